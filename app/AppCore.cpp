@@ -1,0 +1,67 @@
+#include "AppCore.h"
+
+#include "KeyService.h"
+#include "TokenService.h"
+#include "store/Store.h"
+#include "vault/Vault.h"
+
+#include <QCoro/QCoroTask>
+
+// Owns everything that touches the disk or the keychain; all its code runs on the worker thread.
+class AppCore::Worker : public QObject
+{
+public:
+    explicit Worker(AppCore* core)
+        : m_core(core)
+    {
+    }
+
+    void start(const QString& databasePath)
+    {
+        m_store = std::make_unique<Store>();
+        if (auto opened = m_store->open(databasePath); !opened) {
+            emit m_core->startFailed(opened.failure().message);
+            return;
+        }
+        m_keys = std::make_unique<KeyService>(*m_store, m_vault);
+        m_tokens = std::make_unique<TokenService>(*m_store, m_vault);
+        QCoro::connect(m_keys->verifySecrets(), this, [this](const Result<int>& missing) {
+            auto keys = m_store->keys();
+            if (!keys) {
+                emit m_core->startFailed(keys.failure().message);
+                return;
+            }
+            // An unreachable keychain does not stop the window: what is stored is shown.
+            emit m_core->started(static_cast<int>(keys->size()), missing ? *missing : 0);
+        });
+    }
+
+private:
+    AppCore* m_core;
+    Vault m_vault;
+    std::unique_ptr<Store> m_store;
+    std::unique_ptr<KeyService> m_keys;
+    std::unique_ptr<TokenService> m_tokens;
+};
+
+AppCore::AppCore(QString databasePath, QObject* parent)
+    : QObject(parent)
+    , m_databasePath(std::move(databasePath))
+    , m_worker(new Worker(this))
+{
+    m_thread.setObjectName(QStringLiteral("keyway-core"));
+    m_worker->moveToThread(&m_thread);
+    connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
+    m_thread.start();
+}
+
+AppCore::~AppCore()
+{
+    m_thread.quit();
+    m_thread.wait();
+}
+
+void AppCore::start()
+{
+    QMetaObject::invokeMethod(m_worker, [worker = m_worker, path = m_databasePath] { worker->start(path); });
+}

@@ -1,0 +1,93 @@
+#pragma once
+
+#include <QString>
+
+#include <optional>
+#include <utility>
+#include <variant>
+
+// Why an operation of the app layer did not happen. The kind decides the CLI's exit code and
+// how the UI presents it; the message is a sentence for a person.
+enum class FailureKind {
+    InvalidInput, // the caller's input is wrong; nothing was changed
+    NotFound, // the named key, token, member or workspace does not exist
+    Conflict, // the change contradicts what is stored (duplicate label, still in use)
+    Database, // SQLite refused: locked, unreadable, damaged, from a newer version
+    Keychain, // the OS keychain is missing, locked or refused
+};
+
+struct Failure
+{
+    FailureKind kind;
+    QString message;
+};
+
+// A value or the reason there is none. Small on purpose: std::expected arrives with C++23.
+template <typename T>
+class [[nodiscard]] Result
+{
+public:
+    Result(T value)
+        : m_state(std::move(value))
+    {
+    }
+    Result(Failure failure)
+        : m_state(std::move(failure))
+    {
+    }
+
+    bool ok() const { return std::holds_alternative<T>(m_state); }
+    explicit operator bool() const { return ok(); }
+
+    const T& value() const& { return std::get<T>(m_state); }
+    T& value() & { return std::get<T>(m_state); }
+    T&& value() && { return std::get<T>(std::move(m_state)); }
+    const T* operator->() const { return &value(); }
+    T* operator->() { return &value(); }
+    const T& operator*() const& { return value(); }
+    T& operator*() & { return value(); }
+
+    const Failure& failure() const { return std::get<Failure>(m_state); }
+
+private:
+    std::variant<T, Failure> m_state;
+};
+
+template <>
+class [[nodiscard]] Result<void>
+{
+public:
+    Result() = default;
+    Result(Failure failure)
+        : m_failure(std::move(failure))
+    {
+    }
+
+    bool ok() const { return !m_failure.has_value(); }
+    explicit operator bool() const { return ok(); }
+    const Failure& failure() const { return *m_failure; }
+
+private:
+    std::optional<Failure> m_failure;
+};
+
+inline Failure invalidInput(QString message)
+{
+    return { FailureKind::InvalidInput, std::move(message) };
+}
+
+inline Failure notFound(QString message)
+{
+    return { FailureKind::NotFound, std::move(message) };
+}
+
+inline Failure conflict(QString message)
+{
+    return { FailureKind::Conflict, std::move(message) };
+}
+
+// A name the caller gave that does not exist is a mistake in the input, not a missing record.
+inline Failure asInputFailure(const Failure& failure)
+{
+    return failure.kind == FailureKind::NotFound ? invalidInput(failure.message) : failure;
+}

@@ -1,0 +1,378 @@
+#include "KeyCommands.h"
+
+#include "CliContext.h"
+#include "ProviderRegistry.h"
+#include "SecretInput.h"
+#include "TextTable.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonObject>
+
+#include "../AwaitTask.h"
+
+namespace {
+
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("KeyCommands", text);
+}
+
+QString opt(const char* name)
+{
+    return QLatin1StringView(name);
+}
+
+QStringList splitList(const QString& text)
+{
+    QStringList items;
+    for (const QString& item : text.split(u',', Qt::SkipEmptyParts)) {
+        if (!item.trimmed().isEmpty())
+            items.append(item.trimmed());
+    }
+    return items;
+}
+
+// The options add and edit share.
+void addFieldOptions(QCommandLineParser& parser)
+{
+    parser.addOptions({
+        { opt("label"), tr("The key's name, unique (\"Work OpenAI\")."), tr("text") },
+        { opt("base-url"), tr("Endpoint override; required for openai-compatible."), tr("url") },
+        { opt("ca-file"), tr("Extra CA certificate (PEM) for the endpoint override."), tr("file") },
+        { opt("workspace"), tr("Workspace of the key (default: Personal)."), tr("name") },
+        { opt("all-workspaces"), tr("The key serves every workspace.") },
+        { opt("models"), tr("Only these models: ids or globs, comma-separated; '' for all."), tr("patterns") },
+        { opt("members"), tr("Only these members, comma-separated; '' for all."), tr("names") },
+        { opt("tokens"), tr("Only these local API key ids, comma-separated; '' for all."), tr("ids") },
+        { opt("shared-capacity"), tr("allow, never-for-models or never-for-provider."), tr("policy") },
+        { opt("secret-stdin"), tr("Read the secret from standard input.") },
+    });
+    for (const QString& setting : ProviderRegistry::settingNames()) {
+        parser.addOption({ setting, tr("Provider setting %1 ('' removes it).").arg(setting), tr("value") });
+    }
+}
+
+Result<KeyFields> readFields(const QCommandLineParser& parser)
+{
+    KeyFields fields;
+    const auto text = [&](const char* name) -> std::optional<QString> {
+        return parser.isSet(opt(name)) ? std::optional(parser.value(opt(name))) : std::nullopt;
+    };
+    fields.label = text("label");
+    fields.baseUrl = text("base-url");
+    fields.caFile = text("ca-file");
+    fields.workspace = text("workspace");
+    if (parser.isSet(opt("all-workspaces"))) {
+        if (fields.workspace)
+            return invalidInput(tr("Give either --workspace or --all-workspaces."));
+        fields.workspace = QStringLiteral("*");
+    }
+    if (auto models = text("models"))
+        fields.modelPatterns = splitList(*models);
+    if (auto members = text("members"))
+        fields.memberNames = splitList(*members);
+    if (auto tokens = text("tokens")) {
+        QList<qint64> ids;
+        for (const QString& item : splitList(*tokens)) {
+            bool ok = false;
+            ids.append(item.toLongLong(&ok));
+            if (!ok)
+                return invalidInput(tr("--tokens takes local API key ids such as 1,4; \"%1\" is not one.").arg(item));
+        }
+        fields.localKeyIds = ids;
+    }
+    if (auto policy = text("shared-capacity")) {
+        fields.sharedCapacity = sharedCapacityPolicyFromId(*policy);
+        if (!fields.sharedCapacity)
+            return invalidInput(tr("--shared-capacity takes allow, never-for-models or never-for-provider."));
+    }
+    for (const QString& setting : ProviderRegistry::settingNames()) {
+        if (parser.isSet(setting))
+            fields.settings.insert(setting, parser.value(setting));
+    }
+    return fields;
+}
+
+QJsonObject keyToJson(const ProviderKey& key, const QHash<qint64, QString>& memberNames,
+    const QHash<qint64, QString>& workspaceNames)
+{
+    QJsonArray members;
+    for (qint64 id : key.filters.memberIds)
+        members.append(memberNames.value(id));
+    QJsonArray localKeys;
+    for (qint64 id : key.filters.localKeyIds)
+        localKeys.append(id);
+    return {
+        { QStringLiteral("id"), key.id },
+        { QStringLiteral("provider"), key.providerId },
+        { QStringLiteral("label"), key.label },
+        { QStringLiteral("secret"), key.secretHint },
+        { QStringLiteral("secret_missing"), key.secretMissing },
+        { QStringLiteral("tier"), tierId(key.tier) },
+        { QStringLiteral("position"), key.position },
+        { QStringLiteral("enabled"), key.enabled },
+        { QStringLiteral("workspace"), key.workspaceId ? workspaceNames.value(*key.workspaceId) : QStringLiteral("*") },
+        { QStringLiteral("base_url"), key.baseUrl },
+        { QStringLiteral("ca_file"), key.caFile },
+        { QStringLiteral("settings"), key.settings },
+        { QStringLiteral("shared_capacity"), sharedCapacityPolicyId(key.sharedCapacity) },
+        { QStringLiteral("filters"),
+            QJsonObject { { QStringLiteral("models"), QJsonArray::fromStringList(key.filters.modelPatterns) },
+                { QStringLiteral("members"), members }, { QStringLiteral("local_keys"), localKeys } } },
+        { QStringLiteral("created_at"), key.createdAt.toString(Qt::ISODate) },
+        { QStringLiteral("updated_at"), key.updatedAt.toString(Qt::ISODate) },
+    };
+}
+
+QString filterSummary(const QJsonObject& filters)
+{
+    QStringList parts;
+    const auto add = [&](const char* name, const QString& label) {
+        QStringList values;
+        for (const QJsonValue& v : filters.value(opt(name)).toArray())
+            values.append(v.isDouble() ? QString::number(v.toInteger()) : v.toString());
+        if (!values.isEmpty())
+            parts.append(label + u'=' + values.join(u','));
+    };
+    add("models", QStringLiteral("models"));
+    add("members", QStringLiteral("members"));
+    add("local_keys", QStringLiteral("tokens"));
+    return parts.isEmpty() ? QStringLiteral("-") : parts.join(u' ');
+}
+
+int printKeys(CliContext& context, const QList<ProviderKey>& keys, bool asJson)
+{
+    auto members = context.store()->members();
+    auto workspaces = context.store()->workspaces();
+    if (!members)
+        return context.fail(members.failure());
+    if (!workspaces)
+        return context.fail(workspaces.failure());
+    QHash<qint64, QString> memberNames, workspaceNames;
+    for (const Member& m : *members)
+        memberNames.insert(m.id, m.name);
+    for (const Workspace& w : *workspaces)
+        workspaceNames.insert(w.id, w.name);
+
+    QJsonArray rows;
+    for (const ProviderKey& key : keys)
+        rows.append(keyToJson(key, memberNames, workspaceNames));
+    if (asJson) {
+        context.printJson(rows);
+        return CliContext::Success;
+    }
+    if (keys.isEmpty()) {
+        context.out() << tr("No provider keys yet. Add one with: keyway key add --provider openai --label \"Work OpenAI\" --secret-stdin") << Qt::endl;
+        return CliContext::Success;
+    }
+    TextTable table({ tr("ID"), tr("TIER"), tr("POS"), tr("PROVIDER"), tr("LABEL"), tr("SECRET"),
+        tr("WORKSPACE"), tr("STATE"), tr("FILTERS") });
+    for (const QJsonValue& value : rows) {
+        const QJsonObject row = value.toObject();
+        const QString state = row.value(opt("secret_missing")).toBool() ? tr("secret missing")
+            : row.value(opt("enabled")).toBool()                         ? tr("enabled")
+                                                                         : tr("disabled");
+        table.addRow({ QString::number(row.value(opt("id")).toInteger()), row.value(opt("tier")).toString(),
+            QString::number(row.value(opt("position")).toInt()), row.value(opt("provider")).toString(),
+            row.value(opt("label")).toString(), row.value(opt("secret")).toString(),
+            row.value(opt("workspace")).toString(), state, filterSummary(row.value(opt("filters")).toObject()) });
+    }
+    table.print(context.out());
+    return CliContext::Success;
+}
+
+int add(CliContext& context, const QStringList& arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(tr("Add a provider key. The secret is read from standard "
+                                        "input (--secret-stdin) or asked for without echo."));
+    parser.addOption({ opt("provider"), tr("One of: %1.").arg(ProviderRegistry::ids().join(QStringLiteral(", "))), tr("id") });
+    parser.addOption({ opt("tier"), tr("prioritized, shared or fallback (default depends on the provider)."), tr("tier") });
+    parser.addOption({ opt("json"), tr("Print the new key as JSON.") });
+    addFieldOptions(parser);
+    if (auto exit = context.parse(parser, QStringLiteral("key add"), arguments))
+        return *exit;
+    if (!parser.positionalArguments().isEmpty())
+        return context.usageError(tr("Unexpected argument \"%1\"; secrets are never taken from the command line.").arg(parser.positionalArguments().first()));
+    if (!parser.isSet(opt("provider")))
+        return context.usageError(tr("--provider is required; one of: %1.").arg(ProviderRegistry::ids().join(QStringLiteral(", "))));
+    if (!parser.isSet(opt("label")))
+        return context.usageError(tr("--label is required."));
+    auto fields = readFields(parser);
+    if (!fields)
+        return context.fail(fields.failure());
+    if (parser.isSet(opt("tier"))) {
+        fields.value().tier = tierFromId(parser.value(opt("tier")));
+        if (!fields->tier)
+            return context.usageError(tr("--tier takes prioritized, shared or fallback."));
+    }
+    KeyService* keys = context.keys();
+    if (!keys)
+        return CliContext::DatabaseError;
+    auto secret = SecretInput::read(parser.isSet(opt("secret-stdin")), tr("Secret for %1: ").arg(*fields->label));
+    if (!secret)
+        return context.fail(secret.failure());
+    auto added = awaitTask(keys->addKey(parser.value(opt("provider")), *fields, *secret));
+    if (!added)
+        return context.fail(added.failure());
+    if (parser.isSet(opt("json")))
+        return printKeys(context, { *added }, true);
+    context.out() << tr("Added key %1 \"%2\" (%3) in %4 at position %5.")
+                         .arg(added->id)
+                         .arg(added->label, added->secretHint, tierDisplayName(added->tier))
+                         .arg(added->position)
+                  << Qt::endl;
+    return CliContext::Success;
+}
+
+int list(CliContext& context, const QStringList& arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(tr("List provider keys in the order the router tries them."));
+    parser.addOption({ opt("json"), tr("Print JSON.") });
+    parser.addOption({ opt("provider"), tr("Only keys of this provider."), tr("id") });
+    if (auto exit = context.parse(parser, QStringLiteral("key list"), arguments))
+        return *exit;
+    KeyService* service = context.keys();
+    if (!service)
+        return CliContext::DatabaseError;
+    // Check the keychain still has every secret; when it cannot be reached, list what is known.
+    if (auto verified = awaitTask(service->verifySecrets()); !verified)
+        context.err() << tr("keyway: warning: secrets not checked: %1").arg(verified.failure().message) << Qt::endl;
+    auto keys = context.store()->keys();
+    if (!keys)
+        return context.fail(keys.failure());
+    QList<ProviderKey> shown;
+    for (const ProviderKey& key : *keys) {
+        if (!parser.isSet(opt("provider")) || key.providerId == parser.value(opt("provider")))
+            shown.append(key);
+    }
+    return printKeys(context, shown, parser.isSet(opt("json")));
+}
+
+int edit(CliContext& context, const QStringList& arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(tr("Change a provider key. Only the options given change."));
+    parser.addPositionalArgument(opt("id"), tr("The key's id."));
+    parser.addOption({ opt("enable"), tr("Use the key again.") });
+    parser.addOption({ opt("disable"), tr("Keep the key but do not use it.") });
+    parser.addOption({ opt("new-secret"), tr("Ask for a new secret without echo.") });
+    parser.addOption({ opt("tier"), tr("Not here: use \"keyway key move\"."), tr("tier") });
+    addFieldOptions(parser);
+    if (auto exit = context.parse(parser, QStringLiteral("key edit"), arguments))
+        return *exit;
+    const std::optional<qint64> id = context.idArgument(parser, tr("provider key"));
+    if (!id)
+        return CliContext::UsageError;
+    if (parser.isSet(opt("tier")))
+        return context.usageError(tr("Editing does not move a key; use: keyway key move %1 --tier %2").arg(*id).arg(parser.value(opt("tier"))));
+    if (parser.isSet(opt("enable")) && parser.isSet(opt("disable")))
+        return context.usageError(tr("Give either --enable or --disable."));
+    auto fields = readFields(parser);
+    if (!fields)
+        return context.fail(fields.failure());
+    if (parser.isSet(opt("enable")) || parser.isSet(opt("disable")))
+        fields.value().enabled = parser.isSet(opt("enable"));
+    KeyService* keys = context.keys();
+    if (!keys)
+        return CliContext::DatabaseError;
+    std::optional<QString> secret;
+    if (parser.isSet(opt("secret-stdin")) || parser.isSet(opt("new-secret"))) {
+        auto read = SecretInput::read(parser.isSet(opt("secret-stdin")), tr("New secret: "));
+        if (!read)
+            return context.fail(read.failure());
+        secret = *read;
+    }
+    auto edited = awaitTask(keys->editKey(*id, *fields, secret));
+    if (!edited)
+        return context.fail(edited.failure());
+    context.out() << tr("Saved key %1 \"%2\".").arg(edited->id).arg(edited->label) << Qt::endl;
+    return CliContext::Success;
+}
+
+int move(CliContext& context, const QStringList& arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(tr("Move a provider key to a tier and position."));
+    parser.addPositionalArgument(opt("id"), tr("The key's id."));
+    parser.addOption({ opt("tier"), tr("prioritized, shared or fallback (default: its tier)."), tr("tier") });
+    parser.addOption({ opt("position"), tr("0 is tried first (default: the end)."), tr("n") });
+    if (auto exit = context.parse(parser, QStringLiteral("key move"), arguments))
+        return *exit;
+    const std::optional<qint64> id = context.idArgument(parser, tr("provider key"));
+    if (!id)
+        return CliContext::UsageError;
+    std::optional<int> position;
+    if (parser.isSet(opt("position"))) {
+        bool ok = false;
+        position = parser.value(opt("position")).toInt(&ok);
+        if (!ok)
+            return context.usageError(tr("--position takes a number, 0 for the first place."));
+    }
+    if (!parser.isSet(opt("tier")) && !position)
+        return context.usageError(tr("Say where to: --tier, --position or both."));
+    if (!context.store())
+        return CliContext::DatabaseError;
+    auto key = context.store()->key(*id);
+    if (!key)
+        return context.fail(key.failure());
+    std::optional<Tier> tier = key->tier;
+    if (parser.isSet(opt("tier"))) {
+        tier = tierFromId(parser.value(opt("tier")));
+        if (!tier)
+            return context.usageError(tr("--tier takes prioritized, shared or fallback."));
+    }
+    if (auto moved = context.keys()->moveKey(*id, *tier, position); !moved)
+        return context.fail(moved.failure());
+    auto placed = context.store()->key(*id);
+    if (!placed)
+        return context.fail(placed.failure());
+    context.out() << tr("Moved key %1 \"%2\" to %3, position %4.")
+                         .arg(placed->id)
+                         .arg(placed->label, tierDisplayName(placed->tier))
+                         .arg(placed->position)
+                  << Qt::endl;
+    return CliContext::Success;
+}
+
+int remove(CliContext& context, const QStringList& arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(tr("Remove a provider key and its secret."));
+    parser.addPositionalArgument(opt("id"), tr("The key's id."));
+    if (auto exit = context.parse(parser, QStringLiteral("key remove"), arguments))
+        return *exit;
+    const std::optional<qint64> id = context.idArgument(parser, tr("provider key"));
+    if (!id)
+        return CliContext::UsageError;
+    KeyService* keys = context.keys();
+    if (!keys)
+        return CliContext::DatabaseError;
+    if (auto removed = awaitTask(keys->removeKey(*id)); !removed)
+        return context.fail(removed.failure());
+    context.out() << tr("Removed key %1 and its secret.").arg(*id) << Qt::endl;
+    return CliContext::Success;
+}
+
+} // namespace
+
+int KeyCommands::run(CliContext& context, const QStringList& arguments)
+{
+    const QString verb = arguments.value(0);
+    const QStringList rest = arguments.mid(1);
+    if (verb == u"add")
+        return add(context, rest);
+    if (verb == u"list")
+        return list(context, rest);
+    if (verb == u"edit")
+        return edit(context, rest);
+    if (verb == u"move")
+        return move(context, rest);
+    if (verb == u"remove" || verb == u"rm")
+        return remove(context, rest);
+    return context.usageError(tr("\"keyway key\" takes add, list, edit, move or remove%1.")
+                                  .arg(verb.isEmpty() ? QString() : tr(", not \"%1\"").arg(verb)));
+}

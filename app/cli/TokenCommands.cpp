@@ -1,0 +1,169 @@
+#include "TokenCommands.h"
+
+#include "CliContext.h"
+#include "TextTable.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonObject>
+
+#include "../AwaitTask.h"
+
+namespace {
+
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("TokenCommands", text);
+}
+
+QString opt(const char* name)
+{
+    return QLatin1StringView(name);
+}
+
+QString timeText(const QDateTime& time)
+{
+    return time.isNull() ? QStringLiteral("-") : time.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+}
+
+int create(CliContext& context, const QStringList& arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(tr("Create a local API key for tools to present to the "
+                                        "router. The token is printed once."));
+    parser.addOptions({
+        { opt("member"), tr("Owner (default: me)."), tr("name") },
+        { opt("workspace"), tr("Workspace (default: Personal)."), tr("name") },
+        { opt("name"), tr("What the token is for (\"aider on laptop\")."), tr("text") },
+        { opt("json"), tr("Print JSON.") },
+    });
+    if (auto exit = context.parse(parser, QStringLiteral("token create"), arguments))
+        return *exit;
+    TokenService* tokens = context.tokens();
+    if (!tokens)
+        return CliContext::DatabaseError;
+    auto created = awaitTask(tokens->create(
+        parser.value(opt("member")), parser.value(opt("workspace")), parser.value(opt("name"))));
+    if (!created)
+        return context.fail(created.failure());
+    if (parser.isSet(opt("json"))) {
+        context.printJson(QJsonObject { { QStringLiteral("id"), created->localKey.id },
+            { QStringLiteral("token"), created->token } });
+        return CliContext::Success;
+    }
+    context.out() << created->token << Qt::endl;
+    context.err() << tr("Created local API key %1. This is the only time the token is shown; "
+                        "\"keyway token list\" shows it masked.")
+                         .arg(created->localKey.id)
+                  << Qt::endl;
+    return CliContext::Success;
+}
+
+int list(CliContext& context, const QStringList& arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(tr("List local API keys, tokens masked."));
+    parser.addOption({ opt("json"), tr("Print JSON.") });
+    if (auto exit = context.parse(parser, QStringLiteral("token list"), arguments))
+        return *exit;
+    Store* store = context.store();
+    if (!store)
+        return CliContext::DatabaseError;
+    auto localKeys = store->localKeys();
+    auto members = store->members();
+    auto workspaces = store->workspaces();
+    if (!localKeys || !members || !workspaces)
+        return context.fail(!localKeys ? localKeys.failure() : !members ? members.failure() : workspaces.failure());
+    QHash<qint64, QString> memberNames, workspaceNames;
+    for (const Member& m : *members)
+        memberNames.insert(m.id, m.name);
+    for (const Workspace& w : *workspaces)
+        workspaceNames.insert(w.id, w.name);
+
+    if (parser.isSet(opt("json"))) {
+        QJsonArray rows;
+        for (const LocalApiKey& k : *localKeys) {
+            rows.append(QJsonObject { { QStringLiteral("id"), k.id }, { QStringLiteral("name"), k.name },
+                { QStringLiteral("token"), k.tokenHint }, { QStringLiteral("member"), memberNames.value(k.memberId) },
+                { QStringLiteral("workspace"), workspaceNames.value(k.workspaceId) },
+                { QStringLiteral("created_at"), k.createdAt.toString(Qt::ISODate) },
+                { QStringLiteral("last_used_at"), k.lastUsedAt.isNull() ? QJsonValue() : k.lastUsedAt.toString(Qt::ISODate) },
+                { QStringLiteral("revoked"), k.isRevoked() } });
+        }
+        context.printJson(rows);
+        return CliContext::Success;
+    }
+    if (localKeys->isEmpty()) {
+        context.out() << tr("No local API keys yet. Create one with: keyway token create") << Qt::endl;
+        return CliContext::Success;
+    }
+    TextTable table({ tr("ID"), tr("TOKEN"), tr("MEMBER"), tr("WORKSPACE"), tr("CREATED"), tr("LAST USED"), tr("STATE"), tr("NAME") });
+    for (const LocalApiKey& k : *localKeys) {
+        table.addRow({ QString::number(k.id), k.tokenHint, memberNames.value(k.memberId),
+            workspaceNames.value(k.workspaceId), timeText(k.createdAt), timeText(k.lastUsedAt),
+            k.isRevoked() ? tr("revoked") : tr("active"), k.name });
+    }
+    table.print(context.out());
+    return CliContext::Success;
+}
+
+int revoke(CliContext& context, const QStringList& arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(tr("Revoke a local API key: the router refuses it from now on."));
+    parser.addPositionalArgument(opt("id"), tr("The local API key's id."));
+    if (auto exit = context.parse(parser, QStringLiteral("token revoke"), arguments))
+        return *exit;
+    const std::optional<qint64> id = context.idArgument(parser, tr("local API key"));
+    if (!id)
+        return CliContext::UsageError;
+    TokenService* tokens = context.tokens();
+    if (!tokens)
+        return CliContext::DatabaseError;
+    auto revoked = awaitTask(tokens->revoke(*id));
+    if (!revoked)
+        return context.fail(revoked.failure());
+    if (!revoked->isEmpty())
+        context.err() << tr("keyway: warning: %1").arg(*revoked) << Qt::endl;
+    context.out() << tr("Revoked local API key %1.").arg(*id) << Qt::endl;
+    return CliContext::Success;
+}
+
+int reveal(CliContext& context, const QStringList& arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(tr("Print a local API key's token again, from the keychain."));
+    parser.addPositionalArgument(opt("id"), tr("The local API key's id."));
+    if (auto exit = context.parse(parser, QStringLiteral("token reveal"), arguments))
+        return *exit;
+    const std::optional<qint64> id = context.idArgument(parser, tr("local API key"));
+    if (!id)
+        return CliContext::UsageError;
+    TokenService* tokens = context.tokens();
+    if (!tokens)
+        return CliContext::DatabaseError;
+    auto token = awaitTask(tokens->reveal(*id));
+    if (!token)
+        return context.fail(token.failure());
+    context.out() << *token << Qt::endl;
+    return CliContext::Success;
+}
+
+} // namespace
+
+int TokenCommands::run(CliContext& context, const QStringList& arguments)
+{
+    const QString verb = arguments.value(0);
+    const QStringList rest = arguments.mid(1);
+    if (verb == u"create")
+        return create(context, rest);
+    if (verb == u"list")
+        return list(context, rest);
+    if (verb == u"revoke")
+        return revoke(context, rest);
+    if (verb == u"reveal")
+        return reveal(context, rest);
+    return context.usageError(tr("\"keyway token\" takes create, list, revoke or reveal%1.")
+                                  .arg(verb.isEmpty() ? QString() : tr(", not \"%1\"").arg(verb)));
+}

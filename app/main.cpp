@@ -1,0 +1,40 @@
+// Wires the libraries together: the CLI when a command is given, the window otherwise.
+
+#include "AppCore.h"
+#include "MainWindow.h"
+#include "cli/Cli.h"
+
+#include <QApplication>
+#include <QLoggingCategory>
+
+namespace {
+
+void describeApplication()
+{
+    QCoreApplication::setApplicationName(QStringLiteral("Keyway"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(KEYWAY_VERSION));
+}
+
+} // namespace
+
+int main(int argc, char* argv[])
+{
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments.append(QString::fromLocal8Bit(argv[i]));
+    if (Cli::handles(arguments)) {
+        QCoreApplication application(argc, argv);
+        describeApplication();
+        // The CLI prints every failure as a sentence; its diagnostics are for QT_LOGGING_RULES.
+        QLoggingCategory::setFilterRules(QStringLiteral("keyway.*.info=false\nkeyway.*.warning=false"));
+        return Cli::run(QCoreApplication::arguments());
+    }
+    QApplication application(argc, argv);
+    describeApplication();
+    QApplication::setDesktopFileName(QStringLiteral("keyway"));
+    AppCore core(Cli::databasePath(QCoreApplication::arguments()));
+    MainWindow window(core);
+    window.show();
+    core.start();
+    return QApplication::exec();
+}

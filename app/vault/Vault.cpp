@@ -1,0 +1,131 @@
+#include "Vault.h"
+
+#include <QCoreApplication>
+#include <QLoggingCategory>
+#include <qt6keychain/keychain.h>
+
+#include <QCoro/QCoroSignal>
+
+#include <memory>
+
+Q_LOGGING_CATEGORY(lcVault, "keyway.vault")
+
+namespace {
+
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("Vault", text);
+}
+
+// What a finished job reported, copied out while the job still exists.
+struct JobOutcome
+{
+    QKeychain::Error error = QKeychain::NoError;
+    QString errorString;
+    QString text;
+    bool finished = false;
+};
+
+Failure keychainFailure(const JobOutcome& outcome)
+{
+    QString advice;
+    switch (outcome.error) {
+    case QKeychain::NoBackendAvailable:
+        advice = tr("No keychain is reachable. On Linux install and start GNOME Keyring "
+                    "(apt install gnome-keyring libsecret-1-0) or KWallet in your desktop "
+                    "session; Keyway never stores secrets in plain text.");
+        break;
+    case QKeychain::AccessDenied:
+    case QKeychain::AccessDeniedByUser:
+        advice = tr("The keychain refused access. Unlock it (for GNOME Keyring, the \"login\" "
+                    "keyring in Passwords and Keys) and allow Keyway, then try again.");
+        break;
+    default:
+        advice = tr("The keychain reported an error. If it is locked, unlock it and try again.");
+        break;
+    }
+    QString message = advice;
+    if (!outcome.errorString.isEmpty())
+        message += u' ' + tr("(Keychain said: %1)").arg(outcome.errorString);
+    return { FailureKind::Keychain, message };
+}
+
+Failure timeoutFailure(std::chrono::milliseconds timeout)
+{
+    return { FailureKind::Keychain,
+        tr("The keychain did not answer within %1 s. It may be locked and waiting for a "
+           "password prompt: unlock it and try again.")
+            .arg(static_cast<double>(timeout.count()) / 1000.0) };
+}
+
+// Starts the job and waits for it with a timeout. The job deletes itself when it finishes, even
+// after a timeout; the outcome is copied in a direct connection, before that can happen.
+QCoro::Task<std::optional<JobOutcome>> run(QKeychain::Job* job, std::chrono::milliseconds timeout)
+{
+    auto outcome = std::make_shared<JobOutcome>();
+    QObject::connect(job, &QKeychain::Job::finished, job, [outcome](QKeychain::Job* finished) {
+        outcome->finished = true;
+        outcome->error = finished->error();
+        outcome->errorString = finished->errorString();
+        if (auto* reader = qobject_cast<QKeychain::ReadPasswordJob*>(finished))
+            outcome->text = reader->textData();
+    });
+    // Never fall back to storing secrets in a plain settings file.
+    job->setInsecureFallback(false);
+    job->setAutoDelete(true);
+    job->start();
+    if (outcome->finished) // some backends answer within start()
+        co_return *outcome;
+    const auto finished = co_await qCoro(job, &QKeychain::Job::finished, timeout);
+    if (!finished.has_value()) {
+        qCWarning(lcVault) << "keychain job timed out after" << timeout.count() << "ms";
+        co_return std::nullopt;
+    }
+    co_return *outcome;
+}
+
+} // namespace
+
+Vault::Vault(QObject* parent)
+    : QObject(parent)
+{
+}
+
+QCoro::Task<Result<void>> Vault::write(QString account, QString secret)
+{
+    auto* job = new QKeychain::WritePasswordJob(serviceName());
+    job->setKey(account);
+    job->setTextData(secret);
+    const std::optional<JobOutcome> outcome = co_await run(job, m_timeout);
+    if (!outcome)
+        co_return timeoutFailure(m_timeout);
+    if (outcome->error != QKeychain::NoError)
+        co_return keychainFailure(*outcome);
+    co_return Result<void>();
+}
+
+QCoro::Task<Result<QString>> Vault::read(QString account)
+{
+    auto* job = new QKeychain::ReadPasswordJob(serviceName());
+    job->setKey(account);
+    const std::optional<JobOutcome> outcome = co_await run(job, m_timeout);
+    if (!outcome)
+        co_return timeoutFailure(m_timeout);
+    if (outcome->error == QKeychain::EntryNotFound)
+        co_return notFound(tr("The keychain has no entry %1.").arg(account));
+    if (outcome->error != QKeychain::NoError)
+        co_return keychainFailure(*outcome);
+    co_return outcome->text;
+}
+
+QCoro::Task<Result<void>> Vault::remove(QString account)
+{
+    auto* job = new QKeychain::DeletePasswordJob(serviceName());
+    job->setKey(account);
+    const std::optional<JobOutcome> outcome = co_await run(job, m_timeout);
+    if (!outcome)
+        co_return timeoutFailure(m_timeout);
+    if (outcome->error != QKeychain::NoError && outcome->error != QKeychain::EntryNotFound)
+        co_return keychainFailure(*outcome);
+    co_return Result<void>();
+}

@@ -1,0 +1,49 @@
+#include "MainWindow.h"
+
+#include "AppCore.h"
+
+#include <QLabel>
+#include <QVBoxLayout>
+
+MainWindow::MainWindow(AppCore& core, QWidget* parent)
+    : QMainWindow(parent)
+    , m_status(new QLabel(this))
+{
+    setWindowTitle(tr("Keyway"));
+    setWindowIcon(QIcon(QStringLiteral(":/icons/keyway.svg")));
+    auto* central = new QWidget(this);
+    auto* layout = new QVBoxLayout(central);
+    auto* title = new QLabel(tr("<h2>Keyway</h2><p>Your LLM provider keys, in your keychain, "
+                                "routed on 127.0.0.1.</p>"),
+        central);
+    title->setTextFormat(Qt::RichText);
+    m_status->setObjectName(QStringLiteral("status"));
+    m_status->setText(tr("Opening %1…").arg(core.databasePath()));
+    m_status->setWordWrap(true);
+    layout->addWidget(title);
+    layout->addWidget(m_status);
+    layout->addStretch();
+    setCentralWidget(central);
+    resize(720, 480);
+
+    connect(&core, &AppCore::started, this, &MainWindow::showStarted);
+    connect(&core, &AppCore::startFailed, this, &MainWindow::showStartFailed);
+}
+
+void MainWindow::showStarted(int keyCount, int keysWithoutSecret)
+{
+    if (keyCount == 0) {
+        m_status->setText(tr("No provider keys yet. Add one from a terminal:\n"
+                             "keyway key add --provider openai --label \"Work OpenAI\" --secret-stdin"));
+        return;
+    }
+    QString text = tr("%n provider key(s) stored.", nullptr, keyCount);
+    if (keysWithoutSecret > 0)
+        text += u' ' + tr("%n key(s) have no secret in the keychain any more.", nullptr, keysWithoutSecret);
+    m_status->setText(text);
+}
+
+void MainWindow::showStartFailed(const QString& message)
+{
+    m_status->setText(tr("Keyway could not start: %1").arg(message));
+}
