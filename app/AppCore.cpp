@@ -25,23 +25,28 @@ public:
         }
         m_keys = std::make_unique<KeyService>(*m_store, m_vault);
         m_tokens = std::make_unique<TokenService>(*m_store, m_vault);
-        QCoro::connect(m_keys->verifySecrets(), this, [this](const Result<int>& missing) {
-            auto keys = m_store->keys();
-            if (!keys) {
-                emit m_core->startFailed(keys.failure().message);
-                return;
-            }
-            // An unreachable keychain does not stop the window: what is stored is shown.
-            emit m_core->started(static_cast<int>(keys->size()), missing ? *missing : 0);
-        });
+        m_startup = verifyAndReport();
     }
 
 private:
+    QCoro::Task<> verifyAndReport()
+    {
+        const Result<int> missing = co_await m_keys->verifySecrets();
+        auto keys = m_store->keys();
+        if (!keys) {
+            emit m_core->startFailed(keys.failure().message);
+            co_return;
+        }
+        // An unreachable keychain does not stop the window: what is stored is shown.
+        emit m_core->started(static_cast<int>(keys->size()), missing ? *missing : 0);
+    }
+
     AppCore* m_core;
     Vault m_vault;
     std::unique_ptr<Store> m_store;
     std::unique_ptr<KeyService> m_keys;
     std::unique_ptr<TokenService> m_tokens;
+    QCoro::Task<> m_startup;
 };
 
 AppCore::AppCore(QString databasePath, QObject* parent)

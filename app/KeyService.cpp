@@ -308,6 +308,10 @@ QCoro::Task<Result<void>> KeyService::removeKey(qint64 id)
     auto secret = co_await m_vault.read(key->secretRef);
     if (!secret && secret.failure().kind != FailureKind::NotFound)
         co_return secret.failure();
+    if (!secret) {
+        if (auto writable = co_await m_vault.checkWritable(); !writable)
+            co_return writable.failure(); // locked, not missing
+    }
     if (auto removed = co_await m_vault.remove(key->secretRef); !removed)
         co_return removed.failure();
     auto deleted = m_store.deleteKey(id);
@@ -335,18 +339,25 @@ QCoro::Task<Result<int>> KeyService::verifySecrets()
     auto keys = m_store.keys();
     if (!keys)
         co_return keys.failure();
-    int missing = 0;
+    QList<qint64> missing;
     for (const ProviderKey& key : *keys) {
         auto secret = co_await m_vault.read(key.secretRef);
         if (!secret && secret.failure().kind != FailureKind::NotFound)
             co_return secret.failure(); // the keychain is unreachable: flag nothing
-        const bool isMissing = !secret;
-        if (isMissing) {
-            ++missing;
+        if (!secret)
+            missing.append(key.id);
+    }
+    // A locked keychain answers "not found" for everything; flag nothing then either.
+    if (!missing.isEmpty()) {
+        if (auto writable = co_await m_vault.checkWritable(); !writable)
+            co_return writable.failure();
+    }
+    for (const ProviderKey& key : *keys) {
+        const bool isMissing = missing.contains(key.id);
+        if (isMissing)
             qCWarning(lcKeys) << "the keychain has no secret for key" << key.id;
-        }
         if (auto flagged = m_store.setSecretMissing(key.id, isMissing); !flagged)
             co_return flagged.failure();
     }
-    co_return missing;
+    co_return static_cast<int>(missing.size());
 }

@@ -46,6 +46,8 @@ public:
     T* operator->() { return &value(); }
     const T& operator*() const& { return value(); }
     T& operator*() & { return value(); }
+    // By value on a temporary, so `for (auto& x : *store.keys())` does not dangle.
+    T operator*() && { return std::move(value()); }
 
     const Failure& failure() const { return std::get<Failure>(m_state); }
 

@@ -26,14 +26,27 @@ struct JobOutcome
     bool finished = false;
 };
 
+// libsecret reports a missing secrets service or session bus as a generic error.
+bool looksUnreachable(const JobOutcome& outcome)
+{
+    static const QStringList signs { QStringLiteral("org.freedesktop.secrets"),
+        QStringLiteral("Could not connect"), QStringLiteral("ServiceUnknown"),
+        QStringLiteral("DBUS_SESSION_BUS_ADDRESS"), QStringLiteral("Cannot autolaunch") };
+    return std::any_of(signs.cbegin(), signs.cend(),
+        [&](const QString& sign) { return outcome.errorString.contains(sign); });
+}
+
 Failure keychainFailure(const JobOutcome& outcome)
 {
     QString advice;
-    switch (outcome.error) {
+    const QKeychain::Error error
+        = looksUnreachable(outcome) ? QKeychain::NoBackendAvailable : outcome.error;
+    switch (error) {
     case QKeychain::NoBackendAvailable:
         advice = tr("No keychain is reachable. On Linux install and start GNOME Keyring "
                     "(apt install gnome-keyring libsecret-1-0) or KWallet in your desktop "
-                    "session; Keyway never stores secrets in plain text.");
+                    "session, so that org.freedesktop.secrets answers on the session bus. "
+                    "Keyway never stores secrets in plain text.");
         break;
     case QKeychain::AccessDenied:
     case QKeychain::AccessDeniedByUser:
@@ -128,4 +141,12 @@ QCoro::Task<Result<void>> Vault::remove(QString account)
     if (outcome->error != QKeychain::NoError && outcome->error != QKeychain::EntryNotFound)
         co_return keychainFailure(*outcome);
     co_return Result<void>();
+}
+
+QCoro::Task<Result<void>> Vault::checkWritable()
+{
+    const QString probe = QStringLiteral("keyway/probe");
+    if (auto written = co_await write(probe, QStringLiteral("probe")); !written)
+        co_return written;
+    co_return co_await remove(probe);
 }

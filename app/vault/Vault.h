@@ -31,6 +31,9 @@ public:
     QCoro::Task<Result<QString>> read(QString account);
     // Removing an entry that does not exist succeeds.
     QCoro::Task<Result<void>> remove(QString account);
+    // Writes and removes a probe entry. A locked keychain hides its entries, so "not found"
+    // means "missing" only when this succeeds.
+    QCoro::Task<Result<void>> checkWritable();
 
 private:
     std::chrono::milliseconds m_timeout = defaultTimeout;

@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Installs the Debian/Ubuntu packages Keyway needs, only those that are missing.
+#   install-deps.sh run    what building and running Keyway needs
+#   install-deps.sh test   that, plus what the test suite needs (GNOME Keyring, D-Bus, Xvfb...)
+set -euo pipefail
+
+profile=${1:-run}
+
+build_packages=(
+    build-essential cmake ninja-build pkg-config
+    qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite qt6-svg-dev
+    qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
+    qtkeychain-qt6-dev qcoro-qt6-dev libssl-dev libgl-dev
+    # QtKeychain loads libsecret at run time; without it there is no keychain backend.
+    libsecret-1-0
+)
+test_packages=(
+    gnome-keyring dbus-daemon dbus-bin libsecret-tools procps xvfb xauth
+)
+
+packages=("${build_packages[@]}")
+if [[ "$profile" == test ]]; then
+    packages+=("${test_packages[@]}")
+fi
+
+missing=()
+for package in "${packages[@]}"; do
+    if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed'; then
+        missing+=("$package")
+    fi
+done
+[[ ${#missing[@]} -eq 0 ]] && exit 0
+
+sudo=()
+if [[ $(id -u) -ne 0 ]]; then
+    sudo=(sudo)
+fi
+echo "Installing: ${missing[*]}"
+"${sudo[@]}" apt-get update -qq
+DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends \
+    "${missing[@]}"

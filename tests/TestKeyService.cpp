@@ -1,0 +1,335 @@
+#include "AwaitTask.h"
+#include "KeyService.h"
+#include "TestFiles.h"
+#include "TestKeychain.h"
+#include "TokenService.h"
+#include "store/Store.h"
+#include "vault/Vault.h"
+
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRandomGenerator>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+
+QString randomBody(int length)
+{
+    static const QString alphabet = QStringLiteral("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789");
+    QString body;
+    for (int i = 0; i < length; ++i)
+        body += alphabet.at(QRandomGenerator::global()->bounded(static_cast<int>(alphabet.size())));
+    return body;
+}
+
+KeyFields labelled(const QString& label)
+{
+    KeyFields fields;
+    fields.label = label;
+    return fields;
+}
+
+} // namespace
+
+// Provider keys through the service: the real keychain of the test session and a real SQLite file.
+class TestKeyService : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    std::unique_ptr<Store> m_store;
+    Vault m_vault;
+    std::unique_ptr<KeyService> m_keys;
+    QString m_path;
+
+    ProviderKey add(const char* provider, const QString& label, const QString& secret, KeyFields fields = {})
+    {
+        fields.label = label;
+        auto added = awaitTask(m_keys->addKey(QLatin1StringView(provider), fields, secret));
+        if (!added)
+            qWarning() << added.failure().message;
+        return added ? *added : ProviderKey();
+    }
+
+    QString databaseSnapshot()
+    {
+        // Everything a person could change, in a stable text form.
+        QString snapshot;
+        const auto keys = m_store->keys();
+        const auto members = m_store->members();
+        for (const ProviderKey& k : *keys)
+            snapshot += QStringLiteral("%1|%2|%3|%4|%5|%6\n").arg(k.id).arg(k.label, k.secretRef, tierId(k.tier)).arg(k.position).arg(k.filters.modelPatterns.join(u','));
+        for (const Member& m : *members)
+            snapshot += m.name + u'\n';
+        return snapshot;
+    }
+
+private slots:
+    void init()
+    {
+        m_path = m_dir.filePath(QStringLiteral("k%1.db").arg(QRandomGenerator::global()->generate()));
+        m_store = std::make_unique<Store>();
+        QVERIFY(m_store->open(m_path));
+        m_keys = std::make_unique<KeyService>(*m_store, m_vault);
+    }
+
+    void cleanup()
+    {
+        m_keys.reset();
+        m_store.reset();
+    }
+
+    void addWritesTheSecretAndTheMetadata()
+    {
+        const QString secret = QStringLiteral("sk-proj-") + randomBody(40);
+        const ProviderKey key = add("openai", QStringLiteral("Work OpenAI"), secret);
+        QVERIFY(key.id > 0);
+        QVERIFY(key.secretRef.startsWith(KeyService::secretRefPrefix()));
+        QCOMPARE(TestKeychain::secret(key.secretRef), secret);
+        QCOMPARE(key.secretHint, QStringLiteral("sk-proj-…") + secret.right(4));
+        QCOMPARE(key.tier, Tier::Prioritized);
+        QCOMPARE(m_store->workspaceByName(QStringLiteral("Personal"))->id, key.workspaceId.value_or(-1));
+        QCOMPARE(*awaitTask(m_keys->readSecret(key.id)), secret);
+        const ProviderKey router = add("openrouter", QStringLiteral("OpenRouter"), QStringLiteral("sk-or-v1-") + randomBody(40));
+        QCOMPARE(router.tier, Tier::SharedCapacity);
+    }
+
+    void badInputChangesNothing_data()
+    {
+        QTest::addColumn<QString>("provider");
+        QTest::addColumn<QString>("label");
+        QTest::addColumn<QString>("option");
+        QTest::addColumn<QString>("value");
+        QTest::addColumn<QString>("secret");
+        QTest::addColumn<QString>("mentioned");
+        const QString good = QStringLiteral("sk-") + randomBody(30);
+        QTest::newRow("unknown provider") << "opnai" << "x" << "" << "" << good << "Unknown provider";
+        QTest::newRow("empty label") << "openai" << "" << "" << "" << good << "label is empty";
+        QTest::newRow("duplicate label") << "openai" << "existing" << "" << "" << good << "already exists";
+        QTest::newRow("duplicate label, other case") << "openai" << "EXISTING" << "" << "" << good << "already exists";
+        QTest::newRow("malformed glob") << "openai" << "x" << "models" << "llama-[" << good << "\"[\"";
+        QTest::newRow("unknown member") << "openai" << "x" << "members" << "nobody" << good << "nobody";
+        QTest::newRow("unknown workspace") << "openai" << "x" << "workspace" << "Nowhere" << good << "Nowhere";
+        QTest::newRow("unknown token") << "openai" << "x" << "tokens" << "77" << good << "77";
+        QTest::newRow("compatible without url") << "openai-compatible" << "x" << "" << "" << good << "--base-url";
+        QTest::newRow("url with password") << "openai-compatible" << "x" << "base-url" << "https://u:p@example.test/v1" << good << "password";
+        QTest::newRow("url not http") << "openai-compatible" << "x" << "base-url" << "ftp://example.test" << good << "https://";
+        QTest::newRow("ca file missing") << "openai-compatible" << "x" << "ca-file" << "/nonexistent.pem" << good << "CA file";
+        QTest::newRow("bedrock without region") << "bedrock" << "x" << "" << "" << good << "--region";
+        QTest::newRow("bad region") << "bedrock" << "x" << "region" << "Mars North" << good << "region";
+        QTest::newRow("setting of another provider") << "openai" << "x" << "region" << "us-east-1" << good << "does not apply";
+        QTest::newRow("azure without resource") << "azure" << "x" << "" << "" << good << "--resource";
+        QTest::newRow("forbidding shared, not prioritized") << "openrouter" << "x" << "shared" << "never-for-provider" << good << "Prioritized";
+        QTest::newRow("secret with spaces") << "openai" << "x" << "" << "" << "sk-one sk-two" << "single word";
+        QTest::newRow("empty secret") << "anthropic" << "x" << "" << "" << "" << "empty";
+        QTest::newRow("broken aws json") << "bedrock" << "x" << "region" << "us-east-1" << "{\"access_key_id\":1" << "secret_access_key";
+    }
+
+    void badInputChangesNothing()
+    {
+        QFETCH(QString, provider);
+        QFETCH(QString, label);
+        QFETCH(QString, option);
+        QFETCH(QString, value);
+        QFETCH(QString, secret);
+        QFETCH(QString, mentioned);
+        add("openai", QStringLiteral("existing"), QStringLiteral("sk-") + randomBody(30));
+        const QString before = databaseSnapshot();
+        const QStringList accountsBefore = TestKeychain::accounts();
+
+        KeyFields fields = labelled(label);
+        if (option == u"models")
+            fields.modelPatterns = QStringList { value };
+        else if (option == u"members")
+            fields.memberNames = QStringList { value };
+        else if (option == u"workspace")
+            fields.workspace = value;
+        else if (option == u"tokens")
+            fields.localKeyIds = QList<qint64> { value.toLongLong() };
+        else if (option == u"base-url")
+            fields.baseUrl = value;
+        else if (option == u"ca-file") {
+            fields.baseUrl = QStringLiteral("https://gateway.test/v1");
+            fields.caFile = value;
+        } else if (option == u"shared")
+            fields.sharedCapacity = sharedCapacityPolicyFromId(value);
+        else if (!option.isEmpty())
+            fields.settings.insert(option, value);
+
+        const auto added = awaitTask(m_keys->addKey(provider, fields, secret));
+        QVERIFY(!added);
+        QCOMPARE(added.failure().kind, FailureKind::InvalidInput);
+        QVERIFY2(added.failure().message.contains(mentioned), qPrintable(added.failure().message));
+        QVERIFY(secret.isEmpty() || !added.failure().message.contains(secret));
+        QCOMPARE(databaseSnapshot(), before);
+        QCOMPARE(TestKeychain::accounts(), accountsBefore);
+    }
+
+    void aLockedDatabaseLeavesNoSecretBehind()
+    {
+        const QStringList accountsBefore = TestKeychain::accounts();
+        {
+            auto locker = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("locker"));
+            locker.setDatabaseName(m_path);
+            QVERIFY(locker.open());
+            QSqlQuery lock(locker);
+            // The label check reads before the write; a reserved lock lets reads through and
+            // blocks the insert.
+            QVERIFY(lock.exec(QStringLiteral("BEGIN IMMEDIATE")));
+            QVERIFY(lock.exec(QStringLiteral("INSERT INTO members (name) VALUES ('lockholder')")));
+            const auto added = awaitTask(m_keys->addKey(QStringLiteral("openai"), labelled(QStringLiteral("blocked")), QStringLiteral("sk-") + randomBody(30)));
+            QVERIFY(!added);
+            QCOMPARE(added.failure().kind, FailureKind::Database);
+            QVERIFY(lock.exec(QStringLiteral("ROLLBACK")));
+            locker.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("locker"));
+        QCOMPARE(TestKeychain::accounts(), accountsBefore);
+        QVERIFY(m_store->keys()->isEmpty());
+    }
+
+    void removeTakesOutBoth()
+    {
+        const ProviderKey a = add("anthropic", QStringLiteral("A"), QStringLiteral("sk-ant-api03-") + randomBody(40));
+        const ProviderKey b = add("anthropic", QStringLiteral("B"), QStringLiteral("sk-ant-api03-") + randomBody(40));
+        QVERIFY(awaitTask(m_keys->removeKey(a.id)));
+        QVERIFY(!TestKeychain::accounts().contains(a.secretRef));
+        QVERIFY(TestKeychain::accounts().contains(b.secretRef));
+        QCOMPARE(m_store->keys()->size(), 1);
+        QCOMPARE(m_store->key(b.id)->position, 0);
+        QCOMPARE(awaitTask(m_keys->removeKey(a.id)).failure().kind, FailureKind::NotFound);
+    }
+
+    void editReplacesTheSecretUnderANewEntry()
+    {
+        const ProviderKey key = add("gemini", QStringLiteral("Gemini"), QStringLiteral("AIza") + randomBody(35));
+        const QString fresh = QStringLiteral("AIza") + randomBody(35);
+        KeyFields fields;
+        fields.modelPatterns = QStringList { QStringLiteral("gemini-2.5-*") };
+        const auto edited = awaitTask(m_keys->editKey(key.id, fields, fresh));
+        QVERIFY(edited);
+        QVERIFY(edited->secretRef != key.secretRef);
+        QCOMPARE(TestKeychain::secret(edited->secretRef), fresh);
+        QVERIFY(!TestKeychain::accounts().contains(key.secretRef));
+        QCOMPARE(edited->filters.modelPatterns, QStringList { QStringLiteral("gemini-2.5-*") });
+        QCOMPARE(edited->secretHint, QStringLiteral("AIza…") + fresh.right(4));
+
+        // Without a new secret the entry stays.
+        const auto renamed = awaitTask(m_keys->editKey(key.id, labelled(QStringLiteral("Gemini 2")), std::nullopt));
+        QVERIFY(renamed);
+        QCOMPARE(renamed->secretRef, edited->secretRef);
+        QCOMPARE(renamed->label, QStringLiteral("Gemini 2"));
+    }
+
+    void editRejectsWhatAddRejects()
+    {
+        const ProviderKey a = add("openai", QStringLiteral("A"), QStringLiteral("sk-") + randomBody(30));
+        add("openai", QStringLiteral("B"), QStringLiteral("sk-") + randomBody(30));
+        QCOMPARE(awaitTask(m_keys->editKey(a.id, labelled(QStringLiteral("b")), std::nullopt)).failure().kind, FailureKind::InvalidInput);
+        QVERIFY(m_store->moveKey(a.id, Tier::Fallback, 0));
+        KeyFields pin;
+        pin.sharedCapacity = SharedCapacityPolicy::NeverForMatchingModels;
+        QVERIFY(awaitTask(m_keys->editKey(a.id, pin, std::nullopt)).failure().message.contains(QStringLiteral("Prioritized")));
+        QCOMPARE(m_store->key(a.id)->label, QStringLiteral("A"));
+        QCOMPARE(awaitTask(m_keys->editKey(999, pin, std::nullopt)).failure().kind, FailureKind::NotFound);
+    }
+
+    void missingSecretsAreFlaggedNotDropped()
+    {
+        const QString secret = QStringLiteral("sk-") + randomBody(30);
+        const ProviderKey key = add("openai", QStringLiteral("Flagged"), secret);
+        add("openai", QStringLiteral("Fine"), QStringLiteral("sk-") + randomBody(30));
+        QCOMPARE(*awaitTask(m_keys->verifySecrets()), 0);
+        QVERIFY(awaitTask(m_vault.remove(key.secretRef))); // gone behind Keyway's back
+        QCOMPARE(*awaitTask(m_keys->verifySecrets()), 1);
+        QVERIFY(m_store->key(key.id)->secretMissing);
+        QCOMPARE(m_store->keys()->size(), 2);
+        QVERIFY(awaitTask(m_vault.write(key.secretRef, secret)));
+        QCOMPARE(*awaitTask(m_keys->verifySecrets()), 0);
+        QVERIFY(!m_store->key(key.id)->secretMissing);
+    }
+
+    void serviceAccountNamesItsProject()
+    {
+        KeyFields fields;
+        fields.settings.insert(QStringLiteral("region"), QStringLiteral("global"));
+        const ProviderKey key = add("vertex", QStringLiteral("Vertex"), TestFiles::serviceAccountJson(), fields);
+        QCOMPARE(key.settings.value(QStringLiteral("project")).toString(), QStringLiteral("keyway-test-project"));
+        QCOMPARE(key.settings.value(QStringLiteral("region")).toString(), QStringLiteral("global"));
+    }
+
+    void endpointOverrideWithCaFile()
+    {
+        KeyFields fields;
+        fields.baseUrl = QStringLiteral("https://gateway.corp.test/v1");
+        fields.caFile = QFINDTESTDATA("data/test-ca.pem");
+        fields.settings.insert(QStringLiteral("served-models"), QStringLiteral("llama-3.3-70b, mixtral-8x7b"));
+        const ProviderKey key = add("openai-compatible", QStringLiteral("Gateway"), QString(), fields);
+        QVERIFY(key.id > 0);
+        QVERIFY(QFileInfo(key.caFile).isAbsolute());
+        QCOMPARE(key.settings.value(QStringLiteral("served-models")).toArray().size(), 2);
+    }
+
+    void theDatabaseNeverHoldsASecret()
+    {
+        QStringList secrets {
+            QStringLiteral("sk-proj-") + randomBody(48),
+            QStringLiteral("sk-ant-api03-") + randomBody(60),
+            QStringLiteral("AIza") + randomBody(35),
+            QStringLiteral("sk-or-v1-") + randomBody(64),
+            QStringLiteral("pässwört-") + randomBody(24),
+        };
+        add("openai", QStringLiteral("o"), secrets.at(0));
+        add("anthropic", QStringLiteral("a"), secrets.at(1));
+        const ProviderKey gemini = add("gemini", QStringLiteral("g"), secrets.at(2));
+        add("openrouter", QStringLiteral("r"), secrets.at(3));
+        add("openai-compatible", QStringLiteral("c"), secrets.at(4), [] {
+            KeyFields f;
+            f.baseUrl = QStringLiteral("http://127.0.0.1:11434/v1");
+            return f;
+        }());
+        const QString awsSecret = randomBody(40);
+        KeyFields region;
+        region.settings.insert(QStringLiteral("region"), QStringLiteral("us-east-1"));
+        add("bedrock", QStringLiteral("b"), QStringLiteral(R"({"access_key_id":"AKIA%1","secret_access_key":"%2"})").arg(randomBody(16), awsSecret), region);
+        secrets.append(awsSecret);
+        const QString serviceAccount = TestFiles::serviceAccountJson();
+        add("vertex", QStringLiteral("v"), serviceAccount);
+        const QString replaced = QStringLiteral("AIza") + randomBody(35);
+        QVERIFY(awaitTask(m_keys->editKey(gemini.id, {}, replaced)));
+        secrets.append(replaced);
+        TokenService tokens(*m_store, m_vault);
+        const auto token = awaitTask(tokens.create({}, {}, QStringLiteral("scan")));
+        QVERIFY(token);
+        secrets.append(token->token);
+        QCOMPARE(m_store->keys()->size(), 7);
+
+        // Every secret whole, and every 12-character stretch after its first 13 characters (the
+        // longest public prefix, "sk-ant-api03-"); the service account's private key too.
+        QList<QByteArray> needles;
+        const QString privateKey = QJsonDocument::fromJson(serviceAccount.toUtf8()).object().value(QStringLiteral("private_key")).toString();
+        for (const QString& line : privateKey.split(u'\n'))
+            if (line.size() > 40)
+                needles.append(line.toUtf8());
+        for (const QString& secret : secrets) {
+            needles.append(secret.toUtf8());
+            for (qsizetype i = 13; i + 12 <= secret.size(); ++i)
+                needles.append(secret.mid(i, 12).toUtf8());
+        }
+        const QStringList files = TestFiles::databaseFiles(m_path);
+        QVERIFY(files.size() >= 2); // the WAL is there while the store is open
+        QCOMPARE(TestFiles::findBytes(files, needles), QStringList());
+        m_keys.reset();
+        m_store.reset(); // closing checkpoints the WAL into the main file
+        QCOMPARE(TestFiles::findBytes(TestFiles::databaseFiles(m_path), needles), QStringList());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestKeyService)
+#include "TestKeyService.moc"
