@@ -13,8 +13,7 @@ class AppCore::Worker : public QObject
 public:
     explicit Worker(AppCore* core)
         : m_core(core)
-    {
-    }
+    { }
 
     void start(const QString& databasePath)
     {
@@ -68,5 +67,6 @@ AppCore::~AppCore()
 
 void AppCore::start()
 {
-    QMetaObject::invokeMethod(m_worker, [worker = m_worker, path = m_databasePath] { worker->start(path); });
+    QMetaObject::invokeMethod(
+        m_worker, [worker = m_worker, path = m_databasePath] { worker->start(path); });
 }

@@ -12,6 +12,7 @@ class TokenService;
 
 // The app layer as the window uses it. The store, vault and services live on a worker thread,
 // so the GUI thread never waits on the disk or the keychain; results come back as signals.
+// One per process: its thread is the one that talks to the keychain (see Vault).
 class AppCore : public QObject
 {
     Q_OBJECT

@@ -1,8 +1,7 @@
 #pragma once
 
-#include <QEventLoop>
-
 #include <QCoro/QCoroTask>
+#include <QEventLoop>
 
 #include <optional>
 
@@ -11,12 +10,12 @@
 // (QCoro::waitFor needs a default-constructible result, which Result<T> is not, and
 // QCoro::connect/then() in QCoro 0.8 keep a pointer to a Task that may be gone when it resumes;
 // here the task lives in the frame of the coroutine that awaits it.)
-template <typename T>
-T awaitTask(QCoro::Task<T>&& task)
+template <typename T> T awaitTask(QCoro::Task<T>&& task)
 {
     std::optional<T> result;
     QEventLoop loop;
-    const auto collect = [](QCoro::Task<T> owned, std::optional<T>& out, QEventLoop& done) -> QCoro::Task<> {
+    const auto collect
+        = [](QCoro::Task<T> owned, std::optional<T>& out, QEventLoop& done) -> QCoro::Task<> {
         out.emplace(co_await owned);
         done.quit();
     };

@@ -56,14 +56,16 @@ std::optional<QString> checkCaFile(const QString& path)
     return std::nullopt;
 }
 
-std::optional<QString> checkSettingValue(const QString& name, const QString& value, bool allowGlobal)
+std::optional<QString> checkSettingValue(
+    const QString& name, const QString& value, bool allowGlobal)
 {
     static const QRegularExpression region(QStringLiteral("^[a-z]+(-[a-z]+)+-?[0-9]+$"));
     if (value.size() > 200 || std::any_of(value.cbegin(), value.cend(), [](QChar c) {
             return c.category() == QChar::Other_Control;
         }))
         return tr("The value of %1 is too long or contains control characters.").arg(name);
-    if (name == u"region" && !region.match(value).hasMatch() && !(allowGlobal && value == u"global"))
+    if (name == u"region" && !region.match(value).hasMatch()
+        && !(allowGlobal && value == u"global"))
         return tr("\"%1\" is not a region name such as us-east-1 or europe-west4.").arg(value);
     return std::nullopt;
 }
@@ -74,8 +76,7 @@ KeyService::KeyService(Store& store, Vault& vault, QObject* parent)
     : QObject(parent)
     , m_store(store)
     , m_vault(vault)
-{
-}
+{ }
 
 Result<void> KeyService::applySettings(
     ProviderKey& key, const ProviderDescriptor& provider, const QMap<QString, QString>& settings)
@@ -188,7 +189,8 @@ Result<void> KeyService::validate(const ProviderKey& key, const ProviderDescript
         return keys.failure();
     for (const ProviderKey& other : *keys) {
         if (other.id != key.id && other.label.compare(key.label, Qt::CaseInsensitive) == 0)
-            return invalidInput(tr("A key labelled \"%1\" already exists (id %2).").arg(other.label).arg(other.id));
+            return invalidInput(
+                tr("A key labelled \"%1\" already exists (id %2).").arg(other.label).arg(other.id));
     }
     if (provider.requiresBaseUrl && key.baseUrl.isEmpty())
         return invalidInput(tr("%1 keys need an endpoint (--base-url).").arg(provider.displayName));
@@ -196,10 +198,13 @@ Result<void> KeyService::validate(const ProviderKey& key, const ProviderDescript
         return invalidInput(tr("A CA file is only used with an endpoint override (--base-url)."));
     if (provider.defaultBaseUrl.contains(u"{resource}") && key.baseUrl.isEmpty()
         && !key.settings.contains(QStringLiteral("resource")))
-        return invalidInput(tr("%1 keys need a resource name (--resource) or an endpoint (--base-url).").arg(provider.displayName));
+        return invalidInput(
+            tr("%1 keys need a resource name (--resource) or an endpoint (--base-url).")
+                .arg(provider.displayName));
     for (const CredentialField& field : provider.settingFields()) {
         if (field.required && !key.settings.contains(field.name))
-            return invalidInput(tr("%1 keys need a %2 (--%3).").arg(provider.displayName, field.label.toLower(), field.name));
+            return invalidInput(tr("%1 keys need a %2 (--%3).")
+                                    .arg(provider.displayName, field.label.toLower(), field.name));
     }
     if (key.tier != Tier::Prioritized && key.sharedCapacity != SharedCapacityPolicy::Allow) {
         return invalidInput(tr("A key that forbids shared capacity must stay in Prioritized; it "
@@ -209,12 +214,14 @@ Result<void> KeyService::validate(const ProviderKey& key, const ProviderDescript
     return {};
 }
 
-QCoro::Task<Result<ProviderKey>> KeyService::addKey(QString providerId, KeyFields fields, QString secretInput)
+QCoro::Task<Result<ProviderKey>> KeyService::addKey(
+    QString providerId, KeyFields fields, QString secretInput)
 {
     const ProviderDescriptor* provider = ProviderRegistry::find(providerId);
     if (!provider) {
-        co_return invalidInput(tr("Unknown provider \"%1\". Known providers: %2.")
-                                   .arg(providerId, ProviderRegistry::ids().join(QStringLiteral(", "))));
+        co_return invalidInput(
+            tr("Unknown provider \"%1\". Known providers: %2.")
+                .arg(providerId, ProviderRegistry::ids().join(QStringLiteral(", "))));
     }
     ProviderKey key;
     key.providerId = provider->id;
@@ -227,7 +234,8 @@ QCoro::Task<Result<ProviderKey>> KeyService::addKey(QString providerId, KeyField
     auto credential = ProviderCredential::parse(*provider, secretInput);
     if (!credential)
         co_return credential.failure();
-    for (auto it = credential->impliedSettings().begin(); it != credential->impliedSettings().end(); ++it) {
+    for (auto it = credential->impliedSettings().begin(); it != credential->impliedSettings().end();
+         ++it) {
         if (!key.settings.contains(it.key()))
             key.settings.insert(it.key(), it.value());
     }
@@ -241,14 +249,16 @@ QCoro::Task<Result<ProviderKey>> KeyService::addKey(QString providerId, KeyField
     auto inserted = m_store.insertKey(key);
     if (!inserted) {
         if (auto undone = co_await m_vault.remove(key.secretRef); !undone)
-            qCWarning(lcKeys) << "could not take back the secret of a key that was not added:" << undone.failure().message;
+            qCWarning(lcKeys) << "could not take back the secret of a key that was not added:"
+                              << undone.failure().message;
         co_return inserted.failure();
     }
     qCInfo(lcKeys) << "added key" << inserted->id << inserted->providerId;
     co_return inserted;
 }
 
-QCoro::Task<Result<ProviderKey>> KeyService::editKey(qint64 id, KeyFields fields, std::optional<QString> secretInput)
+QCoro::Task<Result<ProviderKey>> KeyService::editKey(
+    qint64 id, KeyFields fields, std::optional<QString> secretInput)
 {
     auto existing = m_store.key(id);
     if (!existing)
@@ -257,7 +267,8 @@ QCoro::Task<Result<ProviderKey>> KeyService::editKey(qint64 id, KeyFields fields
         co_return invalidInput(tr("Editing does not move a key; use \"keyway key move\"."));
     const ProviderDescriptor* provider = ProviderRegistry::find(existing->providerId);
     if (!provider)
-        co_return invalidInput(tr("Key %1 names the unknown provider \"%2\".").arg(id).arg(existing->providerId));
+        co_return invalidInput(
+            tr("Key %1 names the unknown provider \"%2\".").arg(id).arg(existing->providerId));
     ProviderKey key = *existing;
     if (auto applied = applyFields(key, fields); !applied)
         co_return applied.failure();
@@ -278,7 +289,8 @@ QCoro::Task<Result<ProviderKey>> KeyService::editKey(qint64 id, KeyFields fields
         key.secretRef = newSecretRef();
         key.secretHint = credential->hint();
         key.secretMissing = false;
-        if (auto written = co_await m_vault.write(key.secretRef, credential->storedForm()); !written)
+        if (auto written = co_await m_vault.write(key.secretRef, credential->storedForm());
+            !written)
             co_return written.failure();
     }
     auto saved = m_store.updateKey(key);
@@ -289,7 +301,8 @@ QCoro::Task<Result<ProviderKey>> KeyService::editKey(qint64 id, KeyFields fields
     }
     if (credential) {
         if (auto removed = co_await m_vault.remove(existing->secretRef); !removed)
-            qCWarning(lcKeys) << "the replaced secret of key" << id << "stays in the keychain:" << removed.failure().message;
+            qCWarning(lcKeys) << "the replaced secret of key" << id
+                              << "stays in the keychain:" << removed.failure().message;
     }
     co_return saved;
 }
@@ -318,7 +331,8 @@ QCoro::Task<Result<void>> KeyService::removeKey(qint64 id)
     if (!deleted) {
         if (secret) {
             if (auto restored = co_await m_vault.write(key->secretRef, *secret); !restored)
-                qCCritical(lcKeys) << "could not restore the secret of key" << id << restored.failure().message;
+                qCCritical(lcKeys)
+                    << "could not restore the secret of key" << id << restored.failure().message;
         }
         co_return deleted.failure();
     }

@@ -23,9 +23,11 @@ public:
     KeyService(Store& store, Vault& vault, QObject* parent = nullptr);
 
     // `secretInput` is the secret as typed or piped: an API key, or the JSON some providers use.
-    QCoro::Task<Result<ProviderKey>> addKey(QString providerId, KeyFields fields, QString secretInput);
+    QCoro::Task<Result<ProviderKey>> addKey(
+        QString providerId, KeyFields fields, QString secretInput);
     // A new secret replaces the old one only when `secretInput` is given.
-    QCoro::Task<Result<ProviderKey>> editKey(qint64 id, KeyFields fields, std::optional<QString> secretInput);
+    QCoro::Task<Result<ProviderKey>> editKey(
+        qint64 id, KeyFields fields, std::optional<QString> secretInput);
     Result<void> moveKey(qint64 id, Tier tier, std::optional<int> position);
     QCoro::Task<Result<void>> removeKey(qint64 id);
     QCoro::Task<Result<QString>> readSecret(qint64 id);

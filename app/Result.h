@@ -23,18 +23,15 @@ struct Failure
 };
 
 // A value or the reason there is none. Small on purpose: std::expected arrives with C++23.
-template <typename T>
-class [[nodiscard]] Result
+template <typename T> class [[nodiscard]] Result
 {
 public:
     Result(T value)
         : m_state(std::move(value))
-    {
-    }
+    { }
     Result(Failure failure)
         : m_state(std::move(failure))
-    {
-    }
+    { }
 
     bool ok() const { return std::holds_alternative<T>(m_state); }
     explicit operator bool() const { return ok(); }
@@ -55,15 +52,13 @@ private:
     std::variant<T, Failure> m_state;
 };
 
-template <>
-class [[nodiscard]] Result<void>
+template <> class [[nodiscard]] Result<void>
 {
 public:
     Result() = default;
     Result(Failure failure)
         : m_failure(std::move(failure))
-    {
-    }
+    { }
 
     bool ok() const { return !m_failure.has_value(); }
     explicit operator bool() const { return ok(); }

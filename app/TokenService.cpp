@@ -17,13 +17,13 @@ TokenService::TokenService(Store& store, Vault& vault, QObject* parent)
     : QObject(parent)
     , m_store(store)
     , m_vault(vault)
-{
-}
+{ }
 
 QCoro::Task<Result<TokenService::Created>> TokenService::create(
     QString memberName, QString workspaceName, QString name)
 {
-    auto member = m_store.memberByName(memberName.isEmpty() ? QString(Member::defaultName()) : memberName);
+    auto member
+        = m_store.memberByName(memberName.isEmpty() ? QString(Member::defaultName()) : memberName);
     if (!member)
         co_return asInputFailure(member.failure());
     auto workspace = m_store.workspaceByName(

@@ -26,7 +26,8 @@ int main(int argc, char* argv[])
         QCoreApplication application(argc, argv);
         describeApplication();
         // The CLI prints every failure as a sentence; its diagnostics are for QT_LOGGING_RULES.
-        QLoggingCategory::setFilterRules(QStringLiteral("keyway.*.info=false\nkeyway.*.warning=false"));
+        QLoggingCategory::setFilterRules(
+            QStringLiteral("keyway.*.info=false\nkeyway.*.warning=false"));
         return Cli::run(QCoreApplication::arguments());
     }
     QApplication application(argc, argv);

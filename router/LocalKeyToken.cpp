@@ -3,9 +3,8 @@
 #include <QCryptographicHash>
 #include <QRandomGenerator>
 
-#include <openssl/crypto.h>
-
 #include <array>
+#include <openssl/crypto.h>
 
 QString LocalKeyToken::generate()
 {

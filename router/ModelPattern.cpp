@@ -31,8 +31,7 @@ ModelPattern::ModelPattern(QString text)
     : m_text(std::move(text))
     , m_regex(toRegularExpression(m_text),
           QRegularExpression::CaseInsensitiveOption | QRegularExpression::DontCaptureOption)
-{
-}
+{ }
 
 std::optional<ModelPattern> ModelPattern::parse(const QString& text, QString* error)
 {
@@ -47,7 +46,7 @@ std::optional<ModelPattern> ModelPattern::parse(const QString& text, QString* er
     if (trimmed.size() > maximumLength) {
         return fail(QCoreApplication::translate(
             "ModelPattern", "The model pattern is longer than %1 characters.")
-                .arg(maximumLength));
+                        .arg(maximumLength));
     }
     for (QChar c : trimmed) {
         if (c == u'*' || c == u'?' || isModelIdCharacter(c))
@@ -55,7 +54,7 @@ std::optional<ModelPattern> ModelPattern::parse(const QString& text, QString* er
         return fail(QCoreApplication::translate("ModelPattern",
             "The model pattern \"%1\" contains \"%2\", which no model id uses. "
             "Patterns may use letters, digits, - . _ : / @ + and the wildcards * and ?.")
-                .arg(trimmed, QString(c)));
+                        .arg(trimmed, QString(c)));
     }
     return ModelPattern(trimmed);
 }

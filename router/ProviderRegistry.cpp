@@ -21,7 +21,9 @@ CredentialField setting(QString name, QString label, bool required = false, bool
 
 QList<ProviderDescriptor> builtInProviders()
 {
-    const auto apiKey = [] { return secretField(QStringLiteral("api_key"), tr("API key")); };
+    const auto apiKey = [] {
+        return secretField(QStringLiteral("api_key"), tr("API key"));
+    };
     return {
         { QStringLiteral("openai"), QStringLiteral("OpenAI"), AuthScheme::BearerToken,
             WireFormat::OpenAiChat, CredentialKind::ApiKey,
@@ -49,8 +51,8 @@ QList<ProviderDescriptor> builtInProviders()
             AuthScheme::GoogleServiceAccount, WireFormat::GoogleGenerateContent,
             CredentialKind::GoogleCredentials,
             QStringLiteral("https://{region}-aiplatform.googleapis.com"), Tier::Prioritized,
-            { secretField(QStringLiteral("service_account_json"), tr("Service account JSON"),
-                  false),
+            { secretField(
+                  QStringLiteral("service_account_json"), tr("Service account JSON"), false),
                 secretField(QStringLiteral("api_key"), tr("Express mode API key"), false),
                 setting(QStringLiteral("project"), tr("Project")),
                 setting(QStringLiteral("region"), tr("Region")) } },

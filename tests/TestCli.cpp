@@ -24,7 +24,8 @@ struct Run
 
 QString randomBody(int length)
 {
-    static const QString alphabet = QStringLiteral("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789");
+    static const QString alphabet
+        = QStringLiteral("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789");
     QString body;
     for (int i = 0; i < length; ++i)
         body += alphabet.at(QRandomGenerator::global()->bounded(static_cast<int>(alphabet.size())));
@@ -61,7 +62,8 @@ private:
         if (!process.waitForFinished(60000))
             qWarning() << "keyway did not finish:" << arguments;
         return { process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-            QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError()) };
+            QString::fromUtf8(process.readAllStandardOutput()),
+            QString::fromUtf8(process.readAllStandardError()) };
     }
 
     QJsonArray listJson(const QString& noun)
@@ -82,10 +84,18 @@ private:
 
     qint64 addKey(const QStringList& arguments, const QString& secret)
     {
-        const Run run = keyway(QStringList { opt("key"), opt("add"), opt("--secret-stdin"), opt("--json") } + arguments, secret.toUtf8());
+        const Run run
+            = keyway(QStringList { opt("key"), opt("add"), opt("--secret-stdin"), opt("--json") }
+                    + arguments,
+                secret.toUtf8());
         if (run.exitCode != 0)
             qWarning() << run.err;
-        return QJsonDocument::fromJson(run.out.toUtf8()).array().at(0).toObject().value(opt("id")).toInteger();
+        return QJsonDocument::fromJson(run.out.toUtf8())
+            .array()
+            .at(0)
+            .toObject()
+            .value(opt("id"))
+            .toInteger();
     }
 
 private slots:
@@ -101,7 +111,8 @@ private slots:
         QVERIFY(run.out.startsWith(opt("keyway 0.")));
         run = keyway({ opt("--help") });
         QCOMPARE(run.exitCode, 0);
-        for (const char* word : { "key add", "token create", "member add", "workspace add", "Exit codes" })
+        for (const char* word :
+            { "key add", "token create", "member add", "workspace add", "Exit codes" })
             QVERIFY2(run.out.contains(opt(word)), word);
         run = keyway({ opt("key"), opt("add"), opt("--help") });
         QCOMPARE(run.exitCode, 0);
@@ -116,7 +127,8 @@ private slots:
     void firstRunHasTheDefaults()
     {
         QCOMPARE(listJson(opt("member")).at(0).toObject().value(opt("name")).toString(), opt("me"));
-        QCOMPARE(listJson(opt("workspace")).at(0).toObject().value(opt("name")).toString(), opt("Personal"));
+        QCOMPARE(listJson(opt("workspace")).at(0).toObject().value(opt("name")).toString(),
+            opt("Personal"));
     }
 
     void keysFromAddToRemove()
@@ -125,16 +137,22 @@ private slots:
         const QString groq = opt("gsk_") + randomBody(52);
         const QString router = opt("sk-or-v1-") + randomBody(64);
         QCOMPARE(keyway({ opt("member"), opt("add"), opt("ci-bot") }).exitCode, 0);
-        const Run token = keyway({ opt("token"), opt("create"), opt("--member"), opt("ci-bot"), opt("--json") });
-        const qint64 tokenId = QJsonDocument::fromJson(token.out.toUtf8()).object().value(opt("id")).toInteger();
+        const Run token = keyway(
+            { opt("token"), opt("create"), opt("--member"), opt("ci-bot"), opt("--json") });
+        const qint64 tokenId
+            = QJsonDocument::fromJson(token.out.toUtf8()).object().value(opt("id")).toInteger();
         QVERIFY(tokenId > 0);
 
-        const qint64 a = addKey({ opt("--provider"), opt("openai"), opt("--label"), opt("Work OpenAI") }, openai);
-        const qint64 b = addKey({ opt("--provider"), opt("openai-compatible"), opt("--label"), opt("Groq work"), opt("--tier"), opt("prioritized"),
-                                   opt("--base-url"), opt("https://api.groq.com/openai/v1"), opt("--models"), opt("llama-*,mixtral-*"),
-                                   opt("--members"), opt("me,ci-bot"), opt("--tokens"), QString::number(tokenId) },
+        const qint64 a = addKey(
+            { opt("--provider"), opt("openai"), opt("--label"), opt("Work OpenAI") }, openai);
+        const qint64 b = addKey(
+            { opt("--provider"), opt("openai-compatible"), opt("--label"), opt("Groq work"),
+                opt("--tier"), opt("prioritized"), opt("--base-url"),
+                opt("https://api.groq.com/openai/v1"), opt("--models"), opt("llama-*,mixtral-*"),
+                opt("--members"), opt("me,ci-bot"), opt("--tokens"), QString::number(tokenId) },
             groq);
-        const qint64 c = addKey({ opt("--provider"), opt("openrouter"), opt("--label"), opt("OpenRouter") }, router);
+        const qint64 c = addKey(
+            { opt("--provider"), opt("openrouter"), opt("--label"), opt("OpenRouter") }, router);
         QVERIFY(a > 0 && b > 0 && c > 0);
 
         Run list = keyway({ opt("key"), opt("list") });
@@ -150,22 +168,33 @@ private slots:
         QCOMPARE(groqJson.value(opt("label")).toString(), opt("Groq work"));
         QCOMPARE(groqJson.value(opt("base_url")).toString(), opt("https://api.groq.com/openai/v1"));
         const QJsonObject filters = groqJson.value(opt("filters")).toObject();
-        QCOMPARE(filters.value(opt("models")).toArray(), QJsonArray({ opt("llama-*"), opt("mixtral-*") }));
+        QCOMPARE(filters.value(opt("models")).toArray(),
+            QJsonArray({ opt("llama-*"), opt("mixtral-*") }));
         QCOMPARE(filters.value(opt("members")).toArray(), QJsonArray({ opt("me"), opt("ci-bot") }));
         QCOMPARE(filters.value(opt("local_keys")).toArray(), QJsonArray({ tokenId }));
         QCOMPARE(keys.at(2).toObject().value(opt("tier")).toString(), opt("shared"));
 
         // Move the first key to Fallback, then OpenRouter to the front of Prioritized.
-        QCOMPARE(keyway({ opt("key"), opt("move"), QString::number(a), opt("--tier"), opt("fallback"), opt("--position"), opt("0") }).exitCode, 0);
-        QCOMPARE(keyway({ opt("key"), opt("move"), QString::number(c), opt("--tier"), opt("prioritized"), opt("--position"), opt("0") }).exitCode, 0);
+        QCOMPARE(keyway({ opt("key"), opt("move"), QString::number(a), opt("--tier"),
+                            opt("fallback"), opt("--position"), opt("0") })
+                     .exitCode,
+            0);
+        QCOMPARE(keyway({ opt("key"), opt("move"), QString::number(c), opt("--tier"),
+                            opt("prioritized"), opt("--position"), opt("0") })
+                     .exitCode,
+            0);
         keys = listJson(opt("key"));
         QStringList order;
         for (const QJsonValue& k : keys)
-            order.append(k.toObject().value(opt("label")).toString() + u'@' + k.toObject().value(opt("tier")).toString()
+            order.append(k.toObject().value(opt("label")).toString() + u'@'
+                + k.toObject().value(opt("tier")).toString()
                 + QString::number(k.toObject().value(opt("position")).toInt()));
-        QCOMPARE(order, QStringList({ opt("OpenRouter@prioritized0"), opt("Groq work@prioritized1"), opt("Work OpenAI@fallback0") }));
+        QCOMPARE(order,
+            QStringList({ opt("OpenRouter@prioritized0"), opt("Groq work@prioritized1"),
+                opt("Work OpenAI@fallback0") }));
 
-        const Run edit = keyway({ opt("key"), opt("edit"), QString::number(b), opt("--label"), opt("Groq"), opt("--models"), opt(""), opt("--disable") });
+        const Run edit = keyway({ opt("key"), opt("edit"), QString::number(b), opt("--label"),
+            opt("Groq"), opt("--models"), opt(""), opt("--disable") });
         QCOMPARE(edit.exitCode, 0);
         const QJsonObject edited = listJson(opt("key")).at(1).toObject();
         QCOMPARE(edited.value(opt("label")).toString(), opt("Groq"));
@@ -214,27 +243,65 @@ private slots:
         QTest::addColumn<QString>("input");
         QTest::addColumn<QString>("mentioned");
         const QString secret = opt("sk-") + randomBody(40);
-        const auto add = [](const QStringList& more) { return QStringList { opt("key"), opt("add"), opt("--secret-stdin") } + more; };
-        QTest::newRow("unknown provider") << add({ opt("--provider"), opt("opnai"), opt("--label"), opt("x") }) << secret << "Unknown provider";
-        QTest::newRow("no provider") << add({ opt("--label"), opt("x") }) << secret << "--provider is required";
-        QTest::newRow("empty label") << add({ opt("--provider"), opt("openai"), opt("--label"), opt("") }) << secret << "label is empty";
-        QTest::newRow("duplicate label") << add({ opt("--provider"), opt("openai"), opt("--label"), opt("existing") }) << secret << "already exists";
-        QTest::newRow("malformed glob") << add({ opt("--provider"), opt("openai"), opt("--label"), opt("x"), opt("--models"), opt("gpt-[4]") }) << secret << "\"[\"";
-        QTest::newRow("unknown member") << add({ opt("--provider"), opt("openai"), opt("--label"), opt("x"), opt("--members"), opt("me,nobody") }) << secret << "nobody";
-        QTest::newRow("unknown workspace") << add({ opt("--provider"), opt("openai"), opt("--label"), opt("x"), opt("--workspace"), opt("Nowhere") }) << secret << "Nowhere";
-        QTest::newRow("unknown option") << add({ opt("--provider"), opt("openai"), opt("--label"), opt("x"), opt("--colour"), opt("red") }) << secret << "colour";
-        QTest::newRow("secret as argument") << QStringList { opt("key"), opt("add"), opt("--provider"), opt("openai"), opt("--label"), opt("x"), secret } << QString() << "never taken from the command line";
-        QTest::newRow("no secret, no terminal") << QStringList { opt("key"), opt("add"), opt("--provider"), opt("openai"), opt("--label"), opt("x") } << QString() << "--secret-stdin";
-        QTest::newRow("empty stdin") << add({ opt("--provider"), opt("openai"), opt("--label"), opt("x") }) << QString() << "no secret";
-        QTest::newRow("bad tier") << add({ opt("--provider"), opt("openai"), opt("--label"), opt("x"), opt("--tier"), opt("gold") }) << secret << "--tier";
-        QTest::newRow("move to nowhere") << QStringList { opt("key"), opt("move"), opt("1"), opt("--tier"), opt("fallback"), opt("--position"), opt("9") } << QString() << "out of range";
-        QTest::newRow("move unknown key") << QStringList { opt("key"), opt("move"), opt("99"), opt("--tier"), opt("fallback") } << QString() << "no provider key with id 99";
-        QTest::newRow("remove unknown key") << QStringList { opt("key"), opt("remove"), opt("99") } << QString() << "99";
-        QTest::newRow("id not a number") << QStringList { opt("key"), opt("remove"), opt("first") } << QString() << "id";
-        QTest::newRow("edit moves nothing") << QStringList { opt("key"), opt("edit"), opt("1"), opt("--tier"), opt("fallback") } << QString() << "key move";
-        QTest::newRow("token for unknown member") << QStringList { opt("token"), opt("create"), opt("--member"), opt("ghost") } << QString() << "ghost";
-        QTest::newRow("bad member name") << QStringList { opt("member"), opt("add"), opt("two words") } << QString() << "may use only";
-        QTest::newRow("duplicate workspace") << QStringList { opt("workspace"), opt("add"), opt("personal") } << QString() << "already exists";
+        const auto add = [](const QStringList& more) {
+            return QStringList { opt("key"), opt("add"), opt("--secret-stdin") } + more;
+        };
+        QTest::newRow("unknown provider")
+            << add({ opt("--provider"), opt("opnai"), opt("--label"), opt("x") }) << secret
+            << "Unknown provider";
+        QTest::newRow("no provider")
+            << add({ opt("--label"), opt("x") }) << secret << "--provider is required";
+        QTest::newRow("empty label")
+            << add({ opt("--provider"), opt("openai"), opt("--label"), opt("") }) << secret
+            << "label is empty";
+        QTest::newRow("duplicate label")
+            << add({ opt("--provider"), opt("openai"), opt("--label"), opt("existing") }) << secret
+            << "already exists";
+        QTest::newRow("malformed glob") << add({ opt("--provider"), opt("openai"), opt("--label"),
+            opt("x"), opt("--models"), opt("gpt-[4]") })
+                                        << secret << "\"[\"";
+        QTest::newRow("unknown member") << add({ opt("--provider"), opt("openai"), opt("--label"),
+            opt("x"), opt("--members"), opt("me,nobody") })
+                                        << secret << "nobody";
+        QTest::newRow("unknown workspace") << add({ opt("--provider"), opt("openai"),
+            opt("--label"), opt("x"), opt("--workspace"), opt("Nowhere") })
+                                           << secret << "Nowhere";
+        QTest::newRow("unknown option") << add({ opt("--provider"), opt("openai"), opt("--label"),
+            opt("x"), opt("--colour"), opt("red") })
+                                        << secret << "colour";
+        QTest::newRow("secret as argument") << QStringList { opt("key"), opt("add"),
+            opt("--provider"), opt("openai"), opt("--label"), opt("x"), secret }
+                                            << QString() << "never taken from the command line";
+        QTest::newRow("no secret, no terminal") << QStringList { opt("key"), opt("add"),
+            opt("--provider"), opt("openai"), opt("--label"), opt("x") }
+                                                << QString() << "--secret-stdin";
+        QTest::newRow("empty stdin")
+            << add({ opt("--provider"), opt("openai"), opt("--label"), opt("x") }) << QString()
+            << "no secret";
+        QTest::newRow("bad tier") << add({ opt("--provider"), opt("openai"), opt("--label"),
+            opt("x"), opt("--tier"), opt("gold") })
+                                  << secret << "--tier";
+        QTest::newRow("move to nowhere") << QStringList { opt("key"), opt("move"), opt("1"),
+            opt("--tier"), opt("fallback"), opt("--position"), opt("9") }
+                                         << QString() << "out of range";
+        QTest::newRow("move unknown key")
+            << QStringList { opt("key"), opt("move"), opt("99"), opt("--tier"), opt("fallback") }
+            << QString() << "no provider key with id 99";
+        QTest::newRow("remove unknown key")
+            << QStringList { opt("key"), opt("remove"), opt("99") } << QString() << "99";
+        QTest::newRow("id not a number")
+            << QStringList { opt("key"), opt("remove"), opt("first") } << QString() << "id";
+        QTest::newRow("edit moves nothing")
+            << QStringList { opt("key"), opt("edit"), opt("1"), opt("--tier"), opt("fallback") }
+            << QString() << "key move";
+        QTest::newRow("token for unknown member")
+            << QStringList { opt("token"), opt("create"), opt("--member"), opt("ghost") }
+            << QString() << "ghost";
+        QTest::newRow("bad member name")
+            << QStringList { opt("member"), opt("add"), opt("two words") } << QString()
+            << "may use only";
+        QTest::newRow("duplicate workspace") << QStringList { opt("workspace"), opt("add"),
+            opt("personal") } << QString() << "already exists";
     }
 
     void badInputChangesNothing()
@@ -242,7 +309,9 @@ private slots:
         QFETCH(QStringList, arguments);
         QFETCH(QString, input);
         QFETCH(QString, mentioned);
-        QCOMPARE(addKey({ opt("--provider"), opt("openai"), opt("--label"), opt("existing") }, opt("sk-") + randomBody(40)), 1);
+        QCOMPARE(addKey({ opt("--provider"), opt("openai"), opt("--label"), opt("existing") },
+                     opt("sk-") + randomBody(40)),
+            1);
         const QString before = state();
         const Run run = keyway(arguments, input.toUtf8());
         QCOMPARE(run.exitCode, 2);
@@ -260,7 +329,9 @@ private slots:
         file.write(garbage);
         file.close();
         const QStringList accounts = TestKeychain::accounts();
-        const Run run = keyway({ opt("key"), opt("add"), opt("--provider"), opt("openai"), opt("--label"), opt("x"), opt("--secret-stdin") }, "sk-abcdefghijklmnop");
+        const Run run = keyway({ opt("key"), opt("add"), opt("--provider"), opt("openai"),
+                                   opt("--label"), opt("x"), opt("--secret-stdin") },
+            "sk-abcdefghijklmnop");
         QCOMPARE(run.exitCode, 3);
         QVERIFY2(run.err.contains(opt("not a Keyway database")), qPrintable(run.err));
         QVERIFY(file.open(QIODevice::ReadOnly));
@@ -273,12 +344,15 @@ private slots:
         QCOMPARE(keyway({ opt("member"), opt("list") }).exitCode, 0);
         const QStringList accounts = TestKeychain::accounts();
         {
-            auto locker = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("locker"));
+            auto locker
+                = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("locker"));
             locker.setDatabaseName(m_database);
             QVERIFY(locker.open());
             QSqlQuery lock(locker);
             QVERIFY(lock.exec(QStringLiteral("BEGIN EXCLUSIVE")));
-            const Run run = keyway({ opt("key"), opt("add"), opt("--provider"), opt("openai"), opt("--label"), opt("x"), opt("--secret-stdin") }, "sk-abcdefghijklmnop");
+            const Run run = keyway({ opt("key"), opt("add"), opt("--provider"), opt("openai"),
+                                       opt("--label"), opt("x"), opt("--secret-stdin") },
+                "sk-abcdefghijklmnop");
             QCOMPARE(run.exitCode, 3);
             QVERIFY2(run.err.contains(opt("locked by another program")), qPrintable(run.err));
             QVERIFY(lock.exec(QStringLiteral("ROLLBACK")));
@@ -292,8 +366,11 @@ private slots:
     {
         QCOMPARE(keyway({ opt("member"), opt("list") }).exitCode, 0);
         QProcessEnvironment noBus = QProcessEnvironment::systemEnvironment();
-        noBus.insert(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"), QStringLiteral("unix:path=/nonexistent/keyway-bus"));
-        const Run run = keyway({ opt("key"), opt("add"), opt("--provider"), opt("openai"), opt("--label"), opt("x"), opt("--secret-stdin") }, "sk-abcdefghijklmnop", noBus);
+        noBus.insert(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"),
+            QStringLiteral("unix:path=/nonexistent/keyway-bus"));
+        const Run run = keyway({ opt("key"), opt("add"), opt("--provider"), opt("openai"),
+                                   opt("--label"), opt("x"), opt("--secret-stdin") },
+            "sk-abcdefghijklmnop", noBus);
         QCOMPARE(run.exitCode, 4);
         QVERIFY2(run.err.contains(opt("No keychain is reachable")), qPrintable(run.err));
         QVERIFY(listJson(opt("key")).isEmpty());
@@ -315,12 +392,16 @@ private slots:
     // Last: it locks the test session's keychain for good.
     void aLockedKeychainIsAClearFailure()
     {
-        QCOMPARE(addKey({ opt("--provider"), opt("openai"), opt("--label"), opt("before") }, opt("sk-") + randomBody(40)), 1);
+        QCOMPARE(addKey({ opt("--provider"), opt("openai"), opt("--label"), opt("before") },
+                     opt("sk-") + randomBody(40)),
+            1);
         QProcess lock;
-        lock.start(QStringLiteral("dbus-send"), { QStringLiteral("--session"), QStringLiteral("--print-reply"),
-                                                    QStringLiteral("--dest=org.freedesktop.secrets"), QStringLiteral("/org/freedesktop/secrets"),
-                                                    QStringLiteral("org.freedesktop.Secret.Service.Lock"),
-                                                    QStringLiteral("array:objpath:/org/freedesktop/secrets/collection/login") });
+        lock.start(QStringLiteral("dbus-send"),
+            { QStringLiteral("--session"), QStringLiteral("--print-reply"),
+                QStringLiteral("--dest=org.freedesktop.secrets"),
+                QStringLiteral("/org/freedesktop/secrets"),
+                QStringLiteral("org.freedesktop.Secret.Service.Lock"),
+                QStringLiteral("array:objpath:/org/freedesktop/secrets/collection/login") });
         QVERIFY(lock.waitForFinished(10000));
         const QString before = QString::fromUtf8(QJsonDocument(listJson(opt("key"))).toJson());
         const Run run = keyway({ opt("token"), opt("create") });

@@ -20,7 +20,8 @@ namespace {
 
 QString randomBody(int length)
 {
-    static const QString alphabet = QStringLiteral("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789");
+    static const QString alphabet
+        = QStringLiteral("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789");
     QString body;
     for (int i = 0; i < length; ++i)
         body += alphabet.at(QRandomGenerator::global()->bounded(static_cast<int>(alphabet.size())));
@@ -48,7 +49,8 @@ private:
     std::unique_ptr<KeyService> m_keys;
     QString m_path;
 
-    ProviderKey add(const char* provider, const QString& label, const QString& secret, KeyFields fields = {})
+    ProviderKey add(
+        const char* provider, const QString& label, const QString& secret, KeyFields fields = {})
     {
         fields.label = label;
         auto added = awaitTask(m_keys->addKey(QLatin1StringView(provider), fields, secret));
@@ -64,7 +66,11 @@ private:
         const auto keys = m_store->keys();
         const auto members = m_store->members();
         for (const ProviderKey& k : *keys)
-            snapshot += QStringLiteral("%1|%2|%3|%4|%5|%6\n").arg(k.id).arg(k.label, k.secretRef, tierId(k.tier)).arg(k.position).arg(k.filters.modelPatterns.join(u','));
+            snapshot += QStringLiteral("%1|%2|%3|%4|%5|%6\n")
+                            .arg(k.id)
+                            .arg(k.label, k.secretRef, tierId(k.tier))
+                            .arg(k.position)
+                            .arg(k.filters.modelPatterns.join(u','));
         for (const Member& m : *members)
             snapshot += m.name + u'\n';
         return snapshot;
@@ -73,7 +79,8 @@ private:
 private slots:
     void init()
     {
-        m_path = m_dir.filePath(QStringLiteral("k%1.db").arg(QRandomGenerator::global()->generate()));
+        m_path
+            = m_dir.filePath(QStringLiteral("k%1.db").arg(QRandomGenerator::global()->generate()));
         m_store = std::make_unique<Store>();
         QVERIFY(m_store->open(m_path));
         m_keys = std::make_unique<KeyService>(*m_store, m_vault);
@@ -94,9 +101,11 @@ private slots:
         QCOMPARE(TestKeychain::secret(key.secretRef), secret);
         QCOMPARE(key.secretHint, QStringLiteral("sk-proj-…") + secret.right(4));
         QCOMPARE(key.tier, Tier::Prioritized);
-        QCOMPARE(m_store->workspaceByName(QStringLiteral("Personal"))->id, key.workspaceId.value_or(-1));
+        QCOMPARE(
+            m_store->workspaceByName(QStringLiteral("Personal"))->id, key.workspaceId.value_or(-1));
         QCOMPARE(*awaitTask(m_keys->readSecret(key.id)), secret);
-        const ProviderKey router = add("openrouter", QStringLiteral("OpenRouter"), QStringLiteral("sk-or-v1-") + randomBody(40));
+        const ProviderKey router = add("openrouter", QStringLiteral("OpenRouter"),
+            QStringLiteral("sk-or-v1-") + randomBody(40));
         QCOMPARE(router.tier, Tier::SharedCapacity);
     }
 
@@ -109,26 +118,93 @@ private slots:
         QTest::addColumn<QString>("secret");
         QTest::addColumn<QString>("mentioned");
         const QString good = QStringLiteral("sk-") + randomBody(30);
-        QTest::newRow("unknown provider") << "opnai" << "x" << "" << "" << good << "Unknown provider";
-        QTest::newRow("empty label") << "openai" << "" << "" << "" << good << "label is empty";
-        QTest::newRow("duplicate label") << "openai" << "existing" << "" << "" << good << "already exists";
-        QTest::newRow("duplicate label, other case") << "openai" << "EXISTING" << "" << "" << good << "already exists";
-        QTest::newRow("malformed glob") << "openai" << "x" << "models" << "llama-[" << good << "\"[\"";
-        QTest::newRow("unknown member") << "openai" << "x" << "members" << "nobody" << good << "nobody";
-        QTest::newRow("unknown workspace") << "openai" << "x" << "workspace" << "Nowhere" << good << "Nowhere";
-        QTest::newRow("unknown token") << "openai" << "x" << "tokens" << "77" << good << "77";
-        QTest::newRow("compatible without url") << "openai-compatible" << "x" << "" << "" << good << "--base-url";
-        QTest::newRow("url with password") << "openai-compatible" << "x" << "base-url" << "https://u:p@example.test/v1" << good << "password";
-        QTest::newRow("url not http") << "openai-compatible" << "x" << "base-url" << "ftp://example.test" << good << "https://";
-        QTest::newRow("ca file missing") << "openai-compatible" << "x" << "ca-file" << "/nonexistent.pem" << good << "CA file";
-        QTest::newRow("bedrock without region") << "bedrock" << "x" << "" << "" << good << "--region";
-        QTest::newRow("bad region") << "bedrock" << "x" << "region" << "Mars North" << good << "region";
-        QTest::newRow("setting of another provider") << "openai" << "x" << "region" << "us-east-1" << good << "does not apply";
-        QTest::newRow("azure without resource") << "azure" << "x" << "" << "" << good << "--resource";
-        QTest::newRow("forbidding shared, not prioritized") << "openrouter" << "x" << "shared" << "never-for-provider" << good << "Prioritized";
-        QTest::newRow("secret with spaces") << "openai" << "x" << "" << "" << "sk-one sk-two" << "single word";
-        QTest::newRow("empty secret") << "anthropic" << "x" << "" << "" << "" << "empty";
-        QTest::newRow("broken aws json") << "bedrock" << "x" << "region" << "us-east-1" << "{\"access_key_id\":1" << "secret_access_key";
+        QTest::newRow("unknown provider") << "opnai"
+                                          << "x"
+                                          << ""
+                                          << "" << good << "Unknown provider";
+        QTest::newRow("empty label") << "openai"
+                                     << ""
+                                     << ""
+                                     << "" << good << "label is empty";
+        QTest::newRow("duplicate label") << "openai"
+                                         << "existing"
+                                         << ""
+                                         << "" << good << "already exists";
+        QTest::newRow("duplicate label, other case") << "openai"
+                                                     << "EXISTING"
+                                                     << ""
+                                                     << "" << good << "already exists";
+        QTest::newRow("malformed glob") << "openai"
+                                        << "x"
+                                        << "models"
+                                        << "llama-[" << good << "\"[\"";
+        QTest::newRow("unknown member") << "openai"
+                                        << "x"
+                                        << "members"
+                                        << "nobody" << good << "nobody";
+        QTest::newRow("unknown workspace") << "openai"
+                                           << "x"
+                                           << "workspace"
+                                           << "Nowhere" << good << "Nowhere";
+        QTest::newRow("unknown token") << "openai"
+                                       << "x"
+                                       << "tokens"
+                                       << "77" << good << "77";
+        QTest::newRow("compatible without url") << "openai-compatible"
+                                                << "x"
+                                                << ""
+                                                << "" << good << "--base-url";
+        QTest::newRow("url with password") << "openai-compatible"
+                                           << "x"
+                                           << "base-url"
+                                           << "https://u:p@example.test/v1" << good << "password";
+        QTest::newRow("url not http") << "openai-compatible"
+                                      << "x"
+                                      << "base-url"
+                                      << "ftp://example.test" << good << "https://";
+        QTest::newRow("ca file missing") << "openai-compatible"
+                                         << "x"
+                                         << "ca-file"
+                                         << "/nonexistent.pem" << good << "CA file";
+        QTest::newRow("bedrock without region") << "bedrock"
+                                                << "x"
+                                                << ""
+                                                << "" << good << "--region";
+        QTest::newRow("bad region") << "bedrock"
+                                    << "x"
+                                    << "region"
+                                    << "Mars North" << good << "region";
+        QTest::newRow("setting of another provider") << "openai"
+                                                     << "x"
+                                                     << "region"
+                                                     << "us-east-1" << good << "does not apply";
+        QTest::newRow("azure without resource") << "azure"
+                                                << "x"
+                                                << ""
+                                                << "" << good << "--resource";
+        QTest::newRow("forbidding shared, not prioritized")
+            << "openrouter"
+            << "x"
+            << "shared"
+            << "never-for-provider" << good << "Prioritized";
+        QTest::newRow("secret with spaces") << "openai"
+                                            << "x"
+                                            << ""
+                                            << ""
+                                            << "sk-one sk-two"
+                                            << "single word";
+        QTest::newRow("empty secret") << "anthropic"
+                                      << "x"
+                                      << ""
+                                      << ""
+                                      << ""
+                                      << "empty";
+        QTest::newRow("broken aws json") << "bedrock"
+                                         << "x"
+                                         << "region"
+                                         << "us-east-1"
+                                         << "{\"access_key_id\":1"
+                                         << "secret_access_key";
     }
 
     void badInputChangesNothing()
@@ -175,7 +251,8 @@ private slots:
     {
         const QStringList accountsBefore = TestKeychain::accounts();
         {
-            auto locker = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("locker"));
+            auto locker
+                = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("locker"));
             locker.setDatabaseName(m_path);
             QVERIFY(locker.open());
             QSqlQuery lock(locker);
@@ -183,7 +260,8 @@ private slots:
             // blocks the insert.
             QVERIFY(lock.exec(QStringLiteral("BEGIN IMMEDIATE")));
             QVERIFY(lock.exec(QStringLiteral("INSERT INTO members (name) VALUES ('lockholder')")));
-            const auto added = awaitTask(m_keys->addKey(QStringLiteral("openai"), labelled(QStringLiteral("blocked")), QStringLiteral("sk-") + randomBody(30)));
+            const auto added = awaitTask(m_keys->addKey(QStringLiteral("openai"),
+                labelled(QStringLiteral("blocked")), QStringLiteral("sk-") + randomBody(30)));
             QVERIFY(!added);
             QCOMPARE(added.failure().kind, FailureKind::Database);
             QVERIFY(lock.exec(QStringLiteral("ROLLBACK")));
@@ -196,8 +274,10 @@ private slots:
 
     void removeTakesOutBoth()
     {
-        const ProviderKey a = add("anthropic", QStringLiteral("A"), QStringLiteral("sk-ant-api03-") + randomBody(40));
-        const ProviderKey b = add("anthropic", QStringLiteral("B"), QStringLiteral("sk-ant-api03-") + randomBody(40));
+        const ProviderKey a = add(
+            "anthropic", QStringLiteral("A"), QStringLiteral("sk-ant-api03-") + randomBody(40));
+        const ProviderKey b = add(
+            "anthropic", QStringLiteral("B"), QStringLiteral("sk-ant-api03-") + randomBody(40));
         QVERIFY(awaitTask(m_keys->removeKey(a.id)));
         QVERIFY(!TestKeychain::accounts().contains(a.secretRef));
         QVERIFY(TestKeychain::accounts().contains(b.secretRef));
@@ -208,7 +288,8 @@ private slots:
 
     void editReplacesTheSecretUnderANewEntry()
     {
-        const ProviderKey key = add("gemini", QStringLiteral("Gemini"), QStringLiteral("AIza") + randomBody(35));
+        const ProviderKey key
+            = add("gemini", QStringLiteral("Gemini"), QStringLiteral("AIza") + randomBody(35));
         const QString fresh = QStringLiteral("AIza") + randomBody(35);
         KeyFields fields;
         fields.modelPatterns = QStringList { QStringLiteral("gemini-2.5-*") };
@@ -221,7 +302,8 @@ private slots:
         QCOMPARE(edited->secretHint, QStringLiteral("AIza…") + fresh.right(4));
 
         // Without a new secret the entry stays.
-        const auto renamed = awaitTask(m_keys->editKey(key.id, labelled(QStringLiteral("Gemini 2")), std::nullopt));
+        const auto renamed = awaitTask(
+            m_keys->editKey(key.id, labelled(QStringLiteral("Gemini 2")), std::nullopt));
         QVERIFY(renamed);
         QCOMPARE(renamed->secretRef, edited->secretRef);
         QCOMPARE(renamed->label, QStringLiteral("Gemini 2"));
@@ -229,15 +311,22 @@ private slots:
 
     void editRejectsWhatAddRejects()
     {
-        const ProviderKey a = add("openai", QStringLiteral("A"), QStringLiteral("sk-") + randomBody(30));
+        const ProviderKey a
+            = add("openai", QStringLiteral("A"), QStringLiteral("sk-") + randomBody(30));
         add("openai", QStringLiteral("B"), QStringLiteral("sk-") + randomBody(30));
-        QCOMPARE(awaitTask(m_keys->editKey(a.id, labelled(QStringLiteral("b")), std::nullopt)).failure().kind, FailureKind::InvalidInput);
+        QCOMPARE(awaitTask(m_keys->editKey(a.id, labelled(QStringLiteral("b")), std::nullopt))
+                     .failure()
+                     .kind,
+            FailureKind::InvalidInput);
         QVERIFY(m_store->moveKey(a.id, Tier::Fallback, 0));
         KeyFields pin;
         pin.sharedCapacity = SharedCapacityPolicy::NeverForMatchingModels;
-        QVERIFY(awaitTask(m_keys->editKey(a.id, pin, std::nullopt)).failure().message.contains(QStringLiteral("Prioritized")));
+        QVERIFY(awaitTask(m_keys->editKey(a.id, pin, std::nullopt))
+                    .failure()
+                    .message.contains(QStringLiteral("Prioritized")));
         QCOMPARE(m_store->key(a.id)->label, QStringLiteral("A"));
-        QCOMPARE(awaitTask(m_keys->editKey(999, pin, std::nullopt)).failure().kind, FailureKind::NotFound);
+        QCOMPARE(awaitTask(m_keys->editKey(999, pin, std::nullopt)).failure().kind,
+            FailureKind::NotFound);
     }
 
     void missingSecretsAreFlaggedNotDropped()
@@ -259,8 +348,10 @@ private slots:
     {
         KeyFields fields;
         fields.settings.insert(QStringLiteral("region"), QStringLiteral("global"));
-        const ProviderKey key = add("vertex", QStringLiteral("Vertex"), TestFiles::serviceAccountJson(), fields);
-        QCOMPARE(key.settings.value(QStringLiteral("project")).toString(), QStringLiteral("keyway-test-project"));
+        const ProviderKey key
+            = add("vertex", QStringLiteral("Vertex"), TestFiles::serviceAccountJson(), fields);
+        QCOMPARE(key.settings.value(QStringLiteral("project")).toString(),
+            QStringLiteral("keyway-test-project"));
         QCOMPARE(key.settings.value(QStringLiteral("region")).toString(), QStringLiteral("global"));
     }
 
@@ -269,8 +360,10 @@ private slots:
         KeyFields fields;
         fields.baseUrl = QStringLiteral("https://gateway.corp.test/v1");
         fields.caFile = QFINDTESTDATA("data/test-ca.pem");
-        fields.settings.insert(QStringLiteral("served-models"), QStringLiteral("llama-3.3-70b, mixtral-8x7b"));
-        const ProviderKey key = add("openai-compatible", QStringLiteral("Gateway"), QString(), fields);
+        fields.settings.insert(
+            QStringLiteral("served-models"), QStringLiteral("llama-3.3-70b, mixtral-8x7b"));
+        const ProviderKey key
+            = add("openai-compatible", QStringLiteral("Gateway"), QString(), fields);
         QVERIFY(key.id > 0);
         QVERIFY(QFileInfo(key.caFile).isAbsolute());
         QCOMPARE(key.settings.value(QStringLiteral("served-models")).toArray().size(), 2);
@@ -297,7 +390,10 @@ private slots:
         const QString awsSecret = randomBody(40);
         KeyFields region;
         region.settings.insert(QStringLiteral("region"), QStringLiteral("us-east-1"));
-        add("bedrock", QStringLiteral("b"), QStringLiteral(R"({"access_key_id":"AKIA%1","secret_access_key":"%2"})").arg(randomBody(16), awsSecret), region);
+        add("bedrock", QStringLiteral("b"),
+            QStringLiteral(R"({"access_key_id":"AKIA%1","secret_access_key":"%2"})")
+                .arg(randomBody(16), awsSecret),
+            region);
         secrets.append(awsSecret);
         const QString serviceAccount = TestFiles::serviceAccountJson();
         add("vertex", QStringLiteral("v"), serviceAccount);
@@ -313,7 +409,10 @@ private slots:
         // Every secret whole, and every 12-character stretch after its first 13 characters (the
         // longest public prefix, "sk-ant-api03-"); the service account's private key too.
         QList<QByteArray> needles;
-        const QString privateKey = QJsonDocument::fromJson(serviceAccount.toUtf8()).object().value(QStringLiteral("private_key")).toString();
+        const QString privateKey = QJsonDocument::fromJson(serviceAccount.toUtf8())
+                                       .object()
+                                       .value(QStringLiteral("private_key"))
+                                       .toString();
         for (const QString& line : privateKey.split(u'\n'))
             if (line.size() > 40)
                 needles.append(line.toUtf8());

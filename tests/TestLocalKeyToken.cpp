@@ -14,8 +14,8 @@ private slots:
         QCOMPARE(token.size(), 46);
         QVERIFY(token.startsWith(QLatin1StringView("kw-")));
         QVERIFY(LocalKeyToken::isWellFormed(token));
-        const QByteArray decoded = QByteArray::fromBase64(
-            token.mid(3).toLatin1(), QByteArray::Base64UrlEncoding | QByteArray::AbortOnBase64DecodingErrors);
+        const QByteArray decoded = QByteArray::fromBase64(token.mid(3).toLatin1(),
+            QByteArray::Base64UrlEncoding | QByteArray::AbortOnBase64DecodingErrors);
         QCOMPARE(decoded.size(), 32);
     }
 

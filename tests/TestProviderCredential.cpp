@@ -27,9 +27,11 @@ class TestProviderCredential : public QObject
 private slots:
     void apiKeyIsKeptAsIs()
     {
-        const auto credential = parse("openai", QStringLiteral("  sk-proj-abcdefghijklmnopqrstuvwxyzAbCd\n"));
+        const auto credential
+            = parse("openai", QStringLiteral("  sk-proj-abcdefghijklmnopqrstuvwxyzAbCd\n"));
         QVERIFY(credential);
-        QCOMPARE(credential->storedForm(), QStringLiteral("sk-proj-abcdefghijklmnopqrstuvwxyzAbCd"));
+        QCOMPARE(
+            credential->storedForm(), QStringLiteral("sk-proj-abcdefghijklmnopqrstuvwxyzAbCd"));
         QCOMPARE(credential->hint(), QStringLiteral("sk-proj-…AbCd"));
     }
 
@@ -48,7 +50,8 @@ private slots:
         const auto credential = parse("anthropic", input);
         QVERIFY(!credential);
         QCOMPARE(credential.failure().kind, FailureKind::InvalidInput);
-        QVERIFY(!credential.failure().message.contains(input.trimmed()) || input.trimmed().isEmpty());
+        QVERIFY(
+            !credential.failure().message.contains(input.trimmed()) || input.trimmed().isEmpty());
     }
 
     void optionalKeyMayBeEmpty()
@@ -61,29 +64,36 @@ private slots:
     void awsAccessKeys()
     {
         const auto credential = parse("bedrock",
-            QStringLiteral(R"({"access_key_id":"AKIAIOSFODNN7EXAMPLE","secret_access_key":"wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"})"));
+            QStringLiteral(
+                R"({"access_key_id":"AKIAIOSFODNN7EXAMPLE","secret_access_key":"wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"})"));
         QVERIFY(credential);
         const QJsonObject stored = object(credential->storedForm());
-        QCOMPARE(stored.value(QStringLiteral("access_key_id")).toString(), QStringLiteral("AKIAIOSFODNN7EXAMPLE"));
-        QCOMPARE(stored.value(QStringLiteral("secret_access_key")).toString(), QStringLiteral("wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"));
+        QCOMPARE(stored.value(QStringLiteral("access_key_id")).toString(),
+            QStringLiteral("AKIAIOSFODNN7EXAMPLE"));
+        QCOMPARE(stored.value(QStringLiteral("secret_access_key")).toString(),
+            QStringLiteral("wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"));
         QVERIFY(!stored.contains(QStringLiteral("session_token")));
         QCOMPARE(credential->hint(), QStringLiteral("AKIA…LE"));
     }
 
     void awsStsOutputIsAccepted()
     {
-        const auto credential = parse("bedrock", QStringLiteral("{\"Credentials\":{\"AccessKeyId\":\"ASIAXXXXXXXXXXXXXXXX\","
-                                                           "\"SecretAccessKey\":\"secret/value\",\"SessionToken\":"
-                                                           "\"FwoGZXIvYXdzEJr//////////wEaD\",\"Expiration\":\"2026-01-01T00:00:00Z\"}}"));
+        const auto credential = parse("bedrock",
+            QStringLiteral(
+                "{\"Credentials\":{\"AccessKeyId\":\"ASIAXXXXXXXXXXXXXXXX\","
+                "\"SecretAccessKey\":\"secret/value\",\"SessionToken\":"
+                "\"FwoGZXIvYXdzEJr//////////wEaD\",\"Expiration\":\"2026-01-01T00:00:00Z\"}}"));
         QVERIFY(credential);
         const QJsonObject stored = object(credential->storedForm());
-        QCOMPARE(stored.value(QStringLiteral("session_token")).toString(), QStringLiteral("FwoGZXIvYXdzEJr//////////wEaD"));
+        QCOMPARE(stored.value(QStringLiteral("session_token")).toString(),
+            QStringLiteral("FwoGZXIvYXdzEJr//////////wEaD"));
         QCOMPARE(stored.size(), 3);
     }
 
     void bedrockApiKey()
     {
-        const auto credential = parse("bedrock", QStringLiteral("ABSKQmVkcm9ja0FQSUtleS1hYmNkZWZnaGlqa2xtbm9w"));
+        const auto credential
+            = parse("bedrock", QStringLiteral("ABSKQmVkcm9ja0FQSUtleS1hYmNkZWZnaGlqa2xtbm9w"));
         QVERIFY(credential);
         QCOMPARE(object(credential->storedForm()).value(QStringLiteral("api_key")).toString(),
             QStringLiteral("ABSKQmVkcm9ja0FQSUtleS1hYmNkZWZnaGlqa2xtbm9w"));
@@ -91,7 +101,8 @@ private slots:
 
     void awsIncomplete()
     {
-        const auto credential = parse("bedrock", QStringLiteral(R"({"access_key_id":"AKIAIOSFODNN7EXAMPLE"})"));
+        const auto credential
+            = parse("bedrock", QStringLiteral(R"({"access_key_id":"AKIAIOSFODNN7EXAMPLE"})"));
         QVERIFY(!credential);
         QVERIFY(credential.failure().message.contains(QStringLiteral("secret_access_key")));
         QVERIFY(!parse("bedrock", QStringLiteral("{not json")));
@@ -104,16 +115,20 @@ private slots:
         const auto credential = parse("vertex", json);
         QVERIFY(credential);
         QCOMPARE(credential->storedForm(), json.trimmed());
-        QCOMPARE(credential->hint(), QStringLiteral("router@keyway-test-project.iam.gserviceaccount.com"));
-        QCOMPARE(credential->impliedSettings().value(QStringLiteral("project")).toString(), QStringLiteral("keyway-test-project"));
+        QCOMPARE(credential->hint(),
+            QStringLiteral("router@keyway-test-project.iam.gserviceaccount.com"));
+        QCOMPARE(credential->impliedSettings().value(QStringLiteral("project")).toString(),
+            QStringLiteral("keyway-test-project"));
     }
 
     void googleExpressKeyAndWrongJson()
     {
-        const auto express = parse("vertex", QStringLiteral("AQ.Ab8RN6Kexpress-mode-key-0123456789"));
+        const auto express
+            = parse("vertex", QStringLiteral("AQ.Ab8RN6Kexpress-mode-key-0123456789"));
         QVERIFY(express);
         QVERIFY(object(express->storedForm()).contains(QStringLiteral("api_key")));
-        const auto wrong = parse("vertex", QStringLiteral(R"({"type":"authorized_user","client_id":"x"})"));
+        const auto wrong
+            = parse("vertex", QStringLiteral(R"({"type":"authorized_user","client_id":"x"})"));
         QVERIFY(!wrong);
         QVERIFY(wrong.failure().message.contains(QStringLiteral("service_account")));
     }

@@ -25,7 +25,8 @@ private slots:
     void defaultTiers()
     {
         for (const ProviderDescriptor& provider : ProviderRegistry::all()) {
-            const Tier expected = provider.id == u"openrouter" ? Tier::SharedCapacity : Tier::Prioritized;
+            const Tier expected
+                = provider.id == u"openrouter" ? Tier::SharedCapacity : Tier::Prioritized;
             QCOMPARE(provider.defaultTier, expected);
         }
     }
@@ -34,7 +35,8 @@ private slots:
     {
         for (const ProviderDescriptor& provider : ProviderRegistry::all()) {
             QVERIFY2(!provider.displayName.isEmpty(), qPrintable(provider.id));
-            QVERIFY2(provider.requiresBaseUrl != !provider.defaultBaseUrl.isEmpty(), qPrintable(provider.id));
+            QVERIFY2(provider.requiresBaseUrl != !provider.defaultBaseUrl.isEmpty(),
+                qPrintable(provider.id));
             const bool hasSecret = std::any_of(provider.fields.cbegin(), provider.fields.cend(),
                 [](const CredentialField& f) { return f.secret; });
             QVERIFY2(hasSecret, qPrintable(provider.id));
@@ -52,7 +54,8 @@ private slots:
         QCOMPARE(ProviderRegistry::find(u"anthropic")->authScheme, AuthScheme::XApiKeyHeader);
         QCOMPARE(ProviderRegistry::find(u"gemini")->authScheme, AuthScheme::GoogApiKeyHeader);
         QCOMPARE(ProviderRegistry::find(u"bedrock")->authScheme, AuthScheme::AwsSignatureV4);
-        QCOMPARE(ProviderRegistry::find(u"bedrock")->credentialKind, CredentialKind::AwsCredentials);
+        QCOMPARE(
+            ProviderRegistry::find(u"bedrock")->credentialKind, CredentialKind::AwsCredentials);
         QVERIFY(ProviderRegistry::find(u"openrouter")->isAggregator);
     }
 

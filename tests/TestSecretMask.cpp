@@ -11,17 +11,28 @@ private slots:
     {
         QTest::addColumn<QString>("secret");
         QTest::addColumn<QString>("masked");
-        QTest::newRow("openai") << "sk-abcdefghijklmnopqrstuvwxyzAbCd" << "sk-…AbCd";
-        QTest::newRow("openai project") << "sk-proj-abcdefghijklmnopqrstuvwxyzAbCd" << "sk-proj-…AbCd";
-        QTest::newRow("anthropic") << "sk-ant-api03-abcdefghijklmnopqrstuvwxyz-WxYz" << "sk-ant-api03-…WxYz";
-        QTest::newRow("openrouter") << "sk-or-v1-0123456789abcdef0123456789abcdef" << "sk-or-v1-…cdef";
-        QTest::newRow("local key") << "kw-3_23o2RYoBvWJnMt7UOCbAllj3CeN0otrYrs58g2GtQ" << "kw-…2GtQ";
-        QTest::newRow("gemini") << "AIzaSyA-abcdefghijklmnopqrstuvwxyz012" << "AIza…z012";
-        QTest::newRow("aws access key id") << "AKIAIOSFODNN7EXAMPLE" << "AKIA…LE";
-        QTest::newRow("no prefix") << "0123456789abcdefghijWXYZ" << "…WXYZ";
-        QTest::newRow("short shows two") << "abcdefghij" << "…ij";
-        QTest::newRow("tiny shows nothing") << "abc" << "…";
-        QTest::newRow("only a prefix") << "sk-" << "…";
+        QTest::newRow("openai") << "sk-abcdefghijklmnopqrstuvwxyzAbCd"
+                                << "sk-…AbCd";
+        QTest::newRow("openai project") << "sk-proj-abcdefghijklmnopqrstuvwxyzAbCd"
+                                        << "sk-proj-…AbCd";
+        QTest::newRow("anthropic") << "sk-ant-api03-abcdefghijklmnopqrstuvwxyz-WxYz"
+                                   << "sk-ant-api03-…WxYz";
+        QTest::newRow("openrouter") << "sk-or-v1-0123456789abcdef0123456789abcdef"
+                                    << "sk-or-v1-…cdef";
+        QTest::newRow("local key") << "kw-3_23o2RYoBvWJnMt7UOCbAllj3CeN0otrYrs58g2GtQ"
+                                   << "kw-…2GtQ";
+        QTest::newRow("gemini") << "AIzaSyA-abcdefghijklmnopqrstuvwxyz012"
+                                << "AIza…z012";
+        QTest::newRow("aws access key id") << "AKIAIOSFODNN7EXAMPLE"
+                                           << "AKIA…LE";
+        QTest::newRow("no prefix") << "0123456789abcdefghijWXYZ"
+                                   << "…WXYZ";
+        QTest::newRow("short shows two") << "abcdefghij"
+                                         << "…ij";
+        QTest::newRow("tiny shows nothing") << "abc"
+                                            << "…";
+        QTest::newRow("only a prefix") << "sk-"
+                                       << "…";
     }
 
     void masks()
@@ -33,7 +44,8 @@ private slots:
 
     void neverShowsMoreThanFourHiddenCharacters()
     {
-        const QString secret = QStringLiteral("sk-proj-") + QString(60, u'x') + QStringLiteral("12345");
+        const QString secret
+            = QStringLiteral("sk-proj-") + QString(60, u'x') + QStringLiteral("12345");
         const QString masked = SecretMask::mask(secret);
         QCOMPARE(masked.section(u'…', 1).size(), 4);
     }

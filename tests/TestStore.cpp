@@ -43,7 +43,8 @@ private:
     QString m_name;
 };
 
-ProviderKey draftKey(const QString& label, Tier tier, SharedCapacityPolicy policy = SharedCapacityPolicy::Allow)
+ProviderKey draftKey(
+    const QString& label, Tier tier, SharedCapacityPolicy policy = SharedCapacityPolicy::Allow)
 {
     ProviderKey key;
     key.secretRef = QStringLiteral("provider-key/") + label;
@@ -85,7 +86,8 @@ private slots:
     void init()
     {
         QVERIFY(m_dir.isValid());
-        m_path = m_dir.filePath(QStringLiteral("t%1.db").arg(QRandomGenerator::global()->generate()));
+        m_path
+            = m_dir.filePath(QStringLiteral("t%1.db").arg(QRandomGenerator::global()->generate()));
     }
 
     void migratesAnEmptyFile()
@@ -104,12 +106,14 @@ private slots:
             QVERIFY(store.keys()->isEmpty());
         }
         RawConnection raw(m_path);
-        QCOMPARE(raw.scalar(QStringLiteral("PRAGMA journal_mode")).toString(), QStringLiteral("wal"));
+        QCOMPARE(
+            raw.scalar(QStringLiteral("PRAGMA journal_mode")).toString(), QStringLiteral("wal"));
         for (const char* table : { "provider_keys", "local_api_keys", "key_model_filters",
                  "key_member_filters", "key_local_key_filters", "settings" }) {
-            QVERIFY2(raw.scalar(QStringLiteral("SELECT COUNT(*) FROM sqlite_master WHERE name = '%1'")
-                                    .arg(QLatin1StringView(table)))
-                         .toInt()
+            QVERIFY2(
+                raw.scalar(QStringLiteral("SELECT COUNT(*) FROM sqlite_master WHERE name = '%1'")
+                               .arg(QLatin1StringView(table)))
+                        .toInt()
                     == 1,
                 table);
         }
@@ -146,7 +150,8 @@ private slots:
         const auto opened = store.open(m_path);
         QVERIFY(!opened);
         QCOMPARE(opened.failure().kind, FailureKind::Database);
-        QVERIFY2(opened.failure().message.contains(QStringLiteral("newer Keyway")), qPrintable(opened.failure().message));
+        QVERIFY2(opened.failure().message.contains(QStringLiteral("newer Keyway")),
+            qPrintable(opened.failure().message));
     }
 
     void refusesAFileThatIsNotADatabase()
@@ -163,7 +168,8 @@ private slots:
             const auto opened = store.open(m_path);
             QVERIFY(!opened);
             QCOMPARE(opened.failure().kind, FailureKind::Database);
-            QVERIFY2(opened.failure().message.contains(QStringLiteral("not a Keyway database")), qPrintable(opened.failure().message));
+            QVERIFY2(opened.failure().message.contains(QStringLiteral("not a Keyway database")),
+                qPrintable(opened.failure().message));
         }
         QVERIFY(file.open(QIODevice::ReadOnly));
         QCOMPARE(file.readAll(), garbage); // left exactly as it was
@@ -236,11 +242,13 @@ private slots:
                 const qint64 id = all.at(rng.bounded(static_cast<int>(all.size())));
                 const Tier tier = allTiers.at(rng.bounded(3));
                 auto& target = model.at(static_cast<size_t>(tier));
-                const int othersInTarget = static_cast<int>(target.size() - (target.contains(id) ? 1 : 0));
+                const int othersInTarget
+                    = static_cast<int>(target.size() - (target.contains(id) ? 1 : 0));
                 // Sometimes out of range (-1 or past the end), sometimes "the end".
                 const int position = static_cast<int>(rng.bounded(othersInTarget + 3)) - 1;
                 const bool atEnd = rng.bounded(5) == 0;
-                const auto moved = store.moveKey(id, tier, atEnd ? std::nullopt : std::optional(position));
+                const auto moved
+                    = store.moveKey(id, tier, atEnd ? std::nullopt : std::optional(position));
                 const bool forbidden = tier != Tier::Prioritized && prioritizedOnly.value(id);
                 const bool outOfRange = !atEnd && (position < 0 || position > othersInTarget);
                 QCOMPARE(moved.ok(), !forbidden && !outOfRange);
@@ -251,7 +259,8 @@ private slots:
                 }
             }
             const auto stored = orderOf(store);
-            QVERIFY2(stored == model, qPrintable(QStringLiteral("step %1, seed %2").arg(step).arg(seed)));
+            QVERIFY2(stored == model,
+                qPrintable(QStringLiteral("step %1, seed %2").arg(step).arg(seed)));
         }
         // Positions are dense: each tier's positions are exactly 0..n-1.
         const auto keys = store.keys();
@@ -300,7 +309,8 @@ private slots:
         const auto added = store.insertMember(QStringLiteral("bob"));
         QVERIFY(!added);
         QCOMPARE(added.failure().kind, FailureKind::Database);
-        QVERIFY2(added.failure().message.contains(QStringLiteral("locked")), qPrintable(added.failure().message));
+        QVERIFY2(added.failure().message.contains(QStringLiteral("locked")),
+            qPrintable(added.failure().message));
         QVERIFY(timer.elapsed() >= Store::busyTimeoutMs - 500); // it waited before giving up
         QVERIFY(locker.exec(QStringLiteral("ROLLBACK")));
         QVERIFY(!store.memberByName(QStringLiteral("bob")));
@@ -314,8 +324,10 @@ private slots:
         const auto me = store.memberByName(QStringLiteral("me"));
         QCOMPARE(store.deleteMember(me->id).failure().kind, FailureKind::Conflict);
         const auto bot = store.insertMember(QStringLiteral("ci-bot"));
-        QCOMPARE(store.insertMember(QStringLiteral("CI-BOT")).failure().kind, FailureKind::Conflict);
-        QCOMPARE(store.insertMember(QStringLiteral("no spaces")).failure().kind, FailureKind::InvalidInput);
+        QCOMPARE(
+            store.insertMember(QStringLiteral("CI-BOT")).failure().kind, FailureKind::Conflict);
+        QCOMPARE(store.insertMember(QStringLiteral("no spaces")).failure().kind,
+            FailureKind::InvalidInput);
         ProviderKey key = draftKey(QStringLiteral("a"), Tier::Prioritized);
         key.filters.memberIds = { bot->id };
         const auto inserted = store.insertKey(key);
@@ -362,7 +374,8 @@ private slots:
         QVERIFY(inserted->lastUsedAt.isNull());
         const QDateTime used = QDateTime::currentDateTimeUtc();
         QVERIFY(store.touchLocalKey(inserted->id, used));
-        QCOMPARE(store.localKey(inserted->id)->lastUsedAt.toMSecsSinceEpoch(), used.toMSecsSinceEpoch());
+        QCOMPARE(
+            store.localKey(inserted->id)->lastUsedAt.toMSecsSinceEpoch(), used.toMSecsSinceEpoch());
         QVERIFY(store.revokeLocalKey(inserted->id));
         QVERIFY(store.localKey(inserted->id)->isRevoked());
         QVERIFY(store.revokeLocalKey(inserted->id)); // again: nothing to do

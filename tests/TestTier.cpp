@@ -37,8 +37,9 @@ private slots:
 
     void policyIdsRoundTrip()
     {
-        for (auto policy : { SharedCapacityPolicy::Allow, SharedCapacityPolicy::NeverForMatchingModels,
-                 SharedCapacityPolicy::NeverForProvider }) {
+        for (auto policy :
+            { SharedCapacityPolicy::Allow, SharedCapacityPolicy::NeverForMatchingModels,
+                SharedCapacityPolicy::NeverForProvider }) {
             QCOMPARE(sharedCapacityPolicyFromId(sharedCapacityPolicyId(policy)), policy);
             QCOMPARE(sharedCapacityPolicyFromStoredValue(static_cast<int>(policy)), policy);
         }

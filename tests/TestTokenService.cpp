@@ -22,7 +22,8 @@ private slots:
     void init()
     {
         m_store = std::make_unique<Store>();
-        QVERIFY(m_store->open(m_dir.filePath(QStringLiteral("%1.db").arg(QTest::currentTestFunction()))));
+        QVERIFY(m_store->open(
+            m_dir.filePath(QStringLiteral("%1.db").arg(QTest::currentTestFunction()))));
         m_tokens = std::make_unique<TokenService>(*m_store, m_vault);
     }
 
@@ -44,13 +45,16 @@ private slots:
     void createChecksMemberAndWorkspace()
     {
         const QStringList before = TestKeychain::accounts();
-        QCOMPARE(awaitTask(m_tokens->create(QStringLiteral("ghost"), {}, {})).failure().kind, FailureKind::InvalidInput);
-        QCOMPARE(awaitTask(m_tokens->create({}, QStringLiteral("Nowhere"), {})).failure().kind, FailureKind::InvalidInput);
+        QCOMPARE(awaitTask(m_tokens->create(QStringLiteral("ghost"), {}, {})).failure().kind,
+            FailureKind::InvalidInput);
+        QCOMPARE(awaitTask(m_tokens->create({}, QStringLiteral("Nowhere"), {})).failure().kind,
+            FailureKind::InvalidInput);
         QCOMPARE(TestKeychain::accounts(), before);
         QVERIFY(m_store->localKeys()->isEmpty());
         QVERIFY(m_store->insertMember(QStringLiteral("ci-bot")));
         QVERIFY(m_store->insertWorkspace(QStringLiteral("Acme prod")));
-        const auto created = awaitTask(m_tokens->create(QStringLiteral("ci-bot"), QStringLiteral("Acme prod"), {}));
+        const auto created = awaitTask(
+            m_tokens->create(QStringLiteral("ci-bot"), QStringLiteral("Acme prod"), {}));
         QVERIFY(created);
         QCOMPARE(created->localKey.memberId, m_store->memberByName(QStringLiteral("ci-bot"))->id);
     }

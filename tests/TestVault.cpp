@@ -17,14 +17,21 @@ class TestVault : public QObject
 private:
     Vault m_vault;
 
-    static QString account() { return QStringLiteral("test/") + QUuid::createUuid().toString(QUuid::WithoutBraces); }
+    static QString account()
+    {
+        return QStringLiteral("test/") + QUuid::createUuid().toString(QUuid::WithoutBraces);
+    }
 
-    static bool expectNoKeychain() { return qEnvironmentVariableIsSet("KEYWAY_EXPECT_NO_KEYCHAIN"); }
+    static bool expectNoKeychain()
+    {
+        return qEnvironmentVariableIsSet("KEYWAY_EXPECT_NO_KEYCHAIN");
+    }
 
 private slots:
     void init()
     {
-        if (expectNoKeychain() && QString::fromLatin1(QTest::currentTestFunction()) != u"keychainUnreachable")
+        if (expectNoKeychain()
+            && QString::fromLatin1(QTest::currentTestFunction()) != u"keychainUnreachable")
             QSKIP("this run has no keychain");
     }
 
@@ -75,10 +82,7 @@ private slots:
         QVERIFY(awaitTask(m_vault.remove(name)));
     }
 
-    void removingWhatIsNotThereSucceeds()
-    {
-        QVERIFY(awaitTask(m_vault.remove(account())));
-    }
+    void removingWhatIsNotThereSucceeds() { QVERIFY(awaitTask(m_vault.remove(account()))); }
 
     void aLockedKeychainIsAClearFailure()
     {
@@ -87,7 +91,8 @@ private slots:
         QProcess lock;
         lock.start(QStringLiteral("dbus-send"),
             { QStringLiteral("--session"), QStringLiteral("--print-reply"),
-                QStringLiteral("--dest=org.freedesktop.secrets"), QStringLiteral("/org/freedesktop/secrets"),
+                QStringLiteral("--dest=org.freedesktop.secrets"),
+                QStringLiteral("/org/freedesktop/secrets"),
                 QStringLiteral("org.freedesktop.Secret.Service.Lock"),
                 QStringLiteral("array:objpath:/org/freedesktop/secrets/collection/login") });
         QVERIFY(lock.waitForFinished(10000));
@@ -98,7 +103,8 @@ private slots:
         const auto written = awaitTask(vault.write(account(), QStringLiteral("while-locked")));
         QVERIFY(!written);
         QCOMPARE(written.failure().kind, FailureKind::Keychain);
-        QVERIFY2(written.failure().message.contains(QStringLiteral("nlock")), qPrintable(written.failure().message));
+        QVERIFY2(written.failure().message.contains(QStringLiteral("nlock")),
+            qPrintable(written.failure().message));
     }
 
     // Run by the TestVaultWithoutKeychain registration, on a bus where no keychain answers.
@@ -110,8 +116,10 @@ private slots:
         const auto written = awaitTask(m_vault.write(account(), QStringLiteral("nowhere")));
         QVERIFY(!written);
         QCOMPARE(written.failure().kind, FailureKind::Keychain);
-        QVERIFY2(written.failure().message.contains(QStringLiteral("gnome-keyring")), qPrintable(written.failure().message));
-        QVERIFY(written.failure().message.contains(QStringLiteral("never stores secrets in plain text")));
+        QVERIFY2(written.failure().message.contains(QStringLiteral("gnome-keyring")),
+            qPrintable(written.failure().message));
+        QVERIFY(written.failure().message.contains(
+            QStringLiteral("never stores secrets in plain text")));
         // Nothing fell back to a plain settings file.
         QVERIFY(!QFileInfo::exists(QDir::home().filePath(QStringLiteral(".config/Keyway"))));
         const auto read = awaitTask(m_vault.read(account()));

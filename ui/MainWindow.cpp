@@ -33,13 +33,15 @@ MainWindow::MainWindow(AppCore& core, QWidget* parent)
 void MainWindow::showStarted(int keyCount, int keysWithoutSecret)
 {
     if (keyCount == 0) {
-        m_status->setText(tr("No provider keys yet. Add one from a terminal:\n"
-                             "keyway key add --provider openai --label \"Work OpenAI\" --secret-stdin"));
+        m_status->setText(
+            tr("No provider keys yet. Add one from a terminal:\n"
+               "keyway key add --provider openai --label \"Work OpenAI\" --secret-stdin"));
         return;
     }
     QString text = tr("%n provider key(s) stored.", nullptr, keyCount);
     if (keysWithoutSecret > 0)
-        text += u' ' + tr("%n key(s) have no secret in the keychain any more.", nullptr, keysWithoutSecret);
+        text += u' '
+            + tr("%n key(s) have no secret in the keychain any more.", nullptr, keysWithoutSecret);
     m_status->setText(text);
 }
 

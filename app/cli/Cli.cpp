@@ -87,7 +87,8 @@ int Cli::run(const QStringList& arguments)
     QTextStream out(stdout);
     QTextStream err(stderr);
     CliContext context(databasePath(arguments), out, err);
-    if (const qsizetype i = arguments.indexOf(QStringLiteral("--database")); i == arguments.size() - 1)
+    if (const qsizetype i = arguments.indexOf(QStringLiteral("--database"));
+        i == arguments.size() - 1)
         return context.usageError(tr("--database needs a file name."));
 
     const QStringList words = commandWords(arguments);

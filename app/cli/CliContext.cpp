@@ -10,8 +10,7 @@ CliContext::CliContext(QString databasePath, QTextStream& out, QTextStream& err)
     : m_databasePath(std::move(databasePath))
     , m_out(out)
     , m_err(err)
-{
-}
+{ }
 
 CliContext::~CliContext() = default;
 
@@ -64,13 +63,14 @@ int CliContext::usageError(const QString& message)
 
 void CliContext::printJson(const QJsonValue& value)
 {
-    const QJsonDocument document = value.isArray() ? QJsonDocument(value.toArray())
-                                                   : QJsonDocument(value.toObject());
+    const QJsonDocument document
+        = value.isArray() ? QJsonDocument(value.toArray()) : QJsonDocument(value.toObject());
     m_out << QString::fromUtf8(document.toJson(QJsonDocument::Indented));
     m_out.flush();
 }
 
-std::optional<int> CliContext::parse(QCommandLineParser& parser, const QString& command, const QStringList& arguments)
+std::optional<int> CliContext::parse(
+    QCommandLineParser& parser, const QString& command, const QStringList& arguments)
 {
     parser.addHelpOption();
     if (!parser.parse(QStringList { QStringLiteral("keyway ") + command } + arguments)) {
@@ -91,8 +91,9 @@ std::optional<qint64> CliContext::idArgument(const QCommandLineParser& parser, c
     bool ok = false;
     const qint64 id = positional.size() == 1 ? positional.first().toLongLong(&ok) : 0;
     if (!ok || id <= 0) {
-        usageError(QCoreApplication::translate("Cli", "Give the id of one %1 (a number, see the "
-                                                      "list command).")
+        usageError(QCoreApplication::translate("Cli",
+            "Give the id of one %1 (a number, see the "
+            "list command).")
                        .arg(what));
         return std::nullopt;
     }

@@ -45,7 +45,8 @@ public:
     // Parses `arguments` (the command words already removed) with `parser`. Returns the exit
     // code to stop with (after --help, or after printing why the arguments do not fit), or
     // nothing when the command should go on.
-    std::optional<int> parse(QCommandLineParser& parser, const QString& command, const QStringList& arguments);
+    std::optional<int> parse(
+        QCommandLineParser& parser, const QString& command, const QStringList& arguments);
     // Reads the ID positional argument.
     std::optional<qint64> idArgument(const QCommandLineParser& parser, const QString& what);
 

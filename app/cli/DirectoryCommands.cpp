@@ -34,8 +34,7 @@ struct Directory
     std::function<Result<void>(Store&, qint64)> remove;
 };
 
-template <typename T>
-Result<QList<NamedEntry>> toEntries(Result<QList<T>> items)
+template <typename T> Result<QList<NamedEntry>> toEntries(Result<QList<T>> items)
 {
     if (!items)
         return items.failure();
@@ -45,14 +44,12 @@ Result<QList<NamedEntry>> toEntries(Result<QList<T>> items)
     return entries;
 }
 
-template <typename T>
-Result<qint64> idOf(Result<T> item)
+template <typename T> Result<qint64> idOf(Result<T> item)
 {
     return item ? Result<qint64>(item->id) : Result<qint64>(item.failure());
 }
 
-template <typename T>
-Result<void> done(Result<T> item)
+template <typename T> Result<void> done(Result<T> item)
 {
     return item ? Result<void>() : Result<void>(item.failure());
 }
@@ -82,11 +79,14 @@ int run(const Directory& directory, CliContext& context, const QStringList& argu
         parser.setApplicationDescription(tr("List every %1.").arg(directory.noun));
         parser.addOption({ QStringLiteral("json"), tr("Print JSON.") });
     } else if (verb == u"add" || verb == u"remove") {
-        parser.setApplicationDescription(verb == u"add" ? tr("Add a %1.").arg(directory.noun)
-                                                        : tr("Remove a %1 nothing refers to.").arg(directory.noun));
-        parser.addPositionalArgument(QStringLiteral("name"), tr("The %1's name.").arg(directory.noun));
+        parser.setApplicationDescription(verb == u"add"
+                ? tr("Add a %1.").arg(directory.noun)
+                : tr("Remove a %1 nothing refers to.").arg(directory.noun));
+        parser.addPositionalArgument(
+            QStringLiteral("name"), tr("The %1's name.").arg(directory.noun));
     } else {
-        return context.usageError(tr("\"keyway %1\" takes add, list or remove.").arg(directory.noun));
+        return context.usageError(
+            tr("\"keyway %1\" takes add, list or remove.").arg(directory.noun));
     }
     if (auto exit = context.parse(parser, command, arguments.mid(1)))
         return *exit;
@@ -101,7 +101,8 @@ int run(const Directory& directory, CliContext& context, const QStringList& argu
         if (parser.isSet(QStringLiteral("json"))) {
             QJsonArray rows;
             for (const NamedEntry& e : *entries)
-                rows.append(QJsonObject { { QStringLiteral("id"), e.id }, { QStringLiteral("name"), e.name },
+                rows.append(QJsonObject { { QStringLiteral("id"), e.id },
+                    { QStringLiteral("name"), e.name },
                     { QStringLiteral("created_at"), e.createdAt.toString(Qt::ISODate) } });
             context.printJson(rows);
             return CliContext::Success;

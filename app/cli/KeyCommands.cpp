@@ -1,5 +1,6 @@
 #include "KeyCommands.h"
 
+#include "../AwaitTask.h"
 #include "CliContext.h"
 #include "ProviderRegistry.h"
 #include "SecretInput.h"
@@ -9,8 +10,6 @@
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonObject>
-
-#include "../AwaitTask.h"
 
 namespace {
 
@@ -43,14 +42,18 @@ void addFieldOptions(QCommandLineParser& parser)
         { opt("ca-file"), tr("Extra CA certificate (PEM) for the endpoint override."), tr("file") },
         { opt("workspace"), tr("Workspace of the key (default: Personal)."), tr("name") },
         { opt("all-workspaces"), tr("The key serves every workspace.") },
-        { opt("models"), tr("Only these models: ids or globs, comma-separated; '' for all."), tr("patterns") },
+        { opt("models"), tr("Only these models: ids or globs, comma-separated; '' for all."),
+            tr("patterns") },
         { opt("members"), tr("Only these members, comma-separated; '' for all."), tr("names") },
-        { opt("tokens"), tr("Only these local API key ids, comma-separated; '' for all."), tr("ids") },
-        { opt("shared-capacity"), tr("allow, never-for-models or never-for-provider."), tr("policy") },
+        { opt("tokens"), tr("Only these local API key ids, comma-separated; '' for all."),
+            tr("ids") },
+        { opt("shared-capacity"), tr("allow, never-for-models or never-for-provider."),
+            tr("policy") },
         { opt("secret-stdin"), tr("Read the secret from standard input.") },
     });
     for (const QString& setting : ProviderRegistry::settingNames()) {
-        parser.addOption({ setting, tr("Provider setting %1 ('' removes it).").arg(setting), tr("value") });
+        parser.addOption(
+            { setting, tr("Provider setting %1 ('' removes it).").arg(setting), tr("value") });
     }
 }
 
@@ -79,14 +82,17 @@ Result<KeyFields> readFields(const QCommandLineParser& parser)
             bool ok = false;
             ids.append(item.toLongLong(&ok));
             if (!ok)
-                return invalidInput(tr("--tokens takes local API key ids such as 1,4; \"%1\" is not one.").arg(item));
+                return invalidInput(
+                    tr("--tokens takes local API key ids such as 1,4; \"%1\" is not one.")
+                        .arg(item));
         }
         fields.localKeyIds = ids;
     }
     if (auto policy = text("shared-capacity")) {
         fields.sharedCapacity = sharedCapacityPolicyFromId(*policy);
         if (!fields.sharedCapacity)
-            return invalidInput(tr("--shared-capacity takes allow, never-for-models or never-for-provider."));
+            return invalidInput(
+                tr("--shared-capacity takes allow, never-for-models or never-for-provider."));
     }
     for (const QString& setting : ProviderRegistry::settingNames()) {
         if (parser.isSet(setting))
@@ -113,14 +119,17 @@ QJsonObject keyToJson(const ProviderKey& key, const QHash<qint64, QString>& memb
         { QStringLiteral("tier"), tierId(key.tier) },
         { QStringLiteral("position"), key.position },
         { QStringLiteral("enabled"), key.enabled },
-        { QStringLiteral("workspace"), key.workspaceId ? workspaceNames.value(*key.workspaceId) : QStringLiteral("*") },
+        { QStringLiteral("workspace"),
+            key.workspaceId ? workspaceNames.value(*key.workspaceId) : QStringLiteral("*") },
         { QStringLiteral("base_url"), key.baseUrl },
         { QStringLiteral("ca_file"), key.caFile },
         { QStringLiteral("settings"), key.settings },
         { QStringLiteral("shared_capacity"), sharedCapacityPolicyId(key.sharedCapacity) },
         { QStringLiteral("filters"),
-            QJsonObject { { QStringLiteral("models"), QJsonArray::fromStringList(key.filters.modelPatterns) },
-                { QStringLiteral("members"), members }, { QStringLiteral("local_keys"), localKeys } } },
+            QJsonObject {
+                { QStringLiteral("models"), QJsonArray::fromStringList(key.filters.modelPatterns) },
+                { QStringLiteral("members"), members },
+                { QStringLiteral("local_keys"), localKeys } } },
         { QStringLiteral("created_at"), key.createdAt.toString(Qt::ISODate) },
         { QStringLiteral("updated_at"), key.updatedAt.toString(Qt::ISODate) },
     };
@@ -164,7 +173,9 @@ int printKeys(CliContext& context, const QList<ProviderKey>& keys, bool asJson)
         return CliContext::Success;
     }
     if (keys.isEmpty()) {
-        context.out() << tr("No provider keys yet. Add one with: keyway key add --provider openai --label \"Work OpenAI\" --secret-stdin") << Qt::endl;
+        context.out() << tr("No provider keys yet. Add one with: keyway key add --provider openai "
+                            "--label \"Work OpenAI\" --secret-stdin")
+                      << Qt::endl;
         return CliContext::Success;
     }
     TextTable table({ tr("ID"), tr("TIER"), tr("POS"), tr("PROVIDER"), tr("LABEL"), tr("SECRET"),
@@ -172,12 +183,13 @@ int printKeys(CliContext& context, const QList<ProviderKey>& keys, bool asJson)
     for (const QJsonValue& value : rows) {
         const QJsonObject row = value.toObject();
         const QString state = row.value(opt("secret_missing")).toBool() ? tr("secret missing")
-            : row.value(opt("enabled")).toBool()                         ? tr("enabled")
-                                                                         : tr("disabled");
-        table.addRow({ QString::number(row.value(opt("id")).toInteger()), row.value(opt("tier")).toString(),
-            QString::number(row.value(opt("position")).toInt()), row.value(opt("provider")).toString(),
-            row.value(opt("label")).toString(), row.value(opt("secret")).toString(),
-            row.value(opt("workspace")).toString(), state, filterSummary(row.value(opt("filters")).toObject()) });
+            : row.value(opt("enabled")).toBool()                        ? tr("enabled")
+                                                                        : tr("disabled");
+        table.addRow({ QString::number(row.value(opt("id")).toInteger()),
+            row.value(opt("tier")).toString(), QString::number(row.value(opt("position")).toInt()),
+            row.value(opt("provider")).toString(), row.value(opt("label")).toString(),
+            row.value(opt("secret")).toString(), row.value(opt("workspace")).toString(), state,
+            filterSummary(row.value(opt("filters")).toObject()) });
     }
     table.print(context.out());
     return CliContext::Success;
@@ -188,16 +200,21 @@ int add(CliContext& context, const QStringList& arguments)
     QCommandLineParser parser;
     parser.setApplicationDescription(tr("Add a provider key. The secret is read from standard "
                                         "input (--secret-stdin) or asked for without echo."));
-    parser.addOption({ opt("provider"), tr("One of: %1.").arg(ProviderRegistry::ids().join(QStringLiteral(", "))), tr("id") });
-    parser.addOption({ opt("tier"), tr("prioritized, shared or fallback (default depends on the provider)."), tr("tier") });
+    parser.addOption({ opt("provider"),
+        tr("One of: %1.").arg(ProviderRegistry::ids().join(QStringLiteral(", "))), tr("id") });
+    parser.addOption({ opt("tier"),
+        tr("prioritized, shared or fallback (default depends on the provider)."), tr("tier") });
     parser.addOption({ opt("json"), tr("Print the new key as JSON.") });
     addFieldOptions(parser);
     if (auto exit = context.parse(parser, QStringLiteral("key add"), arguments))
         return *exit;
     if (!parser.positionalArguments().isEmpty())
-        return context.usageError(tr("Unexpected argument \"%1\"; secrets are never taken from the command line.").arg(parser.positionalArguments().first()));
+        return context.usageError(
+            tr("Unexpected argument \"%1\"; secrets are never taken from the command line.")
+                .arg(parser.positionalArguments().first()));
     if (!parser.isSet(opt("provider")))
-        return context.usageError(tr("--provider is required; one of: %1.").arg(ProviderRegistry::ids().join(QStringLiteral(", "))));
+        return context.usageError(tr("--provider is required; one of: %1.")
+                                      .arg(ProviderRegistry::ids().join(QStringLiteral(", "))));
     if (!parser.isSet(opt("label")))
         return context.usageError(tr("--label is required."));
     auto fields = readFields(parser);
@@ -211,7 +228,8 @@ int add(CliContext& context, const QStringList& arguments)
     KeyService* keys = context.keys();
     if (!keys)
         return CliContext::DatabaseError;
-    auto secret = SecretInput::read(parser.isSet(opt("secret-stdin")), tr("Secret for %1: ").arg(*fields->label));
+    auto secret = SecretInput::read(
+        parser.isSet(opt("secret-stdin")), tr("Secret for %1: ").arg(*fields->label));
     if (!secret)
         return context.fail(secret.failure());
     auto added = awaitTask(keys->addKey(parser.value(opt("provider")), *fields, *secret));
@@ -240,7 +258,9 @@ int list(CliContext& context, const QStringList& arguments)
         return CliContext::DatabaseError;
     // Check the keychain still has every secret; when it cannot be reached, list what is known.
     if (auto verified = awaitTask(service->verifySecrets()); !verified)
-        context.err() << tr("keyway: warning: secrets not checked: %1").arg(verified.failure().message) << Qt::endl;
+        context.err()
+            << tr("keyway: warning: secrets not checked: %1").arg(verified.failure().message)
+            << Qt::endl;
     auto keys = context.store()->keys();
     if (!keys)
         return context.fail(keys.failure());
@@ -268,7 +288,10 @@ int edit(CliContext& context, const QStringList& arguments)
     if (!id)
         return CliContext::UsageError;
     if (parser.isSet(opt("tier")))
-        return context.usageError(tr("Editing does not move a key; use: keyway key move %1 --tier %2").arg(*id).arg(parser.value(opt("tier"))));
+        return context.usageError(
+            tr("Editing does not move a key; use: keyway key move %1 --tier %2")
+                .arg(*id)
+                .arg(parser.value(opt("tier"))));
     if (parser.isSet(opt("enable")) && parser.isSet(opt("disable")))
         return context.usageError(tr("Give either --enable or --disable."));
     auto fields = readFields(parser);
@@ -298,7 +321,8 @@ int move(CliContext& context, const QStringList& arguments)
     QCommandLineParser parser;
     parser.setApplicationDescription(tr("Move a provider key to a tier and position."));
     parser.addPositionalArgument(opt("id"), tr("The key's id."));
-    parser.addOption({ opt("tier"), tr("prioritized, shared or fallback (default: its tier)."), tr("tier") });
+    parser.addOption(
+        { opt("tier"), tr("prioritized, shared or fallback (default: its tier)."), tr("tier") });
     parser.addOption({ opt("position"), tr("0 is tried first (default: the end)."), tr("n") });
     if (auto exit = context.parse(parser, QStringLiteral("key move"), arguments))
         return *exit;

@@ -1,5 +1,6 @@
 #include "TokenCommands.h"
 
+#include "../AwaitTask.h"
 #include "CliContext.h"
 #include "TextTable.h"
 
@@ -7,8 +8,6 @@
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonObject>
-
-#include "../AwaitTask.h"
 
 namespace {
 
@@ -24,7 +23,8 @@ QString opt(const char* name)
 
 QString timeText(const QDateTime& time)
 {
-    return time.isNull() ? QStringLiteral("-") : time.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+    return time.isNull() ? QStringLiteral("-")
+                         : time.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"));
 }
 
 int create(CliContext& context, const QStringList& arguments)
@@ -74,7 +74,9 @@ int list(CliContext& context, const QStringList& arguments)
     auto members = store->members();
     auto workspaces = store->workspaces();
     if (!localKeys || !members || !workspaces)
-        return context.fail(!localKeys ? localKeys.failure() : !members ? members.failure() : workspaces.failure());
+        return context.fail(!localKeys ? localKeys.failure()
+                : !members             ? members.failure()
+                                       : workspaces.failure());
     QHash<qint64, QString> memberNames, workspaceNames;
     for (const Member& m : *members)
         memberNames.insert(m.id, m.name);
@@ -84,21 +86,25 @@ int list(CliContext& context, const QStringList& arguments)
     if (parser.isSet(opt("json"))) {
         QJsonArray rows;
         for (const LocalApiKey& k : *localKeys) {
-            rows.append(QJsonObject { { QStringLiteral("id"), k.id }, { QStringLiteral("name"), k.name },
-                { QStringLiteral("token"), k.tokenHint }, { QStringLiteral("member"), memberNames.value(k.memberId) },
+            rows.append(QJsonObject { { QStringLiteral("id"), k.id },
+                { QStringLiteral("name"), k.name }, { QStringLiteral("token"), k.tokenHint },
+                { QStringLiteral("member"), memberNames.value(k.memberId) },
                 { QStringLiteral("workspace"), workspaceNames.value(k.workspaceId) },
                 { QStringLiteral("created_at"), k.createdAt.toString(Qt::ISODate) },
-                { QStringLiteral("last_used_at"), k.lastUsedAt.isNull() ? QJsonValue() : k.lastUsedAt.toString(Qt::ISODate) },
+                { QStringLiteral("last_used_at"),
+                    k.lastUsedAt.isNull() ? QJsonValue() : k.lastUsedAt.toString(Qt::ISODate) },
                 { QStringLiteral("revoked"), k.isRevoked() } });
         }
         context.printJson(rows);
         return CliContext::Success;
     }
     if (localKeys->isEmpty()) {
-        context.out() << tr("No local API keys yet. Create one with: keyway token create") << Qt::endl;
+        context.out() << tr("No local API keys yet. Create one with: keyway token create")
+                      << Qt::endl;
         return CliContext::Success;
     }
-    TextTable table({ tr("ID"), tr("TOKEN"), tr("MEMBER"), tr("WORKSPACE"), tr("CREATED"), tr("LAST USED"), tr("STATE"), tr("NAME") });
+    TextTable table({ tr("ID"), tr("TOKEN"), tr("MEMBER"), tr("WORKSPACE"), tr("CREATED"),
+        tr("LAST USED"), tr("STATE"), tr("NAME") });
     for (const LocalApiKey& k : *localKeys) {
         table.addRow({ QString::number(k.id), k.tokenHint, memberNames.value(k.memberId),
             workspaceNames.value(k.workspaceId), timeText(k.createdAt), timeText(k.lastUsedAt),
@@ -111,7 +117,8 @@ int list(CliContext& context, const QStringList& arguments)
 int revoke(CliContext& context, const QStringList& arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(tr("Revoke a local API key: the router refuses it from now on."));
+    parser.setApplicationDescription(
+        tr("Revoke a local API key: the router refuses it from now on."));
     parser.addPositionalArgument(opt("id"), tr("The local API key's id."));
     if (auto exit = context.parse(parser, QStringLiteral("token revoke"), arguments))
         return *exit;

@@ -15,7 +15,8 @@
 class ProviderCredential
 {
 public:
-    static Result<ProviderCredential> parse(const ProviderDescriptor& provider, const QString& input);
+    static Result<ProviderCredential> parse(
+        const ProviderDescriptor& provider, const QString& input);
 
     // What is written to the keychain.
     const QString& storedForm() const { return m_storedForm; }

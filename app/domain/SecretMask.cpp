@@ -7,7 +7,8 @@ namespace {
 // Well-known public prefixes: "sk-", "sk-ant-api03-", "sk-or-v1-", "kw-", "AIza", "AKIA".
 QString publicPrefix(QStringView secret)
 {
-    static const QRegularExpression dashed(QStringLiteral("^(?:[a-z]{2,4}-){1,2}(?:[a-z0-9]{2,5}-)?"));
+    static const QRegularExpression dashed(
+        QStringLiteral("^(?:[a-z]{2,4}-){1,2}(?:[a-z0-9]{2,5}-)?"));
     static const QRegularExpression vendor(QStringLiteral("^(AIza|AKIA|ASIA|ABSK)"));
     for (const QRegularExpression* re : { &dashed, &vendor }) {
         const QRegularExpressionMatch match = re->match(secret);

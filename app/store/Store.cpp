@@ -73,8 +73,8 @@ ProviderKey keyFromRecord(const QSqlQuery& q)
     key.enabled = q.value(10).toBool();
     if (!q.value(11).isNull())
         key.workspaceId = q.value(11).toLongLong();
-    key.sharedCapacity
-        = sharedCapacityPolicyFromStoredValue(q.value(12).toInt()).value_or(SharedCapacityPolicy::Allow);
+    key.sharedCapacity = sharedCapacityPolicyFromStoredValue(q.value(12).toInt())
+                             .value_or(SharedCapacityPolicy::Allow);
     key.secretMissing = q.value(13).toBool();
     key.createdAt = fromStoredTime(q.value(14));
     key.updatedAt = fromStoredTime(q.value(15));
@@ -125,7 +125,8 @@ Result<void> Store::open(const QString& path)
     m_path = path;
     const QFileInfo file(path);
     if (file.isDir())
-        return Failure { FailureKind::Database, tr("%1 is a folder, not a database file.").arg(path) };
+        return Failure { FailureKind::Database,
+            tr("%1 is a folder, not a database file.").arg(path) };
     if (!QDir().mkpath(file.absolutePath())) {
         return Failure { FailureKind::Database,
             tr("Cannot create the folder %1 for the database.").arg(file.absolutePath()) };
@@ -252,7 +253,8 @@ Failure Store::failureFrom(const QSqlError& error) const
                "is writable.")
                 .arg(m_path, error.driverText()) };
     case sqliteConstraint:
-        return conflict(tr("The change conflicts with what is stored: %1").arg(error.databaseText()));
+        return conflict(
+            tr("The change conflicts with what is stored: %1").arg(error.databaseText()));
     default:
         return { FailureKind::Database,
             tr("The database %1 reported an error: %2").arg(m_path, error.text()) };
@@ -308,16 +310,19 @@ Result<void> Store::loadFilters(QList<ProviderKey>& keys)
         }
         return {};
     };
-    if (auto r = collect(QStringLiteral("SELECT key_id, pattern FROM key_model_filters ORDER BY rowid"),
+    if (auto r
+        = collect(QStringLiteral("SELECT key_id, pattern FROM key_model_filters ORDER BY rowid"),
             [](KeyFilters& f, const QVariant& v) { f.modelPatterns.append(v.toString()); });
         !r)
         return r;
-    if (auto r = collect(QStringLiteral("SELECT key_id, member_id FROM key_member_filters ORDER BY member_id"),
+    if (auto r = collect(
+            QStringLiteral("SELECT key_id, member_id FROM key_member_filters ORDER BY member_id"),
             [](KeyFilters& f, const QVariant& v) { f.memberIds.append(v.toLongLong()); });
         !r)
         return r;
-    return collect(QStringLiteral(
-                       "SELECT key_id, local_key_id FROM key_local_key_filters ORDER BY local_key_id"),
+    return collect(
+        QStringLiteral(
+            "SELECT key_id, local_key_id FROM key_local_key_filters ORDER BY local_key_id"),
         [](KeyFilters& f, const QVariant& v) { f.localKeyIds.append(v.toLongLong()); });
 }
 
@@ -338,26 +343,33 @@ Result<ProviderKey> Store::key(qint64 id)
 
 Result<void> Store::writeFilters(qint64 keyId, const KeyFilters& filters)
 {
-    for (const char* table : { "key_model_filters", "key_member_filters", "key_local_key_filters" }) {
-        if (auto r = exec(QStringLiteral("DELETE FROM %1 WHERE key_id = ?").arg(QLatin1StringView(table)),
+    for (const char* table :
+        { "key_model_filters", "key_member_filters", "key_local_key_filters" }) {
+        if (auto r
+            = exec(QStringLiteral("DELETE FROM %1 WHERE key_id = ?").arg(QLatin1StringView(table)),
                 { keyId });
             !r)
             return r.failure();
     }
     for (const QString& pattern : filters.modelPatterns) {
-        if (auto r = exec(QStringLiteral("INSERT OR IGNORE INTO key_model_filters (key_id, pattern) VALUES (?, ?)"),
+        if (auto r
+            = exec(QStringLiteral(
+                       "INSERT OR IGNORE INTO key_model_filters (key_id, pattern) VALUES (?, ?)"),
                 { keyId, pattern });
             !r)
             return r.failure();
     }
     for (qint64 memberId : filters.memberIds) {
-        if (auto r = exec(QStringLiteral("INSERT OR IGNORE INTO key_member_filters (key_id, member_id) VALUES (?, ?)"),
+        if (auto r = exec(
+                QStringLiteral(
+                    "INSERT OR IGNORE INTO key_member_filters (key_id, member_id) VALUES (?, ?)"),
                 { keyId, memberId });
             !r)
             return r.failure();
     }
     for (qint64 localKeyId : filters.localKeyIds) {
-        if (auto r = exec(QStringLiteral("INSERT OR IGNORE INTO key_local_key_filters (key_id, local_key_id) VALUES (?, ?)"),
+        if (auto r = exec(QStringLiteral("INSERT OR IGNORE INTO key_local_key_filters (key_id, "
+                                         "local_key_id) VALUES (?, ?)"),
                 { keyId, localKeyId });
             !r)
             return r.failure();
@@ -373,11 +385,12 @@ Result<ProviderKey> Store::insertKey(const ProviderKey& key)
             static_cast<int>(key.tier));
         if (!count)
             return count.failure();
-        auto q = exec(QStringLiteral(
-                          "INSERT INTO provider_keys (secret_ref, provider, label, secret_hint, "
-                          "base_url, ca_file, settings, tier, position, enabled, workspace_id, "
-                          "shared_capacity, secret_missing) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)"),
-            { key.secretRef, key.providerId, key.label, text(key.secretHint), text(key.baseUrl), text(key.caFile),
+        auto q = exec(
+            QStringLiteral("INSERT INTO provider_keys (secret_ref, provider, label, secret_hint, "
+                           "base_url, ca_file, settings, tier, position, enabled, workspace_id, "
+                           "shared_capacity, secret_missing) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)"),
+            { key.secretRef, key.providerId, key.label, text(key.secretHint), text(key.baseUrl),
+                text(key.caFile),
                 QString::fromUtf8(QJsonDocument(key.settings).toJson(QJsonDocument::Compact)),
                 static_cast<int>(key.tier), *count, key.enabled, workspaceValue(key.workspaceId),
                 static_cast<int>(key.sharedCapacity), key.secretMissing });
@@ -395,12 +408,13 @@ Result<ProviderKey> Store::insertKey(const ProviderKey& key)
 Result<ProviderKey> Store::updateKey(const ProviderKey& key)
 {
     auto done = inTransaction([&]() -> Result<void> {
-        auto q = exec(QStringLiteral(
-                          "UPDATE provider_keys SET secret_ref = ?, provider = ?, label = ?, "
-                          "secret_hint = ?, base_url = ?, ca_file = ?, settings = ?, enabled = ?, "
-                          "workspace_id = ?, shared_capacity = ?, secret_missing = ?, "
-                          "updated_at = ? WHERE id = ?"),
-            { key.secretRef, key.providerId, key.label, text(key.secretHint), text(key.baseUrl), text(key.caFile),
+        auto q = exec(
+            QStringLiteral("UPDATE provider_keys SET secret_ref = ?, provider = ?, label = ?, "
+                           "secret_hint = ?, base_url = ?, ca_file = ?, settings = ?, enabled = ?, "
+                           "workspace_id = ?, shared_capacity = ?, secret_missing = ?, "
+                           "updated_at = ? WHERE id = ?"),
+            { key.secretRef, key.providerId, key.label, text(key.secretHint), text(key.baseUrl),
+                text(key.caFile),
                 QString::fromUtf8(QJsonDocument(key.settings).toJson(QJsonDocument::Compact)),
                 key.enabled, workspaceValue(key.workspaceId), static_cast<int>(key.sharedCapacity),
                 key.secretMissing, toStoredTime(QDateTime::currentDateTimeUtc()), key.id });
@@ -433,14 +447,16 @@ Result<void> Store::renumberTiers(const QList<std::pair<Tier, QList<qint64>>>& o
     // (tier, position) is unique, so positions are first parked at negative values and then
     // written in their final order; writing them directly would collide midway.
     for (const auto& [tier, ids] : orders) {
-        if (auto r = exec(QStringLiteral("UPDATE provider_keys SET position = -1 - position WHERE tier = ?"),
+        if (auto r = exec(
+                QStringLiteral("UPDATE provider_keys SET position = -1 - position WHERE tier = ?"),
                 { static_cast<int>(tier) });
             !r)
             return r.failure();
     }
     for (const auto& [tier, ids] : orders) {
         for (int position = 0; position < ids.size(); ++position) {
-            if (auto r = exec(QStringLiteral("UPDATE provider_keys SET tier = ?, position = ? WHERE id = ?"),
+            if (auto r = exec(
+                    QStringLiteral("UPDATE provider_keys SET tier = ?, position = ? WHERE id = ?"),
                     { static_cast<int>(tier), position, ids.at(position) });
                 !r)
                 return r.failure();
@@ -510,7 +526,9 @@ Result<void> Store::deleteKey(qint64 id)
 
 Result<void> Store::setSecretMissing(qint64 id, bool missing)
 {
-    auto q = exec(QStringLiteral("UPDATE provider_keys SET secret_missing = ? WHERE id = ? AND secret_missing <> ?"),
+    auto q = exec(
+        QStringLiteral(
+            "UPDATE provider_keys SET secret_missing = ? WHERE id = ? AND secret_missing <> ?"),
         { missing, id, missing });
     if (!q)
         return q.failure();
@@ -536,13 +554,15 @@ Result<QList<Member>> Store::members()
         return q.failure();
     QList<Member> result;
     while (q->next())
-        result.append({ q->value(0).toLongLong(), q->value(1).toString(), fromStoredTime(q->value(2)) });
+        result.append(
+            { q->value(0).toLongLong(), q->value(1).toString(), fromStoredTime(q->value(2)) });
     return result;
 }
 
 Result<Member> Store::memberByName(const QString& name)
 {
-    auto q = exec(QStringLiteral("SELECT id, name, created_at FROM members WHERE name = ?"), { name });
+    auto q
+        = exec(QStringLiteral("SELECT id, name, created_at FROM members WHERE name = ?"), { name });
     if (!q)
         return q.failure();
     if (!q->next())
@@ -573,8 +593,10 @@ Result<void> Store::deleteMember(qint64 id)
         const QString name = q->value(0).toString();
         if (name.compare(Member::defaultName(), Qt::CaseInsensitive) == 0)
             return conflict(tr("\"%1\" is the default member and cannot be removed.").arg(name));
-        auto tokens = countWhere(QStringLiteral("SELECT COUNT(*) FROM local_api_keys WHERE member_id = ?"), id);
-        auto filters = countWhere(QStringLiteral("SELECT COUNT(*) FROM key_member_filters WHERE member_id = ?"), id);
+        auto tokens = countWhere(
+            QStringLiteral("SELECT COUNT(*) FROM local_api_keys WHERE member_id = ?"), id);
+        auto filters = countWhere(
+            QStringLiteral("SELECT COUNT(*) FROM key_member_filters WHERE member_id = ?"), id);
         if (!tokens || !filters)
             return !tokens ? tokens.failure() : filters.failure();
         if (*tokens > 0 || *filters > 0) {
@@ -600,18 +622,21 @@ Result<QList<Workspace>> Store::workspaces()
         return q.failure();
     QList<Workspace> result;
     while (q->next())
-        result.append({ q->value(0).toLongLong(), q->value(1).toString(), fromStoredTime(q->value(2)) });
+        result.append(
+            { q->value(0).toLongLong(), q->value(1).toString(), fromStoredTime(q->value(2)) });
     return result;
 }
 
 Result<Workspace> Store::workspaceByName(const QString& name)
 {
-    auto q = exec(QStringLiteral("SELECT id, name, created_at FROM workspaces WHERE name = ?"), { name });
+    auto q = exec(
+        QStringLiteral("SELECT id, name, created_at FROM workspaces WHERE name = ?"), { name });
     if (!q)
         return q.failure();
     if (!q->next())
         return notFound(tr("There is no workspace named \"%1\".").arg(name));
-    return Workspace { q->value(0).toLongLong(), q->value(1).toString(), fromStoredTime(q->value(2)) };
+    return Workspace { q->value(0).toLongLong(), q->value(1).toString(),
+        fromStoredTime(q->value(2)) };
 }
 
 Result<Workspace> Store::insertWorkspace(const QString& name)
@@ -637,8 +662,10 @@ Result<void> Store::deleteWorkspace(qint64 id)
         const QString name = q->value(0).toString();
         if (name.compare(Workspace::defaultName(), Qt::CaseInsensitive) == 0)
             return conflict(tr("\"%1\" is the default workspace and cannot be removed.").arg(name));
-        auto keys = countWhere(QStringLiteral("SELECT COUNT(*) FROM provider_keys WHERE workspace_id = ?"), id);
-        auto tokens = countWhere(QStringLiteral("SELECT COUNT(*) FROM local_api_keys WHERE workspace_id = ?"), id);
+        auto keys = countWhere(
+            QStringLiteral("SELECT COUNT(*) FROM provider_keys WHERE workspace_id = ?"), id);
+        auto tokens = countWhere(
+            QStringLiteral("SELECT COUNT(*) FROM local_api_keys WHERE workspace_id = ?"), id);
         if (!keys || !tokens)
             return !keys ? keys.failure() : tokens.failure();
         if (*keys > 0 || *tokens > 0) {
@@ -660,8 +687,8 @@ Result<void> Store::deleteWorkspace(qint64 id)
 
 Result<QList<LocalApiKey>> Store::selectLocalKeys(const QString& where, const QVariantList& values)
 {
-    auto q = exec(QStringLiteral("SELECT ") + localKeyColumns + QStringLiteral(" FROM local_api_keys ")
-            + where + QStringLiteral(" ORDER BY id"),
+    auto q = exec(QStringLiteral("SELECT ") + localKeyColumns
+            + QStringLiteral(" FROM local_api_keys ") + where + QStringLiteral(" ORDER BY id"),
         values);
     if (!q)
         return q.failure();
@@ -700,8 +727,10 @@ Result<LocalApiKey> Store::insertLocalKey(const LocalApiKey& localKey)
 
 Result<void> Store::revokeLocalKey(qint64 id)
 {
-    auto q = exec(QStringLiteral("UPDATE local_api_keys SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL"),
-        { toStoredTime(QDateTime::currentDateTimeUtc()), id });
+    auto q
+        = exec(QStringLiteral(
+                   "UPDATE local_api_keys SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL"),
+            { toStoredTime(QDateTime::currentDateTimeUtc()), id });
     if (!q)
         return q.failure();
     if (q->numRowsAffected() == 0) {

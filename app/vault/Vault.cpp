@@ -1,10 +1,9 @@
 #include "Vault.h"
 
 #include <QCoreApplication>
+#include <QCoro/QCoroSignal>
 #include <QLoggingCategory>
 #include <qt6keychain/keychain.h>
-
-#include <QCoro/QCoroSignal>
 
 #include <memory>
 
@@ -101,8 +100,7 @@ QCoro::Task<std::optional<JobOutcome>> run(QKeychain::Job* job, std::chrono::mil
 
 Vault::Vault(QObject* parent)
     : QObject(parent)
-{
-}
+{ }
 
 QCoro::Task<Result<void>> Vault::write(QString account, QString secret)
 {

@@ -13,6 +13,9 @@
 // Every operation is asynchronous and guarded by a timeout, because a locked keychain may wait
 // for a password prompt nobody answers. There is no plaintext fallback: when no keychain is
 // reachable the failure says what to install or unlock.
+//
+// Use vaults from one thread per process: QtKeychain queues every job through a process-wide
+// executor that belongs to the first thread that used it.
 class Vault : public QObject
 {
     Q_OBJECT

@@ -26,8 +26,8 @@ QStringList TestFiles::findBytes(const QStringList& files, const QList<QByteArra
         const QByteArray content = file.readAll();
         for (const QByteArray& needle : needles) {
             if (content.contains(needle))
-                found.append(QFileInfo(path).fileName() + QStringLiteral(": ") + QString::number(needle.size())
-                    + QStringLiteral(" bytes of a secret"));
+                found.append(QFileInfo(path).fileName() + QStringLiteral(": ")
+                    + QString::number(needle.size()) + QStringLiteral(" bytes of a secret"));
         }
     }
     return found;
@@ -48,9 +48,11 @@ QString TestFiles::serviceAccountJson()
     const QJsonObject account {
         { QStringLiteral("type"), QStringLiteral("service_account") },
         { QStringLiteral("project_id"), QStringLiteral("keyway-test-project") },
-        { QStringLiteral("private_key_id"), QStringLiteral("0123456789abcdef0123456789abcdef01234567") },
+        { QStringLiteral("private_key_id"),
+            QStringLiteral("0123456789abcdef0123456789abcdef01234567") },
         { QStringLiteral("private_key"), QString::fromLatin1(pem) },
-        { QStringLiteral("client_email"), QStringLiteral("router@keyway-test-project.iam.gserviceaccount.com") },
+        { QStringLiteral("client_email"),
+            QStringLiteral("router@keyway-test-project.iam.gserviceaccount.com") },
         { QStringLiteral("client_id"), QStringLiteral("123456789012345678901") },
         { QStringLiteral("auth_uri"), QStringLiteral("https://accounts.google.com/o/oauth2/auth") },
         { QStringLiteral("token_uri"), QStringLiteral("https://oauth2.googleapis.com/token") },

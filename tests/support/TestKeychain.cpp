@@ -24,11 +24,12 @@ QStringList TestKeychain::accounts()
 {
     // secret-tool prints the secrets on stdout and the attributes on stderr; only the account
     // attribute is kept.
-    const QString listing = QString::fromUtf8(runSecretTool({ QStringLiteral("search"),
-        QStringLiteral("--all"), QStringLiteral("server"), QStringLiteral("Keyway") }, nullptr,
-        QProcess::MergedChannels));
-    static const QRegularExpression user(QStringLiteral("^attribute\\.user = (.*)$"),
-        QRegularExpression::MultilineOption);
+    const QString listing
+        = QString::fromUtf8(runSecretTool({ QStringLiteral("search"), QStringLiteral("--all"),
+                                              QStringLiteral("server"), QStringLiteral("Keyway") },
+            nullptr, QProcess::MergedChannels));
+    static const QRegularExpression user(
+        QStringLiteral("^attribute\\.user = (.*)$"), QRegularExpression::MultilineOption);
     QStringList result;
     for (auto it = user.globalMatch(listing); it.hasNext();)
         result.append(it.next().captured(1));
@@ -39,9 +40,10 @@ QStringList TestKeychain::accounts()
 QString TestKeychain::secret(const QString& account)
 {
     int exitCode = 0;
-    const QByteArray value = runSecretTool({ QStringLiteral("lookup"), QStringLiteral("server"),
-                                               QStringLiteral("Keyway"), QStringLiteral("user"), account },
-        &exitCode);
+    const QByteArray value
+        = runSecretTool({ QStringLiteral("lookup"), QStringLiteral("server"),
+                            QStringLiteral("Keyway"), QStringLiteral("user"), account },
+            &exitCode);
     return exitCode == 0 ? QString::fromUtf8(value) : QString();
 }
 
