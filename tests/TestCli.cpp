@@ -1,4 +1,5 @@
 #include "LocalKeyToken.h"
+#include "TestData.h"
 #include "TestKeychain.h"
 #include "store/Store.h"
 
@@ -21,16 +22,6 @@ struct Run
     QString out;
     QString err;
 };
-
-QString randomBody(int length)
-{
-    static const QString alphabet
-        = QStringLiteral("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789");
-    QString body;
-    for (int i = 0; i < length; ++i)
-        body += alphabet.at(QRandomGenerator::global()->bounded(static_cast<int>(alphabet.size())));
-    return body;
-}
 
 QString opt(const char* s)
 {
@@ -133,9 +124,9 @@ private slots:
 
     void keysFromAddToRemove()
     {
-        const QString openai = opt("sk-proj-") + randomBody(48);
-        const QString groq = opt("gsk_") + randomBody(52);
-        const QString router = opt("sk-or-v1-") + randomBody(64);
+        const QString openai = opt("sk-proj-") + TestData::randomText(48);
+        const QString groq = opt("gsk_") + TestData::randomText(52);
+        const QString router = opt("sk-or-v1-") + TestData::randomText(64);
         QCOMPARE(keyway({ opt("member"), opt("add"), opt("ci-bot") }).exitCode, 0);
         const Run token = keyway(
             { opt("token"), opt("create"), opt("--member"), opt("ci-bot"), opt("--json") });
@@ -237,12 +228,43 @@ private slots:
         QVERIFY(refused.err.contains(opt("default member")));
     }
 
+    void promptsForTheSecretWithoutEcho()
+    {
+        // script(1) gives keyway a terminal; the secret is typed once the prompt is up.
+        const QString secret = opt("sk-typed-") + TestData::randomText(32);
+        const QStringList accountsBefore = TestKeychain::accounts();
+        QProcess terminal;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("KEYWAY_DATABASE"), m_database);
+        terminal.setProcessEnvironment(env);
+        terminal.setProcessChannelMode(QProcess::MergedChannels);
+        const QString command = QStringLiteral("'%1' key add --provider openai --label Typed")
+                                    .arg(qEnvironmentVariable("KEYWAY_BINARY"));
+        terminal.start(QStringLiteral("script"), { opt("-qec"), command, opt("/dev/null") });
+        QByteArray screen;
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (screen += terminal.readAll()).contains("Secret for Typed: "), 10000);
+        terminal.write(secret.toUtf8() + "\r");
+        QVERIFY(terminal.waitForFinished(20000));
+        screen += terminal.readAll();
+        QCOMPARE(terminal.exitCode(), 0);
+        QVERIFY2(!screen.contains(secret.toUtf8()), "the secret was echoed");
+        QVERIFY(screen.contains("Added key"));
+        const QJsonArray keys = listJson(opt("key"));
+        QCOMPARE(keys.size(), 1);
+        QStringList added = TestKeychain::accounts();
+        for (const QString& account : accountsBefore)
+            added.removeOne(account);
+        QCOMPARE(added.size(), 1);
+        QCOMPARE(TestKeychain::secret(added.first()), secret);
+    }
+
     void badInputChangesNothing_data()
     {
         QTest::addColumn<QStringList>("arguments");
         QTest::addColumn<QString>("input");
         QTest::addColumn<QString>("mentioned");
-        const QString secret = opt("sk-") + randomBody(40);
+        const QString secret = opt("sk-") + TestData::randomText(40);
         const auto add = [](const QStringList& more) {
             return QStringList { opt("key"), opt("add"), opt("--secret-stdin") } + more;
         };
@@ -310,7 +332,7 @@ private slots:
         QFETCH(QString, input);
         QFETCH(QString, mentioned);
         QCOMPARE(addKey({ opt("--provider"), opt("openai"), opt("--label"), opt("existing") },
-                     opt("sk-") + randomBody(40)),
+                     opt("sk-") + TestData::randomText(40)),
             1);
         const QString before = state();
         const Run run = keyway(arguments, input.toUtf8());
@@ -325,7 +347,8 @@ private slots:
     {
         QFile file(m_database);
         QVERIFY(file.open(QIODevice::WriteOnly));
-        const QByteArray garbage = "This is not SQLite at all. " + randomBody(4000).toUtf8();
+        const QByteArray garbage
+            = "This is not SQLite at all. " + TestData::randomText(4000).toUtf8();
         file.write(garbage);
         file.close();
         const QStringList accounts = TestKeychain::accounts();
@@ -393,16 +416,9 @@ private slots:
     void aLockedKeychainIsAClearFailure()
     {
         QCOMPARE(addKey({ opt("--provider"), opt("openai"), opt("--label"), opt("before") },
-                     opt("sk-") + randomBody(40)),
+                     opt("sk-") + TestData::randomText(40)),
             1);
-        QProcess lock;
-        lock.start(QStringLiteral("dbus-send"),
-            { QStringLiteral("--session"), QStringLiteral("--print-reply"),
-                QStringLiteral("--dest=org.freedesktop.secrets"),
-                QStringLiteral("/org/freedesktop/secrets"),
-                QStringLiteral("org.freedesktop.Secret.Service.Lock"),
-                QStringLiteral("array:objpath:/org/freedesktop/secrets/collection/login") });
-        QVERIFY(lock.waitForFinished(10000));
+        QVERIFY(TestKeychain::lockLoginCollection());
         const QString before = QString::fromUtf8(QJsonDocument(listJson(opt("key"))).toJson());
         const Run run = keyway({ opt("token"), opt("create") });
         QCOMPARE(run.exitCode, 4);

@@ -1,6 +1,6 @@
 #include "AwaitTask.h"
 #include "KeyService.h"
-#include "TestFiles.h"
+#include "TestData.h"
 #include "TestKeychain.h"
 #include "TokenService.h"
 #include "store/Store.h"
@@ -17,16 +17,6 @@
 #include <QTest>
 
 namespace {
-
-QString randomBody(int length)
-{
-    static const QString alphabet
-        = QStringLiteral("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789");
-    QString body;
-    for (int i = 0; i < length; ++i)
-        body += alphabet.at(QRandomGenerator::global()->bounded(static_cast<int>(alphabet.size())));
-    return body;
-}
 
 KeyFields labelled(const QString& label)
 {
@@ -94,7 +84,7 @@ private slots:
 
     void addWritesTheSecretAndTheMetadata()
     {
-        const QString secret = QStringLiteral("sk-proj-") + randomBody(40);
+        const QString secret = QStringLiteral("sk-proj-") + TestData::randomText(40);
         const ProviderKey key = add("openai", QStringLiteral("Work OpenAI"), secret);
         QVERIFY(key.id > 0);
         QVERIFY(key.secretRef.startsWith(KeyService::secretRefPrefix()));
@@ -105,7 +95,7 @@ private slots:
             m_store->workspaceByName(QStringLiteral("Personal"))->id, key.workspaceId.value_or(-1));
         QCOMPARE(*awaitTask(m_keys->readSecret(key.id)), secret);
         const ProviderKey router = add("openrouter", QStringLiteral("OpenRouter"),
-            QStringLiteral("sk-or-v1-") + randomBody(40));
+            QStringLiteral("sk-or-v1-") + TestData::randomText(40));
         QCOMPARE(router.tier, Tier::SharedCapacity);
     }
 
@@ -117,7 +107,7 @@ private slots:
         QTest::addColumn<QString>("value");
         QTest::addColumn<QString>("secret");
         QTest::addColumn<QString>("mentioned");
-        const QString good = QStringLiteral("sk-") + randomBody(30);
+        const QString good = QStringLiteral("sk-") + TestData::randomText(30);
         QTest::newRow("unknown provider") << "opnai"
                                           << "x"
                                           << ""
@@ -215,7 +205,7 @@ private slots:
         QFETCH(QString, value);
         QFETCH(QString, secret);
         QFETCH(QString, mentioned);
-        add("openai", QStringLiteral("existing"), QStringLiteral("sk-") + randomBody(30));
+        add("openai", QStringLiteral("existing"), QStringLiteral("sk-") + TestData::randomText(30));
         const QString before = databaseSnapshot();
         const QStringList accountsBefore = TestKeychain::accounts();
 
@@ -260,8 +250,9 @@ private slots:
             // blocks the insert.
             QVERIFY(lock.exec(QStringLiteral("BEGIN IMMEDIATE")));
             QVERIFY(lock.exec(QStringLiteral("INSERT INTO members (name) VALUES ('lockholder')")));
-            const auto added = awaitTask(m_keys->addKey(QStringLiteral("openai"),
-                labelled(QStringLiteral("blocked")), QStringLiteral("sk-") + randomBody(30)));
+            const auto added = awaitTask(
+                m_keys->addKey(QStringLiteral("openai"), labelled(QStringLiteral("blocked")),
+                    QStringLiteral("sk-") + TestData::randomText(30)));
             QVERIFY(!added);
             QCOMPARE(added.failure().kind, FailureKind::Database);
             QVERIFY(lock.exec(QStringLiteral("ROLLBACK")));
@@ -274,10 +265,10 @@ private slots:
 
     void removeTakesOutBoth()
     {
-        const ProviderKey a = add(
-            "anthropic", QStringLiteral("A"), QStringLiteral("sk-ant-api03-") + randomBody(40));
-        const ProviderKey b = add(
-            "anthropic", QStringLiteral("B"), QStringLiteral("sk-ant-api03-") + randomBody(40));
+        const ProviderKey a = add("anthropic", QStringLiteral("A"),
+            QStringLiteral("sk-ant-api03-") + TestData::randomText(40));
+        const ProviderKey b = add("anthropic", QStringLiteral("B"),
+            QStringLiteral("sk-ant-api03-") + TestData::randomText(40));
         QVERIFY(awaitTask(m_keys->removeKey(a.id)));
         QVERIFY(!TestKeychain::accounts().contains(a.secretRef));
         QVERIFY(TestKeychain::accounts().contains(b.secretRef));
@@ -288,9 +279,9 @@ private slots:
 
     void editReplacesTheSecretUnderANewEntry()
     {
-        const ProviderKey key
-            = add("gemini", QStringLiteral("Gemini"), QStringLiteral("AIza") + randomBody(35));
-        const QString fresh = QStringLiteral("AIza") + randomBody(35);
+        const ProviderKey key = add(
+            "gemini", QStringLiteral("Gemini"), QStringLiteral("AIza") + TestData::randomText(35));
+        const QString fresh = QStringLiteral("AIza") + TestData::randomText(35);
         KeyFields fields;
         fields.modelPatterns = QStringList { QStringLiteral("gemini-2.5-*") };
         const auto edited = awaitTask(m_keys->editKey(key.id, fields, fresh));
@@ -312,8 +303,8 @@ private slots:
     void editRejectsWhatAddRejects()
     {
         const ProviderKey a
-            = add("openai", QStringLiteral("A"), QStringLiteral("sk-") + randomBody(30));
-        add("openai", QStringLiteral("B"), QStringLiteral("sk-") + randomBody(30));
+            = add("openai", QStringLiteral("A"), QStringLiteral("sk-") + TestData::randomText(30));
+        add("openai", QStringLiteral("B"), QStringLiteral("sk-") + TestData::randomText(30));
         QCOMPARE(awaitTask(m_keys->editKey(a.id, labelled(QStringLiteral("b")), std::nullopt))
                      .failure()
                      .kind,
@@ -331,9 +322,9 @@ private slots:
 
     void missingSecretsAreFlaggedNotDropped()
     {
-        const QString secret = QStringLiteral("sk-") + randomBody(30);
+        const QString secret = QStringLiteral("sk-") + TestData::randomText(30);
         const ProviderKey key = add("openai", QStringLiteral("Flagged"), secret);
-        add("openai", QStringLiteral("Fine"), QStringLiteral("sk-") + randomBody(30));
+        add("openai", QStringLiteral("Fine"), QStringLiteral("sk-") + TestData::randomText(30));
         QCOMPARE(*awaitTask(m_keys->verifySecrets()), 0);
         QVERIFY(awaitTask(m_vault.remove(key.secretRef))); // gone behind Keyway's back
         QCOMPARE(*awaitTask(m_keys->verifySecrets()), 1);
@@ -349,7 +340,7 @@ private slots:
         KeyFields fields;
         fields.settings.insert(QStringLiteral("region"), QStringLiteral("global"));
         const ProviderKey key
-            = add("vertex", QStringLiteral("Vertex"), TestFiles::serviceAccountJson(), fields);
+            = add("vertex", QStringLiteral("Vertex"), TestData::serviceAccountJson(), fields);
         QCOMPARE(key.settings.value(QStringLiteral("project")).toString(),
             QStringLiteral("keyway-test-project"));
         QCOMPARE(key.settings.value(QStringLiteral("region")).toString(), QStringLiteral("global"));
@@ -372,11 +363,11 @@ private slots:
     void theDatabaseNeverHoldsASecret()
     {
         QStringList secrets {
-            QStringLiteral("sk-proj-") + randomBody(48),
-            QStringLiteral("sk-ant-api03-") + randomBody(60),
-            QStringLiteral("AIza") + randomBody(35),
-            QStringLiteral("sk-or-v1-") + randomBody(64),
-            QStringLiteral("pässwört-") + randomBody(24),
+            QStringLiteral("sk-proj-") + TestData::randomText(48),
+            QStringLiteral("sk-ant-api03-") + TestData::randomText(60),
+            QStringLiteral("AIza") + TestData::randomText(35),
+            QStringLiteral("sk-or-v1-") + TestData::randomText(64),
+            QStringLiteral("pässwört-") + TestData::randomText(24),
         };
         add("openai", QStringLiteral("o"), secrets.at(0));
         add("anthropic", QStringLiteral("a"), secrets.at(1));
@@ -387,17 +378,17 @@ private slots:
             f.baseUrl = QStringLiteral("http://127.0.0.1:11434/v1");
             return f;
         }());
-        const QString awsSecret = randomBody(40);
+        const QString awsSecret = TestData::randomText(40);
         KeyFields region;
         region.settings.insert(QStringLiteral("region"), QStringLiteral("us-east-1"));
         add("bedrock", QStringLiteral("b"),
             QStringLiteral(R"({"access_key_id":"AKIA%1","secret_access_key":"%2"})")
-                .arg(randomBody(16), awsSecret),
+                .arg(TestData::randomText(16), awsSecret),
             region);
         secrets.append(awsSecret);
-        const QString serviceAccount = TestFiles::serviceAccountJson();
+        const QString serviceAccount = TestData::serviceAccountJson();
         add("vertex", QStringLiteral("v"), serviceAccount);
-        const QString replaced = QStringLiteral("AIza") + randomBody(35);
+        const QString replaced = QStringLiteral("AIza") + TestData::randomText(35);
         QVERIFY(awaitTask(m_keys->editKey(gemini.id, {}, replaced)));
         secrets.append(replaced);
         TokenService tokens(*m_store, m_vault);
@@ -421,12 +412,12 @@ private slots:
             for (qsizetype i = 13; i + 12 <= secret.size(); ++i)
                 needles.append(secret.mid(i, 12).toUtf8());
         }
-        const QStringList files = TestFiles::databaseFiles(m_path);
+        const QStringList files = TestData::databaseFiles(m_path);
         QVERIFY(files.size() >= 2); // the WAL is there while the store is open
-        QCOMPARE(TestFiles::findBytes(files, needles), QStringList());
+        QCOMPARE(TestData::findBytes(files, needles), QStringList());
         m_keys.reset();
         m_store.reset(); // closing checkpoints the WAL into the main file
-        QCOMPARE(TestFiles::findBytes(TestFiles::databaseFiles(m_path), needles), QStringList());
+        QCOMPARE(TestData::findBytes(TestData::databaseFiles(m_path), needles), QStringList());
     }
 };
 

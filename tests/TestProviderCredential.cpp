@@ -1,5 +1,5 @@
 #include "ProviderRegistry.h"
-#include "TestFiles.h"
+#include "TestData.h"
 #include "domain/ProviderCredential.h"
 
 #include <QJsonDocument>
@@ -110,7 +110,7 @@ private slots:
 
     void googleServiceAccount()
     {
-        const QString json = TestFiles::serviceAccountJson();
+        const QString json = TestData::serviceAccountJson();
         QVERIFY(json.size() > 2400);
         const auto credential = parse("vertex", json);
         QVERIFY(credential);

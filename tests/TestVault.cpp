@@ -1,5 +1,5 @@
 #include "AwaitTask.h"
-#include "TestFiles.h"
+#include "TestData.h"
 #include "TestKeychain.h"
 #include "vault/Vault.h"
 
@@ -75,7 +75,7 @@ private slots:
     void keepsAServiceAccountJson()
     {
         const QString name = account();
-        const QString json = TestFiles::serviceAccountJson();
+        const QString json = TestData::serviceAccountJson();
         QVERIFY(json.size() >= 2500);
         QVERIFY(awaitTask(m_vault.write(name, json)));
         QCOMPARE(*awaitTask(m_vault.read(name)), json);
@@ -88,15 +88,7 @@ private slots:
     {
         const QString name = account();
         QVERIFY(awaitTask(m_vault.write(name, QStringLiteral("before-lock"))));
-        QProcess lock;
-        lock.start(QStringLiteral("dbus-send"),
-            { QStringLiteral("--session"), QStringLiteral("--print-reply"),
-                QStringLiteral("--dest=org.freedesktop.secrets"),
-                QStringLiteral("/org/freedesktop/secrets"),
-                QStringLiteral("org.freedesktop.Secret.Service.Lock"),
-                QStringLiteral("array:objpath:/org/freedesktop/secrets/collection/login") });
-        QVERIFY(lock.waitForFinished(10000));
-        QCOMPARE(lock.exitCode(), 0);
+        QVERIFY(TestKeychain::lockLoginCollection());
 
         Vault vault;
         vault.setTimeout(std::chrono::seconds(5));

@@ -114,13 +114,15 @@ int list(CliContext& context, const QStringList& arguments)
     return CliContext::Success;
 }
 
-int revoke(CliContext& context, const QStringList& arguments)
+// The shape of the commands that act on one local API key by id.
+template <typename Action>
+int onLocalKey(CliContext& context, const QStringList& arguments, const char* verb,
+    const QString& description, Action action)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        tr("Revoke a local API key: the router refuses it from now on."));
+    parser.setApplicationDescription(description);
     parser.addPositionalArgument(opt("id"), tr("The local API key's id."));
-    if (auto exit = context.parse(parser, QStringLiteral("token revoke"), arguments))
+    if (auto exit = context.parse(parser, QStringLiteral("token ") + opt(verb), arguments))
         return *exit;
     const std::optional<qint64> id = context.idArgument(parser, tr("local API key"));
     if (!id)
@@ -128,33 +130,35 @@ int revoke(CliContext& context, const QStringList& arguments)
     TokenService* tokens = context.tokens();
     if (!tokens)
         return CliContext::DatabaseError;
-    auto revoked = awaitTask(tokens->revoke(*id));
-    if (!revoked)
-        return context.fail(revoked.failure());
-    if (!revoked->isEmpty())
-        context.err() << tr("keyway: warning: %1").arg(*revoked) << Qt::endl;
-    context.out() << tr("Revoked local API key %1.").arg(*id) << Qt::endl;
-    return CliContext::Success;
+    return action(*tokens, *id);
+}
+
+int revoke(CliContext& context, const QStringList& arguments)
+{
+    return onLocalKey(context, arguments, "revoke",
+        tr("Revoke a local API key: the router refuses it from now on."),
+        [&](TokenService& tokens, qint64 id) {
+            auto revoked = awaitTask(tokens.revoke(id));
+            if (!revoked)
+                return context.fail(revoked.failure());
+            if (!revoked->isEmpty())
+                context.err() << tr("keyway: warning: %1").arg(*revoked) << Qt::endl;
+            context.out() << tr("Revoked local API key %1.").arg(id) << Qt::endl;
+            return int(CliContext::Success);
+        });
 }
 
 int reveal(CliContext& context, const QStringList& arguments)
 {
-    QCommandLineParser parser;
-    parser.setApplicationDescription(tr("Print a local API key's token again, from the keychain."));
-    parser.addPositionalArgument(opt("id"), tr("The local API key's id."));
-    if (auto exit = context.parse(parser, QStringLiteral("token reveal"), arguments))
-        return *exit;
-    const std::optional<qint64> id = context.idArgument(parser, tr("local API key"));
-    if (!id)
-        return CliContext::UsageError;
-    TokenService* tokens = context.tokens();
-    if (!tokens)
-        return CliContext::DatabaseError;
-    auto token = awaitTask(tokens->reveal(*id));
-    if (!token)
-        return context.fail(token.failure());
-    context.out() << *token << Qt::endl;
-    return CliContext::Success;
+    return onLocalKey(context, arguments, "reveal",
+        tr("Print a local API key's token again, from the keychain."),
+        [&](TokenService& tokens, qint64 id) {
+            auto token = awaitTask(tokens.reveal(id));
+            if (!token)
+                return context.fail(token.failure());
+            context.out() << *token << Qt::endl;
+            return int(CliContext::Success);
+        });
 }
 
 } // namespace

@@ -70,9 +70,10 @@ Failure timeoutFailure(std::chrono::milliseconds timeout)
             .arg(static_cast<double>(timeout.count()) / 1000.0) };
 }
 
-// Starts the job and waits for it with a timeout. The job deletes itself when it finishes, even
-// after a timeout; the outcome is copied in a direct connection, before that can happen.
-QCoro::Task<std::optional<JobOutcome>> run(QKeychain::Job* job, std::chrono::milliseconds timeout)
+// Starts the job and waits for it; running out of time is a failure, any other outcome is
+// returned for the caller to judge. The job deletes itself when it finishes, even after a
+// timeout; the outcome is copied in a direct connection, before that can happen.
+QCoro::Task<Result<JobOutcome>> run(QKeychain::Job* job, std::chrono::milliseconds timeout)
 {
     auto outcome = std::make_shared<JobOutcome>();
     QObject::connect(job, &QKeychain::Job::finished, job, [outcome](QKeychain::Job* finished) {
@@ -91,7 +92,7 @@ QCoro::Task<std::optional<JobOutcome>> run(QKeychain::Job* job, std::chrono::mil
     const auto finished = co_await qCoro(job, &QKeychain::Job::finished, timeout);
     if (!finished.has_value()) {
         qCWarning(lcVault) << "keychain job timed out after" << timeout.count() << "ms";
-        co_return std::nullopt;
+        co_return timeoutFailure(timeout);
     }
     co_return *outcome;
 }
@@ -107,9 +108,9 @@ QCoro::Task<Result<void>> Vault::write(QString account, QString secret)
     auto* job = new QKeychain::WritePasswordJob(serviceName());
     job->setKey(account);
     job->setTextData(secret);
-    const std::optional<JobOutcome> outcome = co_await run(job, m_timeout);
+    const Result<JobOutcome> outcome = co_await run(job, m_timeout);
     if (!outcome)
-        co_return timeoutFailure(m_timeout);
+        co_return outcome.failure();
     if (outcome->error != QKeychain::NoError)
         co_return keychainFailure(*outcome);
     co_return Result<void>();
@@ -119,9 +120,9 @@ QCoro::Task<Result<QString>> Vault::read(QString account)
 {
     auto* job = new QKeychain::ReadPasswordJob(serviceName());
     job->setKey(account);
-    const std::optional<JobOutcome> outcome = co_await run(job, m_timeout);
+    const Result<JobOutcome> outcome = co_await run(job, m_timeout);
     if (!outcome)
-        co_return timeoutFailure(m_timeout);
+        co_return outcome.failure();
     if (outcome->error == QKeychain::EntryNotFound)
         co_return notFound(tr("The keychain has no entry %1.").arg(account));
     if (outcome->error != QKeychain::NoError)
@@ -133,9 +134,9 @@ QCoro::Task<Result<void>> Vault::remove(QString account)
 {
     auto* job = new QKeychain::DeletePasswordJob(serviceName());
     job->setKey(account);
-    const std::optional<JobOutcome> outcome = co_await run(job, m_timeout);
+    const Result<JobOutcome> outcome = co_await run(job, m_timeout);
     if (!outcome)
-        co_return timeoutFailure(m_timeout);
+        co_return outcome.failure();
     if (outcome->error != QKeychain::NoError && outcome->error != QKeychain::EntryNotFound)
         co_return keychainFailure(*outcome);
     co_return Result<void>();

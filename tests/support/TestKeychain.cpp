@@ -58,3 +58,15 @@ bool TestKeychain::hasSecretsService()
     process.waitForFinished(10000);
     return process.readAllStandardOutput().contains("boolean true");
 }
+
+bool TestKeychain::lockLoginCollection()
+{
+    QProcess process;
+    process.start(QStringLiteral("dbus-send"),
+        { QStringLiteral("--session"), QStringLiteral("--print-reply"),
+            QStringLiteral("--dest=org.freedesktop.secrets"),
+            QStringLiteral("/org/freedesktop/secrets"),
+            QStringLiteral("org.freedesktop.Secret.Service.Lock"),
+            QStringLiteral("array:objpath:/org/freedesktop/secrets/collection/login") });
+    return process.waitForFinished(10000) && process.exitCode() == 0;
+}

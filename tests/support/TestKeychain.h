@@ -12,4 +12,6 @@ public:
     // The stored secret of one account, or a null string.
     static QString secret(const QString& account);
     static bool hasSecretsService();
+    // Locks the login keyring. Unlocking needs a password prompt, so this lasts for the session.
+    static bool lockLoginCollection();
 };

@@ -1,4 +1,4 @@
-#include "TestFiles.h"
+#include "TestData.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -6,7 +6,7 @@
 #include <QJsonObject>
 #include <QRandomGenerator>
 
-QStringList TestFiles::databaseFiles(const QString& databasePath)
+QStringList TestData::databaseFiles(const QString& databasePath)
 {
     QStringList files;
     for (const QString& suffix : { QString(), QStringLiteral("-wal"), QStringLiteral("-shm") }) {
@@ -16,7 +16,7 @@ QStringList TestFiles::databaseFiles(const QString& databasePath)
     return files;
 }
 
-QStringList TestFiles::findBytes(const QStringList& files, const QList<QByteArray>& needles)
+QStringList TestData::findBytes(const QStringList& files, const QList<QByteArray>& needles)
 {
     QStringList found;
     for (const QString& path : files) {
@@ -33,7 +33,7 @@ QStringList TestFiles::findBytes(const QStringList& files, const QList<QByteArra
     return found;
 }
 
-QString TestFiles::serviceAccountJson()
+QString TestData::serviceAccountJson()
 {
     // Random base64 in PEM framing: shaped like a key, but not one (no crypto is done with it).
     QByteArray body(1620, Qt::Uninitialized);
@@ -58,4 +58,15 @@ QString TestFiles::serviceAccountJson()
         { QStringLiteral("token_uri"), QStringLiteral("https://oauth2.googleapis.com/token") },
     };
     return QString::fromUtf8(QJsonDocument(account).toJson(QJsonDocument::Indented));
+}
+
+QString TestData::randomText(int length)
+{
+    static const QString alphabet
+        = QStringLiteral("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789");
+    QString text;
+    text.reserve(length);
+    for (int i = 0; i < length; ++i)
+        text += alphabet.at(QRandomGenerator::global()->bounded(static_cast<int>(alphabet.size())));
+    return text;
 }
