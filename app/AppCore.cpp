@@ -36,8 +36,10 @@ private:
             emit m_core->startFailed(keys.failure().message);
             co_return;
         }
-        // An unreachable keychain does not stop the window: what is stored is shown.
-        emit m_core->started(static_cast<int>(keys->size()), missing ? *missing : 0);
+        // An unreachable keychain does not stop the window: what is stored is shown, and why
+        // the secrets could not be checked.
+        emit m_core->started(static_cast<int>(keys->size()), missing ? *missing : 0,
+            missing ? QString() : missing.failure().message);
     }
 
     AppCore* m_core;

@@ -28,7 +28,8 @@ public:
     void start();
 
 signals:
-    void started(int keyCount, int keysWithoutSecret);
+    // keychainProblem is empty when every secret could be checked.
+    void started(int keyCount, int keysWithoutSecret, const QString& keychainProblem);
     void startFailed(const QString& message);
 
 private:

@@ -56,17 +56,42 @@ std::optional<QString> checkCaFile(const QString& path)
     return std::nullopt;
 }
 
-std::optional<QString> checkSettingValue(
-    const QString& name, const QString& value, bool allowGlobal)
+// The syntax of each provider setting. Several end up in a URL's host or path, so a value that
+// could point a request elsewhere ("evil.example/") is refused here.
+struct SettingRule
 {
-    static const QRegularExpression region(QStringLiteral("^[a-z]+(-[a-z]+)+-?[0-9]+$"));
-    if (value.size() > 200 || std::any_of(value.cbegin(), value.cend(), [](QChar c) {
-            return c.category() == QChar::Other_Control;
-        }))
-        return tr("The value of %1 is too long or contains control characters.").arg(name);
-    if (name == u"region" && !region.match(value).hasMatch()
-        && !(allowGlobal && value == u"global"))
-        return tr("\"%1\" is not a region name such as us-east-1 or europe-west4.").arg(value);
+    const char* provider; // nullptr: every provider with this setting
+    const char* name;
+    const char* pattern;
+    const char* example;
+};
+
+constexpr SettingRule settingRules[] {
+    { "vertex", "region", "^(global|[a-z]+(-[a-z]+)+-?[0-9]+)$", "us-central1 or global" },
+    { nullptr, "region", "^[a-z]+(-[a-z]+)+-?[0-9]+$", "us-east-1" },
+    { nullptr, "resource", "^[A-Za-z0-9][A-Za-z0-9-]{1,63}$", "my-foundry-resource" },
+    { "vertex", "project", "^[a-z][a-z0-9-]{4,28}[a-z0-9]$", "my-gcp-project" },
+    { nullptr, "project", "^[A-Za-z0-9_-]{1,100}$", "proj_abc123" },
+    { nullptr, "organization", "^[A-Za-z0-9_-]{1,100}$", "org-abc123" },
+    { nullptr, "api-version", "^([0-9]{4}-[0-9]{2}-[0-9]{2}(-preview)?|v1|latest|preview)$",
+        "2024-10-21" },
+    { nullptr, "deployments", "^[A-Za-z0-9._-]{1,64}$", "gpt-4o-prod" },
+    { nullptr, "served-models", "^[A-Za-z0-9._:/@+-]{1,200}$", "llama-3.3-70b-versatile" },
+};
+
+std::optional<QString> checkSettingValue(
+    const QString& providerId, const QString& name, const QString& value)
+{
+    for (const SettingRule& rule : settingRules) {
+        if (name != QLatin1StringView(rule.name)
+            || (rule.provider && providerId != QLatin1StringView(rule.provider)))
+            continue;
+        const QRegularExpression pattern(QLatin1StringView(rule.pattern));
+        if (pattern.match(value).hasMatch())
+            return std::nullopt;
+        return tr("\"%1\" is not a valid %2; write it like %3.")
+            .arg(value, name, QLatin1StringView(rule.example));
+    }
     return std::nullopt;
 }
 
@@ -92,15 +117,19 @@ Result<void> KeyService::applySettings(
             key.settings.remove(it.key());
             continue;
         }
+        const QStringList items
+            = field->isList ? value.split(u',', Qt::SkipEmptyParts) : QStringList { value };
+        for (const QString& item : items) {
+            if (auto problem = checkSettingValue(provider.id, it.key(), item.trimmed()))
+                return invalidInput(*problem);
+        }
         if (field->isList) {
-            QJsonArray items;
-            for (const QString& item : value.split(u',', Qt::SkipEmptyParts))
-                items.append(item.trimmed());
-            key.settings.insert(it.key(), items);
+            QJsonArray trimmed;
+            for (const QString& item : items)
+                trimmed.append(item.trimmed());
+            key.settings.insert(it.key(), trimmed);
             continue;
         }
-        if (auto problem = checkSettingValue(it.key(), value, provider.id == u"vertex"))
-            return invalidInput(*problem);
         key.settings.insert(it.key(), value);
     }
     return {};
@@ -160,14 +189,8 @@ Result<void> KeyService::applyFields(ProviderKey& key, const KeyFields& fields)
     if (fields.localKeyIds) {
         QList<qint64> ids;
         for (qint64 id : *fields.localKeyIds) {
-            auto localKey = m_store.localKey(id);
-            if (!localKey)
+            if (auto localKey = m_store.localKey(id); !localKey)
                 return asInputFailure(localKey.failure());
-            if (key.workspaceId && localKey->workspaceId != *key.workspaceId) {
-                return invalidInput(tr("Local API key %1 belongs to another workspace, so this "
-                                       "key would never serve it.")
-                                        .arg(id));
-            }
             if (!ids.contains(id))
                 ids.append(id);
         }
@@ -196,11 +219,26 @@ Result<void> KeyService::validate(const ProviderKey& key, const ProviderDescript
         return invalidInput(tr("%1 keys need an endpoint (--base-url).").arg(provider.displayName));
     if (!key.caFile.isEmpty() && key.baseUrl.isEmpty())
         return invalidInput(tr("A CA file is only used with an endpoint override (--base-url)."));
-    if (provider.defaultBaseUrl.contains(u"{resource}") && key.baseUrl.isEmpty()
-        && !key.settings.contains(QStringLiteral("resource")))
-        return invalidInput(
-            tr("%1 keys need a resource name (--resource) or an endpoint (--base-url).")
-                .arg(provider.displayName));
+    // Without an endpoint override, every {setting} of the default endpoint must be known.
+    static const QRegularExpression placeholder(QStringLiteral("\\{([a-z-]+)\\}"));
+    for (auto it = placeholder.globalMatch(provider.defaultBaseUrl);
+         it.hasNext() && key.baseUrl.isEmpty();) {
+        const QString name = it.next().captured(1);
+        if (!key.settings.contains(name)) {
+            return invalidInput(tr("%1 keys need a %2 (--%2) or an endpoint (--base-url).")
+                                    .arg(provider.displayName, name));
+        }
+    }
+    for (qint64 localKeyId : key.filters.localKeyIds) {
+        auto localKey = m_store.localKey(localKeyId);
+        if (!localKey)
+            return asInputFailure(localKey.failure());
+        if (key.workspaceId && localKey->workspaceId != *key.workspaceId) {
+            return invalidInput(tr("Local API key %1 belongs to another workspace, so this key "
+                                   "would never serve it.")
+                                    .arg(localKeyId));
+        }
+    }
     for (const CredentialField& field : provider.settingFields()) {
         if (field.required && !key.settings.contains(field.name))
             return invalidInput(tr("%1 keys need a %2 (--%3).")
@@ -214,12 +252,11 @@ Result<void> KeyService::validate(const ProviderKey& key, const ProviderDescript
     return {};
 }
 
-QCoro::Task<Result<ProviderKey>> KeyService::addKey(
-    QString providerId, KeyFields fields, QString secretInput)
+Result<ProviderKey> KeyService::draftKey(const QString& providerId, const KeyFields& fields)
 {
     const ProviderDescriptor* provider = ProviderRegistry::find(providerId);
     if (!provider) {
-        co_return invalidInput(
+        return invalidInput(
             tr("Unknown provider \"%1\". Known providers: %2.")
                 .arg(providerId, ProviderRegistry::ids().join(QStringLiteral(", "))));
     }
@@ -227,20 +264,33 @@ QCoro::Task<Result<ProviderKey>> KeyService::addKey(
     key.providerId = provider->id;
     key.tier = fields.tier.value_or(provider->defaultTier);
     auto personal = m_store.workspaceByName(Workspace::defaultName());
+    if (!personal && personal.failure().kind != FailureKind::NotFound)
+        return personal.failure();
     if (personal)
         key.workspaceId = personal->id;
     if (auto applied = applyFields(key, fields); !applied)
-        co_return applied.failure();
-    auto credential = ProviderCredential::parse(*provider, secretInput);
+        return applied.failure();
+    if (auto valid = validate(key, *provider); !valid)
+        return valid.failure();
+    return key;
+}
+
+QCoro::Task<Result<ProviderKey>> KeyService::addKey(
+    QString providerId, KeyFields fields, QString secretInput)
+{
+    auto draft = draftKey(providerId, fields);
+    if (!draft)
+        co_return draft.failure();
+    ProviderKey key = *draft;
+    const ProviderDescriptor& provider = *ProviderRegistry::find(key.providerId);
+    auto credential = ProviderCredential::parse(provider, secretInput);
     if (!credential)
         co_return credential.failure();
-    for (auto it = credential->impliedSettings().begin(); it != credential->impliedSettings().end();
-         ++it) {
+    const QJsonObject& implied = credential->impliedSettings();
+    for (auto it = implied.begin(); it != implied.end(); ++it) {
         if (!key.settings.contains(it.key()))
             key.settings.insert(it.key(), it.value());
     }
-    if (auto valid = validate(key, *provider); !valid)
-        co_return valid.failure();
 
     key.secretRef = newSecretRef();
     key.secretHint = credential->hint();
@@ -293,7 +343,8 @@ QCoro::Task<Result<ProviderKey>> KeyService::editKey(
             !written)
             co_return written.failure();
     }
-    auto saved = m_store.updateKey(key);
+    auto unchanged = checkUnchanged(*existing);
+    auto saved = unchanged ? m_store.updateKey(key) : Result<ProviderKey>(unchanged.failure());
     if (!saved) {
         if (credential)
             (void)co_await m_vault.remove(key.secretRef);
@@ -305,6 +356,20 @@ QCoro::Task<Result<ProviderKey>> KeyService::editKey(
                               << "stays in the keychain:" << removed.failure().message;
     }
     co_return saved;
+}
+
+Result<void> KeyService::checkUnchanged(const ProviderKey& before)
+{
+    // The keychain may have taken a while: if the key changed meanwhile (the window, the CLI),
+    // saving an older copy would silently undo that change.
+    auto current = m_store.key(before.id);
+    if (!current)
+        return current.failure();
+    if (current->updatedAt != before.updatedAt || current->secretRef != before.secretRef) {
+        return conflict(tr("Key %1 was changed elsewhere meanwhile; nothing was saved. Try again.")
+                            .arg(before.id));
+    }
+    return {};
 }
 
 Result<void> KeyService::moveKey(qint64 id, Tier tier, std::optional<int> position)
@@ -370,7 +435,7 @@ QCoro::Task<Result<int>> KeyService::verifySecrets()
         const bool isMissing = missing.contains(key.id);
         if (isMissing)
             qCWarning(lcKeys) << "the keychain has no secret for key" << key.id;
-        if (auto flagged = m_store.setSecretMissing(key.id, isMissing); !flagged)
+        if (auto flagged = m_store.setSecretMissing(key.id, key.secretRef, isMissing); !flagged)
             co_return flagged.failure();
     }
     co_return static_cast<int>(missing.size());

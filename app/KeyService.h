@@ -22,6 +22,9 @@ class KeyService : public QObject
 public:
     KeyService(Store& store, Vault& vault, QObject* parent = nullptr);
 
+    // The key that addKey() would store, checked, without touching the keychain: lets a caller
+    // report bad input before asking for a secret.
+    Result<ProviderKey> draftKey(const QString& providerId, const KeyFields& fields);
     // `secretInput` is the secret as typed or piped: an API key, or the JSON some providers use.
     QCoro::Task<Result<ProviderKey>> addKey(
         QString providerId, KeyFields fields, QString secretInput);
@@ -43,6 +46,7 @@ private:
     Result<void> applySettings(ProviderKey& key, const ProviderDescriptor& provider,
         const QMap<QString, QString>& settings);
     Result<void> validate(const ProviderKey& key, const ProviderDescriptor& provider);
+    Result<void> checkUnchanged(const ProviderKey& before);
 
     Store& m_store;
     Vault& m_vault;

@@ -2,6 +2,7 @@
 
 #include "LocalKeyToken.h"
 #include "domain/Member.h"
+#include "domain/NameRules.h"
 #include "domain/SecretMask.h"
 #include "domain/Workspace.h"
 #include "store/Store.h"
@@ -30,12 +31,12 @@ QCoro::Task<Result<TokenService::Created>> TokenService::create(
         workspaceName.isEmpty() ? QString(Workspace::defaultName()) : workspaceName);
     if (!workspace)
         co_return asInputFailure(workspace.failure());
-    if (name.size() > 100)
-        co_return invalidInput(tr("The name of a local API key is longer than 100 characters."));
+    if (auto problem = name.isEmpty() ? std::nullopt : NameRules::checkKeyLabel(name))
+        co_return invalidInput(*problem);
 
     const QString token = LocalKeyToken::generate();
     LocalApiKey localKey;
-    localKey.name = name.trimmed();
+    localKey.name = name;
     localKey.tokenHash = LocalKeyToken::hash(token);
     localKey.tokenHint = SecretMask::mask(token);
     localKey.secretRef = secretRefPrefix() + QUuid::createUuid().toString(QUuid::WithoutBraces);
@@ -82,19 +83,19 @@ Result<LocalApiKey> TokenService::authenticate(QStringView token)
     const Failure unknown { FailureKind::NotFound, tr("Unknown or revoked local API key.") };
     if (!LocalKeyToken::isWellFormed(token))
         return unknown;
-    auto all = m_store.localKeys();
-    if (!all)
-        return all.failure();
     const QByteArray presented = LocalKeyToken::hash(token);
-    std::optional<LocalApiKey> match;
-    for (const LocalApiKey& candidate : *all) {
-        // No early exit: every hash is compared, whatever matched before.
-        if (LocalKeyToken::hashesEqual(presented, candidate.tokenHash) && !candidate.isRevoked())
-            match = candidate;
-    }
-    if (!match)
+    // The lookup by digest reveals nothing useful about a near miss; the final comparison is
+    // in constant time all the same.
+    auto found = m_store.localKeyByHash(presented);
+    if (!found)
+        return found.failure().kind == FailureKind::NotFound ? unknown : found.failure();
+    if (!LocalKeyToken::hashesEqual(presented, found->tokenHash) || found->isRevoked())
         return unknown;
-    if (auto touched = m_store.touchLocalKey(match->id, QDateTime::currentDateTimeUtc()); !touched)
-        return touched.failure();
-    return *match;
+    // Last use is kept to the minute: a write per request would cost more than it tells.
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    if (found->lastUsedAt.isNull() || found->lastUsedAt.secsTo(now) >= 60) {
+        if (auto touched = m_store.touchLocalKey(found->id, now); !touched)
+            return touched.failure();
+    }
+    return found;
 }

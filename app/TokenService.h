@@ -31,8 +31,8 @@ public:
     // Returns a warning when the keychain could not drop it.
     QCoro::Task<Result<QString>> revoke(qint64 id);
     QCoro::Task<Result<QString>> reveal(qint64 id);
-    // The active local key this token belongs to. Every stored hash is compared in constant
-    // time, so the answer's timing tells nothing about near misses.
+    // The active local key this token belongs to, found by the token's SHA-256 and confirmed
+    // with a constant-time comparison.
     Result<LocalApiKey> authenticate(QStringView token);
 
     static QString secretRefPrefix() { return QStringLiteral("local-key/"); }

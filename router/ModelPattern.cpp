@@ -14,7 +14,10 @@ QString toRegularExpression(const QString& glob)
 {
     QString regex;
     regex.reserve(glob.size() * 2);
-    for (QChar c : glob) {
+    for (qsizetype i = 0; i < glob.size(); ++i) {
+        const QChar c = glob.at(i);
+        if (c == u'*' && i > 0 && glob.at(i - 1) == u'*')
+            continue; // "**" means "*"; repeated ".*" would only make matching backtrack
         if (c == u'*')
             regex += QStringLiteral(".*");
         else if (c == u'?')

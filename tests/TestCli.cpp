@@ -81,18 +81,15 @@ private:
                 secret.toUtf8());
         if (run.exitCode != 0)
             qWarning() << run.err;
-        return QJsonDocument::fromJson(run.out.toUtf8())
-            .array()
-            .at(0)
-            .toObject()
-            .value(opt("id"))
-            .toInteger();
+        return QJsonDocument::fromJson(run.out.toUtf8()).object().value(opt("id")).toInteger();
     }
 
 private slots:
     void init()
     {
-        m_database = m_dir.filePath(QStringLiteral("%1.db").arg(QTest::currentTestFunction()));
+        m_database = m_dir.filePath(QStringLiteral("%1-%2.db")
+                                        .arg(QString::fromLatin1(QTest::currentTestFunction()),
+                                            QString::fromLatin1(QTest::currentDataTag())));
     }
 
     void helpAndVersion()
@@ -109,6 +106,12 @@ private slots:
         QCOMPARE(run.exitCode, 0);
         QVERIFY(run.out.contains(opt("--secret-stdin")));
         QVERIFY(run.out.contains(opt("--region")));
+        run = keyway({ opt("key") });
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY(run.err.contains(opt("move")));
+        run = keyway({ opt("token"), opt("--help") });
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY(run.out.contains(opt("revoke")));
         run = keyway({ opt("frobnicate") });
         QCOMPARE(run.exitCode, 2);
         QVERIFY(run.err.contains(opt("Unknown command")));
@@ -228,35 +231,107 @@ private slots:
         QVERIFY(refused.err.contains(opt("default member")));
     }
 
+    void promptsForTheSecretWithoutEcho_data()
+    {
+        QTest::addColumn<QString>("options");
+        QTest::addColumn<QString>("secret");
+        QTest::newRow("prompt") << "--provider openai"
+                                << opt("sk-typed-") + TestData::randomText(32);
+        // --secret-stdin on a terminal would echo: it is asked for without echo as well.
+        QTest::newRow("stdin is a terminal")
+            << "--provider openai --secret-stdin" << opt("sk-typed-") + TestData::randomText(32);
+        // A pasted service account spans lines; the prompt reads until its braces close.
+        QTest::newRow("pasted service account")
+            << "--provider vertex --region global" << TestData::serviceAccountJson();
+    }
+
     void promptsForTheSecretWithoutEcho()
     {
+        QFETCH(QString, options);
+        QFETCH(QString, secret);
         // script(1) gives keyway a terminal; the secret is typed once the prompt is up.
-        const QString secret = opt("sk-typed-") + TestData::randomText(32);
         const QStringList accountsBefore = TestKeychain::accounts();
         QProcess terminal;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(QStringLiteral("KEYWAY_DATABASE"), m_database);
         terminal.setProcessEnvironment(env);
         terminal.setProcessChannelMode(QProcess::MergedChannels);
-        const QString command = QStringLiteral("'%1' key add --provider openai --label Typed")
-                                    .arg(qEnvironmentVariable("KEYWAY_BINARY"));
+        const QString command = QStringLiteral("'%1' key add --label Typed %2")
+                                    .arg(qEnvironmentVariable("KEYWAY_BINARY"), options);
         terminal.start(QStringLiteral("script"), { opt("-qec"), command, opt("/dev/null") });
         QByteArray screen;
         QTRY_VERIFY_WITH_TIMEOUT(
             (screen += terminal.readAll()).contains("Secret for Typed: "), 10000);
-        terminal.write(secret.toUtf8() + "\r");
+        terminal.write(QString(secret).replace(u'\n', u'\r').toUtf8() + "\r");
         QVERIFY(terminal.waitForFinished(20000));
         screen += terminal.readAll();
         QCOMPARE(terminal.exitCode(), 0);
-        QVERIFY2(!screen.contains(secret.toUtf8()), "the secret was echoed");
+        for (const QString& line : secret.split(u'\n')) {
+            if (line.size() > 20)
+                QVERIFY2(!screen.contains(line.toUtf8()), "the secret was echoed");
+        }
         QVERIFY(screen.contains("Added key"));
-        const QJsonArray keys = listJson(opt("key"));
-        QCOMPARE(keys.size(), 1);
+        QCOMPARE(listJson(opt("key")).size(), 1);
         QStringList added = TestKeychain::accounts();
         for (const QString& account : accountsBefore)
             added.removeOne(account);
         QCOMPARE(added.size(), 1);
-        QCOMPARE(TestKeychain::secret(added.first()), secret);
+        QCOMPARE(TestKeychain::secret(added.first()), secret.trimmed());
+    }
+
+    void aProviderWithoutKeyNeedsNoSecret()
+    {
+        const Run run
+            = keyway({ opt("key"), opt("add"), opt("--provider"), opt("openai-compatible"),
+                         opt("--label"), opt("Ollama"), opt("--base-url"),
+                         opt("http://127.0.0.1:11434/v1"), opt("--secret-stdin") },
+                QByteArray());
+        QCOMPARE(run.exitCode, 0);
+        QCOMPARE(
+            listJson(opt("key")).at(0).toObject().value(opt("secret")).toString(), opt("(no key)"));
+        // The same with a provider that does need one is refused.
+        QCOMPARE(keyway({ opt("key"), opt("add"), opt("--provider"), opt("openai"), opt("--label"),
+                            opt("x"), opt("--secret-stdin") })
+                     .exitCode,
+            2);
+    }
+
+    void listingByProvider()
+    {
+        QVERIFY(addKey({ opt("--provider"), opt("openai"), opt("--label"), opt("o") },
+                    opt("sk-") + TestData::randomText(30))
+            > 0);
+        QVERIFY(addKey({ opt("--provider"), opt("gemini"), opt("--label"), opt("g") },
+                    opt("AIza") + TestData::randomText(35))
+            > 0);
+        const Run run
+            = keyway({ opt("key"), opt("list"), opt("--provider"), opt("OpenAI"), opt("--json") });
+        QCOMPARE(run.exitCode, 0);
+        const QJsonArray keys = QJsonDocument::fromJson(run.out.toUtf8()).array();
+        QCOMPARE(keys.size(), 1);
+        QCOMPARE(keys.at(0).toObject().value(opt("label")).toString(), opt("o"));
+        QCOMPARE(keyway({ opt("key"), opt("list"), opt("--check") }).exitCode, 0);
+    }
+
+    void manyFirstRunsAtOnce()
+    {
+        // Several processes meet a new database file together; each must find it usable.
+        QList<QProcess*> processes;
+        for (int i = 0; i < 6; ++i) {
+            auto* process = new QProcess(this);
+            QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+            env.insert(QStringLiteral("KEYWAY_DATABASE"), m_database);
+            process->setProcessEnvironment(env);
+            process->start(qEnvironmentVariable("KEYWAY_BINARY"),
+                { opt("member"), opt("add"), opt("m%1").arg(i) });
+            processes.append(process);
+        }
+        for (QProcess* process : processes) {
+            QVERIFY(process->waitForFinished(30000));
+            QVERIFY2(process->exitCode() == 0, process->readAllStandardError().constData());
+        }
+        QCOMPARE(listJson(opt("member")).size(), 7);
+        qDeleteAll(processes);
     }
 
     void badInputChangesNothing_data()
@@ -319,6 +394,12 @@ private slots:
         QTest::newRow("token for unknown member")
             << QStringList { opt("token"), opt("create"), opt("--member"), opt("ghost") }
             << QString() << "ghost";
+        QTest::newRow("list unknown provider")
+            << QStringList { opt("key"), opt("list"), opt("--provider"), opt("nope") } << QString()
+            << "Unknown provider";
+        QTest::newRow("bad resource") << add({ opt("--provider"), opt("azure"), opt("--label"),
+            opt("x"), opt("--resource"), opt("evil.example/") })
+                                      << secret << "evil.example/";
         QTest::newRow("bad member name")
             << QStringList { opt("member"), opt("add"), opt("two words") } << QString()
             << "may use only";
@@ -360,6 +441,9 @@ private slots:
         QVERIFY(file.open(QIODevice::ReadOnly));
         QCOMPARE(file.readAll(), garbage);
         QCOMPARE(TestKeychain::accounts(), accounts);
+        const Run empty = keyway({ opt("--database="), opt("member"), opt("list") });
+        QCOMPARE(empty.exitCode, 3);
+        QVERIFY2(empty.err.contains(opt("No database file")), qPrintable(empty.err));
     }
 
     void aLockedDatabaseIsAClearFailure()

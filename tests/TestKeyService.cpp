@@ -168,6 +168,23 @@ private slots:
                                                      << "x"
                                                      << "region"
                                                      << "us-east-1" << good << "does not apply";
+        QTest::newRow("resource that leaves the host")
+            << "azure"
+            << "x"
+            << "resource"
+            << "evil.example/" << good << "evil.example/";
+        QTest::newRow("vertex project not a GCP id") << "vertex"
+                                                     << "x"
+                                                     << "project"
+                                                     << "My Project" << good << "My Project";
+        QTest::newRow("deployment with a slash") << "azure"
+                                                 << "x"
+                                                 << "deployments"
+                                                 << "gpt-4o,../admin" << good << "../admin";
+        QTest::newRow("vertex without region") << "vertex"
+                                               << "x"
+                                               << ""
+                                               << "" << good << "--region";
         QTest::newRow("azure without resource") << "azure"
                                                 << "x"
                                                 << ""
@@ -320,6 +337,46 @@ private slots:
             FailureKind::NotFound);
     }
 
+    void anEditMeanwhileIsNotOverwritten()
+    {
+        const ProviderKey key = add(
+            "openai", QStringLiteral("Raced"), QStringLiteral("sk-") + TestData::randomText(30));
+        // The edit waits for the keychain; another edit lands in that time.
+        QCoro::Task<Result<ProviderKey>> slow = m_keys->editKey(key.id,
+            labelled(QStringLiteral("Slow")), QStringLiteral("sk-") + TestData::randomText(30));
+        QTest::qWait(5); // keep updated_at apart at millisecond precision
+        ProviderKey other = *m_store->key(key.id);
+        other.label = QStringLiteral("Quick");
+        QVERIFY(m_store->updateKey(other));
+        const QStringList accountsBefore = TestKeychain::accounts();
+        const auto result = awaitTask(std::move(slow));
+        QVERIFY(!result);
+        QCOMPARE(result.failure().kind, FailureKind::Conflict);
+        QCOMPARE(m_store->key(key.id)->label, QStringLiteral("Quick"));
+        QCOMPARE(m_store->key(key.id)->secretRef, key.secretRef);
+        QVERIFY(TestKeychain::accounts().size()
+            <= accountsBefore.size()); // its new secret is gone again
+        QVERIFY(TestKeychain::accounts().contains(key.secretRef));
+    }
+
+    void localKeyFiltersStayInTheKeysWorkspace()
+    {
+        TokenService tokens(*m_store, m_vault);
+        const auto personalToken = awaitTask(tokens.create({}, {}, {}));
+        QVERIFY(personalToken);
+        QVERIFY(m_store->insertWorkspace(QStringLiteral("Acme")));
+        KeyFields fields;
+        fields.localKeyIds = QList<qint64> { personalToken->localKey.id };
+        const ProviderKey key = add("openai", QStringLiteral("Scoped"),
+            QStringLiteral("sk-") + TestData::randomText(30), fields);
+        QVERIFY(key.id > 0);
+        KeyFields move;
+        move.workspace = QStringLiteral("Acme");
+        const auto edited = awaitTask(m_keys->editKey(key.id, move, std::nullopt));
+        QVERIFY(!edited);
+        QVERIFY(edited.failure().message.contains(QStringLiteral("another workspace")));
+    }
+
     void missingSecretsAreFlaggedNotDropped()
     {
         const QString secret = QStringLiteral("sk-") + TestData::randomText(30);
@@ -367,7 +424,7 @@ private slots:
             QStringLiteral("sk-ant-api03-") + TestData::randomText(60),
             QStringLiteral("AIza") + TestData::randomText(35),
             QStringLiteral("sk-or-v1-") + TestData::randomText(64),
-            QStringLiteral("pässwört-") + TestData::randomText(24),
+            QStringLiteral("ollama-") + TestData::randomText(24),
         };
         add("openai", QStringLiteral("o"), secrets.at(0));
         add("anthropic", QStringLiteral("a"), secrets.at(1));
@@ -387,7 +444,7 @@ private slots:
             region);
         secrets.append(awsSecret);
         const QString serviceAccount = TestData::serviceAccountJson();
-        add("vertex", QStringLiteral("v"), serviceAccount);
+        add("vertex", QStringLiteral("v"), serviceAccount, region);
         const QString replaced = QStringLiteral("AIza") + TestData::randomText(35);
         QVERIFY(awaitTask(m_keys->editKey(gemini.id, {}, replaced)));
         secrets.append(replaced);

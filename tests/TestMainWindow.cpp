@@ -1,5 +1,6 @@
 #include "AppCore.h"
 #include "MainWindow.h"
+#include "store/Store.h"
 
 #include <QLabel>
 #include <QProcess>
@@ -65,6 +66,32 @@ private slots:
         const QString text = window.findChild<QLabel*>(QStringLiteral("status"))->text();
         QVERIFY2(text.contains(QStringLiteral("2 provider key")), qPrintable(text));
         QVERIFY2(text.contains(QStringLiteral("1 key")), qPrintable(text));
+    }
+
+    // Run by the TestMainWindowWithoutKeychain registration, on a bus where no keychain answers.
+    void reportsAnUnreachableKeychain()
+    {
+        if (!qEnvironmentVariableIsSet("KEYWAY_EXPECT_NO_KEYCHAIN"))
+            QSKIP("this run has a keychain");
+        const QString path = m_dir.filePath(QStringLiteral("unchecked.db"));
+        {
+            Store store; // a key as another machine's Keyway left it; its secret is elsewhere
+            QVERIFY(store.open(path));
+            ProviderKey key;
+            key.secretRef = QStringLiteral("provider-key/elsewhere");
+            key.providerId = QStringLiteral("openai");
+            key.label = QStringLiteral("Copied");
+            QVERIFY(store.insertKey(key));
+        }
+        AppCore core(path);
+        MainWindow window(core);
+        QSignalSpy started(&core, &AppCore::started);
+        core.start();
+        QTRY_COMPARE_WITH_TIMEOUT(started.count(), 1, 20000);
+        QCOMPARE(started.first().at(1).toInt(), 0); // nothing flagged on a guess
+        QVERIFY(!started.first().at(2).toString().isEmpty());
+        const QString text = window.findChild<QLabel*>(QStringLiteral("status"))->text();
+        QVERIFY2(text.contains(QStringLiteral("could not be checked")), qPrintable(text));
     }
 
     void reportsADatabaseItCannotOpen()

@@ -26,6 +26,9 @@ private slots:
                                            << "mixtral-8x7b" << false;
         QTest::newRow("inner glob") << "anthropic/claude-*-4.5"
                                     << "anthropic/claude-sonnet-4.5" << true;
+        QTest::newRow("double star") << "a**b"
+                                     << "aXYZb" << true;
+        QTest::newRow("many stars") << "*****x" << QString(5000, u'a') + "y" << false;
         QTest::newRow("question mark") << "gpt-4?"
                                        << "gpt-4o" << true;
         QTest::newRow("question mark one only") << "gpt-4?"

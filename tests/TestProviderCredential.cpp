@@ -42,6 +42,9 @@ private slots:
         QTest::newRow("two words") << "sk-abc sk-def";
         QTest::newRow("two lines") << "sk-abc\nsk-def";
         QTest::newRow("huge") << QString(5000, u'k');
+        QTest::newRow("byte order mark") << QStringLiteral("\ufeffsk-abcdefghijklmnop");
+        QTest::newRow("zero-width space") << QStringLiteral("sk-abcdefgh\u200bijklmnop");
+        QTest::newRow("non-ascii") << QStringLiteral("sk-äbcdefghijklmnop");
     }
 
     void apiKeyRejectsBadInput()

@@ -25,6 +25,12 @@ private slots:
                                 << "AIza…z012";
         QTest::newRow("aws access key id") << "AKIAIOSFODNN7EXAMPLE"
                                            << "AKIA…LE";
+        QTest::newRow("groq") << "gsk_0123456789abcdefghijWXYZ"
+                              << "gsk_…WXYZ";
+        QTest::newRow("random dash is not a prefix") << "sk-abcd-efghijklmnopqrstuvwxyz12"
+                                                     << "sk-…yz12";
+        QTest::newRow("unknown third part") << "sk-proj-ab12c-efghijklmnopqrstuvwxyz12"
+                                            << "sk-proj-…yz12";
         QTest::newRow("no prefix") << "0123456789abcdefghijWXYZ"
                                    << "…WXYZ";
         QTest::newRow("short shows two") << "abcdefghij"

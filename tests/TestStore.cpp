@@ -340,6 +340,48 @@ private slots:
         QVERIFY(!store.memberByName(QStringLiteral("ci-bot")));
     }
 
+    void revokedLocalKeysGoWithTheirOwner()
+    {
+        Store store;
+        QVERIFY(store.open(m_path));
+        const auto bot = store.insertMember(QStringLiteral("ci-bot"));
+        const auto acme = store.insertWorkspace(QStringLiteral("Acme"));
+        const auto insertToken = [&](const QString& name) {
+            LocalApiKey draft;
+            draft.tokenHash = LocalKeyToken::hash(name);
+            draft.tokenHint = QStringLiteral("kw-…");
+            draft.secretRef = QStringLiteral("local-key/") + name;
+            draft.memberId = bot->id;
+            draft.workspaceId = acme->id;
+            return *store.insertLocalKey(draft);
+        };
+        const LocalApiKey first = insertToken(QStringLiteral("first"));
+        QCOMPARE(store.deleteMember(bot->id).failure().kind, FailureKind::Conflict); // active
+        QVERIFY(store.revokeLocalKey(first.id));
+
+        // A filter that names the revoked token still holds the member back: dropping it would
+        // widen the key.
+        ProviderKey key = draftKey(QStringLiteral("filtered"), Tier::Prioritized);
+        key.filters.localKeyIds = { first.id };
+        const auto inserted = store.insertKey(key);
+        QVERIFY(inserted);
+        QCOMPARE(store.deleteMember(bot->id).failure().kind, FailureKind::Conflict);
+        QCOMPARE(store.deleteWorkspace(acme->id).failure().kind, FailureKind::Conflict);
+        QVERIFY(store.deleteKey(inserted->id));
+
+        QVERIFY(store.deleteMember(bot->id));
+        QVERIFY(store.localKeys()->isEmpty());
+        QVERIFY(store.deleteWorkspace(acme->id));
+    }
+
+    void anEmptyPathIsRefused()
+    {
+        Store store;
+        const auto opened = store.open(QString());
+        QVERIFY(!opened);
+        QCOMPARE(opened.failure().kind, FailureKind::Database);
+    }
+
     void workspacesInUseCannotBeRemoved()
     {
         Store store;

@@ -49,6 +49,9 @@ private slots:
             FailureKind::InvalidInput);
         QCOMPARE(awaitTask(m_tokens->create({}, QStringLiteral("Nowhere"), {})).failure().kind,
             FailureKind::InvalidInput);
+        QCOMPARE(
+            awaitTask(m_tokens->create({}, {}, QStringLiteral("bad\x1b[2Jname"))).failure().kind,
+            FailureKind::InvalidInput);
         QCOMPARE(TestKeychain::accounts(), before);
         QVERIFY(m_store->localKeys()->isEmpty());
         QVERIFY(m_store->insertMember(QStringLiteral("ci-bot")));
@@ -67,7 +70,11 @@ private slots:
         const auto who = m_tokens->authenticate(second->token);
         QVERIFY(who);
         QCOMPARE(who->id, second->localKey.id);
-        QVERIFY(!m_store->localKey(second->localKey.id)->lastUsedAt.isNull());
+        const QDateTime firstUse = m_store->localKey(second->localKey.id)->lastUsedAt;
+        QVERIFY(!firstUse.isNull());
+        QVERIFY(m_tokens->authenticate(second->token));
+        QCOMPARE(
+            m_store->localKey(second->localKey.id)->lastUsedAt, firstUse); // kept to the minute
         QVERIFY(m_store->localKey(first->localKey.id)->lastUsedAt.isNull());
 
         QString nearMiss = second->token;

@@ -30,18 +30,18 @@ MainWindow::MainWindow(AppCore& core, QWidget* parent)
     connect(&core, &AppCore::startFailed, this, &MainWindow::showStartFailed);
 }
 
-void MainWindow::showStarted(int keyCount, int keysWithoutSecret)
+void MainWindow::showStarted(int keyCount, int keysWithoutSecret, const QString& keychainProblem)
 {
-    if (keyCount == 0) {
-        m_status->setText(
-            tr("No provider keys yet. Add one from a terminal:\n"
-               "keyway key add --provider openai --label \"Work OpenAI\" --secret-stdin"));
-        return;
-    }
-    QString text = tr("%n provider key(s) stored.", nullptr, keyCount);
-    if (keysWithoutSecret > 0)
+    QString text = keyCount == 0
+        ? tr("No provider keys yet. Add one from a terminal:\n"
+             "keyway key add --provider openai --label \"Work OpenAI\" --secret-stdin")
+        : tr("%n provider key(s) stored.", nullptr, keyCount);
+    if (keysWithoutSecret > 0) {
         text += u' '
             + tr("%n key(s) have no secret in the keychain any more.", nullptr, keysWithoutSecret);
+    }
+    if (!keychainProblem.isEmpty())
+        text += u'\n' + tr("The secrets could not be checked: %1").arg(keychainProblem);
     m_status->setText(text);
 }
 

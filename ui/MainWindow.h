@@ -15,7 +15,7 @@ public:
     explicit MainWindow(AppCore& core, QWidget* parent = nullptr);
 
 private:
-    void showStarted(int keyCount, int keysWithoutSecret);
+    void showStarted(int keyCount, int keysWithoutSecret, const QString& keychainProblem);
     void showStartFailed(const QString& message);
 
     QLabel* m_status;

@@ -99,3 +99,22 @@ std::optional<qint64> CliContext::idArgument(const QCommandLineParser& parser, c
     }
     return id;
 }
+
+int CliContext::verbHelp(
+    const QString& noun, const QString& given, const QList<std::pair<QString, QString>>& verbs)
+{
+    const bool asked = given == u"--help" || given == u"-h" || given == u"help";
+    QTextStream& stream = asked ? m_out : m_err;
+    if (!asked && !given.isEmpty())
+        stream << QCoreApplication::translate("Cli", "keyway: unknown verb \"%1\".").arg(given)
+               << '\n';
+    stream << QCoreApplication::translate("Cli", "Usage: keyway %1 VERB [OPTIONS]").arg(noun)
+           << "\n\n";
+    for (const auto& [verb, meaning] : verbs)
+        stream << "  " << verb.leftJustified(10) << meaning << '\n';
+    stream << '\n'
+           << QCoreApplication::translate("Cli", "Run \"keyway %1 VERB --help\" for its options.")
+                  .arg(noun)
+           << Qt::endl;
+    return asked ? Success : UsageError;
+}

@@ -47,6 +47,10 @@ public:
     // nothing when the command should go on.
     std::optional<int> parse(
         QCommandLineParser& parser, const QString& command, const QStringList& arguments);
+    // For "keyway NOUN" with no verb, an unknown verb or --help: the verbs and what they do.
+    // Exits 0 for --help, 2 otherwise.
+    int verbHelp(
+        const QString& noun, const QString& given, const QList<std::pair<QString, QString>>& verbs);
     // Reads the ID positional argument.
     std::optional<qint64> idArgument(const QCommandLineParser& parser, const QString& what);
 

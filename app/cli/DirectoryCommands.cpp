@@ -85,8 +85,11 @@ int run(const Directory& directory, CliContext& context, const QStringList& argu
         parser.addPositionalArgument(
             QStringLiteral("name"), tr("The %1's name.").arg(directory.noun));
     } else {
-        return context.usageError(
-            tr("\"keyway %1\" takes add, list or remove.").arg(directory.noun));
+        return context.verbHelp(directory.noun, verb,
+            { { QStringLiteral("add"), tr("add a %1").arg(directory.noun) },
+                { QStringLiteral("list"), tr("list every %1").arg(directory.noun) },
+                { QStringLiteral("remove"),
+                    tr("remove a %1 nothing refers to").arg(directory.noun) } });
     }
     if (auto exit = context.parse(parser, command, arguments.mid(1)))
         return *exit;

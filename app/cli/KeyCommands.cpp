@@ -151,7 +151,17 @@ QString filterSummary(const QJsonObject& filters)
     return parts.isEmpty() ? QStringLiteral("-") : parts.join(u' ');
 }
 
-int printKeys(CliContext& context, const QList<ProviderKey>& keys, bool asJson)
+enum class Output { Table, JsonArray, JsonObject };
+
+SecretInput::Emptiness emptinessFor(const QString& providerId)
+{
+    const ProviderDescriptor* provider = ProviderRegistry::find(providerId);
+    return provider && provider->credentialKind == CredentialKind::OptionalApiKey
+        ? SecretInput::Emptiness::Allowed
+        : SecretInput::Emptiness::Refused;
+}
+
+int printKeys(CliContext& context, const QList<ProviderKey>& keys, Output output)
 {
     auto members = context.store()->members();
     auto workspaces = context.store()->workspaces();
@@ -168,8 +178,8 @@ int printKeys(CliContext& context, const QList<ProviderKey>& keys, bool asJson)
     QJsonArray rows;
     for (const ProviderKey& key : keys)
         rows.append(keyToJson(key, memberNames, workspaceNames));
-    if (asJson) {
-        context.printJson(rows);
+    if (output != Output::Table) {
+        context.printJson(output == Output::JsonObject ? rows.first() : QJsonValue(rows));
         return CliContext::Success;
     }
     if (keys.isEmpty()) {
@@ -228,19 +238,22 @@ int add(CliContext& context, const QStringList& arguments)
     KeyService* keys = context.keys();
     if (!keys)
         return CliContext::DatabaseError;
-    auto secret = SecretInput::read(
-        parser.isSet(opt("secret-stdin")), tr("Secret for %1: ").arg(*fields->label));
+    // Everything but the secret is checked before the person is asked for it.
+    const QString providerId = parser.value(opt("provider"));
+    if (auto draft = keys->draftKey(providerId, *fields); !draft)
+        return context.fail(draft.failure());
+    auto secret = SecretInput::read(parser.isSet(opt("secret-stdin")),
+        tr("Secret for %1: ").arg(*fields->label), emptinessFor(providerId));
     if (!secret)
         return context.fail(secret.failure());
-    auto added = awaitTask(keys->addKey(parser.value(opt("provider")), *fields, *secret));
+    auto added = awaitTask(keys->addKey(providerId, *fields, *secret));
     if (!added)
         return context.fail(added.failure());
     if (parser.isSet(opt("json")))
-        return printKeys(context, { *added }, true);
+        return printKeys(context, { *added }, Output::JsonObject);
     context.out() << tr("Added key %1 \"%2\" (%3) in %4 at position %5.")
-                         .arg(added->id)
-                         .arg(added->label, added->secretHint, tierDisplayName(added->tier))
-                         .arg(added->position)
+                         .arg(QString::number(added->id), added->label, added->secretHint,
+                             tierDisplayName(added->tier), QString::number(added->position))
                   << Qt::endl;
     return CliContext::Success;
 }
@@ -251,25 +264,35 @@ int list(CliContext& context, const QStringList& arguments)
     parser.setApplicationDescription(tr("List provider keys in the order the router tries them."));
     parser.addOption({ opt("json"), tr("Print JSON.") });
     parser.addOption({ opt("provider"), tr("Only keys of this provider."), tr("id") });
+    parser.addOption({ opt("check"),
+        tr("First ask the keychain for every secret and flag the keys whose secret is gone.") });
     if (auto exit = context.parse(parser, QStringLiteral("key list"), arguments))
         return *exit;
+    const ProviderDescriptor* provider = nullptr;
+    if (parser.isSet(opt("provider"))) {
+        provider = ProviderRegistry::find(parser.value(opt("provider")));
+        if (!provider) {
+            return context.usageError(tr("Unknown provider \"%1\". Known providers: %2.")
+                                          .arg(parser.value(opt("provider")),
+                                              ProviderRegistry::ids().join(QStringLiteral(", "))));
+        }
+    }
     KeyService* service = context.keys();
     if (!service)
         return CliContext::DatabaseError;
-    // Check the keychain still has every secret; when it cannot be reached, list what is known.
-    if (auto verified = awaitTask(service->verifySecrets()); !verified)
-        context.err()
-            << tr("keyway: warning: secrets not checked: %1").arg(verified.failure().message)
-            << Qt::endl;
+    if (parser.isSet(opt("check"))) {
+        if (auto verified = awaitTask(service->verifySecrets()); !verified)
+            return context.fail(verified.failure());
+    }
     auto keys = context.store()->keys();
     if (!keys)
         return context.fail(keys.failure());
     QList<ProviderKey> shown;
     for (const ProviderKey& key : *keys) {
-        if (!parser.isSet(opt("provider")) || key.providerId == parser.value(opt("provider")))
+        if (!provider || key.providerId == provider->id)
             shown.append(key);
     }
-    return printKeys(context, shown, parser.isSet(opt("json")));
+    return printKeys(context, shown, parser.isSet(opt("json")) ? Output::JsonArray : Output::Table);
 }
 
 int edit(CliContext& context, const QStringList& arguments)
@@ -304,7 +327,11 @@ int edit(CliContext& context, const QStringList& arguments)
         return CliContext::DatabaseError;
     std::optional<QString> secret;
     if (parser.isSet(opt("secret-stdin")) || parser.isSet(opt("new-secret"))) {
-        auto read = SecretInput::read(parser.isSet(opt("secret-stdin")), tr("New secret: "));
+        auto existing = context.store()->key(*id);
+        if (!existing)
+            return context.fail(existing.failure());
+        auto read = SecretInput::read(parser.isSet(opt("secret-stdin")), tr("New secret: "),
+            emptinessFor(existing->providerId));
         if (!read)
             return context.fail(read.failure());
         secret = *read;
@@ -312,7 +339,8 @@ int edit(CliContext& context, const QStringList& arguments)
     auto edited = awaitTask(keys->editKey(*id, *fields, secret));
     if (!edited)
         return context.fail(edited.failure());
-    context.out() << tr("Saved key %1 \"%2\".").arg(edited->id).arg(edited->label) << Qt::endl;
+    context.out() << tr("Saved key %1 \"%2\".").arg(QString::number(edited->id), edited->label)
+                  << Qt::endl;
     return CliContext::Success;
 }
 
@@ -355,9 +383,8 @@ int move(CliContext& context, const QStringList& arguments)
     if (!placed)
         return context.fail(placed.failure());
     context.out() << tr("Moved key %1 \"%2\" to %3, position %4.")
-                         .arg(placed->id)
-                         .arg(placed->label, tierDisplayName(placed->tier))
-                         .arg(placed->position)
+                         .arg(QString::number(placed->id), placed->label,
+                             tierDisplayName(placed->tier), QString::number(placed->position))
                   << Qt::endl;
     return CliContext::Success;
 }
@@ -397,6 +424,10 @@ int KeyCommands::run(CliContext& context, const QStringList& arguments)
         return move(context, rest);
     if (verb == u"remove" || verb == u"rm")
         return remove(context, rest);
-    return context.usageError(tr("\"keyway key\" takes add, list, edit, move or remove%1.")
-                                  .arg(verb.isEmpty() ? QString() : tr(", not \"%1\"").arg(verb)));
+    return context.verbHelp(QStringLiteral("key"), verb,
+        { { QStringLiteral("add"), tr("add a provider key, its secret to the keychain") },
+            { QStringLiteral("list"), tr("list keys in the order they are tried") },
+            { QStringLiteral("edit"), tr("change a key's label, filters, settings or secret") },
+            { QStringLiteral("move"), tr("move a key to a tier and position") },
+            { QStringLiteral("remove"), tr("remove a key and its secret") } });
 }

@@ -3,6 +3,7 @@
 #include <QCoreApplication>
 #include <QFile>
 
+#include <csignal>
 #include <cstdio>
 #include <termios.h>
 #include <unistd.h>
@@ -14,31 +15,64 @@ QString tr(const char* text)
     return QCoreApplication::translate("SecretInput", text);
 }
 
-// Turns terminal echo off for its lifetime.
+// The terminal settings to restore, also from the Ctrl-C handler.
+termios savedTerminal {};
+volatile std::sig_atomic_t echoIsOff = 0;
+
+extern "C" void restoreTerminalAndExit(int signal)
+{
+    if (echoIsOff)
+        tcsetattr(STDIN_FILENO, TCSANOW, &savedTerminal);
+    std::signal(signal, SIG_DFL);
+    std::raise(signal);
+}
+
+// Turns terminal echo off for its lifetime, and back on even when the user presses Ctrl-C.
 class EchoOff
 {
 public:
     EchoOff()
     {
-        m_active = tcgetattr(STDIN_FILENO, &m_saved) == 0;
-        if (m_active) {
-            termios quiet = m_saved;
-            quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
-            tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
-        }
+        if (tcgetattr(STDIN_FILENO, &savedTerminal) != 0)
+            return;
+        m_previousHandler = std::signal(SIGINT, restoreTerminalAndExit);
+        termios quiet = savedTerminal;
+        quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
+        echoIsOff = tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet) == 0;
     }
     ~EchoOff()
     {
-        if (m_active)
-            tcsetattr(STDIN_FILENO, TCSAFLUSH, &m_saved);
+        if (echoIsOff)
+            tcsetattr(STDIN_FILENO, TCSAFLUSH, &savedTerminal);
+        echoIsOff = 0;
+        if (m_previousHandler != SIG_ERR)
+            std::signal(SIGINT, m_previousHandler);
     }
     EchoOff(const EchoOff&) = delete;
     EchoOff& operator=(const EchoOff&) = delete;
 
 private:
-    termios m_saved {};
-    bool m_active = false;
+    void (*m_previousHandler)(int) = SIG_ERR;
 };
+
+// One line, or, when it opens a JSON object (a pasted service account), lines until the
+// braces balance.
+QByteArray readTypedSecret()
+{
+    QByteArray text;
+    int depth = 0;
+    char buffer[4096];
+    while (std::fgets(buffer, sizeof buffer, stdin)) {
+        const QByteArray line(buffer);
+        text += line;
+        if (!line.endsWith('\n'))
+            continue; // a longer line than the buffer
+        depth += static_cast<int>(line.count('{')) - static_cast<int>(line.count('}'));
+        if (!text.trimmed().startsWith('{') || depth <= 0)
+            break;
+    }
+    return text;
+}
 
 } // namespace
 
@@ -47,11 +81,7 @@ Result<QString> SecretInput::fromStandardInput()
     QFile input;
     if (!input.open(stdin, QIODevice::ReadOnly))
         return invalidInput(tr("Cannot read the secret from standard input."));
-    const QString secret = QString::fromUtf8(input.readAll()).trimmed();
-    if (secret.isEmpty())
-        return invalidInput(tr("Standard input held no secret. Pipe it in, for example: "
-                               "pass show openai | keyway key add ... --secret-stdin"));
-    return secret;
+    return QString::fromUtf8(input.readAll()).trimmed();
 }
 
 Result<QString> SecretInput::fromPrompt(const QString& prompt)
@@ -62,24 +92,24 @@ Result<QString> SecretInput::fromPrompt(const QString& prompt)
     }
     std::fputs(prompt.toLocal8Bit().constData(), stderr);
     std::fflush(stderr);
-    QByteArray line;
+    QByteArray typed;
     {
         EchoOff echoOff;
-        char buffer[4096];
-        while (std::fgets(buffer, sizeof buffer, stdin)) {
-            line += buffer;
-            if (line.endsWith('\n'))
-                break;
-        }
+        typed = readTypedSecret();
     }
     std::fputs("\n", stderr);
-    const QString secret = QString::fromUtf8(line).trimmed();
-    if (secret.isEmpty())
-        return invalidInput(tr("No secret was typed."));
-    return secret;
+    return QString::fromUtf8(typed).trimmed();
 }
 
-Result<QString> SecretInput::read(bool fromStdin, const QString& prompt)
+Result<QString> SecretInput::read(bool fromStdin, const QString& prompt, Emptiness emptiness)
 {
-    return fromStdin ? fromStandardInput() : fromPrompt(prompt);
+    // On a terminal, standard input would echo what is typed: ask without echo instead.
+    auto secret = fromStdin && !isatty(STDIN_FILENO) ? fromStandardInput() : fromPrompt(prompt);
+    if (secret && secret->isEmpty() && emptiness == Emptiness::Refused) {
+        return invalidInput(fromStdin
+                ? tr("Standard input held no secret. Pipe it in, for example: "
+                     "pass show openai | keyway key add ... --secret-stdin")
+                : tr("No secret was typed."));
+    }
+    return secret;
 }

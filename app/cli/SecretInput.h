@@ -9,9 +9,16 @@
 class SecretInput
 {
 public:
+    enum class Emptiness {
+        Refused,
+        Allowed, // providers that may go without a key (a local Ollama)
+    };
+
+    // --secret-stdin reads standard input to its end; otherwise, or when standard input is a
+    // terminal anyway, the terminal is asked with echo off.
+    static Result<QString> read(bool fromStdin, const QString& prompt, Emptiness emptiness);
+
+private:
     static Result<QString> fromStandardInput();
-    // Prompts on the terminal with echo off; fails when standard input is not a terminal.
     static Result<QString> fromPrompt(const QString& prompt);
-    // --secret-stdin reads standard input; otherwise a terminal is prompted.
-    static Result<QString> read(bool fromStdin, const QString& prompt);
 };

@@ -175,6 +175,9 @@ int TokenCommands::run(CliContext& context, const QStringList& arguments)
         return revoke(context, rest);
     if (verb == u"reveal")
         return reveal(context, rest);
-    return context.usageError(tr("\"keyway token\" takes create, list, revoke or reveal%1.")
-                                  .arg(verb.isEmpty() ? QString() : tr(", not \"%1\"").arg(verb)));
+    return context.verbHelp(QStringLiteral("token"), verb,
+        { { QStringLiteral("create"), tr("create a local API key and print it once") },
+            { QStringLiteral("list"), tr("list local API keys, masked") },
+            { QStringLiteral("revoke"), tr("refuse a local API key from now on") },
+            { QStringLiteral("reveal"), tr("print a local API key again, from the keychain") } });
 }

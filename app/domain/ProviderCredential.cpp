@@ -16,10 +16,12 @@ std::optional<QString> checkOpaqueKey(const QString& key)
 {
     if (key.isEmpty())
         return tr("The secret is empty.");
+    // API keys travel in HTTP headers: printable ASCII only. This also catches a pasted byte
+    // order mark or zero-width space, which would make every later request fail.
     for (QChar c : key) {
-        if (c.isSpace() || c.category() == QChar::Other_Control)
-            return tr("The secret contains spaces, line breaks or control characters; an API "
-                      "key is a single word. Check what was pasted.");
+        if (c.unicode() < 0x21 || c.unicode() > 0x7e)
+            return tr("The secret contains spaces, line breaks or characters outside printable "
+                      "ASCII; an API key is a single word. Check what was pasted.");
     }
     if (key.size() > 4096)
         return tr("The secret is longer than 4096 characters, too long for an API key.");

@@ -4,18 +4,14 @@
 
 namespace {
 
-// Well-known public prefixes: "sk-", "sk-ant-api03-", "sk-or-v1-", "kw-", "AIza", "AKIA".
+// Well-known public prefixes, spelled out so that random characters never pass as a prefix.
 QString publicPrefix(QStringView secret)
 {
-    static const QRegularExpression dashed(
-        QStringLiteral("^(?:[a-z]{2,4}-){1,2}(?:[a-z0-9]{2,5}-)?"));
-    static const QRegularExpression vendor(QStringLiteral("^(AIza|AKIA|ASIA|ABSK)"));
-    for (const QRegularExpression* re : { &dashed, &vendor }) {
-        const QRegularExpressionMatch match = re->match(secret);
-        if (match.hasMatch())
-            return match.captured(0);
-    }
-    return {};
+    static const QRegularExpression known(QStringLiteral(
+        "^(sk-(proj-|ant-api[0-9]{2}-|ant-admin[0-9]{2}-|or-v[0-9]-|svcacct-|admin-)?|kw-|gsk_|"
+        "xai-|AIza|AKIA|ASIA|ABSK)"));
+    const QRegularExpressionMatch match = known.match(secret);
+    return match.hasMatch() ? match.captured(0) : QString();
 }
 
 } // namespace

@@ -123,6 +123,10 @@ Store::~Store()
 Result<void> Store::open(const QString& path)
 {
     m_path = path;
+    if (path.trimmed().isEmpty()) {
+        // SQLite would open a temporary database that vanishes on close.
+        return Failure { FailureKind::Database, tr("No database file was given.") };
+    }
     const QFileInfo file(path);
     if (file.isDir())
         return Failure { FailureKind::Database,
@@ -164,19 +168,29 @@ void Store::setExternalChangePollInterval(std::chrono::milliseconds interval)
 
 Result<void> Store::migrate()
 {
-    const int current = schemaVersion();
-    if (current < 0)
-        return failureFrom(m_db.lastError());
-    if (current > SchemaMigrations::latestVersion()) {
-        return Failure { FailureKind::Database,
-            tr("The database %1 was written by a newer Keyway (schema %2; this version knows "
-               "up to %3). Update Keyway.")
-                .arg(m_path)
-                .arg(current)
-                .arg(SchemaMigrations::latestVersion()) };
-    }
-    for (int version = current + 1; version <= SchemaMigrations::latestVersion(); ++version) {
+    const auto storedVersion = [this]() -> Result<int> {
+        auto q = exec(QStringLiteral("PRAGMA user_version"));
+        if (!q)
+            return q.failure();
+        return q->next() ? q->value(0).toInt() : 0;
+    };
+    for (int version = 1; version <= SchemaMigrations::latestVersion(); ++version) {
+        // The version is read again inside each step's transaction, so two processes opening a
+        // new file at once do not both run it.
+        bool applied = false;
         auto step = inTransaction([&]() -> Result<void> {
+            auto current = storedVersion();
+            if (!current)
+                return current.failure();
+            if (*current > SchemaMigrations::latestVersion()) {
+                return Failure { FailureKind::Database,
+                    tr("The database %1 was written by a newer Keyway (schema %2; this version "
+                       "knows up to %3). Update Keyway.")
+                        .arg(m_path, QString::number(*current),
+                            QString::number(SchemaMigrations::latestVersion())) };
+            }
+            if (*current >= version)
+                return {};
             for (const QString& statement : SchemaMigrations::statements(version)) {
                 if (auto done = exec(statement); !done)
                     return done.failure();
@@ -184,11 +198,13 @@ Result<void> Store::migrate()
             // PRAGMA takes no bound parameters; the version is our own integer.
             if (auto done = exec(QStringLiteral("PRAGMA user_version = %1").arg(version)); !done)
                 return done.failure();
+            applied = true;
             return {};
         });
         if (!step)
             return step;
-        qCInfo(lcStore) << "migrated" << m_path << "to schema" << version;
+        if (applied)
+            qCInfo(lcStore) << "migrated" << m_path << "to schema" << version;
     }
     return {};
 }
@@ -382,7 +398,7 @@ Result<ProviderKey> Store::insertKey(const ProviderKey& key)
     qint64 id = 0;
     auto done = inTransaction([&]() -> Result<void> {
         auto count = countWhere(QStringLiteral("SELECT COUNT(*) FROM provider_keys WHERE tier = ?"),
-            static_cast<int>(key.tier));
+            { static_cast<int>(key.tier) });
         if (!count)
             return count.failure();
         auto q = exec(
@@ -524,12 +540,11 @@ Result<void> Store::deleteKey(qint64 id)
     return {};
 }
 
-Result<void> Store::setSecretMissing(qint64 id, bool missing)
+Result<void> Store::setSecretMissing(qint64 id, const QString& secretRef, bool missing)
 {
-    auto q = exec(
-        QStringLiteral(
-            "UPDATE provider_keys SET secret_missing = ? WHERE id = ? AND secret_missing <> ?"),
-        { missing, id, missing });
+    auto q = exec(QStringLiteral("UPDATE provider_keys SET secret_missing = ? WHERE id = ? AND "
+                                 "secret_ref = ? AND secret_missing <> ?"),
+        { missing, id, secretRef, missing });
     if (!q)
         return q.failure();
     if (q->numRowsAffected() > 0)
@@ -537,9 +552,9 @@ Result<void> Store::setSecretMissing(qint64 id, bool missing)
     return {};
 }
 
-Result<int> Store::countWhere(const QString& sql, qint64 id)
+Result<int> Store::countWhere(const QString& sql, const QVariantList& values)
 {
-    auto q = exec(sql, { id });
+    auto q = exec(sql, values);
     if (!q)
         return q.failure();
     return q->next() ? q->value(0).toInt() : 0;
@@ -582,37 +597,60 @@ Result<Member> Store::insertMember(const QString& name)
     return memberByName(name);
 }
 
+Result<QString> Store::nameIn(QLatin1StringView table, qint64 id)
+{
+    auto q = exec(QStringLiteral("SELECT name FROM %1 WHERE id = ?").arg(table), { id });
+    if (!q)
+        return q.failure();
+    if (!q->next())
+        return notFound(
+            tr("There is no %1 with id %2.").arg(table.chopped(1), QString::number(id)));
+    return q->value(0).toString();
+}
+
 Result<void> Store::deleteMember(qint64 id)
 {
     auto done = inTransaction([&]() -> Result<void> {
-        auto q = exec(QStringLiteral("SELECT name FROM members WHERE id = ?"), { id });
-        if (!q)
-            return q.failure();
-        if (!q->next())
-            return notFound(tr("There is no member with id %1.").arg(id));
-        const QString name = q->value(0).toString();
-        if (name.compare(Member::defaultName(), Qt::CaseInsensitive) == 0)
-            return conflict(tr("\"%1\" is the default member and cannot be removed.").arg(name));
-        auto tokens = countWhere(
-            QStringLiteral("SELECT COUNT(*) FROM local_api_keys WHERE member_id = ?"), id);
+        auto name = nameIn(QLatin1StringView("members"), id);
+        if (!name)
+            return name.failure();
+        if (name->compare(Member::defaultName(), Qt::CaseInsensitive) == 0)
+            return conflict(tr("\"%1\" is the default member and cannot be removed.").arg(*name));
+        auto tokens = countWhere(QStringLiteral("SELECT COUNT(*) FROM local_api_keys WHERE "
+                                                "member_id = ? AND revoked_at IS NULL"),
+            { id });
+        // Filters naming the member or any of its tokens, revoked ones included: dropping
+        // them would silently widen what those keys allow.
         auto filters = countWhere(
-            QStringLiteral("SELECT COUNT(*) FROM key_member_filters WHERE member_id = ?"), id);
+            QStringLiteral("SELECT (SELECT COUNT(*) FROM key_member_filters WHERE member_id = ?) "
+                           "+ (SELECT COUNT(*) FROM key_local_key_filters WHERE local_key_id IN "
+                           "(SELECT id FROM local_api_keys WHERE member_id = ?))"),
+            { id, id });
         if (!tokens || !filters)
             return !tokens ? tokens.failure() : filters.failure();
         if (*tokens > 0 || *filters > 0) {
-            return conflict(tr("\"%1\" still owns %2 local API keys and is named in the filters "
-                               "of %3 provider keys. Remove those first; removing the member would "
-                               "silently widen what those keys allow.")
-                                .arg(name)
-                                .arg(*tokens)
-                                .arg(*filters));
+            return conflict(tr("\"%1\" still owns %2 active local API keys and is named in %3 "
+                               "key filters. Revoke and edit those first; removing the member "
+                               "would silently widen what those keys allow.")
+                                .arg(*name, QString::number(*tokens), QString::number(*filters)));
         }
-        auto r = exec(QStringLiteral("DELETE FROM members WHERE id = ?"), { id });
-        return r ? Result<void>() : r.failure();
+        return deleteOwnedRows(QLatin1StringView("members"), QLatin1StringView("member_id"), id);
     });
     if (done)
-        emit changed(Area::Members);
+        emit changed(Area::Members | Area::LocalKeys);
     return done;
+}
+
+Result<void> Store::deleteOwnedRows(
+    QLatin1StringView table, QLatin1StringView ownerColumn, qint64 id)
+{
+    // Only revoked local keys are left here; they go with their owner.
+    if (auto r
+        = exec(QStringLiteral("DELETE FROM local_api_keys WHERE %1 = ?").arg(ownerColumn), { id });
+        !r)
+        return r.failure();
+    auto r = exec(QStringLiteral("DELETE FROM %1 WHERE id = ?").arg(table), { id });
+    return r ? Result<void>() : r.failure();
 }
 
 Result<QList<Workspace>> Store::workspaces()
@@ -654,32 +692,37 @@ Result<Workspace> Store::insertWorkspace(const QString& name)
 Result<void> Store::deleteWorkspace(qint64 id)
 {
     auto done = inTransaction([&]() -> Result<void> {
-        auto q = exec(QStringLiteral("SELECT name FROM workspaces WHERE id = ?"), { id });
-        if (!q)
-            return q.failure();
-        if (!q->next())
-            return notFound(tr("There is no workspace with id %1.").arg(id));
-        const QString name = q->value(0).toString();
-        if (name.compare(Workspace::defaultName(), Qt::CaseInsensitive) == 0)
-            return conflict(tr("\"%1\" is the default workspace and cannot be removed.").arg(name));
+        auto name = nameIn(QLatin1StringView("workspaces"), id);
+        if (!name)
+            return name.failure();
+        if (name->compare(Workspace::defaultName(), Qt::CaseInsensitive) == 0)
+            return conflict(
+                tr("\"%1\" is the default workspace and cannot be removed.").arg(*name));
         auto keys = countWhere(
-            QStringLiteral("SELECT COUNT(*) FROM provider_keys WHERE workspace_id = ?"), id);
-        auto tokens = countWhere(
-            QStringLiteral("SELECT COUNT(*) FROM local_api_keys WHERE workspace_id = ?"), id);
-        if (!keys || !tokens)
-            return !keys ? keys.failure() : tokens.failure();
-        if (*keys > 0 || *tokens > 0) {
-            return conflict(tr("The workspace \"%1\" still holds %2 provider keys and %3 local "
-                               "API keys. Move or remove them first.")
-                                .arg(name)
-                                .arg(*keys)
-                                .arg(*tokens));
+            QStringLiteral("SELECT COUNT(*) FROM provider_keys WHERE workspace_id = ?"), { id });
+        auto tokens = countWhere(QStringLiteral("SELECT COUNT(*) FROM local_api_keys WHERE "
+                                                "workspace_id = ? AND revoked_at IS NULL"),
+            { id });
+        auto filters = countWhere(QStringLiteral("SELECT COUNT(*) FROM key_local_key_filters WHERE "
+                                                 "local_key_id IN (SELECT id FROM local_api_keys "
+                                                 "WHERE workspace_id = ?)"),
+            { id });
+        for (const auto* count : { &keys, &tokens, &filters }) {
+            if (!*count)
+                return count->failure();
         }
-        auto r = exec(QStringLiteral("DELETE FROM workspaces WHERE id = ?"), { id });
-        return r ? Result<void>() : r.failure();
+        if (*keys > 0 || *tokens > 0 || *filters > 0) {
+            return conflict(tr("The workspace \"%1\" still holds %2 provider keys and %3 active "
+                               "local API keys, and %4 key filters name its local keys. Move, "
+                               "revoke or edit those first.")
+                                .arg(*name, QString::number(*keys), QString::number(*tokens),
+                                    QString::number(*filters)));
+        }
+        return deleteOwnedRows(
+            QLatin1StringView("workspaces"), QLatin1StringView("workspace_id"), id);
     });
     if (done)
-        emit changed(Area::Workspaces);
+        emit changed(Area::Workspaces | Area::LocalKeys);
     return done;
 }
 
@@ -710,6 +753,16 @@ Result<LocalApiKey> Store::localKey(qint64 id)
         return found.failure();
     if (found->isEmpty())
         return notFound(tr("There is no local API key with id %1.").arg(id));
+    return found->first();
+}
+
+Result<LocalApiKey> Store::localKeyByHash(const QByteArray& tokenHash)
+{
+    auto found = selectLocalKeys(QStringLiteral("WHERE token_hash = ?"), { tokenHash });
+    if (!found)
+        return found.failure();
+    if (found->isEmpty())
+        return notFound(tr("No local API key has this token."));
     return found->first();
 }
 

@@ -55,7 +55,8 @@ public:
     // Moves the key to `position` of `tier` (the end when none is given).
     Result<void> moveKey(qint64 id, Tier tier, std::optional<int> position = std::nullopt);
     Result<void> deleteKey(qint64 id);
-    Result<void> setSecretMissing(qint64 id, bool missing);
+    // Only while the key still points at `secretRef`: an edit meanwhile wins.
+    Result<void> setSecretMissing(qint64 id, const QString& secretRef, bool missing);
 
     Result<QList<Member>> members();
     Result<Member> memberByName(const QString& name);
@@ -69,6 +70,7 @@ public:
 
     Result<QList<LocalApiKey>> localKeys();
     Result<LocalApiKey> localKey(qint64 id);
+    Result<LocalApiKey> localKeyByHash(const QByteArray& tokenHash);
     Result<LocalApiKey> insertLocalKey(const LocalApiKey& localKey);
     Result<void> revokeLocalKey(qint64 id);
     Result<void> touchLocalKey(qint64 id, const QDateTime& usedAt);
@@ -89,7 +91,9 @@ private:
     Result<void> loadFilters(QList<ProviderKey>& keys);
     Result<QList<ProviderKey>> selectKeys(const QString& where, const QVariantList& values);
     Result<QList<LocalApiKey>> selectLocalKeys(const QString& where, const QVariantList& values);
-    Result<int> countWhere(const QString& sql, qint64 id);
+    Result<int> countWhere(const QString& sql, const QVariantList& values);
+    Result<QString> nameIn(QLatin1StringView table, qint64 id);
+    Result<void> deleteOwnedRows(QLatin1StringView table, QLatin1StringView ownerColumn, qint64 id);
 
     void pollExternalChanges();
     qint64 dataVersion();

@@ -109,8 +109,12 @@ QCoro::Task<Result<void>> Vault::write(QString account, QString secret)
     job->setKey(account);
     job->setTextData(secret);
     const Result<JobOutcome> outcome = co_await run(job, m_timeout);
-    if (!outcome)
+    if (!outcome) {
+        // The write may still complete later; QtKeychain runs jobs one after the other, so a
+        // removal queued now follows it and leaves no orphaned secret behind.
+        QCoro::Task<Result<void>> takeBack = remove(account);
         co_return outcome.failure();
+    }
     if (outcome->error != QKeychain::NoError)
         co_return keychainFailure(*outcome);
     co_return Result<void>();
