@@ -1,4 +1,5 @@
 #include "LocalKeyToken.h"
+#include "OtherConnection.h"
 #include "TestData.h"
 #include "TestKeychain.h"
 #include "store/Store.h"
@@ -9,8 +10,6 @@
 #include <QProcess>
 #include <QRandomGenerator>
 #include <QSignalSpy>
-#include <QSqlDatabase>
-#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -451,20 +450,14 @@ private slots:
         QCOMPARE(keyway({ opt("member"), opt("list") }).exitCode, 0);
         const QStringList accounts = TestKeychain::accounts();
         {
-            auto locker
-                = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("locker"));
-            locker.setDatabaseName(m_database);
-            QVERIFY(locker.open());
-            QSqlQuery lock(locker);
-            QVERIFY(lock.exec(QStringLiteral("BEGIN EXCLUSIVE")));
+            OtherConnection locker(m_database);
+            QVERIFY(locker.exec(QStringLiteral("BEGIN EXCLUSIVE")));
             const Run run = keyway({ opt("key"), opt("add"), opt("--provider"), opt("openai"),
                                        opt("--label"), opt("x"), opt("--secret-stdin") },
                 "sk-abcdefghijklmnop");
             QCOMPARE(run.exitCode, 3);
             QVERIFY2(run.err.contains(opt("locked by another program")), qPrintable(run.err));
-            QVERIFY(lock.exec(QStringLiteral("ROLLBACK")));
         }
-        QSqlDatabase::removeDatabase(QStringLiteral("locker"));
         QCOMPARE(TestKeychain::accounts(), accounts);
         QVERIFY(listJson(opt("key")).isEmpty());
     }

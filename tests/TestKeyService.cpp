@@ -1,5 +1,6 @@
 #include "AwaitTask.h"
 #include "KeyService.h"
+#include "OtherConnection.h"
 #include "TestData.h"
 #include "TestKeychain.h"
 #include "TokenService.h"
@@ -11,8 +12,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRandomGenerator>
-#include <QSqlDatabase>
-#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -258,24 +257,18 @@ private slots:
     {
         const QStringList accountsBefore = TestKeychain::accounts();
         {
-            auto locker
-                = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("locker"));
-            locker.setDatabaseName(m_path);
-            QVERIFY(locker.open());
-            QSqlQuery lock(locker);
+            OtherConnection locker(m_path);
             // The label check reads before the write; a reserved lock lets reads through and
             // blocks the insert.
-            QVERIFY(lock.exec(QStringLiteral("BEGIN IMMEDIATE")));
-            QVERIFY(lock.exec(QStringLiteral("INSERT INTO members (name) VALUES ('lockholder')")));
+            QVERIFY(locker.exec(QStringLiteral("BEGIN IMMEDIATE")));
+            QVERIFY(
+                locker.exec(QStringLiteral("INSERT INTO members (name) VALUES ('lockholder')")));
             const auto added = awaitTask(
                 m_keys->addKey(QStringLiteral("openai"), labelled(QStringLiteral("blocked")),
                     QStringLiteral("sk-") + TestData::randomText(30)));
             QVERIFY(!added);
             QCOMPARE(added.failure().kind, FailureKind::Database);
-            QVERIFY(lock.exec(QStringLiteral("ROLLBACK")));
-            locker.close();
         }
-        QSqlDatabase::removeDatabase(QStringLiteral("locker"));
         QCOMPARE(TestKeychain::accounts(), accountsBefore);
         QVERIFY(m_store->keys()->isEmpty());
     }

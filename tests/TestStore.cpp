@@ -1,4 +1,5 @@
 #include "LocalKeyToken.h"
+#include "OtherConnection.h"
 #include "store/SchemaMigrations.h"
 #include "store/Store.h"
 
@@ -12,36 +13,6 @@
 #include <array>
 
 namespace {
-
-// A second connection to the same file, as another program would have.
-class RawConnection
-{
-public:
-    explicit RawConnection(const QString& path)
-        : m_name(QStringLiteral("raw-%1").arg(QRandomGenerator::global()->generate()))
-    {
-        auto db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_name);
-        db.setDatabaseName(path);
-        db.open();
-    }
-    ~RawConnection() { QSqlDatabase::removeDatabase(m_name); }
-
-    QVariant scalar(const QString& sql)
-    {
-        QSqlQuery q(QSqlDatabase::database(m_name));
-        q.exec(sql);
-        return q.next() ? q.value(0) : QVariant();
-    }
-    bool exec(const QString& sql)
-    {
-        QSqlQuery q(QSqlDatabase::database(m_name));
-        return q.exec(sql);
-    }
-    void close() { QSqlDatabase::database(m_name).close(); }
-
-private:
-    QString m_name;
-};
 
 ProviderKey draftKey(
     const QString& label, Tier tier, SharedCapacityPolicy policy = SharedCapacityPolicy::Allow)
@@ -105,7 +76,7 @@ private slots:
             QCOMPARE(members->first().name, QStringLiteral("me"));
             QVERIFY(store.keys()->isEmpty());
         }
-        RawConnection raw(m_path);
+        OtherConnection raw(m_path);
         QCOMPARE(
             raw.scalar(QStringLiteral("PRAGMA journal_mode")).toString(), QStringLiteral("wal"));
         for (const char* table : { "provider_keys", "local_api_keys", "key_model_filters",
@@ -143,7 +114,7 @@ private slots:
             QVERIFY(store.open(m_path));
         }
         {
-            RawConnection raw(m_path);
+            OtherConnection raw(m_path);
             QVERIFY(raw.exec(QStringLiteral("PRAGMA user_version = 99")));
         }
         Store store;
@@ -302,7 +273,7 @@ private slots:
     {
         Store store;
         QVERIFY(store.open(m_path));
-        RawConnection locker(m_path);
+        OtherConnection locker(m_path);
         QVERIFY(locker.exec(QStringLiteral("BEGIN EXCLUSIVE")));
         QElapsedTimer timer;
         timer.start();
