@@ -28,10 +28,9 @@ private slots:
     void apiKeyIsKeptAsIs()
     {
         const auto credential
-            = parse("openai", QStringLiteral("  sk-proj-abcdefghijklmnopqrstuvwxyzAbCd\n"));
+            = parse("openai", QStringLiteral("  sk-proj-FAKE-test-key-000AbCd\n"));
         QVERIFY(credential);
-        QCOMPARE(
-            credential->storedForm(), QStringLiteral("sk-proj-abcdefghijklmnopqrstuvwxyzAbCd"));
+        QCOMPARE(credential->storedForm(), QStringLiteral("sk-proj-FAKE-test-key-000AbCd"));
         QCOMPARE(credential->hint(), QStringLiteral("sk-proj-…AbCd"));
     }
 
@@ -68,15 +67,15 @@ private slots:
     {
         const auto credential = parse("bedrock",
             QStringLiteral(
-                R"({"access_key_id":"AKIAIOSFODNN7EXAMPLE","secret_access_key":"wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"})"));
+                R"({"access_key_id":"AKIAFAKEKEYFORTEST","secret_access_key":"fake/secret/access/key/for/tests"})"));
         QVERIFY(credential);
         const QJsonObject stored = object(credential->storedForm());
         QCOMPARE(stored.value(QStringLiteral("access_key_id")).toString(),
-            QStringLiteral("AKIAIOSFODNN7EXAMPLE"));
+            QStringLiteral("AKIAFAKEKEYFORTEST"));
         QCOMPARE(stored.value(QStringLiteral("secret_access_key")).toString(),
-            QStringLiteral("wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"));
+            QStringLiteral("fake/secret/access/key/for/tests"));
         QVERIFY(!stored.contains(QStringLiteral("session_token")));
-        QCOMPARE(credential->hint(), QStringLiteral("AKIA…LE"));
+        QCOMPARE(credential->hint(), QStringLiteral("AKIA…ST"));
     }
 
     void awsStsOutputIsAccepted()
@@ -105,7 +104,7 @@ private slots:
     void awsIncomplete()
     {
         const auto credential
-            = parse("bedrock", QStringLiteral(R"({"access_key_id":"AKIAIOSFODNN7EXAMPLE"})"));
+            = parse("bedrock", QStringLiteral(R"({"access_key_id":"AKIAFAKEKEYFORTEST"})"));
         QVERIFY(!credential);
         QVERIFY(credential.failure().message.contains(QStringLiteral("secret_access_key")));
         QVERIFY(!parse("bedrock", QStringLiteral("{not json")));

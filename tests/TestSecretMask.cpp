@@ -13,7 +13,7 @@ private slots:
         QTest::addColumn<QString>("masked");
         QTest::newRow("openai") << "sk-abcdefghijklmnopqrstuvwxyzAbCd"
                                 << "sk-…AbCd";
-        QTest::newRow("openai project") << "sk-proj-abcdefghijklmnopqrstuvwxyzAbCd"
+        QTest::newRow("openai project") << "sk-proj-FAKE-test-key-000AbCd"
                                         << "sk-proj-…AbCd";
         QTest::newRow("anthropic") << "sk-ant-api03-abcdefghijklmnopqrstuvwxyz-WxYz"
                                    << "sk-ant-api03-…WxYz";
@@ -23,8 +23,8 @@ private slots:
                                    << "kw-…2GtQ";
         QTest::newRow("gemini") << "AIzaSyA-abcdefghijklmnopqrstuvwxyz012"
                                 << "AIza…z012";
-        QTest::newRow("aws access key id") << "AKIAIOSFODNN7EXAMPLE"
-                                           << "AKIA…LE";
+        QTest::newRow("aws access key id") << "AKIAFAKEKEYFORTEST"
+                                           << "AKIA…ST";
         QTest::newRow("groq") << "gsk_0123456789abcdefghijWXYZ"
                               << "gsk_…WXYZ";
         QTest::newRow("random dash is not a prefix") << "sk-abcd-efghijklmnopqrstuvwxyz12"
