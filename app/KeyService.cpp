@@ -212,8 +212,8 @@ Result<void> KeyService::validate(const ProviderKey& key, const ProviderDescript
         return keys.failure();
     for (const ProviderKey& other : *keys) {
         if (other.id != key.id && other.label.compare(key.label, Qt::CaseInsensitive) == 0)
-            return invalidInput(
-                tr("A key labelled \"%1\" already exists (id %2).").arg(other.label).arg(other.id));
+            return invalidInput(tr("A key labelled \"%1\" already exists (id %2).")
+                                    .arg(other.label, QString::number(other.id)));
     }
     if (provider.requiresBaseUrl && key.baseUrl.isEmpty())
         return invalidInput(tr("%1 keys need an endpoint (--base-url).").arg(provider.displayName));
