@@ -98,8 +98,8 @@ private slots:
         QVERIFY(run.out.startsWith(opt("keyway 0.")));
         run = keyway({ opt("--help") });
         QCOMPARE(run.exitCode, 0);
-        for (const char* word :
-            { "key add", "token create", "member add", "workspace add", "Exit codes" })
+        for (const char* word : { "key add", "token create", "route explain", "member add",
+                 "workspace add", "Exit codes" })
             QVERIFY2(run.out.contains(opt(word)), word);
         run = keyway({ opt("key"), opt("add"), opt("--help") });
         QCOMPARE(run.exitCode, 0);
@@ -310,6 +310,41 @@ private slots:
         QCOMPARE(keys.size(), 1);
         QCOMPARE(keys.at(0).toObject().value(opt("label")).toString(), opt("o"));
         QCOMPARE(keyway({ opt("key"), opt("list"), opt("--check") }).exitCode, 0);
+    }
+
+    void routeExplainShowsThePlanAndTheReasons()
+    {
+        QVERIFY(
+            addKey({ opt("--provider"), opt("openai"), opt("--label"), opt("Own"), opt("--models"),
+                       opt("gpt-4*"), opt("--shared-capacity"), opt("never-for-models") },
+                opt("sk-") + TestData::randomText(30))
+            > 0);
+        QVERIFY(addKey({ opt("--provider"), opt("openrouter"), opt("--label"), opt("Shared") },
+                    opt("sk-or-v1-") + TestData::randomText(40))
+            > 0);
+        QVERIFY(addKey({ opt("--provider"), opt("anthropic"), opt("--label"), opt("Claude"),
+                           opt("--tier"), opt("fallback") },
+                    opt("sk-ant-api03-") + TestData::randomText(40))
+            > 0);
+        Run run = keyway(
+            { opt("route"), opt("explain"), opt("--model"), opt("gpt-4.1"), opt("--json") });
+        QCOMPARE(run.exitCode, 0);
+        const QJsonObject plan = QJsonDocument::fromJson(run.out.toUtf8()).object();
+        const QJsonArray attempts = plan.value(opt("attempts")).toArray();
+        QCOMPARE(attempts.size(), 1);
+        QCOMPARE(attempts.at(0).toObject().value(opt("label")).toString(), opt("Own"));
+        const QJsonArray excluded = plan.value(opt("excluded")).toArray();
+        QCOMPARE(excluded.size(), 2);
+        QCOMPARE(excluded.at(0).toObject().value(opt("reason")).toString(),
+            opt("shared capacity forbidden by \"Own\""));
+        run = keyway({ opt("route"), opt("explain"), opt("--model"), opt("claude-opus-4-8") });
+        QVERIFY2(run.out.contains(opt("1. Shared (openrouter, shared)")), qPrintable(run.out));
+        QVERIFY(run.out.contains(opt("2. Claude (anthropic, fallback) → claude-opus-4-8")));
+        QCOMPARE(keyway({ opt("route"), opt("explain"), opt("--model"), opt("x"), opt("--member"),
+                            opt("ghost") })
+                     .exitCode,
+            2);
+        QCOMPARE(keyway({ opt("route"), opt("explain") }).exitCode, 2);
     }
 
     void manyFirstRunsAtOnce()

@@ -4,6 +4,7 @@
 #include "CliContext.h"
 #include "DirectoryCommands.h"
 #include "KeyCommands.h"
+#include "RouteCommands.h"
 #include "TokenCommands.h"
 
 #include <QCoreApplication>
@@ -46,6 +47,7 @@ QString helpText()
               "Commands:\n"
               "  key add|list|edit|move|remove     provider keys, in the order they are tried\n"
               "  token create|list|revoke|reveal   local API keys that tools present\n"
+              "  route explain --model M           the keys a request would be tried on, and why\n"
               "  member add|list|remove            people and agents who own local API keys\n"
               "  workspace add|list|remove         separate sets of keys\n"
               "\n"
@@ -106,6 +108,8 @@ int Cli::run(const QStringList& arguments)
         return KeyCommands::run(context, rest);
     if (command == u"token")
         return TokenCommands::run(context, rest);
+    if (command == u"route")
+        return RouteCommands::run(context, rest);
     if (command == u"member")
         return DirectoryCommands::runMembers(context, rest);
     if (command == u"workspace")

@@ -1,0 +1,147 @@
+#include "RouteCommands.h"
+
+#include "../RoutingSnapshotBuilder.h"
+#include "CliContext.h"
+#include "RoutePlanner.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonObject>
+
+namespace {
+
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("RouteCommands", text);
+}
+
+QString opt(const char* name)
+{
+    return QLatin1StringView(name);
+}
+
+// Who is asking: a local API key's member and workspace, or the named ones (default me in
+// Personal).
+Result<RouteRequest> requestFrom(Store& store, const QCommandLineParser& parser)
+{
+    RouteRequest request;
+    request.model = parser.value(opt("model")).trimmed();
+    if (parser.isSet(opt("token"))) {
+        bool ok = false;
+        const qint64 id = parser.value(opt("token")).toLongLong(&ok);
+        auto localKey = ok ? store.localKey(id)
+                           : Result<LocalApiKey>(notFound(tr("--token takes a local API key id.")));
+        if (!localKey)
+            return asInputFailure(localKey.failure());
+        request.localKeyId = localKey->id;
+        request.memberId = localKey->memberId;
+        request.workspaceId = localKey->workspaceId;
+        return request;
+    }
+    auto member
+        = store.memberByName(parser.value(opt("member")).isEmpty() ? QString(Member::defaultName())
+                                                                   : parser.value(opt("member")));
+    auto workspace = store.workspaceByName(parser.value(opt("workspace")).isEmpty()
+            ? QString(Workspace::defaultName())
+            : parser.value(opt("workspace")));
+    if (!member)
+        return asInputFailure(member.failure());
+    if (!workspace)
+        return asInputFailure(workspace.failure());
+    request.memberId = member->id;
+    request.workspaceId = workspace->id;
+    return request;
+}
+
+QString describeKey(const RouteKey& key)
+{
+    return QStringLiteral("%1 (%2, %3)").arg(key.label, key.providerId, tierId(key.tier));
+}
+
+int explain(CliContext& context, const QStringList& arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(tr("Show which keys a request would be tried on, in order, "
+                                        "and why each other key would not be used. Uses the "
+                                        "same planner as the router; live health (cool-downs) "
+                                        "is known only to a running router."));
+    parser.addOptions({
+        { opt("model"), tr("The model the request names."), tr("id") },
+        { opt("token"), tr("As a request with this local API key id."), tr("id") },
+        { opt("member"), tr("As a request from this member (default: me)."), tr("name") },
+        { opt("workspace"), tr("In this workspace (default: Personal)."), tr("name") },
+        { opt("json"), tr("Print JSON.") },
+    });
+    if (auto exit = context.parse(parser, QStringLiteral("route explain"), arguments))
+        return *exit;
+    if (parser.value(opt("model")).trimmed().isEmpty())
+        return context.usageError(tr("--model is required."));
+    if (parser.isSet(opt("token"))
+        && (parser.isSet(opt("member")) || parser.isSet(opt("workspace"))))
+        return context.usageError(tr("A local API key already names its member and workspace; give "
+                                     "--token or --member/--workspace."));
+    Store* store = context.store();
+    if (!store)
+        return CliContext::DatabaseError;
+    auto request = requestFrom(*store, parser);
+    if (!request)
+        return context.fail(request.failure());
+    auto stored = store->keys();
+    if (!stored)
+        return context.fail(stored.failure());
+    const QList<RouteKey> keys = RoutingSnapshotBuilder::routeKeys(*stored);
+    const auto now = KeyHealth::Clock::now();
+    const RoutePlan plan = RoutePlanner::plan(*request, keys, ModelCatalog(), {}, now);
+    QHash<qint64, const RouteKey*> byId;
+    for (const RouteKey& key : keys)
+        byId.insert(key.id, &key);
+
+    if (parser.isSet(opt("json"))) {
+        QJsonArray attempts, excluded;
+        for (const PlannedAttempt& attempt : plan.attempts) {
+            attempts.append(QJsonObject { { opt("key_id"), attempt.keyId },
+                { opt("label"), byId.value(attempt.keyId)->label },
+                { opt("upstream_model"), attempt.upstreamModel } });
+        }
+        for (const ExcludedKey& out : plan.excluded) {
+            excluded.append(QJsonObject { { opt("key_id"), out.keyId },
+                { opt("label"), byId.value(out.keyId)->label },
+                { opt("reason"), RoutePlanner::describe(out, now) } });
+        }
+        context.printJson(QJsonObject { { opt("model"), request->model },
+            { opt("attempts"), attempts }, { opt("excluded"), excluded } });
+        return CliContext::Success;
+    }
+    QTextStream& out = context.out();
+    if (plan.attempts.isEmpty())
+        out << tr("No key would serve \"%1\".").arg(request->model) << '\n';
+    else
+        out << tr("\"%1\" would be tried on:").arg(request->model) << '\n';
+    for (qsizetype i = 0; i < plan.attempts.size(); ++i) {
+        const PlannedAttempt& attempt = plan.attempts.at(i);
+        out << QStringLiteral("  %1. %2 → %3\n")
+                   .arg(QString::number(i + 1), describeKey(*byId.value(attempt.keyId)),
+                       attempt.upstreamModel);
+    }
+    if (!plan.excluded.isEmpty())
+        out << tr("Not used:") << '\n';
+    for (const ExcludedKey& excluded : plan.excluded)
+        out << QStringLiteral("  %1: %2\n")
+                   .arg(describeKey(*byId.value(excluded.keyId)),
+                       RoutePlanner::describe(excluded, now));
+    out.flush();
+    return CliContext::Success;
+}
+
+} // namespace
+
+int RouteCommands::run(CliContext& context, const QStringList& arguments)
+{
+    const QString verb = arguments.value(0);
+    if (verb == u"explain")
+        return explain(context, arguments.mid(1));
+    return context.verbHelp(QStringLiteral("route"), verb,
+        { { QStringLiteral("explain"),
+            tr("show the keys a request would be tried on, and why not the others") } });
+}
