@@ -1,0 +1,285 @@
+#include "HttpConnection.h"
+
+#include <QLoggingCategory>
+#include <QTcpSocket>
+
+Q_LOGGING_CATEGORY(lcHttp, "keyway.router.http")
+
+namespace {
+
+HttpConnection* self(http_parser* parser)
+{
+    return static_cast<HttpConnection*>(parser->data);
+}
+
+QByteArray reasonPhrase(int status)
+{
+    return QByteArray(http_status_str(static_cast<http_status>(status)));
+}
+
+QByteArray errorBody(const QByteArray& message)
+{
+    // Before a request is whole its protocol is unknown; OpenAI's error shape is the default.
+    return "{\"error\":{\"message\":\"" + message + "\",\"type\":\"invalid_request_error\"}}";
+}
+
+} // namespace
+
+HttpConnection::HttpConnection(
+    qintptr socketDescriptor, const HttpLimits& limits, HttpHandler handler, QObject* parent)
+    : QObject(parent)
+    , m_socket(new QTcpSocket(this))
+    , m_limits(limits)
+    , m_handler(std::move(handler))
+{
+    m_socket->setSocketDescriptor(socketDescriptor);
+    // Unread input stays in the kernel, so a client that pipelines without end is slowed by TCP.
+    m_socket->setReadBufferSize(256 * 1024);
+    m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+    http_parser_init(&m_parser, HTTP_REQUEST);
+    m_parser.data = this;
+
+    m_headerTimer.setSingleShot(true);
+    m_headerTimer.setInterval(m_limits.headerTimeout);
+    m_idleTimer.setSingleShot(true);
+    m_idleTimer.setInterval(m_limits.idleTimeout);
+    connect(&m_headerTimer, &QTimer::timeout, this, [this] {
+        qCDebug(lcHttp) << "closing a client that is too slow to send its headers";
+        close();
+    });
+    connect(&m_idleTimer, &QTimer::timeout, this, &HttpConnection::close);
+    connect(m_socket, &QTcpSocket::readyRead, this, &HttpConnection::readAndParse);
+    connect(m_socket, &QTcpSocket::disconnected, this, &HttpConnection::close);
+    m_idleTimer.start();
+}
+
+HttpConnection::~HttpConnection()
+{
+    if (m_current)
+        m_current->markClientGone();
+}
+
+const http_parser_settings& HttpConnection::parserSettings()
+{
+    static const http_parser_settings settings = [] {
+        http_parser_settings s {};
+        s.on_message_begin = &HttpConnection::onMessageBegin;
+        s.on_url = &HttpConnection::onUrl;
+        s.on_header_field = &HttpConnection::onHeaderField;
+        s.on_header_value = &HttpConnection::onHeaderValue;
+        s.on_headers_complete = &HttpConnection::onHeadersComplete;
+        s.on_body = &HttpConnection::onBody;
+        s.on_message_complete = &HttpConnection::onMessageComplete;
+        return s;
+    }();
+    return settings;
+}
+
+int HttpConnection::onMessageBegin(http_parser* parser)
+{
+    HttpConnection* c = self(parser);
+    c->m_building = HttpRequest();
+    c->m_headerField.clear();
+    c->m_inHeaderValue = false;
+    c->m_headerBytes = 0;
+    c->m_idleTimer.stop();
+    c->m_headerTimer.start();
+    return 0;
+}
+
+bool HttpConnection::countHeaderBytes(size_t length)
+{
+    m_headerBytes += qsizetype(length);
+    if (m_headerBytes <= m_limits.maxHeaderBytes)
+        return true;
+    m_rejectStatus = 431;
+    return false;
+}
+
+int HttpConnection::onUrl(http_parser* parser, const char* at, size_t length)
+{
+    HttpConnection* c = self(parser);
+    c->m_building.target.append(at, qsizetype(length));
+    return c->countHeaderBytes(length) ? 0 : 1;
+}
+
+int HttpConnection::onHeaderField(http_parser* parser, const char* at, size_t length)
+{
+    HttpConnection* c = self(parser);
+    if (c->m_inHeaderValue) {
+        c->m_headerField.clear();
+        c->m_inHeaderValue = false;
+    }
+    c->m_headerField.append(at, qsizetype(length));
+    return c->countHeaderBytes(length) ? 0 : 1;
+}
+
+int HttpConnection::onHeaderValue(http_parser* parser, const char* at, size_t length)
+{
+    HttpConnection* c = self(parser);
+    if (!c->m_inHeaderValue) {
+        c->m_building.headers.append({ c->m_headerField, QByteArray() });
+        c->m_inHeaderValue = true;
+    }
+    c->m_building.headers.last().second.append(at, qsizetype(length));
+    return c->countHeaderBytes(length) ? 0 : 1;
+}
+
+int HttpConnection::onHeadersComplete(http_parser* parser)
+{
+    HttpConnection* c = self(parser);
+    c->m_headerTimer.stop();
+    c->m_building.method = http_method_str(static_cast<http_method>(parser->method));
+    c->m_building.httpMinor = parser->http_minor;
+    // ULLONG_MAX means "no Content-Length"; a chunked body is counted as it arrives.
+    if (parser->content_length != ULLONG_MAX
+        && parser->content_length > quint64(c->m_limits.maxBodyBytes)) {
+        c->m_rejectStatus = 413;
+        return -1;
+    }
+    return 0;
+}
+
+int HttpConnection::onBody(http_parser* parser, const char* at, size_t length)
+{
+    HttpConnection* c = self(parser);
+    if (c->m_building.body.size() + qsizetype(length) > c->m_limits.maxBodyBytes) {
+        c->m_rejectStatus = 413;
+        return 1;
+    }
+    c->m_building.body.append(at, qsizetype(length));
+    return 0;
+}
+
+int HttpConnection::onMessageComplete(http_parser* parser)
+{
+    HttpConnection* c = self(parser);
+    c->m_keepAlive = http_should_keep_alive(parser) != 0;
+    c->m_complete = std::make_unique<HttpRequest>(std::move(c->m_building));
+    // One request at a time: the rest of the input waits until this one is answered.
+    http_parser_pause(parser, 1);
+    return 0;
+}
+
+void HttpConnection::readAndParse()
+{
+    if (m_current)
+        return; // answering; more input is read when that is done
+    m_unparsed += m_socket->readAll();
+    parse();
+}
+
+void HttpConnection::parse()
+{
+    if (m_unparsed.isEmpty())
+        return;
+    const size_t consumed = http_parser_execute(
+        &m_parser, &parserSettings(), m_unparsed.constData(), size_t(m_unparsed.size()));
+    m_unparsed.remove(0, qsizetype(consumed));
+    const auto error = static_cast<http_errno>(m_parser.http_errno);
+    if (error == HPE_PAUSED) {
+        http_parser_pause(&m_parser, 0);
+        dispatch();
+        return;
+    }
+    if (error != HPE_OK) {
+        if (m_rejectStatus == 413)
+            rejectAndClose(413, "The request body is larger than 32 MiB.");
+        else if (m_rejectStatus == 431 || error == HPE_HEADER_OVERFLOW)
+            rejectAndClose(431, "The request headers are larger than 64 KiB.");
+        else
+            rejectAndClose(
+                400, QByteArray("Malformed HTTP request: ") + http_errno_description(error));
+    }
+}
+
+void HttpConnection::dispatch()
+{
+    m_current = std::make_shared<HttpExchange>(std::move(*m_complete), this);
+    m_complete.reset();
+    m_handler(m_current);
+}
+
+void HttpConnection::writeHead(
+    int status, const HttpExchange::Headers& headers, const QByteArray& framing)
+{
+    QByteArray head
+        = "HTTP/1.1 " + QByteArray::number(status) + ' ' + reasonPhrase(status) + "\r\n";
+    for (const auto& [name, value] : headers)
+        head += name + ": " + value + "\r\n";
+    head += framing;
+    head += m_keepAlive ? "Connection: keep-alive\r\n\r\n" : "Connection: close\r\n\r\n";
+    m_socket->write(head);
+}
+
+void HttpConnection::sendResponse(
+    int status, const HttpExchange::Headers& headers, const QByteArray& body)
+{
+    writeHead(status, headers, "Content-Length: " + QByteArray::number(body.size()) + "\r\n");
+    m_socket->write(body);
+    finishExchange();
+}
+
+void HttpConnection::beginStream(int status, const HttpExchange::Headers& headers)
+{
+    // HTTP/1.0 has no chunked encoding: the end of the body is the end of the connection.
+    m_chunked = m_current && m_current->request().httpMinor >= 1;
+    if (!m_chunked)
+        m_keepAlive = false;
+    writeHead(status, headers, m_chunked ? "Transfer-Encoding: chunked\r\n" : QByteArray());
+}
+
+void HttpConnection::writeStreamData(const QByteArray& data)
+{
+    if (m_chunked)
+        m_socket->write(QByteArray::number(data.size(), 16) + "\r\n" + data + "\r\n");
+    else
+        m_socket->write(data);
+}
+
+void HttpConnection::endStream()
+{
+    if (m_chunked)
+        m_socket->write("0\r\n\r\n");
+    finishExchange();
+}
+
+void HttpConnection::finishExchange()
+{
+    m_current.reset();
+    if (!m_keepAlive) {
+        m_socket->disconnectFromHost();
+        return;
+    }
+    // The next pipelined request, if one is waiting; else wait for one.
+    m_idleTimer.start();
+    m_unparsed += m_socket->readAll();
+    parse();
+}
+
+void HttpConnection::rejectAndClose(int status, const QByteArray& message)
+{
+    qCDebug(lcHttp) << "rejecting a request:" << status << message;
+    m_keepAlive = false;
+    writeHead(status, { { "Content-Type", "application/json" } },
+        "Content-Length: " + QByteArray::number(errorBody(message).size()) + "\r\n");
+    m_socket->write(errorBody(message));
+    m_socket->disconnectFromHost();
+}
+
+void HttpConnection::close()
+{
+    if (m_closed)
+        return;
+    m_closed = true;
+    m_headerTimer.stop();
+    m_idleTimer.stop();
+    if (m_current) {
+        m_current->markClientGone();
+        m_current.reset();
+    }
+    if (m_socket->state() != QAbstractSocket::UnconnectedState)
+        m_socket->abort();
+    emit closed();
+    deleteLater();
+}

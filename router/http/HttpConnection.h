@@ -1,0 +1,72 @@
+#pragma once
+
+#include "HttpExchange.h"
+#include "HttpLimits.h"
+
+#include <QObject>
+#include <QTimer>
+
+#include <http_parser.h>
+#include <memory>
+
+class QTcpSocket;
+
+// One client connection: parses requests with http-parser (Debian's libhttp-parser), one at a
+// time in the order they came (pipelined requests wait their turn, so answers go out in order),
+// enforces the limits, keeps the connection alive between requests and closes it when idle or
+// when a client is too slow to send its headers.
+class HttpConnection : public QObject
+{
+    Q_OBJECT
+
+public:
+    HttpConnection(qintptr socketDescriptor, const HttpLimits& limits, HttpHandler handler,
+        QObject* parent = nullptr);
+    ~HttpConnection() override;
+
+    // For HttpExchange.
+    void sendResponse(int status, const HttpExchange::Headers& headers, const QByteArray& body);
+    void beginStream(int status, const HttpExchange::Headers& headers);
+    void writeStreamData(const QByteArray& data);
+    void endStream();
+
+signals:
+    void closed();
+
+private:
+    static int onMessageBegin(http_parser* parser);
+    static int onUrl(http_parser* parser, const char* at, size_t length);
+    static int onHeaderField(http_parser* parser, const char* at, size_t length);
+    static int onHeaderValue(http_parser* parser, const char* at, size_t length);
+    static int onHeadersComplete(http_parser* parser);
+    static int onBody(http_parser* parser, const char* at, size_t length);
+    static int onMessageComplete(http_parser* parser);
+    static const http_parser_settings& parserSettings();
+
+    void readAndParse();
+    void parse();
+    void dispatch();
+    void finishExchange();
+    void rejectAndClose(int status, const QByteArray& message);
+    void writeHead(int status, const HttpExchange::Headers& headers, const QByteArray& framing);
+    void close();
+    bool countHeaderBytes(size_t length);
+
+    QTcpSocket* m_socket;
+    HttpLimits m_limits;
+    HttpHandler m_handler;
+    http_parser m_parser {};
+    QByteArray m_unparsed; // received while a request is being answered
+    HttpRequest m_building;
+    QByteArray m_headerField;
+    bool m_inHeaderValue = false;
+    qsizetype m_headerBytes = 0;
+    int m_rejectStatus = 0; // a limit a callback found broken
+    std::unique_ptr<HttpRequest> m_complete;
+    std::shared_ptr<HttpExchange> m_current;
+    bool m_keepAlive = true;
+    bool m_chunked = false;
+    bool m_closed = false;
+    QTimer m_headerTimer;
+    QTimer m_idleTimer;
+};

@@ -1,0 +1,47 @@
+#pragma once
+
+#include "HttpRequest.h"
+
+#include <QObject>
+#include <QPointer>
+
+class HttpConnection;
+
+// One request and the way to answer it: all at once with respond(), or as a stream with
+// beginStream(), write() and endStream() (chunked on HTTP/1.1). Use it on the thread of its
+// connection. When the client has gone, answering does nothing and clientGone() was emitted.
+class HttpExchange : public QObject
+{
+    Q_OBJECT
+
+public:
+    using Headers = QList<std::pair<QByteArray, QByteArray>>;
+
+    HttpExchange(HttpRequest request, HttpConnection* connection);
+
+    const HttpRequest& request() const { return m_request; }
+    bool isAnswered() const { return m_finished; }
+
+    void respond(int status, const Headers& headers, const QByteArray& body);
+    void beginStream(int status, const Headers& headers);
+    void write(const QByteArray& data);
+    void endStream();
+
+signals:
+    void clientGone();
+
+private:
+    friend class HttpConnection;
+    void markClientGone();
+
+    HttpRequest m_request;
+    QPointer<HttpConnection> m_connection;
+    bool m_streaming = false;
+    bool m_finished = false;
+};
+
+#include <functional>
+#include <memory>
+
+// Called on the connection's thread for every complete request; may answer later.
+using HttpHandler = std::function<void(const std::shared_ptr<HttpExchange>&)>;

@@ -1,0 +1,29 @@
+#pragma once
+
+#include <QByteArray>
+#include <QList>
+
+#include <utility>
+
+// One parsed client request.
+struct HttpRequest
+{
+    QByteArray method;
+    QByteArray target; // path and query as sent ("/v1/models?x=1")
+    QList<std::pair<QByteArray, QByteArray>> headers; // names as sent, in order
+    QByteArray body; // de-chunked
+    int httpMinor = 1; // HTTP/1.x
+
+    QByteArray path() const
+    {
+        return target.left(target.indexOf('?') < 0 ? target.size() : target.indexOf('?'));
+    }
+    QByteArray header(QByteArrayView name) const
+    {
+        for (const auto& [key, value] : headers) {
+            if (key.compare(name, Qt::CaseInsensitive) == 0)
+                return value;
+        }
+        return {};
+    }
+};

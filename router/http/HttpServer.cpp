@@ -1,0 +1,89 @@
+#include "HttpServer.h"
+
+#include "HttpConnection.h"
+
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QThread>
+
+class HttpServer::Listener : public QTcpServer
+{
+public:
+    explicit Listener(HttpServer* server)
+        : m_server(server)
+    { }
+
+protected:
+    void incomingConnection(qintptr socketDescriptor) override
+    {
+        m_server->accept(socketDescriptor);
+    }
+
+private:
+    HttpServer* m_server;
+};
+
+HttpServer::HttpServer(HttpLimits limits, HttpHandler handler, int workerThreads, QObject* parent)
+    : QObject(parent)
+    , m_limits(limits)
+    , m_handler(std::move(handler))
+    , m_listener(std::make_unique<Listener>(this))
+{
+    for (int i = 0; i < std::max(1, workerThreads); ++i) {
+        auto thread = std::make_unique<QThread>();
+        thread->setObjectName(QStringLiteral("keyway-http-%1").arg(i));
+        auto* worker = new QObject;
+        worker->moveToThread(thread.get());
+        connect(thread.get(), &QThread::finished, worker, &QObject::deleteLater);
+        thread->start();
+        m_workers.push_back(worker);
+        m_threads.push_back(std::move(thread));
+    }
+}
+
+HttpServer::~HttpServer()
+{
+    close();
+    for (const auto& thread : m_threads) {
+        thread->quit();
+        thread->wait();
+    }
+}
+
+bool HttpServer::listen(const QHostAddress& address, quint16 port, QString* error)
+{
+    if (m_listener->listen(address, port))
+        return true;
+    if (error)
+        *error = m_listener->errorString();
+    return false;
+}
+
+quint16 HttpServer::port() const
+{
+    return m_listener->serverPort();
+}
+
+void HttpServer::close()
+{
+    m_listener->close();
+}
+
+void HttpServer::accept(qintptr socketDescriptor)
+{
+    if (m_openConnections.load() >= m_limits.maxConnections) {
+        QTcpSocket refused;
+        refused.setSocketDescriptor(socketDescriptor);
+        refused.write(
+            "HTTP/1.1 503 Service Unavailable\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+        refused.waitForBytesWritten(100);
+        refused.abort();
+        return;
+    }
+    ++m_openConnections;
+    QObject* worker = m_workers.at(m_nextWorker++ % m_workers.size());
+    QMetaObject::invokeMethod(worker, [this, worker, socketDescriptor] {
+        auto* connection = new HttpConnection(socketDescriptor, m_limits, m_handler, worker);
+        connect(connection, &HttpConnection::closed, connection, [this] { --m_openConnections; });
+    });
+}

@@ -1,0 +1,44 @@
+#pragma once
+
+#include "HttpExchange.h"
+#include "HttpLimits.h"
+
+#include <QHostAddress>
+#include <QObject>
+
+#include <atomic>
+#include <memory>
+#include <vector>
+
+class QThread;
+class QTcpServer;
+
+// The router's HTTP/1.1 listener. Accepted connections are handed round-robin to worker
+// threads, each with its own event loop, so the listener's thread never carries a request and
+// throughput grows with cores. The handler runs on the worker thread of its connection.
+class HttpServer : public QObject
+{
+    Q_OBJECT
+
+public:
+    HttpServer(
+        HttpLimits limits, HttpHandler handler, int workerThreads, QObject* parent = nullptr);
+    ~HttpServer() override;
+
+    bool listen(const QHostAddress& address, quint16 port, QString* error = nullptr);
+    quint16 port() const;
+    void close();
+    int openConnections() const { return m_openConnections.load(); }
+
+private:
+    class Listener;
+    void accept(qintptr socketDescriptor);
+
+    HttpLimits m_limits;
+    HttpHandler m_handler;
+    std::unique_ptr<Listener> m_listener;
+    std::vector<std::unique_ptr<QThread>> m_threads;
+    std::vector<QObject*> m_workers; // one per thread, the parent of its connections
+    size_t m_nextWorker = 0;
+    std::atomic<int> m_openConnections { 0 };
+};
