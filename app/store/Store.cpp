@@ -5,12 +5,15 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QLoggingCategory>
+#include <QRandomGenerator>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QSqlRecord>
+#include <QThread>
 #include <QUuid>
 
 Q_LOGGING_CATEGORY(lcStore, "keyway.store")
@@ -143,8 +146,9 @@ Result<void> Store::open(const QString& path)
     QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner);
 
     // WAL lets the app read while the CLI writes; foreign keys are off unless asked for.
-    for (const char* pragma : { "PRAGMA journal_mode = WAL", "PRAGMA foreign_keys = ON",
-             "PRAGMA synchronous = NORMAL" }) {
+    if (auto wal = switchToWal(); !wal)
+        return wal;
+    for (const char* pragma : { "PRAGMA foreign_keys = ON", "PRAGMA synchronous = NORMAL" }) {
         if (auto done = exec(QLatin1StringView(pragma)); !done)
             return done.failure();
     }
@@ -153,6 +157,24 @@ Result<void> Store::open(const QString& path)
     m_lastDataVersion = dataVersion();
     m_pollTimer.start();
     return {};
+}
+
+Result<void> Store::switchToWal()
+{
+    // Two processes switching a new file to WAL at once both hold a read lock and want the
+    // exclusive one; SQLite then answers BUSY at once instead of waiting (a deadlock to it).
+    // So the switch is retried here within the usual busy timeout.
+    QElapsedTimer waited;
+    waited.start();
+    for (;;) {
+        QSqlQuery query(m_db);
+        if (query.exec(QStringLiteral("PRAGMA journal_mode = WAL")))
+            return {};
+        const int code = query.lastError().nativeErrorCode().toInt() & 0xff;
+        if ((code != sqliteBusy && code != sqliteLocked) || waited.elapsed() > busyTimeoutMs)
+            return failureFrom(query);
+        QThread::msleep(10 + QRandomGenerator::global()->bounded(40));
+    }
 }
 
 int Store::schemaVersion()

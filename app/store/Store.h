@@ -81,6 +81,7 @@ signals:
 private:
     Result<QSqlQuery> exec(const QString& sql, const QVariantList& values = {});
     Result<void> inTransaction(const std::function<Result<void>()>& work);
+    Result<void> switchToWal();
     Result<void> migrate();
     Failure failureFrom(const QSqlQuery& query) const;
     Failure failureFrom(const class QSqlError& error) const;
