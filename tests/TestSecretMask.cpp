@@ -15,9 +15,9 @@ private slots:
                                 << "sk-…AbCd";
         QTest::newRow("openai project") << "sk-proj-FAKE-test-key-000AbCd"
                                         << "sk-proj-…AbCd";
-        QTest::newRow("anthropic") << "sk-ant-api03-abcdefghijklmnopqrstuvwxyz-WxYz"
+        QTest::newRow("anthropic") << "sk-ant-api03-FAKE-test-key-0000-WxYz"
                                    << "sk-ant-api03-…WxYz";
-        QTest::newRow("openrouter") << "sk-or-v1-0123456789abcdef0123456789abcdef"
+        QTest::newRow("openrouter") << "sk-or-v1-FAKE-test-key-00cdef"
                                     << "sk-or-v1-…cdef";
         QTest::newRow("local key") << "kw-3_23o2RYoBvWJnMt7UOCbAllj3CeN0otrYrs58g2GtQ"
                                    << "kw-…2GtQ";
@@ -29,7 +29,7 @@ private slots:
                               << "gsk_…WXYZ";
         QTest::newRow("random dash is not a prefix") << "sk-abcd-efghijklmnopqrstuvwxyz12"
                                                      << "sk-…yz12";
-        QTest::newRow("unknown third part") << "sk-proj-ab12c-efghijklmnopqrstuvwxyz12"
+        QTest::newRow("unknown third part") << "sk-proj-ab12c-FAKE-test-yz12"
                                             << "sk-proj-…yz12";
         QTest::newRow("no prefix") << "0123456789abcdefghijWXYZ"
                                    << "…WXYZ";
