@@ -29,6 +29,7 @@ public:
     void beginStream(int status, const HttpExchange::Headers& headers);
     void writeStreamData(const QByteArray& data);
     void endStream();
+    void abortNow() { close(); }
 
 signals:
     void closed();

@@ -46,3 +46,10 @@ void HttpExchange::markClientGone()
     if (!m_finished)
         emit clientGone();
 }
+
+void HttpExchange::abortConnection()
+{
+    m_finished = true;
+    if (m_connection)
+        m_connection->abortNow();
+}

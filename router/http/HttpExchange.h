@@ -26,6 +26,8 @@ public:
     void beginStream(int status, const Headers& headers);
     void write(const QByteArray& data);
     void endStream();
+    // Drops the connection without a word (for a test upstream that resets mid-answer).
+    void abortConnection();
 
 signals:
     void clientGone();

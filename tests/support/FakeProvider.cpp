@@ -1,0 +1,160 @@
+#include "FakeProvider.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTimer>
+
+namespace {
+
+QByteArray completion(const QString& model)
+{
+    const QJsonObject body {
+        { "id", "chatcmpl-fake" },
+        { "object", "chat.completion" },
+        { "model", model },
+        { "choices",
+            QJsonArray { QJsonObject { { "index", 0 },
+                { "message",
+                    QJsonObject {
+                        { "role", "assistant" }, { "content", "Hello from the fake." } } },
+                { "finish_reason", "stop" } } } },
+        { "usage",
+            QJsonObject {
+                { "prompt_tokens", 5 }, { "completion_tokens", 4 }, { "total_tokens", 9 } } },
+    };
+    return QJsonDocument(body).toJson(QJsonDocument::Compact);
+}
+
+QByteArray chunk(const QString& model, const QString& content)
+{
+    const QJsonObject body { { "id", "chatcmpl-fake" }, { "object", "chat.completion.chunk" },
+        { "model", model },
+        { "choices",
+            QJsonArray { QJsonObject {
+                { "index", 0 }, { "delta", QJsonObject { { "content", content } } } } } } };
+    return "data: " + QJsonDocument(body).toJson(QJsonDocument::Compact) + "\n\n";
+}
+
+QByteArray usageChunk(const QString& model)
+{
+    const QJsonObject body { { "id", "chatcmpl-fake" }, { "object", "chat.completion.chunk" },
+        { "model", model }, { "choices", QJsonArray() },
+        { "usage",
+            QJsonObject {
+                { "prompt_tokens", 5 }, { "completion_tokens", 3 }, { "total_tokens", 8 } } } };
+    return "data: " + QJsonDocument(body).toJson(QJsonDocument::Compact) + "\n\n";
+}
+
+const FakeProvider::Headers eventStream { { "Content-Type", "text/event-stream" } };
+
+QByteArray presentedKey(const HttpRequest& request)
+{
+    const QByteArray bearer = request.header("Authorization");
+    if (bearer.startsWith("Bearer "))
+        return bearer.mid(7);
+    return request.header("api-key");
+}
+
+} // namespace
+
+FakeProvider::FakeProvider()
+    : m_server(std::make_unique<HttpServer>(
+        HttpLimits {}, [this](const std::shared_ptr<HttpExchange>& exchange) { handle(exchange); },
+        1))
+{
+    m_server->listen(QHostAddress::LocalHost, 0);
+}
+
+FakeProvider::~FakeProvider()
+{
+    m_server.reset(); // stops the worker before the scripts go
+}
+
+void FakeProvider::script(const QByteArray& key, const QString& model, Script script)
+{
+    QMutexLocker lock(&m_mutex);
+    m_scripts.insert({ key, model }, std::move(script));
+}
+
+QList<FakeProvider::Attempt> FakeProvider::attempts() const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_attempts;
+}
+
+FakeProvider::Script FakeProvider::scriptFor(const QByteArray& key, const QString& model) const
+{
+    if (auto it = m_scripts.constFind({ key, model }); it != m_scripts.cend())
+        return *it;
+    return m_scripts.value({ key, QString() });
+}
+
+void FakeProvider::handle(const std::shared_ptr<HttpExchange>& exchange)
+{
+    const HttpRequest& request = exchange->request();
+    const QJsonObject body = QJsonDocument::fromJson(request.body).object();
+    const QString model = body.value("model").toString();
+    const bool stream = body.value("stream").toBool();
+    Script script;
+    {
+        QMutexLocker lock(&m_mutex);
+        m_attempts.append({ presentedKey(request), model, request.path(), stream, Clock::now() });
+        script = scriptFor(presentedKey(request), model);
+    }
+    // The events of a normal answer, sent one by one as a provider would.
+    const QList<QByteArray> events { chunk(model, "Hello"), chunk(model, " from"),
+        chunk(model, " the fake."), usageChunk(model), "data: [DONE]\n\n" };
+    const auto sendAll = [exchange](const QList<QByteArray>& parts) {
+        for (const QByteArray& part : parts)
+            exchange->write(part);
+        exchange->endStream();
+    };
+    switch (script.behaviour) {
+    case Behaviour::Answer:
+        if (!stream) {
+            exchange->respond(200, { { "Content-Type", "application/json" } }, completion(model));
+            return;
+        }
+        exchange->beginStream(200, eventStream);
+        sendAll(events);
+        return;
+    case Behaviour::Status:
+        exchange->respond(script.status,
+            script.headers + Headers { { "Content-Type", "application/json" } }, script.body);
+        return;
+    case Behaviour::ResetBeforeHeaders:
+        exchange->abortConnection();
+        return;
+    case Behaviour::NoAnswer: {
+        QMutexLocker lock(&m_mutex);
+        m_unanswered.append(exchange);
+        return;
+    }
+    case Behaviour::SlowFirstToken:
+        exchange->beginStream(200, eventStream);
+        QTimer::singleShot(script.delay, exchange.get(), [sendAll, events] { sendAll(events); });
+        return;
+    case Behaviour::CutMidStream:
+        exchange->beginStream(200, eventStream);
+        exchange->write(events.first());
+        QTimer::singleShot(20, exchange.get(), [exchange] { exchange->abortConnection(); });
+        return;
+    case Behaviour::StallMidStream: {
+        exchange->beginStream(200, eventStream);
+        exchange->write(events.first());
+        QMutexLocker lock(&m_mutex);
+        m_unanswered.append(exchange);
+        return;
+    }
+    case Behaviour::MalformedEvent:
+        exchange->beginStream(200, eventStream);
+        sendAll({ events.at(0), "data: {\"choices\": [\n\n", events.at(1), events.at(2),
+            events.at(3), events.at(4) });
+        return;
+    case Behaviour::StreamWithoutDone:
+        exchange->beginStream(200, eventStream);
+        sendAll(events.first(4));
+        return;
+    }
+}

@@ -1,0 +1,71 @@
+#pragma once
+
+#include "HttpServer.h"
+
+#include <QMutex>
+#include <QObject>
+
+#include <chrono>
+#include <memory>
+
+// A provider on 127.0.0.1 that speaks OpenAI's wire format, scripted per key and per model, and
+// remembers every attempt it received (key, model, time) so tests can check what the provider
+// saw: how many attempts, the gaps between retries, no hammering.
+class FakeProvider : public QObject
+{
+    Q_OBJECT
+
+public:
+    using Clock = std::chrono::steady_clock;
+    using Headers = QList<std::pair<QByteArray, QByteArray>>;
+
+    enum class Behaviour {
+        Answer, // 200 with a chat completion, streamed when the request asks
+        Status, // the scripted status, headers and body (429, 401, 500, 400 context length...)
+        ResetBeforeHeaders, // the connection drops before any answer
+        NoAnswer, // the request is read and never answered
+        SlowFirstToken, // a stream whose first event comes after `delay`
+        CutMidStream, // one event, then the connection drops
+        StallMidStream, // one event, then silence
+        MalformedEvent, // a stream with one event that is not JSON among good ones
+        StreamWithoutDone, // a complete stream that never sends [DONE]
+    };
+
+    struct Script
+    {
+        Behaviour behaviour = Behaviour::Answer;
+        int status = 200;
+        Headers headers;
+        QByteArray body;
+        std::chrono::milliseconds delay { 0 };
+    };
+
+    struct Attempt
+    {
+        QByteArray key; // from Authorization: Bearer, or api-key
+        QString model;
+        QByteArray path;
+        bool stream = false;
+        Clock::time_point at;
+    };
+
+    FakeProvider();
+    ~FakeProvider() override;
+
+    quint16 port() const { return m_server->port(); }
+    QString baseUrl() const { return QStringLiteral("http://127.0.0.1:%1/v1").arg(port()); }
+
+    // What requests with this key (and this model, or any when empty) get from now on.
+    void script(const QByteArray& key, const QString& model, Script script);
+    QList<Attempt> attempts() const;
+
+private:
+    void handle(const std::shared_ptr<HttpExchange>& exchange);
+    Script scriptFor(const QByteArray& key, const QString& model) const;
+
+    mutable QMutex m_mutex;
+    QHash<QPair<QByteArray, QString>, Script> m_scripts;
+    QList<Attempt> m_attempts;
+    QList<std::shared_ptr<HttpExchange>> m_unanswered; // kept open on purpose
+    std::unique_ptr<HttpServer> m_server;
+};
