@@ -15,7 +15,7 @@ private slots:
                                 << "sk-…AbCd";
         QTest::newRow("openai project") << "sk-proj-FAKE-test-key-000AbCd"
                                         << "sk-proj-…AbCd";
-        QTest::newRow("anthropic") << "sk-ant-api03-FAKE-test-key-0000-WxYz"
+        QTest::newRow("anthropic") << "sk-ant-api03-FAKE-test-key-00-WxYz"
                                    << "sk-ant-api03-…WxYz";
         QTest::newRow("openrouter") << "sk-or-v1-FAKE-test-key-00cdef"
                                     << "sk-or-v1-…cdef";
