@@ -347,6 +347,25 @@ private slots:
         QCOMPARE(keyway({ opt("route"), opt("explain") }).exitCode, 2);
     }
 
+    void settingsAreStoredAndChecked()
+    {
+        QCOMPARE(keyway({ opt("settings"), opt("set"), opt("port"), opt("9000") }).exitCode, 0);
+        QCOMPARE(keyway({ opt("settings"), opt("get"), opt("port") }).out.trimmed(), opt("9000"));
+        const Run refused = keyway({ opt("settings"), opt("set"), opt("port"), opt("99999") });
+        QCOMPARE(refused.exitCode, 2);
+        QVERIFY(refused.err.contains(opt("from 1 to 65535")));
+        const Run exposed
+            = keyway({ opt("settings"), opt("set"), opt("bind-address"), opt("0.0.0.0") });
+        QCOMPARE(exposed.exitCode, 0);
+        QVERIFY(exposed.err.contains(opt("from the network")));
+        QCOMPARE(keyway({ opt("settings"), opt("reset"), opt("port") }).exitCode, 0);
+        const QJsonArray all = QJsonDocument::fromJson(
+            keyway({ opt("settings"), opt("list"), opt("--json") }).out.toUtf8())
+                                   .array();
+        QCOMPARE(all.at(0).toObject().value(opt("value")).toString(), opt("4141"));
+        QCOMPARE(all.at(1).toObject().value(opt("value")).toString(), opt("0.0.0.0"));
+    }
+
     void manyFirstRunsAtOnce()
     {
         // Several processes meet a new database file together; each must find it usable.

@@ -5,6 +5,7 @@
 #include "DirectoryCommands.h"
 #include "KeyCommands.h"
 #include "RouteCommands.h"
+#include "SettingsCommands.h"
 #include "TokenCommands.h"
 
 #include <QCoreApplication>
@@ -37,32 +38,34 @@ QStringList commandWords(const QStringList& arguments)
 
 QString helpText()
 {
-    return tr("Keyway %1 — keeps your LLM provider keys in the OS keychain and routes requests "
-              "over them.\n"
-              "\n"
-              "Usage: keyway [--database FILE] [COMMAND]\n"
-              "\n"
-              "Without a command, the window opens.\n"
-              "\n"
-              "Commands:\n"
-              "  key add|list|edit|move|remove     provider keys, in the order they are tried\n"
-              "  token create|list|revoke|reveal   local API keys that tools present\n"
-              "  route explain --model M           the keys a request would be tried on, and why\n"
-              "  member add|list|remove            people and agents who own local API keys\n"
-              "  workspace add|list|remove         separate sets of keys\n"
-              "\n"
-              "Run \"keyway COMMAND VERB --help\" for the options of one command.\n"
-              "\n"
-              "Options:\n"
-              "  --database FILE   the database to use (default: %2; or $KEYWAY_DATABASE)\n"
-              "  -h, --help        show this help\n"
-              "  -v, --version     show the version\n"
-              "\n"
-              "Secrets are read from standard input (--secret-stdin) or asked for without echo,\n"
-              "never taken from the command line.\n"
-              "\n"
-              "Exit codes: 0 success, 2 wrong arguments or input, 3 database problem,\n"
-              "4 keychain problem.\n")
+    return tr(
+        "Keyway %1 — keeps your LLM provider keys in the OS keychain and routes requests "
+        "over them.\n"
+        "\n"
+        "Usage: keyway [--database FILE] [COMMAND]\n"
+        "\n"
+        "Without a command, the window opens.\n"
+        "\n"
+        "Commands:\n"
+        "  key add|list|edit|move|remove     provider keys, in the order they are tried\n"
+        "  token create|list|revoke|reveal   local API keys that tools present\n"
+        "  route explain --model M           the keys a request would be tried on, and why\n"
+        "  member add|list|remove            people and agents who own local API keys\n"
+        "  workspace add|list|remove         separate sets of keys\n"
+        "  settings list|get|set|reset       port, bind address, timeouts, budgets, retention\n"
+        "\n"
+        "Run \"keyway COMMAND VERB --help\" for the options of one command.\n"
+        "\n"
+        "Options:\n"
+        "  --database FILE   the database to use (default: %2; or $KEYWAY_DATABASE)\n"
+        "  -h, --help        show this help\n"
+        "  -v, --version     show the version\n"
+        "\n"
+        "Secrets are read from standard input (--secret-stdin) or asked for without echo,\n"
+        "never taken from the command line.\n"
+        "\n"
+        "Exit codes: 0 success, 2 wrong arguments or input, 3 database problem,\n"
+        "4 keychain problem.\n")
         .arg(QCoreApplication::applicationVersion(), AppPaths::defaultDatabasePath());
 }
 
@@ -108,6 +111,8 @@ int Cli::run(const QStringList& arguments)
         return KeyCommands::run(context, rest);
     if (command == u"token")
         return TokenCommands::run(context, rest);
+    if (command == u"settings")
+        return SettingsCommands::run(context, rest);
     if (command == u"route")
         return RouteCommands::run(context, rest);
     if (command == u"member")

@@ -748,6 +748,31 @@ Result<void> Store::deleteWorkspace(qint64 id)
     return done;
 }
 
+// --- settings --------------------------------------------------------------------------------
+
+Result<QHash<QString, QString>> Store::settingValues()
+{
+    auto q = exec(QStringLiteral("SELECT name, value FROM settings"));
+    if (!q)
+        return q.failure();
+    QHash<QString, QString> values;
+    while (q->next())
+        values.insert(q->value(0).toString(), q->value(1).toString());
+    return values;
+}
+
+Result<void> Store::setSettingValue(const QString& name, const std::optional<QString>& value)
+{
+    auto q = value ? exec(QStringLiteral("INSERT INTO settings (name, value) VALUES (?, ?) ON "
+                                         "CONFLICT (name) DO UPDATE SET value = excluded.value"),
+                 { name, *value })
+                   : exec(QStringLiteral("DELETE FROM settings WHERE name = ?"), { name });
+    if (!q)
+        return q.failure();
+    emit changed(Area::Settings);
+    return {};
+}
+
 // --- local API keys ------------------------------------------------------------------------
 
 Result<QList<LocalApiKey>> Store::selectLocalKeys(const QString& where, const QVariantList& values)

@@ -31,9 +31,10 @@ public:
         LocalKeys = 0x2,
         Members = 0x4,
         Workspaces = 0x8,
+        Settings = 0x10,
     };
     Q_DECLARE_FLAGS(Areas, Area)
-    static constexpr Areas allAreas { 0xf };
+    static constexpr Areas allAreas { 0x1f };
 
     static constexpr int busyTimeoutMs = 5000;
 
@@ -67,6 +68,10 @@ public:
     Result<Workspace> workspaceByName(const QString& name);
     Result<Workspace> insertWorkspace(const QString& name);
     Result<void> deleteWorkspace(qint64 id);
+
+    // Stored values of settings by name; a setting not stored has its default (see Settings).
+    Result<QHash<QString, QString>> settingValues();
+    Result<void> setSettingValue(const QString& name, const std::optional<QString>& value);
 
     Result<QList<LocalApiKey>> localKeys();
     Result<LocalApiKey> localKey(qint64 id);
