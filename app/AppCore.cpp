@@ -1,7 +1,6 @@
 #include "AppCore.h"
 
 #include "KeyService.h"
-#include "TokenService.h"
 #include "store/Store.h"
 #include "vault/Vault.h"
 
@@ -23,7 +22,6 @@ public:
             return;
         }
         m_keys = std::make_unique<KeyService>(*m_store, m_vault);
-        m_tokens = std::make_unique<TokenService>(*m_store, m_vault);
         m_startup = verifyAndReport();
     }
 
@@ -46,7 +44,6 @@ private:
     Vault m_vault;
     std::unique_ptr<Store> m_store;
     std::unique_ptr<KeyService> m_keys;
-    std::unique_ptr<TokenService> m_tokens;
     QCoro::Task<> m_startup;
 };
 

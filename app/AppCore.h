@@ -8,7 +8,6 @@
 class Store;
 class Vault;
 class KeyService;
-class TokenService;
 
 // The app layer as the window uses it. The store, vault and services live on a worker thread,
 // so the GUI thread never waits on the disk or the keychain; results come back as signals.

@@ -11,7 +11,7 @@
 class OutcomeClassifier
 {
 public:
+    // A request that got no HTTP answer at all (refused, reset, TLS failure, timeout) is a
+    // ServerFailure; there is nothing to classify.
     static UpstreamOutcome classify(int httpStatus, const QByteArray& body);
-    // For a request that got no HTTP answer at all: refused, reset, TLS failure, timeout.
-    static UpstreamOutcome classifyTransportFailure() { return UpstreamOutcome::ServerFailure; }
 };

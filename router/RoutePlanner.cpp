@@ -185,7 +185,6 @@ RoutePlan RoutePlanner::plan(const RouteRequest& request, const QList<RouteKey>&
     RoutePlan plan;
     QList<const RouteKey*> candidates;
     QHash<qint64, QString> upstreamOf;
-    QList<ExcludedKey> excludedInOrder;
     QHash<qint64, ExcludedKey> exclusionOf;
 
     for (const RouteKey& key : keys) {

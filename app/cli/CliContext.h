@@ -13,6 +13,12 @@
 
 class QCommandLineParser;
 
+// An option or JSON field name spelled as a plain literal.
+inline QString opt(const char* name)
+{
+    return QLatin1StringView(name);
+}
+
 // What every CLI command shares: the output streams, the store, vault and services (opened on
 // first use, so --help never touches the disk), and how failures become exit codes.
 class CliContext
@@ -36,7 +42,6 @@ public:
     Store* store();
     KeyService* keys();
     TokenService* tokens();
-    Vault& vault() { return m_vault; }
 
     int fail(const Failure& failure);
     int usageError(const QString& message);

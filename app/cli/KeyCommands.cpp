@@ -18,11 +18,6 @@ QString tr(const char* text)
     return QCoreApplication::translate("KeyCommands", text);
 }
 
-QString opt(const char* name)
-{
-    return QLatin1StringView(name);
-}
-
 QStringList splitList(const QString& text)
 {
     QStringList items;

@@ -16,11 +16,6 @@ QString tr(const char* text)
     return QCoreApplication::translate("RouteCommands", text);
 }
 
-QString opt(const char* name)
-{
-    return QLatin1StringView(name);
-}
-
 // Who is asking: a local API key's member and workspace, or the named ones (default me in
 // Personal).
 Result<RouteRequest> requestFrom(Store& store, const QCommandLineParser& parser)

@@ -16,11 +16,6 @@ QString tr(const char* text)
     return QCoreApplication::translate("TokenCommands", text);
 }
 
-QString opt(const char* name)
-{
-    return QLatin1StringView(name);
-}
-
 QString timeText(const QDateTime& time)
 {
     return time.isNull() ? QStringLiteral("-")

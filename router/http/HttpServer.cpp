@@ -72,12 +72,13 @@ void HttpServer::close()
 void HttpServer::accept(qintptr socketDescriptor)
 {
     if (m_openConnections.load() >= m_limits.maxConnections) {
-        QTcpSocket refused;
-        refused.setSocketDescriptor(socketDescriptor);
-        refused.write(
+        // Answered without blocking the listener: the socket goes once the answer is out.
+        auto* refused = new QTcpSocket(this);
+        refused->setSocketDescriptor(socketDescriptor);
+        connect(refused, &QTcpSocket::disconnected, refused, &QObject::deleteLater);
+        refused->write(
             "HTTP/1.1 503 Service Unavailable\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
-        refused.waitForBytesWritten(100);
-        refused.abort();
+        refused->disconnectFromHost();
         return;
     }
     ++m_openConnections;
