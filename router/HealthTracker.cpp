@@ -35,7 +35,14 @@ void HealthTracker::record(qint64 keyId, const QString& upstreamModel, UpstreamO
     std::optional<Duration> cooldown, Clock::time_point now)
 {
     QMutexLocker lock(&m_mutex);
+    if (outcome == UpstreamOutcome::ClientError) {
+        // The request was at fault, not the key; a probe that met one still ends.
+        if (const auto it = m_records.find(keyId); it != m_records.end())
+            it->probeOut = false;
+        return;
+    }
     Record& record = m_records[keyId];
+    record.probeOut = false;
     KeyHealth& health = record.health;
     switch (outcome) {
     case UpstreamOutcome::Success:
@@ -64,7 +71,7 @@ void HealthTracker::record(qint64 keyId, const QString& upstreamModel, UpstreamO
         recordFailure(record, now);
         break;
     case UpstreamOutcome::ClientError:
-        break; // the request was at fault, not the key
+        break; // handled above
     }
 }
 
@@ -72,6 +79,25 @@ void HealthTracker::forget(qint64 keyId)
 {
     QMutexLocker lock(&m_mutex);
     m_records.remove(keyId);
+}
+
+bool HealthTracker::claimProbe(qint64 keyId)
+{
+    QMutexLocker lock(&m_mutex);
+    const auto it = m_records.find(keyId);
+    if (it == m_records.end() || it->health.state != KeyHealth::State::CircuitOpen)
+        return true;
+    if (it->probeOut)
+        return false;
+    it->probeOut = true;
+    return true;
+}
+
+void HealthTracker::releaseProbe(qint64 keyId)
+{
+    QMutexLocker lock(&m_mutex);
+    if (const auto it = m_records.find(keyId); it != m_records.end())
+        it->probeOut = false;
 }
 
 HealthSnapshot HealthTracker::snapshot() const

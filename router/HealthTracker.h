@@ -33,6 +33,11 @@ public:
         std::optional<Duration> cooldown, Clock::time_point now);
     // The key was edited or re-tested: forget what was learnt.
     void forget(qint64 keyId);
+    // A half-open circuit lets one request through at a time: true for the request that may
+    // probe the key now, false while another one's probe is out. The probe ends with record()
+    // or, for a probe that was abandoned, releaseProbe().
+    bool claimProbe(qint64 keyId);
+    void releaseProbe(qint64 keyId);
     HealthSnapshot snapshot() const;
 
 private:
@@ -42,6 +47,7 @@ private:
         int rateLimitsInARow = 0;
         int failuresInARow = 0;
         Duration probeWait { 0 };
+        bool probeOut = false;
     };
 
     Duration backoff(int attempt) const;

@@ -24,6 +24,7 @@ public:
     // The entry a requested id names: canonical id, alias or any provider's native id.
     const Entry* find(QStringView requestedId) const;
     bool isEmpty() const { return m_entries.isEmpty(); }
+    const QList<Entry>& entries() const { return m_entries; }
 
 private:
     QList<Entry> m_entries;

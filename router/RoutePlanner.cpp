@@ -3,7 +3,9 @@
 #include "ProviderRegistry.h"
 
 #include <QCoreApplication>
+#include <QSet>
 
+#include <algorithm>
 #include <cstring>
 
 namespace {
@@ -176,6 +178,44 @@ std::optional<QString> RoutePlanner::upstreamModel(
         direct && direct->first == key.providerId)
         return direct->second;
     return std::nullopt;
+}
+
+QList<ReachableModel> RoutePlanner::reachableModels(
+    const RouteRequest& caller, const QList<RouteKey>& keys, const ModelCatalog& catalog)
+{
+    QList<ReachableModel> models;
+    QSet<QString> seen;
+    const auto add = [&](const QString& id, const RouteKey& key) {
+        if (!seen.contains(id.toLower())) {
+            seen.insert(id.toLower());
+            models.append({ id, key.providerId });
+        }
+    };
+    for (const RouteKey& key : keys) {
+        // The rules that do not depend on the model, checked with a name any key serves.
+        RouteRequest probe = caller;
+        probe.model = key.servedModels.value(0, QStringLiteral("*"));
+        const std::optional<ExcludedKey> out = filterOut(key, probe, probe.model, nullptr);
+        if (out && out->reason != ExclusionReason::ModelFilter)
+            continue;
+        for (const QString& served : key.servedModels) {
+            if (modelFilterMatches(key, { served }))
+                add(served, key);
+        }
+        for (const ModelPattern& pattern : key.modelFilter) {
+            if (!pattern.isGlob() && upstreamModel(key, pattern.text(), catalog))
+                add(pattern.text(), key);
+        }
+        for (const ModelCatalog::Entry& entry : catalog.entries()) {
+            const auto upstream = upstreamModel(key, entry.canonicalId, catalog);
+            if (upstream && modelFilterMatches(key, { entry.canonicalId, *upstream }))
+                add(entry.canonicalId, key);
+        }
+    }
+    std::sort(models.begin(), models.end(), [](const ReachableModel& a, const ReachableModel& b) {
+        return a.id.compare(b.id, Qt::CaseInsensitive) < 0;
+    });
+    return models;
 }
 
 RoutePlan RoutePlanner::plan(const RouteRequest& request, const QList<RouteKey>& keys,

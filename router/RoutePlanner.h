@@ -50,6 +50,12 @@ struct ExcludedKey
     std::optional<KeyHealth::Clock::time_point> until; // when a health exclusion ends
 };
 
+struct ReachableModel
+{
+    QString id;
+    QString providerId; // of the first key that serves it
+};
+
 struct RoutePlan
 {
     QList<PlannedAttempt> attempts; // in the order to try them
@@ -73,6 +79,12 @@ public:
     // cannot serve it. Ignores the key's filters.
     static std::optional<QString> upstreamModel(
         const RouteKey& key, const QString& requestedModel, const ModelCatalog& catalog);
+
+    // The models a caller can name with some key of theirs (GET /v1/models): the catalog's
+    // models their keys serve, the keys' own model lists and the exact ids in model filters.
+    // `caller.model` is ignored. Health is not considered: a resting key comes back.
+    static QList<ReachableModel> reachableModels(
+        const RouteRequest& caller, const QList<RouteKey>& keys, const ModelCatalog& catalog);
 
     // A short phrase for people: "cooling down for 23 s", "model filter does not match".
     static QString describe(const ExcludedKey& excluded, KeyHealth::Clock::time_point now);

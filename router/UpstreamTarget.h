@@ -11,4 +11,7 @@ struct UpstreamTarget
     QString baseUrl; // the key's override, or empty for the provider's default endpoint
     QString secret; // the keychain entry as stored (an API key, or JSON for Bedrock/Vertex)
     QJsonObject settings; // region, resource, deployments, api-version...
+    QString caFile; // an extra CA certificate (PEM) to trust for this key's endpoint
+
+    friend bool operator==(const UpstreamTarget&, const UpstreamTarget&) = default;
 };

@@ -87,6 +87,21 @@ private slots:
         tracker.record(2, m_model, UpstreamOutcome::ServerFailure, std::nullopt, m_now);
         QCOMPARE(healthOf(tracker, 2).state, KeyHealth::State::Ready);
     }
+
+    void onlyOneProbeIsOutAtATime()
+    {
+        HealthTracker tracker;
+        QVERIFY(tracker.claimProbe(1)); // a healthy key needs no claim
+        QVERIFY(tracker.claimProbe(1));
+        for (int i = 0; i < HealthTracker::failuresToOpenCircuit; ++i)
+            tracker.record(1, m_model, UpstreamOutcome::ServerFailure, std::nullopt, m_now);
+        QVERIFY(tracker.claimProbe(1));
+        QVERIFY(!tracker.claimProbe(1));
+        tracker.releaseProbe(1); // the probing request went away without an answer
+        QVERIFY(tracker.claimProbe(1));
+        tracker.record(1, m_model, UpstreamOutcome::ServerFailure, std::nullopt, m_now + 5s);
+        QVERIFY(tracker.claimProbe(1)); // the answer ends the probe
+    }
 };
 
 QTEST_GUILESS_MAIN(TestHealthTracker)

@@ -1,64 +1,11 @@
 #include "HttpServer.h"
+#include "RawClient.h"
 
 #include <QTcpSocket>
 #include <QTest>
 #include <QTimer>
 
 using namespace std::chrono_literals;
-
-namespace {
-
-// A raw client: what goes over the wire is what the test says. It waits with the event loop
-// running, since the server's listener lives on the test's thread.
-class RawClient
-{
-public:
-    explicit RawClient(quint16 port)
-    {
-        m_socket.connectToHost(QHostAddress::LocalHost, port);
-        m_socket.waitForConnected(5000);
-    }
-    void send(const QByteArray& bytes)
-    {
-        m_socket.write(bytes);
-        m_socket.flush();
-    }
-    // Everything received until `done` holds or the timeout passes.
-    QByteArray receive(const std::function<bool(const QByteArray&)>& done, int timeoutMs = 5000)
-    {
-        QElapsedTimer timer;
-        timer.start();
-        while (!done(m_received) && timer.elapsed() < timeoutMs) {
-            QTest::qWait(10);
-            m_received += m_socket.readAll();
-            if (m_socket.state() == QAbstractSocket::UnconnectedState)
-                break;
-        }
-        m_received += m_socket.readAll();
-        return m_received;
-    }
-    QByteArray receiveCount(const QByteArray& marker, int count)
-    {
-        return receive([&](const QByteArray& got) { return got.count(marker) >= count; });
-    }
-    bool waitClosed(int timeoutMs)
-    {
-        QElapsedTimer timer;
-        timer.start();
-        while (
-            m_socket.state() != QAbstractSocket::UnconnectedState && timer.elapsed() < timeoutMs) {
-            QTest::qWait(10);
-            m_received += m_socket.readAll();
-        }
-        return m_socket.state() == QAbstractSocket::UnconnectedState;
-    }
-
-private:
-    QTcpSocket m_socket;
-    QByteArray m_received;
-};
-
-} // namespace
 
 class TestHttpServer : public QObject
 {

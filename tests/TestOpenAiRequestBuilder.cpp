@@ -10,7 +10,7 @@ using Endpoint = OpenAiRequestBuilder::Endpoint;
 
 UpstreamTarget target(const char* provider, const char* secret = "sk-test-secret-0001")
 {
-    return { QString::fromLatin1(provider), {}, QString::fromLatin1(secret), {} };
+    return { QString::fromLatin1(provider), {}, QString::fromLatin1(secret), {}, {} };
 }
 
 QJsonObject chat(bool stream = false)

@@ -216,7 +216,9 @@ void HttpConnection::sendResponse(
     int status, const HttpExchange::Headers& headers, const QByteArray& body)
 {
     writeHead(status, headers, "Content-Length: " + QByteArray::number(body.size()) + "\r\n");
-    m_socket->write(body);
+    // A HEAD answer has the headers of the GET answer and no body.
+    if (!m_current || m_current->request().method != "HEAD")
+        m_socket->write(body);
     finishExchange();
 }
 

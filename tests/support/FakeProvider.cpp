@@ -46,6 +46,13 @@ QByteArray usageChunk(const QString& model)
     return "data: " + QJsonDocument(body).toJson(QJsonDocument::Compact) + "\n\n";
 }
 
+QByteArray errorEvent(int code, const char* message)
+{
+    const QJsonObject body { { "error",
+        QJsonObject { { "message", message }, { "type", "server_error" }, { "code", code } } } };
+    return "data: " + QJsonDocument(body).toJson(QJsonDocument::Compact) + "\n\n";
+}
+
 const FakeProvider::Headers eventStream { { "Content-Type", "text/event-stream" } };
 
 QByteArray presentedKey(const HttpRequest& request)
@@ -71,10 +78,19 @@ FakeProvider::~FakeProvider()
     m_server.reset(); // stops the worker before the scripts go
 }
 
-void FakeProvider::script(const QByteArray& key, const QString& model, Script script)
+void FakeProvider::script(const QByteArray& key, const QString& model, Script script, int times)
 {
     QMutexLocker lock(&m_mutex);
-    m_scripts.insert({ key, model }, std::move(script));
+    QList<Scripted>& stack = m_scripts[{ key, model }];
+    if (times < 0)
+        stack.clear();
+    stack.append({ std::move(script), times });
+}
+
+void FakeProvider::clearAttempts()
+{
+    QMutexLocker lock(&m_mutex);
+    m_attempts.clear();
 }
 
 QList<FakeProvider::Attempt> FakeProvider::attempts() const
@@ -83,11 +99,19 @@ QList<FakeProvider::Attempt> FakeProvider::attempts() const
     return m_attempts;
 }
 
-FakeProvider::Script FakeProvider::scriptFor(const QByteArray& key, const QString& model) const
+FakeProvider::Script FakeProvider::takeScript(const QByteArray& key, const QString& model)
 {
-    if (auto it = m_scripts.constFind({ key, model }); it != m_scripts.cend())
-        return *it;
-    return m_scripts.value({ key, QString() });
+    for (const QString& scope : { model, QString() }) {
+        QList<Scripted>& stack = m_scripts[{ key, scope }];
+        if (stack.isEmpty())
+            continue;
+        Scripted& top = stack.last();
+        const Script script = top.script;
+        if (top.timesLeft > 0 && --top.timesLeft == 0)
+            stack.removeLast();
+        return script;
+    }
+    return {};
 }
 
 void FakeProvider::handle(const std::shared_ptr<HttpExchange>& exchange)
@@ -99,9 +123,13 @@ void FakeProvider::handle(const std::shared_ptr<HttpExchange>& exchange)
     Script script;
     {
         QMutexLocker lock(&m_mutex);
-        m_attempts.append({ presentedKey(request), model, request.path(), stream, Clock::now() });
-        script = scriptFor(presentedKey(request), model);
+        m_attempts.append({ presentedKey(request), model, request.path(), stream, Clock::now(),
+            request.headers });
+        script = takeScript(presentedKey(request), model);
     }
+    connect(
+        exchange.get(), &HttpExchange::clientGone, this, [this] { m_cancelled.ref(); },
+        Qt::DirectConnection);
     // The events of a normal answer, sent one by one as a provider would.
     const QList<QByteArray> events { chunk(model, "Hello"), chunk(model, " from"),
         chunk(model, " the fake."), usageChunk(model), "data: [DONE]\n\n" };
@@ -155,6 +183,18 @@ void FakeProvider::handle(const std::shared_ptr<HttpExchange>& exchange)
     case Behaviour::StreamWithoutDone:
         exchange->beginStream(200, eventStream);
         sendAll(events.first(4));
+        return;
+    case Behaviour::FailAfterHeaders:
+        exchange->beginStream(200, eventStream);
+        QTimer::singleShot(20, exchange.get(), [exchange] { exchange->abortConnection(); });
+        return;
+    case Behaviour::ErrorEventMidStream:
+        exchange->beginStream(200, eventStream);
+        sendAll({ events.first(), errorEvent(500, "The model crashed mid-answer") });
+        return;
+    case Behaviour::ErrorEventFirst:
+        exchange->beginStream(200, eventStream);
+        sendAll({ errorEvent(script.status, "Overloaded before the first token") });
         return;
     }
 }

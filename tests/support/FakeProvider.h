@@ -29,6 +29,9 @@ public:
         StallMidStream, // one event, then silence
         MalformedEvent, // a stream with one event that is not JSON among good ones
         StreamWithoutDone, // a complete stream that never sends [DONE]
+        FailAfterHeaders, // 200 and the stream's headers, then the connection drops
+        ErrorEventMidStream, // one event, then an error event
+        ErrorEventFirst, // an error event (with `status` as its code) before any other
     };
 
     struct Script
@@ -47,6 +50,7 @@ public:
         QByteArray path;
         bool stream = false;
         Clock::time_point at;
+        Headers headers; // as received
     };
 
     FakeProvider();
@@ -55,16 +59,27 @@ public:
     quint16 port() const { return m_server->port(); }
     QString baseUrl() const { return QStringLiteral("http://127.0.0.1:%1/v1").arg(port()); }
 
-    // What requests with this key (and this model, or any when empty) get from now on.
-    void script(const QByteArray& key, const QString& model, Script script);
+    // What requests with this key (and this model, or any when empty) get from now on; with
+    // `times`, only the next that many, after which the script before it applies again.
+    void script(const QByteArray& key, const QString& model, Script script, int times = -1);
     QList<Attempt> attempts() const;
+    void clearAttempts();
+    // Requests whose client (the router) went away before the answer was complete.
+    int cancelledRequests() const { return m_cancelled.loadRelaxed(); }
 
 private:
     void handle(const std::shared_ptr<HttpExchange>& exchange);
-    Script scriptFor(const QByteArray& key, const QString& model) const;
+    Script takeScript(const QByteArray& key, const QString& model);
+
+    struct Scripted
+    {
+        Script script;
+        int timesLeft = -1;
+    };
 
     mutable QMutex m_mutex;
-    QHash<QPair<QByteArray, QString>, Script> m_scripts;
+    QHash<QPair<QByteArray, QString>, QList<Scripted>> m_scripts; // the last one applies
+    QAtomicInt m_cancelled;
     QList<Attempt> m_attempts;
     QList<std::shared_ptr<HttpExchange>> m_unanswered; // kept open on purpose
     std::unique_ptr<HttpServer> m_server;

@@ -1,0 +1,26 @@
+#pragma once
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QList>
+
+#include <utility>
+
+// The API a client called Keyway with; answers and errors go back in it.
+enum class ClientProtocol { OpenAi, Anthropic };
+
+enum class ClientEndpoint { ChatCompletions, Embeddings, Messages };
+
+// One client request as the adapters see it: what was asked, in the client's own terms.
+struct ClientCall
+{
+    ClientProtocol protocol = ClientProtocol::OpenAi;
+    ClientEndpoint endpoint = ClientEndpoint::ChatCompletions;
+    QJsonObject body; // without the routing fields (model, models)
+    bool stream = false;
+    // The client asked for usage in its stream (OpenAI stream_options.include_usage); the
+    // router asks upstreams for it either way, and strips it when the client did not.
+    bool wantsStreamUsage = false;
+    // Client headers an upstream of the same protocol should see (anthropic-version...).
+    QList<std::pair<QByteArray, QByteArray>> forwardedHeaders;
+};

@@ -1,0 +1,115 @@
+#pragma once
+
+#include "ClientCall.h"
+#include "ClientErrors.h"
+#include "HealthTracker.h"
+#include "HttpExchange.h"
+#include "LocalKeyDirectory.h"
+#include "RequestRecord.h"
+#include "RoutePlanner.h"
+#include "RoutingSnapshot.h"
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QSet>
+#include <QTimer>
+
+#include <memory>
+
+class RequestObserver;
+class StreamTranslator;
+class UpstreamAdapter;
+class UpstreamCall;
+
+// Carries one client request through its plan (DESIGN.md section 2): tries keys in order,
+// learns from each answer, fails over, waits for a cooling key when the wait budget allows,
+// and answers the client once — or, for a stream, passes events through from the first real
+// one and ends with an error event if the stream breaks. Lives on its connection's thread and
+// deletes itself when done.
+class FailoverSession : public QObject
+{
+    Q_OBJECT
+
+public:
+    struct Context
+    {
+        std::shared_ptr<const RoutingSnapshot> snapshot;
+        HealthTracker* health = nullptr;
+        RequestObserver* observer = nullptr;
+    };
+
+    // `models`: the model, or OpenRouter's `models` list, in the order to try them.
+    FailoverSession(std::shared_ptr<HttpExchange> exchange, ClientCall call, QStringList models,
+        LocalKeyDirectory::Entry caller, Context context);
+    ~FailoverSession() override;
+
+    void start();
+
+private:
+    void planModel(int index);
+    void tryNext();
+    void startAttempt(const PlannedAttempt& planned);
+    void skipAttempt(
+        const PlannedAttempt& planned, const QString& errorClass, const QString& message);
+    bool waitForCoolingKey();
+    void giveUp();
+
+    void onResponseStarted();
+    void onData(const QByteArray& bytes);
+    void onCallFinished();
+    void onCallFailed(const QString& errorClass, const QString& message);
+    void onStreamProgress();
+    void onDeadline();
+    void onClientGone();
+
+    // `outcome` is what the key's health learns from the attempt; nothing when the attempt says
+    // nothing about the key (cancelled by the client, cut by the request's deadline).
+    void finishAttempt(std::optional<UpstreamOutcome> outcome, const QString& errorClass,
+        const QString& message, std::optional<std::chrono::milliseconds> cooldown = {});
+    void failOver(UpstreamOutcome outcome, const QString& errorClass, const QString& message,
+        std::optional<std::chrono::milliseconds> cooldown = {});
+    void answer(int status, const QByteArray& body, HttpExchange::Headers headers = {});
+    void dropUpstream();
+    void answerError(const ClientErrors::Error& error);
+    void commitStream();
+    void completeStream();
+    void breakStream(const QString& message);
+    void finishRequest(int status, const QString& error = {});
+
+    HttpExchange::Headers routingHeaders(bool attemptInFlight) const;
+    QJsonObject failureMetadata() const;
+    qint64 elapsedMs() const { return m_clock.elapsed(); }
+
+    std::shared_ptr<HttpExchange> m_exchange;
+    ClientCall m_call;
+    QStringList m_models;
+    LocalKeyDirectory::Entry m_caller;
+    Context m_context;
+    const RouterSettings& m_settings;
+
+    RequestRecord m_record;
+    QElapsedTimer m_clock;
+    QTimer m_deadline;
+    QTimer m_pause; // backoff before a retry, or the wait for a cooling key
+    QTimer m_finishGrace; // after the answer said it is complete, for a [DONE] that may not come
+    std::chrono::milliseconds m_waitBudgetLeft;
+
+    int m_modelIndex = 0;
+    RoutePlan m_plan;
+    QList<PlannedAttempt> m_queue;
+    QSet<QPair<qint64, QString>> m_spent; // key × model pairs that may not be tried again
+    int m_calls = 0; // attempts that reached a provider: what the attempt budget counts
+    bool m_retriedAlone = false;
+    bool m_deadlinePassed = false;
+
+    // The attempt in flight.
+    PlannedAttempt m_planned;
+    AttemptRecord m_attempt;
+    QElapsedTimer m_attemptClock;
+    const UpstreamAdapter* m_adapter = nullptr;
+    std::unique_ptr<UpstreamCall> m_upstream;
+    std::unique_ptr<StreamTranslator> m_translator;
+    QByteArray m_body;
+    bool m_committed = false; // the client has the status line: no failover from here
+    bool m_done = false;
+};

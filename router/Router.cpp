@@ -1,0 +1,316 @@
+#include "Router.h"
+
+#include "FailoverSession.h"
+#include "RequestRecordJson.h"
+#include "RoutePlanner.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QThread>
+#include <QUrlQuery>
+
+namespace {
+
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("Router", text);
+}
+
+int defaultWorkerThreads()
+{
+    return std::max(2, QThread::idealThreadCount());
+}
+
+struct ParsedCall
+{
+    ClientCall call;
+    QStringList models;
+};
+
+// Reads an OpenAI-format request body; an error in the caller's terms when it does not fit.
+std::optional<ParsedCall> parseOpenAiCall(
+    const QByteArray& raw, ClientEndpoint endpoint, ClientErrors::Error* error)
+{
+    QJsonParseError parseError {};
+    const QJsonDocument document = QJsonDocument::fromJson(raw, &parseError);
+    if (parseError.error != QJsonParseError::NoError) {
+        *error = ClientErrors::badRequest(tr("The request body is not valid JSON: %1 at offset %2")
+                                              .arg(parseError.errorString())
+                                              .arg(parseError.offset));
+        return std::nullopt;
+    }
+    if (!document.isObject()) {
+        *error = ClientErrors::badRequest(tr("The request body must be a JSON object"));
+        return std::nullopt;
+    }
+    ParsedCall parsed;
+    parsed.call.endpoint = endpoint;
+    parsed.call.body = document.object();
+    const QJsonValue models = parsed.call.body.take(QStringLiteral("models"));
+    const QJsonValue model = parsed.call.body.value(QStringLiteral("model"));
+    if (model.isString() && !model.toString().isEmpty())
+        parsed.models.append(model.toString());
+    else if (!model.isUndefined() && !model.isNull()) {
+        *error = ClientErrors::badRequest(tr("\"model\" must be a model id"));
+        return std::nullopt;
+    }
+    // OpenRouter's fallback list: tried after `model`, in order.
+    for (const QJsonValue& entry : models.toArray()) {
+        if (!entry.isString() || entry.toString().isEmpty()) {
+            *error = ClientErrors::badRequest(tr("\"models\" must be a list of model ids"));
+            return std::nullopt;
+        }
+        if (!parsed.models.contains(entry.toString()))
+            parsed.models.append(entry.toString());
+    }
+    if (parsed.models.isEmpty()) {
+        *error = ClientErrors::badRequest(tr("The request names no model"));
+        return std::nullopt;
+    }
+    if (endpoint == ClientEndpoint::ChatCompletions) {
+        parsed.call.stream = parsed.call.body.value(QStringLiteral("stream")).toBool();
+        parsed.call.wantsStreamUsage = parsed.call.body.value(QStringLiteral("stream_options"))
+                                           .toObject()
+                                           .value(QStringLiteral("include_usage"))
+                                           .toBool();
+    }
+    return parsed;
+}
+
+} // namespace
+
+Router::Router(int workerThreads, QObject* parent)
+    : QObject(parent)
+    , m_snapshot(std::make_shared<const RoutingSnapshot>())
+    , m_server(std::make_unique<HttpServer>(
+          HttpLimits {},
+          [this](const std::shared_ptr<HttpExchange>& exchange) { handle(exchange); },
+          workerThreads > 0 ? workerThreads : defaultWorkerThreads()))
+{
+    qRegisterMetaType<RequestRecord>();
+    qRegisterMetaType<AttemptRecord>();
+}
+
+Router::~Router()
+{
+    m_server.reset(); // no request runs once the threads are gone
+}
+
+bool Router::listen(const QHostAddress& address, quint16 port, QString* error)
+{
+    m_server->close();
+    {
+        QMutexLocker lock(&m_mutex);
+        m_hostGuard = HostGuard(address);
+    }
+    return m_server->listen(address, port, error);
+}
+
+void Router::close()
+{
+    m_server->close();
+}
+
+bool Router::isListening() const
+{
+    return m_server->port() != 0;
+}
+
+void Router::setSnapshot(std::shared_ptr<const RoutingSnapshot> snapshot)
+{
+    QMutexLocker lock(&m_mutex);
+    // What was learnt about a key no longer holds once its secret or endpoint changed.
+    for (auto it = m_snapshot->targets.cbegin(); it != m_snapshot->targets.cend(); ++it) {
+        if (snapshot->targets.value(it.key()) != it.value())
+            m_health.forget(it.key());
+    }
+    m_snapshot = std::move(snapshot);
+}
+
+std::shared_ptr<const RoutingSnapshot> Router::snapshot() const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_snapshot;
+}
+
+void Router::setArchiveLookup(ArchiveLookup lookup)
+{
+    QMutexLocker lock(&m_mutex);
+    m_archive = std::move(lookup);
+}
+
+void Router::respondJson(
+    const std::shared_ptr<HttpExchange>& exchange, int status, const QJsonObject& body)
+{
+    exchange->respond(status, { { "Content-Type", "application/json" } },
+        QJsonDocument(body).toJson(QJsonDocument::Compact));
+}
+
+void Router::respondError(const std::shared_ptr<HttpExchange>& exchange,
+    const ClientErrors::Error& error, ClientProtocol protocol)
+{
+    exchange->respond(error.status, { { "Content-Type", "application/json" } },
+        ClientErrors::body(protocol, error));
+}
+
+void Router::handle(const std::shared_ptr<HttpExchange>& exchange)
+{
+    const HttpRequest& request = exchange->request();
+    std::shared_ptr<const RoutingSnapshot> snapshot;
+    {
+        QMutexLocker lock(&m_mutex);
+        if (!m_hostGuard.allows(request.header("Host"))) {
+            lock.unlock();
+            respondError(exchange,
+                { 403, tr("The Host header must name this machine's loopback address"),
+                    QStringLiteral("invalid_request_error"), QStringLiteral("host_not_allowed"),
+                    {} });
+            return;
+        }
+        snapshot = m_snapshot;
+    }
+    const QByteArray path = request.path();
+    const QByteArray& method = request.method;
+    if (path == "/" && (method == "GET" || method == "HEAD")) {
+        respondJson(exchange, 200,
+            { { QStringLiteral("name"), QStringLiteral("Keyway") },
+                { QStringLiteral("status"), QStringLiteral("ok") } });
+        return;
+    }
+    if (path == "/health" && method == "GET") {
+        respondJson(exchange, 200,
+            { { QStringLiteral("status"), QStringLiteral("ok") },
+                { QStringLiteral("version"), QCoreApplication::applicationVersion() } });
+        return;
+    }
+
+    struct Endpoint
+    {
+        QByteArrayView method;
+        QByteArrayView path;
+    };
+    static constexpr Endpoint known[] { { "POST", "/v1/chat/completions" },
+        { "POST", "/v1/embeddings" }, { "GET", "/v1/models" }, { "GET", "/api/v1/generation" } };
+    const auto match = std::find_if(std::begin(known), std::end(known),
+        [&path](const Endpoint& endpoint) { return endpoint.path == path; });
+    if (match == std::end(known)) {
+        respondError(exchange,
+            { 404, tr("There is no endpoint %1").arg(QString::fromLatin1(path)),
+                QStringLiteral("invalid_request_error"), QStringLiteral("not_found"), {} });
+        return;
+    }
+    if (match->method != method) {
+        respondError(exchange,
+            { 405,
+                tr("%1 expects %2")
+                    .arg(QString::fromLatin1(path), QString::fromLatin1(match->method)),
+                QStringLiteral("invalid_request_error"), QStringLiteral("method_not_allowed"),
+                {} });
+        return;
+    }
+
+    const QByteArray token = LocalKeyDirectory::presentedToken(
+        request.header("Authorization"), request.header("x-api-key"));
+    const std::optional<LocalKeyDirectory::Entry> caller = snapshot->localKeys.find(token);
+    if (!caller) {
+        respondError(exchange,
+            ClientErrors::unauthorized(token.isEmpty()
+                    ? tr("A local API key is required (Authorization: Bearer kw-… or x-api-key)")
+                    : tr("This local API key is not known, or it was revoked")));
+        return;
+    }
+    if (path == "/v1/models")
+        listModels(exchange, *caller, snapshot);
+    else if (path == "/api/v1/generation")
+        findGeneration(exchange, *caller);
+    else
+        route(exchange,
+            path == "/v1/embeddings" ? ClientEndpoint::Embeddings : ClientEndpoint::ChatCompletions,
+            *caller, snapshot);
+}
+
+void Router::route(const std::shared_ptr<HttpExchange>& exchange, ClientEndpoint endpoint,
+    const LocalKeyDirectory::Entry& caller, const std::shared_ptr<const RoutingSnapshot>& snapshot)
+{
+    ClientErrors::Error error;
+    std::optional<ParsedCall> parsed = parseOpenAiCall(exchange->request().body, endpoint, &error);
+    if (!parsed) {
+        respondError(exchange, error);
+        return;
+    }
+    auto* session = new FailoverSession(exchange, std::move(parsed->call),
+        std::move(parsed->models), caller, { snapshot, &m_health, this });
+    session->start();
+}
+
+void Router::listModels(const std::shared_ptr<HttpExchange>& exchange,
+    const LocalKeyDirectory::Entry& caller, const std::shared_ptr<const RoutingSnapshot>& snapshot)
+{
+    const RouteRequest request { {}, caller.memberId, caller.localKeyId, caller.workspaceId };
+    QJsonArray data;
+    for (const ReachableModel& model :
+        RoutePlanner::reachableModels(request, snapshot->keys, snapshot->catalog)) {
+        data.append(QJsonObject { { QStringLiteral("id"), model.id },
+            { QStringLiteral("object"), QStringLiteral("model") }, { QStringLiteral("created"), 0 },
+            { QStringLiteral("owned_by"), model.providerId } });
+    }
+    respondJson(exchange, 200,
+        { { QStringLiteral("object"), QStringLiteral("list") }, { QStringLiteral("data"), data } });
+}
+
+void Router::findGeneration(
+    const std::shared_ptr<HttpExchange>& exchange, const LocalKeyDirectory::Entry& caller)
+{
+    const QUrlQuery query(QString::fromLatin1(
+        exchange->request().target.mid(exchange->request().target.indexOf('?') + 1)));
+    const QString id = query.queryItemValue(QStringLiteral("id"), QUrl::FullyDecoded);
+    if (id.isEmpty()) {
+        respondError(exchange, ClientErrors::badRequest(tr("Name the request: ?id=gen-…")));
+        return;
+    }
+    // A record is shown to the workspace it was made in, and no other.
+    const auto answer = [exchange, caller, id](const std::optional<RequestRecord>& record) {
+        if (!record || record->workspaceId != caller.workspaceId) {
+            respondError(exchange,
+                { 404, tr("No request %1 is known").arg(id),
+                    QStringLiteral("invalid_request_error"), QStringLiteral("not_found"), {} });
+            return;
+        }
+        respondJson(
+            exchange, 200, { { QStringLiteral("data"), RequestRecordJson::toJson(*record) } });
+    };
+    if (const std::optional<RequestRecord> recent = m_recent.find(id)) {
+        answer(recent);
+        return;
+    }
+    ArchiveLookup archive;
+    {
+        QMutexLocker lock(&m_mutex);
+        archive = m_archive;
+    }
+    if (!archive) {
+        answer(std::nullopt);
+        return;
+    }
+    // The lookup answers on its own thread; the exchange is answered on its own.
+    archive(id, [exchange, answer](std::optional<RequestRecord> record) {
+        QMetaObject::invokeMethod(exchange.get(), [answer, record] { answer(record); });
+    });
+}
+
+void Router::noteRequestStarted(const RequestRecord& record)
+{
+    emit requestStarted(record);
+}
+
+void Router::noteAttemptFinished(const AttemptRecord& attempt)
+{
+    emit attemptFinished(attempt);
+}
+
+void Router::noteRequestFinished(const RequestRecord& record)
+{
+    m_recent.add(record);
+    emit requestFinished(record);
+}

@@ -1,0 +1,78 @@
+#pragma once
+
+#include "ClientCall.h"
+#include "ClientErrors.h"
+#include "HealthTracker.h"
+#include "HostGuard.h"
+#include "HttpServer.h"
+#include "RecentRequests.h"
+#include "RequestObserver.h"
+#include "RoutingSnapshot.h"
+
+#include <QMutex>
+#include <QObject>
+
+#include <functional>
+#include <memory>
+#include <optional>
+
+// Keyway's router: the HTTP endpoints on 127.0.0.1 (DESIGN.md section 3), fed routing
+// snapshots by the app layer, reporting every request and attempt through its signals. The
+// signals are emitted on the router's worker threads; connect to them queued.
+class Router : public QObject, private RequestObserver
+{
+    Q_OBJECT
+
+public:
+    // Finds an older request record (the app's database) and hands it to `done`, on any thread.
+    using ArchiveLookup = std::function<void(
+        const QString& id, std::function<void(std::optional<RequestRecord>)> done)>;
+
+    explicit Router(int workerThreads = 0, QObject* parent = nullptr);
+    ~Router() override;
+
+    // Listens on `address`; a second call moves the listener, keeping the requests in flight.
+    bool listen(const QHostAddress& address, quint16 port, QString* error = nullptr);
+    void close();
+    bool isListening() const;
+    quint16 port() const { return m_server->port(); }
+
+    void setSnapshot(std::shared_ptr<const RoutingSnapshot> snapshot);
+    std::shared_ptr<const RoutingSnapshot> snapshot() const;
+    HealthSnapshot health() const { return m_health.snapshot(); }
+    // Forget what was learnt about a key: it was re-tested, or its secret edited.
+    void forgetHealth(qint64 keyId) { m_health.forget(keyId); }
+    void setArchiveLookup(ArchiveLookup lookup);
+
+signals:
+    void requestStarted(const RequestRecord& record);
+    void attemptFinished(const AttemptRecord& attempt);
+    void requestFinished(const RequestRecord& record);
+
+private:
+    void handle(const std::shared_ptr<HttpExchange>& exchange);
+    void route(const std::shared_ptr<HttpExchange>& exchange, ClientEndpoint endpoint,
+        const LocalKeyDirectory::Entry& caller,
+        const std::shared_ptr<const RoutingSnapshot>& snapshot);
+    void listModels(const std::shared_ptr<HttpExchange>& exchange,
+        const LocalKeyDirectory::Entry& caller,
+        const std::shared_ptr<const RoutingSnapshot>& snapshot);
+    void findGeneration(
+        const std::shared_ptr<HttpExchange>& exchange, const LocalKeyDirectory::Entry& caller);
+    static void respondJson(
+        const std::shared_ptr<HttpExchange>& exchange, int status, const QJsonObject& body);
+    static void respondError(const std::shared_ptr<HttpExchange>& exchange,
+        const ClientErrors::Error& error, ClientProtocol protocol = ClientProtocol::OpenAi);
+
+    void noteRequestStarted(const RequestRecord& record) override;
+    void noteAttemptFinished(const AttemptRecord& attempt) override;
+    void noteRequestFinished(const RequestRecord& record) override;
+
+    HealthTracker m_health;
+    RecentRequests m_recent;
+    mutable QMutex m_mutex; // guards the members below
+    std::shared_ptr<const RoutingSnapshot> m_snapshot;
+    HostGuard m_hostGuard;
+    ArchiveLookup m_archive;
+    std::unique_ptr<HttpServer> m_server; // last: its threads stop before the rest goes
+};

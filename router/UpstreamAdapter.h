@@ -1,0 +1,45 @@
+#pragma once
+
+#include "ClientCall.h"
+#include "RequestRecord.h"
+#include "StreamTranslator.h"
+#include "UpstreamOutcome.h"
+#include "UpstreamRequest.h"
+#include "UpstreamTarget.h"
+
+#include <memory>
+#include <optional>
+
+// A whole (not streamed) answer, translated into the client's protocol.
+struct ClientAnswer
+{
+    QByteArray body;
+    QString servedModel;
+    TokenUsage usage;
+};
+
+// What the failover engine needs from one upstream wire format: the request to send, how to
+// read its errors, and its answers in the client's protocol. One stateless instance per format,
+// shared by all threads.
+class UpstreamAdapter
+{
+public:
+    virtual ~UpstreamAdapter() = default;
+
+    // The adapter for a provider's keys, or nullptr when Keyway cannot call them yet.
+    static const UpstreamAdapter* forProvider(QStringView providerId);
+
+    // Nothing when the key lacks what its provider needs or the call cannot be expressed (the
+    // error says what).
+    virtual std::optional<UpstreamRequest> buildRequest(const UpstreamTarget& target,
+        const ClientCall& call, const QString& upstreamModel, QString* error) const = 0;
+    virtual UpstreamOutcome classify(int httpStatus, const QByteArray& body) const = 0;
+    // The provider's own words from an error answer or error event.
+    virtual QString errorMessage(const QByteArray& body) const = 0;
+    // Nothing when a 2xx answer cannot be read: the attempt then failed.
+    virtual std::optional<ClientAnswer> translateAnswer(
+        const ClientCall& call, const QByteArray& body) const = 0;
+    // A provider error the client must see (400, 422) in the client's protocol.
+    virtual QByteArray translateError(const ClientCall& call, const QByteArray& body) const = 0;
+    virtual std::unique_ptr<StreamTranslator> streamTranslator(const ClientCall& call) const = 0;
+};

@@ -1,0 +1,65 @@
+#pragma once
+
+#include "UpstreamRequest.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+
+#include <chrono>
+
+class QNetworkReply;
+
+// One attempt's HTTP exchange with a provider, with the router's timeouts: connecting, the
+// first byte of the body, and silence between bytes after that. Reports the answer as it
+// arrives; deleting the call cancels the request upstream.
+class UpstreamCall : public QObject
+{
+    Q_OBJECT
+
+public:
+    using Headers = QList<std::pair<QByteArray, QByteArray>>;
+
+    struct Timeouts
+    {
+        std::chrono::milliseconds connect;
+        std::chrono::milliseconds firstByte;
+        std::chrono::milliseconds idle;
+    };
+
+    UpstreamCall(
+        UpstreamRequest request, QString caFile, Timeouts timeouts, QObject* parent = nullptr);
+    ~UpstreamCall() override;
+
+    void start();
+    // Stops the request upstream; no signal follows.
+    void cancel();
+    int status() const { return m_status; }
+    const Headers& headers() const { return m_headers; }
+    QByteArray header(QByteArrayView name) const;
+
+signals:
+    void responseStarted(); // status and headers are known
+    void dataArrived(const QByteArray& bytes);
+    void finished(); // the whole answer came
+    // No answer, or the answer broke off. `errorClass` is "timeout" or "server_error".
+    void failed(const QString& errorClass, const QString& message);
+
+private:
+    void onMetaData();
+    void onReadyRead();
+    void onFinished();
+    void fail(const QString& errorClass, const QString& message);
+    void armTimer(std::chrono::milliseconds timeout, const QString& what);
+
+    UpstreamRequest m_request;
+    QString m_caFile;
+    Timeouts m_timeouts;
+    QPointer<QNetworkReply> m_reply;
+    QTimer m_timer;
+    QString m_waitingFor; // what the running timer waits for, for its message
+    int m_status = 0;
+    Headers m_headers;
+    bool m_gotBody = false;
+    bool m_done = false;
+};

@@ -1,0 +1,47 @@
+#include "RawClient.h"
+
+#include <QElapsedTimer>
+#include <QHostAddress>
+#include <QTest>
+
+RawClient::RawClient(quint16 port)
+{
+    m_socket.connectToHost(QHostAddress::LocalHost, port);
+    m_socket.waitForConnected(5000);
+}
+
+void RawClient::send(const QByteArray& bytes)
+{
+    m_socket.write(bytes);
+    m_socket.flush();
+}
+
+QByteArray RawClient::receive(const std::function<bool(const QByteArray&)>& done, int timeoutMs)
+{
+    QElapsedTimer timer;
+    timer.start();
+    while (!done(m_received) && timer.elapsed() < timeoutMs) {
+        QTest::qWait(10);
+        m_received += m_socket.readAll();
+        if (m_socket.state() == QAbstractSocket::UnconnectedState)
+            break;
+    }
+    m_received += m_socket.readAll();
+    return m_received;
+}
+
+QByteArray RawClient::receiveCount(const QByteArray& marker, int count)
+{
+    return receive([&](const QByteArray& got) { return got.count(marker) >= count; });
+}
+
+bool RawClient::waitClosed(int timeoutMs)
+{
+    QElapsedTimer timer;
+    timer.start();
+    while (m_socket.state() != QAbstractSocket::UnconnectedState && timer.elapsed() < timeoutMs) {
+        QTest::qWait(10);
+        m_received += m_socket.readAll();
+    }
+    return m_socket.state() == QAbstractSocket::UnconnectedState;
+}
