@@ -26,13 +26,14 @@ QByteArray completion(const QString& model)
     return QJsonDocument(body).toJson(QJsonDocument::Compact);
 }
 
-QByteArray chunk(const QString& model, const QString& content)
+// A content chunk, or with `finishReason` the empty last one that says why the answer ended.
+QByteArray chunk(const QString& model, const QString& content, const char* finishReason = nullptr)
 {
+    QJsonObject choice { { "index", 0 },
+        { "delta", content.isEmpty() ? QJsonObject() : QJsonObject { { "content", content } } },
+        { "finish_reason", finishReason ? QJsonValue(finishReason) : QJsonValue() } };
     const QJsonObject body { { "id", "chatcmpl-fake" }, { "object", "chat.completion.chunk" },
-        { "model", model },
-        { "choices",
-            QJsonArray { QJsonObject {
-                { "index", 0 }, { "delta", QJsonObject { { "content", content } } } } } } };
+        { "model", model }, { "choices", QJsonArray { choice } } };
     return "data: " + QJsonDocument(body).toJson(QJsonDocument::Compact) + "\n\n";
 }
 
@@ -132,7 +133,8 @@ void FakeProvider::handle(const std::shared_ptr<HttpExchange>& exchange)
         Qt::DirectConnection);
     // The events of a normal answer, sent one by one as a provider would.
     const QList<QByteArray> events { chunk(model, "Hello"), chunk(model, " from"),
-        chunk(model, " the fake."), usageChunk(model), "data: [DONE]\n\n" };
+        chunk(model, " the fake."), chunk(model, {}, "stop"), usageChunk(model),
+        "data: [DONE]\n\n" };
     const auto sendAll = [exchange](const QList<QByteArray>& parts) {
         for (const QByteArray& part : parts)
             exchange->write(part);
@@ -178,11 +180,11 @@ void FakeProvider::handle(const std::shared_ptr<HttpExchange>& exchange)
     case Behaviour::MalformedEvent:
         exchange->beginStream(200, eventStream);
         sendAll({ events.at(0), "data: {\"choices\": [\n\n", events.at(1), events.at(2),
-            events.at(3), events.at(4) });
+            events.at(3), events.at(4), events.at(5) });
         return;
     case Behaviour::StreamWithoutDone:
         exchange->beginStream(200, eventStream);
-        sendAll(events.first(4));
+        sendAll(events.first(5));
         return;
     case Behaviour::FailAfterHeaders:
         exchange->beginStream(200, eventStream);
@@ -190,7 +192,10 @@ void FakeProvider::handle(const std::shared_ptr<HttpExchange>& exchange)
         return;
     case Behaviour::ErrorEventMidStream:
         exchange->beginStream(200, eventStream);
-        sendAll({ events.first(), errorEvent(500, "The model crashed mid-answer") });
+        exchange->write(events.first());
+        QTimer::singleShot(50, exchange.get(), [sendAll] {
+            sendAll({ errorEvent(500, "The model crashed mid-answer") });
+        });
         return;
     case Behaviour::ErrorEventFirst:
         exchange->beginStream(200, eventStream);

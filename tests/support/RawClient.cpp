@@ -7,11 +7,15 @@
 RawClient::RawClient(quint16 port)
 {
     m_socket.connectToHost(QHostAddress::LocalHost, port);
-    m_socket.waitForConnected(5000);
 }
 
 void RawClient::send(const QByteArray& bytes)
 {
+    // Connected with the event loop running: the listener must be free to accept.
+    QElapsedTimer timer;
+    timer.start();
+    while (m_socket.state() != QAbstractSocket::ConnectedState && timer.elapsed() < 5000)
+        QTest::qWait(5);
     m_socket.write(bytes);
     m_socket.flush();
 }

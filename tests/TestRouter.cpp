@@ -1,0 +1,232 @@
+// The router's HTTP surface (DESIGN.md section 3) and its answers to bad input, over real
+// sockets.
+#include "RawClient.h"
+#include "RouterHarness.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTest>
+
+class TestRouter : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<RouterHarness> m_harness;
+
+    RouterHarness& h() { return *m_harness; }
+    quint16 port() { return h().router().port(); }
+
+    // Sends raw bytes and returns everything until the connection closes or the answer's end.
+    QByteArray exchangeRaw(const QByteArray& request)
+    {
+        RawClient client(port());
+        client.send(request);
+        return client.receive([](const QByteArray& got) {
+            const qsizetype headerEnd = got.indexOf("\r\n\r\n");
+            if (headerEnd < 0)
+                return false;
+            const qsizetype length = got.indexOf("Content-Length: ");
+            if (length < 0 || length > headerEnd)
+                return false;
+            const int bodySize = got.mid(length + 16, got.indexOf("\r\n", length) - length - 16)
+                                     .toInt();
+            return got.size() >= headerEnd + 4 + bodySize;
+        });
+    }
+    QByteArray rawRequest(const QByteArray& method, const QByteArray& path,
+        const QByteArray& extraHeaders, const QByteArray& body = {})
+    {
+        return method + ' ' + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + QByteArray::number(port())
+            + "\r\n" + extraHeaders + "Content-Length: " + QByteArray::number(body.size())
+            + "\r\n\r\n" + body;
+    }
+    static QJsonValue bodyOf(const QByteArray& raw)
+    {
+        return QJsonDocument::fromJson(raw.mid(raw.indexOf("\r\n\r\n") + 4)).object();
+    }
+
+private slots:
+    void init()
+    {
+        m_harness = std::make_unique<RouterHarness>();
+        h().setKeys({ { QStringLiteral("A"), Tier::Prioritized,
+                          { QStringLiteral("m-one"), QStringLiteral("m-two") },
+                          QStringLiteral("openai-compatible") },
+            { QStringLiteral("B") } });
+    }
+    void cleanup() { m_harness.reset(); }
+
+    void headAndHealthAnswerAtOnceWithoutAKey()
+    {
+        const QByteArray head = exchangeRaw(rawRequest("HEAD", "/", {}));
+        QVERIFY(head.startsWith("HTTP/1.1 200"));
+        QVERIFY(head.endsWith("\r\n\r\n")); // headers only
+        const auto health = h().get(QStringLiteral("/health"), {});
+        QCOMPARE(health.status, 200);
+        QCOMPARE(health.json()["status"].toString(), QStringLiteral("ok"));
+    }
+
+    void everyOtherRequestNeedsAKnownLocalKey_data()
+    {
+        QTest::addColumn<QByteArray>("headers");
+        QTest::addColumn<int>("status");
+        QTest::newRow("none") << QByteArray() << 401;
+        QTest::newRow("unknown")
+            << QByteArray("Authorization: Bearer kw-" + QByteArray(43, 'x') + "\r\n") << 401;
+        QTest::newRow("not a local key")
+            << QByteArray("Authorization: Bearer not-a-key\r\n") << 401;
+        QTest::newRow("Bearer") << QByteArray("Authorization: Bearer " + RouterHarness::token()
+                                       + "\r\n")
+                                << 200;
+        QTest::newRow("x-api-key") << QByteArray("x-api-key: " + RouterHarness::token() + "\r\n")
+                                   << 200;
+    }
+    void everyOtherRequestNeedsAKnownLocalKey()
+    {
+        QFETCH(QByteArray, headers);
+        QFETCH(int, status);
+        const QByteArray answer = exchangeRaw(rawRequest("GET", "/v1/models", headers));
+        QVERIFY2(answer.startsWith("HTTP/1.1 " + QByteArray::number(status)), answer.constData());
+        if (status == 401) {
+            const QJsonObject error = bodyOf(answer)["error"].toObject();
+            QCOMPARE(error["code"].toString(), QStringLiteral("invalid_api_key"));
+            QVERIFY(!error["message"].toString().isEmpty());
+        }
+    }
+
+    void aForeignHostIsRefused()
+    {
+        const QByteArray answer = exchangeRaw("GET /v1/models HTTP/1.1\r\nHost: evil.example\r\n"
+                                              "Authorization: Bearer "
+            + RouterHarness::token() + "\r\n\r\n");
+        QVERIFY2(answer.startsWith("HTTP/1.1 403"), answer.constData());
+        QVERIFY(!answer.contains("Access-Control-Allow-Origin"));
+        QCOMPARE(bodyOf(answer)["error"]["code"].toString(), QStringLiteral("host_not_allowed"));
+    }
+
+    void badBodiesGetAClearOpenAiError_data()
+    {
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<QString>("says");
+        QTest::newRow("malformed JSON") << QByteArray("{\"model\": ") << QStringLiteral("JSON");
+        QTest::newRow("not an object") << QByteArray("[1, 2]") << QStringLiteral("object");
+        QTest::newRow("no model") << QByteArray("{\"messages\": []}") << QStringLiteral("model");
+        QTest::newRow("model not a string")
+            << QByteArray("{\"model\": 4}") << QStringLiteral("model");
+        QTest::newRow("models not strings")
+            << QByteArray("{\"model\": \"gpt-4.1\", \"models\": [1]}") << QStringLiteral("models");
+    }
+    void badBodiesGetAClearOpenAiError()
+    {
+        QFETCH(QByteArray, body);
+        QFETCH(QString, says);
+        const QByteArray answer = exchangeRaw(rawRequest("POST", "/v1/chat/completions",
+            "Authorization: Bearer " + RouterHarness::token() + "\r\n", body));
+        QVERIFY2(answer.startsWith("HTTP/1.1 400"), answer.constData());
+        const QJsonObject error = bodyOf(answer)["error"].toObject();
+        QCOMPARE(error["type"].toString(), QStringLiteral("invalid_request_error"));
+        QVERIFY2(error["message"].toString().contains(says), qPrintable(error["message"].toString()));
+        QVERIFY(h().fake().attempts().isEmpty());
+    }
+
+    void unknownPathsAndMethodsAreNamed()
+    {
+        QCOMPARE(h().get(QStringLiteral("/v2/things")).status, 404);
+        QCOMPARE(h().get(QStringLiteral("/v1/chat/completions")).status, 405);
+    }
+
+    void anOversizedBodyIs413()
+    {
+        const QByteArray answer = exchangeRaw(
+            "POST /v1/chat/completions HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer "
+            + RouterHarness::token() + "\r\nContent-Length: 40000000\r\n\r\n{");
+        QVERIFY2(answer.startsWith("HTTP/1.1 413"), answer.constData());
+    }
+
+    void contentLengthWithTransferEncodingIsRefused()
+    {
+        const QByteArray answer = exchangeRaw(
+            "POST /v1/chat/completions HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 4\r\n"
+            "Transfer-Encoding: chunked\r\n\r\n0\r\n\r\n");
+        QVERIFY2(answer.startsWith("HTTP/1.1 400"), answer.constData());
+        QVERIFY(h().fake().attempts().isEmpty());
+    }
+
+    void aChunkedRequestBodyIsRouted()
+    {
+        const QByteArray body = QJsonDocument(RouterHarness::chat(QStringLiteral("gpt-4.1")))
+                                    .toJson(QJsonDocument::Compact);
+        RawClient client(port());
+        client.send("POST /v1/chat/completions HTTP/1.1\r\nHost: localhost\r\nAuthorization: "
+                    "Bearer "
+            + RouterHarness::token() + "\r\nTransfer-Encoding: chunked\r\n\r\n"
+            + QByteArray::number(10, 16) + "\r\n" + body.left(10) + "\r\n"
+            + QByteArray::number(body.size() - 10, 16) + "\r\n" + body.mid(10) + "\r\n0\r\n\r\n");
+        const QByteArray answer = client.receive(
+            [](const QByteArray& got) { return got.contains("\"finish_reason\""); });
+        QVERIFY2(answer.startsWith("HTTP/1.1 200"), answer.constData());
+    }
+
+    void modelsListWhatTheCallerCanReach()
+    {
+        const auto response = h().get(QStringLiteral("/v1/models"));
+        QCOMPARE(response.status, 200);
+        QCOMPARE(response.json()["object"].toString(), QStringLiteral("list"));
+        QStringList ids;
+        for (const QJsonValue& model : response.json()["data"].toArray())
+            ids.append(model["id"].toString());
+        QCOMPARE(ids, (QStringList { QStringLiteral("m-one"), QStringLiteral("m-two") }));
+    }
+
+    void generationsAreFoundInMemoryThenInTheArchive()
+    {
+        const auto routed = h().post(
+            QStringLiteral("/v1/chat/completions"), RouterHarness::chat(QStringLiteral("m-one")));
+        const QString id = QString::fromLatin1(routed.header("x-keyway-request-id"));
+        auto found = h().get(QStringLiteral("/api/v1/generation?id=") + id);
+        QCOMPARE(found.status, 200);
+        QCOMPARE(found.json()["data"]["id"].toString(), id);
+        QCOMPARE(found.json()["data"]["key_label"].toString(), QStringLiteral("A"));
+        const QJsonArray responses = found.json()["data"]["provider_responses"].toArray();
+        QCOMPARE(responses.size(), 1);
+        QCOMPARE(responses[0]["status"].toInt(), 200);
+        QCOMPARE(responses[0]["provider_name"].toString(), QStringLiteral("openai-compatible"));
+
+        // Older records come from the archive (the app's database); other workspaces' never.
+        h().router().setArchiveLookup(
+            [](const QString& wanted, std::function<void(std::optional<RequestRecord>)> done) {
+                RequestRecord record;
+                record.id = wanted;
+                record.workspaceId = wanted == u"gen-old" ? RouterHarness::workspaceId : 99;
+                done(record);
+            });
+        QCOMPARE(h().get(QStringLiteral("/api/v1/generation?id=gen-old")).status, 200);
+        QCOMPARE(h().get(QStringLiteral("/api/v1/generation?id=gen-theirs")).status, 404);
+        QCOMPARE(h().get(QStringLiteral("/api/v1/generation")).status, 400);
+    }
+
+    void aRemovedKeyFinishesItsRequestsInFlight()
+    {
+        h().fake().script("a", {}, { FakeProvider::Behaviour::SlowFirstToken, 200, {}, {},
+                                       std::chrono::milliseconds(500) });
+        RawClient client(port());
+        const QByteArray body
+            = QJsonDocument(RouterHarness::chat(QStringLiteral("m-one"), true)).toJson();
+        client.send(rawRequest("POST", "/v1/chat/completions",
+            "Authorization: Bearer " + RouterHarness::token() + "\r\n", body));
+        QTRY_COMPARE(h().fake().attempts().size(), 1);
+        h().setKeys({ { QStringLiteral("B") } }); // A is gone from the next snapshot
+        const QByteArray answer = client.receive(
+            [](const QByteArray& got) { return got.contains("[DONE]"); });
+        QVERIFY2(answer.contains("x-keyway-key: A"), answer.constData());
+        QVERIFY(answer.contains("data: [DONE]"));
+        QCOMPARE(h().post(QStringLiteral("/v1/chat/completions"),
+                     RouterHarness::chat(QStringLiteral("m-one")))
+                     .status,
+            404);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestRouter)
+#include "TestRouter.moc"

@@ -1,0 +1,234 @@
+// Streamed answers through a real router (DESIGN.md section 2, point 5): events pass through as
+// they come, headers wait for the first real event, and a stream that breaks after that ends
+// with an error event, never as a quiet success.
+#include "RawClient.h"
+#include "RouterHarness.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTest>
+
+using namespace std::chrono_literals;
+using Behaviour = FakeProvider::Behaviour;
+
+namespace {
+
+QJsonValue json(const QByteArray& data)
+{
+    return QJsonDocument::fromJson(data).object();
+}
+
+FakeProvider::Script behaving(Behaviour behaviour, std::chrono::milliseconds delay = 0ms)
+{
+    return { behaviour, 200, {}, {}, delay };
+}
+
+QByteArray rawStreamRequest(quint16 port)
+{
+    const QByteArray body = QJsonDocument(RouterHarness::chat(QStringLiteral("gpt-4.1"), true))
+                                .toJson(QJsonDocument::Compact);
+    return "POST /v1/chat/completions HTTP/1.1\r\nHost: 127.0.0.1:" + QByteArray::number(port)
+        + "\r\nAuthorization: Bearer " + RouterHarness::token()
+        + "\r\nContent-Type: application/json\r\nContent-Length: "
+        + QByteArray::number(body.size()) + "\r\n\r\n" + body;
+}
+
+} // namespace
+
+class TestStreaming : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<RouterHarness> m_harness;
+
+    RouterHarness& h() { return *m_harness; }
+    RouterHarness::Response stream(QJsonObject extra = {})
+    {
+        QJsonObject body = RouterHarness::chat(QStringLiteral("gpt-4.1"), true);
+        for (auto it = extra.begin(); it != extra.end(); ++it)
+            body.insert(it.key(), it.value());
+        return h().post(QStringLiteral("/v1/chat/completions"), body);
+    }
+    void setKeys(RouterSettings settings = {})
+    {
+        h().setKeys({ { QStringLiteral("A") }, { QStringLiteral("B") } }, settings);
+    }
+    // The error event a broken stream must end with.
+    static void verifyEndsWithAnErrorEvent(const RouterHarness::Response& response)
+    {
+        const QList<QByteArray> events = response.events();
+        QVERIFY(!events.isEmpty());
+        QVERIFY(!events.contains("[DONE]"));
+        const QJsonValue last = json(events.constLast());
+        QCOMPARE(last["choices"][0]["finish_reason"].toString(), QStringLiteral("error"));
+        QVERIFY(!last["error"]["message"].toString().isEmpty());
+    }
+
+private slots:
+    void init()
+    {
+        m_harness = std::make_unique<RouterHarness>();
+        setKeys();
+    }
+    void cleanup() { m_harness.reset(); }
+
+    void eventsPassThroughWithoutAUsageChunkNobodyAskedFor()
+    {
+        const auto response = stream();
+        QCOMPARE(response.status, 200);
+        QVERIFY(response.header("Content-Type").startsWith("text/event-stream"));
+        QCOMPARE(response.header("x-keyway-key"), "A");
+        QCOMPARE(response.header("x-keyway-attempts"), "1");
+        const QList<QByteArray> events = response.events();
+        QCOMPARE(events.size(), 5); // four chunks and [DONE]
+        QCOMPARE(events.constLast(), "[DONE]");
+        QString text;
+        for (const QByteArray& event : events.first(4)) {
+            QVERIFY(!json(event)["usage"].isObject());
+            text += json(event)["choices"][0]["delta"]["content"].toString();
+        }
+        QCOMPARE(text, QStringLiteral("Hello from the fake."));
+        // The router asked for usage for its own count.
+        QVERIFY(h().fake().attempts().constFirst().stream);
+        QCOMPARE(h().lastFinished().usage.completion, 3);
+        QCOMPARE(h().lastFinished().status, 200);
+    }
+
+    void theUsageChunkComesWhenTheClientAsks()
+    {
+        const auto response = stream(
+            { { "stream_options", QJsonObject { { "include_usage", true } } } });
+        const QList<QByteArray> events = response.events();
+        QCOMPARE(events.size(), 6);
+        QCOMPARE(json(events.at(4))["usage"]["completion_tokens"].toInt(), 3);
+    }
+
+    void aSlowFirstTokenWithinTheTimeoutIsWaitedFor()
+    {
+        h().fake().script("a", {}, behaving(Behaviour::SlowFirstToken, 400ms));
+        const auto response = stream();
+        QCOMPARE(response.status, 200);
+        QCOMPARE(response.header("x-keyway-key"), "A");
+        QCOMPARE(response.events().constLast(), "[DONE]");
+    }
+
+    void aFirstTokenLaterThanTheTimeoutFailsOver()
+    {
+        RouterSettings settings;
+        settings.firstByteTimeout = 300ms;
+        setKeys(settings);
+        h().fake().script("a", {}, behaving(Behaviour::SlowFirstToken, 2000ms));
+        const auto response = stream();
+        QCOMPARE(response.status, 200);
+        QCOMPARE(response.header("x-keyway-key"), "B");
+        QCOMPARE(response.events().constLast(), "[DONE]");
+        QCOMPARE(h().lastFinished().attempts.constFirst().errorClass, QStringLiteral("timeout"));
+    }
+
+    void aStreamThatFailsBeforeItsFirstEventFailsOver_data()
+    {
+        QTest::addColumn<FakeProvider::Script>("script");
+        QTest::addColumn<QString>("errorClass");
+        QTest::newRow("cut after the headers")
+            << behaving(Behaviour::FailAfterHeaders) << QStringLiteral("server_error");
+        QTest::newRow("error event first (overloaded)")
+            << FakeProvider::Script { Behaviour::ErrorEventFirst, 529, {}, {}, 0ms }
+            << QStringLiteral("rate_limited");
+    }
+    void aStreamThatFailsBeforeItsFirstEventFailsOver()
+    {
+        QFETCH(FakeProvider::Script, script);
+        QFETCH(QString, errorClass);
+        h().fake().script("a", {}, script);
+        const auto response = stream();
+        QCOMPARE(response.status, 200);
+        QCOMPARE(response.header("x-keyway-key"), "B");
+        QCOMPARE(response.header("x-keyway-attempts"), "2");
+        QCOMPARE(response.events().size(), 5);
+        QCOMPARE(h().lastFinished().attempts.constFirst().errorClass, errorClass);
+    }
+
+    void aBreakAfterTheFirstEventEndsWithAnErrorEvent_data()
+    {
+        QTest::addColumn<FakeProvider::Script>("script");
+        QTest::newRow("cut") << behaving(Behaviour::CutMidStream);
+        QTest::newRow("stall") << behaving(Behaviour::StallMidStream);
+        QTest::newRow("upstream error event") << behaving(Behaviour::ErrorEventMidStream);
+    }
+    void aBreakAfterTheFirstEventEndsWithAnErrorEvent()
+    {
+        QFETCH(FakeProvider::Script, script);
+        RouterSettings settings;
+        settings.streamIdleTimeout = 300ms;
+        setKeys(settings);
+        h().fake().script("a", {}, script);
+        const auto response = stream();
+        QCOMPARE(response.status, 200);
+        QVERIFY(response.elapsedMs < 5000);
+        verifyEndsWithAnErrorEvent(response);
+        QCOMPARE(json(response.events().constFirst())["choices"][0]["delta"]["content"].toString(),
+            QStringLiteral("Hello"));
+        // No failover once the client has an event: B was never asked.
+        QCOMPARE(h().fake().attempts().size(), 1);
+        const RequestRecord record = h().lastFinished();
+        QCOMPARE(record.status, 502);
+        QCOMPARE(record.attempts.constFirst().errorClass, QStringLiteral("stream_error"));
+    }
+
+    void aMalformedEventIsDroppedAndRecorded()
+    {
+        h().fake().script("a", {}, behaving(Behaviour::MalformedEvent));
+        const auto response = stream();
+        const QList<QByteArray> events = response.events();
+        QCOMPARE(events.size(), 5);
+        for (const QByteArray& event : events.first(4))
+            QVERIFY(json(event).isObject() && !json(event).toObject().isEmpty());
+        QCOMPARE(h().lastFinished().attempts.constFirst().malformedEvents, 1);
+        QCOMPARE(h().lastFinished().status, 200);
+    }
+
+    void aStreamWithoutDoneIsFinalisedAtOnce()
+    {
+        h().fake().script("a", {}, behaving(Behaviour::StreamWithoutDone));
+        const auto response = stream();
+        QCOMPARE(response.events().constLast(), "[DONE]");
+        QVERIFY2(response.elapsedMs < 1000, qPrintable(QString::number(response.elapsedMs)));
+        QCOMPARE(h().lastFinished().status, 200);
+    }
+
+    void aClientThatLeavesCancelsTheUpstreamRequest()
+    {
+        h().fake().script("a", {}, behaving(Behaviour::StallMidStream));
+        RawClient client(h().router().port());
+        client.send(rawStreamRequest(h().router().port()));
+        QVERIFY(client.receiveCount("data:", 1).contains("Hello"));
+        client.abort();
+        QTRY_COMPARE(h().fake().cancelledRequests(), 1);
+        QTRY_COMPARE(h().finished().size(), 1);
+        QCOMPARE(h().lastFinished().status, 499);
+        QCOMPARE(h().lastFinished().attempts.constFirst().errorClass, QStringLiteral("cancelled"));
+    }
+
+    void twoHundredConcurrentStreams()
+    {
+        const quint16 port = h().router().port();
+        std::vector<std::unique_ptr<RawClient>> clients;
+        for (int i = 0; i < 200; ++i) {
+            clients.push_back(std::make_unique<RawClient>(port));
+            clients.back()->send(rawStreamRequest(port));
+        }
+        int complete = 0;
+        for (const auto& client : clients) {
+            const QByteArray received = client->receive(
+                [](const QByteArray& got) { return got.endsWith("0\r\n\r\n"); }, 30'000);
+            if (received.startsWith("HTTP/1.1 200") && received.contains("data: [DONE]"))
+                ++complete;
+        }
+        QCOMPARE(complete, 200);
+        QCOMPARE(h().fake().attempts().size(), 200);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestStreaming)
+#include "TestStreaming.moc"
