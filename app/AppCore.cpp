@@ -1,6 +1,7 @@
 #include "AppCore.h"
 
 #include "KeyService.h"
+#include "RouterHost.h"
 #include "store/Store.h"
 #include "vault/Vault.h"
 
@@ -38,12 +39,22 @@ private:
         // the secrets could not be checked.
         emit m_core->started(static_cast<int>(keys->size()), missing ? *missing : 0,
             missing ? QString() : missing.failure().message);
+        startRouter();
+    }
+
+    void startRouter()
+    {
+        m_router = std::make_unique<RouterHost>(*m_store, m_vault);
+        connect(m_router.get(), &RouterHost::listening, m_core, &AppCore::routerListening);
+        connect(m_router.get(), &RouterHost::listenFailed, m_core, &AppCore::routerFailed);
+        m_router->start();
     }
 
     AppCore* m_core;
     Vault m_vault;
     std::unique_ptr<Store> m_store;
     std::unique_ptr<KeyService> m_keys;
+    std::unique_ptr<RouterHost> m_router; // after the store, so it stops before the store goes
     QCoro::Task<> m_startup;
 };
 

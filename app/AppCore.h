@@ -22,14 +22,18 @@ public:
 
     const QString& databasePath() const { return m_databasePath; }
 
-    // Opens the database and checks that the keychain still has every key's secret. Answers
-    // with started() or startFailed().
+    // Opens the database, checks that the keychain still has every key's secret and starts
+    // the router. Answers with started() or startFailed(), then routerListening() or
+    // routerFailed().
     void start();
 
 signals:
     // keychainProblem is empty when every secret could be checked.
     void started(int keyCount, int keysWithoutSecret, const QString& keychainProblem);
     void startFailed(const QString& message);
+    // The router is reachable at `address` ("http://127.0.0.1:4141"), or could not listen.
+    void routerListening(const QString& address);
+    void routerFailed(const QString& message);
 
 private:
     class Worker;

@@ -14,8 +14,8 @@ QList<Settings::Definition> builtIn()
 {
     using K = Settings::Kind;
     return {
-        { QStringLiteral("port"), K::Integer, QStringLiteral("4141"), 1, 65535,
-            tr("TCP port of the router") },
+        { QStringLiteral("port"), K::Integer, QStringLiteral("4141"), 0, 65535,
+            tr("TCP port of the router (0: any free port, chosen at each start)") },
         { QStringLiteral("bind-address"), K::Address, QStringLiteral("127.0.0.1"), 0, 0,
             tr("address the router listens on; anything but loopback exposes it to the network") },
         { QStringLiteral("connect-timeout-ms"), K::Integer, QStringLiteral("10000"), 100, 600'000,
@@ -88,4 +88,25 @@ QHash<QString, QString> Settings::effective(const QHash<QString, QString>& store
     for (const Definition& definition : definitions())
         values.insert(definition.name, stored.value(definition.name, definition.defaultValue));
     return values;
+}
+
+RouterSettings Settings::routerSettings(const QHash<QString, QString>& effective)
+{
+    const auto ms = [&effective](const char* name) {
+        return std::chrono::milliseconds(effective.value(QLatin1StringView(name)).toLongLong());
+    };
+    RouterSettings settings;
+    settings.connectTimeout = ms("connect-timeout-ms");
+    settings.firstByteTimeout = ms("first-byte-timeout-ms");
+    settings.streamIdleTimeout = ms("stream-idle-timeout-ms");
+    settings.deadline = ms("total-deadline-ms");
+    settings.attemptBudget = effective.value(QStringLiteral("attempt-budget")).toInt();
+    settings.waitBudget = ms("wait-budget-ms");
+    return settings;
+}
+
+ActivityArchive::Retention Settings::retention(const QHash<QString, QString>& effective)
+{
+    return { effective.value(QStringLiteral("log-retention-days")).toInt(),
+        effective.value(QStringLiteral("log-retention-mb")).toLongLong() };
 }

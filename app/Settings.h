@@ -1,6 +1,8 @@
 #pragma once
 
 #include "Result.h"
+#include "RouterSettings.h"
+#include "activity/ActivityArchive.h"
 
 #include <QHash>
 #include <QList>
@@ -29,4 +31,7 @@ public:
     static Result<QString> check(const QString& name, const QString& value);
     // Stored values over defaults, for every known setting.
     static QHash<QString, QString> effective(const QHash<QString, QString>& stored);
+    // The routing limits among `effective` values.
+    static RouterSettings routerSettings(const QHash<QString, QString>& effective);
+    static ActivityArchive::Retention retention(const QHash<QString, QString>& effective);
 };

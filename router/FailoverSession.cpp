@@ -416,6 +416,10 @@ void FailoverSession::finishAttempt(std::optional<UpstreamOutcome> outcome,
     m_attempt.latencyMs = m_attemptClock.elapsed();
     m_attempt.errorClass = errorClass;
     m_attempt.errorMessage = message;
+    // Some services quote the key they were given in their error; the log never shows it.
+    const QString secret = m_context.snapshot->targets.value(m_planned.keyId).secret;
+    if (secret.size() >= 8)
+        m_attempt.errorMessage.replace(secret, QStringLiteral("[redacted]"));
     if (m_translator) {
         m_attempt.usage = m_translator->usage();
         m_attempt.malformedEvents = m_translator->malformedEvents();

@@ -20,10 +20,22 @@ private:
     {
         return window.findChild<QLabel*>(QStringLiteral("status"))->text();
     }
+    static QString routerOf(const MainWindow& window)
+    {
+        return window.findChild<QLabel*>(QStringLiteral("router"))->text();
+    }
+    // Tests run side by side: each window's router takes a free port, not the default one.
+    static void useAnyFreePort(const QString& database)
+    {
+        Store store;
+        QVERIFY(store.open(database));
+        QVERIFY(store.setSettingValue(QStringLiteral("port"), QStringLiteral("0")));
+    }
 
 private slots:
     void showsTheFirstRunHint()
     {
+        useAnyFreePort(m_dir.filePath(QStringLiteral("empty.db")));
         AppCore core(m_dir.filePath(QStringLiteral("empty.db")));
         MainWindow window(core);
         window.show();
@@ -33,6 +45,9 @@ private slots:
             started.count(), 1, 10000); // may arrive before a wait() would start
         QTRY_VERIFY_WITH_TIMEOUT(
             statusOf(window).contains(QStringLiteral("No provider keys yet")), 5000);
+        // The window starts the router with it.
+        QTRY_VERIFY_WITH_TIMEOUT(
+            routerOf(window).contains(QStringLiteral("listening on http://127.0.0.1:")), 10000);
     }
 
     void reportsKeysAndMissingSecrets()
@@ -57,6 +72,7 @@ private slots:
                 "2>&1 | "
                 "grep -m1 'attribute.user' | cut -d' ' -f3)\"" });
         QVERIFY(forget.waitForFinished(30000));
+        useAnyFreePort(path);
         AppCore core(path);
         MainWindow window(core);
         window.show();
@@ -86,6 +102,7 @@ private slots:
             key.label = QStringLiteral("Copied");
             QVERIFY(store.insertKey(key));
         }
+        useAnyFreePort(path);
         AppCore core(path);
         MainWindow window(core);
         QSignalSpy started(&core, &AppCore::started);

@@ -29,8 +29,8 @@ private:
             const qsizetype length = got.indexOf("Content-Length: ");
             if (length < 0 || length > headerEnd)
                 return false;
-            const int bodySize = got.mid(length + 16, got.indexOf("\r\n", length) - length - 16)
-                                     .toInt();
+            const int bodySize
+                = got.mid(length + 16, got.indexOf("\r\n", length) - length - 16).toInt();
             return got.size() >= headerEnd + 4 + bodySize;
         });
     }
@@ -72,15 +72,14 @@ private slots:
         QTest::addColumn<QByteArray>("headers");
         QTest::addColumn<int>("status");
         QTest::newRow("none") << QByteArray() << 401;
-        QTest::newRow("unknown")
-            << QByteArray("Authorization: Bearer kw-" + QByteArray(43, 'x') + "\r\n") << 401;
+        QTest::newRow("unknown") << QByteArray("Authorization: Bearer kw-" + QByteArray(43, 'x')
+            + "\r\n") << 401;
         QTest::newRow("not a local key")
             << QByteArray("Authorization: Bearer not-a-key\r\n") << 401;
         QTest::newRow("Bearer") << QByteArray("Authorization: Bearer " + RouterHarness::token()
-                                       + "\r\n")
-                                << 200;
-        QTest::newRow("x-api-key") << QByteArray("x-api-key: " + RouterHarness::token() + "\r\n")
-                                   << 200;
+            + "\r\n") << 200;
+        QTest::newRow("x-api-key")
+            << QByteArray("x-api-key: " + RouterHarness::token() + "\r\n") << 200;
     }
     void everyOtherRequestNeedsAKnownLocalKey()
     {
@@ -126,7 +125,8 @@ private slots:
         QVERIFY2(answer.startsWith("HTTP/1.1 400"), answer.constData());
         const QJsonObject error = bodyOf(answer)["error"].toObject();
         QCOMPARE(error["type"].toString(), QStringLiteral("invalid_request_error"));
-        QVERIFY2(error["message"].toString().contains(says), qPrintable(error["message"].toString()));
+        QVERIFY2(
+            error["message"].toString().contains(says), qPrintable(error["message"].toString()));
         QVERIFY(h().fake().attempts().isEmpty());
     }
 
@@ -208,8 +208,9 @@ private slots:
 
     void aRemovedKeyFinishesItsRequestsInFlight()
     {
-        h().fake().script("a", {}, { FakeProvider::Behaviour::SlowFirstToken, 200, {}, {},
-                                       std::chrono::milliseconds(500) });
+        h().fake().script("a", {},
+            { FakeProvider::Behaviour::SlowFirstToken, 200, {}, {},
+                std::chrono::milliseconds(500) });
         RawClient client(port());
         const QByteArray body
             = QJsonDocument(RouterHarness::chat(QStringLiteral("m-one"), true)).toJson();
@@ -217,12 +218,12 @@ private slots:
             "Authorization: Bearer " + RouterHarness::token() + "\r\n", body));
         QTRY_COMPARE(h().fake().attempts().size(), 1);
         h().setKeys({ { QStringLiteral("B") } }); // A is gone from the next snapshot
-        const QByteArray answer = client.receive(
-            [](const QByteArray& got) { return got.contains("[DONE]"); });
+        const QByteArray answer
+            = client.receive([](const QByteArray& got) { return got.contains("[DONE]"); });
         QVERIFY2(answer.contains("x-keyway-key: A"), answer.constData());
         QVERIFY(answer.contains("data: [DONE]"));
         QCOMPARE(h().post(QStringLiteral("/v1/chat/completions"),
-                     RouterHarness::chat(QStringLiteral("m-one")))
+                        RouterHarness::chat(QStringLiteral("m-one")))
                      .status,
             404);
     }

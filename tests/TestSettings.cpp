@@ -17,9 +17,12 @@ private slots:
         QTest::newRow("port") << "port"
                               << " 9000 "
                               << "9000";
-        QTest::newRow("port zero") << "port"
-                                   << "0"
-                                   << "";
+        QTest::newRow("port zero: any free port") << "port"
+                                                  << "0"
+                                                  << "0";
+        QTest::newRow("port negative") << "port"
+                                       << "-1"
+                                       << "";
         QTest::newRow("port too high") << "port"
                                        << "70000"
                                        << "";

@@ -29,8 +29,8 @@ QByteArray rawStreamRequest(quint16 port)
                                 .toJson(QJsonDocument::Compact);
     return "POST /v1/chat/completions HTTP/1.1\r\nHost: 127.0.0.1:" + QByteArray::number(port)
         + "\r\nAuthorization: Bearer " + RouterHarness::token()
-        + "\r\nContent-Type: application/json\r\nContent-Length: "
-        + QByteArray::number(body.size()) + "\r\n\r\n" + body;
+        + "\r\nContent-Type: application/json\r\nContent-Length: " + QByteArray::number(body.size())
+        + "\r\n\r\n" + body;
 }
 
 } // namespace
@@ -97,8 +97,8 @@ private slots:
 
     void theUsageChunkComesWhenTheClientAsks()
     {
-        const auto response = stream(
-            { { "stream_options", QJsonObject { { "include_usage", true } } } });
+        const auto response
+            = stream({ { "stream_options", QJsonObject { { "include_usage", true } } } });
         const QList<QByteArray> events = response.events();
         QCOMPARE(events.size(), 6);
         QCOMPARE(json(events.at(4))["usage"]["completion_tokens"].toInt(), 3);
@@ -130,8 +130,9 @@ private slots:
     {
         QTest::addColumn<FakeProvider::Script>("script");
         QTest::addColumn<QString>("errorClass");
+        // Qt reports a chunked body cut short either as a network error or as an early end.
         QTest::newRow("cut after the headers")
-            << behaving(Behaviour::FailAfterHeaders) << QStringLiteral("server_error");
+            << behaving(Behaviour::FailAfterHeaders) << QStringLiteral("server_error|stream_error");
         QTest::newRow("error event first (overloaded)")
             << FakeProvider::Script { Behaviour::ErrorEventFirst, 529, {}, {}, 0ms }
             << QStringLiteral("rate_limited");
@@ -146,7 +147,8 @@ private slots:
         QCOMPARE(response.header("x-keyway-key"), "B");
         QCOMPARE(response.header("x-keyway-attempts"), "2");
         QCOMPARE(response.events().size(), 5);
-        QCOMPARE(h().lastFinished().attempts.constFirst().errorClass, errorClass);
+        const QString seen = h().lastFinished().attempts.constFirst().errorClass;
+        QVERIFY2(errorClass.split(u'|').contains(seen), qPrintable(seen));
     }
 
     void aBreakAfterTheFirstEventEndsWithAnErrorEvent_data()

@@ -8,6 +8,7 @@
 MainWindow::MainWindow(AppCore& core, QWidget* parent)
     : QMainWindow(parent)
     , m_status(new QLabel(this))
+    , m_router(new QLabel(this))
 {
     setWindowTitle(tr("Keyway"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/keyway.svg")));
@@ -22,12 +23,20 @@ MainWindow::MainWindow(AppCore& core, QWidget* parent)
     m_status->setWordWrap(true);
     layout->addWidget(title);
     layout->addWidget(m_status);
+    m_router->setObjectName(QStringLiteral("router"));
+    m_router->setText(tr("Starting the router…"));
+    m_router->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    layout->addWidget(m_router);
     layout->addStretch();
     setCentralWidget(central);
     resize(720, 480);
 
     connect(&core, &AppCore::started, this, &MainWindow::showStarted);
     connect(&core, &AppCore::startFailed, this, &MainWindow::showStartFailed);
+    connect(&core, &AppCore::routerListening, this, [this](const QString& address) {
+        m_router->setText(tr("The router is listening on %1").arg(address));
+    });
+    connect(&core, &AppCore::routerFailed, m_router, &QLabel::setText);
 }
 
 void MainWindow::showStarted(int keyCount, int keysWithoutSecret, const QString& keychainProblem)

@@ -19,4 +19,5 @@ private:
     void showStartFailed(const QString& message);
 
     QLabel* m_status;
+    QLabel* m_router;
 };

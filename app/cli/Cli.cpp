@@ -4,7 +4,9 @@
 #include "CliContext.h"
 #include "DirectoryCommands.h"
 #include "KeyCommands.h"
+#include "LogCommands.h"
 #include "RouteCommands.h"
+#include "ServeCommand.h"
 #include "SettingsCommands.h"
 #include "TokenCommands.h"
 
@@ -50,6 +52,8 @@ QString helpText()
         "  key add|list|edit|move|remove     provider keys, in the order they are tried\n"
         "  token create|list|revoke|reveal   local API keys that tools present\n"
         "  route explain --model M           the keys a request would be tried on, and why\n"
+        "  serve --headless [--port N]       the router without the window\n"
+        "  log tail [--follow] [--json]      the latest requests and their attempts\n"
         "  member add|list|remove            people and agents who own local API keys\n"
         "  workspace add|list|remove         separate sets of keys\n"
         "  settings list|get|set|reset       port, bind address, timeouts, budgets, retention\n"
@@ -115,6 +119,10 @@ int Cli::run(const QStringList& arguments)
         return SettingsCommands::run(context, rest);
     if (command == u"route")
         return RouteCommands::run(context, rest);
+    if (command == u"serve")
+        return ServeCommand::run(context, rest);
+    if (command == u"log")
+        return LogCommands::run(context, rest);
     if (command == u"member")
         return DirectoryCommands::runMembers(context, rest);
     if (command == u"workspace")

@@ -36,6 +36,8 @@ public:
     ~CliContext();
 
     QTextStream& out() { return m_out; }
+    const QString& databasePath() const { return m_databasePath; }
+    Vault& vault() { return m_vault; }
     QTextStream& err() { return m_err; }
 
     // Opens the database when first asked; nullptr after printing why it could not.

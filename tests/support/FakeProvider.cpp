@@ -193,9 +193,8 @@ void FakeProvider::handle(const std::shared_ptr<HttpExchange>& exchange)
     case Behaviour::ErrorEventMidStream:
         exchange->beginStream(200, eventStream);
         exchange->write(events.first());
-        QTimer::singleShot(50, exchange.get(), [sendAll] {
-            sendAll({ errorEvent(500, "The model crashed mid-answer") });
-        });
+        QTimer::singleShot(50, exchange.get(),
+            [sendAll] { sendAll({ errorEvent(500, "The model crashed mid-answer") }); });
         return;
     case Behaviour::ErrorEventFirst:
         exchange->beginStream(200, eventStream);

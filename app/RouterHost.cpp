@@ -1,0 +1,159 @@
+#include "RouterHost.h"
+
+#include "RoutingSnapshotBuilder.h"
+#include "Settings.h"
+#include "store/Store.h"
+#include "vault/Vault.h"
+
+#include <QLoggingCategory>
+
+Q_LOGGING_CATEGORY(lcRouterHost, "keyway.router")
+
+namespace {
+
+// Last-used times are kept to the minute: no database write per request.
+constexpr qint64 touchIntervalSeconds = 60;
+
+} // namespace
+
+RouterHost::RouterHost(Store& store, Vault& vault, Overrides overrides, QObject* parent)
+    : QObject(parent)
+    , m_store(store)
+    , m_vault(vault)
+    , m_overrides(std::move(overrides))
+    , m_activity(ActivityArchive::pathFor(store.path()))
+{
+    connect(&m_store, &Store::changed, this, &RouterHost::scheduleRebuild);
+    connect(&m_router, &Router::requestFinished, this, &RouterHost::noteFinished);
+    m_router.setArchiveLookup(
+        [this](const QString& id, std::function<void(std::optional<RequestRecord>)> done) {
+            m_activity.find(id, std::move(done));
+        });
+}
+
+RouterHost::~RouterHost()
+{
+    m_router.close();
+}
+
+void RouterHost::start()
+{
+    scheduleRebuild();
+}
+
+QString RouterHost::address() const
+{
+    if (!m_listeningOn)
+        return {};
+    const QHostAddress& host = m_listeningOn->first;
+    const QString hostText = host.protocol() == QAbstractSocket::IPv6Protocol
+        ? u'[' + host.toString() + u']'
+        : host.toString();
+    return QStringLiteral("http://%1:%2").arg(hostText).arg(m_router.port());
+}
+
+void RouterHost::scheduleRebuild()
+{
+    if (m_rebuilding) {
+        m_rebuildAgain = true;
+        return;
+    }
+    m_rebuildTask = rebuildUntilCurrent();
+}
+
+QCoro::Task<> RouterHost::rebuildUntilCurrent()
+{
+    m_rebuilding = true;
+    do {
+        m_rebuildAgain = false;
+        co_await rebuild();
+    } while (m_rebuildAgain);
+    m_rebuilding = false;
+}
+
+QCoro::Task<> RouterHost::rebuild()
+{
+    auto keys = m_store.keys();
+    auto localKeys = m_store.localKeys();
+    auto stored = m_store.settingValues();
+    if (!keys || !localKeys || !stored) {
+        const Failure failure = !keys ? keys.failure()
+            : !localKeys              ? localKeys.failure()
+                                      : stored.failure();
+        qCWarning(lcRouterHost) << "routing snapshot not rebuilt:" << failure.message;
+        co_return;
+    }
+    const QHash<QString, QString> settings = Settings::effective(*stored);
+    auto snapshot = std::make_shared<RoutingSnapshot>();
+    snapshot->keys = RoutingSnapshotBuilder::routeKeys(*keys);
+    snapshot->settings = Settings::routerSettings(settings);
+
+    int withoutSecret = 0;
+    QHash<QString, QString> secrets;
+    for (qsizetype i = 0; i < keys->size(); ++i) {
+        const ProviderKey& key = keys->at(i);
+        if (!m_secrets.contains(key.secretRef)) {
+            auto secret = co_await m_vault.read(key.secretRef);
+            if (secret)
+                m_secrets.insert(key.secretRef, *secret);
+        }
+        if (!m_secrets.contains(key.secretRef)) {
+            snapshot->keys[i].secretMissing = true; // routed around, with that reason
+            ++withoutSecret;
+            continue;
+        }
+        secrets.insert(key.secretRef, m_secrets.value(key.secretRef));
+        snapshot->targets.insert(key.id,
+            UpstreamTarget { key.providerId, key.baseUrl, m_secrets.value(key.secretRef),
+                key.settings, key.caFile });
+    }
+    m_secrets = secrets; // removed and replaced secrets leave memory
+
+    QList<LocalKeyDirectory::Entry> active;
+    for (const LocalApiKey& localKey : *localKeys) {
+        if (!localKey.isRevoked())
+            active.append(
+                { localKey.id, localKey.memberId, localKey.workspaceId, localKey.tokenHash });
+    }
+    snapshot->localKeys = LocalKeyDirectory(active);
+    m_router.setSnapshot(snapshot);
+    m_activity.setRetention(Settings::retention(settings));
+    qCInfo(lcRouterHost) << "routing snapshot:" << snapshot->keys.size() << "keys," << active.size()
+                         << "local keys";
+    emit snapshotApplied(int(snapshot->keys.size()), withoutSecret);
+    applyListener(settings);
+}
+
+void RouterHost::applyListener(const QHash<QString, QString>& settings)
+{
+    const QHostAddress bindAddress = m_overrides.bindAddress.value_or(
+        QHostAddress(settings.value(QStringLiteral("bind-address"))));
+    const quint16 port
+        = m_overrides.port.value_or(quint16(settings.value(QStringLiteral("port")).toUInt()));
+    if (m_listeningOn && m_listeningOn->first == bindAddress && m_listeningOn->second == port)
+        return;
+    QString error;
+    if (!m_router.listen(bindAddress, port, &error)) {
+        m_listeningOn.reset();
+        emit listenFailed(tr("The router could not listen on %1 port %2: %3")
+                              .arg(bindAddress.toString())
+                              .arg(port)
+                              .arg(error));
+        return;
+    }
+    // Requests in flight on the old address finish; new ones go to the new one.
+    m_listeningOn = std::pair { bindAddress, port };
+    emit listening(address());
+}
+
+void RouterHost::noteFinished(const RequestRecord& record)
+{
+    m_activity.record(record);
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QDateTime last = m_lastTouched.value(record.localKeyId);
+    if (last.isValid() && last.secsTo(now) < touchIntervalSeconds)
+        return;
+    m_lastTouched.insert(record.localKeyId, now);
+    if (auto touched = m_store.touchLocalKey(record.localKeyId, now); !touched)
+        qCWarning(lcRouterHost) << "last use not saved:" << touched.failure().message;
+}

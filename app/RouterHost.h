@@ -1,0 +1,63 @@
+#pragma once
+
+#include "Router.h"
+#include "activity/ActivityLog.h"
+
+#include <QCoro/QCoroTask>
+#include <QHash>
+#include <QHostAddress>
+#include <QObject>
+
+#include <optional>
+
+class Store;
+class Vault;
+
+// Runs the router for the app: builds routing snapshots from the store and the keychain and
+// swaps them in on every change (from this process or the CLI), applies settings while it
+// runs, and writes what the router reports to the activity log. Lives on the thread of its
+// store and vault.
+class RouterHost : public QObject
+{
+    Q_OBJECT
+
+public:
+    struct Overrides // from the command line, over the stored settings
+    {
+        std::optional<quint16> port;
+        std::optional<QHostAddress> bindAddress;
+    };
+
+    RouterHost(Store& store, Vault& vault, Overrides overrides = {}, QObject* parent = nullptr);
+    ~RouterHost() override;
+
+    // Builds the first snapshot, then listens; answers with listening() or listenFailed().
+    void start();
+    Router& router() { return m_router; }
+    ActivityLog& activityLog() { return m_activity; }
+    QString address() const; // "http://127.0.0.1:4141"
+
+signals:
+    void listening(const QString& address);
+    void listenFailed(const QString& message);
+    void snapshotApplied(int keys, int keysWithoutSecret);
+
+private:
+    void scheduleRebuild();
+    QCoro::Task<> rebuildUntilCurrent();
+    QCoro::Task<> rebuild();
+    void applyListener(const QHash<QString, QString>& settings);
+    void noteFinished(const RequestRecord& record);
+
+    Store& m_store;
+    Vault& m_vault;
+    Overrides m_overrides;
+    Router m_router;
+    ActivityLog m_activity;
+    QHash<QString, QString> m_secrets; // by secret_ref: an edited secret gets a new ref
+    QHash<qint64, QDateTime> m_lastTouched; // local keys' last use, as last written
+    std::optional<std::pair<QHostAddress, quint16>> m_listeningOn;
+    bool m_rebuilding = false;
+    bool m_rebuildAgain = false;
+    QCoro::Task<> m_rebuildTask;
+};

@@ -1,0 +1,337 @@
+#include "ActivityArchive.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QUuid>
+
+namespace {
+
+const int schemaVersion = 1;
+
+const QStringList schema {
+    QStringLiteral(R"(CREATE TABLE IF NOT EXISTS requests (
+        sequence INTEGER PRIMARY KEY AUTOINCREMENT,
+        id TEXT NOT NULL UNIQUE,
+        started_at TEXT NOT NULL,
+        local_key_id INTEGER NOT NULL,
+        member_id INTEGER NOT NULL,
+        workspace_id INTEGER NOT NULL,
+        endpoint TEXT NOT NULL,
+        requested_model TEXT NOT NULL,
+        served_model TEXT NOT NULL,
+        stream INTEGER NOT NULL,
+        status INTEGER NOT NULL,
+        error TEXT NOT NULL,
+        key_label TEXT NOT NULL,
+        latency_ms INTEGER NOT NULL,
+        prompt_tokens INTEGER NOT NULL,
+        completion_tokens INTEGER NOT NULL,
+        cached_tokens INTEGER NOT NULL,
+        reasoning_tokens INTEGER NOT NULL))"),
+    QStringLiteral("CREATE INDEX IF NOT EXISTS requests_started ON requests (started_at)"),
+    QStringLiteral(R"(CREATE TABLE IF NOT EXISTS attempts (
+        request_id TEXT NOT NULL REFERENCES requests(id) ON DELETE CASCADE,
+        number INTEGER NOT NULL,
+        key_id INTEGER NOT NULL,
+        key_label TEXT NOT NULL,
+        provider TEXT NOT NULL,
+        tier INTEGER NOT NULL,
+        model TEXT NOT NULL,
+        started_at TEXT NOT NULL,
+        latency_ms INTEGER NOT NULL,
+        http_status INTEGER NOT NULL,
+        error_class TEXT NOT NULL,
+        error_message TEXT NOT NULL,
+        rate_limit_headers TEXT NOT NULL,
+        bytes INTEGER NOT NULL,
+        prompt_tokens INTEGER NOT NULL,
+        completion_tokens INTEGER NOT NULL,
+        cached_tokens INTEGER NOT NULL,
+        reasoning_tokens INTEGER NOT NULL,
+        dropped_fields TEXT NOT NULL,
+        malformed_events INTEGER NOT NULL,
+        PRIMARY KEY (request_id, number)))"),
+    QStringLiteral("CREATE INDEX IF NOT EXISTS attempts_key ON attempts (key_id, started_at)"),
+};
+
+// A null QString would be bound as NULL; the columns hold text, empty or not.
+QString text(const QString& value)
+{
+    return value.isNull() ? QStringLiteral("") : value;
+}
+
+QString stored(const QDateTime& time)
+{
+    return time.toUTC().toString(Qt::ISODateWithMs);
+}
+
+QDateTime fromStored(const QString& text)
+{
+    return QDateTime::fromString(text, Qt::ISODateWithMs);
+}
+
+QString headersJson(const QList<std::pair<QByteArray, QByteArray>>& headers)
+{
+    QJsonObject object;
+    for (const auto& [name, value] : headers)
+        object.insert(QString::fromLatin1(name), QString::fromLatin1(value));
+    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
+}
+
+QList<std::pair<QByteArray, QByteArray>> headersFrom(const QString& json)
+{
+    QList<std::pair<QByteArray, QByteArray>> headers;
+    const QJsonObject object = QJsonDocument::fromJson(json.toUtf8()).object();
+    for (auto it = object.begin(); it != object.end(); ++it)
+        headers.append({ it.key().toLatin1(), it.value().toString().toLatin1() });
+    return headers;
+}
+
+const QString recordColumns = QStringLiteral(
+    "id, started_at, local_key_id, member_id, workspace_id, endpoint, requested_model, "
+    "served_model, stream, status, error, key_label, latency_ms, prompt_tokens, "
+    "completion_tokens, cached_tokens, reasoning_tokens");
+
+RequestRecord requestFrom(const QSqlQuery& q)
+{
+    RequestRecord r;
+    r.id = q.value(1).toString();
+    r.startedAt = fromStored(q.value(2).toString());
+    r.localKeyId = q.value(3).toLongLong();
+    r.memberId = q.value(4).toLongLong();
+    r.workspaceId = q.value(5).toLongLong();
+    r.endpoint = q.value(6).toString();
+    r.requestedModel = q.value(7).toString();
+    r.servedModel = q.value(8).toString();
+    r.stream = q.value(9).toBool();
+    r.status = q.value(10).toInt();
+    r.errorMessage = q.value(11).toString();
+    r.keyLabel = q.value(12).toString();
+    r.latencyMs = q.value(13).toLongLong();
+    r.usage = { q.value(14).toLongLong(), q.value(15).toLongLong(), q.value(16).toLongLong(),
+        q.value(17).toLongLong() };
+    return r;
+}
+
+AttemptRecord attemptFrom(const QSqlQuery& q)
+{
+    AttemptRecord a;
+    a.requestId = q.value(0).toString();
+    a.number = q.value(1).toInt();
+    a.keyId = q.value(2).toLongLong();
+    a.keyLabel = q.value(3).toString();
+    a.providerId = q.value(4).toString();
+    a.tier = tierFromStoredValue(q.value(5).toInt()).value_or(Tier::Prioritized);
+    a.model = q.value(6).toString();
+    a.startedAt = fromStored(q.value(7).toString());
+    a.latencyMs = q.value(8).toLongLong();
+    a.httpStatus = q.value(9).toInt();
+    a.errorClass = q.value(10).toString();
+    a.errorMessage = q.value(11).toString();
+    a.rateLimitHeaders = headersFrom(q.value(12).toString());
+    a.bytes = q.value(13).toLongLong();
+    a.usage = { q.value(14).toLongLong(), q.value(15).toLongLong(), q.value(16).toLongLong(),
+        q.value(17).toLongLong() };
+    for (const QJsonValue& field : QJsonDocument::fromJson(q.value(18).toString().toUtf8()).array())
+        a.droppedFields.append(field.toString());
+    a.malformedEvents = q.value(19).toInt();
+    return a;
+}
+
+} // namespace
+
+ActivityArchive::ActivityArchive()
+    : m_connectionName(QStringLiteral("keyway-activity-") + QUuid::createUuid().toString())
+{ }
+
+ActivityArchive::~ActivityArchive()
+{
+    if (m_db.isValid()) {
+        m_db.close();
+        m_db = QSqlDatabase();
+        QSqlDatabase::removeDatabase(m_connectionName);
+    }
+}
+
+QString ActivityArchive::pathFor(const QString& databasePath)
+{
+    const QFileInfo info(databasePath);
+    return info.dir().filePath(info.completeBaseName() + QStringLiteral("-activity.db"));
+}
+
+Failure ActivityArchive::failureFrom(const QSqlError& error) const
+{
+    return { FailureKind::Database,
+        QStringLiteral("The activity log %1 could not be used: %2")
+            .arg(m_db.databaseName(), error.text()) };
+}
+
+Result<QSqlQuery> ActivityArchive::exec(const QString& sql, const QVariantList& values)
+{
+    QSqlQuery q(m_db);
+    if (!q.prepare(sql))
+        return failureFrom(q.lastError());
+    for (const QVariant& value : values)
+        q.addBindValue(value);
+    if (!q.exec())
+        return failureFrom(q.lastError());
+    return q;
+}
+
+Result<void> ActivityArchive::open(const QString& path)
+{
+    m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
+    m_db.setDatabaseName(path);
+    m_db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+    if (!m_db.open())
+        return failureFrom(m_db.lastError());
+    // What people asked their models is nobody else's business.
+    QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner);
+    for (const QString& pragma :
+        { QStringLiteral("PRAGMA journal_mode = WAL"), QStringLiteral("PRAGMA foreign_keys = ON"),
+            QStringLiteral("PRAGMA synchronous = NORMAL") }) {
+        if (auto done = exec(pragma); !done)
+            return done.failure();
+    }
+    for (const QString& statement : schema) {
+        if (auto done = exec(statement); !done)
+            return done.failure();
+    }
+    if (auto done = exec(QStringLiteral("PRAGMA user_version = %1").arg(schemaVersion)); !done)
+        return done.failure();
+    return {};
+}
+
+Result<void> ActivityArchive::write(const QList<RequestRecord>& records)
+{
+    if (!m_db.transaction())
+        return failureFrom(m_db.lastError());
+    const auto rollback = [this](const Failure& failure) -> Result<void> {
+        m_db.rollback();
+        return failure;
+    };
+    for (const RequestRecord& r : records) {
+        auto request = exec(QStringLiteral("INSERT OR REPLACE INTO requests (") + recordColumns
+                + QStringLiteral(") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+            { r.id, stored(r.startedAt), r.localKeyId, r.memberId, r.workspaceId, text(r.endpoint),
+                text(r.requestedModel), text(r.servedModel), r.stream, r.status,
+                text(r.errorMessage), text(r.keyLabel), r.latencyMs, r.usage.prompt,
+                r.usage.completion, r.usage.cached, r.usage.reasoning });
+        if (!request)
+            return rollback(request.failure());
+        for (const AttemptRecord& a : r.attempts) {
+            auto attempt = exec(
+                QStringLiteral("INSERT OR REPLACE INTO attempts VALUES (?, ?, ?, ?, ?, ?, ?, "
+                               "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                { r.id, a.number, a.keyId, text(a.keyLabel), text(a.providerId), int(a.tier),
+                    text(a.model), stored(a.startedAt), a.latencyMs, a.httpStatus,
+                    text(a.errorClass), text(a.errorMessage), headersJson(a.rateLimitHeaders),
+                    a.bytes, a.usage.prompt, a.usage.completion, a.usage.cached, a.usage.reasoning,
+                    QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(a.droppedFields))
+                                          .toJson(QJsonDocument::Compact)),
+                    a.malformedEvents });
+            if (!attempt)
+                return rollback(attempt.failure());
+        }
+    }
+    if (!m_db.commit())
+        return rollback(failureFrom(m_db.lastError()));
+    return {};
+}
+
+Result<QList<RequestRecord>> ActivityArchive::select(
+    const QString& where, const QVariantList& values, qint64* lastSequence)
+{
+    auto q = exec(QStringLiteral("SELECT sequence, ") + recordColumns
+            + QStringLiteral(" FROM requests ") + where,
+        values);
+    if (!q)
+        return q.failure();
+    QList<RequestRecord> records;
+    while (q->next()) {
+        records.append(requestFrom(*q));
+        if (lastSequence)
+            *lastSequence = std::max(*lastSequence, q->value(0).toLongLong());
+    }
+    std::sort(records.begin(), records.end(),
+        [](const RequestRecord& a, const RequestRecord& b) { return a.startedAt < b.startedAt; });
+    if (auto loaded = loadAttempts(records); !loaded)
+        return loaded.failure();
+    return records;
+}
+
+Result<void> ActivityArchive::loadAttempts(QList<RequestRecord>& records)
+{
+    for (RequestRecord& record : records) {
+        auto q = exec(QStringLiteral("SELECT * FROM attempts WHERE request_id = ? ORDER BY number"),
+            { record.id });
+        if (!q)
+            return q.failure();
+        while (q->next())
+            record.attempts.append(attemptFrom(*q));
+    }
+    return {};
+}
+
+Result<std::optional<RequestRecord>> ActivityArchive::find(const QString& id)
+{
+    auto found = select(QStringLiteral("WHERE id = ?"), { id }, nullptr);
+    if (!found)
+        return found.failure();
+    if (found->isEmpty())
+        return std::optional<RequestRecord>();
+    return std::optional(found->constFirst());
+}
+
+Result<QList<RequestRecord>> ActivityArchive::latest(int limit, qint64* lastSequence)
+{
+    if (lastSequence)
+        *lastSequence = 0;
+    return select(QStringLiteral("ORDER BY sequence DESC LIMIT ?"), { limit }, lastSequence);
+}
+
+Result<QList<RequestRecord>> ActivityArchive::after(qint64 sequence, qint64* lastSequence)
+{
+    if (lastSequence)
+        *lastSequence = sequence;
+    return select(QStringLiteral("WHERE sequence > ? ORDER BY sequence LIMIT 1000"), { sequence },
+        lastSequence);
+}
+
+Result<qint64> ActivityArchive::dataBytes()
+{
+    auto q
+        = exec(QStringLiteral("SELECT (page_count - freelist_count) * page_size FROM "
+                              "pragma_page_count(), pragma_freelist_count(), pragma_page_size()"));
+    if (!q)
+        return q.failure();
+    return q->next() ? q->value(0).toLongLong() : 0;
+}
+
+Result<int> ActivityArchive::prune(const Retention& retention, const QDateTime& now)
+{
+    auto aged = exec(QStringLiteral("DELETE FROM requests WHERE started_at < ?"),
+        { stored(now.addDays(-retention.days)) });
+    if (!aged)
+        return aged.failure();
+    int removed = aged->numRowsAffected();
+    // Then the oldest tenth at a time until the data is within its size.
+    const qint64 limit = retention.megabytes * 1024 * 1024;
+    for (auto bytes = dataBytes(); bytes && *bytes > limit; bytes = dataBytes()) {
+        auto oldest = exec(QStringLiteral(
+            "DELETE FROM requests WHERE sequence IN (SELECT sequence FROM requests ORDER BY "
+            "sequence LIMIT MAX(1, (SELECT COUNT(*) FROM requests) / 10))"));
+        if (!oldest)
+            return oldest.failure();
+        if (oldest->numRowsAffected() <= 0)
+            break;
+        removed += oldest->numRowsAffected();
+    }
+    return removed;
+}

@@ -1,0 +1,53 @@
+#pragma once
+
+#include "../Result.h"
+#include "RequestRecord.h"
+
+#include <QSqlDatabase>
+#include <QString>
+
+#include <optional>
+
+// The attempt log on disk: request records and their attempts in a SQLite file of their own
+// beside the configuration database (keyway.db → keyway-activity.db). A separate file keeps a
+// busy log from waking every configuration reader (SQLite's data_version counts any commit)
+// and makes the size limit the file's size. Synchronous, bound to the thread that opened it.
+class ActivityArchive
+{
+public:
+    struct Retention
+    {
+        int days = 30;
+        qint64 megabytes = 200;
+    };
+
+    ActivityArchive();
+    ~ActivityArchive();
+    ActivityArchive(const ActivityArchive&) = delete;
+    ActivityArchive& operator=(const ActivityArchive&) = delete;
+
+    // The archive that belongs to a configuration database.
+    static QString pathFor(const QString& databasePath);
+
+    Result<void> open(const QString& path);
+    // One transaction for the lot.
+    Result<void> write(const QList<RequestRecord>& records);
+    Result<std::optional<RequestRecord>> find(const QString& id);
+    // The newest `limit` requests, oldest first, with the sequence number of the newest.
+    Result<QList<RequestRecord>> latest(int limit, qint64* lastSequence = nullptr);
+    // Requests written after `sequence`, oldest first.
+    Result<QList<RequestRecord>> after(qint64 sequence, qint64* lastSequence = nullptr);
+    // Drops requests older than the retention age, then the oldest until the data fits.
+    Result<int> prune(const Retention& retention, const QDateTime& now);
+    Result<qint64> dataBytes();
+
+private:
+    Result<QSqlQuery> exec(const QString& sql, const QVariantList& values = {});
+    Result<QList<RequestRecord>> select(
+        const QString& where, const QVariantList& values, qint64* lastSequence);
+    Result<void> loadAttempts(QList<RequestRecord>& records);
+    Failure failureFrom(const class QSqlError& error) const;
+
+    QString m_connectionName;
+    QSqlDatabase m_db;
+};

@@ -1,0 +1,44 @@
+#pragma once
+
+#include "ActivityArchive.h"
+#include "RequestRecord.h"
+
+#include <QObject>
+#include <QThread>
+
+#include <functional>
+#include <optional>
+
+// Writes the router's request records to the activity archive from a thread of its own, in
+// batches (a quarter second's worth, or 500 records, per transaction), so routing never waits
+// on the disk; and prunes the archive by age and size every hour.
+class ActivityLog : public QObject
+{
+    Q_OBJECT
+
+public:
+    static constexpr std::chrono::milliseconds batchInterval { 250 };
+    static constexpr int batchLimit = 500;
+
+    // `path` is the archive's file (see ActivityArchive::pathFor).
+    explicit ActivityLog(QString path, QObject* parent = nullptr);
+    ~ActivityLog() override; // writes what is pending
+
+    // From any thread.
+    void record(const RequestRecord& record);
+    void setRetention(const ActivityArchive::Retention& retention);
+    // `done` is called on the log's thread.
+    void find(const QString& id, std::function<void(std::optional<RequestRecord>)> done);
+    // Blocks until what was recorded so far is on disk (for tests and shutdown).
+    void flush();
+
+signals:
+    // Something could not be written; the records of that batch are lost, the log goes on.
+    void failed(const QString& message);
+
+private:
+    class Writer;
+
+    QThread m_thread;
+    Writer* m_writer = nullptr; // lives on m_thread
+};
