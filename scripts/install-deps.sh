@@ -24,6 +24,11 @@ if [[ "$profile" == test ]]; then
 fi
 
 missing=()
+# The official SDKs run as test clients under Node.js; any node >= 18 with npm will do (Debian's,
+# or one installed another way).
+if [[ "$profile" == test ]] && ! command -v npm >/dev/null; then
+    missing+=(nodejs npm)
+fi
 for package in "${packages[@]}"; do
     if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed'; then
         missing+=("$package")

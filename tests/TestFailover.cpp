@@ -329,6 +329,20 @@ private slots:
         QCOMPARE(h().lastFinished().requestedModel, QStringLiteral("gpt-x"));
     }
 
+    void openRouterKeysAttributeTheApp()
+    {
+        h().setKeys(
+            { { QStringLiteral("R"), Tier::SharedCapacity, {}, QStringLiteral("openrouter") } });
+        QCOMPARE(chat(QStringLiteral("anthropic/claude-sonnet-4.5")).status, 200);
+        const FakeProvider::Attempt attempt = h().fake().attempts().constFirst();
+        QCOMPARE(attempt.model, QStringLiteral("anthropic/claude-sonnet-4.5"));
+        bool titled = false;
+        for (const auto& [name, value] : attempt.headers)
+            titled = titled
+                || (name.compare("X-Title", Qt::CaseInsensitive) == 0 && value == "Keyway");
+        QVERIFY(titled);
+    }
+
     void aModelNoKeyServesIs404()
     {
         const auto response = chat(QStringLiteral("mistral-large-latest"));

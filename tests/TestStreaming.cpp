@@ -199,6 +199,22 @@ private slots:
         QCOMPARE(h().lastFinished().status, 200);
     }
 
+    void azureStreamsMayBeginWithEmptyChoices()
+    {
+        h().setKeys({ { QStringLiteral("Z"), Tier::Prioritized, { QStringLiteral("gpt-4.1") },
+            QStringLiteral("azure") } });
+        h().fake().script("z", {}, behaving(Behaviour::AzureFilterResultsFirst));
+        const auto response = stream();
+        QCOMPARE(response.status, 200);
+        const QList<QByteArray> events = response.events();
+        QCOMPARE(events.size(), 6);
+        QVERIFY(json(events.constFirst())["prompt_filter_results"].isArray());
+        QCOMPARE(events.constLast(), "[DONE]");
+        const FakeProvider::Attempt attempt = h().fake().attempts().constFirst();
+        QVERIFY2(attempt.path.endsWith("/openai/v1/chat/completions"), attempt.path.constData());
+        QCOMPARE(attempt.key, "z"); // sent as api-key, Azure's header
+    }
+
     void aClientThatLeavesCancelsTheUpstreamRequest()
     {
         h().fake().script("a", {}, behaving(Behaviour::StallMidStream));

@@ -196,6 +196,18 @@ void FakeProvider::handle(const std::shared_ptr<HttpExchange>& exchange)
         QTimer::singleShot(50, exchange.get(),
             [sendAll] { sendAll({ errorEvent(500, "The model crashed mid-answer") }); });
         return;
+    case Behaviour::AzureFilterResultsFirst: {
+        const QJsonObject filterResults { { "id", "" }, { "object", "" }, { "model", "" },
+            { "choices", QJsonArray() },
+            { "prompt_filter_results",
+                QJsonArray { QJsonObject {
+                    { "prompt_index", 0 }, { "content_filter_results", QJsonObject() } } } } };
+        exchange->beginStream(200, eventStream);
+        sendAll(QList<QByteArray> { "data: "
+                    + QJsonDocument(filterResults).toJson(QJsonDocument::Compact) + "\n\n" }
+            + events);
+        return;
+    }
     case Behaviour::ErrorEventFirst:
         exchange->beginStream(200, eventStream);
         sendAll({ errorEvent(script.status, "Overloaded before the first token") });

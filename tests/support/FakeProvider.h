@@ -32,6 +32,7 @@ public:
         FailAfterHeaders, // 200 and the stream's headers, then the connection drops
         ErrorEventMidStream, // one event, then an error event
         ErrorEventFirst, // an error event (with `status` as its code) before any other
+        AzureFilterResultsFirst, // Azure's stream: a chunk with empty choices, then the answer
     };
 
     struct Script
