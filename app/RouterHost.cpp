@@ -24,7 +24,9 @@ RouterHost::RouterHost(Store& store, Vault& vault, Overrides overrides, QObject*
     , m_activity(ActivityArchive::pathFor(store.path()))
 {
     connect(&m_store, &Store::changed, this, &RouterHost::scheduleRebuild);
-    connect(&m_router, &Router::requestFinished, this, &RouterHost::noteFinished);
+    // Direct: called on the router's threads, so that a request costs the app's thread nothing.
+    connect(
+        &m_router, &Router::requestFinished, this, &RouterHost::noteFinished, Qt::DirectConnection);
     m_router.setArchiveLookup(
         [this](const QString& id, std::function<void(std::optional<RequestRecord>)> done) {
             m_activity.find(id, std::move(done));
@@ -150,10 +152,19 @@ void RouterHost::noteFinished(const RequestRecord& record)
 {
     m_activity.record(record);
     const QDateTime now = QDateTime::currentDateTimeUtc();
-    const QDateTime last = m_lastTouched.value(record.localKeyId);
-    if (last.isValid() && last.secsTo(now) < touchIntervalSeconds)
-        return;
-    m_lastTouched.insert(record.localKeyId, now);
-    if (auto touched = m_store.touchLocalKey(record.localKeyId, now); !touched)
+    {
+        QMutexLocker lock(&m_touchMutex);
+        const QDateTime last = m_lastTouched.value(record.localKeyId);
+        if (last.isValid() && last.secsTo(now) < touchIntervalSeconds)
+            return;
+        m_lastTouched.insert(record.localKeyId, now);
+    }
+    QMetaObject::invokeMethod(
+        this, [this, id = record.localKeyId, now] { touchLocalKey(id, now); });
+}
+
+void RouterHost::touchLocalKey(qint64 localKeyId, const QDateTime& at)
+{
+    if (auto touched = m_store.touchLocalKey(localKeyId, at); !touched)
         qCWarning(lcRouterHost) << "last use not saved:" << touched.failure().message;
 }

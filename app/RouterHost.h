@@ -6,6 +6,7 @@
 #include <QCoro/QCoroTask>
 #include <QHash>
 #include <QHostAddress>
+#include <QMutex>
 #include <QObject>
 
 #include <optional>
@@ -48,13 +49,15 @@ private:
     QCoro::Task<> rebuild();
     void applyListener(const QHash<QString, QString>& settings);
     void noteFinished(const RequestRecord& record);
+    void touchLocalKey(qint64 localKeyId, const QDateTime& at);
 
     Store& m_store;
     Vault& m_vault;
     Overrides m_overrides;
-    Router m_router;
     ActivityLog m_activity;
+    Router m_router; // after the log: its threads stop before the log they write to goes
     QHash<QString, QString> m_secrets; // by secret_ref: an edited secret gets a new ref
+    QMutex m_touchMutex; // noteFinished() runs on the router's threads
     QHash<qint64, QDateTime> m_lastTouched; // local keys' last use, as last written
     std::optional<std::pair<QHostAddress, quint16>> m_listeningOn;
     bool m_rebuilding = false;

@@ -7,7 +7,24 @@
 #include <QApplication>
 #include <QLoggingCategory>
 
+#ifdef Q_OS_UNIX
+#include <sys/resource.h>
+#endif
+
 namespace {
+
+// Every streamed request holds two sockets (client and provider); the usual soft limit of 1024
+// open files would cap the router near 500 streams.
+void raiseOpenFileLimit()
+{
+#ifdef Q_OS_UNIX
+    rlimit limit {};
+    if (getrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur < limit.rlim_max) {
+        limit.rlim_cur = limit.rlim_max;
+        setrlimit(RLIMIT_NOFILE, &limit);
+    }
+#endif
+}
 
 void describeApplication()
 {
@@ -19,6 +36,7 @@ void describeApplication()
 
 int main(int argc, char* argv[])
 {
+    raiseOpenFileLimit();
     QStringList arguments;
     for (int i = 0; i < argc; ++i)
         arguments.append(QString::fromLocal8Bit(argv[i]));

@@ -2,6 +2,7 @@
 # Installs the Debian/Ubuntu packages Keyway needs, only those that are missing.
 #   install-deps.sh run    what building and running Keyway needs
 #   install-deps.sh test   that, plus what the test suite needs (GNOME Keyring, D-Bus, Xvfb...)
+#   install-deps.sh bench  that, plus the benchmark's load generator, upstream and tools
 set -euo pipefail
 
 profile=${1:-run}
@@ -18,15 +19,20 @@ test_packages=(
     gnome-keyring dbus-daemon dbus-bin libsecret-tools procps xvfb xauth
 )
 
+bench_packages=(wrk nginx-light openssl curl)
+
 packages=("${build_packages[@]}")
-if [[ "$profile" == test ]]; then
+if [[ "$profile" == test || "$profile" == bench ]]; then
     packages+=("${test_packages[@]}")
+fi
+if [[ "$profile" == bench ]]; then
+    packages+=("${bench_packages[@]}")
 fi
 
 missing=()
 # The official SDKs run as test clients under Node.js; any node >= 18 with npm will do (Debian's,
 # or one installed another way).
-if [[ "$profile" == test ]] && ! command -v npm >/dev/null; then
+if [[ "$profile" != run ]] && ! command -v npm >/dev/null; then
     missing+=(nodejs npm)
 fi
 for package in "${packages[@]}"; do

@@ -152,6 +152,8 @@ ActivityArchive::ActivityArchive()
 
 ActivityArchive::~ActivityArchive()
 {
+    m_insertRequest.reset();
+    m_insertAttempt.reset();
     if (m_db.isValid()) {
         m_db.close();
         m_db = QSqlDatabase();
@@ -205,6 +207,25 @@ Result<void> ActivityArchive::open(const QString& path)
     }
     if (auto done = exec(QStringLiteral("PRAGMA user_version = %1").arg(schemaVersion)); !done)
         return done.failure();
+    m_insertRequest.emplace(m_db);
+    m_insertAttempt.emplace(m_db);
+    if (!m_insertRequest->prepare(QStringLiteral("INSERT OR REPLACE INTO requests (")
+            + recordColumns
+            + QStringLiteral(") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")))
+        return failureFrom(m_insertRequest->lastError());
+    if (!m_insertAttempt->prepare(
+            QStringLiteral("INSERT OR REPLACE INTO attempts VALUES (?, ?, ?, "
+                           "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")))
+        return failureFrom(m_insertAttempt->lastError());
+    return {};
+}
+
+Result<void> ActivityArchive::run(QSqlQuery& prepared, const QVariantList& values)
+{
+    for (int i = 0; i < values.size(); ++i)
+        prepared.bindValue(i, values.at(i));
+    if (!prepared.exec())
+        return failureFrom(prepared.lastError());
     return {};
 }
 
@@ -217,8 +238,7 @@ Result<void> ActivityArchive::write(const QList<RequestRecord>& records)
         return failure;
     };
     for (const RequestRecord& r : records) {
-        auto request = exec(QStringLiteral("INSERT OR REPLACE INTO requests (") + recordColumns
-                + QStringLiteral(") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+        auto request = run(*m_insertRequest,
             { r.id, stored(r.startedAt), r.localKeyId, r.memberId, r.workspaceId, text(r.endpoint),
                 text(r.requestedModel), text(r.servedModel), r.stream, r.status,
                 text(r.errorMessage), text(r.keyLabel), r.latencyMs, r.usage.prompt,
@@ -226,9 +246,7 @@ Result<void> ActivityArchive::write(const QList<RequestRecord>& records)
         if (!request)
             return rollback(request.failure());
         for (const AttemptRecord& a : r.attempts) {
-            auto attempt = exec(
-                QStringLiteral("INSERT OR REPLACE INTO attempts VALUES (?, ?, ?, ?, ?, ?, ?, "
-                               "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+            auto attempt = run(*m_insertAttempt,
                 { r.id, a.number, a.keyId, text(a.keyLabel), text(a.providerId), int(a.tier),
                     text(a.model), stored(a.startedAt), a.latencyMs, a.httpStatus,
                     text(a.errorClass), text(a.errorMessage), headersJson(a.rateLimitHeaders),

@@ -3,6 +3,7 @@
 #include "ActivityArchive.h"
 #include "RequestRecord.h"
 
+#include <QMutex>
 #include <QObject>
 #include <QThread>
 
@@ -24,7 +25,8 @@ public:
     explicit ActivityLog(QString path, QObject* parent = nullptr);
     ~ActivityLog() override; // writes what is pending
 
-    // From any thread.
+    // From any thread; cheap: the record waits in memory for the next batch, and only the
+    // first of a batch wakes the writer.
     void record(const RequestRecord& record);
     void setRetention(const ActivityArchive::Retention& retention);
     // `done` is called on the log's thread.
@@ -39,6 +41,10 @@ signals:
 private:
     class Writer;
 
+    QList<RequestRecord> takePending();
+
     QThread m_thread;
     Writer* m_writer = nullptr; // lives on m_thread
+    QMutex m_mutex; // guards m_pending
+    QList<RequestRecord> m_pending;
 };

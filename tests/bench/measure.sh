@@ -1,0 +1,224 @@
+#!/usr/bin/env bash
+# The measurements behind tests/bench/run.sh (which sets up what this needs). $1: the build.
+set -euo pipefail
+build=$(realpath "$1")
+keyway=$build/keyway
+floor=$build/tests/bench/keyway-qnam-floor
+peer=$(realpath tests/bench/node/node_modules/@portkey-ai/gateway/build/start-server.js)
+work=$(mktemp -d)
+chmod 755 "$work" # nginx workers run as another user
+results=$build/results.md
+pids=()
+cleanup() {
+    for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+    [[ -f $work/nginx.pid ]] && kill "$(cat "$work/nginx.pid")" 2>/dev/null || true
+    wait 2>/dev/null || true
+    rm -rf "$work"
+}
+trap cleanup EXIT
+ulimit -n "$(ulimit -Hn)"
+
+plain=18080 tls1=18443 tls2=18444 keyway_port=18400 peer_port=18787
+duration=${KEYWAY_BENCH_SECONDS:-8}
+export KEYWAY_DATABASE=$work/keyway.db
+
+# --- upstream: nginx with canned OpenAI answers, plain, TLS + HTTP/1.1 and TLS + HTTP/2 -------
+openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj /CN=127.0.0.1 \
+    -addext subjectAltName=IP:127.0.0.1 -keyout "$work/key.pem" -out "$work/cert.pem" 2>/dev/null
+completion='{"id":"chatcmpl-bench","object":"chat.completion","created":1,"model":"bench","choices":[{"index":0,"message":{"role":"assistant","content":"Hello from nginx."},"finish_reason":"stop"}],"usage":{"prompt_tokens":5,"completion_tokens":4,"total_tokens":9}}'
+events() { # $1 events of a chat completion stream
+    for ((i = 0; i < $1; i++)); do
+        printf 'data: {"id":"c","object":"chat.completion.chunk","model":"bench","choices":[{"index":0,"delta":{"content":"tok%d "},"finish_reason":null}]}\n\n' "$i"
+    done
+    printf 'data: {"id":"c","object":"chat.completion.chunk","model":"bench","choices":[{"index":0,"delta":{},"finish_reason":"stop"}]}\n\n'
+    printf 'data: [DONE]\n\n'
+}
+mkdir -p "$work/tmp"
+for name in s10:10 s200:200 slow:40; do # the streams, as files: nginx limits inline answers
+    mkdir -p "$work/www/${name%%:*}/v1/chat"
+    events "${name#*:}" >"$work/www/${name%%:*}/v1/chat/completions"
+done
+cat >"$work/nginx.conf" <<CONF
+worker_processes 1;
+worker_rlimit_nofile 65536;
+pid $work/nginx.pid;
+error_log $work/nginx-error.log;
+events { worker_connections 16384; }
+http {
+    access_log off;
+    client_body_temp_path $work/tmp; proxy_temp_path $work/tmp; fastcgi_temp_path $work/tmp;
+    uwsgi_temp_path $work/tmp; scgi_temp_path $work/tmp;
+    keepalive_requests 10000000; keepalive_timeout 300s;
+    server {
+        listen 127.0.0.1:$plain; listen 127.0.0.1:$tls1 ssl; listen 127.0.0.1:$tls2 ssl http2;
+        ssl_certificate $work/cert.pem; ssl_certificate_key $work/key.pem;
+        root $work/www;
+        types { }
+        location = /v1/chat/completions { default_type application/json; return 200 '$completion'; }
+        # A POST to a file is refused with 405; this serves it as a GET would.
+        location /s10/ { default_type text/event-stream; error_page 405 =200 \$uri; }
+        location /s200/ { default_type text/event-stream; error_page 405 =200 \$uri; }
+        # About ten seconds per answer: streams that stay open.
+        location /slow/ { default_type text/event-stream; limit_rate 500; error_page 405 =200 \$uri; }
+        location = /limited/v1/chat/completions {
+            default_type application/json;
+            add_header retry-after-ms 0 always;
+            return 429 '{"error":{"message":"Rate limit reached","type":"rate_limit_error"}}';
+        }
+    }
+}
+CONF
+nginx -c "$work/nginx.conf" -e "$work/nginx-error.log"
+sleep 0.5
+
+# --- Keyway in front of it: one key per upstream flavour, chosen by model --------------------
+add_key() { # label base-url models [more options]
+    local label=$1 base=$2 models=$3
+    shift 3
+    printf 'bench-upstream-secret' | "$keyway" key add --provider openai-compatible \
+        --label "$label" --base-url "$base" --served-models "$models" --secret-stdin "$@" >/dev/null
+}
+add_key plain "http://127.0.0.1:$plain/v1" bench-plain
+add_key tls-h1 "https://127.0.0.1:$tls1/v1" bench-tls1 --ca-file "$work/cert.pem"
+add_key tls-h2 "https://127.0.0.1:$tls2/v1" bench-tls2 --ca-file "$work/cert.pem"
+add_key stream10 "http://127.0.0.1:$plain/s10/v1" bench-s10
+add_key stream200 "http://127.0.0.1:$plain/s200/v1" bench-s200
+add_key slow "http://127.0.0.1:$plain/slow/v1" bench-slow
+add_key limited "http://127.0.0.1:$plain/limited/v1" bench-failover
+add_key backup "http://127.0.0.1:$plain/v1" bench-failover
+token=$("$keyway" token create 2>/dev/null)
+"$keyway" serve --headless --port "$keyway_port" >"$work/keyway.log" 2>&1 &
+keyway_pid=$!
+pids+=("$keyway_pid")
+node "$peer" --port="$peer_port" --headless >"$work/peer.log" 2>&1 &
+pids+=("$!")
+for _ in $(seq 100); do
+    curl -sf "http://127.0.0.1:$keyway_port/health" >/dev/null \
+        && curl -sf "http://127.0.0.1:$peer_port/" >/dev/null && break
+    sleep 0.2
+done
+
+if [[ -n ${KEYWAY_BENCH_HOLD:-} ]]; then # for poking at it by hand
+    printf 'token=%s\nkeyway=%s\nwork=%s\n' "$token" "$keyway_pid" "$work" >"$KEYWAY_BENCH_HOLD"
+    sleep infinity
+fi
+
+# --- helpers --------------------------------------------------------------------------------
+to_ms() { awk '{ v = $1 + 0; if ($1 ~ /us$/) v /= 1000; else if ($1 ~ /[0-9]s$/ && $1 !~ /ms$/) v *= 1000; printf "%.2f", v }'; }
+rss_mb() { awk '/VmRSS/ { printf "%.1f", $2 / 1024 }' "/proc/$1/status"; }
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
+body() { printf '{"model":"%s","stream":%s,"messages":[{"role":"user","content":"Hi"}]}' "$1" "${2:-false}"; }
+lua_for() { # model [stream] -> a wrk script posting that request
+    local file=$work/$1.lua
+    printf 'wrk.method = "POST"\nwrk.body = [[%s]]\nwrk.headers["Content-Type"] = "application/json"\n' \
+        "$(body "$1" "${2:-false}")" >"$file"
+    echo "$file"
+}
+# url script connections [wrk options...] -> "requests/s p50 p99 errors requests"
+load() {
+    local url=$1 script=$2 connections=$3
+    shift 3
+    local threads=$((connections < 2 ? 1 : 2)) out
+    out=$(wrk -t"$threads" -c"$connections" -d"${duration}s" --latency --timeout 30s -s "$script" "$@" "$url")
+    local rps p50 p99 errors requests
+    rps=$(awk '/Requests\/sec/ { printf "%d", $2 }' <<<"$out")
+    p50=$(awk '$1 == "50%" { print $2 }' <<<"$out" | to_ms)
+    p99=$(awk '$1 == "99%" { print $2 }' <<<"$out" | to_ms)
+    errors=$(awk '/Non-2xx/ { n += $NF } /Socket errors/ { gsub(",", ""); n += $4 + $6 + $8 + $10 } END { print n + 0 }' <<<"$out")
+    requests=$(awk '/requests in/ { print $1 }' <<<"$out")
+    echo "$rps $p50 $p99 $errors $requests"
+}
+# Sequential curl runs: p50 of time to first byte and of total time, in ms.
+curl_p50() { # url model count [curl options...]
+    local url=$1 model=$2 count=$3
+    shift 3
+    for _ in $(seq "$count"); do
+        curl -s -o /dev/null -w '%{time_starttransfer} %{time_total}\n' "$@" \
+            -H 'Content-Type: application/json' -d "$(body "$model" true)" "$url"
+    done | sort -n | awk '{ a[NR] = $1; t[NR] = $2 } END { m = int((NR + 1) / 2); printf "%.3f %.3f", a[m] * 1000, t[m] * 1000 }'
+}
+auth=(-H "Authorization: Bearer $token")
+peer_headers=(-H "x-portkey-provider: openai" -H "x-portkey-custom-host: http://127.0.0.1:$plain/v1"
+    -H "Authorization: Bearer bench")
+keyway_url=http://127.0.0.1:$keyway_port/v1/chat/completions
+
+# --- idle ---------------------------------------------------------------------------------------
+sleep 2
+idle_rss=$(rss_mb "$keyway_pid")
+ticks_before=$(cpu_ticks "$keyway_pid")
+sleep 10
+idle_cpu=$(awk -v t="$(( $(cpu_ticks "$keyway_pid") - ticks_before ))" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.1f", t / hz / 10 * 100 }')
+
+# --- throughput and latency -----------------------------------------------------------------------
+declare -A row
+for c in 1 16 64; do
+    row[direct-plain-$c]=$(load "http://127.0.0.1:$plain/v1/chat/completions" "$(lua_for bench-plain)" "$c")
+    row[direct-tls1-$c]=$(load "https://127.0.0.1:$tls1/v1/chat/completions" "$(lua_for bench-plain)" "$c")
+    row[keyway-plain-$c]=$(load "$keyway_url" "$(lua_for bench-plain)" "$c" "${auth[@]}")
+    row[keyway-tls1-$c]=$(load "$keyway_url" "$(lua_for bench-tls1)" "$c" "${auth[@]}")
+    row[keyway-tls2-$c]=$(load "$keyway_url" "$(lua_for bench-tls2)" "$c" "${auth[@]}")
+    row[peer-plain-$c]=$(load "http://127.0.0.1:$peer_port/v1/chat/completions" "$(lua_for bench-plain)" "$c" "${peer_headers[@]}")
+done
+failover=$(load "$keyway_url" "$(lua_for bench-failover)" 1 "${auth[@]}")
+
+# --- the bare client's floor ----------------------------------------------------------------------
+body bench-plain false >"$work/body.json"
+floor_plain=$("$floor" "http://127.0.0.1:$plain/v1/chat/completions" "$work/body.json" 3000 --no-http2)
+floor_tls1=$("$floor" "https://127.0.0.1:$tls1/v1/chat/completions" "$work/body.json" 3000 --ca-file "$work/cert.pem" --no-http2)
+floor_tls2=$("$floor" "https://127.0.0.1:$tls2/v1/chat/completions" "$work/body.json" 3000 --ca-file "$work/cert.pem")
+
+# --- streaming ----------------------------------------------------------------------------------
+read -r direct10_ttfb direct10_total <<<"$(curl_p50 "http://127.0.0.1:$plain/s10/v1/chat/completions" x 200)"
+read -r direct200_ttfb direct200_total <<<"$(curl_p50 "http://127.0.0.1:$plain/s200/v1/chat/completions" x 200)"
+read -r keyway10_ttfb keyway10_total <<<"$(curl_p50 "$keyway_url" bench-s10 200 "${auth[@]}")"
+read -r keyway200_ttfb keyway200_total <<<"$(curl_p50 "$keyway_url" bench-s200 200 "${auth[@]}")"
+
+# --- memory: 100k requests, then 1,000 concurrent streams ------------------------------------------
+rss_before_100k=$(rss_mb "$keyway_pid")
+duration=30 growth=$(load "$keyway_url" "$(lua_for bench-plain)" 16 "${auth[@]}")
+rss_after_100k=$(rss_mb "$keyway_pid")
+duration=30 growth2=$(load "$keyway_url" "$(lua_for bench-plain)" 16 "${auth[@]}")
+rss_after_200k=$(rss_mb "$keyway_pid")
+
+peak=0
+( while kill -0 "$keyway_pid" 2>/dev/null; do rss_mb "$keyway_pid"; echo; sleep 0.5; done ) >"$work/rss.log" &
+sampler=$!
+duration=15 streams=$(load "$keyway_url" "$(lua_for bench-slow true)" 1000 "${auth[@]}")
+kill "$sampler"
+peak=$(sort -n "$work/rss.log" | tail -1)
+
+# --- report -------------------------------------------------------------------------------------
+field() { awk -v n="$2" '{ print $n }' <<<"$1"; }
+added() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%+.2f", a - b }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.1f×", a / b; else print "—" }'; }
+{
+    echo "Measured $(date -u +%Y-%m-%d) on $(nproc) cores ($(uname -m)); wrk, nginx and Keyway share them."
+    echo
+    echo "| target | upstream | conns | req/s | p50 ms | p99 ms | errors |"
+    echo "|---|---|---:|---:|---:|---:|---:|"
+    for c in 1 16 64; do
+        for key in direct-plain direct-tls1 keyway-plain keyway-tls1 keyway-tls2 peer-plain; do
+            r=${row[$key-$c]}
+            target=${key%%-*} flavour=${key#*-}
+            case $target in direct) target=nginx ;; keyway) target=Keyway ;; peer) target="Portkey 1.15.2" ;; esac
+            case $flavour in plain) flavour="HTTP/1.1" ;; tls1) flavour="TLS, HTTP/1.1" ;; tls2) flavour="TLS, HTTP/2" ;; esac
+            echo "| $target | $flavour | $c | $(field "$r" 1) | $(field "$r" 2) | $(field "$r" 3) | $(field "$r" 4) |"
+        done
+    done
+    echo
+    echo "| measure | value |"
+    echo "|---|---:|"
+    echo "| Keyway's added p50 latency at 1 connection, HTTP/1.1 | $(added "$(field "${row[keyway-plain-1]}" 2)" "$(field "${row[direct-plain-1]}" 2)") ms |"
+    echo "| Keyway's added p50 latency at 1 connection, TLS | $(added "$(field "${row[keyway-tls1-1]}" 2)" "$(field "${row[direct-tls1-1]}" 2)") ms |"
+    echo "| Keyway ÷ Portkey throughput at 16 connections | $(ratio "$(field "${row[keyway-plain-16]}" 1)" "$(field "${row[peer-plain-16]}" 1)") |"
+    echo "| Keyway ÷ Portkey throughput at 64 connections | $(ratio "$(field "${row[keyway-plain-64]}" 1)" "$(field "${row[peer-plain-64]}" 1)") |"
+    echo "| one failover (429 then 200), added p50 | $(added "$(field "$failover" 2)" "$(field "${row[keyway-plain-1]}" 2)") ms |"
+    echo "| bare QNAM client, HTTP/1.1 | $floor_plain |"
+    echo "| bare QNAM client, TLS + HTTP/1.1 | $floor_tls1 |"
+    echo "| bare QNAM client, TLS + HTTP/2 | $floor_tls2 |"
+    echo "| stream time to first byte, direct / Keyway (p50) | $direct10_ttfb / $keyway10_ttfb ms |"
+    echo "| per-event overhead of a stream | $(awk -v k2="$keyway200_total" -v d2="$direct200_total" -v k1="$keyway10_total" -v d1="$direct10_total" 'BEGIN { printf "%.1f µs", ((k2 - d2) - (k1 - d1)) / 190 * 1000 }') |"
+    echo "| idle RSS / idle CPU | $idle_rss MB / $idle_cpu % |"
+    echo "| RSS before / after $(field "$growth" 5) / after $(field "$growth2" 5) more requests | $rss_before_100k / $rss_after_100k / $rss_after_200k MB |"
+    echo "| 1,000 concurrent streams: completed, errors, peak RSS | $(field "$streams" 5), $(field "$streams" 4), $peak MB |"
+} | tee "$results"
