@@ -1,8 +1,10 @@
 // The outcome table of DESIGN.md section 2, row by row, through a real router in front of the
 // fake provider: what the client gets, what the provider saw, what the key's health became.
+#include "RawClient.h"
 #include "RouterHarness.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QTest>
 
 using namespace std::chrono_literals;
@@ -215,6 +217,39 @@ private slots:
         QCOMPARE(keysSeen(), expected + QList<QByteArray> { "b" });
         const QString errorClass = h().finished().constFirst().attempts.constFirst().errorClass;
         QVERIFY2(errorClass == u"server_error" || errorClass == u"timeout", qPrintable(errorClass));
+    }
+
+    void aHalfOpenCircuitLetsOneProbeThrough()
+    {
+        RouterSettings settings;
+        settings.firstByteTimeout = 1500ms;
+        h().setKeys({ { QStringLiteral("A") }, { QStringLiteral("B") } }, settings);
+        h().fake().script("a", {}, status(500));
+        for (int i = 0; i < HealthTracker::failuresToOpenCircuit; ++i)
+            QCOMPARE(chat().header("x-keyway-key"), "B");
+        QCOMPARE(healthOf(1).state, KeyHealth::State::CircuitOpen);
+        QTest::qWait(int(HealthTracker::firstProbeWait.count()) + 100);
+
+        // The first request after the wait probes A, which hangs; one arriving meanwhile does
+        // not join the probe but goes straight to B.
+        h().fake().script("a", {}, { Behaviour::NoAnswer, 0, {}, {}, 0ms });
+        h().fake().clearAttempts();
+        RawClient probing(h().router().port());
+        const QByteArray body
+            = QJsonDocument(RouterHarness::chat(m_model)).toJson(QJsonDocument::Compact);
+        probing.send("POST /v1/chat/completions HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: "
+                     "Bearer "
+            + RouterHarness::token() + "\r\nContent-Length: " + QByteArray::number(body.size())
+            + "\r\n\r\n" + body);
+        QTRY_COMPARE(keysSeen(), QList<QByteArray> { "a" });
+        QCOMPARE(chat().header("x-keyway-key"), "B");
+        QCOMPARE(keysSeen(), (QList<QByteArray> { "a", "b" }));
+        // The probe times out and its request, too, is answered by B; A's wait doubles.
+        const QByteArray answer = probing.receive(
+            [](const QByteArray& got) { return got.contains("\"finish_reason\""); });
+        QVERIFY2(answer.contains("x-keyway-key: B"), answer.constData());
+        QCOMPARE(healthOf(1).state, KeyHealth::State::CircuitOpen);
+        QVERIFY(restMs(1) > 9000);
     }
 
     void aLoneFailingKeyIsRetriedOnceAfterABackoff()
