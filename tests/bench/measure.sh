@@ -149,6 +149,12 @@ ticks_before=$(cpu_ticks "$keyway_pid")
 sleep 10
 idle_cpu=$(awk -v t="$(( $(cpu_ticks "$keyway_pid") - ticks_before ))" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.1f", t / hz / 10 * 100 }')
 
+# --- streaming ----------------------------------------------------------------------------------
+read -r direct10_ttfb direct10_total <<<"$(curl_p50 "http://127.0.0.1:$plain/s10/v1/chat/completions" x 200)"
+read -r direct200_ttfb direct200_total <<<"$(curl_p50 "http://127.0.0.1:$plain/s200/v1/chat/completions" x 200)"
+read -r keyway10_ttfb keyway10_total <<<"$(curl_p50 "$keyway_url" bench-s10 200 "${auth[@]}")"
+read -r keyway200_ttfb keyway200_total <<<"$(curl_p50 "$keyway_url" bench-s200 200 "${auth[@]}")"
+
 # --- throughput and latency -----------------------------------------------------------------------
 declare -A row
 for c in 1 16 64; do
@@ -166,12 +172,6 @@ body bench-plain false >"$work/body.json"
 floor_plain=$("$floor" "http://127.0.0.1:$plain/v1/chat/completions" "$work/body.json" 3000 --no-http2)
 floor_tls1=$("$floor" "https://127.0.0.1:$tls1/v1/chat/completions" "$work/body.json" 3000 --ca-file "$work/cert.pem" --no-http2)
 floor_tls2=$("$floor" "https://127.0.0.1:$tls2/v1/chat/completions" "$work/body.json" 3000 --ca-file "$work/cert.pem")
-
-# --- streaming ----------------------------------------------------------------------------------
-read -r direct10_ttfb direct10_total <<<"$(curl_p50 "http://127.0.0.1:$plain/s10/v1/chat/completions" x 200)"
-read -r direct200_ttfb direct200_total <<<"$(curl_p50 "http://127.0.0.1:$plain/s200/v1/chat/completions" x 200)"
-read -r keyway10_ttfb keyway10_total <<<"$(curl_p50 "$keyway_url" bench-s10 200 "${auth[@]}")"
-read -r keyway200_ttfb keyway200_total <<<"$(curl_p50 "$keyway_url" bench-s200 200 "${auth[@]}")"
 
 # --- memory: 100k requests, then 1,000 concurrent streams ------------------------------------------
 rss_before_100k=$(rss_mb "$keyway_pid")

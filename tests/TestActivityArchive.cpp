@@ -1,0 +1,118 @@
+#include "activity/ActivityArchive.h"
+
+#include <QFileInfo>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+
+RequestRecord record(const QString& id, const QDateTime& at)
+{
+    RequestRecord r;
+    r.id = id;
+    r.startedAt = at;
+    r.localKeyId = 4;
+    r.memberId = 2;
+    r.workspaceId = 1;
+    r.endpoint = QStringLiteral("/v1/chat/completions");
+    r.requestedModel = QStringLiteral("gpt-4.1");
+    r.servedModel = QStringLiteral("gpt-4.1");
+    r.status = 200;
+    r.keyLabel = QStringLiteral("B"); // errorMessage stays a null string
+    r.usage = { 10, 5, 2, 1 };
+    AttemptRecord failed;
+    failed.requestId = id;
+    failed.number = 1;
+    failed.keyId = 1;
+    failed.keyLabel = QStringLiteral("A");
+    failed.providerId = QStringLiteral("openai");
+    failed.tier = Tier::Prioritized;
+    failed.startedAt = at;
+    failed.httpStatus = 429;
+    failed.errorClass = QStringLiteral("rate_limited");
+    failed.rateLimitHeaders = { { "retry-after", "7" } };
+    failed.droppedFields = { QStringLiteral("stream_options") };
+    AttemptRecord answered = failed;
+    answered.number = 2;
+    answered.keyId = 2;
+    answered.keyLabel = QStringLiteral("B");
+    answered.tier = Tier::Fallback;
+    answered.httpStatus = 200;
+    answered.errorClass.clear();
+    answered.rateLimitHeaders.clear();
+    answered.usage = r.usage;
+    r.attempts = { failed, answered };
+    return r;
+}
+
+} // namespace
+
+class TestActivityArchive : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+
+private slots:
+    void itsFileSitsBesideTheDatabase()
+    {
+        QCOMPARE(ActivityArchive::pathFor(QStringLiteral("/data/keyway.db")),
+            QStringLiteral("/data/keyway-activity.db"));
+    }
+
+    void writesAndReadsRecordsWithTheirAttempts()
+    {
+        ActivityArchive archive;
+        const QString path = m_dir.filePath(QStringLiteral("a.db"));
+        QVERIFY(archive.open(path));
+        QCOMPARE(QFileInfo(path).permissions() & (QFile::ReadOther | QFile::ReadGroup), 0);
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        QVERIFY(archive.write({ record(QStringLiteral("gen-1"), now.addSecs(-2)),
+            record(QStringLiteral("gen-2"), now.addSecs(-1)) }));
+        const auto found = archive.find(QStringLiteral("gen-2"));
+        QVERIFY(found && found->has_value());
+        const RequestRecord r = **found;
+        QCOMPARE(r.usage, (TokenUsage { 10, 5, 2, 1 }));
+        QCOMPARE(r.attempts.size(), 2);
+        QCOMPARE(r.attempts.at(0).rateLimitHeaders.value(0).second, QByteArray("7"));
+        QCOMPARE(r.attempts.at(0).droppedFields, QStringList { QStringLiteral("stream_options") });
+        QCOMPARE(r.attempts.at(1).tier, Tier::Fallback);
+        QCOMPARE(r.startedAt, now.addSecs(-1));
+        QVERIFY(!archive.find(QStringLiteral("gen-3"))->has_value());
+
+        qint64 sequence = 0;
+        const auto latest = archive.latest(1, &sequence);
+        QCOMPARE(latest->size(), 1);
+        QCOMPARE(latest->constFirst().id, QStringLiteral("gen-2"));
+        QVERIFY(archive.write({ record(QStringLiteral("gen-3"), now) }));
+        const auto newer = archive.after(sequence, &sequence);
+        QCOMPARE(newer->size(), 1);
+        QCOMPARE(newer->constFirst().id, QStringLiteral("gen-3"));
+        QVERIFY(archive.after(sequence)->isEmpty());
+    }
+
+    void prunesByAgeAndBySize()
+    {
+        ActivityArchive archive;
+        QVERIFY(archive.open(m_dir.filePath(QStringLiteral("b.db"))));
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        QList<RequestRecord> records;
+        for (int i = 0; i < 3000; ++i)
+            records.append(record(QStringLiteral("gen-%1").arg(i), now.addSecs(i - 3000)));
+        records[0].startedAt = now.addDays(-40);
+        QVERIFY(archive.write(records));
+        auto pruned = archive.prune({ 30, 100 }, now);
+        QCOMPARE(*pruned, 1); // only the one older than 30 days
+        const qint64 before = *archive.dataBytes();
+        pruned = archive.prune({ 30, 1 }, now); // 1 MB: the oldest go until it fits
+        QVERIFY(*pruned > 0);
+        QVERIFY(*archive.dataBytes() <= 1024 * 1024);
+        QVERIFY(*archive.dataBytes() < before);
+        QVERIFY(archive.find(QStringLiteral("gen-2999"))->has_value()); // the newest stay
+        QVERIFY(!archive.find(QStringLiteral("gen-1"))->has_value());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestActivityArchive)
+#include "TestActivityArchive.moc"
