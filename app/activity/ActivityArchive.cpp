@@ -98,6 +98,13 @@ const QString recordColumns = QStringLiteral(
     "served_model, stream, status, error, key_label, latency_ms, prompt_tokens, "
     "completion_tokens, cached_tokens, reasoning_tokens");
 
+// Four token counts in a row of columns, from `first` on.
+TokenUsage usageFrom(const QSqlQuery& q, int first)
+{
+    return { q.value(first).toLongLong(), q.value(first + 1).toLongLong(),
+        q.value(first + 2).toLongLong(), q.value(first + 3).toLongLong() };
+}
+
 RequestRecord requestFrom(const QSqlQuery& q)
 {
     RequestRecord r;
@@ -114,8 +121,7 @@ RequestRecord requestFrom(const QSqlQuery& q)
     r.errorMessage = q.value(11).toString();
     r.keyLabel = q.value(12).toString();
     r.latencyMs = q.value(13).toLongLong();
-    r.usage = { q.value(14).toLongLong(), q.value(15).toLongLong(), q.value(16).toLongLong(),
-        q.value(17).toLongLong() };
+    r.usage = usageFrom(q, 14);
     return r;
 }
 
@@ -136,8 +142,7 @@ AttemptRecord attemptFrom(const QSqlQuery& q)
     a.errorMessage = q.value(11).toString();
     a.rateLimitHeaders = headersFrom(q.value(12).toString());
     a.bytes = q.value(13).toLongLong();
-    a.usage = { q.value(14).toLongLong(), q.value(15).toLongLong(), q.value(16).toLongLong(),
-        q.value(17).toLongLong() };
+    a.usage = usageFrom(q, 14);
     for (const QJsonValue& field : QJsonDocument::fromJson(q.value(18).toString().toUtf8()).array())
         a.droppedFields.append(field.toString());
     a.malformedEvents = q.value(19).toInt();
