@@ -78,10 +78,20 @@ QDateTime fromStored(const QString& text)
 
 QString headersJson(const QList<std::pair<QByteArray, QByteArray>>& headers)
 {
+    if (headers.isEmpty())
+        return QStringLiteral("{}"); // most attempts: no JSON work per row
     QJsonObject object;
     for (const auto& [name, value] : headers)
         object.insert(QString::fromLatin1(name), QString::fromLatin1(value));
     return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
+}
+
+QString listJson(const QStringList& list)
+{
+    if (list.isEmpty())
+        return QStringLiteral("[]");
+    return QString::fromUtf8(
+        QJsonDocument(QJsonArray::fromStringList(list)).toJson(QJsonDocument::Compact));
 }
 
 QList<std::pair<QByteArray, QByteArray>> headersFrom(const QString& json)
@@ -256,9 +266,7 @@ Result<void> ActivityArchive::write(const QList<RequestRecord>& records)
                     text(a.model), stored(a.startedAt), a.latencyMs, a.httpStatus,
                     text(a.errorClass), text(a.errorMessage), headersJson(a.rateLimitHeaders),
                     a.bytes, a.usage.prompt, a.usage.completion, a.usage.cached, a.usage.reasoning,
-                    QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(a.droppedFields))
-                                          .toJson(QJsonDocument::Compact)),
-                    a.malformedEvents });
+                    listJson(a.droppedFields), a.malformedEvents });
             if (!attempt)
                 return rollback(attempt.failure());
         }
