@@ -34,8 +34,6 @@ public:
 
     // Builds the first snapshot, then listens; answers with listening() or listenFailed().
     void start();
-    Router& router() { return m_router; }
-    ActivityLog& activityLog() { return m_activity; }
     QString address() const; // "http://127.0.0.1:4141"
 
 signals:

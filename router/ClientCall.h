@@ -1,10 +1,6 @@
 #pragma once
 
-#include <QByteArray>
 #include <QJsonObject>
-#include <QList>
-
-#include <utility>
 
 // The API a client called Keyway with; answers and errors go back in it.
 enum class ClientProtocol { OpenAi, Anthropic };
@@ -21,6 +17,4 @@ struct ClientCall
     // The client asked for usage in its stream (OpenAI stream_options.include_usage); the
     // router asks upstreams for it either way, and strips it when the client did not.
     bool wantsStreamUsage = false;
-    // Client headers an upstream of the same protocol should see (anthropic-version...).
-    QList<std::pair<QByteArray, QByteArray>> forwardedHeaders;
 };

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "HttpHeaders.h"
+
 #include <QByteArray>
 #include <QDateTime>
 #include <QList>
@@ -15,7 +17,7 @@
 class CooldownHeaders
 {
 public:
-    using Headers = QList<std::pair<QByteArray, QByteArray>>;
+    using Headers = HttpHeaders;
 
     static std::optional<std::chrono::milliseconds> cooldown(
         const Headers& headers, const QDateTime& now);

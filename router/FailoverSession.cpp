@@ -59,9 +59,9 @@ QString errorClassOf(UpstreamOutcome outcome)
     return {};
 }
 
-QList<std::pair<QByteArray, QByteArray>> rateLimitHeaders(const UpstreamCall::Headers& headers)
+HttpHeaders rateLimitHeaders(const HttpHeaders& headers)
 {
-    QList<std::pair<QByteArray, QByteArray>> seen;
+    HttpHeaders seen;
     for (const auto& [name, value] : headers) {
         const QByteArray lower = name.toLower();
         if (lower.contains("ratelimit") || lower.startsWith("retry-after"))
@@ -338,7 +338,7 @@ void FailoverSession::onCallFinished()
     }
     const int status = m_upstream->status();
     const QByteArray body = std::exchange(m_body, {});
-    const UpstreamCall::Headers headers = m_upstream->headers();
+    const HttpHeaders headers = m_upstream->headers();
     m_attempt.httpStatus = status;
     m_attempt.rateLimitHeaders = rateLimitHeaders(headers);
     dropUpstream();

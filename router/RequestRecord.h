@@ -1,5 +1,6 @@
 #pragma once
 
+#include "HttpHeaders.h"
 #include "Tier.h"
 #include "UpstreamOutcome.h"
 
@@ -42,7 +43,7 @@ struct AttemptRecord
     // model_unusable, server_error, timeout, client_error, stream_error, cancelled...
     QString errorClass;
     QString errorMessage; // the provider's own words, or what went wrong on the way
-    QList<std::pair<QByteArray, QByteArray>> rateLimitHeaders;
+    HttpHeaders rateLimitHeaders;
     qint64 bytes = 0; // received from the provider
     TokenUsage usage;
     QStringList droppedFields; // request fields not sent to this provider

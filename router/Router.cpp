@@ -112,11 +112,6 @@ void Router::close()
     m_server->close();
 }
 
-bool Router::isListening() const
-{
-    return m_server->port() != 0;
-}
-
 void Router::setSnapshot(std::shared_ptr<const RoutingSnapshot> snapshot)
 {
     QMutexLocker lock(&m_mutex);

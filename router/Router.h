@@ -34,7 +34,6 @@ public:
     // Listens on `address`; a second call moves the listener, keeping the requests in flight.
     bool listen(const QHostAddress& address, quint16 port, QString* error = nullptr);
     void close();
-    bool isListening() const;
     quint16 port() const { return m_server->port(); }
 
     void setSnapshot(std::shared_ptr<const RoutingSnapshot> snapshot);

@@ -34,15 +34,6 @@ void UpstreamCall::cancel()
     }
 }
 
-QByteArray UpstreamCall::header(QByteArrayView name) const
-{
-    for (const auto& [key, value] : m_headers) {
-        if (key.compare(name, Qt::CaseInsensitive) == 0)
-            return value;
-    }
-    return {};
-}
-
 void UpstreamCall::armTimer(std::chrono::milliseconds timeout, const QString& what)
 {
     m_waitingFor = what;

@@ -18,8 +18,6 @@ class UpstreamCall : public QObject
     Q_OBJECT
 
 public:
-    using Headers = QList<std::pair<QByteArray, QByteArray>>;
-
     struct Timeouts
     {
         std::chrono::milliseconds connect;
@@ -35,8 +33,8 @@ public:
     // Stops the request upstream; no signal follows.
     void cancel();
     int status() const { return m_status; }
-    const Headers& headers() const { return m_headers; }
-    QByteArray header(QByteArrayView name) const;
+    const HttpHeaders& headers() const { return m_headers; }
+    QByteArray header(QByteArrayView name) const { return headerValue(m_headers, name); }
 
 signals:
     void responseStarted(); // status and headers are known
@@ -59,7 +57,7 @@ private:
     QTimer m_timer;
     QString m_waitingFor; // what the running timer waits for, for its message
     int m_status = 0;
-    Headers m_headers;
+    HttpHeaders m_headers;
     bool m_gotBody = false;
     bool m_done = false;
 };

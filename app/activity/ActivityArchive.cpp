@@ -76,7 +76,7 @@ QDateTime fromStored(const QString& text)
     return QDateTime::fromString(text, Qt::ISODateWithMs);
 }
 
-QString headersJson(const QList<std::pair<QByteArray, QByteArray>>& headers)
+QString headersJson(const HttpHeaders& headers)
 {
     if (headers.isEmpty())
         return QStringLiteral("{}"); // most attempts: no JSON work per row
@@ -94,9 +94,9 @@ QString listJson(const QStringList& list)
         QJsonDocument(QJsonArray::fromStringList(list)).toJson(QJsonDocument::Compact));
 }
 
-QList<std::pair<QByteArray, QByteArray>> headersFrom(const QString& json)
+HttpHeaders headersFrom(const QString& json)
 {
-    QList<std::pair<QByteArray, QByteArray>> headers;
+    HttpHeaders headers;
     const QJsonObject object = QJsonDocument::fromJson(json.toUtf8()).object();
     for (auto it = object.begin(); it != object.end(); ++it)
         headers.append({ it.key().toLatin1(), it.value().toString().toLatin1() });

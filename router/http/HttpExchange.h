@@ -15,7 +15,7 @@ class HttpExchange : public QObject
     Q_OBJECT
 
 public:
-    using Headers = QList<std::pair<QByteArray, QByteArray>>;
+    using Headers = HttpHeaders;
 
     HttpExchange(HttpRequest request, HttpConnection* connection);
 

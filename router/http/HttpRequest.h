@@ -1,16 +1,13 @@
 #pragma once
 
-#include <QByteArray>
-#include <QList>
-
-#include <utility>
+#include "HttpHeaders.h"
 
 // One parsed client request.
 struct HttpRequest
 {
     QByteArray method;
     QByteArray target; // path and query as sent ("/v1/models?x=1")
-    QList<std::pair<QByteArray, QByteArray>> headers; // names as sent, in order
+    HttpHeaders headers; // names as sent, in order
     QByteArray body; // de-chunked
     int httpMinor = 1; // HTTP/1.x
 
@@ -18,12 +15,5 @@ struct HttpRequest
     {
         return target.left(target.indexOf('?') < 0 ? target.size() : target.indexOf('?'));
     }
-    QByteArray header(QByteArrayView name) const
-    {
-        for (const auto& [key, value] : headers) {
-            if (key.compare(name, Qt::CaseInsensitive) == 0)
-                return value;
-        }
-        return {};
-    }
+    QByteArray header(QByteArrayView name) const { return headerValue(headers, name); }
 };

@@ -17,7 +17,7 @@ class FakeProvider : public QObject
 
 public:
     using Clock = std::chrono::steady_clock;
-    using Headers = QList<std::pair<QByteArray, QByteArray>>;
+    using Headers = HttpHeaders;
 
     enum class Behaviour {
         Answer, // 200 with a chat completion, streamed when the request asks

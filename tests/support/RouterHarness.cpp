@@ -13,11 +13,7 @@
 
 QByteArray RouterHarness::Response::header(QByteArrayView name) const
 {
-    for (const auto& [key, value] : headers) {
-        if (key.compare(name, Qt::CaseInsensitive) == 0)
-            return value;
-    }
-    return {};
+    return headerValue(headers, name);
 }
 
 QJsonValue RouterHarness::Response::json() const

@@ -34,7 +34,7 @@ public:
     struct Response
     {
         int status = 0;
-        QList<std::pair<QByteArray, QByteArray>> headers;
+        HttpHeaders headers;
         QByteArray body;
         qint64 elapsedMs = 0;
 
