@@ -125,13 +125,18 @@ void FailoverSession::start()
     planModel(0);
 }
 
+RoutePlan FailoverSession::planFor(const QString& model, const HealthSnapshot& health) const
+{
+    const RouteRequest request { model, m_caller.memberId, m_caller.localKeyId,
+        m_caller.workspaceId };
+    return RoutePlanner::plan(
+        request, m_context.snapshot->keys, m_context.snapshot->catalog, health, Clock::now());
+}
+
 void FailoverSession::planModel(int index)
 {
     m_modelIndex = index;
-    const RouteRequest request { m_models.at(index), m_caller.memberId, m_caller.localKeyId,
-        m_caller.workspaceId };
-    m_plan = RoutePlanner::plan(request, m_context.snapshot->keys, m_context.snapshot->catalog,
-        m_context.health->snapshot(), Clock::now());
+    m_plan = planFor(m_models.at(index), m_context.health->snapshot());
     m_queue.clear();
     for (const PlannedAttempt& planned : m_plan.attempts) {
         if (!m_spent.contains({ planned.keyId, m_models.at(index) }))
@@ -173,10 +178,7 @@ bool FailoverSession::waitForCoolingKey()
     const HealthSnapshot health = m_context.health->snapshot();
     std::optional<Clock::time_point> earliest;
     for (int index = 0; index < m_models.size(); ++index) {
-        const RouteRequest request { m_models.at(index), m_caller.memberId, m_caller.localKeyId,
-            m_caller.workspaceId };
-        const RoutePlan plan = RoutePlanner::plan(
-            request, m_context.snapshot->keys, m_context.snapshot->catalog, health, Clock::now());
+        const RoutePlan plan = planFor(m_models.at(index), health);
         for (const PlannedAttempt& planned : plan.attempts) {
             if (!planned.probe && !m_spent.contains({ planned.keyId, m_models.at(index) })) {
                 planModel(index); // a rate-limited key is back already
@@ -204,8 +206,11 @@ bool FailoverSession::waitForCoolingKey()
 void FailoverSession::startAttempt(const PlannedAttempt& planned)
 {
     const RouteKey* key = m_context.snapshot->key(planned.keyId);
-    const UpstreamTarget target = m_context.snapshot->targets.value(planned.keyId);
     m_planned = planned;
+    // Keys without a target (no secret) are never planned; the snapshot outlives the session.
+    static const UpstreamTarget noTarget;
+    const auto target = m_context.snapshot->targets.constFind(planned.keyId);
+    m_target = target == m_context.snapshot->targets.cend() ? &noTarget : &*target;
     m_attempt = AttemptRecord {};
     m_attempt.requestId = m_record.id;
     m_attempt.number = int(m_record.attempts.size()) + 1;
@@ -225,7 +230,7 @@ void FailoverSession::startAttempt(const PlannedAttempt& planned)
     }
     QString error;
     std::optional<UpstreamRequest> request
-        = m_adapter->buildRequest(target, m_call, planned.upstreamModel, &error);
+        = m_adapter->buildRequest(*m_target, m_call, planned.upstreamModel, &error);
     if (!request) {
         skipAttempt(planned, QStringLiteral("configuration"), error);
         return;
@@ -236,7 +241,7 @@ void FailoverSession::startAttempt(const PlannedAttempt& planned)
     m_translator.reset();
     const std::chrono::milliseconds left
         = std::max(1ms, m_settings.deadline - std::chrono::milliseconds(elapsedMs()));
-    m_upstream = std::make_unique<UpstreamCall>(std::move(*request), target.caFile,
+    m_upstream = std::make_unique<UpstreamCall>(std::move(*request), m_target->caFile,
         UpstreamCall::Timeouts { std::min(m_settings.connectTimeout, left),
             std::min(m_settings.firstByteTimeout, left), m_settings.streamIdleTimeout });
     connect(m_upstream.get(), &UpstreamCall::responseStarted, this,
@@ -417,9 +422,8 @@ void FailoverSession::finishAttempt(std::optional<UpstreamOutcome> outcome,
     m_attempt.errorClass = errorClass;
     m_attempt.errorMessage = message;
     // Some services quote the key they were given in their error; the log never shows it.
-    const QString secret = m_context.snapshot->targets.value(m_planned.keyId).secret;
-    if (secret.size() >= 8)
-        m_attempt.errorMessage.replace(secret, QStringLiteral("[redacted]"));
+    if (m_target->secret.size() >= 8)
+        m_attempt.errorMessage.replace(m_target->secret, QStringLiteral("[redacted]"));
     if (m_translator) {
         m_attempt.usage = m_translator->usage();
         m_attempt.malformedEvents = m_translator->malformedEvents();
@@ -514,10 +518,7 @@ void FailoverSession::giveUp()
         if (attempt.errorClass != u"rate_limited" && attempt.errorClass != u"unsupported")
             onlyRateLimits = false;
     }
-    const RouteRequest request { model, m_caller.memberId, m_caller.localKeyId,
-        m_caller.workspaceId };
-    const RoutePlan now = RoutePlanner::plan(request, m_context.snapshot->keys,
-        m_context.snapshot->catalog, m_context.health->snapshot(), Clock::now());
+    const RoutePlan now = planFor(model, m_context.health->snapshot());
     const bool cooling = now.earliestReturn.has_value() && (m_calls == 0 || onlyRateLimits);
 
     if (m_deadlinePassed) {

@@ -46,6 +46,7 @@ public:
     void start();
 
 private:
+    RoutePlan planFor(const QString& model, const HealthSnapshot& health) const;
     void planModel(int index);
     void tryNext();
     void startAttempt(const PlannedAttempt& planned);
@@ -104,6 +105,7 @@ private:
 
     // The attempt in flight.
     PlannedAttempt m_planned;
+    const UpstreamTarget* m_target = nullptr; // in the snapshot
     AttemptRecord m_attempt;
     QElapsedTimer m_attemptClock;
     const UpstreamAdapter* m_adapter = nullptr;

@@ -235,12 +235,8 @@ private slots:
         h().fake().script("a", {}, { Behaviour::NoAnswer, 0, {}, {}, 0ms });
         h().fake().clearAttempts();
         RawClient probing(h().router().port());
-        const QByteArray body
-            = QJsonDocument(RouterHarness::chat(m_model)).toJson(QJsonDocument::Compact);
-        probing.send("POST /v1/chat/completions HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: "
-                     "Bearer "
-            + RouterHarness::token() + "\r\nContent-Length: " + QByteArray::number(body.size())
-            + "\r\n\r\n" + body);
+        probing.send(RawClient::chatRequest(RouterHarness::token(),
+            QJsonDocument(RouterHarness::chat(m_model)).toJson(QJsonDocument::Compact)));
         QTRY_COMPARE(keysSeen(), QList<QByteArray> { "a" });
         QCOMPARE(chat().header("x-keyway-key"), "B");
         QCOMPARE(keysSeen(), (QList<QByteArray> { "a", "b" }));

@@ -120,8 +120,7 @@ private slots:
     {
         QFETCH(QByteArray, body);
         QFETCH(QString, says);
-        const QByteArray answer = exchangeRaw(rawRequest("POST", "/v1/chat/completions",
-            "Authorization: Bearer " + RouterHarness::token() + "\r\n", body));
+        const QByteArray answer = exchangeRaw(RawClient::chatRequest(RouterHarness::token(), body));
         QVERIFY2(answer.startsWith("HTTP/1.1 400"), answer.constData());
         const QJsonObject error = bodyOf(answer)["error"].toObject();
         QCOMPARE(error["type"].toString(), QStringLiteral("invalid_request_error"));
@@ -214,8 +213,7 @@ private slots:
         RawClient client(port());
         const QByteArray body
             = QJsonDocument(RouterHarness::chat(QStringLiteral("m-one"), true)).toJson();
-        client.send(rawRequest("POST", "/v1/chat/completions",
-            "Authorization: Bearer " + RouterHarness::token() + "\r\n", body));
+        client.send(RawClient::chatRequest(RouterHarness::token(), body));
         QTRY_COMPARE(h().fake().attempts().size(), 1);
         h().setKeys({ { QStringLiteral("B") } }); // A is gone from the next snapshot
         const QByteArray answer

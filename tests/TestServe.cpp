@@ -230,10 +230,7 @@ private slots:
         RawClient client(quint16(url.port()));
         const QByteArray body
             = R"({"model":"m","stream":true,"messages":[{"role":"user","content":"Hi"}]})";
-        client.send(
-            "POST /v1/chat/completions HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer "
-            + m_token + "\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\n\r\n"
-            + body);
+        client.send(RawClient::chatRequest(m_token, body));
         QTRY_VERIFY(m_fake.attempts().constLast().stream);
         keyway({ opt("key"), opt("remove"), QString::number(m_beta) });
         const QByteArray answer

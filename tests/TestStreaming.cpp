@@ -23,14 +23,11 @@ FakeProvider::Script behaving(Behaviour behaviour, std::chrono::milliseconds del
     return { behaviour, 200, {}, {}, delay };
 }
 
-QByteArray rawStreamRequest(quint16 port)
+QByteArray rawStreamRequest()
 {
-    const QByteArray body = QJsonDocument(RouterHarness::chat(QStringLiteral("gpt-4.1"), true))
-                                .toJson(QJsonDocument::Compact);
-    return "POST /v1/chat/completions HTTP/1.1\r\nHost: 127.0.0.1:" + QByteArray::number(port)
-        + "\r\nAuthorization: Bearer " + RouterHarness::token()
-        + "\r\nContent-Type: application/json\r\nContent-Length: " + QByteArray::number(body.size())
-        + "\r\n\r\n" + body;
+    return RawClient::chatRequest(RouterHarness::token(),
+        QJsonDocument(RouterHarness::chat(QStringLiteral("gpt-4.1"), true))
+            .toJson(QJsonDocument::Compact));
 }
 
 } // namespace
@@ -219,7 +216,7 @@ private slots:
     {
         h().fake().script("a", {}, behaving(Behaviour::StallMidStream));
         RawClient client(h().router().port());
-        client.send(rawStreamRequest(h().router().port()));
+        client.send(rawStreamRequest());
         QVERIFY(client.receiveCount("data:", 1).contains("Hello"));
         client.abort();
         QTRY_COMPARE(h().fake().cancelledRequests(), 1);
@@ -234,7 +231,7 @@ private slots:
         std::vector<std::unique_ptr<RawClient>> clients;
         for (int i = 0; i < 200; ++i) {
             clients.push_back(std::make_unique<RawClient>(port));
-            clients.back()->send(rawStreamRequest(port));
+            clients.back()->send(rawStreamRequest());
         }
         int complete = 0;
         for (const auto& client : clients) {

@@ -9,6 +9,13 @@ RawClient::RawClient(quint16 port)
     m_socket.connectToHost(QHostAddress::LocalHost, port);
 }
 
+QByteArray RawClient::chatRequest(const QByteArray& token, const QByteArray& body)
+{
+    return "POST /v1/chat/completions HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + token
+        + "\r\nContent-Type: application/json\r\nContent-Length: " + QByteArray::number(body.size())
+        + "\r\n\r\n" + body;
+}
+
 void RawClient::send(const QByteArray& bytes)
 {
     // Connected with the event loop running: the listener must be free to accept.

@@ -12,6 +12,9 @@ class RawClient
 public:
     explicit RawClient(quint16 port);
 
+    // A well-formed POST /v1/chat/completions with a local key, as an SDK would send it.
+    static QByteArray chatRequest(const QByteArray& token, const QByteArray& body);
+
     void send(const QByteArray& bytes);
     // Everything received until `done` holds or the timeout passes.
     QByteArray receive(const std::function<bool(const QByteArray&)>& done, int timeoutMs = 5000);
