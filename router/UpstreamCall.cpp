@@ -1,8 +1,7 @@
 #include "UpstreamCall.h"
 
-#include "UpstreamNetwork.h"
-
-#include <QNetworkReply>
+#include "HttpClientConnection.h"
+#include "UpstreamConnectionPool.h"
 
 UpstreamCall::UpstreamCall(
     UpstreamRequest request, QString caFile, Timeouts timeouts, QObject* parent)
@@ -20,18 +19,22 @@ UpstreamCall::UpstreamCall(
 UpstreamCall::~UpstreamCall()
 {
     cancel();
-    if (m_reply)
-        m_reply->deleteLater();
 }
 
 void UpstreamCall::cancel()
 {
     m_done = true;
     m_timer.stop();
-    if (m_reply) {
-        m_reply->disconnect(this);
-        m_reply->abort();
-    }
+    releaseConnection();
+}
+
+void UpstreamCall::releaseConnection()
+{
+    if (!m_connection)
+        return;
+    m_connection->disconnect(this);
+    // A connection still waiting for its answer cannot be reused; the pool closes it.
+    UpstreamConnectionPool::forCurrentThread().release(std::exchange(m_connection, nullptr));
 }
 
 void UpstreamCall::armTimer(std::chrono::milliseconds timeout, const QString& what)
@@ -42,64 +45,44 @@ void UpstreamCall::armTimer(std::chrono::milliseconds timeout, const QString& wh
 
 void UpstreamCall::start()
 {
-    m_reply = UpstreamNetwork::forCurrentThread().send(m_request, m_caFile);
-    armTimer(m_timeouts.firstByte, QStringLiteral("answer"));
-    connect(m_reply, &QNetworkReply::socketStartedConnecting, this,
-        [this] { armTimer(m_timeouts.connect, QStringLiteral("connection")); });
-    connect(m_reply, &QNetworkReply::requestSent, this, [this] {
-        if (!m_gotBody)
-            armTimer(m_timeouts.firstByte, QStringLiteral("answer"));
-    });
-    connect(m_reply, &QNetworkReply::metaDataChanged, this, &UpstreamCall::onMetaData);
-    connect(m_reply, &QNetworkReply::readyRead, this, &UpstreamCall::onReadyRead);
-    connect(m_reply, &QNetworkReply::finished, this, &UpstreamCall::onFinished);
+    m_connection = UpstreamConnectionPool::forCurrentThread().acquire(m_request.url, m_caFile);
+    if (m_connection->isConnected())
+        armTimer(m_timeouts.firstByte, QStringLiteral("answer"));
+    else
+        armTimer(m_timeouts.connect, QStringLiteral("connection"));
+    connect(m_connection, &HttpClientConnection::connected, this,
+        [this] { armTimer(m_timeouts.firstByte, QStringLiteral("answer")); });
+    connect(m_connection, &HttpClientConnection::responseStarted, this,
+        &UpstreamCall::onResponseStarted);
+    connect(m_connection, &HttpClientConnection::bodyReceived, this, &UpstreamCall::onBodyReceived);
+    connect(m_connection, &HttpClientConnection::responseFinished, this,
+        &UpstreamCall::onResponseFinished);
+    connect(m_connection, &HttpClientConnection::failed, this,
+        [this](const QString& message) { fail(QStringLiteral("server_error"), message); });
+    m_connection->send(m_request.url, m_request.headers, m_request.body);
 }
 
-void UpstreamCall::onMetaData()
+void UpstreamCall::onResponseStarted(int status, const HttpHeaders& headers)
 {
-    if (m_status != 0)
-        return;
-    m_status = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    if (m_status == 0)
-        return;
-    for (const auto& [name, value] : m_reply->rawHeaderPairs())
-        m_headers.append({ name, value });
+    m_status = status;
+    m_headers = headers;
     emit responseStarted();
 }
 
-void UpstreamCall::onReadyRead()
+void UpstreamCall::onBodyReceived(const QByteArray& bytes)
 {
-    if (m_status == 0)
-        onMetaData();
-    const QByteArray bytes = m_reply->readAll();
-    if (bytes.isEmpty())
+    if (m_done)
         return;
-    m_gotBody = true;
     armTimer(m_timeouts.idle, QStringLiteral("data"));
     emit dataArrived(bytes);
 }
 
-void UpstreamCall::onFinished()
+void UpstreamCall::onResponseFinished()
 {
     if (m_done)
         return;
     m_timer.stop();
-    if (m_status == 0)
-        onMetaData();
-    if (m_reply->bytesAvailable() > 0)
-        onReadyRead();
-    if (m_done)
-        return; // what was read ended the call
-    const QNetworkReply::NetworkError error = m_reply->error();
-    // Codes below 200 are the transport's (refused, reset, TLS, proxy); the content and server
-    // ranges mean an HTTP answer with an error status, which is read like any other answer.
-    const bool transportFailed = error != QNetworkReply::NoError
-        && (int(error) < int(QNetworkReply::ContentAccessDenied)
-            || error == QNetworkReply::ProtocolFailure || m_status == 0);
-    if (transportFailed) {
-        fail(QStringLiteral("server_error"), m_reply->errorString());
-        return;
-    }
+    releaseConnection();
     m_done = true;
     emit finished();
 }

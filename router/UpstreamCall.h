@@ -3,16 +3,15 @@
 #include "UpstreamRequest.h"
 
 #include <QObject>
-#include <QPointer>
 #include <QTimer>
 
 #include <chrono>
 
-class QNetworkReply;
+class HttpClientConnection;
 
-// One attempt's HTTP exchange with a provider, with the router's timeouts: connecting, the
-// first byte of the body, and silence between bytes after that. Reports the answer as it
-// arrives; deleting the call cancels the request upstream.
+// One attempt's HTTP exchange with a provider over a connection from the thread's pool, with the
+// router's timeouts: connecting, the first byte of the answer, and silence between bytes after
+// that. Reports the answer as it arrives; deleting the call cancels the request upstream.
 class UpstreamCall : public QObject
 {
     Q_OBJECT
@@ -44,20 +43,20 @@ signals:
     void failed(const QString& errorClass, const QString& message);
 
 private:
-    void onMetaData();
-    void onReadyRead();
-    void onFinished();
+    void onResponseStarted(int status, const HttpHeaders& headers);
+    void onBodyReceived(const QByteArray& bytes);
+    void onResponseFinished();
     void fail(const QString& errorClass, const QString& message);
     void armTimer(std::chrono::milliseconds timeout, const QString& what);
+    void releaseConnection();
 
     UpstreamRequest m_request;
     QString m_caFile;
     Timeouts m_timeouts;
-    QPointer<QNetworkReply> m_reply;
+    HttpClientConnection* m_connection = nullptr; // the pool's; released when the call ends
     QTimer m_timer;
     QString m_waitingFor; // what the running timer waits for, for its message
     int m_status = 0;
     HttpHeaders m_headers;
-    bool m_gotBody = false;
     bool m_done = false;
 };

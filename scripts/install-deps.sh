@@ -17,6 +17,7 @@ build_packages=(
 )
 test_packages=(
     gnome-keyring dbus-daemon dbus-bin libsecret-tools procps xvfb xauth
+    openssl # makes the certificate of the TLS upstream in TestUpstreamCall
 )
 
 bench_packages=(wrk nginx-light openssl curl)

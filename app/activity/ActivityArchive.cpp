@@ -244,7 +244,8 @@ Result<void> ActivityArchive::run(QSqlQuery& prepared, const QVariantList& value
     return {};
 }
 
-Result<void> ActivityArchive::write(const QList<RequestRecord>& records)
+Result<void> ActivityArchive::write(
+    const QList<RequestRecord>& records, const std::function<void()>& afterEachRecord)
 {
     if (!m_db.transaction())
         return failureFrom(m_db.lastError());
@@ -270,6 +271,8 @@ Result<void> ActivityArchive::write(const QList<RequestRecord>& records)
             if (!attempt)
                 return rollback(attempt.failure());
         }
+        if (afterEachRecord)
+            afterEachRecord();
     }
     if (!m_db.commit())
         return rollback(failureFrom(m_db.lastError()));

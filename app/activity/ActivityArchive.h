@@ -7,6 +7,7 @@
 #include <QSqlQuery>
 #include <QString>
 
+#include <functional>
 #include <optional>
 
 // The attempt log on disk: request records and their attempts in a SQLite file of their own
@@ -32,7 +33,9 @@ public:
 
     Result<void> open(const QString& path);
     // One transaction for the lot.
-    Result<void> write(const QList<RequestRecord>& records);
+    // `afterEachRecord` runs between records, inside the transaction.
+    Result<void> write(
+        const QList<RequestRecord>& records, const std::function<void()>& afterEachRecord = {});
     Result<std::optional<RequestRecord>> find(const QString& id);
     // The newest `limit` requests, oldest first, with the sequence number of the newest.
     Result<QList<RequestRecord>> latest(int limit, qint64* lastSequence = nullptr);

@@ -1,0 +1,52 @@
+#pragma once
+
+#include <QElapsedTimer>
+#include <QHash>
+#include <QNetworkProxy>
+#include <QObject>
+#include <QSslCertificate>
+#include <QTimer>
+
+class HttpClientConnection;
+class QUrl;
+
+// The outbound connections of one router thread, kept alive between requests by origin (and
+// the extra CA file a key trusts). A request takes an idle connection or opens a new one; there
+// is no cap, so hundreds of concurrent streams to one provider never queue behind each other.
+// New connections go through the system's proxy for their URL (http_proxy, https_proxy,
+// no_proxy, the desktop's settings), looked up at most once a minute per origin.
+class UpstreamConnectionPool : public QObject
+{
+    Q_OBJECT
+
+public:
+    // The current thread's; created on first use, deleted with the thread.
+    static UpstreamConnectionPool& forCurrentThread();
+
+    // An idle connection to the URL's origin that can carry a request, or a new one. Give it
+    // back with release(). `caFile` names extra CA certificates to trust (PEM).
+    HttpClientConnection* acquire(const QUrl& url, const QString& caFile);
+    // Keeps the connection for the next request when it can carry one; closes it otherwise.
+    void release(HttpClientConnection* connection);
+
+    int idleConnections() const;
+
+private:
+    UpstreamConnectionPool();
+    static QString poolKey(const QUrl& url, const QString& caFile);
+    const QList<QSslCertificate>& certificatesIn(const QString& caFile);
+    QNetworkProxy proxyFor(const QUrl& url);
+    void forget(HttpClientConnection* connection);
+    void closeLongIdle();
+
+    QHash<QString, QList<HttpClientConnection*>> m_idle; // by pool key, most recent last
+    QHash<HttpClientConnection*, QString> m_keyOf;
+    QHash<QString, QList<QSslCertificate>> m_certificates; // by file
+    struct ProxyLookup
+    {
+        QNetworkProxy proxy;
+        QElapsedTimer age;
+    };
+    QHash<QString, ProxyLookup> m_proxies; // by scheme and authority
+    QTimer m_sweep;
+};

@@ -1,0 +1,454 @@
+#include "UpstreamCall.h"
+#include "UpstreamConnectionPool.h"
+
+#include <QPointer>
+#include <QProcess>
+#include <QScopeGuard>
+#include <QSignalSpy>
+#include <QSslKey>
+#include <QSslServer>
+#include <QSslSocket>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QThread>
+
+#include <functional>
+
+using namespace std::chrono_literals;
+
+namespace {
+
+// A server on 127.0.0.1 that answers every whole request with scripted bytes, so the client's
+// parsing, framing and connection reuse can be checked byte for byte. Plain, or TLS when given
+// a QSslServer.
+class ScriptedServer : public QObject
+{
+public:
+    // The bytes to answer the n-th request with (from 0), and whether to close after them.
+    using Script = std::function<QByteArray(int request)>;
+
+    explicit ScriptedServer(QTcpServer* server = new QTcpServer)
+        : m_server(server)
+    {
+        m_server->setParent(this);
+        connect(m_server, &QTcpServer::pendingConnectionAvailable, this, [this] {
+            while (QTcpSocket* socket = m_server->nextPendingConnection())
+                serve(socket);
+        });
+        QVERIFY(m_server->listen(QHostAddress::LocalHost, 0));
+    }
+
+    quint16 port() const { return m_server->serverPort(); }
+    QString url(const QString& scheme = QStringLiteral("http")) const
+    {
+        return QStringLiteral("%1://127.0.0.1:%2/v1/chat/completions?x=1").arg(scheme).arg(port());
+    }
+
+    // Closes every connection now, without waiting for the event loop.
+    void closeConnections()
+    {
+        for (const QPointer<QTcpSocket>& socket : std::as_const(m_sockets)) {
+            if (socket) {
+                socket->flush();
+                socket->disconnectFromHost();
+            }
+        }
+    }
+
+    Script script;
+    bool closeAfterAnswer = false;
+    int connections = 0;
+    QList<QByteArray> requests; // as received, head and body
+
+private:
+    void serve(QTcpSocket* socket)
+    {
+        ++connections;
+        m_sockets.append(socket);
+        auto buffer = std::make_shared<QByteArray>();
+        connect(socket, &QTcpSocket::readyRead, socket, [this, socket, buffer] {
+            buffer->append(socket->readAll());
+            const qsizetype headEnd = buffer->indexOf("\r\n\r\n");
+            if (headEnd < 0)
+                return;
+            const QByteArray head = buffer->left(headEnd);
+            const qsizetype lengthAt = head.indexOf("Content-Length: ");
+            const qsizetype length
+                = lengthAt < 0 ? 0 : head.mid(lengthAt + 16).split('\r').first().toLongLong();
+            if (buffer->size() < headEnd + 4 + length)
+                return;
+            requests.append(buffer->left(headEnd + 4 + length));
+            buffer->remove(0, headEnd + 4 + length);
+            socket->write(script(int(requests.size()) - 1));
+            if (closeAfterAnswer) {
+                socket->flush();
+                socket->disconnectFromHost();
+            }
+        });
+        connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+    }
+
+    QTcpServer* m_server;
+    QList<QPointer<QTcpSocket>> m_sockets;
+};
+
+// An HTTP proxy that only tunnels (CONNECT), as corporate proxies do for HTTPS.
+class TunnelProxy : public QObject
+{
+public:
+    TunnelProxy()
+    {
+        connect(&m_server, &QTcpServer::pendingConnectionAvailable, this, &TunnelProxy::accept);
+        QVERIFY(m_server.listen(QHostAddress::LocalHost, 0));
+    }
+
+    quint16 port() const { return m_server.serverPort(); }
+    QList<QByteArray> targets; // host:port of each tunnel asked for
+
+private:
+    void accept()
+    {
+        while (QTcpSocket* client = m_server.nextPendingConnection()) {
+            auto head = std::make_shared<QByteArray>();
+            connect(client, &QTcpSocket::readyRead, client, [this, client, head] {
+                if (client->property("tunnel").isValid())
+                    return;
+                head->append(client->readAll());
+                if (!head->contains("\r\n\r\n"))
+                    return;
+                const QByteArray target = head->split(' ').value(1);
+                targets.append(target);
+                auto* upstream = new QTcpSocket(client);
+                client->setProperty("tunnel", true);
+                connect(upstream, &QTcpSocket::connected, client, [client, upstream] {
+                    client->write("HTTP/1.1 200 Connection established\r\n\r\n");
+                    connect(client, &QTcpSocket::readyRead, upstream,
+                        [client, upstream] { upstream->write(client->readAll()); });
+                    connect(upstream, &QTcpSocket::readyRead, client,
+                        [client, upstream] { client->write(upstream->readAll()); });
+                });
+                connect(
+                    upstream, &QTcpSocket::disconnected, client, &QTcpSocket::disconnectFromHost);
+                upstream->connectToHost(
+                    QHostAddress::LocalHost, target.split(':').value(1).toUShort());
+            });
+            connect(client, &QTcpSocket::disconnected, client, &QObject::deleteLater);
+        }
+    }
+
+    QTcpServer m_server;
+};
+
+// What one call reported.
+struct Outcome
+{
+    int status = 0;
+    HttpHeaders headers;
+    QByteArray body;
+    QList<QByteArray> pieces;
+    bool finished = false;
+    QString errorClass;
+    QString error;
+};
+
+UpstreamRequest chatRequest(const QString& url, HttpHeaders headers = {})
+{
+    return { QUrl(url), headers, QByteArray(R"({"model":"m"})"), {} };
+}
+
+Outcome run(UpstreamRequest request, const QString& caFile = {},
+    UpstreamCall::Timeouts timeouts = { 2s, 2s, 2s })
+{
+    Outcome outcome;
+    UpstreamCall call(std::move(request), caFile, timeouts);
+    QObject::connect(&call, &UpstreamCall::responseStarted, [&] {
+        outcome.status = call.status();
+        outcome.headers = call.headers();
+    });
+    QObject::connect(&call, &UpstreamCall::dataArrived, [&](const QByteArray& bytes) {
+        outcome.body += bytes;
+        outcome.pieces.append(bytes);
+    });
+    QObject::connect(&call, &UpstreamCall::finished, [&] { outcome.finished = true; });
+    QObject::connect(
+        &call, &UpstreamCall::failed, [&](const QString& errorClass, const QString& message) {
+            outcome.errorClass = errorClass;
+            outcome.error = message;
+        });
+    call.start();
+    const bool ended
+        = QTest::qWaitFor([&] { return outcome.finished || !outcome.errorClass.isEmpty(); }, 5000);
+    if (!ended)
+        outcome.error = QStringLiteral("the call never ended");
+    return outcome;
+}
+
+QByteArray ok(const QByteArray& body, const QByteArray& extraHeaders = {})
+{
+    return "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n" + extraHeaders
+        + "Content-Length: " + QByteArray::number(body.size()) + "\r\n\r\n" + body;
+}
+
+} // namespace
+
+class TestUpstreamCall : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void sendsOneWellFormedRequest()
+    {
+        ScriptedServer server;
+        server.script = [](int) {
+            return ok("{}");
+        };
+        const Outcome outcome = run(chatRequest(server.url(),
+            { { "Authorization", "Bearer sk-1" }, { "Content-Type", "application/json" } }));
+        QVERIFY2(outcome.finished, qPrintable(outcome.error));
+        QCOMPARE(server.requests.size(), 1);
+        const QByteArray expected = "POST /v1/chat/completions?x=1 HTTP/1.1\r\n"
+                                    "Host: 127.0.0.1:"
+            + QByteArray::number(server.port())
+            + "\r\n"
+              "Authorization: Bearer sk-1\r\n"
+              "Content-Type: application/json\r\n"
+              "Content-Length: 13\r\n"
+              "\r\n"
+              R"({"model":"m"})";
+        QCOMPARE(server.requests.first(), expected);
+    }
+
+    void readsStatusHeadersAndBody()
+    {
+        ScriptedServer server;
+        server.script = [](int) {
+            return QByteArray("HTTP/1.1 429 Too Many Requests\r\nRetry-After: 7\r\n"
+                              "Content-Length: 2\r\n\r\n{}");
+        };
+        const Outcome outcome = run(chatRequest(server.url()));
+        QVERIFY(outcome.finished);
+        QCOMPARE(outcome.status, 429);
+        QCOMPARE(headerValue(outcome.headers, "retry-after"), "7");
+        QCOMPARE(outcome.body, "{}");
+    }
+
+    void readsChunkedAndCloseDelimitedBodies_data()
+    {
+        QTest::addColumn<QByteArray>("answer");
+        QTest::addColumn<bool>("close");
+        QTest::newRow("chunked") << QByteArray("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n"
+                                               "\r\n5\r\nhello\r\n6\r\n world\r\n0\r\n\r\n")
+                                 << false;
+        QTest::newRow("until close")
+            << QByteArray("HTTP/1.1 200 OK\r\nConnection: close\r\n\r\nhello world") << true;
+        QTest::newRow("after 100 Continue") << QByteArray(
+            "HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 200 OK\r\nContent-Length: 11\r\n"
+            "\r\nhello world") << false;
+    }
+    void readsChunkedAndCloseDelimitedBodies()
+    {
+        QFETCH(QByteArray, answer);
+        QFETCH(bool, close);
+        ScriptedServer server;
+        server.script = [answer](int) {
+            return answer;
+        };
+        server.closeAfterAnswer = close;
+        const Outcome outcome = run(chatRequest(server.url()));
+        QVERIFY2(outcome.finished, qPrintable(outcome.error));
+        QCOMPARE(outcome.status, 200);
+        QCOMPARE(outcome.body, "hello world");
+    }
+
+    void reusesAKeptAliveConnection()
+    {
+        ScriptedServer server;
+        server.script = [](int n) {
+            return ok(QByteArray::number(n));
+        };
+        for (int i = 0; i < 3; ++i)
+            QCOMPARE(run(chatRequest(server.url())).body, QByteArray::number(i));
+        QCOMPARE(server.connections, 1);
+    }
+
+    void neverReusesAConnectionTheProviderClosed_data()
+    {
+        QTest::addColumn<QByteArray>("extraHeaders");
+        QTest::addColumn<bool>("eventLoopSeesTheClose");
+        QTest::newRow("Connection: close") << QByteArray("Connection: close\r\n") << true;
+        QTest::newRow("closed while idle") << QByteArray() << true;
+        // The close has arrived but no event told the client yet: the next request must not
+        // be lost on that connection.
+        QTest::newRow("closed, not yet noticed") << QByteArray() << false;
+    }
+    void neverReusesAConnectionTheProviderClosed()
+    {
+        QFETCH(QByteArray, extraHeaders);
+        QFETCH(bool, eventLoopSeesTheClose);
+        ScriptedServer server;
+        server.script = [extraHeaders](int) {
+            return ok("{}", extraHeaders);
+        };
+        QVERIFY(run(chatRequest(server.url())).finished);
+        server.closeConnections();
+        if (eventLoopSeesTheClose)
+            QTest::qWait(50);
+        else
+            QThread::msleep(50);
+        const Outcome second = run(chatRequest(server.url()));
+        QVERIFY2(second.finished, qPrintable(second.error));
+        QCOMPARE(server.connections, 2);
+    }
+
+    void reportsAnswersThatBreakOff_data()
+    {
+        QTest::addColumn<QByteArray>("answer");
+        QTest::addColumn<QString>("error");
+        QTest::newRow("nothing") << QByteArray() << QStringLiteral("without answering");
+        QTest::newRow("cut body") << QByteArray("HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\nhel")
+                                  << QStringLiteral("in the middle of the answer");
+        QTest::newRow("cut chunk")
+            << QByteArray("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhel")
+            << QStringLiteral("in the middle of the answer");
+        QTest::newRow("not HTTP") << QByteArray("SSH-2.0-OpenSSH\r\n\r\n")
+                                  << QStringLiteral("not valid HTTP");
+    }
+    void reportsAnswersThatBreakOff()
+    {
+        QFETCH(QByteArray, answer);
+        QFETCH(QString, error);
+        ScriptedServer server;
+        server.script = [answer](int) {
+            return answer;
+        };
+        server.closeAfterAnswer = true;
+        const Outcome outcome = run(chatRequest(server.url()));
+        QVERIFY(!outcome.finished);
+        QCOMPARE(outcome.errorClass, QStringLiteral("server_error"));
+        QVERIFY2(outcome.error.contains(error), qPrintable(outcome.error));
+    }
+
+    void timesOutWhenTheAnswerStalls()
+    {
+        ScriptedServer server;
+        server.script = [](int) {
+            return QByteArray("HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\nhel");
+        };
+        const Outcome outcome = run(chatRequest(server.url()), {}, { 2s, 2s, 200ms });
+        QCOMPARE(outcome.body, "hel");
+        QCOMPARE(outcome.errorClass, QStringLiteral("timeout"));
+        QCOMPARE(outcome.error, QStringLiteral("no data in time"));
+    }
+
+    void refusesHeadersWithLineBreaks()
+    {
+        ScriptedServer server;
+        server.script = [](int) {
+            return ok("{}");
+        };
+        const Outcome outcome = run(
+            chatRequest(server.url(), { { "Authorization", "Bearer sk-1\r\nX-Injected: 1" } }));
+        QVERIFY(!outcome.finished);
+        QVERIFY2(outcome.error.contains(u"line break"), qPrintable(outcome.error));
+        QTest::qWait(50);
+        QVERIFY(server.requests.isEmpty());
+    }
+
+    void reportsARefusedConnection()
+    {
+        quint16 port = 0;
+        {
+            QTcpServer closed;
+            QVERIFY(closed.listen(QHostAddress::LocalHost, 0));
+            port = closed.serverPort();
+        }
+        const Outcome outcome
+            = run(chatRequest(QStringLiteral("http://127.0.0.1:%1/v1/chat/completions").arg(port)));
+        QCOMPARE(outcome.errorClass, QStringLiteral("server_error"));
+        QVERIFY2(outcome.error.contains(u"refused"), qPrintable(outcome.error));
+    }
+
+    void speaksTlsAndChecksTheCertificate()
+    {
+        QTemporaryDir dir;
+        const QString cert = dir.filePath(QStringLiteral("cert.pem"));
+        const QString key = dir.filePath(QStringLiteral("key.pem"));
+        QProcess openssl;
+        openssl.start(QStringLiteral("openssl"),
+            { QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
+                QStringLiteral("rsa:2048"), QStringLiteral("-nodes"), QStringLiteral("-days"),
+                QStringLiteral("2"), QStringLiteral("-subj"), QStringLiteral("/CN=127.0.0.1"),
+                QStringLiteral("-addext"), QStringLiteral("subjectAltName=IP:127.0.0.1"),
+                QStringLiteral("-keyout"), key, QStringLiteral("-out"), cert });
+        QVERIFY(openssl.waitForFinished(30000));
+        QCOMPARE(openssl.exitCode(), 0);
+
+        auto* tls = new QSslServer;
+        QSslConfiguration configuration = QSslConfiguration::defaultConfiguration();
+        configuration.setLocalCertificate(QSslCertificate::fromPath(cert).first());
+        QFile keyFile(key);
+        QVERIFY(keyFile.open(QIODevice::ReadOnly));
+        configuration.setPrivateKey(QSslKey(&keyFile, QSsl::Rsa));
+        tls->setSslConfiguration(configuration);
+        ScriptedServer server(tls);
+        server.script = [](int n) {
+            return ok(QByteArray::number(n));
+        };
+
+        const QString url = server.url(QStringLiteral("https"));
+        const Outcome untrusted = run(chatRequest(url));
+        QCOMPARE(untrusted.errorClass, QStringLiteral("server_error"));
+        QVERIFY2(untrusted.error.contains(u"certificate", Qt::CaseInsensitive),
+            qPrintable(untrusted.error));
+        QVERIFY(server.requests.isEmpty());
+
+        const int connectionsBefore = server.connections;
+        for (int i = 0; i < 3; ++i) {
+            const Outcome trusted = run(chatRequest(url), cert);
+            QVERIFY2(trusted.finished, qPrintable(trusted.error));
+            QCOMPARE(trusted.body, QByteArray::number(i));
+        }
+        QCOMPARE(server.connections - connectionsBefore, 1);
+    }
+
+    void goesThroughTheSystemProxy()
+    {
+        TunnelProxy proxy;
+        ScriptedServer server;
+        server.script = [](int) {
+            return ok("{}");
+        };
+        qputenv("http_proxy", "http://127.0.0.1:" + QByteArray::number(proxy.port()));
+        qunsetenv("no_proxy");
+        qunsetenv("NO_PROXY");
+        const auto restore = qScopeGuard([] { qunsetenv("http_proxy"); });
+        const Outcome outcome = run(chatRequest(server.url()));
+        QVERIFY2(outcome.finished, qPrintable(outcome.error));
+        QCOMPARE(proxy.targets, { "127.0.0.1:" + QByteArray::number(server.port()) });
+        QCOMPARE(server.requests.size(), 1);
+    }
+
+    void cancellingMidAnswerClosesTheConnection()
+    {
+        ScriptedServer server;
+        server.script = [](int) {
+            return QByteArray("HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\nhel");
+        };
+        {
+            UpstreamCall call(chatRequest(server.url()), {}, { 2s, 2s, 2s });
+            QSignalSpy data(&call, &UpstreamCall::dataArrived);
+            call.start();
+            QVERIFY(data.wait());
+            call.cancel();
+        }
+        QCOMPARE(UpstreamConnectionPool::forCurrentThread().idleConnections(), 0);
+        server.script = [](int) {
+            return ok("{}");
+        };
+        QVERIFY(run(chatRequest(server.url())).finished);
+        QCOMPARE(server.connections, 2);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestUpstreamCall)
+#include "TestUpstreamCall.moc"
