@@ -11,7 +11,7 @@ build_packages=(
     build-essential cmake ninja-build pkg-config
     qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite qt6-svg-dev
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
-    qtkeychain-qt6-dev qcoro-qt6-dev libssl-dev libgl-dev libhttp-parser-dev
+    qtkeychain-qt6-dev qcoro-qt6-dev libssl-dev libgl-dev libhttp-parser-dev zlib1g-dev
     # QtKeychain loads libsecret at run time; without it there is no keychain backend.
     libsecret-1-0
 )

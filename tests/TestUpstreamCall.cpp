@@ -13,6 +13,7 @@
 #include <QThread>
 
 #include <functional>
+#include <zlib.h>
 
 using namespace std::chrono_literals;
 
@@ -189,6 +190,33 @@ QByteArray ok(const QByteArray& body, const QByteArray& extraHeaders = {})
         + "Content-Length: " + QByteArray::number(body.size()) + "\r\n\r\n" + body;
 }
 
+// `plain` compressed with zlib: a gzip member, or zlib-wrapped as HTTP's "deflate" is.
+QByteArray compressed(const QByteArray& plain, bool gzip)
+{
+    z_stream stream {};
+    deflateInit2(
+        &stream, Z_DEFAULT_COMPRESSION, Z_DEFLATED, gzip ? 15 + 16 : 15, 8, Z_DEFAULT_STRATEGY);
+    QByteArray out(int(deflateBound(&stream, uLong(plain.size()))), Qt::Uninitialized);
+    stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(plain.constData()));
+    stream.avail_in = uInt(plain.size());
+    stream.next_out = reinterpret_cast<Bytef*>(out.data());
+    stream.avail_out = uInt(out.size());
+    deflate(&stream, Z_FINISH);
+    out.resize(qsizetype(stream.total_out));
+    deflateEnd(&stream);
+    return out;
+}
+
+QByteArray chunked(const QByteArray& body, const QByteArray& head)
+{
+    QByteArray answer = "HTTP/1.1 200 OK\r\n" + head + "Transfer-Encoding: chunked\r\n\r\n";
+    for (qsizetype at = 0; at < body.size(); at += 7) {
+        const QByteArray piece = body.mid(at, 7);
+        answer += QByteArray::number(piece.size(), 16) + "\r\n" + piece + "\r\n";
+    }
+    return answer + "0\r\n\r\n";
+}
+
 } // namespace
 
 class TestUpstreamCall : public QObject
@@ -258,6 +286,53 @@ private slots:
         QVERIFY2(outcome.finished, qPrintable(outcome.error));
         QCOMPARE(outcome.status, 200);
         QCOMPARE(outcome.body, "hello world");
+    }
+
+    void decodesCompressedAnswers_data()
+    {
+        QTest::addColumn<QByteArray>("encoding");
+        QTest::newRow("gzip") << QByteArray("gzip");
+        QTest::newRow("deflate") << QByteArray("deflate");
+    }
+    void decodesCompressedAnswers()
+    {
+        QFETCH(QByteArray, encoding);
+        const QByteArray plain = R"({"choices":[{"message":{"content":"hello, hello, hello"}}]})";
+        ScriptedServer server;
+        server.script = [&](int) {
+            return chunked(
+                compressed(plain, encoding == "gzip"), "Content-Encoding: " + encoding + "\r\n");
+        };
+        const Outcome outcome = run(chatRequest(server.url()));
+        QVERIFY2(outcome.finished, qPrintable(outcome.error));
+        QCOMPARE(outcome.body, plain);
+        QVERIFY(headerValue(outcome.headers, "content-encoding").isEmpty());
+        QVERIFY(!server.requests.first().contains("Accept-Encoding")); // plain bytes are asked for
+    }
+
+    void refusesAnswersItCannotDecode_data()
+    {
+        QTest::addColumn<QByteArray>("answer");
+        QTest::addColumn<QString>("error");
+        QTest::newRow("brotli") << chunked("\x1b\x03", "Content-Encoding: br\r\n")
+                                << QStringLiteral("cannot read (br)");
+        QTest::newRow("corrupt") << chunked("not gzip at all", "Content-Encoding: gzip\r\n")
+                                 << QStringLiteral("corrupt");
+        QTest::newRow("cut short")
+            << chunked(compressed("hello world", true).chopped(6), "Content-Encoding: gzip\r\n")
+            << QStringLiteral("ends early");
+    }
+    void refusesAnswersItCannotDecode()
+    {
+        QFETCH(QByteArray, answer);
+        QFETCH(QString, error);
+        ScriptedServer server;
+        server.script = [answer](int) {
+            return answer;
+        };
+        const Outcome outcome = run(chatRequest(server.url()));
+        QVERIFY(!outcome.finished);
+        QVERIFY2(outcome.error.contains(error), qPrintable(outcome.error));
     }
 
     void reusesAKeptAliveConnection()

@@ -4,6 +4,12 @@
 #include <QThread>
 #include <QTimer>
 
+#include <climits>
+
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+
 #ifdef Q_OS_LINUX
 #include <sys/resource.h>
 #include <sys/syscall.h>
@@ -56,8 +62,14 @@ public:
     void writePending()
     {
         m_batchTimer.stop();
-        const QList<RequestRecord> pending = m_log->takePending();
-        if (pending.isEmpty() || !m_open)
+        const Pending pending = m_log->takePending();
+        if (pending.turnedAway > 0) {
+            report(ActivityLog::tr(
+                "%n request(s) were not logged: the router served them faster than the "
+                "activity log could write",
+                nullptr, int(std::min<qsizetype>(pending.turnedAway, INT_MAX))));
+        }
+        if (pending.records.isEmpty() || !m_open)
             return;
         // A batch takes a few hundred milliseconds under load. The scheduler lets a router
         // thread that wakes on this core wait for the writer's time slice (up to ~2 ms), which
@@ -68,8 +80,10 @@ public:
             if (++written % recordsBetweenYields == 0)
                 QThread::yieldCurrentThread();
         };
-        if (auto done = m_archive.write(pending, giveWay); !done)
+        if (auto done = m_archive.write(pending.records, giveWay); !done)
             report(done.failure().message);
+        if (pending.records.size() >= batchLimit)
+            releaseFreedMemory();
     }
 
     void setRetention(const ActivityArchive::Retention& retention)
@@ -104,6 +118,14 @@ private:
             qCInfo(lcActivity) << "pruned" << *pruned << "requests from the activity log";
     }
 
+    static void releaseFreedMemory()
+    {
+#ifdef __GLIBC__
+        // A backlog of records, freed now, would otherwise stay in the process's heap.
+        malloc_trim(0);
+#endif
+    }
+
     void report(const QString& message)
     {
         qCWarning(lcActivity) << message;
@@ -120,9 +142,10 @@ private:
     QTimer m_pruneTimer { this };
 };
 
-ActivityLog::ActivityLog(QString path, QObject* parent)
+ActivityLog::ActivityLog(QString path, int maxWaiting, QObject* parent)
     : QObject(parent)
     , m_writer(new Writer(this, std::move(path)))
+    , m_maxWaiting(maxWaiting)
 {
     m_thread.setObjectName(QStringLiteral("keyway-activity"));
     m_writer->moveToThread(&m_thread);
@@ -143,6 +166,10 @@ void ActivityLog::record(const RequestRecord& record)
     qsizetype waiting = 0;
     {
         QMutexLocker lock(&m_mutex);
+        if (m_pending.size() >= m_maxWaiting) {
+            ++m_turnedAway;
+            return;
+        }
         m_pending.append(record);
         waiting = m_pending.size();
     }
@@ -153,10 +180,10 @@ void ActivityLog::record(const RequestRecord& record)
     }
 }
 
-QList<RequestRecord> ActivityLog::takePending()
+ActivityLog::Pending ActivityLog::takePending()
 {
     QMutexLocker lock(&m_mutex);
-    return std::exchange(m_pending, {});
+    return { std::exchange(m_pending, {}), std::exchange(m_turnedAway, 0) };
 }
 
 void ActivityLog::setRetention(const ActivityArchive::Retention& retention)

@@ -15,6 +15,10 @@
 // disk; and prunes the archive by age and size every hour. One batch a second rather than four
 // took the router's p99 at one connection from ~2.6 to ~2.1 ms on two busy cores (tests/bench):
 // each commit costs more than the rows in it.
+//
+// The router can serve requests faster than SQLite takes rows (about 18,000 a second against
+// nginx on two cores, tests/bench), so the records waiting are bounded: beyond the limit they are
+// counted, not kept, and the count is reported with failed().
 class ActivityLog : public QObject
 {
     Q_OBJECT
@@ -22,9 +26,11 @@ class ActivityLog : public QObject
 public:
     static constexpr std::chrono::milliseconds batchInterval { 1000 };
     static constexpr int batchLimit = 5000;
+    static constexpr int defaultMaxWaiting = 20'000; // some 30 MB
 
     // `path` is the archive's file (see ActivityArchive::pathFor).
-    explicit ActivityLog(QString path, QObject* parent = nullptr);
+    explicit ActivityLog(
+        QString path, int maxWaiting = defaultMaxWaiting, QObject* parent = nullptr);
     ~ActivityLog() override; // writes what is pending
 
     // From any thread; cheap: the record waits in memory for the next batch, and only the
@@ -37,16 +43,24 @@ public:
     void flush();
 
 signals:
-    // Something could not be written; the records of that batch are lost, the log goes on.
+    // Something could not be written (or records were turned away); those records are lost,
+    // the log goes on.
     void failed(const QString& message);
 
 private:
     class Writer;
 
-    QList<RequestRecord> takePending();
+    struct Pending
+    {
+        QList<RequestRecord> records;
+        qsizetype turnedAway = 0; // records that found the waiting list full
+    };
+    Pending takePending();
 
     QThread m_thread;
     Writer* m_writer = nullptr; // lives on m_thread
-    QMutex m_mutex; // guards m_pending
+    const int m_maxWaiting;
+    QMutex m_mutex; // guards the two below
     QList<RequestRecord> m_pending;
+    qsizetype m_turnedAway = 0;
 };

@@ -1,5 +1,7 @@
 #include "HttpClientConnection.h"
 
+#include "ContentDecoder.h"
+
 #include <QNetworkProxy>
 #include <QSslConfiguration>
 #include <QSslSocket>
@@ -112,6 +114,7 @@ void HttpClientConnection::send(const QUrl& url, const HttpHeaders& headers, con
     m_headerBytes = 0;
     m_headReady = m_headDelivered = m_complete = m_keepAlive = false;
     m_body.clear();
+    m_decoder.reset();
 
     if (m_state == State::Idle) {
         m_state = State::Waiting;
@@ -235,14 +238,26 @@ void HttpClientConnection::deliver(bool parserFailed)
     // A slot may abort this connection; nothing more is reported after that.
     if (m_headReady && !m_headDelivered) {
         m_headDelivered = true;
+        if (!prepareDecoding())
+            return;
         emit responseStarted(m_status, m_headers);
         if (m_state != State::Waiting)
             return;
     }
     if (!m_body.isEmpty()) {
-        emit bodyReceived(std::exchange(m_body, QByteArray()));
+        QByteArray bytes = std::exchange(m_body, QByteArray());
+        if (m_decoder && !m_decoder->decode(QByteArray(bytes), &bytes)) {
+            fail(tr("The provider's compressed answer is corrupt"));
+            return;
+        }
+        if (!bytes.isEmpty())
+            emit bodyReceived(bytes);
         if (m_state != State::Waiting)
             return;
+    }
+    if (m_complete && m_decoder && !m_decoder->isComplete()) {
+        fail(tr("The provider's compressed answer ends early"));
+        return;
     }
     if (m_complete) {
         if (m_keepAlive) {
@@ -259,6 +274,26 @@ void HttpClientConnection::deliver(bool parserFailed)
         fail(tr("The provider's answer is not valid HTTP (%1)")
                  .arg(QString::fromLatin1(http_errno_description(error))));
     }
+}
+
+bool HttpClientConnection::prepareDecoding()
+{
+    bool supported = true;
+    const QByteArray encoding = headerValue(m_headers, "content-encoding");
+    m_decoder = ContentDecoder::forEncoding(encoding, &supported);
+    if (!supported) {
+        fail(tr("The provider answered in an encoding Keyway cannot read (%1)")
+                 .arg(QString::fromLatin1(encoding)));
+        return false;
+    }
+    if (m_decoder) {
+        // What the router passes on is the plain body.
+        m_headers.removeIf([](const auto& header) {
+            return header.first.compare("content-encoding", Qt::CaseInsensitive) == 0
+                || header.first.compare("content-length", Qt::CaseInsensitive) == 0;
+        });
+    }
+    return true;
 }
 
 void HttpClientConnection::fail(const QString& message)

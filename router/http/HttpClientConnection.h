@@ -9,7 +9,9 @@
 #include <QUrl>
 
 #include <http_parser.h>
+#include <memory>
 
+class ContentDecoder;
 class QTcpSocket;
 
 // One keep-alive HTTP/1.1 connection to a provider, plain or TLS, that carries one request at a
@@ -70,6 +72,7 @@ private:
     void onSocketError();
     void parse(const char* data, qsizetype size);
     void deliver(bool parserFailed);
+    bool prepareDecoding();
     void fail(const QString& message);
 
     QUrl m_origin;
@@ -85,6 +88,7 @@ private:
     bool m_headReady = false;
     bool m_headDelivered = false;
     QByteArray m_body; // parsed since the last delivery
+    std::unique_ptr<ContentDecoder> m_decoder; // when the answer is compressed
     bool m_complete = false;
     bool m_keepAlive = false;
     QElapsedTimer m_idleSince;
