@@ -23,7 +23,23 @@ public:
             return;
         }
         m_keys = std::make_unique<KeyService>(*m_store, m_vault);
+        connect(m_store.get(), &Store::changed, this, [this](Store::Areas areas) {
+            if (areas.testFlag(Store::Area::Keys))
+                publishKeys();
+        });
+        publishKeys(); // at once: checking the secrets in the keychain may take a while
         m_startup = verifyAndReport();
+    }
+
+    void moveKey(qint64 id, Tier tier, int position)
+    {
+        if (!m_keys) {
+            emit m_core->keyActionFailed(AppCore::tr("Keyway has not opened its database."));
+        } else if (auto moved = m_keys->moveKey(id, tier, position); !moved) {
+            emit m_core->keyActionFailed(moved.failure().message);
+            publishKeys(); // the board shows the order as it stands
+        }
+        emit m_core->keyMoveFinished();
     }
 
 private:
@@ -40,6 +56,15 @@ private:
         emit m_core->started(static_cast<int>(keys->size()), missing ? *missing : 0,
             missing ? QString() : missing.failure().message);
         startRouter();
+    }
+
+    void publishKeys()
+    {
+        auto keys = m_store->keys();
+        if (keys)
+            emit m_core->keysChanged(*keys);
+        else
+            emit m_core->keyActionFailed(keys.failure().message);
     }
 
     void startRouter()
@@ -73,6 +98,12 @@ AppCore::~AppCore()
 {
     m_thread.quit();
     m_thread.wait();
+}
+
+void AppCore::moveKey(qint64 id, Tier tier, int position)
+{
+    QMetaObject::invokeMethod(
+        m_worker, [worker = m_worker, id, tier, position] { worker->moveKey(id, tier, position); });
 }
 
 void AppCore::start()

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "domain/ProviderKey.h"
+
 #include <QObject>
 #include <QThread>
 
@@ -27,6 +29,11 @@ public:
     // routerFailed().
     void start();
 
+    // Moves a key to `position` of `tier`. When it is stored, keysChanged() follows; when the
+    // move is refused, keyActionFailed() says why and keysChanged() restores the board. Either
+    // way keyMoveFinished() comes last.
+    void moveKey(qint64 id, Tier tier, int position);
+
 signals:
     // keychainProblem is empty when every secret could be checked.
     void started(int keyCount, int keysWithoutSecret, const QString& keychainProblem);
@@ -34,6 +41,12 @@ signals:
     // The router is reachable at `address` ("http://127.0.0.1:4141"), or could not listen.
     void routerListening(const QString& address);
     void routerFailed(const QString& message);
+    // Every provider key in tier order, after start() and whenever they change (here or
+    // through the CLI).
+    void keysChanged(const QList<ProviderKey>& keys);
+    void keyActionFailed(const QString& message);
+    // One moveKey() has been stored or refused; the keysChanged() it caused came before.
+    void keyMoveFinished();
 
 private:
     class Worker;

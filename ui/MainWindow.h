@@ -3,10 +3,13 @@
 #include <QMainWindow>
 
 class AppCore;
+class KeyBoard;
+class KeysPage;
 class QLabel;
+class QTabWidget;
 
-// The main window. For now it shows where the keys are kept and how many there are; the tier
-// board and the other pages come with the desktop UI.
+// The main window: the pages (Keys for now; Access, Activity, Route preview, Usage and Settings
+// come with the rest of the desktop UI) over a status bar with the router's address.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -14,10 +17,15 @@ class MainWindow : public QMainWindow
 public:
     explicit MainWindow(AppCore& core, QWidget* parent = nullptr);
 
+    KeysPage* keysPage() const { return m_keysPage; }
+
 private:
     void showStarted(int keyCount, int keysWithoutSecret, const QString& keychainProblem);
     void showStartFailed(const QString& message);
 
+    KeyBoard* m_board;
+    QTabWidget* m_pages;
+    KeysPage* m_keysPage;
     QLabel* m_status;
     QLabel* m_router;
 };

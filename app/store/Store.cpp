@@ -1,6 +1,7 @@
 #include "Store.h"
 
 #include "../domain/NameRules.h"
+#include "../domain/TierRules.h"
 #include "SchemaMigrations.h"
 
 #include <QCoreApplication>
@@ -509,11 +510,8 @@ Result<void> Store::moveKey(qint64 id, Tier tier, std::optional<int> position)
         auto moving = key(id);
         if (!moving)
             return moving.failure();
-        if (tier != Tier::Prioritized && moving->sharedCapacity != SharedCapacityPolicy::Allow) {
-            return invalidInput(tr("\"%1\" forbids shared capacity, so it must stay in "
-                                   "Prioritized. Change its shared-capacity option first.")
-                                    .arg(moving->label));
-        }
+        if (const std::optional<QString> refusal = TierRules::refusalToMove(*moving, tier))
+            return invalidInput(*refusal);
         auto source = keyIdsInTier(moving->tier);
         if (!source)
             return source.failure();

@@ -1,0 +1,50 @@
+#include "KeySummary.h"
+
+#include "ProviderRegistry.h"
+
+#include <QFile>
+
+QIcon KeySummary::providerIcon(const QString& providerId)
+{
+    const QString path = QStringLiteral(":/icons/providers/%1.svg").arg(providerId);
+    return QIcon(QFile::exists(path) ? path : QStringLiteral(":/icons/providers/generic.svg"));
+}
+
+QString KeySummary::providerName(const QString& providerId)
+{
+    const ProviderDescriptor* provider = ProviderRegistry::find(providerId);
+    return provider ? provider->displayName : providerId;
+}
+
+QString KeySummary::filters(const ProviderKey& key)
+{
+    QStringList parts;
+    const QStringList& models = key.filters.modelPatterns;
+    if (models.isEmpty())
+        parts.append(tr("all models"));
+    else if (models.size() <= 2)
+        parts.append(models.join(QStringLiteral(", ")));
+    else
+        parts.append(tr("%1 and %n more", nullptr, int(models.size() - 1)).arg(models.first()));
+    if (!key.filters.memberIds.isEmpty())
+        parts.append(tr("%n member(s)", nullptr, int(key.filters.memberIds.size())));
+    if (!key.filters.localKeyIds.isEmpty())
+        parts.append(tr("%n local key(s)", nullptr, int(key.filters.localKeyIds.size())));
+    if (!key.enabled)
+        parts.prepend(tr("disabled"));
+    return parts.join(QStringLiteral(" · "));
+}
+
+QString KeySummary::tooltip(const ProviderKey& key)
+{
+    QStringList lines { QStringLiteral("<b>%1</b>").arg(key.label.toHtmlEscaped()),
+        tr("%1 key %2").arg(providerName(key.providerId), key.secretHint.toHtmlEscaped()),
+        tr("Used for: %1").arg(filters(key).toHtmlEscaped()) };
+    if (!key.baseUrl.isEmpty())
+        lines.append(tr("Endpoint: %1").arg(key.baseUrl.toHtmlEscaped()));
+    if (key.sharedCapacity != SharedCapacityPolicy::Allow)
+        lines.append(tr("Forbids shared capacity: stays in Prioritized"));
+    if (key.secretMissing)
+        lines.append(tr("The keychain no longer has this key's secret"));
+    return lines.join(QStringLiteral("<br>"));
+}

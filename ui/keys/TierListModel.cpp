@@ -1,0 +1,117 @@
+#include "TierListModel.h"
+
+#include "KeyBoard.h"
+#include "KeySummary.h"
+
+#include <QMimeData>
+
+TierListModel::TierListModel(KeyBoard& board, Tier tier, QObject* parent)
+    : QAbstractListModel(parent)
+    , m_board(board)
+    , m_tier(tier)
+{
+    connect(&m_board, &KeyBoard::aboutToChange, this, &TierListModel::beginResetModel);
+    connect(&m_board, &KeyBoard::changed, this, &TierListModel::endResetModel);
+}
+
+int TierListModel::rowCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : static_cast<int>(m_board.shownKeys(m_tier).size());
+}
+
+QVariant TierListModel::data(const QModelIndex& index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const ProviderKey& key = m_board.shownKeys(m_tier).at(index.row());
+    switch (role) {
+    case Qt::DisplayRole:
+        return key.label;
+    case Qt::ToolTipRole:
+        return KeySummary::tooltip(key);
+    case Qt::DecorationRole:
+        return KeySummary::providerIcon(key.providerId);
+    case KeyIdRole:
+        return key.id;
+    case ProviderRole:
+        return key.providerId;
+    case SecretHintRole:
+        return key.secretHint;
+    case FilterSummaryRole:
+        return KeySummary::filters(key);
+    default:
+        return {};
+    }
+}
+
+Qt::ItemFlags TierListModel::flags(const QModelIndex& index) const
+{
+    // Drops land between rows (on the list itself), never onto a row.
+    if (!index.isValid())
+        return Qt::ItemIsDropEnabled;
+    return Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsDragEnabled;
+}
+
+QHash<int, QByteArray> TierListModel::roleNames() const
+{
+    QHash<int, QByteArray> names = QAbstractListModel::roleNames();
+    names.insert(KeyIdRole, "keyId");
+    names.insert(ProviderRole, "provider");
+    names.insert(SecretHintRole, "secretHint");
+    names.insert(FilterSummaryRole, "filterSummary");
+    return names;
+}
+
+QStringList TierListModel::mimeTypes() const
+{
+    return { mimeType() };
+}
+
+QMimeData* TierListModel::mimeData(const QModelIndexList& indexes) const
+{
+    if (indexes.size() != 1 || !indexes.first().isValid())
+        return nullptr; // one key at a time: its place is then always clear
+    auto* data = new QMimeData;
+    data->setData(mimeType(), QByteArray::number(indexes.first().data(KeyIdRole).toLongLong()));
+    return data;
+}
+
+Qt::DropActions TierListModel::supportedDragActions() const
+{
+    return Qt::MoveAction;
+}
+
+Qt::DropActions TierListModel::supportedDropActions() const
+{
+    return Qt::MoveAction;
+}
+
+std::optional<qint64> TierListModel::draggedKey(const QMimeData* data)
+{
+    if (!data || !data->hasFormat(mimeType()))
+        return std::nullopt;
+    bool ok = false;
+    const qint64 id = data->data(mimeType()).toLongLong(&ok);
+    return ok ? std::optional(id) : std::nullopt;
+}
+
+bool TierListModel::canDropMimeData(
+    const QMimeData* data, Qt::DropAction action, int, int, const QModelIndex& parent) const
+{
+    const std::optional<qint64> id = draggedKey(data);
+    return id && action == Qt::MoveAction && !parent.isValid()
+        && !m_board.refusalToMove(*id, m_tier);
+}
+
+bool TierListModel::dropMimeData(
+    const QMimeData* data, Qt::DropAction action, int row, int, const QModelIndex& parent)
+{
+    const std::optional<qint64> id = draggedKey(data);
+    if (!id || action != Qt::MoveAction)
+        return false;
+    // A drop onto a row goes before it; a drop below the last row, or on empty space, at the end.
+    const int before = parent.isValid() ? parent.row() : row;
+    // The board moves the key in every list. The model has no removeRows(), so the source
+    // view's clean-up after a move (QAbstractItemView::startDrag) leaves it alone.
+    return m_board.move(*id, m_tier, before < 0 ? rowCount() : before);
+}
