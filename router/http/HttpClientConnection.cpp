@@ -109,9 +109,7 @@ void HttpClientConnection::send(const QUrl& url, const HttpHeaders& headers, con
     m_parser.data = this;
     m_status = 0;
     m_headers.clear();
-    m_headerField.clear();
-    m_inHeaderValue = false;
-    m_headerBytes = 0;
+    m_headerCollector.take();
     m_headReady = m_headDelivered = m_complete = m_keepAlive = false;
     m_body.clear();
     m_decoder.reset();
@@ -307,31 +305,23 @@ void HttpClientConnection::fail(const QString& message)
 int HttpClientConnection::onHeaderField(http_parser* parser, const char* at, size_t length)
 {
     HttpClientConnection* c = self(parser);
-    if (c->m_inHeaderValue) {
-        c->m_headerField.clear();
-        c->m_inHeaderValue = false;
-    }
-    c->m_headerField.append(at, qsizetype(length));
-    c->m_headerBytes += qsizetype(length);
-    return c->m_headerBytes > maxResponseHeaderBytes ? 1 : 0;
+    c->m_headerCollector.addNamePiece(at, length);
+    return c->m_headerCollector.bytes() > maxResponseHeaderBytes ? 1 : 0;
 }
 
 int HttpClientConnection::onHeaderValue(http_parser* parser, const char* at, size_t length)
 {
     HttpClientConnection* c = self(parser);
-    if (!c->m_inHeaderValue) {
-        c->m_headers.append({ c->m_headerField, QByteArray() });
-        c->m_inHeaderValue = true;
-    }
-    c->m_headers.last().second.append(at, qsizetype(length));
-    c->m_headerBytes += qsizetype(length);
-    return c->m_headerBytes > maxResponseHeaderBytes ? 1 : 0;
+    c->m_headerCollector.addValuePiece(at, length);
+    return c->m_headerCollector.bytes() > maxResponseHeaderBytes ? 1 : 0;
 }
 
 int HttpClientConnection::onHeadersComplete(http_parser* parser)
 {
     HttpClientConnection* c = self(parser);
     c->m_status = int(parser->status_code);
+    // An interim answer's fields (100 Continue, 103 Early Hints) are dropped with it.
+    c->m_headers = c->m_headerCollector.take();
     if (c->m_status >= 200)
         c->m_headReady = true;
     return 0;
@@ -346,14 +336,8 @@ int HttpClientConnection::onBody(http_parser* parser, const char* at, size_t len
 int HttpClientConnection::onMessageComplete(http_parser* parser)
 {
     HttpClientConnection* c = self(parser);
-    if (c->m_status < 200) {
-        // An interim answer (100 Continue, 103 Early Hints): the real one follows.
-        c->m_headers.clear();
-        c->m_headerField.clear();
-        c->m_inHeaderValue = false;
-        c->m_headerBytes = 0;
-        return 0;
-    }
+    if (c->m_status < 200)
+        return 0; // an interim answer: the real one follows
     c->m_complete = true;
     c->m_keepAlive = http_should_keep_alive(parser) != 0;
     http_parser_pause(parser, 1);

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "HttpHeaders.h"
+#include "HttpHeaderCollector.h"
 
 #include <QElapsedTimer>
 #include <QNetworkProxy>
@@ -82,9 +82,7 @@ private:
     http_parser m_parser {};
     int m_status = 0;
     HttpHeaders m_headers;
-    QByteArray m_headerField;
-    bool m_inHeaderValue = false;
-    qsizetype m_headerBytes = 0;
+    HttpHeaderCollector m_headerCollector;
     bool m_headReady = false;
     bool m_headDelivered = false;
     QByteArray m_body; // parsed since the last delivery

@@ -79,8 +79,7 @@ int HttpConnection::onMessageBegin(http_parser* parser)
 {
     HttpConnection* c = self(parser);
     c->m_building = HttpRequest();
-    c->m_headerField.clear();
-    c->m_inHeaderValue = false;
+    c->m_headerCollector.take();
     c->m_headerBytes = 0;
     c->m_idleTimer.stop();
     c->m_headerTimer.start();
@@ -106,22 +105,14 @@ int HttpConnection::onUrl(http_parser* parser, const char* at, size_t length)
 int HttpConnection::onHeaderField(http_parser* parser, const char* at, size_t length)
 {
     HttpConnection* c = self(parser);
-    if (c->m_inHeaderValue) {
-        c->m_headerField.clear();
-        c->m_inHeaderValue = false;
-    }
-    c->m_headerField.append(at, qsizetype(length));
+    c->m_headerCollector.addNamePiece(at, length);
     return c->countHeaderBytes(length) ? 0 : 1;
 }
 
 int HttpConnection::onHeaderValue(http_parser* parser, const char* at, size_t length)
 {
     HttpConnection* c = self(parser);
-    if (!c->m_inHeaderValue) {
-        c->m_building.headers.append({ c->m_headerField, QByteArray() });
-        c->m_inHeaderValue = true;
-    }
-    c->m_building.headers.last().second.append(at, qsizetype(length));
+    c->m_headerCollector.addValuePiece(at, length);
     return c->countHeaderBytes(length) ? 0 : 1;
 }
 
@@ -129,6 +120,7 @@ int HttpConnection::onHeadersComplete(http_parser* parser)
 {
     HttpConnection* c = self(parser);
     c->m_headerTimer.stop();
+    c->m_building.headers = c->m_headerCollector.take();
     c->m_building.method = http_method_str(static_cast<http_method>(parser->method));
     c->m_building.httpMinor = parser->http_minor;
     // ULLONG_MAX means "no Content-Length"; a chunked body is counted as it arrives.

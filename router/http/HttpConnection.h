@@ -1,6 +1,7 @@
 #pragma once
 
 #include "HttpExchange.h"
+#include "HttpHeaderCollector.h"
 #include "HttpLimits.h"
 
 #include <QObject>
@@ -59,9 +60,8 @@ private:
     http_parser m_parser {};
     QByteArray m_unparsed; // received while a request is being answered
     HttpRequest m_building;
-    QByteArray m_headerField;
-    bool m_inHeaderValue = false;
-    qsizetype m_headerBytes = 0;
+    HttpHeaderCollector m_headerCollector;
+    qsizetype m_headerBytes = 0; // the target's and the fields'
     int m_rejectStatus = 0; // a limit a callback found broken
     std::unique_ptr<HttpRequest> m_complete;
     std::shared_ptr<HttpExchange> m_current;
