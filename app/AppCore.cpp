@@ -26,8 +26,11 @@ public:
         connect(m_store.get(), &Store::changed, this, [this](Store::Areas areas) {
             if (areas.testFlag(Store::Area::Keys))
                 publishKeys();
+            if (areas.testFlag(Store::Area::Members))
+                publishMembers();
         });
         publishKeys(); // at once: checking the secrets in the keychain may take a while
+        publishMembers();
         m_startup = verifyAndReport();
     }
 
@@ -58,6 +61,12 @@ private:
         startRouter();
     }
 
+    void publishMembers()
+    {
+        if (auto members = m_store->members())
+            emit m_core->membersChanged(*members);
+    }
+
     void publishKeys()
     {
         auto keys = m_store->keys();
@@ -70,6 +79,7 @@ private:
     void startRouter()
     {
         m_router = std::make_unique<RouterHost>(*m_store, m_vault);
+        m_router->feedActivityTo(m_core->activityFeed());
         connect(m_router.get(), &RouterHost::listening, m_core, &AppCore::routerListening);
         connect(m_router.get(), &RouterHost::listenFailed, m_core, &AppCore::routerFailed);
         m_router->start();

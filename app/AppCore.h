@@ -1,5 +1,7 @@
 #pragma once
 
+#include "activity/ActivityFeed.h"
+#include "domain/Member.h"
 #include "domain/ProviderKey.h"
 
 #include <QObject>
@@ -23,6 +25,8 @@ public:
     ~AppCore() override;
 
     const QString& databasePath() const { return m_databasePath; }
+    // The router's requests and attempts as they happen, for the window (on this thread).
+    ActivityFeed& activityFeed() { return m_activityFeed; }
 
     // Opens the database, checks that the keychain still has every key's secret and starts
     // the router. Answers with started() or startFailed(), then routerListening() or
@@ -45,6 +49,8 @@ signals:
     // through the CLI).
     void keysChanged(const QList<ProviderKey>& keys);
     void keyActionFailed(const QString& message);
+    // Every member, after start() and whenever they change.
+    void membersChanged(const QList<Member>& members);
     // One moveKey() has been stored or refused; the keysChanged() it caused came before.
     void keyMoveFinished();
 
@@ -52,6 +58,7 @@ private:
     class Worker;
 
     QString m_databasePath;
+    ActivityFeed m_activityFeed; // fed from the router's threads, which stop before it goes
     QThread m_thread;
     Worker* m_worker = nullptr; // lives on m_thread, deleted when it finishes
 };

@@ -2,6 +2,7 @@
 
 #include "RoutingSnapshotBuilder.h"
 #include "Settings.h"
+#include "activity/ActivityFeed.h"
 #include "store/Store.h"
 #include "vault/Vault.h"
 
@@ -31,6 +32,16 @@ RouterHost::RouterHost(Store& store, Vault& vault, Overrides overrides, QObject*
         [this](const QString& id, std::function<void(std::optional<RequestRecord>)> done) {
             m_activity.find(id, std::move(done));
         });
+}
+
+void RouterHost::feedActivityTo(ActivityFeed& feed)
+{
+    connect(&m_router, &Router::requestStarted, &feed, &ActivityFeed::requestStarted,
+        Qt::DirectConnection);
+    connect(&m_router, &Router::attemptFinished, &feed, &ActivityFeed::attemptFinished,
+        Qt::DirectConnection);
+    connect(&m_router, &Router::requestFinished, &feed, &ActivityFeed::requestFinished,
+        Qt::DirectConnection);
 }
 
 RouterHost::~RouterHost()

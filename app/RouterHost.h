@@ -11,6 +11,7 @@
 
 #include <optional>
 
+class ActivityFeed;
 class Store;
 class Vault;
 
@@ -35,6 +36,8 @@ public:
     // Builds the first snapshot, then listens; answers with listening() or listenFailed().
     void start();
     QString address() const; // "http://127.0.0.1:4141"
+    // Hands every router event to the feed as it happens (on the router's threads).
+    void feedActivityTo(ActivityFeed& feed);
 
 signals:
     void listening(const QString& address);

@@ -1,6 +1,7 @@
 #include "MainWindow.h"
 
 #include "AppCore.h"
+#include "activity/ActivityPage.h"
 #include "keys/KeyBoard.h"
 #include "keys/KeysPage.h"
 
@@ -13,6 +14,7 @@ MainWindow::MainWindow(AppCore& core, QWidget* parent)
     , m_board(new KeyBoard(this))
     , m_pages(new QTabWidget(this))
     , m_keysPage(new KeysPage(*m_board, m_pages))
+    , m_activityPage(new ActivityPage(m_pages))
     , m_status(new QLabel(this))
     , m_router(new QLabel(this))
 {
@@ -20,6 +22,7 @@ MainWindow::MainWindow(AppCore& core, QWidget* parent)
     setWindowIcon(QIcon(QStringLiteral(":/icons/keyway.svg")));
     m_pages->setDocumentMode(true);
     m_pages->addTab(m_keysPage, tr("&Keys"));
+    m_pages->addTab(m_activityPage, tr("&Activity"));
     setCentralWidget(m_pages);
 
     m_status->setObjectName(QStringLiteral("status"));
@@ -41,6 +44,13 @@ MainWindow::MainWindow(AppCore& core, QWidget* parent)
     connect(&core, &AppCore::keyActionFailed, m_keysPage, &KeysPage::showMessage);
     connect(m_board, &KeyBoard::moveRequested, &core, &AppCore::moveKey);
     connect(&core, &AppCore::keyMoveFinished, m_board, &KeyBoard::moveFinished);
+    connect(&core.activityFeed(), &ActivityFeed::updated, m_activityPage, &ActivityPage::apply);
+    connect(&core, &AppCore::membersChanged, this, [this](const QList<Member>& members) {
+        QHash<qint64, QString> names;
+        for (const Member& member : members)
+            names.insert(member.id, member.name);
+        m_activityPage->setMemberNames(names);
+    });
 }
 
 void MainWindow::showStarted(int keyCount, int keysWithoutSecret, const QString& keychainProblem)

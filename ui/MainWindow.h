@@ -2,6 +2,7 @@
 
 #include <QMainWindow>
 
+class ActivityPage;
 class AppCore;
 class KeyBoard;
 class KeysPage;
@@ -18,6 +19,7 @@ public:
     explicit MainWindow(AppCore& core, QWidget* parent = nullptr);
 
     KeysPage* keysPage() const { return m_keysPage; }
+    ActivityPage* activityPage() const { return m_activityPage; }
 
 private:
     void showStarted(int keyCount, int keysWithoutSecret, const QString& keychainProblem);
@@ -26,6 +28,7 @@ private:
     KeyBoard* m_board;
     QTabWidget* m_pages;
     KeysPage* m_keysPage;
+    ActivityPage* m_activityPage;
     QLabel* m_status;
     QLabel* m_router;
 };

@@ -1,0 +1,90 @@
+#include "ActivityModel.h"
+#include "ActivityPage.h"
+#include "RouterHarness.h"
+#include "activity/ActivityFeed.h"
+
+#include <QComboBox>
+#include <QPlainTextEdit>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace std::chrono_literals;
+
+// The Activity page fed by a real router through the feed, as the window is: requests appear,
+// change as they finish, show their attempts and metadata, filter, and export.
+class TestActivityPage : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void showsWhatTheRouterDoes()
+    {
+        RouterHarness h;
+        ActivityFeed feed;
+        connect(&h.router(), &Router::requestStarted, &feed, &ActivityFeed::requestStarted,
+            Qt::DirectConnection);
+        connect(&h.router(), &Router::attemptFinished, &feed, &ActivityFeed::attemptFinished,
+            Qt::DirectConnection);
+        connect(&h.router(), &Router::requestFinished, &feed, &ActivityFeed::requestFinished,
+            Qt::DirectConnection);
+        ActivityPage page;
+        connect(&feed, &ActivityFeed::updated, &page, &ActivityPage::apply);
+        page.setMemberNames({ { RouterHarness::memberId, QStringLiteral("me") } });
+        page.show();
+
+        h.setKeys({ { QStringLiteral("Alpha") }, { QStringLiteral("Beta") } });
+        h.fake().script("alpha", {},
+            { FakeProvider::Behaviour::Status, 429, { { "retry-after", "30" } },
+                R"({"error":{"message":"Rate limit reached","type":"rate_limit_error"}})", 0ms });
+        QCOMPARE(
+            h.post(QStringLiteral("/v1/chat/completions"), RouterHarness::chat("gpt-4o")).status,
+            200);
+
+        ActivityModel& model = page.model();
+        QTRY_COMPARE(model.rowCount(), 1);
+        QTRY_COMPARE(
+            model.index(0, ActivityModel::Status).data().toString(), QStringLiteral("200"));
+        QCOMPARE(model.index(0, ActivityModel::Member).data().toString(), QStringLiteral("me"));
+        QCOMPARE(model.index(0, ActivityModel::Key).data().toString(), QStringLiteral("Beta"));
+        QCOMPARE(model.index(0, ActivityModel::Attempts).data().toInt(), 2);
+
+        auto* table = page.findChild<QTableView*>(QStringLiteral("requests"));
+        table->setCurrentIndex(table->model()->index(0, 0));
+        auto* attempts = page.findChild<QTableWidget*>(QStringLiteral("attempts"));
+        QCOMPARE(attempts->rowCount(), 2);
+        QCOMPARE(attempts->item(0, 0)->text(), QStringLiteral("Alpha"));
+        QCOMPARE(attempts->item(0, 3)->text(), QStringLiteral("429"));
+        QVERIFY(attempts->item(0, 5)->text().contains(QStringLiteral("Rate limit reached")));
+        QVERIFY(attempts->item(0, 6)->text().contains(QStringLiteral("retry-after: 30")));
+        const QString json
+            = page.findChild<QPlainTextEdit*>(QStringLiteral("metadata"))->toPlainText();
+        QVERIFY(json.contains(QStringLiteral("\"provider_responses\"")));
+        QVERIFY(
+            !json.contains(QStringLiteral("alpha"))); // the secrets are the labels in lower case
+        QVERIFY(!json.contains(QStringLiteral("beta")));
+
+        auto* status = page.findChild<QComboBox*>(QStringLiteral("statusFilter"));
+        status->setCurrentIndex(status->findData(QStringLiteral("failed")));
+        QCOMPARE(table->model()->rowCount(), 0);
+        status->setCurrentIndex(status->findData(QStringLiteral("ok")));
+        QCOMPARE(table->model()->rowCount(), 1);
+
+        QTemporaryDir dir;
+        QSignalSpy exported(&page, &ActivityPage::exported);
+        page.exportTo(dir.filePath(QStringLiteral("requests.csv")));
+        QVERIFY(exported.wait());
+        QCOMPARE(exported.first().at(1).toString(), QString());
+        QFile csv(dir.filePath(QStringLiteral("requests.csv")));
+        QVERIFY(csv.open(QIODevice::ReadOnly));
+        const QList<QByteArray> lines = csv.readAll().trimmed().split('\n');
+        QCOMPARE(lines.size(), 2);
+        QVERIFY(lines.at(1).contains(",me,"));
+        QVERIFY(!lines.at(1).contains("alpha"));
+    }
+};
+
+QTEST_MAIN(TestActivityPage)
+#include "TestActivityPage.moc"
