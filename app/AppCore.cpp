@@ -37,13 +37,45 @@ public:
     void moveKey(qint64 id, Tier tier, int position)
     {
         if (!m_keys) {
-            emit m_core->keyActionFailed(AppCore::tr("Keyway has not opened its database."));
+            emit m_core->keyActionFailed(notOpen().message);
         } else if (auto moved = m_keys->moveKey(id, tier, position); !moved) {
             emit m_core->keyActionFailed(moved.failure().message);
             publishKeys(); // the board shows the order as it stands
         }
         emit m_core->keyMoveFinished();
     }
+
+    void save(int ticket, std::function<QCoro::Task<Result<ProviderKey>>()> operation)
+    {
+        if (!m_keys) {
+            reportFailure(ticket, notOpen());
+            return;
+        }
+        track([](Worker* self, int ticket, auto operation) -> QCoro::Task<> {
+            const Result<ProviderKey> saved = co_await operation();
+            if (saved)
+                emit self->m_core->keySaved(ticket, *saved);
+            else
+                self->reportFailure(ticket, saved.failure());
+        }(this, ticket, std::move(operation)));
+    }
+
+    void removeKey(int ticket, qint64 id)
+    {
+        if (!m_keys) {
+            reportFailure(ticket, notOpen());
+            return;
+        }
+        track([](Worker* self, int ticket, qint64 id) -> QCoro::Task<> {
+            const Result<void> removed = co_await self->m_keys->removeKey(id);
+            if (removed)
+                emit self->m_core->keyRemoved(ticket);
+            else
+                self->reportFailure(ticket, removed.failure());
+        }(this, ticket, id));
+    }
+
+    KeyService* keys() const { return m_keys.get(); }
 
 private:
     QCoro::Task<> verifyAndReport()
@@ -85,7 +117,25 @@ private:
         m_router->start();
     }
 
+    static Failure notOpen()
+    {
+        return { FailureKind::Database, AppCore::tr("Keyway has not opened its database.") };
+    }
+
+    void reportFailure(int ticket, const Failure& failure)
+    {
+        emit m_core->keySaveFailed(ticket, failure.message, failure.field);
+    }
+
+    // Keeps a running coroutine alive until it has finished.
+    void track(QCoro::Task<> task)
+    {
+        std::erase_if(m_running, [](const QCoro::Task<>& running) { return running.isReady(); });
+        m_running.push_back(std::move(task));
+    }
+
     AppCore* m_core;
+    std::vector<QCoro::Task<>> m_running;
     Vault m_vault;
     std::unique_ptr<Store> m_store;
     std::unique_ptr<KeyService> m_keys;
@@ -114,6 +164,35 @@ void AppCore::moveKey(qint64 id, Tier tier, int position)
 {
     QMetaObject::invokeMethod(
         m_worker, [worker = m_worker, id, tier, position] { worker->moveKey(id, tier, position); });
+}
+
+int AppCore::addKey(const QString& providerId, const KeyFields& fields, const QString& secret)
+{
+    const int ticket = ++m_lastTicket;
+    QMetaObject::invokeMethod(m_worker, [worker = m_worker, ticket, providerId, fields, secret] {
+        worker->save(ticket, [worker, providerId, fields, secret] {
+            return worker->keys()->addKey(providerId, fields, secret);
+        });
+    });
+    return ticket;
+}
+
+int AppCore::editKey(qint64 id, const KeyFields& fields, const std::optional<QString>& secret)
+{
+    const int ticket = ++m_lastTicket;
+    QMetaObject::invokeMethod(m_worker, [worker = m_worker, ticket, id, fields, secret] {
+        worker->save(ticket,
+            [worker, id, fields, secret] { return worker->keys()->editKey(id, fields, secret); });
+    });
+    return ticket;
+}
+
+int AppCore::removeKey(qint64 id)
+{
+    const int ticket = ++m_lastTicket;
+    QMetaObject::invokeMethod(
+        m_worker, [worker = m_worker, ticket, id] { worker->removeKey(ticket, id); });
+    return ticket;
 }
 
 void AppCore::start()

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "KeyFields.h"
 #include "activity/ActivityFeed.h"
 #include "domain/Member.h"
 #include "domain/ProviderKey.h"
@@ -37,6 +38,12 @@ public:
     // move is refused, keyActionFailed() says why and keysChanged() restores the board. Either
     // way keyMoveFinished() comes last.
     void moveKey(qint64 id, Tier tier, int position);
+    // Adds a key (its secret to the keychain), edits one (a new secret only when given) or
+    // removes one with its secret. Each answers with keySaved/keyRemoved or keySaveFailed,
+    // carrying the ticket returned here.
+    int addKey(const QString& providerId, const KeyFields& fields, const QString& secret);
+    int editKey(qint64 id, const KeyFields& fields, const std::optional<QString>& secret);
+    int removeKey(qint64 id);
 
 signals:
     // keychainProblem is empty when every secret could be checked.
@@ -53,6 +60,10 @@ signals:
     void membersChanged(const QList<Member>& members);
     // One moveKey() has been stored or refused; the keysChanged() it caused came before.
     void keyMoveFinished();
+    void keySaved(int ticket, const ProviderKey& key);
+    void keyRemoved(int ticket);
+    // `field` names the input the message is about, when it is about one (see Failure).
+    void keySaveFailed(int ticket, const QString& message, const QString& field);
 
 private:
     class Worker;
@@ -61,4 +72,5 @@ private:
     ActivityFeed m_activityFeed; // fed from the router's threads, which stop before it goes
     QThread m_thread;
     Worker* m_worker = nullptr; // lives on m_thread, deleted when it finishes
+    int m_lastTicket = 0;
 };

@@ -205,18 +205,22 @@ Result<void> KeyService::applyFields(ProviderKey& key, const KeyFields& fields)
 
 Result<void> KeyService::validate(const ProviderKey& key, const ProviderDescriptor& provider)
 {
+    const QString label = QStringLiteral("label");
     if (auto problem = NameRules::checkKeyLabel(key.label))
-        return invalidInput(*problem);
+        return aboutField(invalidInput(*problem), label);
     auto keys = m_store.keys();
     if (!keys)
         return keys.failure();
     for (const ProviderKey& other : *keys) {
         if (other.id != key.id && other.label.compare(key.label, Qt::CaseInsensitive) == 0)
-            return invalidInput(tr("A key labelled \"%1\" already exists (id %2).")
-                                    .arg(other.label, QString::number(other.id)));
+            return aboutField(invalidInput(tr("A key labelled \"%1\" already exists (id %2).")
+                                               .arg(other.label, QString::number(other.id))),
+                label);
     }
     if (provider.requiresBaseUrl && key.baseUrl.isEmpty())
-        return invalidInput(tr("%1 keys need an endpoint (--base-url).").arg(provider.displayName));
+        return aboutField(
+            invalidInput(tr("%1 keys need an endpoint (--base-url).").arg(provider.displayName)),
+            QStringLiteral("base_url"));
     if (!key.caFile.isEmpty() && key.baseUrl.isEmpty())
         return invalidInput(tr("A CA file is only used with an endpoint override (--base-url)."));
     // Without an endpoint override, every {setting} of the default endpoint must be known.
@@ -225,8 +229,10 @@ Result<void> KeyService::validate(const ProviderKey& key, const ProviderDescript
          it.hasNext() && key.baseUrl.isEmpty();) {
         const QString name = it.next().captured(1);
         if (!key.settings.contains(name)) {
-            return invalidInput(tr("%1 keys need a %2 (--%2) or an endpoint (--base-url).")
-                                    .arg(provider.displayName, name));
+            return aboutField(
+                invalidInput(tr("%1 keys need a %2 (--%2) or an endpoint (--base-url).")
+                                 .arg(provider.displayName, name)),
+                name);
         }
     }
     for (qint64 localKeyId : key.filters.localKeyIds) {

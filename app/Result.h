@@ -20,7 +20,16 @@ struct Failure
 {
     FailureKind kind;
     QString message;
+    // The input the failure is about ("label", "base_url", a provider setting), when it is one:
+    // a form shows the message beside that field.
+    QString field = {};
 };
+
+inline Failure aboutField(Failure failure, QString field)
+{
+    failure.field = std::move(field);
+    return failure;
+}
 
 // A value or the reason there is none. Small on purpose: std::expected arrives with C++23.
 template <typename T> class [[nodiscard]] Result

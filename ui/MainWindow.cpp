@@ -3,9 +3,12 @@
 #include "AppCore.h"
 #include "activity/ActivityPage.h"
 #include "keys/KeyBoard.h"
+#include "keys/KeyEditorDialog.h"
 #include "keys/KeysPage.h"
 
 #include <QLabel>
+#include <QAbstractButton>
+#include <QMessageBox>
 #include <QStatusBar>
 #include <QTabWidget>
 
@@ -17,6 +20,7 @@ MainWindow::MainWindow(AppCore& core, QWidget* parent)
     , m_activityPage(new ActivityPage(m_pages))
     , m_status(new QLabel(this))
     , m_router(new QLabel(this))
+    , m_core(core)
 {
     setWindowTitle(tr("Keyway"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/keyway.svg")));
@@ -43,6 +47,11 @@ MainWindow::MainWindow(AppCore& core, QWidget* parent)
     connect(&core, &AppCore::keysChanged, m_board, &KeyBoard::setKeys);
     connect(&core, &AppCore::keyActionFailed, m_keysPage, &KeysPage::showMessage);
     connect(m_board, &KeyBoard::moveRequested, &core, &AppCore::moveKey);
+    connect(m_keysPage, &KeysPage::addKeyRequested, this, &MainWindow::addKey);
+    connect(m_keysPage, &KeysPage::editKeyRequested, this, &MainWindow::editKey);
+    connect(m_keysPage, &KeysPage::removeKeyRequested, this, &MainWindow::removeKey);
+    connect(&core, &AppCore::keyRemoved, this,
+        [this] { m_keysPage->showMessage(tr("The key and its secret were removed.")); });
     connect(&core, &AppCore::keyMoveFinished, m_board, &KeyBoard::moveFinished);
     connect(&core.activityFeed(), &ActivityFeed::updated, m_activityPage, &ActivityPage::apply);
     connect(&core, &AppCore::membersChanged, this, [this](const QList<Member>& members) {
@@ -69,4 +78,39 @@ void MainWindow::showStarted(int keyCount, int keysWithoutSecret, const QString&
 void MainWindow::showStartFailed(const QString& message)
 {
     m_status->setText(tr("Keyway could not start: %1").arg(message));
+}
+
+void MainWindow::addKey()
+{
+    auto* dialog = new KeyEditorDialog(m_core, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+}
+
+void MainWindow::editKey(qint64 id)
+{
+    const std::optional<ProviderKey> key = m_board->key(id);
+    if (!key)
+        return;
+    auto* dialog = new KeyEditorDialog(m_core, *key, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+}
+
+void MainWindow::removeKey(qint64 id)
+{
+    const std::optional<ProviderKey> key = m_board->key(id);
+    if (!key)
+        return;
+    auto* question = new QMessageBox(QMessageBox::Question, tr("Remove key"),
+        tr("Remove “%1” and delete its secret from the keychain?").arg(key->label),
+        QMessageBox::Cancel, this);
+    question->addButton(tr("&Remove"), QMessageBox::DestructiveRole);
+    question->setAttribute(Qt::WA_DeleteOnClose);
+    connect(
+        question, &QMessageBox::buttonClicked, this, [this, question, id](QAbstractButton* button) {
+            if (question->buttonRole(button) == QMessageBox::DestructiveRole)
+                m_core.removeKey(id);
+        });
+    question->open();
 }

@@ -24,6 +24,9 @@ public:
 private:
     void showStarted(int keyCount, int keysWithoutSecret, const QString& keychainProblem);
     void showStartFailed(const QString& message);
+    void addKey();
+    void editKey(qint64 id);
+    void removeKey(qint64 id);
 
     KeyBoard* m_board;
     QTabWidget* m_pages;
@@ -31,4 +34,5 @@ private:
     ActivityPage* m_activityPage;
     QLabel* m_status;
     QLabel* m_router;
+    AppCore& m_core;
 };

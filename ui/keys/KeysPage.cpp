@@ -12,6 +12,7 @@
 #include <QLabel>
 #include <QListView>
 #include <QMenu>
+#include <QPushButton>
 #include <QStackedWidget>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -71,6 +72,12 @@ KeysPage::KeysPage(KeyBoard& board, QWidget* parent)
     top->addWidget(filterLabel);
     top->addWidget(m_providerFilter);
     top->addStretch();
+    auto* add
+        = new QPushButton(QIcon::fromTheme(QStringLiteral("list-add")), tr("&Add key…"), this);
+    add->setObjectName(QStringLiteral("addKey"));
+    add->setToolTip(tr("Add a provider key (Ctrl+N)"));
+    connect(add, &QPushButton::clicked, this, &KeysPage::addKeyRequested);
+    top->addWidget(add);
     layout->addLayout(top);
 
     m_message->setObjectName(QStringLiteral("boardMessage"));
@@ -137,6 +144,9 @@ QWidget* KeysPage::createColumn(Tier tier)
     list->setDropIndicatorShown(true);
     list->setContextMenuPolicy(Qt::ActionsContextMenu);
     list->viewport()->installEventFilter(this);
+    connect(list, &QListView::activated, this, [this](const QModelIndex& index) {
+        emit editKeyRequested(index.data(TierListModel::KeyIdRole).toLongLong());
+    });
     list->installEventFilter(this);
     title->setBuddy(list);
     layout->addWidget(title);
@@ -158,6 +168,19 @@ void KeysPage::createActions()
         for (QListView* list : m_lists)
             list->addAction(action);
     };
+    add(tr("&Edit…"), QKeySequence(Qt::Key_F2), [this] {
+        if (const auto id = selectedKey())
+            emit editKeyRequested(*id);
+    });
+    add(tr("&Remove…"), QKeySequence::Delete, [this] {
+        if (const auto id = selectedKey())
+            emit removeKeyRequested(*id);
+    });
+    auto* newKey = new QAction(tr("&Add key…"), this);
+    newKey->setShortcut(QKeySequence::New);
+    newKey->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(newKey, &QAction::triggered, this, &KeysPage::addKeyRequested);
+    addAction(newKey);
     add(tr("Move &up"), QKeySequence(Qt::ALT | Qt::Key_Up), [this] { moveSelected(-1); });
     add(tr("Move &down"), QKeySequence(Qt::ALT | Qt::Key_Down), [this] { moveSelected(+1); });
     add(tr("Move to &Prioritized"), QKeySequence(Qt::ALT | Qt::Key_1),

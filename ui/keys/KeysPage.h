@@ -28,6 +28,11 @@ public:
     // A message over the board (a refused move, a failure to store one) for a few seconds.
     void showMessage(const QString& message);
 
+signals:
+    void addKeyRequested();
+    void editKeyRequested(qint64 id);
+    void removeKeyRequested(qint64 id);
+
 private:
     QWidget* createColumn(Tier tier);
     void createActions();

@@ -1,0 +1,369 @@
+#include "KeyEditorDialog.h"
+
+#include "AppCore.h"
+#include "KeySummary.h"
+#include "ProviderRegistry.h"
+#include "domain/NameRules.h"
+#include "domain/ProviderCredential.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFile>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QUrl>
+#include <QVBoxLayout>
+
+namespace {
+
+const QString labelField = QStringLiteral("label");
+const QString baseUrlField = QStringLiteral("base_url");
+const QString serviceAccountField = QStringLiteral("service_account_json");
+
+QString settingText(const QJsonValue& value)
+{
+    if (!value.isArray())
+        return value.toString();
+    QStringList items;
+    for (const QJsonValue& item : value.toArray())
+        items.append(item.toString());
+    return items.join(QStringLiteral(", "));
+}
+
+} // namespace
+
+KeyEditorDialog::KeyEditorDialog(AppCore& core, QWidget* parent)
+    : QDialog(parent)
+    , m_core(core)
+    , m_providerId(QStringLiteral("openai"))
+{
+    setWindowTitle(tr("Add a provider key"));
+    buildCommonFields();
+    buildProviderFields();
+}
+
+KeyEditorDialog::KeyEditorDialog(AppCore& core, const ProviderKey& key, QWidget* parent)
+    : QDialog(parent)
+    , m_core(core)
+    , m_editing(key)
+    , m_providerId(key.providerId)
+{
+    setWindowTitle(tr("Edit “%1”").arg(key.label));
+    buildCommonFields();
+    buildProviderFields();
+    m_inputs.value(labelField)->setText(key.label);
+    m_inputs.value(baseUrlField)->setText(key.baseUrl);
+    m_enabled->setChecked(key.enabled);
+    for (auto it = key.settings.begin(); it != key.settings.end(); ++it) {
+        if (QLineEdit* input = m_inputs.value(it.key()))
+            input->setText(settingText(it.value()));
+    }
+}
+
+void KeyEditorDialog::buildCommonFields()
+{
+    auto* layout = new QVBoxLayout(this);
+    m_form = new QFormLayout;
+    layout->addLayout(m_form);
+    if (m_editing) {
+        auto* provider = new QLabel(KeySummary::providerName(m_providerId), this);
+        m_form->addRow(tr("Provider:"), provider);
+    } else {
+        m_providers = new QComboBox(this);
+        m_providers->setObjectName(QStringLiteral("provider"));
+        for (const ProviderDescriptor& descriptor : ProviderRegistry::all())
+            m_providers->addItem(
+                KeySummary::providerIcon(descriptor.id), descriptor.displayName, descriptor.id);
+        m_form->addRow(tr("&Provider:"), m_providers);
+        connect(m_providers, &QComboBox::currentIndexChanged, this, [this] {
+            m_providerId = m_providers->currentData().toString();
+            buildProviderFields();
+        });
+    }
+    addInput(labelField, tr("&Label:"))
+        ->setPlaceholderText(tr("How you will recognise it, e.g. Work OpenAI"));
+    m_firstProviderRow = m_form->rowCount(); // the provider's own fields go here
+    QLineEdit* endpoint = addInput(baseUrlField, tr("&Endpoint:"));
+    endpoint->setToolTip(tr("Leave empty for the provider's own endpoint; a gateway or local "
+                            "service needs its base URL, e.g. http://localhost:11434/v1"));
+    if (!m_editing) {
+        m_tier = new QComboBox(this);
+        m_tier->setObjectName(QStringLiteral("tier"));
+        for (Tier tier : allTiers)
+            m_tier->addItem(tierDisplayName(tier), int(tier));
+        m_form->addRow(tr("&Tier:"), m_tier);
+    }
+    m_enabled = new QCheckBox(tr("&Use this key"), this);
+    m_enabled->setChecked(true);
+    m_form->addRow(QString(), m_enabled);
+
+    m_generalProblem = new QLabel(this);
+    m_generalProblem->setObjectName(QStringLiteral("problem"));
+    m_generalProblem->setWordWrap(true);
+    m_generalProblem->setStyleSheet(QStringLiteral("color: #c0261d"));
+    m_generalProblem->hide();
+    layout->addWidget(m_generalProblem);
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
+    connect(buttons, &QDialogButtonBox::accepted, this, &KeyEditorDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &KeyEditorDialog::reject);
+    layout->addWidget(buttons);
+
+    connect(&m_core, &AppCore::keySaved, this, &KeyEditorDialog::onSaved);
+    connect(&m_core, &AppCore::keySaveFailed, this, &KeyEditorDialog::onSaveFailed);
+}
+
+QLineEdit* KeyEditorDialog::addInput(const QString& name, const QString& label, int row)
+{
+    auto* cell = new QWidget(this);
+    auto* column = new QVBoxLayout(cell);
+    column->setContentsMargins(0, 0, 0, 0);
+    column->setSpacing(2);
+    auto* input = new QLineEdit(cell);
+    input->setObjectName(name);
+    auto* problem = new QLabel(cell);
+    problem->setObjectName(QStringLiteral("problem-") + name);
+    problem->setWordWrap(true);
+    problem->setStyleSheet(QStringLiteral("color: #c0261d"));
+    problem->hide();
+    column->addWidget(input);
+    column->addWidget(problem);
+    auto* caption = new QLabel(label, this);
+    caption->setBuddy(input);
+    m_form->insertRow(row, caption, cell);
+    m_inputs.insert(name, input);
+    m_problems.insert(name, problem);
+    return input;
+}
+
+const ProviderDescriptor& KeyEditorDialog::provider() const
+{
+    return *ProviderRegistry::find(m_providerId);
+}
+
+void KeyEditorDialog::buildProviderFields()
+{
+    // The rows of the provider chosen before go; the new provider's take their place.
+    for (const ProviderDescriptor& any : ProviderRegistry::all()) {
+        for (const CredentialField& field : any.fields) {
+            m_inputs.remove(field.name);
+            m_problems.remove(field.name);
+        }
+    }
+    for (; m_providerRows > 0; --m_providerRows)
+        m_form->removeRow(m_firstProviderRow);
+    m_serviceAccountJson.clear();
+
+    const ProviderDescriptor& descriptor = provider();
+    int row = m_firstProviderRow;
+    const auto hint = [&](const QString& text) {
+        auto* label = new QLabel(text, this);
+        label->setWordWrap(true);
+        label->setEnabled(false); // the style's quieter colour
+        m_form->insertRow(row++, QString(), label);
+    };
+    if (descriptor.credentialKind == CredentialKind::AwsCredentials)
+        hint(tr("Either an access key (ID and secret, with a session token for temporary "
+                "credentials) or a Bedrock API key."));
+    if (descriptor.credentialKind == CredentialKind::GoogleCredentials)
+        hint(tr("Either a service account's JSON key file or an express-mode API key."));
+    for (const CredentialField& field : descriptor.fields) {
+        QLineEdit* input = addInput(field.name, field.label + u':', row++);
+        if (field.name == serviceAccountField) {
+            input->setReadOnly(true);
+            input->setPlaceholderText(tr("No file chosen"));
+            auto* choose = new QPushButton(tr("Choose &file…"), this);
+            connect(choose, &QPushButton::clicked, this, [this] {
+                const QString path = QFileDialog::getOpenFileName(
+                    this, tr("Service account key"), QString(), tr("JSON (*.json)"));
+                if (!path.isEmpty())
+                    importServiceAccount(path);
+            });
+            m_form->insertRow(row++, QString(), choose);
+        } else if (field.secret) {
+            input->setEchoMode(QLineEdit::Password);
+            input->setPlaceholderText(
+                m_editing ? tr("unchanged (%1)").arg(m_editing->secretHint) : QString());
+        } else if (field.isList) {
+            input->setPlaceholderText(tr("comma-separated"));
+        }
+    }
+    m_providerRows = row - m_firstProviderRow;
+    m_inputs.value(baseUrlField)
+        ->setPlaceholderText(
+            descriptor.requiresBaseUrl ? tr("required") : descriptor.defaultBaseUrl);
+    if (m_tier)
+        m_tier->setCurrentIndex(m_tier->findData(int(descriptor.defaultTier)));
+    clearProblems();
+}
+
+void KeyEditorDialog::selectProvider(const QString& providerId)
+{
+    if (m_providers)
+        m_providers->setCurrentIndex(m_providers->findData(providerId));
+}
+
+bool KeyEditorDialog::importServiceAccount(const QString& path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly) || file.size() > 64 * 1024) {
+        setProblem(serviceAccountField, tr("Cannot read %1").arg(path));
+        return false;
+    }
+    m_serviceAccountJson = QString::fromUtf8(file.readAll());
+    const QJsonObject account = QJsonDocument::fromJson(m_serviceAccountJson.toUtf8()).object();
+    m_inputs.value(serviceAccountField)
+        ->setText(account.value(QStringLiteral("client_email")).toString(path));
+    if (QLineEdit* project = m_inputs.value(QStringLiteral("project"));
+        project && project->text().isEmpty())
+        project->setText(account.value(QStringLiteral("project_id")).toString());
+    setProblem(serviceAccountField, {});
+    return true;
+}
+
+QString KeyEditorDialog::problem(const QString& name) const
+{
+    const QLabel* label = name.isEmpty() ? m_generalProblem : m_problems.value(name);
+    return label && !label->isHidden() ? label->text() : QString();
+}
+
+void KeyEditorDialog::setProblem(const QString& name, const QString& message)
+{
+    QLabel* label = name.isEmpty() ? m_generalProblem : m_problems.value(name);
+    if (!label)
+        label = m_generalProblem;
+    label->setText(message);
+    label->setVisible(!message.isEmpty());
+}
+
+void KeyEditorDialog::clearProblems()
+{
+    for (QLabel* label : std::as_const(m_problems))
+        label->hide();
+    m_generalProblem->hide();
+}
+
+std::optional<QString> KeyEditorDialog::secretInput() const
+{
+    const auto text = [this](const char* name) {
+        const QLineEdit* input = m_inputs.value(QLatin1StringView(name));
+        return input ? input->text().trimmed() : QString();
+    };
+    switch (provider().credentialKind) {
+    case CredentialKind::ApiKey:
+    case CredentialKind::OptionalApiKey:
+        if (text("api_key").isEmpty() && m_editing)
+            return std::nullopt; // unchanged
+        return text("api_key"); // when adding, an empty one is for parse() to judge
+    case CredentialKind::AwsCredentials: {
+        if (!text("api_key").isEmpty())
+            return text("api_key");
+        if (text("access_key_id").isEmpty() && text("secret_access_key").isEmpty())
+            return m_editing ? std::nullopt : std::optional(QString());
+        QJsonObject credentials { { QStringLiteral("access_key_id"), text("access_key_id") },
+            { QStringLiteral("secret_access_key"), text("secret_access_key") } };
+        if (!text("session_token").isEmpty())
+            credentials.insert(QStringLiteral("session_token"), text("session_token"));
+        return QString::fromUtf8(QJsonDocument(credentials).toJson(QJsonDocument::Compact));
+    }
+    case CredentialKind::GoogleCredentials:
+        if (!m_serviceAccountJson.isEmpty())
+            return m_serviceAccountJson;
+        if (text("api_key").isEmpty())
+            return m_editing ? std::nullopt : std::optional(QString());
+        return text("api_key");
+    }
+    return std::nullopt;
+}
+
+QString KeyEditorDialog::secretProblemField() const
+{
+    // Beside the secret field that was filled in, or the first one.
+    QString first;
+    for (const CredentialField& field : provider().fields) {
+        if (!field.secret)
+            continue;
+        if (first.isEmpty())
+            first = field.name;
+        if (const QLineEdit* input = m_inputs.value(field.name); input && !input->text().isEmpty())
+            return field.name;
+    }
+    return first;
+}
+
+bool KeyEditorDialog::check()
+{
+    clearProblems();
+    bool fine = true;
+    const auto complain = [&](const QString& field, const QString& message) {
+        setProblem(field, message);
+        fine = false;
+    };
+    if (auto problem = NameRules::checkKeyLabel(m_inputs.value(labelField)->text()))
+        complain(labelField, *problem);
+    const QString baseUrl = m_inputs.value(baseUrlField)->text().trimmed();
+    if (baseUrl.isEmpty() && provider().requiresBaseUrl)
+        complain(
+            baseUrlField, tr("%1 keys need the service's base URL.").arg(provider().displayName));
+    if (!baseUrl.isEmpty()) {
+        const QUrl url(baseUrl, QUrl::StrictMode);
+        if (!url.isValid() || (url.scheme() != u"https" && url.scheme() != u"http")
+            || url.host().isEmpty())
+            complain(baseUrlField, tr("Give a web address starting with https:// or http://."));
+    }
+    for (const CredentialField& field : provider().settingFields()) {
+        if (field.required && m_inputs.value(field.name)->text().trimmed().isEmpty())
+            complain(field.name, tr("%1 is needed.").arg(field.label));
+    }
+    if (const std::optional<QString> secret = secretInput()) {
+        if (auto parsed = ProviderCredential::parse(provider(), *secret); !parsed)
+            complain(secretProblemField(), parsed.failure().message);
+    }
+    return fine;
+}
+
+void KeyEditorDialog::accept()
+{
+    if (m_ticket != 0 || !check())
+        return;
+    KeyFields fields;
+    fields.label = m_inputs.value(labelField)->text();
+    fields.baseUrl = m_inputs.value(baseUrlField)->text().trimmed();
+    fields.enabled = m_enabled->isChecked();
+    for (const CredentialField& field : provider().settingFields()) {
+        const QString value = m_inputs.value(field.name)->text().trimmed();
+        if (m_editing || !value.isEmpty())
+            fields.settings.insert(field.name, value);
+    }
+    if (m_editing) {
+        m_ticket = m_core.editKey(m_editing->id, fields, secretInput());
+    } else {
+        fields.tier = static_cast<Tier>(m_tier->currentData().toInt());
+        m_ticket = m_core.addKey(m_providerId, fields, secretInput().value_or(QString()));
+    }
+    setEnabled(false); // until the keychain and the database have answered
+}
+
+void KeyEditorDialog::onSaved(int ticket)
+{
+    if (ticket != m_ticket)
+        return;
+    m_ticket = 0;
+    setEnabled(true);
+    QDialog::accept();
+}
+
+void KeyEditorDialog::onSaveFailed(int ticket, const QString& message, const QString& field)
+{
+    if (ticket != m_ticket)
+        return;
+    m_ticket = 0;
+    setEnabled(true);
+    setProblem(field, message); // beside the field it is about, or below the form
+}
