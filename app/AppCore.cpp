@@ -2,6 +2,7 @@
 
 #include "KeyService.h"
 #include "RouterHost.h"
+#include "TokenService.h"
 #include "store/Store.h"
 #include "vault/Vault.h"
 
@@ -23,14 +24,9 @@ public:
             return;
         }
         m_keys = std::make_unique<KeyService>(*m_store, m_vault);
-        connect(m_store.get(), &Store::changed, this, [this](Store::Areas areas) {
-            if (areas.testFlag(Store::Area::Keys))
-                publishKeys();
-            if (areas.testFlag(Store::Area::Members))
-                publishMembers();
-        });
-        publishKeys(); // at once: checking the secrets in the keychain may take a while
-        publishMembers();
+        m_tokens = std::make_unique<TokenService>(*m_store, m_vault);
+        connect(m_store.get(), &Store::changed, this, &Worker::publish);
+        publish(Store::allAreas); // at once: checking the secrets in the keychain may take a while
         m_startup = verifyAndReport();
     }
 
@@ -76,6 +72,67 @@ public:
     }
 
     KeyService* keys() const { return m_keys.get(); }
+    TokenService* tokens() const { return m_tokens.get(); }
+
+    // A change to the store that answers at once; `note` comes back with actionDone().
+    void change(int ticket, const std::function<Result<QString>(Store&)>& operation)
+    {
+        if (!m_store) {
+            reportFailure(ticket, notOpen());
+            return;
+        }
+        const Result<QString> done = operation(*m_store);
+        if (done)
+            emit m_core->actionDone(ticket, *done);
+        else
+            reportFailure(ticket, done.failure());
+    }
+
+    void createToken(int ticket, QString name, QString member, QString workspace)
+    {
+        if (!m_tokens) {
+            reportFailure(ticket, notOpen());
+            return;
+        }
+        track([](Worker* self, int ticket, QString name, QString member,
+                  QString workspace) -> QCoro::Task<> {
+            const auto created = co_await self->m_tokens->create(member, workspace, name);
+            if (created)
+                emit self->m_core->tokenCreated(ticket, created->localKey, created->token);
+            else
+                self->reportFailure(ticket, created.failure());
+        }(this, ticket, std::move(name), std::move(member), std::move(workspace)));
+    }
+
+    void revealToken(int ticket, qint64 id)
+    {
+        if (!m_tokens) {
+            reportFailure(ticket, notOpen());
+            return;
+        }
+        track([](Worker* self, int ticket, qint64 id) -> QCoro::Task<> {
+            const Result<QString> token = co_await self->m_tokens->reveal(id);
+            if (token)
+                emit self->m_core->tokenRevealed(ticket, *token);
+            else
+                self->reportFailure(ticket, token.failure());
+        }(this, ticket, id));
+    }
+
+    void revokeToken(int ticket, qint64 id)
+    {
+        if (!m_tokens) {
+            reportFailure(ticket, notOpen());
+            return;
+        }
+        track([](Worker* self, int ticket, qint64 id) -> QCoro::Task<> {
+            const Result<QString> warning = co_await self->m_tokens->revoke(id);
+            if (warning)
+                emit self->m_core->actionDone(ticket, *warning);
+            else
+                self->reportFailure(ticket, warning.failure());
+        }(this, ticket, id));
+    }
 
 private:
     QCoro::Task<> verifyAndReport()
@@ -93,10 +150,22 @@ private:
         startRouter();
     }
 
-    void publishMembers()
+    void publish(Store::Areas areas)
     {
-        if (auto members = m_store->members())
-            emit m_core->membersChanged(*members);
+        if (areas.testFlag(Store::Area::Keys))
+            publishKeys();
+        if (areas.testFlag(Store::Area::Members)) {
+            if (auto members = m_store->members())
+                emit m_core->membersChanged(*members);
+        }
+        if (areas.testFlag(Store::Area::LocalKeys)) {
+            if (auto localKeys = m_store->localKeys())
+                emit m_core->localKeysChanged(*localKeys);
+        }
+        if (areas.testFlag(Store::Area::Workspaces)) {
+            if (auto workspaces = m_store->workspaces())
+                emit m_core->workspacesChanged(*workspaces);
+        }
     }
 
     void publishKeys()
@@ -124,7 +193,7 @@ private:
 
     void reportFailure(int ticket, const Failure& failure)
     {
-        emit m_core->keySaveFailed(ticket, failure.message, failure.field);
+        emit m_core->actionFailed(ticket, failure.message, failure.field);
     }
 
     // Keeps a running coroutine alive until it has finished.
@@ -139,6 +208,7 @@ private:
     Vault m_vault;
     std::unique_ptr<Store> m_store;
     std::unique_ptr<KeyService> m_keys;
+    std::unique_ptr<TokenService> m_tokens;
     std::unique_ptr<RouterHost> m_router; // after the store, so it stops before the store goes
     QCoro::Task<> m_startup;
 };
@@ -193,6 +263,75 @@ int AppCore::removeKey(qint64 id)
     QMetaObject::invokeMethod(
         m_worker, [worker = m_worker, ticket, id] { worker->removeKey(ticket, id); });
     return ticket;
+}
+
+int AppCore::createToken(const QString& name, const QString& member, const QString& workspace)
+{
+    const int ticket = ++m_lastTicket;
+    QMetaObject::invokeMethod(m_worker, [worker = m_worker, ticket, name, member, workspace] {
+        worker->createToken(ticket, name, member, workspace);
+    });
+    return ticket;
+}
+
+int AppCore::revealToken(qint64 id)
+{
+    const int ticket = ++m_lastTicket;
+    QMetaObject::invokeMethod(
+        m_worker, [worker = m_worker, ticket, id] { worker->revealToken(ticket, id); });
+    return ticket;
+}
+
+int AppCore::revokeToken(qint64 id)
+{
+    const int ticket = ++m_lastTicket;
+    QMetaObject::invokeMethod(
+        m_worker, [worker = m_worker, ticket, id] { worker->revokeToken(ticket, id); });
+    return ticket;
+}
+
+int AppCore::change(std::function<Result<QString>(Store&)> operation)
+{
+    const int ticket = ++m_lastTicket;
+    QMetaObject::invokeMethod(
+        m_worker, [worker = m_worker, ticket, operation] { worker->change(ticket, operation); });
+    return ticket;
+}
+
+int AppCore::addMember(const QString& name)
+{
+    return change([name](Store& store) -> Result<QString> {
+        if (auto added = store.insertMember(name); !added)
+            return aboutField(added.failure(), QStringLiteral("member"));
+        return QString();
+    });
+}
+
+int AppCore::removeMember(qint64 id)
+{
+    return change([id](Store& store) -> Result<QString> {
+        if (auto removed = store.deleteMember(id); !removed)
+            return removed.failure();
+        return QString();
+    });
+}
+
+int AppCore::addWorkspace(const QString& name)
+{
+    return change([name](Store& store) -> Result<QString> {
+        if (auto added = store.insertWorkspace(name); !added)
+            return aboutField(added.failure(), QStringLiteral("workspace"));
+        return QString();
+    });
+}
+
+int AppCore::removeWorkspace(qint64 id)
+{
+    return change([id](Store& store) -> Result<QString> {
+        if (auto removed = store.deleteWorkspace(id); !removed)
+            return removed.failure();
+        return QString();
+    });
 }
 
 void AppCore::start()

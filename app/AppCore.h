@@ -1,13 +1,17 @@
 #pragma once
 
 #include "KeyFields.h"
+#include "Result.h"
 #include "activity/ActivityFeed.h"
+#include "domain/LocalApiKey.h"
 #include "domain/Member.h"
 #include "domain/ProviderKey.h"
+#include "domain/Workspace.h"
 
 #include <QObject>
 #include <QThread>
 
+#include <functional>
 #include <memory>
 
 class Store;
@@ -39,11 +43,22 @@ public:
     // way keyMoveFinished() comes last.
     void moveKey(qint64 id, Tier tier, int position);
     // Adds a key (its secret to the keychain), edits one (a new secret only when given) or
-    // removes one with its secret. Each answers with keySaved/keyRemoved or keySaveFailed,
-    // carrying the ticket returned here.
+    // removes one with its secret. Each answers with keySaved/keyRemoved or actionFailed,
+    // carrying the ticket returned here (tickets are unique across every kind of action).
     int addKey(const QString& providerId, const KeyFields& fields, const QString& secret);
     int editKey(qint64 id, const KeyFields& fields, const std::optional<QString>& secret);
     int removeKey(qint64 id);
+
+    // Local API keys, members and workspaces. Creating a token answers with tokenCreated (its
+    // plaintext, to show once), revealing with tokenRevealed; the rest with actionDone; any of
+    // them with actionFailed. Empty member or workspace names mean the defaults.
+    int createToken(const QString& name, const QString& member, const QString& workspace);
+    int revealToken(qint64 id);
+    int revokeToken(qint64 id);
+    int addMember(const QString& name);
+    int removeMember(qint64 id);
+    int addWorkspace(const QString& name);
+    int removeWorkspace(qint64 id);
 
 signals:
     // keychainProblem is empty when every secret could be checked.
@@ -56,17 +71,26 @@ signals:
     // through the CLI).
     void keysChanged(const QList<ProviderKey>& keys);
     void keyActionFailed(const QString& message);
-    // Every member, after start() and whenever they change.
+    // Every member, local API key (revoked ones too) and workspace, after start() and whenever
+    // they change.
     void membersChanged(const QList<Member>& members);
+    void localKeysChanged(const QList<LocalApiKey>& localKeys);
+    void workspacesChanged(const QList<Workspace>& workspaces);
+    void tokenCreated(int ticket, const LocalApiKey& localKey, const QString& token);
+    void tokenRevealed(int ticket, const QString& token);
+    // `note` is a warning worth showing, or empty.
+    void actionDone(int ticket, const QString& note);
     // One moveKey() has been stored or refused; the keysChanged() it caused came before.
     void keyMoveFinished();
     void keySaved(int ticket, const ProviderKey& key);
     void keyRemoved(int ticket);
     // `field` names the input the message is about, when it is about one (see Failure).
-    void keySaveFailed(int ticket, const QString& message, const QString& field);
+    void actionFailed(int ticket, const QString& message, const QString& field);
 
 private:
     class Worker;
+
+    int change(std::function<Result<QString>(Store&)> operation);
 
     QString m_databasePath;
     ActivityFeed m_activityFeed; // fed from the router's threads, which stop before it goes

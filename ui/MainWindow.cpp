@@ -1,13 +1,14 @@
 #include "MainWindow.h"
 
 #include "AppCore.h"
+#include "access/AccessPage.h"
 #include "activity/ActivityPage.h"
 #include "keys/KeyBoard.h"
 #include "keys/KeyEditorDialog.h"
 #include "keys/KeysPage.h"
 
-#include <QLabel>
 #include <QAbstractButton>
+#include <QLabel>
 #include <QMessageBox>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -18,6 +19,7 @@ MainWindow::MainWindow(AppCore& core, QWidget* parent)
     , m_pages(new QTabWidget(this))
     , m_keysPage(new KeysPage(*m_board, m_pages))
     , m_activityPage(new ActivityPage(m_pages))
+    , m_accessPage(new AccessPage(core, m_pages))
     , m_status(new QLabel(this))
     , m_router(new QLabel(this))
     , m_core(core)
@@ -27,6 +29,7 @@ MainWindow::MainWindow(AppCore& core, QWidget* parent)
     m_pages->setDocumentMode(true);
     m_pages->addTab(m_keysPage, tr("&Keys"));
     m_pages->addTab(m_activityPage, tr("&Activity"));
+    m_pages->addTab(m_accessPage, tr("A&ccess"));
     setCentralWidget(m_pages);
 
     m_status->setObjectName(QStringLiteral("status"));
@@ -41,6 +44,7 @@ MainWindow::MainWindow(AppCore& core, QWidget* parent)
     connect(&core, &AppCore::started, this, &MainWindow::showStarted);
     connect(&core, &AppCore::startFailed, this, &MainWindow::showStartFailed);
     connect(&core, &AppCore::routerListening, this, [this](const QString& address) {
+        m_accessPage->setRouterAddress(address);
         m_router->setText(tr("The router is listening on %1").arg(address));
     });
     connect(&core, &AppCore::routerFailed, m_router, &QLabel::setText);

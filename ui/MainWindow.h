@@ -2,6 +2,7 @@
 
 #include <QMainWindow>
 
+class AccessPage;
 class ActivityPage;
 class AppCore;
 class KeyBoard;
@@ -20,6 +21,7 @@ public:
 
     KeysPage* keysPage() const { return m_keysPage; }
     ActivityPage* activityPage() const { return m_activityPage; }
+    AccessPage* accessPage() const { return m_accessPage; }
 
 private:
     void showStarted(int keyCount, int keysWithoutSecret, const QString& keychainProblem);
@@ -32,6 +34,7 @@ private:
     QTabWidget* m_pages;
     KeysPage* m_keysPage;
     ActivityPage* m_activityPage;
+    AccessPage* m_accessPage;
     QLabel* m_status;
     QLabel* m_router;
     AppCore& m_core;

@@ -116,7 +116,7 @@ void KeyEditorDialog::buildCommonFields()
     layout->addWidget(buttons);
 
     connect(&m_core, &AppCore::keySaved, this, &KeyEditorDialog::onSaved);
-    connect(&m_core, &AppCore::keySaveFailed, this, &KeyEditorDialog::onSaveFailed);
+    connect(&m_core, &AppCore::actionFailed, this, &KeyEditorDialog::onSaveFailed);
 }
 
 QLineEdit* KeyEditorDialog::addInput(const QString& name, const QString& label, int row)
