@@ -72,6 +72,16 @@ public:
     }
 
     KeyService* keys() const { return m_keys.get(); }
+
+    void previewRoute(int ticket, qint64 localKeyId, const QString& model)
+    {
+        RoutePreview preview;
+        if (m_router)
+            preview = m_router->preview(localKeyId, model);
+        else
+            preview.problem = AppCore::tr("The router has not started yet.");
+        emit m_core->routePreviewed(ticket, preview);
+    }
     TokenService* tokens() const { return m_tokens.get(); }
 
     // A change to the store that answers at once; `note` comes back with actionDone().
@@ -220,6 +230,13 @@ AppCore::AppCore(QString databasePath, QObject* parent)
 {
     m_thread.setObjectName(QStringLiteral("keyway-core"));
     m_worker->moveToThread(&m_thread);
+    // Connected first, so the lists are current when other receivers hear of a change.
+    connect(this, &AppCore::localKeysChanged, this,
+        [this](const QList<LocalApiKey>& localKeys) { m_localKeys = localKeys; });
+    connect(this, &AppCore::membersChanged, this,
+        [this](const QList<Member>& members) { m_members = members; });
+    connect(this, &AppCore::workspacesChanged, this,
+        [this](const QList<Workspace>& workspaces) { m_workspaces = workspaces; });
     connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
     m_thread.start();
 }
@@ -332,6 +349,15 @@ int AppCore::removeWorkspace(qint64 id)
             return removed.failure();
         return QString();
     });
+}
+
+int AppCore::previewRoute(qint64 localKeyId, const QString& model)
+{
+    const int ticket = ++m_lastTicket;
+    QMetaObject::invokeMethod(m_worker, [worker = m_worker, ticket, localKeyId, model] {
+        worker->previewRoute(ticket, localKeyId, model);
+    });
+    return ticket;
 }
 
 void AppCore::start()

@@ -2,6 +2,7 @@
 
 #include "KeyFields.h"
 #include "Result.h"
+#include "RoutePreview.h"
 #include "activity/ActivityFeed.h"
 #include "domain/LocalApiKey.h"
 #include "domain/Member.h"
@@ -32,6 +33,10 @@ public:
     const QString& databasePath() const { return m_databasePath; }
     // The router's requests and attempts as they happen, for the window (on this thread).
     ActivityFeed& activityFeed() { return m_activityFeed; }
+    // The lists as last published (see the signals below), for a view made after they came.
+    const QList<LocalApiKey>& localKeys() const { return m_localKeys; }
+    const QList<Member>& members() const { return m_members; }
+    const QList<Workspace>& workspaces() const { return m_workspaces; }
 
     // Opens the database, checks that the keychain still has every key's secret and starts
     // the router. Answers with started() or startFailed(), then routerListening() or
@@ -59,6 +64,8 @@ public:
     int removeMember(qint64 id);
     int addWorkspace(const QString& name);
     int removeWorkspace(qint64 id);
+    // Answers with routePreviewed.
+    int previewRoute(qint64 localKeyId, const QString& model);
 
 signals:
     // keychainProblem is empty when every secret could be checked.
@@ -80,6 +87,7 @@ signals:
     void tokenRevealed(int ticket, const QString& token);
     // `note` is a warning worth showing, or empty.
     void actionDone(int ticket, const QString& note);
+    void routePreviewed(int ticket, const RoutePreview& preview);
     // One moveKey() has been stored or refused; the keysChanged() it caused came before.
     void keyMoveFinished();
     void keySaved(int ticket, const ProviderKey& key);
@@ -97,4 +105,7 @@ private:
     QThread m_thread;
     Worker* m_worker = nullptr; // lives on m_thread, deleted when it finishes
     int m_lastTicket = 0;
+    QList<LocalApiKey> m_localKeys;
+    QList<Member> m_members;
+    QList<Workspace> m_workspaces;
 };

@@ -44,6 +44,50 @@ void RouterHost::feedActivityTo(ActivityFeed& feed)
         Qt::DirectConnection);
 }
 
+RoutePreview RouterHost::preview(qint64 localKeyId, const QString& model)
+{
+    RoutePreview preview;
+    preview.model = model.trimmed();
+    const auto localKey = m_store.localKey(localKeyId);
+    if (!localKey) {
+        preview.problem = localKey.failure().message;
+        return preview;
+    }
+    const std::shared_ptr<const RoutingSnapshot> snapshot = m_router.snapshot();
+    if (!snapshot) {
+        preview.problem = tr("The router has not started yet.");
+        return preview;
+    }
+    QHash<qint64, const RouteKey*> keys;
+    for (const RouteKey& key : snapshot->keys)
+        keys.insert(key.id, &key);
+    const auto describe = [&](qint64 id) {
+        RoutePreview::Key described;
+        described.id = id;
+        if (const RouteKey* key = keys.value(id)) {
+            described.label = key->label;
+            described.providerId = key->providerId;
+            described.tier = key->tier;
+        }
+        return described;
+    };
+    const RoutePlan plan
+        = m_router.plan({ preview.model, localKey->memberId, localKey->id, localKey->workspaceId });
+    for (const PlannedAttempt& attempt : plan.attempts) {
+        RoutePreview::Key key = describe(attempt.keyId);
+        key.upstreamModel = attempt.upstreamModel;
+        key.probe = attempt.probe;
+        preview.planned.append(key);
+    }
+    const auto now = KeyHealth::Clock::now();
+    for (const ExcludedKey& excluded : plan.excluded) {
+        RoutePreview::Key key = describe(excluded.keyId);
+        key.exclusion = RoutePlanner::describe(excluded, now);
+        preview.excluded.append(key);
+    }
+    return preview;
+}
+
 RouterHost::~RouterHost()
 {
     m_router.close();

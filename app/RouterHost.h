@@ -1,5 +1,6 @@
 #pragma once
 
+#include "RoutePreview.h"
 #include "Router.h"
 #include "activity/ActivityLog.h"
 
@@ -38,6 +39,8 @@ public:
     QString address() const; // "http://127.0.0.1:4141"
     // Hands every router event to the feed as it happens (on the router's threads).
     void feedActivityTo(ActivityFeed& feed);
+    // What a request with this local key and model would be tried on now.
+    RoutePreview preview(qint64 localKeyId, const QString& model);
 
 signals:
     void listening(const QString& address);

@@ -123,6 +123,15 @@ void Router::setSnapshot(std::shared_ptr<const RoutingSnapshot> snapshot)
     m_snapshot = std::move(snapshot);
 }
 
+RoutePlan Router::plan(const RouteRequest& request) const
+{
+    const std::shared_ptr<const RoutingSnapshot> current = snapshot();
+    if (!current)
+        return {};
+    return RoutePlanner::plan(
+        request, current->keys, current->catalog, m_health.snapshot(), KeyHealth::Clock::now());
+}
+
 std::shared_ptr<const RoutingSnapshot> Router::snapshot() const
 {
     QMutexLocker lock(&m_mutex);

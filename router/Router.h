@@ -7,6 +7,7 @@
 #include "HttpServer.h"
 #include "RecentRequests.h"
 #include "RequestObserver.h"
+#include "RoutePlanner.h"
 #include "RoutingSnapshot.h"
 
 #include <QMutex>
@@ -39,6 +40,9 @@ public:
     void setSnapshot(std::shared_ptr<const RoutingSnapshot> snapshot);
     std::shared_ptr<const RoutingSnapshot> snapshot() const;
     HealthSnapshot health() const { return m_health.snapshot(); }
+    // The plan a request would get now: the planner over the current snapshot and health, as
+    // each request is planned (the route preview shows this).
+    RoutePlan plan(const RouteRequest& request) const;
     // Forget what was learnt about a key: it was re-tested, or its secret edited.
     void forgetHealth(qint64 keyId) { m_health.forget(keyId); }
     void setArchiveLookup(ArchiveLookup lookup);

@@ -6,6 +6,7 @@
 #include "keys/KeyBoard.h"
 #include "keys/KeyEditorDialog.h"
 #include "keys/KeysPage.h"
+#include "route/RoutePreviewPage.h"
 
 #include <QAbstractButton>
 #include <QLabel>
@@ -20,6 +21,7 @@ MainWindow::MainWindow(AppCore& core, QWidget* parent)
     , m_keysPage(new KeysPage(*m_board, m_pages))
     , m_activityPage(new ActivityPage(m_pages))
     , m_accessPage(new AccessPage(core, m_pages))
+    , m_routePage(new RoutePreviewPage(core, m_pages))
     , m_status(new QLabel(this))
     , m_router(new QLabel(this))
     , m_core(core)
@@ -29,6 +31,7 @@ MainWindow::MainWindow(AppCore& core, QWidget* parent)
     m_pages->setDocumentMode(true);
     m_pages->addTab(m_keysPage, tr("&Keys"));
     m_pages->addTab(m_activityPage, tr("&Activity"));
+    m_pages->addTab(m_routePage, tr("&Route preview"));
     m_pages->addTab(m_accessPage, tr("A&ccess"));
     setCentralWidget(m_pages);
 

@@ -3,6 +3,7 @@
 #include <QMainWindow>
 
 class AccessPage;
+class RoutePreviewPage;
 class ActivityPage;
 class AppCore;
 class KeyBoard;
@@ -22,6 +23,7 @@ public:
     KeysPage* keysPage() const { return m_keysPage; }
     ActivityPage* activityPage() const { return m_activityPage; }
     AccessPage* accessPage() const { return m_accessPage; }
+    RoutePreviewPage* routePreviewPage() const { return m_routePage; }
 
 private:
     void showStarted(int keyCount, int keysWithoutSecret, const QString& keychainProblem);
@@ -35,6 +37,7 @@ private:
     KeysPage* m_keysPage;
     ActivityPage* m_activityPage;
     AccessPage* m_accessPage;
+    RoutePreviewPage* m_routePage;
     QLabel* m_status;
     QLabel* m_router;
     AppCore& m_core;

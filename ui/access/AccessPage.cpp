@@ -38,6 +38,9 @@ AccessPage::AccessPage(AppCore& core, QWidget* parent)
     m_message->setWordWrap(true);
     layout->addWidget(m_message);
 
+    m_model->setLocalKeys(m_core.localKeys());
+    setMembers(m_core.members());
+    setWorkspaces(m_core.workspaces());
     connect(&m_core, &AppCore::localKeysChanged, m_model, &LocalKeyModel::setLocalKeys);
     connect(&m_core, &AppCore::membersChanged, this, &AccessPage::setMembers);
     connect(&m_core, &AppCore::workspacesChanged, this, &AccessPage::setWorkspaces);

@@ -1,0 +1,127 @@
+#include "AppCore.h"
+#include "FakeProvider.h"
+#include "RoutePreviewPage.h"
+#include "store/Store.h"
+
+#include <QDeadlineTimer>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace std::chrono_literals;
+
+// The route preview on a real app core, router and fake provider: it shows the order the router
+// then uses, and a rate-limited key as cooling down.
+class TestRoutePreview : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    FakeProvider m_fake;
+    std::unique_ptr<AppCore> m_core;
+    QString m_address;
+    QString m_token;
+    qint64 m_localKeyId = 0;
+
+    void addKey(const QString& label, const QString& secret, const QStringList& models = {})
+    {
+        KeyFields fields;
+        fields.label = label;
+        fields.baseUrl = m_fake.baseUrl();
+        if (!models.isEmpty())
+            fields.modelPatterns = models;
+        QSignalSpy saved(m_core.get(), &AppCore::keySaved);
+        m_core->addKey(QStringLiteral("openai"), fields, secret);
+        QTRY_COMPARE_WITH_TIMEOUT(saved.count(), 1, 15000);
+    }
+    QStringList labels(const QList<RoutePreview::Key>& keys)
+    {
+        QStringList names;
+        for (const RoutePreview::Key& key : keys)
+            names.append(key.label);
+        return names;
+    }
+    // Sends a chat request through the router; returns the key that answered.
+    QByteArray chat()
+    {
+        QNetworkAccessManager client;
+        QNetworkRequest request(QUrl(m_address + QStringLiteral("/v1/chat/completions")));
+        request.setRawHeader("Authorization", "Bearer " + m_token.toLatin1());
+        request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
+        QNetworkReply* reply = client.post(request,
+            QByteArray(R"({"model":"gpt-4o","messages":[{"role":"user","content":"Hi"}]})"));
+        QSignalSpy finished(reply, &QNetworkReply::finished);
+        [&] {
+            QVERIFY(finished.wait(15000));
+        }();
+        const QByteArray key = reply->rawHeader("x-keyway-key");
+        reply->deleteLater();
+        return key;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("route.db"));
+        {
+            Store store;
+            QVERIFY(store.open(path));
+            QVERIFY(store.setSettingValue(QStringLiteral("port"), QStringLiteral("0")));
+        }
+        m_core = std::make_unique<AppCore>(path);
+        QSignalSpy listening(m_core.get(), &AppCore::routerListening);
+        m_core->start();
+        QTRY_COMPARE_WITH_TIMEOUT(listening.count(), 1, 15000);
+        m_address = listening.first().first().toString();
+        addKey(QStringLiteral("Alpha"), QStringLiteral("alpha-secret-0000"));
+        addKey(QStringLiteral("Beta"), QStringLiteral("beta-secret-0000"));
+        addKey(QStringLiteral("Claude only"), QStringLiteral("gamma-secret-0000"),
+            { QStringLiteral("claude-*") });
+        QSignalSpy created(m_core.get(), &AppCore::tokenCreated);
+        m_core->createToken(QStringLiteral("test"), {}, {});
+        QTRY_COMPARE_WITH_TIMEOUT(created.count(), 1, 15000);
+        m_localKeyId = created.first().at(1).value<LocalApiKey>().id;
+        m_token = created.first().at(2).toString();
+    }
+    void cleanupTestCase() { m_core.reset(); }
+
+    void showsWhatTheRouterThenDoes()
+    {
+        RoutePreviewPage page(*m_core);
+        QSignalSpy shown(&page, &RoutePreviewPage::previewShown);
+        // The router takes up the new keys and token with its next snapshot.
+        QDeadlineTimer deadline(15s);
+        do {
+            page.setQuery(m_localKeyId, QStringLiteral("gpt-4o"));
+            QVERIFY(shown.wait());
+        } while (page.preview().planned.size() != 2 && !deadline.hasExpired());
+        QCOMPARE(labels(page.preview().planned), (QStringList { "Alpha", "Beta" }));
+        QCOMPARE(labels(page.preview().excluded), QStringList { "Claude only" });
+        QVERIFY2(page.preview().excluded.first().exclusion.contains(u"model"),
+            qPrintable(page.preview().excluded.first().exclusion));
+
+        m_fake.script("alpha-secret-0000", {},
+            { FakeProvider::Behaviour::Status, 429, { { "retry-after", "30" } },
+                R"({"error":{"message":"Rate limit reached","type":"rate_limit_error"}})", 0ms });
+        QCOMPARE(chat(), "Beta");
+
+        page.setQuery(m_localKeyId, QStringLiteral("gpt-4o"));
+        QVERIFY(shown.wait());
+        QCOMPARE(labels(page.preview().planned), QStringList { "Beta" });
+        QCOMPARE(labels(page.preview().excluded), (QStringList { "Alpha", "Claude only" }));
+        QVERIFY2(page.preview().excluded.first().exclusion.contains(u"cooling down"),
+            qPrintable(page.preview().excluded.first().exclusion));
+
+        // And the router does just that: Beta alone, Alpha not even tried.
+        m_fake.clearAttempts();
+        QCOMPARE(chat(), "Beta");
+        QCOMPARE(m_fake.attempts().size(), 1);
+        QCOMPARE(m_fake.attempts().first().key, "beta-secret-0000");
+    }
+};
+
+QTEST_MAIN(TestRoutePreview)
+#include "TestRoutePreview.moc"
