@@ -7,6 +7,7 @@
 #include "vault/Vault.h"
 
 #include <QCoro/QCoroTask>
+#include <QTimer>
 
 // Owns everything that touches the disk or the keychain; all its code runs on the worker thread.
 class AppCore::Worker : public QObject
@@ -160,6 +161,15 @@ private:
         startRouter();
     }
 
+    void publishStatuses()
+    {
+        KeyStatuses statuses = m_router->keyStatuses();
+        if (statuses == m_statuses)
+            return;
+        m_statuses = std::move(statuses);
+        emit m_core->keyStatusesChanged(m_statuses);
+    }
+
     void publish(Store::Areas areas)
     {
         if (areas.testFlag(Store::Area::Keys))
@@ -191,6 +201,11 @@ private:
     {
         m_router = std::make_unique<RouterHost>(*m_store, m_vault);
         m_router->feedActivityTo(m_core->activityFeed());
+        // What the router learns about keys changes with its requests; a look a second is
+        // cheap (a copy of a small table) and keeps the board's badges current.
+        m_statusPoll.setInterval(1000);
+        connect(&m_statusPoll, &QTimer::timeout, this, &Worker::publishStatuses);
+        m_statusPoll.start();
         connect(m_router.get(), &RouterHost::listening, m_core, &AppCore::routerListening);
         connect(m_router.get(), &RouterHost::listenFailed, m_core, &AppCore::routerFailed);
         m_router->start();
@@ -219,6 +234,8 @@ private:
     std::unique_ptr<Store> m_store;
     std::unique_ptr<KeyService> m_keys;
     std::unique_ptr<TokenService> m_tokens;
+    QTimer m_statusPoll { this };
+    KeyStatuses m_statuses;
     std::unique_ptr<RouterHost> m_router; // after the store, so it stops before the store goes
     QCoro::Task<> m_startup;
 };

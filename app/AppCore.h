@@ -1,6 +1,7 @@
 #pragma once
 
 #include "KeyFields.h"
+#include "KeyStatus.h"
 #include "Result.h"
 #include "RoutePreview.h"
 #include "activity/ActivityFeed.h"
@@ -88,6 +89,8 @@ signals:
     // `note` is a warning worth showing, or empty.
     void actionDone(int ticket, const QString& note);
     void routePreviewed(int ticket, const RoutePreview& preview);
+    // The keys the running router does not consider ready, whenever that changes.
+    void keyStatusesChanged(const KeyStatuses& statuses);
     // One moveKey() has been stored or refused; the keysChanged() it caused came before.
     void keyMoveFinished();
     void keySaved(int ticket, const ProviderKey& key);

@@ -88,6 +88,31 @@ RoutePreview RouterHost::preview(qint64 localKeyId, const QString& model)
     return preview;
 }
 
+KeyStatuses RouterHost::keyStatuses() const
+{
+    const auto steadyNow = KeyHealth::Clock::now();
+    const qint64 wallNowMs = QDateTime::currentMSecsSinceEpoch();
+    KeyStatuses statuses;
+    const HealthSnapshot health = m_router.health();
+    for (auto it = health.cbegin(); it != health.cend(); ++it) {
+        const KeyHealth& key = it.value();
+        const bool endsByItself = key.state != KeyHealth::State::Invalid;
+        if (key.state == KeyHealth::State::Ready || (endsByItself && key.until <= steadyNow))
+            continue;
+        KeyStatus status { key.state, {} };
+        if (endsByItself) {
+            // The same moment on the wall clock, in whole seconds so that it does not change
+            // from one look to the next.
+            const qint64 endMs = wallNowMs
+                + std::chrono::duration_cast<std::chrono::milliseconds>(key.until - steadyNow)
+                      .count();
+            status.until = QDateTime::fromSecsSinceEpoch((endMs + 500) / 1000, Qt::UTC);
+        }
+        statuses.insert(it.key(), status);
+    }
+    return statuses;
+}
+
 RouterHost::~RouterHost()
 {
     m_router.close();

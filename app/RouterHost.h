@@ -1,5 +1,6 @@
 #pragma once
 
+#include "KeyStatus.h"
 #include "RoutePreview.h"
 #include "Router.h"
 #include "activity/ActivityLog.h"
@@ -41,6 +42,8 @@ public:
     void feedActivityTo(ActivityFeed& feed);
     // What a request with this local key and model would be tried on now.
     RoutePreview preview(qint64 localKeyId, const QString& model);
+    // The keys the router does not consider ready now, and until when.
+    KeyStatuses keyStatuses() const;
 
 signals:
     void listening(const QString& address);

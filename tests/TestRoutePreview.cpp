@@ -103,6 +103,7 @@ private slots:
         QVERIFY2(page.preview().excluded.first().exclusion.contains(u"model"),
             qPrintable(page.preview().excluded.first().exclusion));
 
+        QSignalSpy statuses(m_core.get(), &AppCore::keyStatusesChanged);
         m_fake.script("alpha-secret-0000", {},
             { FakeProvider::Behaviour::Status, 429, { { "retry-after", "30" } },
                 R"({"error":{"message":"Rate limit reached","type":"rate_limit_error"}})", 0ms });
@@ -114,6 +115,14 @@ private slots:
         QCOMPARE(labels(page.preview().excluded), (QStringList { "Alpha", "Claude only" }));
         QVERIFY2(page.preview().excluded.first().exclusion.contains(u"cooling down"),
             qPrintable(page.preview().excluded.first().exclusion));
+
+        // The board hears of it within the second.
+        QVERIFY(statuses.wait(3000));
+        const KeyStatuses live = statuses.last().first().value<KeyStatuses>();
+        const qint64 alpha = page.preview().excluded.first().id;
+        QCOMPARE(live.value(alpha).state, KeyHealth::State::CoolingDown);
+        const qint64 left = QDateTime::currentDateTimeUtc().secsTo(live.value(alpha).until);
+        QVERIFY2(left > 25 && left <= 31, qPrintable(QString::number(left)));
 
         // And the router does just that: Beta alone, Alpha not even tried.
         m_fake.clearAttempts();

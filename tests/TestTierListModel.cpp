@@ -179,6 +179,47 @@ private slots:
         QCOMPARE(labels(Tier::Fallback), QStringList { "F" });
     }
 
+    void showsEachKeysHealthWithACountdown()
+    {
+        const auto badge = [this](int row) {
+            return model(Tier::Prioritized)
+                .index(row)
+                .data(TierListModel::HealthTextRole)
+                .toString();
+        };
+        const auto level = [this](int row) {
+            return static_cast<TierListModel::HealthLevel>(
+                model(Tier::Prioritized).index(row).data(TierListModel::HealthLevelRole).toInt());
+        };
+        QCOMPARE(badge(0), QStringLiteral("ready"));
+        QCOMPARE(level(0), TierListModel::HealthLevel::Ready);
+        QSignalSpy changed(&model(Tier::Prioritized), &QAbstractItemModel::dataChanged);
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        m_board->setStatuses({ { 1, { KeyHealth::State::CoolingDown, now.addSecs(23) } },
+            { 2, { KeyHealth::State::Invalid, {} } },
+            { 3, { KeyHealth::State::CircuitOpen, now.addSecs(300) } },
+            { 4, { KeyHealth::State::CoolingDown, now.addSecs(-1) } } }); // its time is up
+        QCOMPARE(changed.size(), 1); // rows stay, and so does the selection
+        QVERIFY2(badge(0) == u"cooling down · 23 s" || badge(0) == u"cooling down · 22 s",
+            qPrintable(badge(0)));
+        QCOMPARE(level(0), TierListModel::HealthLevel::Waiting);
+        QCOMPARE(badge(1), QStringLiteral("invalid"));
+        QCOMPARE(level(1), TierListModel::HealthLevel::Broken);
+        QCOMPARE(badge(2), QStringLiteral("failing · retry in 5 min"));
+        QCOMPARE(badge(3), QStringLiteral("ready"));
+        QVERIFY(m_board->hasCountdown());
+
+        QList<ProviderKey> keys;
+        for (Tier tier : allTiers)
+            keys += m_board->shownKeys(tier);
+        for (ProviderKey& key : keys)
+            key.secretMissing = key.id == 5;
+        m_board->setKeys(keys);
+        QCOMPARE(
+            model(Tier::SharedCapacity).index(0).data(TierListModel::HealthTextRole).toString(),
+            QStringLiteral("secret missing"));
+    }
+
     void dragsOneKeyAtATime()
     {
         TierListModel& prioritized = model(Tier::Prioritized);

@@ -52,6 +52,7 @@ MainWindow::MainWindow(AppCore& core, QWidget* parent)
     });
     connect(&core, &AppCore::routerFailed, m_router, &QLabel::setText);
     connect(&core, &AppCore::keysChanged, m_board, &KeyBoard::setKeys);
+    connect(&core, &AppCore::keyStatusesChanged, m_board, &KeyBoard::setStatuses);
     connect(&core, &AppCore::keyActionFailed, m_keysPage, &KeysPage::showMessage);
     connect(m_board, &KeyBoard::moveRequested, &core, &AppCore::moveKey);
     connect(m_keysPage, &KeysPage::addKeyRequested, this, &MainWindow::addKey);

@@ -25,6 +25,18 @@ void KeyBoard::setKeys(const QList<ProviderKey>& keys)
         applyKeys(keys);
 }
 
+void KeyBoard::setStatuses(const KeyStatuses& statuses)
+{
+    m_statuses = statuses;
+    emit statusesChanged();
+}
+
+bool KeyBoard::hasCountdown() const
+{
+    return std::any_of(m_statuses.cbegin(), m_statuses.cend(),
+        [](const KeyStatus& status) { return !status.until.isNull(); });
+}
+
 void KeyBoard::moveFinished()
 {
     m_movesInFlight = std::max(0, m_movesInFlight - 1);

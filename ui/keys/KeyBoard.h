@@ -1,5 +1,6 @@
 #pragma once
 
+#include "KeyStatus.h"
 #include "domain/ProviderKey.h"
 
 #include <QList>
@@ -20,6 +21,11 @@ public:
     explicit KeyBoard(QObject* parent = nullptr);
 
     void setKeys(const QList<ProviderKey>& keys);
+    // What the router knows of the keys' health.
+    void setStatuses(const KeyStatuses& statuses);
+    KeyStatus status(qint64 id) const { return m_statuses.value(id); }
+    // Whether a badge counts down (some key's state ends by itself).
+    bool hasCountdown() const;
     // The app layer has stored (or refused) one requested move.
     void moveFinished();
     // Only keys of this provider are shown (all when empty).
@@ -44,6 +50,7 @@ public:
 signals:
     void aboutToChange();
     void changed();
+    void statusesChanged();
     // The key now sits at a new place: the app layer stores it there. `position` counts every
     // key of the tier, shown or not.
     void moveRequested(qint64 id, Tier tier, int position);
@@ -58,6 +65,7 @@ private:
     QList<ProviderKey> m_keys; // tier order, then position
     QString m_providerFilter;
     QList<ProviderKey> m_shown[3]; // by tier
+    KeyStatuses m_statuses;
     int m_movesInFlight = 0;
     std::optional<QList<ProviderKey>> m_deferredKeys; // arrived while moves were in flight
 };

@@ -29,7 +29,28 @@ void KeyRowDelegate::paint(
     QColor secondary = primary;
     secondary.setAlphaF(0.7f);
 
-    const QRect text = area.adjusted(iconSize + margin, 0, 0, 0);
+    // The health badge: a pill at the right of the first line.
+    const QString badge = index.data(TierListModel::HealthTextRole).toString();
+    const QFontMetrics small(option.font);
+    const int badgeWidth = small.horizontalAdvance(badge) + 12;
+    const QRect pill(area.right() - badgeWidth, area.top(), badgeWidth, small.height() + 2);
+    const auto level = static_cast<TierListModel::HealthLevel>(
+        index.data(TierListModel::HealthLevelRole).toInt());
+    const QColor badgeColour = level == TierListModel::HealthLevel::Ready ? QColor(0x16, 0x80, 0x3c)
+        : level == TierListModel::HealthLevel::Waiting                    ? QColor(0xb4, 0x53, 0x09)
+                                                       : QColor(0xc0, 0x26, 0x1d);
+    painter->save();
+    painter->setRenderHint(QPainter::Antialiasing);
+    painter->setPen(Qt::NoPen);
+    QColor fill = badgeColour;
+    fill.setAlphaF(0.14f);
+    painter->setBrush(fill);
+    painter->drawRoundedRect(pill, pill.height() / 2.0, pill.height() / 2.0);
+    painter->setPen(badgeColour);
+    painter->drawText(pill, Qt::AlignCenter, badge);
+    painter->restore();
+
+    const QRect text = area.adjusted(iconSize + margin, 0, -(badgeWidth + margin), 0);
     QFont bold = option.font;
     bold.setBold(true);
     const int lineHeight = QFontMetrics(option.font).height();

@@ -62,6 +62,7 @@ KeysPage::KeysPage(KeyBoard& board, QWidget* parent)
     , m_message(new QLabel(this))
     , m_messageTimer(new QTimer(this))
     , m_stack(new QStackedWidget(this))
+    , m_countdown(new QTimer(this))
 {
     auto* layout = new QVBoxLayout(this);
     auto* top = new QHBoxLayout;
@@ -117,6 +118,17 @@ KeysPage::KeysPage(KeyBoard& board, QWidget* parent)
             select(*m_keptSelection);
     });
     connect(&m_board, &KeyBoard::moved, this, &KeysPage::select);
+    m_countdown->setInterval(1000);
+    connect(m_countdown, &QTimer::timeout, this, [this] {
+        for (QListView* list : m_lists)
+            list->viewport()->update();
+        if (!m_board.hasCountdown())
+            m_countdown->stop();
+    });
+    connect(&m_board, &KeyBoard::statusesChanged, this, [this] {
+        if (m_board.hasCountdown())
+            m_countdown->start();
+    });
     connect(&m_board, &KeyBoard::refused, this, &KeysPage::showMessage);
     refreshProviders();
     updateEmptyState();

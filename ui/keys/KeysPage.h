@@ -53,5 +53,6 @@ private:
     std::array<TierListModel*, 3> m_models {};
     std::array<QListView*, 3> m_lists {};
     QListView* m_activeList = nullptr; // the list the keyboard moves act on
+    QTimer* m_countdown; // repaints the badges every second while one counts down
     std::optional<qint64> m_keptSelection; // across a change of the board
 };

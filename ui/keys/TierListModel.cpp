@@ -12,6 +12,41 @@ TierListModel::TierListModel(KeyBoard& board, Tier tier, QObject* parent)
 {
     connect(&m_board, &KeyBoard::aboutToChange, this, &TierListModel::beginResetModel);
     connect(&m_board, &KeyBoard::changed, this, &TierListModel::endResetModel);
+    connect(&m_board, &KeyBoard::statusesChanged, this, [this] {
+        if (rowCount() > 0)
+            emit dataChanged(index(0), index(rowCount() - 1), { HealthTextRole, HealthLevelRole });
+    });
+}
+
+std::pair<QString, TierListModel::HealthLevel> TierListModel::health(const ProviderKey& key) const
+{
+    if (key.secretMissing)
+        return { tr("secret missing"), HealthLevel::Broken };
+    const KeyStatus status = m_board.status(key.id);
+    // Counted at each look: the page repaints every second while a badge counts down.
+    const qint64 seconds = status.until.isNull()
+        ? 0
+        : std::max<qint64>(0, QDateTime::currentDateTimeUtc().secsTo(status.until));
+    const QString left
+        = seconds >= 120 ? tr("%1 min").arg((seconds + 59) / 60) : tr("%1 s").arg(seconds);
+    switch (status.state) {
+    case KeyHealth::State::Ready:
+        break;
+    case KeyHealth::State::CoolingDown:
+        if (seconds > 0)
+            return { tr("cooling down · %1").arg(left), HealthLevel::Waiting };
+        break;
+    case KeyHealth::State::Invalid:
+        return { tr("invalid"), HealthLevel::Broken };
+    case KeyHealth::State::OutOfCredit:
+        if (seconds > 0)
+            return { tr("out of credit · %1").arg(left), HealthLevel::Broken };
+        break;
+    case KeyHealth::State::CircuitOpen:
+        return { seconds > 0 ? tr("failing · retry in %1").arg(left) : tr("failing · retrying"),
+            HealthLevel::Broken };
+    }
+    return { tr("ready"), HealthLevel::Ready };
 }
 
 int TierListModel::rowCount(const QModelIndex& parent) const
@@ -39,6 +74,10 @@ QVariant TierListModel::data(const QModelIndex& index, int role) const
         return key.secretHint;
     case FilterSummaryRole:
         return KeySummary::filters(key);
+    case HealthTextRole:
+        return health(key).first;
+    case HealthLevelRole:
+        return int(health(key).second);
     default:
         return {};
     }
@@ -59,6 +98,8 @@ QHash<int, QByteArray> TierListModel::roleNames() const
     names.insert(ProviderRole, "provider");
     names.insert(SecretHintRole, "secretHint");
     names.insert(FilterSummaryRole, "filterSummary");
+    names.insert(HealthTextRole, "healthText");
+    names.insert(HealthLevelRole, "healthLevel");
     return names;
 }
 

@@ -5,6 +5,7 @@
 #include <QAbstractListModel>
 
 class KeyBoard;
+struct ProviderKey;
 
 // One tier of the board as a list: a row per shown key, in the order they are tried. Rows are
 // dragged as key ids; a drop anywhere on the board moves the key through the KeyBoard, which
@@ -19,7 +20,10 @@ public:
         ProviderRole,
         SecretHintRole,
         FilterSummaryRole,
+        HealthTextRole, // "ready", "cooling down · 23 s", "invalid"...
+        HealthLevelRole, // a HealthLevel, for the badge's colour
     };
+    enum class HealthLevel { Ready, Waiting, Broken };
 
     static QString mimeType() { return QStringLiteral("application/x-keyway-key-id"); }
 
@@ -45,6 +49,8 @@ public:
     static std::optional<qint64> draggedKey(const QMimeData* data);
 
 private:
+    std::pair<QString, HealthLevel> health(const ProviderKey& key) const;
+
     KeyBoard& m_board;
     Tier m_tier;
 };
