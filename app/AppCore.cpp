@@ -73,6 +73,7 @@ public:
     }
 
     KeyService* keys() const { return m_keys.get(); }
+    RouterHost* router() const { return m_router.get(); }
 
     void previewRoute(int ticket, qint64 localKeyId, const QString& model)
     {
@@ -208,6 +209,7 @@ private:
         m_statusPoll.start();
         connect(m_router.get(), &RouterHost::listening, m_core, &AppCore::routerListening);
         connect(m_router.get(), &RouterHost::listenFailed, m_core, &AppCore::routerFailed);
+        connect(m_router.get(), &RouterHost::stoppedListening, m_core, &AppCore::routerStopped);
         m_router->start();
     }
 
@@ -375,6 +377,14 @@ int AppCore::previewRoute(qint64 localKeyId, const QString& model)
         worker->previewRoute(ticket, localKeyId, model);
     });
     return ticket;
+}
+
+void AppCore::setRouterListening(bool listening)
+{
+    QMetaObject::invokeMethod(m_worker, [worker = m_worker, listening] {
+        if (worker->router())
+            worker->router()->setListening(listening);
+    });
 }
 
 void AppCore::start()

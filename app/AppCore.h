@@ -67,6 +67,8 @@ public:
     int removeWorkspace(qint64 id);
     // Answers with routePreviewed.
     int previewRoute(qint64 localKeyId, const QString& model);
+    // Stops the router taking requests, or starts it again: routerStopped or routerListening.
+    void setRouterListening(bool listening);
 
 signals:
     // keychainProblem is empty when every secret could be checked.
@@ -75,6 +77,7 @@ signals:
     // The router is reachable at `address` ("http://127.0.0.1:4141"), or could not listen.
     void routerListening(const QString& address);
     void routerFailed(const QString& message);
+    void routerStopped();
     // Every provider key in tier order, after start() and whenever they change (here or
     // through the CLI).
     void keysChanged(const QList<ProviderKey>& keys);

@@ -206,8 +206,23 @@ QCoro::Task<> RouterHost::rebuild()
     applyListener(settings);
 }
 
+void RouterHost::setListening(bool listening)
+{
+    m_stopped = !listening;
+    if (listening) {
+        applyListener(m_settings);
+        return;
+    }
+    m_router.close();
+    m_listeningOn.reset();
+    emit stoppedListening();
+}
+
 void RouterHost::applyListener(const QHash<QString, QString>& settings)
 {
+    m_settings = settings;
+    if (m_stopped)
+        return;
     const QHostAddress bindAddress = m_overrides.bindAddress.value_or(
         QHostAddress(settings.value(QStringLiteral("bind-address"))));
     const quint16 port

@@ -40,6 +40,9 @@ public:
     QString address() const; // "http://127.0.0.1:4141"
     // Hands every router event to the feed as it happens (on the router's threads).
     void feedActivityTo(ActivityFeed& feed);
+    // Stops taking requests (those in flight finish) and starts again, on the address the
+    // settings name. A stopped router stays stopped across settings changes.
+    void setListening(bool listening);
     // What a request with this local key and model would be tried on now.
     RoutePreview preview(qint64 localKeyId, const QString& model);
     // The keys the router does not consider ready now, and until when.
@@ -48,6 +51,7 @@ public:
 signals:
     void listening(const QString& address);
     void listenFailed(const QString& message);
+    void stoppedListening();
     void snapshotApplied(int keys, int keysWithoutSecret);
 
 private:
@@ -67,6 +71,8 @@ private:
     QMutex m_touchMutex; // noteFinished() runs on the router's threads
     QHash<qint64, QDateTime> m_lastTouched; // local keys' last use, as last written
     std::optional<std::pair<QHostAddress, quint16>> m_listeningOn;
+    bool m_stopped = false; // by the person, not by a failure
+    QHash<QString, QString> m_settings; // effective, as last applied
     bool m_rebuilding = false;
     bool m_rebuildAgain = false;
     QCoro::Task<> m_rebuildTask;

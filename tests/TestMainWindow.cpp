@@ -2,11 +2,16 @@
 #include "MainWindow.h"
 #include "store/Store.h"
 
+#include <QApplication>
+#include <QClipboard>
 #include <QLabel>
 #include <QProcess>
 #include <QSignalSpy>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolButton>
+#include <QUrl>
 
 // The window as it stands: it opens, and reports what the core found on its worker thread.
 class TestMainWindow : public QObject
@@ -48,6 +53,55 @@ private slots:
         // The window starts the router with it.
         QTRY_VERIFY_WITH_TIMEOUT(
             routerOf(window).contains(QStringLiteral("listening on http://127.0.0.1:")), 10000);
+    }
+
+    void showsTheAddressToCopyAndStopsAndStartsTheRouter()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("status.db"));
+        useAnyFreePort(path);
+        AppCore core(path);
+        MainWindow window(core);
+        window.show();
+        QSignalSpy listening(&core, &AppCore::routerListening);
+        core.start();
+        QTRY_COMPARE_WITH_TIMEOUT(listening.count(), 1, 10000);
+        const QString address = listening.first().first().toString();
+        auto* copy = window.findChild<QToolButton*>(QStringLiteral("copyAddress"));
+        QTRY_VERIFY(copy->isEnabled());
+        copy->click();
+        QCOMPARE(QApplication::clipboard()->text(), address);
+        QVERIFY(window.findChild<QLabel*>(QStringLiteral("rate"))->text().isEmpty()
+            || window.findChild<QLabel*>(QStringLiteral("rate"))->text().endsWith(u"req/s"));
+
+        QSignalSpy stopped(&core, &AppCore::routerStopped);
+        core.setRouterListening(false);
+        QVERIFY(stopped.wait());
+        QTRY_VERIFY(!copy->isEnabled());
+        QVERIFY(routerOf(window).contains(u"stopped"));
+        QTcpSocket probe;
+        probe.connectToHost(QHostAddress::LocalHost, QUrl(address).port());
+        QVERIFY(!probe.waitForConnected(2000));
+
+        core.setRouterListening(true);
+        QVERIFY(listening.wait());
+        QTRY_VERIFY(copy->isEnabled());
+        QVERIFY(routerOf(window).contains(u"listening on http://127.0.0.1:"));
+    }
+
+    void remembersItsGeometry()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("geometry.db"));
+        useAnyFreePort(path);
+        AppCore core(path);
+        {
+            MainWindow window(core);
+            window.show();
+            window.resize(801, 503);
+            QVERIFY(QTest::qWaitForWindowExposed(&window));
+            window.close();
+        }
+        MainWindow again(core);
+        QCOMPARE(again.size(), QSize(801, 503));
     }
 
     void reportsKeysAndMissingSecrets()

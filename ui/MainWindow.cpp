@@ -9,10 +9,21 @@
 #include "route/RoutePreviewPage.h"
 
 #include <QAbstractButton>
+#include <QApplication>
+#include <QClipboard>
+#include <QCloseEvent>
 #include <QLabel>
+#include <QLocale>
+#include <QMenu>
 #include <QMessageBox>
+#include <QSettings>
 #include <QStatusBar>
+#include <QSystemTrayIcon>
 #include <QTabWidget>
+#include <QTimer>
+#include <QToolButton>
+
+#include <numeric>
 
 MainWindow::MainWindow(AppCore& core, QWidget* parent)
     : QMainWindow(parent)
@@ -37,20 +48,22 @@ MainWindow::MainWindow(AppCore& core, QWidget* parent)
 
     m_status->setObjectName(QStringLiteral("status"));
     m_status->setText(tr("Opening %1…").arg(core.databasePath()));
-    m_router->setObjectName(QStringLiteral("router"));
-    m_router->setText(tr("Starting the router…"));
-    m_router->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    statusBar()->addWidget(m_status, 1);
-    statusBar()->addPermanentWidget(m_router);
+    createStatusBar();
+    createTray();
     resize(960, 600);
+    restoreGeometry(QSettings().value(QStringLiteral("window/geometry")).toByteArray());
 
     connect(&core, &AppCore::started, this, &MainWindow::showStarted);
     connect(&core, &AppCore::startFailed, this, &MainWindow::showStartFailed);
     connect(&core, &AppCore::routerListening, this, [this](const QString& address) {
         m_accessPage->setRouterAddress(address);
-        m_router->setText(tr("The router is listening on %1").arg(address));
+        setRouterState(address, {});
     });
-    connect(&core, &AppCore::routerFailed, m_router, &QLabel::setText);
+    connect(&core, &AppCore::routerFailed, this,
+        [this](const QString& problem) { setRouterState({}, problem); });
+    connect(&core, &AppCore::routerStopped, this,
+        [this] { setRouterState({}, tr("The router is stopped")); });
+    connect(m_activityPage, &ActivityPage::requestsFinished, this, &MainWindow::countFinished);
     connect(&core, &AppCore::keysChanged, m_board, &KeyBoard::setKeys);
     connect(&core, &AppCore::keyStatusesChanged, m_board, &KeyBoard::setStatuses);
     connect(&core, &AppCore::keyActionFailed, m_keysPage, &KeysPage::showMessage);
@@ -68,6 +81,105 @@ MainWindow::MainWindow(AppCore& core, QWidget* parent)
             names.insert(member.id, member.name);
         m_activityPage->setMemberNames(names);
     });
+}
+
+void MainWindow::createStatusBar()
+{
+    m_status->setObjectName(QStringLiteral("status"));
+    m_router->setObjectName(QStringLiteral("router"));
+    m_router->setText(tr("Starting the router…"));
+    m_router->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_copyAddress = new QToolButton(this);
+    m_copyAddress->setObjectName(QStringLiteral("copyAddress"));
+    m_copyAddress->setText(tr("Copy"));
+    m_copyAddress->setToolTip(tr("Copy the router's address"));
+    m_copyAddress->setEnabled(false);
+    connect(m_copyAddress, &QToolButton::clicked, this,
+        [this] { QApplication::clipboard()->setText(m_address); });
+    m_rate = new QLabel(this);
+    m_rate->setObjectName(QStringLiteral("rate"));
+    m_rate->setToolTip(tr("Requests answered per second, over the last five seconds"));
+    statusBar()->addWidget(m_status, 1);
+    statusBar()->addPermanentWidget(m_rate);
+    statusBar()->addPermanentWidget(m_router);
+    statusBar()->addPermanentWidget(m_copyAddress);
+
+    m_finishedPerSecond = QList<int>(5, 0);
+    m_rateTimer = new QTimer(this);
+    m_rateTimer->setInterval(1000);
+    connect(m_rateTimer, &QTimer::timeout, this, [this] {
+        const int total
+            = std::accumulate(m_finishedPerSecond.cbegin(), m_finishedPerSecond.cend(), 0);
+        m_rate->setText(
+            tr("%1 req/s").arg(QLocale().toString(total / 5.0, 'f', total < 50 ? 1 : 0)));
+        m_finishedPerSecond.removeFirst();
+        m_finishedPerSecond.append(0);
+    });
+    m_rateTimer->start();
+}
+
+void MainWindow::countFinished(int count)
+{
+    m_finishedPerSecond.last() += count;
+}
+
+void MainWindow::createTray()
+{
+    if (!QSystemTrayIcon::isSystemTrayAvailable())
+        return;
+    m_tray = new QSystemTrayIcon(windowIcon(), this);
+    QApplication::setQuitOnLastWindowClosed(false); // hiding the window leaves the router on
+    auto* menu = new QMenu(this);
+    menu->addAction(tr("&Open Keyway"), this, [this] {
+        showNormal();
+        raise();
+        activateWindow();
+    });
+    m_toggleRouter = menu->addAction(
+        tr("&Stop the router"), this, [this] { m_core.setRouterListening(m_address.isEmpty()); });
+    m_keepRunning = menu->addAction(tr("&Keep routing when the window closes"));
+    m_keepRunning->setCheckable(true);
+    m_keepRunning->setChecked(QSettings().value(QStringLiteral("tray/keepRunning"), true).toBool());
+    connect(m_keepRunning, &QAction::toggled, this,
+        [](bool keep) { QSettings().setValue(QStringLiteral("tray/keepRunning"), keep); });
+    menu->addSeparator();
+    menu->addAction(tr("&Quit"), qApp, &QApplication::quit);
+    m_tray->setContextMenu(menu);
+    connect(m_tray, &QSystemTrayIcon::activated, this,
+        [this](QSystemTrayIcon::ActivationReason reason) {
+            if (reason == QSystemTrayIcon::Trigger)
+                setVisible(!isVisible());
+        });
+    m_tray->setToolTip(tr("Keyway"));
+    m_tray->show();
+}
+
+void MainWindow::setRouterState(const QString& address, const QString& problem)
+{
+    m_address = address;
+    m_router->setText(
+        address.isEmpty() ? problem : tr("The router is listening on %1").arg(address));
+    m_copyAddress->setEnabled(!address.isEmpty());
+    if (m_tray) {
+        m_tray->setToolTip(address.isEmpty() ? tr("Keyway: %1").arg(problem)
+                                             : tr("Keyway: routing on %1").arg(address));
+        m_toggleRouter->setText(
+            address.isEmpty() ? tr("&Start the router") : tr("&Stop the router"));
+    }
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    QSettings().setValue(QStringLiteral("window/geometry"), saveGeometry());
+    if (m_tray && m_keepRunning->isChecked() && !m_address.isEmpty()) {
+        // The router goes on in the tray; Quit in its menu ends it.
+        hide();
+        event->ignore();
+        return;
+    }
+    QMainWindow::closeEvent(event);
+    if (m_tray)
+        qApp->quit(); // the tray keeps the application open otherwise
 }
 
 void MainWindow::showStarted(int keyCount, int keysWithoutSecret, const QString& keychainProblem)

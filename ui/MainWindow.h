@@ -9,7 +9,11 @@ class AppCore;
 class KeyBoard;
 class KeysPage;
 class QLabel;
+class QAction;
+class QSystemTrayIcon;
 class QTabWidget;
+class QTimer;
+class QToolButton;
 
 // The main window: the pages (Keys for now; Access, Activity, Route preview, Usage and Settings
 // come with the rest of the desktop UI) over a status bar with the router's address.
@@ -25,7 +29,14 @@ public:
     AccessPage* accessPage() const { return m_accessPage; }
     RoutePreviewPage* routePreviewPage() const { return m_routePage; }
 
+protected:
+    void closeEvent(QCloseEvent* event) override;
+
 private:
+    void createStatusBar();
+    void createTray();
+    void setRouterState(const QString& address, const QString& problem);
+    void countFinished(int count);
     void showStarted(int keyCount, int keysWithoutSecret, const QString& keychainProblem);
     void showStartFailed(const QString& message);
     void addKey();
@@ -41,4 +52,12 @@ private:
     QLabel* m_status;
     QLabel* m_router;
     AppCore& m_core;
+    QToolButton* m_copyAddress = nullptr;
+    QLabel* m_rate = nullptr;
+    QTimer* m_rateTimer = nullptr;
+    QList<int> m_finishedPerSecond; // the last few seconds, newest last
+    QString m_address; // empty while the router does not listen
+    QSystemTrayIcon* m_tray = nullptr;
+    QAction* m_toggleRouter = nullptr;
+    QAction* m_keepRunning = nullptr;
 };

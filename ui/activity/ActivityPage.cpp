@@ -124,6 +124,10 @@ void ActivityPage::apply(const QList<RequestRecord>& requests, int dropped)
 {
     m_droppedTotal += dropped;
     m_model->apply(requests);
+    const auto finished = std::count_if(requests.cbegin(), requests.cend(),
+        [](const RequestRecord& request) { return request.status != 0; });
+    if (finished + dropped > 0)
+        emit requestsFinished(int(finished) + dropped);
     if (m_model->isPaused())
         updateCounts();
 }

@@ -34,6 +34,8 @@ public:
 
 signals:
     void exported(const QString& path, const QString& error);
+    // Requests that finished, as they are shown (for the status bar's rate).
+    void requestsFinished(int count);
 
 private:
     QWidget* createFilters();
