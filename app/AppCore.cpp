@@ -2,6 +2,7 @@
 
 #include "KeyService.h"
 #include "RouterHost.h"
+#include "Settings.h"
 #include "TokenService.h"
 #include "store/Store.h"
 #include "vault/Vault.h"
@@ -183,6 +184,10 @@ private:
             if (auto localKeys = m_store->localKeys())
                 emit m_core->localKeysChanged(*localKeys);
         }
+        if (areas.testFlag(Store::Area::Settings)) {
+            if (auto stored = m_store->settingValues())
+                emit m_core->settingsChanged(Settings::effective(*stored));
+        }
         if (areas.testFlag(Store::Area::Workspaces)) {
             if (auto workspaces = m_store->workspaces())
                 emit m_core->workspacesChanged(*workspaces);
@@ -256,6 +261,8 @@ AppCore::AppCore(QString databasePath, QObject* parent)
         [this](const QList<Member>& members) { m_members = members; });
     connect(this, &AppCore::workspacesChanged, this,
         [this](const QList<Workspace>& workspaces) { m_workspaces = workspaces; });
+    connect(this, &AppCore::settingsChanged, this,
+        [this](const QHash<QString, QString>& settings) { m_settings = settings; });
     connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
     m_thread.start();
 }
@@ -332,6 +339,18 @@ int AppCore::change(std::function<Result<QString>(Store&)> operation)
     QMetaObject::invokeMethod(
         m_worker, [worker = m_worker, ticket, operation] { worker->change(ticket, operation); });
     return ticket;
+}
+
+int AppCore::setSetting(const QString& name, const QString& value)
+{
+    return change([name, value](Store& store) -> Result<QString> {
+        const Result<QString> checked = Settings::check(name, value);
+        if (!checked)
+            return aboutField(checked.failure(), name);
+        if (auto stored = store.setSettingValue(name, *checked); !stored)
+            return aboutField(stored.failure(), name);
+        return QString();
+    });
 }
 
 int AppCore::addMember(const QString& name)

@@ -38,6 +38,7 @@ public:
     const QList<LocalApiKey>& localKeys() const { return m_localKeys; }
     const QList<Member>& members() const { return m_members; }
     const QList<Workspace>& workspaces() const { return m_workspaces; }
+    const QHash<QString, QString>& settings() const { return m_settings; }
 
     // Opens the database, checks that the keychain still has every key's secret and starts
     // the router. Answers with started() or startFailed(), then routerListening() or
@@ -69,6 +70,8 @@ public:
     int previewRoute(qint64 localKeyId, const QString& model);
     // Stops the router taking requests, or starts it again: routerStopped or routerListening.
     void setRouterListening(bool listening);
+    // Stores a setting (see Settings); actionDone, or actionFailed naming the setting.
+    int setSetting(const QString& name, const QString& value);
 
 signals:
     // keychainProblem is empty when every secret could be checked.
@@ -87,6 +90,8 @@ signals:
     void membersChanged(const QList<Member>& members);
     void localKeysChanged(const QList<LocalApiKey>& localKeys);
     void workspacesChanged(const QList<Workspace>& workspaces);
+    // Every setting's effective value by name, after start() and whenever one changes.
+    void settingsChanged(const QHash<QString, QString>& settings);
     void tokenCreated(int ticket, const LocalApiKey& localKey, const QString& token);
     void tokenRevealed(int ticket, const QString& token);
     // `note` is a warning worth showing, or empty.
@@ -114,4 +119,5 @@ private:
     QList<LocalApiKey> m_localKeys;
     QList<Member> m_members;
     QList<Workspace> m_workspaces;
+    QHash<QString, QString> m_settings;
 };

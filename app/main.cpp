@@ -2,10 +2,12 @@
 
 #include "AppCore.h"
 #include "MainWindow.h"
+#include "SettingsPage.h"
 #include "cli/Cli.h"
 
 #include <QApplication>
 #include <QLoggingCategory>
+#include <QSystemTrayIcon>
 
 #ifdef Q_OS_UNIX
 #include <sys/resource.h>
@@ -53,7 +55,9 @@ int main(int argc, char* argv[])
     QApplication::setDesktopFileName(QStringLiteral("keyway"));
     AppCore core(Cli::databasePath(QCoreApplication::arguments()));
     MainWindow window(core);
-    window.show();
+    // Minimised to the tray only where there is a tray to come back from.
+    if (!SettingsPage::startsMinimised() || !QSystemTrayIcon::isSystemTrayAvailable())
+        window.show();
     core.start();
     return QApplication::exec();
 }

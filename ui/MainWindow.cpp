@@ -7,6 +7,7 @@
 #include "keys/KeyEditorDialog.h"
 #include "keys/KeysPage.h"
 #include "route/RoutePreviewPage.h"
+#include "settings/SettingsPage.h"
 
 #include <QAbstractButton>
 #include <QApplication>
@@ -33,6 +34,7 @@ MainWindow::MainWindow(AppCore& core, QWidget* parent)
     , m_activityPage(new ActivityPage(m_pages))
     , m_accessPage(new AccessPage(core, m_pages))
     , m_routePage(new RoutePreviewPage(core, m_pages))
+    , m_settingsPage(new SettingsPage(core, m_pages))
     , m_status(new QLabel(this))
     , m_router(new QLabel(this))
     , m_core(core)
@@ -44,6 +46,7 @@ MainWindow::MainWindow(AppCore& core, QWidget* parent)
     m_pages->addTab(m_activityPage, tr("&Activity"));
     m_pages->addTab(m_routePage, tr("&Route preview"));
     m_pages->addTab(m_accessPage, tr("A&ccess"));
+    m_pages->addTab(m_settingsPage, tr("&Settings"));
     setCentralWidget(m_pages);
 
     m_status->setObjectName(QStringLiteral("status"));

@@ -4,6 +4,7 @@
 
 class AccessPage;
 class RoutePreviewPage;
+class SettingsPage;
 class ActivityPage;
 class AppCore;
 class KeyBoard;
@@ -28,6 +29,7 @@ public:
     ActivityPage* activityPage() const { return m_activityPage; }
     AccessPage* accessPage() const { return m_accessPage; }
     RoutePreviewPage* routePreviewPage() const { return m_routePage; }
+    SettingsPage* settingsPage() const { return m_settingsPage; }
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -49,6 +51,7 @@ private:
     ActivityPage* m_activityPage;
     AccessPage* m_accessPage;
     RoutePreviewPage* m_routePage;
+    SettingsPage* m_settingsPage;
     QLabel* m_status;
     QLabel* m_router;
     AppCore& m_core;
