@@ -279,66 +279,68 @@ void AppCore::moveKey(qint64 id, Tier tier, int position)
         m_worker, [worker = m_worker, id, tier, position] { worker->moveKey(id, tier, position); });
 }
 
-int AppCore::addKey(const QString& providerId, const KeyFields& fields, const QString& secret)
+template <typename Work> int AppCore::post(Work work)
 {
     const int ticket = ++m_lastTicket;
-    QMetaObject::invokeMethod(m_worker, [worker = m_worker, ticket, providerId, fields, secret] {
-        worker->save(ticket, [worker, providerId, fields, secret] {
-            return worker->keys()->addKey(providerId, fields, secret);
+    QMetaObject::invokeMethod(
+        m_worker, [worker = m_worker, ticket, work] { work(*worker, ticket); });
+    return ticket;
+}
+
+namespace {
+
+// A store change's outcome as actionDone/actionFailed report it.
+template <typename T> Result<QString> asChange(const Result<T>& done, const QString& field = {})
+{
+    if (!done)
+        return aboutField(done.failure(), field);
+    return QString();
+}
+
+} // namespace
+
+int AppCore::addKey(const QString& providerId, const KeyFields& fields, const QString& secret)
+{
+    return post([providerId, fields, secret](Worker& worker, int ticket) {
+        worker.save(ticket, [&worker, providerId, fields, secret] {
+            return worker.keys()->addKey(providerId, fields, secret);
         });
     });
-    return ticket;
 }
 
 int AppCore::editKey(qint64 id, const KeyFields& fields, const std::optional<QString>& secret)
 {
-    const int ticket = ++m_lastTicket;
-    QMetaObject::invokeMethod(m_worker, [worker = m_worker, ticket, id, fields, secret] {
-        worker->save(ticket,
-            [worker, id, fields, secret] { return worker->keys()->editKey(id, fields, secret); });
+    return post([id, fields, secret](Worker& worker, int ticket) {
+        worker.save(ticket,
+            [&worker, id, fields, secret] { return worker.keys()->editKey(id, fields, secret); });
     });
-    return ticket;
 }
 
 int AppCore::removeKey(qint64 id)
 {
-    const int ticket = ++m_lastTicket;
-    QMetaObject::invokeMethod(
-        m_worker, [worker = m_worker, ticket, id] { worker->removeKey(ticket, id); });
-    return ticket;
+    return post([id](Worker& worker, int ticket) { worker.removeKey(ticket, id); });
 }
 
 int AppCore::createToken(const QString& name, const QString& member, const QString& workspace)
 {
-    const int ticket = ++m_lastTicket;
-    QMetaObject::invokeMethod(m_worker, [worker = m_worker, ticket, name, member, workspace] {
-        worker->createToken(ticket, name, member, workspace);
+    return post([name, member, workspace](Worker& worker, int ticket) {
+        worker.createToken(ticket, name, member, workspace);
     });
-    return ticket;
 }
 
 int AppCore::revealToken(qint64 id)
 {
-    const int ticket = ++m_lastTicket;
-    QMetaObject::invokeMethod(
-        m_worker, [worker = m_worker, ticket, id] { worker->revealToken(ticket, id); });
-    return ticket;
+    return post([id](Worker& worker, int ticket) { worker.revealToken(ticket, id); });
 }
 
 int AppCore::revokeToken(qint64 id)
 {
-    const int ticket = ++m_lastTicket;
-    QMetaObject::invokeMethod(
-        m_worker, [worker = m_worker, ticket, id] { worker->revokeToken(ticket, id); });
-    return ticket;
+    return post([id](Worker& worker, int ticket) { worker.revokeToken(ticket, id); });
 }
 
 int AppCore::change(std::function<Result<QString>(Store&)> operation)
 {
-    const int ticket = ++m_lastTicket;
-    QMetaObject::invokeMethod(
-        m_worker, [worker = m_worker, ticket, operation] { worker->change(ticket, operation); });
-    return ticket;
+    return post([operation](Worker& worker, int ticket) { worker.change(ticket, operation); });
 }
 
 int AppCore::setSetting(const QString& name, const QString& value)
@@ -347,55 +349,39 @@ int AppCore::setSetting(const QString& name, const QString& value)
         const Result<QString> checked = Settings::check(name, value);
         if (!checked)
             return aboutField(checked.failure(), name);
-        if (auto stored = store.setSettingValue(name, *checked); !stored)
-            return aboutField(stored.failure(), name);
-        return QString();
+        return asChange(store.setSettingValue(name, *checked), name);
     });
 }
 
 int AppCore::addMember(const QString& name)
 {
-    return change([name](Store& store) -> Result<QString> {
-        if (auto added = store.insertMember(name); !added)
-            return aboutField(added.failure(), QStringLiteral("member"));
-        return QString();
+    return change([name](Store& store) {
+        return asChange(store.insertMember(name), QStringLiteral("member"));
     });
 }
 
 int AppCore::removeMember(qint64 id)
 {
-    return change([id](Store& store) -> Result<QString> {
-        if (auto removed = store.deleteMember(id); !removed)
-            return removed.failure();
-        return QString();
-    });
+    return change([id](Store& store) { return asChange(store.deleteMember(id)); });
 }
 
 int AppCore::addWorkspace(const QString& name)
 {
-    return change([name](Store& store) -> Result<QString> {
-        if (auto added = store.insertWorkspace(name); !added)
-            return aboutField(added.failure(), QStringLiteral("workspace"));
-        return QString();
+    return change([name](Store& store) {
+        return asChange(store.insertWorkspace(name), QStringLiteral("workspace"));
     });
 }
 
 int AppCore::removeWorkspace(qint64 id)
 {
-    return change([id](Store& store) -> Result<QString> {
-        if (auto removed = store.deleteWorkspace(id); !removed)
-            return removed.failure();
-        return QString();
-    });
+    return change([id](Store& store) { return asChange(store.deleteWorkspace(id)); });
 }
 
 int AppCore::previewRoute(qint64 localKeyId, const QString& model)
 {
-    const int ticket = ++m_lastTicket;
-    QMetaObject::invokeMethod(m_worker, [worker = m_worker, ticket, localKeyId, model] {
-        worker->previewRoute(ticket, localKeyId, model);
+    return post([localKeyId, model](Worker& worker, int ticket) {
+        worker.previewRoute(ticket, localKeyId, model);
     });
-    return ticket;
 }
 
 void AppCore::setRouterListening(bool listening)

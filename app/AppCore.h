@@ -109,6 +109,8 @@ signals:
 private:
     class Worker;
 
+    // Runs `work(worker, ticket)` on the worker thread; returns the ticket.
+    template <typename Work> int post(Work work);
     int change(std::function<Result<QString>(Store&)> operation);
 
     QString m_databasePath;
