@@ -3,9 +3,11 @@
 #include "AppCore.h"
 #include "MainWindow.h"
 #include "SettingsPage.h"
+#include "Translations.h"
 #include "cli/Cli.h"
 
 #include <QApplication>
+#include <QLocale>
 #include <QLoggingCategory>
 #include <QSystemTrayIcon>
 
@@ -45,6 +47,7 @@ int main(int argc, char* argv[])
     if (Cli::handles(arguments)) {
         QCoreApplication application(argc, argv);
         describeApplication();
+        Translations::install(QLocale());
         // The CLI prints every failure as a sentence; its diagnostics are for QT_LOGGING_RULES.
         QLoggingCategory::setFilterRules(
             QStringLiteral("keyway.*.info=false\nkeyway.*.warning=false"));
@@ -52,6 +55,7 @@ int main(int argc, char* argv[])
     }
     QApplication application(argc, argv);
     describeApplication();
+    Translations::install(QLocale());
     QApplication::setDesktopFileName(QStringLiteral("keyway"));
     AppCore core(Cli::databasePath(QCoreApplication::arguments()));
     MainWindow window(core);

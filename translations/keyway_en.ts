@@ -1,0 +1,94 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en">
+<context>
+    <name>ActivityLog</name>
+    <message numerus="yes">
+        <location filename="../app/activity/ActivityLog.cpp" line="67"/>
+        <source>%n request(s) were not logged: the router served them faster than the activity log could write</source>
+        <translation>
+            <numerusform>%n request was not logged: the router served it faster than the activity log could write</numerusform>
+            <numerusform>%n requests were not logged: the router served them faster than the activity log could write</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ActivityPage</name>
+    <message numerus="yes">
+        <location filename="../ui/activity/ActivityPage.cpp" line="180"/>
+        <source>Exporting %n request(s)…</source>
+        <translation>
+            <numerusform>Exporting %n request…</numerusform>
+            <numerusform>Exporting %n requests…</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>KeySummary</name>
+    <message numerus="yes">
+        <location filename="../ui/keys/KeySummary.cpp" line="28"/>
+        <source>%1 and %n more</source>
+        <translation>
+            <numerusform>%1 and %n more</numerusform>
+            <numerusform>%1 and %n more</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/keys/KeySummary.cpp" line="30"/>
+        <source>%n member(s)</source>
+        <translation>
+            <numerusform>%n member</numerusform>
+            <numerusform>%n members</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/keys/KeySummary.cpp" line="32"/>
+        <source>%n local key(s)</source>
+        <translation>
+            <numerusform>%n local key</numerusform>
+            <numerusform>%n local keys</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>LogCommands</name>
+    <message numerus="yes">
+        <location filename="../app/cli/LogCommands.cpp" line="32"/>
+        <source>%n attempt(s)</source>
+        <translation>
+            <numerusform>%n attempt</numerusform>
+            <numerusform>%n attempts</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message numerus="yes">
+        <location filename="../ui/MainWindow.cpp" line="191"/>
+        <source>%n provider key(s) stored.</source>
+        <translation>
+            <numerusform>%n provider key stored.</numerusform>
+            <numerusform>%n provider keys stored.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/MainWindow.cpp" line="194"/>
+        <source>%n key(s) have no secret in the keychain any more.</source>
+        <translation>
+            <numerusform>%n key has no secret in the keychain any more.</numerusform>
+            <numerusform>%n keys have no secret in the keychain any more.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RoutePreviewPage</name>
+    <message numerus="yes">
+        <location filename="../ui/route/RoutePreviewPage.cpp" line="127"/>
+        <source>A request for “%1” would be tried on %n key(s).</source>
+        <translation>
+            <numerusform>A request for “%1” would be tried on %n key.</numerusform>
+            <numerusform>A request for “%1” would be tried on %n keys.</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>

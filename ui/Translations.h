@@ -1,0 +1,12 @@
+#pragma once
+
+class QLocale;
+
+// Keyway's translations (translations/*.ts, built into the library as .qm files) for a locale:
+// the language's own, and for English the plural forms the source strings leave open.
+class Translations
+{
+public:
+    // Installs the translation for `locale` in the application; false when there is none.
+    static bool install(const QLocale& locale);
+};
