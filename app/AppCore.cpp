@@ -10,6 +10,8 @@
 #include <QCoro/QCoroTask>
 #include <QTimer>
 
+#include <type_traits>
+
 // Owns everything that touches the disk or the keychain; all its code runs on the worker thread.
 class AppCore::Worker : public QObject
 {
@@ -43,34 +45,38 @@ public:
         emit m_core->keyMoveFinished();
     }
 
-    void save(int ticket, std::function<QCoro::Task<Result<ProviderKey>>()> operation)
+    // Runs a service's coroutine for `ticket`: its value goes to `answer`, a failure to
+    // actionFailed. `start` is called only once the database is open.
+    template <typename T, typename Answer>
+    void run(int ticket, std::function<QCoro::Task<Result<T>>()> start, Answer answer)
     {
         if (!m_keys) {
             reportFailure(ticket, notOpen());
             return;
         }
-        track([](Worker* self, int ticket, auto operation) -> QCoro::Task<> {
-            const Result<ProviderKey> saved = co_await operation();
-            if (saved)
-                emit self->m_core->keySaved(ticket, *saved);
+        track([](Worker* self, int ticket, std::function<QCoro::Task<Result<T>>()> start,
+                  Answer answer) -> QCoro::Task<> {
+            const Result<T> result = co_await start();
+            if (!result)
+                self->reportFailure(ticket, result.failure());
+            else if constexpr (std::is_void_v<T>)
+                answer();
             else
-                self->reportFailure(ticket, saved.failure());
-        }(this, ticket, std::move(operation)));
+                answer(*result);
+        }(this, ticket, std::move(start), std::move(answer)));
+    }
+
+    void save(int ticket, std::function<QCoro::Task<Result<ProviderKey>>()> operation)
+    {
+        run<ProviderKey>(ticket, std::move(operation),
+            [this, ticket](const ProviderKey& key) { emit m_core->keySaved(ticket, key); });
     }
 
     void removeKey(int ticket, qint64 id)
     {
-        if (!m_keys) {
-            reportFailure(ticket, notOpen());
-            return;
-        }
-        track([](Worker* self, int ticket, qint64 id) -> QCoro::Task<> {
-            const Result<void> removed = co_await self->m_keys->removeKey(id);
-            if (removed)
-                emit self->m_core->keyRemoved(ticket);
-            else
-                self->reportFailure(ticket, removed.failure());
-        }(this, ticket, id));
+        run<void>(
+            ticket, [this, id] { return m_keys->removeKey(id); },
+            [this, ticket] { emit m_core->keyRemoved(ticket); });
     }
 
     KeyService* keys() const { return m_keys.get(); }
@@ -85,7 +91,6 @@ public:
             preview.problem = AppCore::tr("The router has not started yet.");
         emit m_core->routePreviewed(ticket, preview);
     }
-    TokenService* tokens() const { return m_tokens.get(); }
 
     // A change to the store that answers at once; `note` comes back with actionDone().
     void change(int ticket, const std::function<Result<QString>(Store&)>& operation)
@@ -103,48 +108,26 @@ public:
 
     void createToken(int ticket, QString name, QString member, QString workspace)
     {
-        if (!m_tokens) {
-            reportFailure(ticket, notOpen());
-            return;
-        }
-        track([](Worker* self, int ticket, QString name, QString member,
-                  QString workspace) -> QCoro::Task<> {
-            const auto created = co_await self->m_tokens->create(member, workspace, name);
-            if (created)
-                emit self->m_core->tokenCreated(ticket, created->localKey, created->token);
-            else
-                self->reportFailure(ticket, created.failure());
-        }(this, ticket, std::move(name), std::move(member), std::move(workspace)));
+        run<TokenService::Created>(
+            ticket,
+            [this, name, member, workspace] { return m_tokens->create(member, workspace, name); },
+            [this, ticket](const TokenService::Created& created) {
+                emit m_core->tokenCreated(ticket, created.localKey, created.token);
+            });
     }
 
     void revealToken(int ticket, qint64 id)
     {
-        if (!m_tokens) {
-            reportFailure(ticket, notOpen());
-            return;
-        }
-        track([](Worker* self, int ticket, qint64 id) -> QCoro::Task<> {
-            const Result<QString> token = co_await self->m_tokens->reveal(id);
-            if (token)
-                emit self->m_core->tokenRevealed(ticket, *token);
-            else
-                self->reportFailure(ticket, token.failure());
-        }(this, ticket, id));
+        run<QString>(
+            ticket, [this, id] { return m_tokens->reveal(id); },
+            [this, ticket](const QString& token) { emit m_core->tokenRevealed(ticket, token); });
     }
 
     void revokeToken(int ticket, qint64 id)
     {
-        if (!m_tokens) {
-            reportFailure(ticket, notOpen());
-            return;
-        }
-        track([](Worker* self, int ticket, qint64 id) -> QCoro::Task<> {
-            const Result<QString> warning = co_await self->m_tokens->revoke(id);
-            if (warning)
-                emit self->m_core->actionDone(ticket, *warning);
-            else
-                self->reportFailure(ticket, warning.failure());
-        }(this, ticket, id));
+        run<QString>(
+            ticket, [this, id] { return m_tokens->revoke(id); },
+            [this, ticket](const QString& warning) { emit m_core->actionDone(ticket, warning); });
     }
 
 private:
