@@ -360,6 +360,23 @@ int AppCore::removeWorkspace(qint64 id)
     return change([id](Store& store) { return asChange(store.deleteWorkspace(id)); });
 }
 
+int AppCore::requestUsage(const QDateTime& since)
+{
+    return post([this, since](Worker& worker, int ticket) {
+        if (!worker.router()) {
+            emit actionFailed(ticket, tr("The router has not started yet."), {});
+            return;
+        }
+        // Answered from the log's thread; the signal reaches the window queued.
+        worker.router()->usage(since, [this, ticket](std::optional<UsageReport> report) {
+            if (report)
+                emit usageReported(ticket, *report);
+            else
+                emit actionFailed(ticket, tr("The activity log could not be read."), {});
+        });
+    });
+}
+
 int AppCore::previewRoute(qint64 localKeyId, const QString& model)
 {
     return post([localKeyId, model](Worker& worker, int ticket) {

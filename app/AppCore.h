@@ -5,6 +5,7 @@
 #include "Result.h"
 #include "RoutePreview.h"
 #include "activity/ActivityFeed.h"
+#include "activity/UsageReport.h"
 #include "domain/LocalApiKey.h"
 #include "domain/Member.h"
 #include "domain/ProviderKey.h"
@@ -68,6 +69,8 @@ public:
     int removeWorkspace(qint64 id);
     // Answers with routePreviewed.
     int previewRoute(qint64 localKeyId, const QString& model);
+    // The activity log's account since `since`: usageReported, or actionFailed.
+    int requestUsage(const QDateTime& since);
     // Stops the router taking requests, or starts it again: routerStopped or routerListening.
     void setRouterListening(bool listening);
     // Stores a setting (see Settings); actionDone, or actionFailed naming the setting.
@@ -97,6 +100,7 @@ signals:
     // `note` is a warning worth showing, or empty.
     void actionDone(int ticket, const QString& note);
     void routePreviewed(int ticket, const RoutePreview& preview);
+    void usageReported(int ticket, const UsageReport& report);
     // The keys the running router does not consider ready, whenever that changes.
     void keyStatusesChanged(const KeyStatuses& statuses);
     // One moveKey() has been stored or refused; the keysChanged() it caused came before.

@@ -45,6 +45,11 @@ public:
     void setListening(bool listening);
     // What a request with this local key and model would be tried on now.
     RoutePreview preview(qint64 localKeyId, const QString& model);
+    // The activity log's account of use since `since`; `done` runs on the log's thread.
+    void usage(const QDateTime& since, std::function<void(std::optional<UsageReport>)> done)
+    {
+        m_activity.usage(since, std::move(done));
+    }
     // The keys the router does not consider ready now, and until when.
     KeyStatuses keyStatuses() const;
 

@@ -112,6 +112,46 @@ private slots:
         QVERIFY(archive.find(QStringLiteral("gen-2999"))->has_value()); // the newest stay
         QVERIFY(!archive.find(QStringLiteral("gen-1"))->has_value());
     }
+
+    void reportsUseByKeyAndMonth()
+    {
+        ActivityArchive archive;
+        QVERIFY(archive.open(m_dir.filePath(QStringLiteral("usage.db"))));
+        const QDateTime november(QDate(2026, 11, 20), QTime(10, 0), Qt::UTC);
+        // Two requests that failed over from A (429) to B, one B alone, one last month.
+        RequestRecord alone = record(QStringLiteral("gen-alone"), november.addDays(1));
+        alone.attempts = { alone.attempts.last() };
+        alone.attempts.first().number = 1;
+        QVERIFY(archive.write({ record(QStringLiteral("gen-1"), november),
+            record(QStringLiteral("gen-2"), november.addSecs(60)), alone,
+            record(QStringLiteral("gen-old"), november.addMonths(-1)) }));
+
+        const auto report = archive.usage(november.addMonths(-2));
+        QVERIFY(report);
+        QCOMPARE(report->keyMonths.size(), 4); // A and B in each month
+        const UsageReport::KeyMonth b = report->keyMonths.at(0);
+        QCOMPARE(b.month, QStringLiteral("2026-11"));
+        QCOMPARE(b.keyLabel, QStringLiteral("B"));
+        QCOMPARE(b.attempts, 3);
+        QCOMPARE(b.answered, 3);
+        QCOMPARE(b.failovers, 0);
+        QCOMPARE(b.promptTokens, 30);
+        const UsageReport::KeyMonth a = report->keyMonths.at(1);
+        QCOMPARE(a.keyLabel, QStringLiteral("A"));
+        QCOMPARE(a.attempts, 2);
+        QCOMPARE(a.answered, 0);
+        QCOMPARE(a.failovers, 2);
+        QCOMPARE(a.rateLimited, 2);
+        QCOMPARE(report->keyMonths.at(2).month, QStringLiteral("2026-10"));
+
+        QCOMPARE(report->days.size(), 3);
+        QCOMPARE(report->days.at(1).day, QDate(2026, 11, 20));
+        QCOMPARE(report->days.at(1).requests, 2);
+        QCOMPARE(report->days.at(1).failedOver, 2);
+        QCOMPARE(report->days.at(2).failedOver, 0);
+
+        QCOMPARE(archive.usage(november.addDays(2))->keyMonths.size(), 0);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestActivityArchive)

@@ -1,19 +1,22 @@
 #include "AppCore.h"
 #include "FakeProvider.h"
 #include "RoutePreviewPage.h"
+#include "DailyChart.h"
+#include "UsagePage.h"
 #include "store/Store.h"
 
 #include <QDeadlineTimer>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QSignalSpy>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 
 using namespace std::chrono_literals;
 
 // The route preview on a real app core, router and fake provider: it shows the order the router
-// then uses, and a rate-limited key as cooling down.
+// then uses, and a rate-limited key as cooling down; the Usage page then counts that traffic.
 class TestRoutePreview : public QObject
 {
     Q_OBJECT
@@ -129,6 +132,37 @@ private slots:
         QCOMPARE(chat(), "Beta");
         QCOMPARE(m_fake.attempts().size(), 1);
         QCOMPARE(m_fake.attempts().first().key, "beta-secret-0000");
+    }
+
+    // The same traffic, as the Usage page counts it from the activity log.
+    void usageCountsWhatWasServed()
+    {
+        UsagePage page(*m_core);
+        QSignalSpy shown(&page, &UsagePage::reportShown);
+        QDeadlineTimer deadline(15s);
+        int served = 0;
+        do {
+            page.refresh();
+            QVERIFY(shown.wait());
+            served = 0;
+            for (const UsageReport::KeyMonth& use : page.report().keyMonths)
+                served += use.answered;
+        } while (served < 2 && !deadline.hasExpired());
+        QHash<QString, UsageReport::KeyMonth> byLabel;
+        for (const UsageReport::KeyMonth& use : page.report().keyMonths)
+            byLabel.insert(use.keyLabel, use);
+        QCOMPARE(byLabel.value(QStringLiteral("Beta")).answered, 2);
+        QCOMPARE(byLabel.value(QStringLiteral("Alpha")).rateLimited, 1);
+        QCOMPARE(byLabel.value(QStringLiteral("Alpha")).failovers, 1);
+        QCOMPARE(page.report().days.size(), 1);
+        QCOMPARE(page.report().days.first().requests, 2);
+        QCOMPARE(page.report().days.first().failedOver, 1);
+        const DailyChart* chart = page.findChild<DailyChart*>();
+        QCOMPARE(chart->shown().size(), DailyChart::shownDays);
+        QCOMPARE(chart->shown().last().requests, 2); // today, the last bar
+        QCOMPARE(chart->shown().first().requests, 0);
+        auto* table = page.findChild<QTableWidget*>(QStringLiteral("usage"));
+        QCOMPARE(table->rowCount(), 2);
     }
 };
 

@@ -8,6 +8,7 @@
 #include "keys/KeysPage.h"
 #include "route/RoutePreviewPage.h"
 #include "settings/SettingsPage.h"
+#include "usage/UsagePage.h"
 
 #include <QAbstractButton>
 #include <QApplication>
@@ -35,6 +36,7 @@ MainWindow::MainWindow(AppCore& core, QWidget* parent)
     , m_accessPage(new AccessPage(core, m_pages))
     , m_routePage(new RoutePreviewPage(core, m_pages))
     , m_settingsPage(new SettingsPage(core, m_pages))
+    , m_usagePage(new UsagePage(core, m_pages))
     , m_status(new QLabel(this))
     , m_router(new QLabel(this))
     , m_core(core)
@@ -45,6 +47,7 @@ MainWindow::MainWindow(AppCore& core, QWidget* parent)
     m_pages->addTab(m_keysPage, tr("&Keys"));
     m_pages->addTab(m_activityPage, tr("&Activity"));
     m_pages->addTab(m_routePage, tr("&Route preview"));
+    m_pages->addTab(m_usagePage, tr("&Usage"));
     m_pages->addTab(m_accessPage, tr("A&ccess"));
     m_pages->addTab(m_settingsPage, tr("&Settings"));
     setCentralWidget(m_pages);

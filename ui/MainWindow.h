@@ -5,6 +5,7 @@
 class AccessPage;
 class RoutePreviewPage;
 class SettingsPage;
+class UsagePage;
 class ActivityPage;
 class AppCore;
 class KeyBoard;
@@ -52,6 +53,7 @@ private:
     AccessPage* m_accessPage;
     RoutePreviewPage* m_routePage;
     SettingsPage* m_settingsPage;
+    UsagePage* m_usagePage;
     QLabel* m_status;
     QLabel* m_router;
     AppCore& m_core;

@@ -369,3 +369,37 @@ Result<int> ActivityArchive::prune(const Retention& retention, const QDateTime& 
     }
     return removed;
 }
+
+Result<UsageReport> ActivityArchive::usage(const QDateTime& since)
+{
+    UsageReport report;
+    auto months = exec(QStringLiteral(R"(
+        SELECT substr(a.started_at, 1, 7) AS month, a.key_id, MAX(a.key_label), COUNT(*),
+            SUM(a.error_class = '' AND a.http_status BETWEEN 200 AND 299),
+            SUM(a.error_class <> '' AND EXISTS (SELECT 1 FROM attempts b
+                WHERE b.request_id = a.request_id AND b.number > a.number)),
+            SUM(a.error_class = 'rate_limited'), SUM(a.prompt_tokens), SUM(a.completion_tokens)
+        FROM attempts a WHERE a.started_at >= ?
+        GROUP BY month, a.key_id ORDER BY month DESC, COUNT(*) DESC)"),
+        { stored(since) });
+    if (!months)
+        return months.failure();
+    while (months->next()) {
+        report.keyMonths.append({ months->value(0).toString(), months->value(1).toLongLong(),
+            months->value(2).toString(), months->value(3).toInt(), months->value(4).toInt(),
+            months->value(5).toInt(), months->value(6).toInt(), months->value(7).toLongLong(),
+            months->value(8).toLongLong() });
+    }
+    auto days = exec(QStringLiteral(R"(
+        SELECT substr(r.started_at, 1, 10) AS day, COUNT(*),
+            SUM((SELECT COUNT(*) FROM attempts a WHERE a.request_id = r.id) > 1)
+        FROM requests r WHERE r.started_at >= ? GROUP BY day ORDER BY day)"),
+        { stored(since) });
+    if (!days)
+        return days.failure();
+    while (days->next()) {
+        report.days.append({ QDate::fromString(days->value(0).toString(), Qt::ISODate),
+            days->value(1).toInt(), days->value(2).toInt() });
+    }
+    return report;
+}

@@ -2,6 +2,7 @@
 
 #include "../Result.h"
 #include "RequestRecord.h"
+#include "UsageReport.h"
 
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -44,6 +45,8 @@ public:
     // Drops requests older than the retention age, then the oldest until the data fits.
     Result<int> prune(const Retention& retention, const QDateTime& now);
     Result<qint64> dataBytes();
+    // Use per key and month and requests per day, from `since` on.
+    Result<UsageReport> usage(const QDateTime& since);
 
 private:
     Result<QSqlQuery> exec(const QString& sql, const QVariantList& values = {});

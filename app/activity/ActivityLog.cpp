@@ -106,6 +106,19 @@ public:
         done(found ? *found : std::nullopt);
     }
 
+    void usage(const QDateTime& since, const std::function<void(std::optional<UsageReport>)>& done)
+    {
+        writePending();
+        if (!m_open) {
+            done(std::nullopt);
+            return;
+        }
+        auto found = m_archive.usage(since);
+        if (!found)
+            report(found.failure().message);
+        done(found ? std::optional(*found) : std::nullopt);
+    }
+
 private:
     void prune()
     {
@@ -195,6 +208,13 @@ void ActivityLog::setRetention(const ActivityArchive::Retention& retention)
 void ActivityLog::find(const QString& id, std::function<void(std::optional<RequestRecord>)> done)
 {
     QMetaObject::invokeMethod(m_writer, [writer = m_writer, id, done] { writer->find(id, done); });
+}
+
+void ActivityLog::usage(
+    const QDateTime& since, std::function<void(std::optional<UsageReport>)> done)
+{
+    QMetaObject::invokeMethod(
+        m_writer, [writer = m_writer, since, done] { writer->usage(since, done); });
 }
 
 void ActivityLog::flush()

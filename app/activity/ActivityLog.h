@@ -39,6 +39,9 @@ public:
     void setRetention(const ActivityArchive::Retention& retention);
     // `done` is called on the log's thread.
     void find(const QString& id, std::function<void(std::optional<RequestRecord>)> done);
+    // Use since `since`, with what is still waiting; `done` is called on the log's thread, with
+    // nothing when the archive could not answer.
+    void usage(const QDateTime& since, std::function<void(std::optional<UsageReport>)> done);
     // Blocks until what was recorded so far is on disk (for tests and shutdown).
     void flush();
 

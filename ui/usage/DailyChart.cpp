@@ -1,0 +1,61 @@
+#include "DailyChart.h"
+
+#include <QPainter>
+
+namespace {
+
+const QColor requestsColour(0x3b, 0x82, 0xf6);
+const QColor failoversColour(0xd9, 0x77, 0x06);
+
+} // namespace
+
+DailyChart::DailyChart(QWidget* parent)
+    : QWidget(parent)
+{
+    setMinimumHeight(120);
+    setToolTip(tr("Requests per day (blue), and those that needed a failover (orange)"));
+}
+
+void DailyChart::setDays(const QList<UsageReport::Day>& days, const QDate& today)
+{
+    m_days.clear();
+    for (int back = shownDays - 1; back >= 0; --back) {
+        const QDate day = today.addDays(-back);
+        const auto found = std::find_if(
+            days.cbegin(), days.cend(), [day](const UsageReport::Day& d) { return d.day == day; });
+        m_days.append(found != days.cend() ? *found : UsageReport::Day { day, 0, 0 });
+    }
+    update();
+}
+
+void DailyChart::paintEvent(QPaintEvent*)
+{
+    QPainter painter(this);
+    const QRect area = rect().adjusted(8, 8, -8, -24);
+    int most = 1;
+    for (const UsageReport::Day& day : std::as_const(m_days))
+        most = std::max(most, day.requests);
+    painter.setPen(palette().color(QPalette::Mid));
+    painter.drawLine(area.bottomLeft(), area.bottomRight());
+    if (m_days.isEmpty())
+        return;
+    const double slot = double(area.width()) / double(m_days.size());
+    const auto height = [&](int count) {
+        return int(double(area.height()) * count / most);
+    };
+    for (int i = 0; i < m_days.size(); ++i) {
+        const UsageReport::Day& day = m_days.at(i);
+        const int left = area.left() + int(i * slot) + 1;
+        const int width = std::max(1, int(slot) - 2);
+        painter.fillRect(left, area.bottom() - height(day.requests), width, height(day.requests),
+            requestsColour);
+        painter.fillRect(left, area.bottom() - height(day.failedOver), width,
+            height(day.failedOver), failoversColour);
+    }
+    painter.setPen(palette().color(QPalette::Text));
+    painter.drawText(QRect(area.left(), area.bottom() + 4, area.width(), 18), Qt::AlignLeft,
+        QLocale().toString(m_days.first().day, QLocale::ShortFormat));
+    painter.drawText(QRect(area.left(), area.bottom() + 4, area.width(), 18), Qt::AlignRight,
+        QLocale().toString(m_days.last().day, QLocale::ShortFormat));
+    painter.drawText(area, Qt::AlignTop | Qt::AlignLeft, tr("max %1 a day").arg(most));
+}

@@ -1,0 +1,28 @@
+#pragma once
+
+#include "activity/UsageReport.h"
+
+#include <QWidget>
+
+// Requests per day as bars, the share that needed a failover drawn over them in another colour,
+// for the last days of a usage report.
+class DailyChart : public QWidget
+{
+    Q_OBJECT
+
+public:
+    static constexpr int shownDays = 30;
+
+    explicit DailyChart(QWidget* parent = nullptr);
+
+    void setDays(const QList<UsageReport::Day>& days, const QDate& today);
+    // Requests and failed-over requests per shown day, oldest first.
+    const QList<UsageReport::Day>& shown() const { return m_days; }
+
+protected:
+    void paintEvent(QPaintEvent* event) override;
+    QSize sizeHint() const override { return { 600, 160 }; }
+
+private:
+    QList<UsageReport::Day> m_days; // one per day, zeros included
+};
