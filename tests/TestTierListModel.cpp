@@ -220,6 +220,21 @@ private slots:
             QStringLiteral("secret missing"));
     }
 
+    void showsEachKeysRequestsThisMonth()
+    {
+        const QModelIndex a = model(Tier::Prioritized).index(0);
+        QVERIFY(a.data(TierListModel::UsageRole).toString().isEmpty());
+        QSignalSpy changed(&model(Tier::Prioritized), &QAbstractItemModel::dataChanged);
+        m_board->setAnsweredThisMonth({ { 1, 3 } });
+        QCOMPARE(changed.size(), 1);
+        QVERIFY2(a.data(TierListModel::UsageRole).toString().startsWith(u"3 request"),
+            qPrintable(a.data(TierListModel::UsageRole).toString()));
+        QVERIFY(
+            model(Tier::Prioritized).index(1).data(TierListModel::UsageRole).toString().isEmpty());
+        m_board->setAnsweredThisMonth({ { 1, 3 } }); // the same: nothing to repaint
+        QCOMPARE(changed.size(), 1);
+    }
+
     void dragsOneKeyAtATime()
     {
         TierListModel& prioritized = model(Tier::Prioritized);

@@ -62,6 +62,16 @@
     </message>
 </context>
 <context>
+    <name>TierListModel</name>
+    <message numerus="yes">
+        <source>%n request(s) this month</source>
+        <translation>
+            <numerusform>%n request this month</numerusform>
+            <numerusform>%n requests this month</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message numerus="yes">
         <location filename="../ui/MainWindow.cpp" line="191"/>

@@ -70,6 +70,22 @@ MainWindow::MainWindow(AppCore& core, QWidget* parent)
     connect(&core, &AppCore::routerStopped, this,
         [this] { setRouterState({}, tr("The router is stopped")); });
     connect(m_activityPage, &ActivityPage::requestsFinished, this, &MainWindow::countFinished);
+    // The board shows each key's requests this month; any usage report carries them.
+    connect(&core, &AppCore::usageReported, this,
+        [this](int, const UsageReport& report) { showMonthlyUsage(report); });
+    m_usageTimer = new QTimer(this);
+    m_usageTimer->setInterval(30'000);
+    const auto askForUsage = [this] {
+        const QDate today = QDateTime::currentDateTimeUtc().date();
+        m_core.requestUsage(QDate(today.year(), today.month(), 1).startOfDay(Qt::UTC));
+    };
+    connect(m_usageTimer, &QTimer::timeout, this, askForUsage);
+    connect(&core, &AppCore::routerListening, this, [this, askForUsage] {
+        if (!m_usageTimer->isActive()) {
+            askForUsage();
+            m_usageTimer->start();
+        }
+    });
     connect(&core, &AppCore::keysChanged, m_board, &KeyBoard::setKeys);
     connect(&core, &AppCore::keyStatusesChanged, m_board, &KeyBoard::setStatuses);
     connect(&core, &AppCore::keyActionFailed, m_keysPage, &KeysPage::showMessage);
@@ -127,6 +143,17 @@ void MainWindow::createStatusBar()
 void MainWindow::countFinished(int count)
 {
     m_finishedPerSecond.last() += count;
+}
+
+void MainWindow::showMonthlyUsage(const UsageReport& report)
+{
+    const QString month = QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyy-MM"));
+    QHash<qint64, int> answered;
+    for (const UsageReport::KeyMonth& use : report.keyMonths) {
+        if (use.month == month)
+            answered.insert(use.keyId, use.answered);
+    }
+    m_board->setAnsweredThisMonth(answered);
 }
 
 void MainWindow::createTray()

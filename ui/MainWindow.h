@@ -2,6 +2,7 @@
 
 #include <QMainWindow>
 
+struct UsageReport;
 class AccessPage;
 class RoutePreviewPage;
 class SettingsPage;
@@ -40,6 +41,7 @@ private:
     void createTray();
     void setRouterState(const QString& address, const QString& problem);
     void countFinished(int count);
+    void showMonthlyUsage(const UsageReport& report);
     void showStarted(int keyCount, int keysWithoutSecret, const QString& keychainProblem);
     void showStartFailed(const QString& message);
     void addKey();
@@ -60,6 +62,7 @@ private:
     QToolButton* m_copyAddress = nullptr;
     QLabel* m_rate = nullptr;
     QTimer* m_rateTimer = nullptr;
+    QTimer* m_usageTimer = nullptr; // asks for this month's use of each key
     QList<int> m_finishedPerSecond; // the last few seconds, newest last
     QString m_address; // empty while the router does not listen
     QSystemTrayIcon* m_tray = nullptr;

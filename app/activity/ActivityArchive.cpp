@@ -373,13 +373,14 @@ Result<int> ActivityArchive::prune(const Retention& retention, const QDateTime& 
 Result<UsageReport> ActivityArchive::usage(const QDateTime& since)
 {
     UsageReport report;
+    // Both read the requests the started_at index finds, and their attempts by primary key.
     auto months = exec(QStringLiteral(R"(
         SELECT substr(a.started_at, 1, 7) AS month, a.key_id, MAX(a.key_label), COUNT(*),
             SUM(a.error_class = '' AND a.http_status BETWEEN 200 AND 299),
             SUM(a.error_class <> '' AND EXISTS (SELECT 1 FROM attempts b
                 WHERE b.request_id = a.request_id AND b.number > a.number)),
             SUM(a.error_class = 'rate_limited'), SUM(a.prompt_tokens), SUM(a.completion_tokens)
-        FROM attempts a WHERE a.started_at >= ?
+        FROM requests r JOIN attempts a ON a.request_id = r.id WHERE r.started_at >= ?
         GROUP BY month, a.key_id ORDER BY month DESC, COUNT(*) DESC)"),
         { stored(since) });
     if (!months)

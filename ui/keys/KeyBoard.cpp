@@ -31,6 +31,14 @@ void KeyBoard::setStatuses(const KeyStatuses& statuses)
     emit statusesChanged();
 }
 
+void KeyBoard::setAnsweredThisMonth(const QHash<qint64, int>& answered)
+{
+    if (answered == m_answeredThisMonth)
+        return;
+    m_answeredThisMonth = answered;
+    emit usageChanged();
+}
+
 bool KeyBoard::hasCountdown() const
 {
     return std::any_of(m_statuses.cbegin(), m_statuses.cend(),

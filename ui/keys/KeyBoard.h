@@ -24,6 +24,9 @@ public:
     // What the router knows of the keys' health.
     void setStatuses(const KeyStatuses& statuses);
     KeyStatus status(qint64 id) const { return m_statuses.value(id); }
+    // Requests each key answered this month, from the activity log.
+    void setAnsweredThisMonth(const QHash<qint64, int>& answered);
+    int answeredThisMonth(qint64 id) const { return m_answeredThisMonth.value(id); }
     // Whether a badge counts down (some key's state ends by itself).
     bool hasCountdown() const;
     // The app layer has stored (or refused) one requested move.
@@ -51,6 +54,7 @@ signals:
     void aboutToChange();
     void changed();
     void statusesChanged();
+    void usageChanged();
     // The key now sits at a new place: the app layer stores it there. `position` counts every
     // key of the tier, shown or not.
     void moveRequested(qint64 id, Tier tier, int position);
@@ -66,6 +70,7 @@ private:
     QString m_providerFilter;
     QList<ProviderKey> m_shown[3]; // by tier
     KeyStatuses m_statuses;
+    QHash<qint64, int> m_answeredThisMonth;
     int m_movesInFlight = 0;
     std::optional<QList<ProviderKey>> m_deferredKeys; // arrived while moves were in flight
 };

@@ -63,8 +63,11 @@ void KeyRowDelegate::paint(
     painter->setFont(option.font);
     painter->setPen(secondary);
     const QRect second(text.left(), first.bottom() + 1, text.width(), lineHeight);
-    const QString details = index.data(TierListModel::SecretHintRole).toString()
-        + QStringLiteral("  ·  ") + index.data(TierListModel::FilterSummaryRole).toString();
+    QStringList parts { index.data(TierListModel::SecretHintRole).toString(),
+        index.data(TierListModel::FilterSummaryRole).toString() };
+    if (const QString usage = index.data(TierListModel::UsageRole).toString(); !usage.isEmpty())
+        parts.append(usage);
+    const QString details = parts.join(QStringLiteral("  ·  "));
     painter->drawText(second, Qt::AlignLeft | Qt::AlignVCenter,
         option.fontMetrics.elidedText(details, Qt::ElideRight, second.width()));
     painter->restore();

@@ -16,6 +16,10 @@ TierListModel::TierListModel(KeyBoard& board, Tier tier, QObject* parent)
         if (rowCount() > 0)
             emit dataChanged(index(0), index(rowCount() - 1), { HealthTextRole, HealthLevelRole });
     });
+    connect(&m_board, &KeyBoard::usageChanged, this, [this] {
+        if (rowCount() > 0)
+            emit dataChanged(index(0), index(rowCount() - 1), { UsageRole });
+    });
 }
 
 std::pair<QString, TierListModel::HealthLevel> TierListModel::health(const ProviderKey& key) const
@@ -78,6 +82,10 @@ QVariant TierListModel::data(const QModelIndex& index, int role) const
         return health(key).first;
     case HealthLevelRole:
         return int(health(key).second);
+    case UsageRole: {
+        const int answered = m_board.answeredThisMonth(key.id);
+        return answered == 0 ? QString() : tr("%n request(s) this month", nullptr, answered);
+    }
     default:
         return {};
     }
@@ -100,6 +108,7 @@ QHash<int, QByteArray> TierListModel::roleNames() const
     names.insert(FilterSummaryRole, "filterSummary");
     names.insert(HealthTextRole, "healthText");
     names.insert(HealthLevelRole, "healthLevel");
+    names.insert(UsageRole, "usage");
     return names;
 }
 

@@ -22,6 +22,7 @@ public:
         FilterSummaryRole,
         HealthTextRole, // "ready", "cooling down · 23 s", "invalid"...
         HealthLevelRole, // a HealthLevel, for the badge's colour
+        UsageRole, // "12 requests this month", or empty
     };
     enum class HealthLevel { Ready, Waiting, Broken };
 
