@@ -1,7 +1,7 @@
 #include "AppCore.h"
+#include "DailyChart.h"
 #include "FakeProvider.h"
 #include "RoutePreviewPage.h"
-#include "DailyChart.h"
 #include "UsagePage.h"
 #include "store/Store.h"
 
