@@ -3,11 +3,20 @@
 #include "ProviderRegistry.h"
 
 #include <QFile>
+#include <QHash>
 
 QIcon KeySummary::providerIcon(const QString& providerId)
 {
-    const QString path = QStringLiteral(":/icons/providers/%1.svg").arg(providerId);
-    return QIcon(QFile::exists(path) ? path : QStringLiteral(":/icons/providers/generic.svg"));
+    // Asked for at every paint of a row: one icon per provider, so its SVG is read and rendered
+    // once. Icons belong to the GUI thread, as does this cache.
+    static QHash<QString, QIcon> icons;
+    auto it = icons.find(providerId);
+    if (it == icons.end()) {
+        const QString path = QStringLiteral(":/icons/providers/%1.svg").arg(providerId);
+        it = icons.insert(providerId,
+            QIcon(QFile::exists(path) ? path : QStringLiteral(":/icons/providers/generic.svg")));
+    }
+    return *it;
 }
 
 QString KeySummary::providerName(const QString& providerId)
