@@ -20,10 +20,11 @@ Q_LOGGING_CATEGORY(lcKeys, "keyway.keys")
 
 namespace {
 
-QString tr(const char* text)
+// The translation context of this file's messages, which lupdate reads from the macro.
+struct Text
 {
-    return QCoreApplication::translate("KeyService", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(KeyService)
+};
 
 QString newSecretRef()
 {
@@ -34,14 +35,16 @@ std::optional<QString> checkBaseUrl(const QString& text)
 {
     const QUrl url(text, QUrl::StrictMode);
     if (!url.isValid() || url.host().isEmpty())
-        return tr("\"%1\" is not a valid URL; write it like https://api.example.com/v1.").arg(text);
+        return Text::tr("\"%1\" is not a valid URL; write it like https://api.example.com/v1.")
+            .arg(text);
     if (url.scheme() != u"https" && url.scheme() != u"http")
-        return tr("The endpoint must start with https:// (or http:// for a local service).");
+        return Text::tr("The endpoint must start with https:// (or http:// for a local service).");
     if (!url.userInfo().isEmpty())
-        return tr("The endpoint must not carry a user name or password; put the secret in the "
-                  "keychain instead.");
+        return Text::tr(
+            "The endpoint must not carry a user name or password; put the secret in the "
+            "keychain instead.");
     if (url.hasQuery() || url.hasFragment())
-        return tr("The endpoint must not have a query or fragment (\"?…\" or \"#…\").");
+        return Text::tr("The endpoint must not have a query or fragment (\"?…\" or \"#…\").");
     return std::nullopt;
 }
 
@@ -49,10 +52,10 @@ std::optional<QString> checkCaFile(const QString& path)
 {
     const QFileInfo file(path);
     if (!file.isFile() || !file.isReadable())
-        return tr("The CA file %1 does not exist or cannot be read.").arg(path);
+        return Text::tr("The CA file %1 does not exist or cannot be read.").arg(path);
     if (QSslCertificate::fromPath(path, QSsl::Pem).isEmpty()
         && QSslCertificate::fromPath(path, QSsl::Der).isEmpty())
-        return tr("The CA file %1 holds no certificate in PEM or DER form.").arg(path);
+        return Text::tr("The CA file %1 holds no certificate in PEM or DER form.").arg(path);
     return std::nullopt;
 }
 
@@ -89,7 +92,7 @@ std::optional<QString> checkSettingValue(
         const QRegularExpression pattern(QLatin1StringView(rule.pattern));
         if (pattern.match(value).hasMatch())
             return std::nullopt;
-        return tr("\"%1\" is not a valid %2; write it like %3.")
+        return Text::tr("\"%1\" is not a valid %2; write it like %3.")
             .arg(value, name, QLatin1StringView(rule.example));
     }
     return std::nullopt;
@@ -109,7 +112,7 @@ Result<void> KeyService::applySettings(
     for (auto it = settings.cbegin(); it != settings.cend(); ++it) {
         const CredentialField* field = provider.field(it.key());
         if (!field || field->secret) {
-            return invalidInput(tr("The setting \"%1\" does not apply to %2 keys.")
+            return invalidInput(Text::tr("The setting \"%1\" does not apply to %2 keys.")
                                     .arg(it.key(), provider.displayName));
         }
         const QString value = it.value().trimmed();
@@ -213,16 +216,18 @@ Result<void> KeyService::validate(const ProviderKey& key, const ProviderDescript
         return keys.failure();
     for (const ProviderKey& other : *keys) {
         if (other.id != key.id && other.label.compare(key.label, Qt::CaseInsensitive) == 0)
-            return aboutField(invalidInput(tr("A key labelled \"%1\" already exists (id %2).")
+            return aboutField(invalidInput(Text::tr("A key labelled \"%1\" already exists (id %2).")
                                                .arg(other.label, QString::number(other.id))),
                 label);
     }
     if (provider.requiresBaseUrl && key.baseUrl.isEmpty())
         return aboutField(
-            invalidInput(tr("%1 keys need an endpoint (--base-url).").arg(provider.displayName)),
+            invalidInput(
+                Text::tr("%1 keys need an endpoint (--base-url).").arg(provider.displayName)),
             QStringLiteral("base_url"));
     if (!key.caFile.isEmpty() && key.baseUrl.isEmpty())
-        return invalidInput(tr("A CA file is only used with an endpoint override (--base-url)."));
+        return invalidInput(
+            Text::tr("A CA file is only used with an endpoint override (--base-url)."));
     // Without an endpoint override, every {setting} of the default endpoint must be known.
     static const QRegularExpression placeholder(QStringLiteral("\\{([a-z-]+)\\}"));
     for (auto it = placeholder.globalMatch(provider.defaultBaseUrl);
@@ -230,7 +235,7 @@ Result<void> KeyService::validate(const ProviderKey& key, const ProviderDescript
         const QString name = it.next().captured(1);
         if (!key.settings.contains(name)) {
             return aboutField(
-                invalidInput(tr("%1 keys need a %2 (--%2) or an endpoint (--base-url).")
+                invalidInput(Text::tr("%1 keys need a %2 (--%2) or an endpoint (--base-url).")
                                  .arg(provider.displayName, name)),
                 name);
         }
@@ -240,20 +245,22 @@ Result<void> KeyService::validate(const ProviderKey& key, const ProviderDescript
         if (!localKey)
             return asInputFailure(localKey.failure());
         if (key.workspaceId && localKey->workspaceId != *key.workspaceId) {
-            return invalidInput(tr("Local API key %1 belongs to another workspace, so this key "
-                                   "would never serve it.")
-                                    .arg(localKeyId));
+            return invalidInput(
+                Text::tr("Local API key %1 belongs to another workspace, so this key "
+                         "would never serve it.")
+                    .arg(localKeyId));
         }
     }
     for (const CredentialField& field : provider.settingFields()) {
         if (field.required && !key.settings.contains(field.name))
-            return invalidInput(tr("%1 keys need a %2 (--%3).")
+            return invalidInput(Text::tr("%1 keys need a %2 (--%3).")
                                     .arg(provider.displayName, field.label.toLower(), field.name));
     }
     if (key.tier != Tier::Prioritized && key.sharedCapacity != SharedCapacityPolicy::Allow) {
-        return invalidInput(tr("A key that forbids shared capacity must stay in Prioritized; it "
-                               "is in %1.")
-                                .arg(tierDisplayName(key.tier)));
+        return invalidInput(
+            Text::tr("A key that forbids shared capacity must stay in Prioritized; it "
+                     "is in %1.")
+                .arg(tierDisplayName(key.tier)));
     }
     return {};
 }
@@ -263,7 +270,7 @@ Result<ProviderKey> KeyService::draftKey(const QString& providerId, const KeyFie
     const ProviderDescriptor* provider = ProviderRegistry::find(providerId);
     if (!provider) {
         return invalidInput(
-            tr("Unknown provider \"%1\". Known providers: %2.")
+            Text::tr("Unknown provider \"%1\". Known providers: %2.")
                 .arg(providerId, ProviderRegistry::ids().join(QStringLiteral(", "))));
     }
     ProviderKey key;
@@ -320,11 +327,12 @@ QCoro::Task<Result<ProviderKey>> KeyService::editKey(
     if (!existing)
         co_return existing.failure();
     if (fields.tier && *fields.tier != existing->tier)
-        co_return invalidInput(tr("Editing does not move a key; use \"keyway key move\"."));
+        co_return invalidInput(Text::tr("Editing does not move a key; use \"keyway key move\"."));
     const ProviderDescriptor* provider = ProviderRegistry::find(existing->providerId);
     if (!provider)
-        co_return invalidInput(
-            tr("Key %1 names the unknown provider \"%2\".").arg(id).arg(existing->providerId));
+        co_return invalidInput(Text::tr("Key %1 names the unknown provider \"%2\".")
+                                   .arg(id)
+                                   .arg(existing->providerId));
     ProviderKey key = *existing;
     if (auto applied = applyFields(key, fields); !applied)
         co_return applied.failure();
@@ -372,8 +380,9 @@ Result<void> KeyService::checkUnchanged(const ProviderKey& before)
     if (!current)
         return current.failure();
     if (current->updatedAt != before.updatedAt || current->secretRef != before.secretRef) {
-        return conflict(tr("Key %1 was changed elsewhere meanwhile; nothing was saved. Try again.")
-                            .arg(before.id));
+        return conflict(
+            Text::tr("Key %1 was changed elsewhere meanwhile; nothing was saved. Try again.")
+                .arg(before.id));
     }
     return {};
 }

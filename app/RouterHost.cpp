@@ -3,6 +3,7 @@
 #include "RoutingSnapshotBuilder.h"
 #include "Settings.h"
 #include "activity/ActivityFeed.h"
+#include "catalog/BuiltinCatalog.h"
 #include "store/Store.h"
 #include "vault/Vault.h"
 
@@ -169,6 +170,7 @@ QCoro::Task<> RouterHost::rebuild()
     auto snapshot = std::make_shared<RoutingSnapshot>();
     snapshot->keys = RoutingSnapshotBuilder::routeKeys(*keys);
     snapshot->settings = Settings::routerSettings(settings);
+    snapshot->catalog = BuiltinCatalog::get();
 
     int withoutSecret = 0;
     QHash<QString, QString> secrets;

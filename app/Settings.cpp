@@ -5,35 +5,37 @@
 
 namespace {
 
-QString tr(const char* text)
+// The translation context of this file's messages, which lupdate reads from the macro.
+struct Text
 {
-    return QCoreApplication::translate("Settings", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Settings)
+};
 
 QList<Settings::Definition> builtIn()
 {
     using K = Settings::Kind;
     return {
         { QStringLiteral("port"), K::Integer, QStringLiteral("4141"), 0, 65535,
-            tr("TCP port of the router (0: any free port, chosen at each start)") },
+            Text::tr("TCP port of the router (0: any free port, chosen at each start)") },
         { QStringLiteral("bind-address"), K::Address, QStringLiteral("127.0.0.1"), 0, 0,
-            tr("address the router listens on; anything but loopback exposes it to the network") },
+            Text::tr(
+                "address the router listens on; anything but loopback exposes it to the network") },
         { QStringLiteral("connect-timeout-ms"), K::Integer, QStringLiteral("10000"), 100, 600'000,
-            tr("time to connect to an upstream") },
+            Text::tr("time to connect to an upstream") },
         { QStringLiteral("first-byte-timeout-ms"), K::Integer, QStringLiteral("60000"), 100,
-            600'000, tr("time from sending a request to the upstream's first byte") },
+            600'000, Text::tr("time from sending a request to the upstream's first byte") },
         { QStringLiteral("stream-idle-timeout-ms"), K::Integer, QStringLiteral("30000"), 100,
-            600'000, tr("longest silence inside a stream before it counts as stalled") },
+            600'000, Text::tr("longest silence inside a stream before it counts as stalled") },
         { QStringLiteral("total-deadline-ms"), K::Integer, QStringLiteral("120000"), 1000,
-            3'600'000, tr("time one request may take over all its attempts") },
+            3'600'000, Text::tr("time one request may take over all its attempts") },
         { QStringLiteral("attempt-budget"), K::Integer, QStringLiteral("8"), 1, 64,
-            tr("attempts one request may make over all keys") },
+            Text::tr("attempts one request may make over all keys") },
         { QStringLiteral("wait-budget-ms"), K::Integer, QStringLiteral("10000"), 0, 600'000,
-            tr("how long a request may wait for a cooling key to come back") },
+            Text::tr("how long a request may wait for a cooling key to come back") },
         { QStringLiteral("log-retention-days"), K::Integer, QStringLiteral("30"), 1, 3650,
-            tr("days the activity log keeps requests") },
+            Text::tr("days the activity log keeps requests") },
         { QStringLiteral("log-retention-mb"), K::Integer, QStringLiteral("200"), 1, 100'000,
-            tr("size the activity log may grow to") },
+            Text::tr("size the activity log may grow to") },
     };
 }
 
@@ -61,7 +63,7 @@ Result<QString> Settings::check(const QString& name, const QString& value)
         QStringList names;
         for (const Definition& d : definitions())
             names.append(d.name);
-        return invalidInput(tr("Unknown setting \"%1\". Known settings: %2.")
+        return invalidInput(Text::tr("Unknown setting \"%1\". Known settings: %2.")
                                 .arg(name, names.join(QStringLiteral(", "))));
     }
     const QString trimmed = value.trimmed();
@@ -69,13 +71,13 @@ Result<QString> Settings::check(const QString& name, const QString& value)
         const QHostAddress address(trimmed);
         if (address.isNull())
             return invalidInput(
-                tr("\"%1\" is not an IP address such as 127.0.0.1 or ::1.").arg(trimmed));
+                Text::tr("\"%1\" is not an IP address such as 127.0.0.1 or ::1.").arg(trimmed));
         return address.toString();
     }
     bool ok = false;
     const qint64 number = trimmed.toLongLong(&ok);
     if (!ok || number < definition->minimum || number > definition->maximum) {
-        return invalidInput(tr("%1 takes a whole number from %2 to %3.")
+        return invalidInput(Text::tr("%1 takes a whole number from %2 to %3.")
                                 .arg(name, QString::number(definition->minimum),
                                     QString::number(definition->maximum)));
     }

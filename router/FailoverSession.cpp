@@ -1,6 +1,7 @@
 #include "FailoverSession.h"
 
 #include "CooldownHeaders.h"
+#include "OpenAiStreamTranslator.h"
 #include "RequestObserver.h"
 #include "RequestRecordJson.h"
 #include "UpstreamAdapter.h"
@@ -267,8 +268,10 @@ void FailoverSession::onResponseStarted()
     m_attempt.httpStatus = m_upstream->status();
     const bool success = m_upstream->status() / 100 == 2;
     const bool eventStream = m_upstream->header("content-type").startsWith("text/event-stream");
-    if (m_call.stream && success && eventStream)
+    if (m_call.stream && success && eventStream) {
         m_translator = m_adapter->streamTranslator(m_call);
+        m_translator->setPrice(m_context.snapshot->catalog.priceOf(modelNames()));
+    }
 }
 
 void FailoverSession::onData(const QByteArray& bytes)
@@ -360,8 +363,9 @@ void FailoverSession::onCallFinished()
         m_record.servedModel
             = translated->servedModel.isEmpty() ? m_planned.upstreamModel : translated->servedModel;
         m_record.keyLabel = m_attempt.keyLabel;
+        estimateCost();
         finishAttempt(outcome, {}, {});
-        answer(200, translated->body);
+        answer(200, withCost(translated->body));
         finishRequest(200);
         return;
     }
@@ -459,8 +463,33 @@ void FailoverSession::completeStream()
     m_record.servedModel = m_translator->servedModel().isEmpty() ? m_planned.upstreamModel
                                                                  : m_translator->servedModel();
     m_record.keyLabel = m_attempt.keyLabel;
+    estimateCost();
     finishAttempt(UpstreamOutcome::Success, {}, {});
     finishRequest(200);
+}
+
+QStringList FailoverSession::modelNames() const
+{
+    // What was sent first: an answer often names a dated version the catalog does not list
+    // ("gpt-4o-mini-2024-07-18"), and a deployment may have a name of its own.
+    return { m_planned.upstreamModel, m_models.at(m_modelIndex), m_record.servedModel };
+}
+
+void FailoverSession::estimateCost()
+{
+    if (const auto price = m_context.snapshot->catalog.priceOf(modelNames()))
+        m_record.cost = price->costOf(m_record.usage);
+}
+
+QByteArray FailoverSession::withCost(const QByteArray& answerBody) const
+{
+    if (!m_record.cost || m_call.protocol != ClientProtocol::OpenAi)
+        return answerBody;
+    QJsonObject message = QJsonDocument::fromJson(answerBody).object();
+    if (!message.value(QStringLiteral("usage")).isObject())
+        return answerBody;
+    OpenAiStreamTranslator::insertCost(message, *m_record.cost);
+    return QJsonDocument(message).toJson(QJsonDocument::Compact);
 }
 
 // After the first event the status line is out: a failure ends the stream with an error

@@ -74,6 +74,11 @@ private:
     void answerError(const ClientErrors::Error& error);
     void commitStream();
     void completeStream();
+    // The names the catalog may know the attempt's model by, surest first.
+    QStringList modelNames() const;
+    void estimateCost();
+    // An OpenAI-format answer with the estimated cost in its usage.
+    QByteArray withCost(const QByteArray& answerBody) const;
     void breakStream(const QString& message);
     void finishRequest(int status, const QString& error = {});
 

@@ -90,8 +90,23 @@ void OpenAiStreamTranslator::take(const SseParser::Event& event)
             m_clientBytes += dataEvent(QJsonDocument(chunk).toJson(QJsonDocument::Compact));
             return;
         }
+        if (m_price) {
+            insertCost(chunk, m_price->costOf(m_usage));
+            m_clientBytes += dataEvent(QJsonDocument(chunk).toJson(QJsonDocument::Compact));
+            return;
+        }
     }
     m_clientBytes += dataEvent(event.data);
+}
+
+void OpenAiStreamTranslator::insertCost(QJsonObject& message, double cost)
+{
+    const QJsonValue usage = message.value(QStringLiteral("usage"));
+    if (!usage.isObject())
+        return;
+    QJsonObject withCost = usage.toObject();
+    withCost.insert(QStringLiteral("cost"), cost);
+    message.insert(QStringLiteral("usage"), withCost);
 }
 
 QByteArray OpenAiStreamTranslator::closing() const

@@ -17,6 +17,9 @@ public:
 
     // Token counts from an OpenAI usage object.
     static TokenUsage usageFrom(const QJsonObject& usage);
+    // Adds the estimated cost to the usage of an answer or chunk ("usage": {"cost": ...}), as
+    // OpenRouter reports it; a message without usage is left as it is.
+    static void insertCost(QJsonObject& message, double cost);
 
 private:
     void take(const SseParser::Event& event);

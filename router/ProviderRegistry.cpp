@@ -4,10 +4,11 @@
 
 namespace {
 
-QString tr(const char* text)
+// The translation context of this file's messages, which lupdate reads from the macro.
+struct Text
 {
-    return QCoreApplication::translate("ProviderRegistry", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(ProviderRegistry)
+};
 
 CredentialField secretField(QString name, QString label, bool required = true)
 {
@@ -22,40 +23,41 @@ CredentialField setting(QString name, QString label, bool required = false, bool
 QList<ProviderDescriptor> builtInProviders()
 {
     const auto apiKey = [] {
-        return secretField(QStringLiteral("api_key"), tr("API key"));
+        return secretField(QStringLiteral("api_key"), Text::tr("API key"));
     };
     return {
         { QStringLiteral("openai"), QStringLiteral("OpenAI"), AuthScheme::BearerToken,
             WireFormat::OpenAiChat, CredentialKind::ApiKey,
             QStringLiteral("https://api.openai.com/v1"), Tier::Prioritized,
-            { apiKey(), setting(QStringLiteral("organization"), tr("Organization")),
-                setting(QStringLiteral("project"), tr("Project")) } },
+            { apiKey(), setting(QStringLiteral("organization"), Text::tr("Organization")),
+                setting(QStringLiteral("project"), Text::tr("Project")) } },
         { QStringLiteral("azure"), QStringLiteral("Azure AI Foundry"), AuthScheme::ApiKeyHeader,
             WireFormat::OpenAiChat, CredentialKind::ApiKey,
             QStringLiteral("https://{resource}.openai.azure.com"), Tier::Prioritized,
-            { apiKey(), setting(QStringLiteral("resource"), tr("Resource name")),
-                setting(QStringLiteral("deployments"), tr("Deployments"), false, true),
-                setting(QStringLiteral("api-version"), tr("API version")) } },
+            { apiKey(), setting(QStringLiteral("resource"), Text::tr("Resource name")),
+                setting(QStringLiteral("deployments"), Text::tr("Deployments"), false, true),
+                setting(QStringLiteral("api-version"), Text::tr("API version")) } },
         { QStringLiteral("anthropic"), QStringLiteral("Anthropic"), AuthScheme::XApiKeyHeader,
             WireFormat::AnthropicMessages, CredentialKind::ApiKey,
             QStringLiteral("https://api.anthropic.com"), Tier::Prioritized, { apiKey() } },
         { QStringLiteral("bedrock"), QStringLiteral("Amazon Bedrock"), AuthScheme::AwsSignatureV4,
             WireFormat::BedrockConverse, CredentialKind::AwsCredentials,
             QStringLiteral("https://bedrock-runtime.{region}.amazonaws.com"), Tier::Prioritized,
-            { secretField(QStringLiteral("access_key_id"), tr("Access key ID"), false),
-                secretField(QStringLiteral("secret_access_key"), tr("Secret access key"), false),
-                secretField(QStringLiteral("session_token"), tr("Session token"), false),
-                secretField(QStringLiteral("api_key"), tr("Bedrock API key"), false),
-                setting(QStringLiteral("region"), tr("Region"), true) } },
+            { secretField(QStringLiteral("access_key_id"), Text::tr("Access key ID"), false),
+                secretField(
+                    QStringLiteral("secret_access_key"), Text::tr("Secret access key"), false),
+                secretField(QStringLiteral("session_token"), Text::tr("Session token"), false),
+                secretField(QStringLiteral("api_key"), Text::tr("Bedrock API key"), false),
+                setting(QStringLiteral("region"), Text::tr("Region"), true) } },
         { QStringLiteral("vertex"), QStringLiteral("Google Vertex AI"),
             AuthScheme::GoogleServiceAccount, WireFormat::GoogleGenerateContent,
             CredentialKind::GoogleCredentials,
             QStringLiteral("https://{region}-aiplatform.googleapis.com"), Tier::Prioritized,
             { secretField(
-                  QStringLiteral("service_account_json"), tr("Service account JSON"), false),
-                secretField(QStringLiteral("api_key"), tr("Express mode API key"), false),
-                setting(QStringLiteral("project"), tr("Project")),
-                setting(QStringLiteral("region"), tr("Region")) } },
+                  QStringLiteral("service_account_json"), Text::tr("Service account JSON"), false),
+                secretField(QStringLiteral("api_key"), Text::tr("Express mode API key"), false),
+                setting(QStringLiteral("project"), Text::tr("Project")),
+                setting(QStringLiteral("region"), Text::tr("Region")) } },
         { QStringLiteral("gemini"), QStringLiteral("Google Gemini"), AuthScheme::GoogApiKeyHeader,
             WireFormat::GoogleGenerateContent, CredentialKind::ApiKey,
             QStringLiteral("https://generativelanguage.googleapis.com"), Tier::Prioritized,
@@ -67,8 +69,9 @@ QList<ProviderDescriptor> builtInProviders()
         { QStringLiteral("openai-compatible"), QStringLiteral("OpenAI-compatible"),
             AuthScheme::BearerToken, WireFormat::OpenAiChat, CredentialKind::OptionalApiKey, {},
             Tier::Prioritized,
-            { secretField(QStringLiteral("api_key"), tr("API key"), false),
-                setting(QStringLiteral("served-models"), tr("Models it serves"), false, true) },
+            { secretField(QStringLiteral("api_key"), Text::tr("API key"), false),
+                setting(
+                    QStringLiteral("served-models"), Text::tr("Models it serves"), false, true) },
             true, false },
     };
 }

@@ -67,6 +67,9 @@ struct RequestRecord
     QString errorMessage;
     QString keyLabel; // of the key that answered
     TokenUsage usage;
+    // Estimated from the catalog's price of the model that answered, in US dollars; nothing
+    // when the catalog has no price for it.
+    std::optional<double> cost;
     QList<AttemptRecord> attempts;
 };
 

@@ -85,6 +85,8 @@ QJsonObject RequestRecordJson::toJson(const RequestRecord& record)
         { QStringLiteral("tokens_completion"), record.usage.completion },
         { QStringLiteral("native_tokens_cached"), record.usage.cached },
         { QStringLiteral("native_tokens_reasoning"), record.usage.reasoning },
+        // OpenRouter's field; null rather than a made-up 0 when the catalog has no price.
+        { QStringLiteral("total_cost"), record.cost ? QJsonValue(*record.cost) : QJsonValue() },
         { QStringLiteral("provider_responses"), providerResponses(record.attempts) },
         { QStringLiteral("attempts"), attempts },
     };

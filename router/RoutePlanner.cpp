@@ -12,10 +12,11 @@ namespace {
 
 using Clock = KeyHealth::Clock;
 
-QString tr(const char* text)
+// The translation context of this file's messages, which lupdate reads from the macro.
+struct Text
 {
-    return QCoreApplication::translate("RoutePlanner", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(RoutePlanner)
+};
 
 bool containsIgnoringCase(const QStringList& list, const QString& value)
 {
@@ -269,38 +270,38 @@ QString RoutePlanner::describe(const ExcludedKey& excluded, Clock::time_point no
             return QString();
         const auto seconds = std::chrono::ceil<std::chrono::seconds>(*excluded.until - now).count();
         if (seconds < 120)
-            return tr("%1 s").arg(std::max<qint64>(seconds, 0));
+            return Text::tr("%1 s").arg(std::max<qint64>(seconds, 0));
         if (seconds < 7200)
-            return tr("%1 min").arg((seconds + 59) / 60);
-        return tr("%1 h").arg((seconds + 3599) / 3600);
+            return Text::tr("%1 min").arg((seconds + 59) / 60);
+        return Text::tr("%1 h").arg((seconds + 3599) / 3600);
     };
     switch (excluded.reason) {
     case ExclusionReason::Disabled:
-        return tr("disabled");
+        return Text::tr("disabled");
     case ExclusionReason::SecretMissing:
-        return tr("secret missing from the keychain");
+        return Text::tr("secret missing from the keychain");
     case ExclusionReason::OtherWorkspace:
-        return tr("belongs to another workspace");
+        return Text::tr("belongs to another workspace");
     case ExclusionReason::CannotServeModel:
-        return tr("does not serve %1").arg(excluded.detail);
+        return Text::tr("does not serve %1").arg(excluded.detail);
     case ExclusionReason::ModelFilter:
-        return tr("its model filter does not match %1").arg(excluded.detail);
+        return Text::tr("its model filter does not match %1").arg(excluded.detail);
     case ExclusionReason::MemberFilter:
-        return tr("its member filter does not match");
+        return Text::tr("its member filter does not match");
     case ExclusionReason::LocalKeyFilter:
-        return tr("its local API key filter does not match");
+        return Text::tr("its local API key filter does not match");
     case ExclusionReason::SharedCapacityForbidden:
-        return tr("shared capacity forbidden by \"%1\"").arg(excluded.detail);
+        return Text::tr("shared capacity forbidden by \"%1\"").arg(excluded.detail);
     case ExclusionReason::Invalid:
-        return tr("invalid key");
+        return Text::tr("invalid key");
     case ExclusionReason::CoolingDown:
-        return tr("cooling down for %1").arg(remaining());
+        return Text::tr("cooling down for %1").arg(remaining());
     case ExclusionReason::OutOfCredit:
-        return tr("out of credit, retried in %1").arg(remaining());
+        return Text::tr("out of credit, retried in %1").arg(remaining());
     case ExclusionReason::CircuitOpen:
-        return tr("failing; next probe in %1").arg(remaining());
+        return Text::tr("failing; next probe in %1").arg(remaining());
     case ExclusionReason::ModelUnusable:
-        return tr("%1 unusable on this key for %2").arg(excluded.detail, remaining());
+        return Text::tr("%1 unusable on this key for %2").arg(excluded.detail, remaining());
     }
     return {};
 }

@@ -12,10 +12,11 @@
 
 namespace {
 
-QString tr(const char* text)
+// The translation context of this file's messages, which lupdate reads from the macro.
+struct Text
 {
-    return QCoreApplication::translate("Router", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Router)
+};
 
 int defaultWorkerThreads()
 {
@@ -35,13 +36,14 @@ std::optional<ParsedCall> parseOpenAiCall(
     QJsonParseError parseError {};
     const QJsonDocument document = QJsonDocument::fromJson(raw, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
-        *error = ClientErrors::badRequest(tr("The request body is not valid JSON: %1 at offset %2")
-                                              .arg(parseError.errorString())
-                                              .arg(parseError.offset));
+        *error = ClientErrors::badRequest(
+            Text::tr("The request body is not valid JSON: %1 at offset %2")
+                .arg(parseError.errorString())
+                .arg(parseError.offset));
         return std::nullopt;
     }
     if (!document.isObject()) {
-        *error = ClientErrors::badRequest(tr("The request body must be a JSON object"));
+        *error = ClientErrors::badRequest(Text::tr("The request body must be a JSON object"));
         return std::nullopt;
     }
     ParsedCall parsed;
@@ -52,20 +54,20 @@ std::optional<ParsedCall> parseOpenAiCall(
     if (model.isString() && !model.toString().isEmpty())
         parsed.models.append(model.toString());
     else if (!model.isUndefined() && !model.isNull()) {
-        *error = ClientErrors::badRequest(tr("\"model\" must be a model id"));
+        *error = ClientErrors::badRequest(Text::tr("\"model\" must be a model id"));
         return std::nullopt;
     }
     // OpenRouter's fallback list: tried after `model`, in order.
     for (const QJsonValue& entry : models.toArray()) {
         if (!entry.isString() || entry.toString().isEmpty()) {
-            *error = ClientErrors::badRequest(tr("\"models\" must be a list of model ids"));
+            *error = ClientErrors::badRequest(Text::tr("\"models\" must be a list of model ids"));
             return std::nullopt;
         }
         if (!parsed.models.contains(entry.toString()))
             parsed.models.append(entry.toString());
     }
     if (parsed.models.isEmpty()) {
-        *error = ClientErrors::badRequest(tr("The request names no model"));
+        *error = ClientErrors::badRequest(Text::tr("The request names no model"));
         return std::nullopt;
     }
     if (endpoint == ClientEndpoint::ChatCompletions) {
@@ -167,7 +169,7 @@ void Router::handle(const std::shared_ptr<HttpExchange>& exchange)
         if (!m_hostGuard.allows(request.header("Host"))) {
             lock.unlock();
             respondError(exchange,
-                { 403, tr("The Host header must name this machine's loopback address"),
+                { 403, Text::tr("The Host header must name this machine's loopback address"),
                     QStringLiteral("invalid_request_error"), QStringLiteral("host_not_allowed"),
                     {} });
             return;
@@ -200,14 +202,14 @@ void Router::handle(const std::shared_ptr<HttpExchange>& exchange)
         [&path](const Endpoint& endpoint) { return endpoint.path == path; });
     if (match == std::end(known)) {
         respondError(exchange,
-            { 404, tr("There is no endpoint %1").arg(QString::fromLatin1(path)),
+            { 404, Text::tr("There is no endpoint %1").arg(QString::fromLatin1(path)),
                 QStringLiteral("invalid_request_error"), QStringLiteral("not_found"), {} });
         return;
     }
     if (match->method != method) {
         respondError(exchange,
             { 405,
-                tr("%1 expects %2")
+                Text::tr("%1 expects %2")
                     .arg(QString::fromLatin1(path), QString::fromLatin1(match->method)),
                 QStringLiteral("invalid_request_error"), QStringLiteral("method_not_allowed"),
                 {} });
@@ -220,8 +222,9 @@ void Router::handle(const std::shared_ptr<HttpExchange>& exchange)
     if (!caller) {
         respondError(exchange,
             ClientErrors::unauthorized(token.isEmpty()
-                    ? tr("A local API key is required (Authorization: Bearer kw-… or x-api-key)")
-                    : tr("This local API key is not known, or it was revoked")));
+                    ? Text::tr(
+                        "A local API key is required (Authorization: Bearer kw-… or x-api-key)")
+                    : Text::tr("This local API key is not known, or it was revoked")));
         return;
     }
     if (path == "/v1/models")
@@ -270,14 +273,14 @@ void Router::findGeneration(
         exchange->request().target.mid(exchange->request().target.indexOf('?') + 1)));
     const QString id = query.queryItemValue(QStringLiteral("id"), QUrl::FullyDecoded);
     if (id.isEmpty()) {
-        respondError(exchange, ClientErrors::badRequest(tr("Name the request: ?id=gen-…")));
+        respondError(exchange, ClientErrors::badRequest(Text::tr("Name the request: ?id=gen-…")));
         return;
     }
     // A record is shown to the workspace it was made in, and no other.
     const auto answer = [exchange, caller, id](const std::optional<RequestRecord>& record) {
         if (!record || record->workspaceId != caller.workspaceId) {
             respondError(exchange,
-                { 404, tr("No request %1 is known").arg(id),
+                { 404, Text::tr("No request %1 is known").arg(id),
                     QStringLiteral("invalid_request_error"), QStringLiteral("not_found"), {} });
             return;
         }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ModelPrice.h"
 #include "RequestRecord.h"
 
 #include <QByteArray>
@@ -19,6 +20,9 @@ public:
     virtual ~StreamTranslator() = default;
 
     virtual void feed(QByteArrayView upstreamBytes) = 0;
+    // The price of the model this attempt asked for: the usage the client sees then carries
+    // the answer's estimated cost, as OpenRouter's does.
+    void setPrice(std::optional<ModelPrice> price) { m_price = price; }
     // What ends the client's stream once the answer is whole ("data: [DONE]").
     virtual QByteArray closing() const = 0;
     // An event that ends the client's stream with an error: never a fake success.
@@ -43,6 +47,7 @@ protected:
     bool m_finished = false;
     std::optional<QJsonObject> m_upstreamError;
     TokenUsage m_usage;
+    std::optional<ModelPrice> m_price;
     QString m_servedModel;
     int m_malformedEvents = 0;
 };

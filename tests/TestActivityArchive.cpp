@@ -1,6 +1,8 @@
 #include "activity/ActivityArchive.h"
 
 #include <QFileInfo>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -20,6 +22,7 @@ RequestRecord record(const QString& id, const QDateTime& at)
     r.status = 200;
     r.keyLabel = QStringLiteral("B"); // errorMessage stays a null string
     r.usage = { 10, 5, 2, 1 };
+    r.cost = 0.0125;
     AttemptRecord failed;
     failed.requestId = id;
     failed.number = 1;
@@ -74,6 +77,7 @@ private slots:
         QVERIFY(found && found->has_value());
         const RequestRecord r = **found;
         QCOMPARE(r.usage, (TokenUsage { 10, 5, 2, 1 }));
+        QCOMPARE(r.cost, std::optional(0.0125));
         QCOMPARE(r.attempts.size(), 2);
         QCOMPARE(r.attempts.at(0).rateLimitHeaders.value(0).second, QByteArray("7"));
         QCOMPARE(r.attempts.at(0).droppedFields, QStringList { QStringLiteral("stream_options") });
@@ -90,6 +94,49 @@ private slots:
         QCOMPARE(newer->size(), 1);
         QCOMPARE(newer->constFirst().id, QStringLiteral("gen-3"));
         QVERIFY(archive.after(sequence)->isEmpty());
+
+        // No price known is not the same as free.
+        RequestRecord unpriced = record(QStringLiteral("gen-4"), now);
+        unpriced.cost.reset();
+        QVERIFY(archive.write({ unpriced }));
+        QVERIFY(!(*archive.find(QStringLiteral("gen-4")))->cost);
+    }
+
+    void aFileOfTheFirstVersionGainsTheCostColumn()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("v1.db"));
+        {
+            // The first schema, as Keyway 0.1 wrote it, with one request in it.
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), path);
+            db.setDatabaseName(path);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QVERIFY(q.exec(QStringLiteral(
+                "CREATE TABLE requests (sequence INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT "
+                "NULL UNIQUE, started_at TEXT NOT NULL, local_key_id INTEGER NOT NULL, member_id "
+                "INTEGER NOT NULL, workspace_id INTEGER NOT NULL, endpoint TEXT NOT NULL, "
+                "requested_model TEXT NOT NULL, served_model TEXT NOT NULL, stream INTEGER NOT "
+                "NULL, status INTEGER NOT NULL, error TEXT NOT NULL, key_label TEXT NOT NULL, "
+                "latency_ms INTEGER NOT NULL, prompt_tokens INTEGER NOT NULL, completion_tokens "
+                "INTEGER NOT NULL, cached_tokens INTEGER NOT NULL, reasoning_tokens INTEGER NOT "
+                "NULL)")));
+            QVERIFY(
+                q.exec(QStringLiteral("INSERT INTO requests VALUES (NULL, 'gen-old', "
+                                      "'2026-10-01T10:00:00.000Z', 1, 1, 1, '/v1/chat/"
+                                      "completions', 'm', 'm', 0, 200, '', 'A', 5, 1, 2, 0, 0)")));
+            QVERIFY(q.exec(QStringLiteral("PRAGMA user_version = 1")));
+        }
+        QSqlDatabase::removeDatabase(path);
+
+        ActivityArchive archive;
+        QVERIFY(archive.open(path));
+        const auto old = archive.find(QStringLiteral("gen-old"));
+        QVERIFY(old && old->has_value());
+        QCOMPARE((*old)->usage.completion, 2);
+        QVERIFY(!(*old)->cost);
+        QVERIFY(
+            archive.write({ record(QStringLiteral("gen-new"), QDateTime::currentDateTimeUtc()) }));
+        QCOMPARE((*archive.find(QStringLiteral("gen-new")))->cost, std::optional(0.0125));
     }
 
     void prunesByAgeAndBySize()
@@ -136,12 +183,14 @@ private slots:
         QCOMPARE(b.answered, 3);
         QCOMPARE(b.failovers, 0);
         QCOMPARE(b.promptTokens, 30);
+        QCOMPARE(b.cost.value_or(-1), 3 * 0.0125); // the key that answered bears the cost
         const UsageReport::KeyMonth a = report->keyMonths.at(1);
         QCOMPARE(a.keyLabel, QStringLiteral("A"));
         QCOMPARE(a.attempts, 2);
         QCOMPARE(a.answered, 0);
         QCOMPARE(a.failovers, 2);
         QCOMPARE(a.rateLimited, 2);
+        QVERIFY(!a.cost);
         QCOMPARE(report->keyMonths.at(2).month, QStringLiteral("2026-10"));
 
         QCOMPARE(report->days.size(), 3);

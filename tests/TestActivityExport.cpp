@@ -22,6 +22,8 @@ RequestRecord record(const QString& id, const QString& error = {})
     r.keyLabel = QStringLiteral("Work, main");
     r.latencyMs = 321;
     r.usage = { 10, 5, 0, 0 };
+    if (error.isEmpty())
+        r.cost = 0.00006;
     AttemptRecord a;
     a.requestId = id;
     a.number = 1;
@@ -49,7 +51,9 @@ private slots:
         QVERIFY(lines.first().startsWith("id,started_at,member,"));
         QCOMPARE(lines.at(1),
             "gen-1,2026-11-26T18:00:00.000Z,me,7,/v1/chat/completions,gpt-4.1,gpt-4.1,false,200,1,"
-            "\"Work, main\",321,10,5,0,0,\r");
+            "\"Work, main\",321,10,5,0,0,6e-05,\r");
+        // A request without a known price has an empty cost, not 0.
+        QVERIFY(lines.at(2).contains(",10,5,0,0,,\"'=HYPERLINK"));
         // Quotes doubled, the line break kept inside quotes, the formula defused.
         QVERIFY2(csv.contains(",\"'=HYPERLINK(\"\"x\"\")\nsecond line\"\r\n"), csv.constData());
     }
@@ -63,6 +67,7 @@ private slots:
         const QJsonObject first = array.first().toObject();
         QCOMPARE(first.value(QStringLiteral("id")).toString(), QStringLiteral("gen-1"));
         QCOMPARE(first.value(QStringLiteral("provider_responses")).toArray().size(), 1);
+        QCOMPARE(first.value(QStringLiteral("total_cost")).toDouble(), 0.00006);
     }
 
     void writesWholeFilesOrSaysWhyNot()

@@ -73,6 +73,31 @@ private slots:
         QCOMPARE(model.index(0, ActivityModel::Model).data().toString(), QStringLiteral("gpt-4.1"));
     }
 
+    void showsTheEstimatedCostOnceTheRequestIsDone()
+    {
+        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+        ActivityModel model;
+        RequestRecord priced = request(QStringLiteral("priced"));
+        priced.cost = 0.0042;
+        model.apply({ priced });
+        QCOMPARE(model.index(0, ActivityModel::Cost).data().toString(), QString());
+        priced.status = 200;
+        RequestRecord unpriced = request(QStringLiteral("unpriced"), 200);
+        RequestRecord tiny = request(QStringLiteral("tiny"), 200);
+        tiny.cost = 0.00000125;
+        RequestRecord large = request(QStringLiteral("large"), 200);
+        large.cost = 12.5;
+        model.apply({ priced, unpriced, tiny, large });
+        const auto costOf = [&](const QString& id) {
+            return model.index(int(ids(model).indexOf(id)), ActivityModel::Cost).data().toString();
+        };
+        QCOMPARE(costOf(QStringLiteral("priced")), QStringLiteral("$0.0042"));
+        QCOMPARE(costOf(QStringLiteral("unpriced")), QStringLiteral("—"));
+        QCOMPARE(costOf(QStringLiteral("tiny")), QStringLiteral("< $0.0001"));
+        QCOMPARE(costOf(QStringLiteral("large")), QStringLiteral("$12.50"));
+        QLocale::setDefault(QLocale::system());
+    }
+
     void keepsABoundedRing()
     {
         ActivityModel model(3);

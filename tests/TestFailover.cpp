@@ -87,6 +87,23 @@ private slots:
         QCOMPARE(record.servedModel, m_model);
         QCOMPARE(record.usage.prompt, 5);
         QCOMPARE(record.usage.completion, 4);
+        // No price in the catalog: no made-up cost.
+        QVERIFY(!record.cost);
+        QVERIFY(!response.json()["usage"].toObject().contains(QStringLiteral("cost")));
+    }
+
+    void theAnswerCarriesItsEstimatedCost()
+    {
+        h().catalog.add({ .canonicalId = QStringLiteral("openai/gpt-4.1"),
+            .nativeIds = { { QStringLiteral("openai"), m_model } },
+            .price = ModelPrice { .input = 2, .output = 8, .cachedInput = 0.5 } });
+        h().setKeys({ { QStringLiteral("A") } });
+        const auto response = chat(QStringLiteral("openai/gpt-4.1"));
+        QCOMPARE(response.status, 200);
+        const double expected = (5 * 2.0 + 4 * 8.0) / 1e6;
+        QCOMPARE(response.json()["usage"]["cost"].toDouble(), expected);
+        QCOMPARE(response.json()["usage"]["completion_tokens"].toInt(), 4);
+        QCOMPARE(h().lastFinished().cost.value_or(-1), expected);
     }
 
     void rateLimitsFailOverAndRestTheKey_data()

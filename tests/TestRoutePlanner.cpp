@@ -44,14 +44,15 @@ ExclusionReason reasonFor(const RoutePlan& plan, qint64 id)
 ModelCatalog sampleCatalog()
 {
     ModelCatalog catalog;
-    catalog.add(
-        { QStringLiteral("anthropic/claude-sonnet-4.5"), { QStringLiteral("claude-sonnet-4.5") },
-            { { QStringLiteral("anthropic"), QStringLiteral("claude-sonnet-4-5") },
-                { QStringLiteral("bedrock"),
-                    QStringLiteral("anthropic.claude-sonnet-4-5-20250929-v1:0") },
-                { QStringLiteral("vertex"), QStringLiteral("claude-sonnet-4-5@20250929") } } });
-    catalog.add({ QStringLiteral("openai/gpt-4.1"), { QStringLiteral("gpt-4.1") },
-        { { QStringLiteral("openai"), QStringLiteral("gpt-4.1") } } });
+    catalog.add({ .canonicalId = QStringLiteral("anthropic/claude-sonnet-4.5"),
+        .aliases = { QStringLiteral("claude-sonnet-4.5") },
+        .nativeIds = { { QStringLiteral("anthropic"), QStringLiteral("claude-sonnet-4-5") },
+            { QStringLiteral("bedrock"),
+                QStringLiteral("anthropic.claude-sonnet-4-5-20250929-v1:0") },
+            { QStringLiteral("vertex"), QStringLiteral("claude-sonnet-4-5@20250929") } } });
+    catalog.add({ .canonicalId = QStringLiteral("openai/gpt-4.1"),
+        .aliases = { QStringLiteral("gpt-4.1") },
+        .nativeIds = { { QStringLiteral("openai"), QStringLiteral("gpt-4.1") } } });
     return catalog;
 }
 

@@ -99,6 +99,24 @@ private slots:
         const QList<QByteArray> events = response.events();
         QCOMPARE(events.size(), 6);
         QCOMPARE(json(events.at(4))["usage"]["completion_tokens"].toInt(), 3);
+        QVERIFY(!json(events.at(4))["usage"].toObject().contains(QStringLiteral("cost")));
+    }
+
+    void theUsageChunkCarriesTheEstimatedCost()
+    {
+        h().catalog.add({ .canonicalId = QStringLiteral("openai/gpt-4.1"),
+            .nativeIds = { { QStringLiteral("openai"), QStringLiteral("gpt-4.1") } },
+            .price = ModelPrice { .input = 2, .output = 8, .cachedInput = 0.5 } });
+        setKeys();
+        const auto response
+            = stream({ { "stream_options", QJsonObject { { "include_usage", true } } } });
+        const QJsonValue usage = json(response.events().at(4))["usage"];
+        const double expected
+            = (usage["prompt_tokens"].toDouble() * 2 + usage["completion_tokens"].toDouble() * 8)
+            / 1e6;
+        QVERIFY(expected > 0);
+        QCOMPARE(usage["cost"].toDouble(), expected);
+        QCOMPARE(h().lastFinished().cost.value_or(-1), expected);
     }
 
     void aSlowFirstTokenWithinTheTimeoutIsWaitedFor()

@@ -26,7 +26,7 @@
 <context>
     <name>KeySummary</name>
     <message numerus="yes">
-        <location filename="../ui/keys/KeySummary.cpp" line="28"/>
+        <location filename="../ui/keys/KeySummary.cpp" line="37"/>
         <source>%1 and %n more</source>
         <translation>
             <numerusform>%1 and %n more</numerusform>
@@ -34,7 +34,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/keys/KeySummary.cpp" line="30"/>
+        <location filename="../ui/keys/KeySummary.cpp" line="39"/>
         <source>%n member(s)</source>
         <translation>
             <numerusform>%n member</numerusform>
@@ -42,7 +42,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/keys/KeySummary.cpp" line="32"/>
+        <location filename="../ui/keys/KeySummary.cpp" line="41"/>
         <source>%n local key(s)</source>
         <translation>
             <numerusform>%n local key</numerusform>
@@ -53,7 +53,7 @@
 <context>
     <name>LogCommands</name>
     <message numerus="yes">
-        <location filename="../app/cli/LogCommands.cpp" line="32"/>
+        <location filename="../app/cli/LogCommands.cpp" line="33"/>
         <source>%n attempt(s)</source>
         <translation>
             <numerusform>%n attempt</numerusform>
@@ -62,19 +62,9 @@
     </message>
 </context>
 <context>
-    <name>TierListModel</name>
-    <message numerus="yes">
-        <source>%n request(s) this month</source>
-        <translation>
-            <numerusform>%n request this month</numerusform>
-            <numerusform>%n requests this month</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="191"/>
+        <location filename="../ui/MainWindow.cpp" line="221"/>
         <source>%n provider key(s) stored.</source>
         <translation>
             <numerusform>%n provider key stored.</numerusform>
@@ -82,7 +72,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="194"/>
+        <location filename="../ui/MainWindow.cpp" line="224"/>
         <source>%n key(s) have no secret in the keychain any more.</source>
         <translation>
             <numerusform>%n key has no secret in the keychain any more.</numerusform>
@@ -98,6 +88,17 @@
         <translation>
             <numerusform>A request for “%1” would be tried on %n key.</numerusform>
             <numerusform>A request for “%1” would be tried on %n keys.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TierListModel</name>
+    <message numerus="yes">
+        <location filename="../ui/keys/TierListModel.cpp" line="87"/>
+        <source>%n request(s) this month</source>
+        <translation>
+            <numerusform>%n request this month</numerusform>
+            <numerusform>%n requests this month</numerusform>
         </translation>
     </message>
 </context>

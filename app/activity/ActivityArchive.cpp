@@ -12,7 +12,7 @@
 
 namespace {
 
-const int schemaVersion = 1;
+const int schemaVersion = 2;
 
 const QStringList schema {
     QStringLiteral(R"(CREATE TABLE IF NOT EXISTS requests (
@@ -33,7 +33,8 @@ const QStringList schema {
         prompt_tokens INTEGER NOT NULL,
         completion_tokens INTEGER NOT NULL,
         cached_tokens INTEGER NOT NULL,
-        reasoning_tokens INTEGER NOT NULL))"),
+        reasoning_tokens INTEGER NOT NULL,
+        cost REAL))"),
     QStringLiteral("CREATE INDEX IF NOT EXISTS requests_started ON requests (started_at)"),
     QStringLiteral(R"(CREATE TABLE IF NOT EXISTS attempts (
         request_id TEXT NOT NULL REFERENCES requests(id) ON DELETE CASCADE,
@@ -106,7 +107,18 @@ HttpHeaders headersFrom(const QString& json)
 const QString recordColumns = QStringLiteral(
     "id, started_at, local_key_id, member_id, workspace_id, endpoint, requested_model, "
     "served_model, stream, status, error, key_label, latency_ms, prompt_tokens, "
-    "completion_tokens, cached_tokens, reasoning_tokens");
+    "completion_tokens, cached_tokens, reasoning_tokens, cost");
+
+// NULL for "no price known", which is not the same as free.
+QVariant orNull(const std::optional<double>& value)
+{
+    return value ? QVariant(*value) : QVariant(QMetaType::fromType<double>());
+}
+
+std::optional<double> optionalDouble(const QVariant& value)
+{
+    return value.isNull() ? std::nullopt : std::optional(value.toDouble());
+}
 
 // Four token counts in a row of columns, from `first` on.
 TokenUsage usageFrom(const QSqlQuery& q, int first)
@@ -132,6 +144,7 @@ RequestRecord requestFrom(const QSqlQuery& q)
     r.keyLabel = q.value(12).toString();
     r.latencyMs = q.value(13).toLongLong();
     r.usage = usageFrom(q, 14);
+    r.cost = optionalDouble(q.value(18));
     return r;
 }
 
@@ -216,22 +229,39 @@ Result<void> ActivityArchive::open(const QString& path)
         if (auto done = exec(pragma); !done)
             return done.failure();
     }
-    for (const QString& statement : schema) {
-        if (auto done = exec(statement); !done)
-            return done.failure();
-    }
+    if (auto migrated = migrate(); !migrated)
+        return migrated.failure();
     if (auto done = exec(QStringLiteral("PRAGMA user_version = %1").arg(schemaVersion)); !done)
         return done.failure();
     m_insertRequest.emplace(m_db);
     m_insertAttempt.emplace(m_db);
     if (!m_insertRequest->prepare(QStringLiteral("INSERT OR REPLACE INTO requests (")
             + recordColumns
-            + QStringLiteral(") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")))
+            + QStringLiteral(") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")))
         return failureFrom(m_insertRequest->lastError());
     if (!m_insertAttempt->prepare(
             QStringLiteral("INSERT OR REPLACE INTO attempts VALUES (?, ?, ?, "
                            "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")))
         return failureFrom(m_insertAttempt->lastError());
+    return {};
+}
+
+Result<void> ActivityArchive::migrate()
+{
+    auto version = exec(QStringLiteral("PRAGMA user_version"));
+    if (!version)
+        return version.failure();
+    const int found = version->next() ? version->value(0).toInt() : 0;
+    version->finish();
+    // Version 1 had no cost; a new file gets the whole schema at once.
+    if (found == 1) {
+        if (auto done = exec(QStringLiteral("ALTER TABLE requests ADD COLUMN cost REAL")); !done)
+            return done.failure();
+    }
+    for (const QString& statement : schema) {
+        if (auto done = exec(statement); !done)
+            return done.failure();
+    }
     return {};
 }
 
@@ -258,7 +288,7 @@ Result<void> ActivityArchive::write(
             { r.id, stored(r.startedAt), r.localKeyId, r.memberId, r.workspaceId, text(r.endpoint),
                 text(r.requestedModel), text(r.servedModel), r.stream, r.status,
                 text(r.errorMessage), text(r.keyLabel), r.latencyMs, r.usage.prompt,
-                r.usage.completion, r.usage.cached, r.usage.reasoning });
+                r.usage.completion, r.usage.cached, r.usage.reasoning, orNull(r.cost) });
         if (!request)
             return rollback(request.failure());
         for (const AttemptRecord& a : r.attempts) {
@@ -379,7 +409,9 @@ Result<UsageReport> ActivityArchive::usage(const QDateTime& since)
             SUM(a.error_class = '' AND a.http_status BETWEEN 200 AND 299),
             SUM(a.error_class <> '' AND EXISTS (SELECT 1 FROM attempts b
                 WHERE b.request_id = a.request_id AND b.number > a.number)),
-            SUM(a.error_class = 'rate_limited'), SUM(a.prompt_tokens), SUM(a.completion_tokens)
+            SUM(a.error_class = 'rate_limited'), SUM(a.prompt_tokens), SUM(a.completion_tokens),
+            SUM(CASE WHEN a.error_class = '' AND a.http_status BETWEEN 200 AND 299
+                THEN r.cost END)
         FROM requests r JOIN attempts a ON a.request_id = r.id WHERE r.started_at >= ?
         GROUP BY month, a.key_id ORDER BY month DESC, COUNT(*) DESC)"),
         { stored(since) });
@@ -389,7 +421,7 @@ Result<UsageReport> ActivityArchive::usage(const QDateTime& since)
         report.keyMonths.append({ months->value(0).toString(), months->value(1).toLongLong(),
             months->value(2).toString(), months->value(3).toInt(), months->value(4).toInt(),
             months->value(5).toInt(), months->value(6).toInt(), months->value(7).toLongLong(),
-            months->value(8).toLongLong() });
+            months->value(8).toLongLong(), optionalDouble(months->value(9)) });
     }
     auto days = exec(QStringLiteral(R"(
         SELECT substr(r.started_at, 1, 10) AS day, COUNT(*),

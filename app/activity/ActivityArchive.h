@@ -50,6 +50,8 @@ public:
 
 private:
     Result<QSqlQuery> exec(const QString& sql, const QVariantList& values = {});
+    // Brings an older file up to this version's schema, or creates it.
+    Result<void> migrate();
     Result<void> run(QSqlQuery& prepared, const QVariantList& values);
     Result<QList<RequestRecord>> select(
         const QString& where, const QVariantList& values, qint64* lastSequence);

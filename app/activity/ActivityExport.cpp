@@ -27,7 +27,7 @@ QByteArray ActivityExport::toCsv(
 {
     QByteArray csv = "id,started_at,member,local_key_id,endpoint,requested_model,served_model,"
                      "stream,status,attempts,key,latency_ms,prompt_tokens,completion_tokens,"
-                     "cached_tokens,reasoning_tokens,error\r\n";
+                     "cached_tokens,reasoning_tokens,cost_usd,error\r\n";
     for (const RequestRecord& r : records) {
         const QStringList cells { r.id, r.startedAt.toUTC().toString(Qt::ISODateWithMs),
             memberNames.value(r.memberId, QString::number(r.memberId)),
@@ -35,7 +35,8 @@ QByteArray ActivityExport::toCsv(
             r.stream ? QStringLiteral("true") : QStringLiteral("false"), QString::number(r.status),
             QString::number(r.attempts.size()), r.keyLabel, QString::number(r.latencyMs),
             QString::number(r.usage.prompt), QString::number(r.usage.completion),
-            QString::number(r.usage.cached), QString::number(r.usage.reasoning), r.errorMessage };
+            QString::number(r.usage.cached), QString::number(r.usage.reasoning),
+            r.cost ? QString::number(*r.cost, 'g', 12) : QString(), r.errorMessage };
         for (qsizetype i = 0; i < cells.size(); ++i) {
             if (i > 0)
                 csv += ',';

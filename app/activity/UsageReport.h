@@ -4,6 +4,8 @@
 #include <QList>
 #include <QString>
 
+#include <optional>
+
 // What the activity log says about the use of each key, per month (UTC), and about requests per
 // day: the Usage page's figures.
 struct UsageReport
@@ -19,6 +21,7 @@ struct UsageReport
         int rateLimited = 0;
         qint64 promptTokens = 0;
         qint64 completionTokens = 0;
+        std::optional<double> cost; // estimated, US dollars; nothing: no price was known
     };
     struct Day
     {

@@ -16,10 +16,11 @@
 
 namespace {
 
-QString tr(const char* text)
+// The translation context of this file's messages, which lupdate reads from the macro.
+struct Text
 {
-    return QCoreApplication::translate("Cli", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Cli)
+};
 
 // The arguments without the program name and the global --database option.
 QStringList commandWords(const QStringList& arguments)
@@ -40,7 +41,7 @@ QStringList commandWords(const QStringList& arguments)
 
 QString helpText()
 {
-    return tr(
+    return Text::tr(
         "Keyway %1 — keeps your LLM provider keys in the OS keychain and routes requests "
         "over them.\n"
         "\n"
@@ -98,7 +99,7 @@ int Cli::run(const QStringList& arguments)
     CliContext context(databasePath(arguments), out, err);
     if (const qsizetype i = arguments.indexOf(QStringLiteral("--database"));
         i == arguments.size() - 1)
-        return context.usageError(tr("--database needs a file name."));
+        return context.usageError(Text::tr("--database needs a file name."));
 
     const QStringList words = commandWords(arguments);
     const QString command = words.value(0);
@@ -127,5 +128,6 @@ int Cli::run(const QStringList& arguments)
         return DirectoryCommands::runMembers(context, rest);
     if (command == u"workspace")
         return DirectoryCommands::runWorkspaces(context, rest);
-    return context.usageError(tr("Unknown command \"%1\". Run \"keyway --help\".").arg(command));
+    return context.usageError(
+        Text::tr("Unknown command \"%1\". Run \"keyway --help\".").arg(command));
 }

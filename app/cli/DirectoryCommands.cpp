@@ -12,10 +12,11 @@
 
 namespace {
 
-QString tr(const char* text)
+// The translation context of this file's messages, which lupdate reads from the macro.
+struct Text
 {
-    return QCoreApplication::translate("DirectoryCommands", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(DirectoryCommands)
+};
 
 struct NamedEntry
 {
@@ -76,20 +77,20 @@ int run(const Directory& directory, CliContext& context, const QStringList& argu
     const QString command = directory.noun + u' ' + verb;
     QCommandLineParser parser;
     if (verb == u"list") {
-        parser.setApplicationDescription(tr("List every %1.").arg(directory.noun));
-        parser.addOption({ QStringLiteral("json"), tr("Print JSON.") });
+        parser.setApplicationDescription(Text::tr("List every %1.").arg(directory.noun));
+        parser.addOption({ QStringLiteral("json"), Text::tr("Print JSON.") });
     } else if (verb == u"add" || verb == u"remove") {
         parser.setApplicationDescription(verb == u"add"
-                ? tr("Add a %1.").arg(directory.noun)
-                : tr("Remove a %1 nothing refers to.").arg(directory.noun));
+                ? Text::tr("Add a %1.").arg(directory.noun)
+                : Text::tr("Remove a %1 nothing refers to.").arg(directory.noun));
         parser.addPositionalArgument(
-            QStringLiteral("name"), tr("The %1's name.").arg(directory.noun));
+            QStringLiteral("name"), Text::tr("The %1's name.").arg(directory.noun));
     } else {
         return context.verbHelp(directory.noun, verb,
-            { { QStringLiteral("add"), tr("add a %1").arg(directory.noun) },
-                { QStringLiteral("list"), tr("list every %1").arg(directory.noun) },
+            { { QStringLiteral("add"), Text::tr("add a %1").arg(directory.noun) },
+                { QStringLiteral("list"), Text::tr("list every %1").arg(directory.noun) },
                 { QStringLiteral("remove"),
-                    tr("remove a %1 nothing refers to").arg(directory.noun) } });
+                    Text::tr("remove a %1 nothing refers to").arg(directory.noun) } });
     }
     if (auto exit = context.parse(parser, command, arguments.mid(1)))
         return *exit;
@@ -110,7 +111,7 @@ int run(const Directory& directory, CliContext& context, const QStringList& argu
             context.printJson(rows);
             return CliContext::Success;
         }
-        TextTable table({ tr("ID"), tr("NAME") });
+        TextTable table({ Text::tr("ID"), Text::tr("NAME") });
         for (const NamedEntry& e : *entries)
             table.addRow({ QString::number(e.id), e.name });
         table.print(context.out());
@@ -118,12 +119,12 @@ int run(const Directory& directory, CliContext& context, const QStringList& argu
     }
 
     if (parser.positionalArguments().size() != 1)
-        return context.usageError(tr("Give one %1 name.").arg(directory.noun));
+        return context.usageError(Text::tr("Give one %1 name.").arg(directory.noun));
     const QString name = parser.positionalArguments().first();
     if (verb == u"add") {
         if (auto added = directory.add(*store, name); !added)
             return context.fail(added.failure());
-        context.out() << tr("Added %1 \"%2\".").arg(directory.noun, name) << Qt::endl;
+        context.out() << Text::tr("Added %1 \"%2\".").arg(directory.noun, name) << Qt::endl;
         return CliContext::Success;
     }
     auto id = directory.idByName(*store, name);
@@ -131,7 +132,7 @@ int run(const Directory& directory, CliContext& context, const QStringList& argu
         return context.fail(id.failure());
     if (auto removed = directory.remove(*store, *id); !removed)
         return context.fail(removed.failure());
-    context.out() << tr("Removed %1 \"%2\".").arg(directory.noun, name) << Qt::endl;
+    context.out() << Text::tr("Removed %1 \"%2\".").arg(directory.noun, name) << Qt::endl;
     return CliContext::Success;
 }
 

@@ -13,10 +13,11 @@
 
 namespace {
 
-QString tr(const char* text)
+// The translation context of this file's messages, which lupdate reads from the macro.
+struct Text
 {
-    return QCoreApplication::translate("KeyCommands", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(KeyCommands)
+};
 
 QStringList splitList(const QString& text)
 {
@@ -32,23 +33,27 @@ QStringList splitList(const QString& text)
 void addFieldOptions(QCommandLineParser& parser)
 {
     parser.addOptions({
-        { opt("label"), tr("The key's name, unique (\"Work OpenAI\")."), tr("text") },
-        { opt("base-url"), tr("Endpoint override; required for openai-compatible."), tr("url") },
-        { opt("ca-file"), tr("Extra CA certificate (PEM) for the endpoint override."), tr("file") },
-        { opt("workspace"), tr("Workspace of the key (default: Personal)."), tr("name") },
-        { opt("all-workspaces"), tr("The key serves every workspace.") },
-        { opt("models"), tr("Only these models: ids or globs, comma-separated; '' for all."),
-            tr("patterns") },
-        { opt("members"), tr("Only these members, comma-separated; '' for all."), tr("names") },
-        { opt("tokens"), tr("Only these local API key ids, comma-separated; '' for all."),
-            tr("ids") },
-        { opt("shared-capacity"), tr("allow, never-for-models or never-for-provider."),
-            tr("policy") },
-        { opt("secret-stdin"), tr("Read the secret from standard input.") },
+        { opt("label"), Text::tr("The key's name, unique (\"Work OpenAI\")."), Text::tr("text") },
+        { opt("base-url"), Text::tr("Endpoint override; required for openai-compatible."),
+            Text::tr("url") },
+        { opt("ca-file"), Text::tr("Extra CA certificate (PEM) for the endpoint override."),
+            Text::tr("file") },
+        { opt("workspace"), Text::tr("Workspace of the key (default: Personal)."),
+            Text::tr("name") },
+        { opt("all-workspaces"), Text::tr("The key serves every workspace.") },
+        { opt("models"), Text::tr("Only these models: ids or globs, comma-separated; '' for all."),
+            Text::tr("patterns") },
+        { opt("members"), Text::tr("Only these members, comma-separated; '' for all."),
+            Text::tr("names") },
+        { opt("tokens"), Text::tr("Only these local API key ids, comma-separated; '' for all."),
+            Text::tr("ids") },
+        { opt("shared-capacity"), Text::tr("allow, never-for-models or never-for-provider."),
+            Text::tr("policy") },
+        { opt("secret-stdin"), Text::tr("Read the secret from standard input.") },
     });
     for (const QString& setting : ProviderRegistry::settingNames()) {
-        parser.addOption(
-            { setting, tr("Provider setting %1 ('' removes it).").arg(setting), tr("value") });
+        parser.addOption({ setting, Text::tr("Provider setting %1 ('' removes it).").arg(setting),
+            Text::tr("value") });
     }
 }
 
@@ -64,7 +69,7 @@ Result<KeyFields> readFields(const QCommandLineParser& parser)
     fields.workspace = text("workspace");
     if (parser.isSet(opt("all-workspaces"))) {
         if (fields.workspace)
-            return invalidInput(tr("Give either --workspace or --all-workspaces."));
+            return invalidInput(Text::tr("Give either --workspace or --all-workspaces."));
         fields.workspace = QStringLiteral("*");
     }
     if (auto models = text("models"))
@@ -78,7 +83,7 @@ Result<KeyFields> readFields(const QCommandLineParser& parser)
             ids.append(item.toLongLong(&ok));
             if (!ok)
                 return invalidInput(
-                    tr("--tokens takes local API key ids such as 1,4; \"%1\" is not one.")
+                    Text::tr("--tokens takes local API key ids such as 1,4; \"%1\" is not one.")
                         .arg(item));
         }
         fields.localKeyIds = ids;
@@ -87,7 +92,7 @@ Result<KeyFields> readFields(const QCommandLineParser& parser)
         fields.sharedCapacity = sharedCapacityPolicyFromId(*policy);
         if (!fields.sharedCapacity)
             return invalidInput(
-                tr("--shared-capacity takes allow, never-for-models or never-for-provider."));
+                Text::tr("--shared-capacity takes allow, never-for-models or never-for-provider."));
     }
     for (const QString& setting : ProviderRegistry::settingNames()) {
         if (parser.isSet(setting))
@@ -178,18 +183,20 @@ int printKeys(CliContext& context, const QList<ProviderKey>& keys, Output output
         return CliContext::Success;
     }
     if (keys.isEmpty()) {
-        context.out() << tr("No provider keys yet. Add one with: keyway key add --provider openai "
-                            "--label \"Work OpenAI\" --secret-stdin")
+        context.out() << Text::tr(
+            "No provider keys yet. Add one with: keyway key add --provider openai "
+            "--label \"Work OpenAI\" --secret-stdin")
                       << Qt::endl;
         return CliContext::Success;
     }
-    TextTable table({ tr("ID"), tr("TIER"), tr("POS"), tr("PROVIDER"), tr("LABEL"), tr("SECRET"),
-        tr("WORKSPACE"), tr("STATE"), tr("FILTERS") });
+    TextTable table({ Text::tr("ID"), Text::tr("TIER"), Text::tr("POS"), Text::tr("PROVIDER"),
+        Text::tr("LABEL"), Text::tr("SECRET"), Text::tr("WORKSPACE"), Text::tr("STATE"),
+        Text::tr("FILTERS") });
     for (const QJsonValue& value : rows) {
         const QJsonObject row = value.toObject();
-        const QString state = row.value(opt("secret_missing")).toBool() ? tr("secret missing")
-            : row.value(opt("enabled")).toBool()                        ? tr("enabled")
-                                                                        : tr("disabled");
+        const QString state = row.value(opt("secret_missing")).toBool() ? Text::tr("secret missing")
+            : row.value(opt("enabled")).toBool()                        ? Text::tr("enabled")
+                                                                        : Text::tr("disabled");
         table.addRow({ QString::number(row.value(opt("id")).toInteger()),
             row.value(opt("tier")).toString(), QString::number(row.value(opt("position")).toInt()),
             row.value(opt("provider")).toString(), row.value(opt("label")).toString(),
@@ -203,32 +210,35 @@ int printKeys(CliContext& context, const QList<ProviderKey>& keys, Output output
 int add(CliContext& context, const QStringList& arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(tr("Add a provider key. The secret is read from standard "
-                                        "input (--secret-stdin) or asked for without echo."));
+    parser.setApplicationDescription(
+        Text::tr("Add a provider key. The secret is read from standard "
+                 "input (--secret-stdin) or asked for without echo."));
     parser.addOption({ opt("provider"),
-        tr("One of: %1.").arg(ProviderRegistry::ids().join(QStringLiteral(", "))), tr("id") });
+        Text::tr("One of: %1.").arg(ProviderRegistry::ids().join(QStringLiteral(", "))),
+        Text::tr("id") });
     parser.addOption({ opt("tier"),
-        tr("prioritized, shared or fallback (default depends on the provider)."), tr("tier") });
-    parser.addOption({ opt("json"), tr("Print the new key as JSON.") });
+        Text::tr("prioritized, shared or fallback (default depends on the provider)."),
+        Text::tr("tier") });
+    parser.addOption({ opt("json"), Text::tr("Print the new key as JSON.") });
     addFieldOptions(parser);
     if (auto exit = context.parse(parser, QStringLiteral("key add"), arguments))
         return *exit;
     if (!parser.positionalArguments().isEmpty())
         return context.usageError(
-            tr("Unexpected argument \"%1\"; secrets are never taken from the command line.")
+            Text::tr("Unexpected argument \"%1\"; secrets are never taken from the command line.")
                 .arg(parser.positionalArguments().first()));
     if (!parser.isSet(opt("provider")))
-        return context.usageError(tr("--provider is required; one of: %1.")
+        return context.usageError(Text::tr("--provider is required; one of: %1.")
                                       .arg(ProviderRegistry::ids().join(QStringLiteral(", "))));
     if (!parser.isSet(opt("label")))
-        return context.usageError(tr("--label is required."));
+        return context.usageError(Text::tr("--label is required."));
     auto fields = readFields(parser);
     if (!fields)
         return context.fail(fields.failure());
     if (parser.isSet(opt("tier"))) {
         fields.value().tier = tierFromId(parser.value(opt("tier")));
         if (!fields->tier)
-            return context.usageError(tr("--tier takes prioritized, shared or fallback."));
+            return context.usageError(Text::tr("--tier takes prioritized, shared or fallback."));
     }
     KeyService* keys = context.keys();
     if (!keys)
@@ -238,7 +248,7 @@ int add(CliContext& context, const QStringList& arguments)
     if (auto draft = keys->draftKey(providerId, *fields); !draft)
         return context.fail(draft.failure());
     auto secret = SecretInput::read(parser.isSet(opt("secret-stdin")),
-        tr("Secret for %1: ").arg(*fields->label), emptinessFor(providerId));
+        Text::tr("Secret for %1: ").arg(*fields->label), emptinessFor(providerId));
     if (!secret)
         return context.fail(secret.failure());
     auto added = awaitTask(keys->addKey(providerId, *fields, *secret));
@@ -246,7 +256,7 @@ int add(CliContext& context, const QStringList& arguments)
         return context.fail(added.failure());
     if (parser.isSet(opt("json")))
         return printKeys(context, { *added }, Output::JsonObject);
-    context.out() << tr("Added key %1 \"%2\" (%3) in %4 at position %5.")
+    context.out() << Text::tr("Added key %1 \"%2\" (%3) in %4 at position %5.")
                          .arg(QString::number(added->id), added->label, added->secretHint,
                              tierDisplayName(added->tier), QString::number(added->position))
                   << Qt::endl;
@@ -256,18 +266,20 @@ int add(CliContext& context, const QStringList& arguments)
 int list(CliContext& context, const QStringList& arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(tr("List provider keys in the order the router tries them."));
-    parser.addOption({ opt("json"), tr("Print JSON.") });
-    parser.addOption({ opt("provider"), tr("Only keys of this provider."), tr("id") });
+    parser.setApplicationDescription(
+        Text::tr("List provider keys in the order the router tries them."));
+    parser.addOption({ opt("json"), Text::tr("Print JSON.") });
+    parser.addOption({ opt("provider"), Text::tr("Only keys of this provider."), Text::tr("id") });
     parser.addOption({ opt("check"),
-        tr("First ask the keychain for every secret and flag the keys whose secret is gone.") });
+        Text::tr(
+            "First ask the keychain for every secret and flag the keys whose secret is gone.") });
     if (auto exit = context.parse(parser, QStringLiteral("key list"), arguments))
         return *exit;
     const ProviderDescriptor* provider = nullptr;
     if (parser.isSet(opt("provider"))) {
         provider = ProviderRegistry::find(parser.value(opt("provider")));
         if (!provider) {
-            return context.usageError(tr("Unknown provider \"%1\". Known providers: %2.")
+            return context.usageError(Text::tr("Unknown provider \"%1\". Known providers: %2.")
                                           .arg(parser.value(opt("provider")),
                                               ProviderRegistry::ids().join(QStringLiteral(", "))));
         }
@@ -293,25 +305,27 @@ int list(CliContext& context, const QStringList& arguments)
 int edit(CliContext& context, const QStringList& arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(tr("Change a provider key. Only the options given change."));
-    parser.addPositionalArgument(opt("id"), tr("The key's id."));
-    parser.addOption({ opt("enable"), tr("Use the key again.") });
-    parser.addOption({ opt("disable"), tr("Keep the key but do not use it.") });
-    parser.addOption({ opt("new-secret"), tr("Ask for a new secret without echo.") });
-    parser.addOption({ opt("tier"), tr("Not here: use \"keyway key move\"."), tr("tier") });
+    parser.setApplicationDescription(
+        Text::tr("Change a provider key. Only the options given change."));
+    parser.addPositionalArgument(opt("id"), Text::tr("The key's id."));
+    parser.addOption({ opt("enable"), Text::tr("Use the key again.") });
+    parser.addOption({ opt("disable"), Text::tr("Keep the key but do not use it.") });
+    parser.addOption({ opt("new-secret"), Text::tr("Ask for a new secret without echo.") });
+    parser.addOption(
+        { opt("tier"), Text::tr("Not here: use \"keyway key move\"."), Text::tr("tier") });
     addFieldOptions(parser);
     if (auto exit = context.parse(parser, QStringLiteral("key edit"), arguments))
         return *exit;
-    const std::optional<qint64> id = context.idArgument(parser, tr("provider key"));
+    const std::optional<qint64> id = context.idArgument(parser, Text::tr("provider key"));
     if (!id)
         return CliContext::UsageError;
     if (parser.isSet(opt("tier")))
         return context.usageError(
-            tr("Editing does not move a key; use: keyway key move %1 --tier %2")
+            Text::tr("Editing does not move a key; use: keyway key move %1 --tier %2")
                 .arg(*id)
                 .arg(parser.value(opt("tier"))));
     if (parser.isSet(opt("enable")) && parser.isSet(opt("disable")))
-        return context.usageError(tr("Give either --enable or --disable."));
+        return context.usageError(Text::tr("Give either --enable or --disable."));
     auto fields = readFields(parser);
     if (!fields)
         return context.fail(fields.failure());
@@ -325,7 +339,7 @@ int edit(CliContext& context, const QStringList& arguments)
         auto existing = context.store()->key(*id);
         if (!existing)
             return context.fail(existing.failure());
-        auto read = SecretInput::read(parser.isSet(opt("secret-stdin")), tr("New secret: "),
+        auto read = SecretInput::read(parser.isSet(opt("secret-stdin")), Text::tr("New secret: "),
             emptinessFor(existing->providerId));
         if (!read)
             return context.fail(read.failure());
@@ -334,22 +348,24 @@ int edit(CliContext& context, const QStringList& arguments)
     auto edited = awaitTask(keys->editKey(*id, *fields, secret));
     if (!edited)
         return context.fail(edited.failure());
-    context.out() << tr("Saved key %1 \"%2\".").arg(QString::number(edited->id), edited->label)
-                  << Qt::endl;
+    context.out()
+        << Text::tr("Saved key %1 \"%2\".").arg(QString::number(edited->id), edited->label)
+        << Qt::endl;
     return CliContext::Success;
 }
 
 int move(CliContext& context, const QStringList& arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(tr("Move a provider key to a tier and position."));
-    parser.addPositionalArgument(opt("id"), tr("The key's id."));
+    parser.setApplicationDescription(Text::tr("Move a provider key to a tier and position."));
+    parser.addPositionalArgument(opt("id"), Text::tr("The key's id."));
+    parser.addOption({ opt("tier"),
+        Text::tr("prioritized, shared or fallback (default: its tier)."), Text::tr("tier") });
     parser.addOption(
-        { opt("tier"), tr("prioritized, shared or fallback (default: its tier)."), tr("tier") });
-    parser.addOption({ opt("position"), tr("0 is tried first (default: the end)."), tr("n") });
+        { opt("position"), Text::tr("0 is tried first (default: the end)."), Text::tr("n") });
     if (auto exit = context.parse(parser, QStringLiteral("key move"), arguments))
         return *exit;
-    const std::optional<qint64> id = context.idArgument(parser, tr("provider key"));
+    const std::optional<qint64> id = context.idArgument(parser, Text::tr("provider key"));
     if (!id)
         return CliContext::UsageError;
     std::optional<int> position;
@@ -357,10 +373,11 @@ int move(CliContext& context, const QStringList& arguments)
         bool ok = false;
         position = parser.value(opt("position")).toInt(&ok);
         if (!ok)
-            return context.usageError(tr("--position takes a number, 0 for the first place."));
+            return context.usageError(
+                Text::tr("--position takes a number, 0 for the first place."));
     }
     if (!parser.isSet(opt("tier")) && !position)
-        return context.usageError(tr("Say where to: --tier, --position or both."));
+        return context.usageError(Text::tr("Say where to: --tier, --position or both."));
     if (!context.store())
         return CliContext::DatabaseError;
     auto key = context.store()->key(*id);
@@ -370,14 +387,14 @@ int move(CliContext& context, const QStringList& arguments)
     if (parser.isSet(opt("tier"))) {
         tier = tierFromId(parser.value(opt("tier")));
         if (!tier)
-            return context.usageError(tr("--tier takes prioritized, shared or fallback."));
+            return context.usageError(Text::tr("--tier takes prioritized, shared or fallback."));
     }
     if (auto moved = context.keys()->moveKey(*id, *tier, position); !moved)
         return context.fail(moved.failure());
     auto placed = context.store()->key(*id);
     if (!placed)
         return context.fail(placed.failure());
-    context.out() << tr("Moved key %1 \"%2\" to %3, position %4.")
+    context.out() << Text::tr("Moved key %1 \"%2\" to %3, position %4.")
                          .arg(QString::number(placed->id), placed->label,
                              tierDisplayName(placed->tier), QString::number(placed->position))
                   << Qt::endl;
@@ -387,11 +404,11 @@ int move(CliContext& context, const QStringList& arguments)
 int remove(CliContext& context, const QStringList& arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(tr("Remove a provider key and its secret."));
-    parser.addPositionalArgument(opt("id"), tr("The key's id."));
+    parser.setApplicationDescription(Text::tr("Remove a provider key and its secret."));
+    parser.addPositionalArgument(opt("id"), Text::tr("The key's id."));
     if (auto exit = context.parse(parser, QStringLiteral("key remove"), arguments))
         return *exit;
-    const std::optional<qint64> id = context.idArgument(parser, tr("provider key"));
+    const std::optional<qint64> id = context.idArgument(parser, Text::tr("provider key"));
     if (!id)
         return CliContext::UsageError;
     KeyService* keys = context.keys();
@@ -399,7 +416,7 @@ int remove(CliContext& context, const QStringList& arguments)
         return CliContext::DatabaseError;
     if (auto removed = awaitTask(keys->removeKey(*id)); !removed)
         return context.fail(removed.failure());
-    context.out() << tr("Removed key %1 and its secret.").arg(*id) << Qt::endl;
+    context.out() << Text::tr("Removed key %1 and its secret.").arg(*id) << Qt::endl;
     return CliContext::Success;
 }
 
@@ -420,9 +437,10 @@ int KeyCommands::run(CliContext& context, const QStringList& arguments)
     if (verb == u"remove" || verb == u"rm")
         return remove(context, rest);
     return context.verbHelp(QStringLiteral("key"), verb,
-        { { QStringLiteral("add"), tr("add a provider key, its secret to the keychain") },
-            { QStringLiteral("list"), tr("list keys in the order they are tried") },
-            { QStringLiteral("edit"), tr("change a key's label, filters, settings or secret") },
-            { QStringLiteral("move"), tr("move a key to a tier and position") },
-            { QStringLiteral("remove"), tr("remove a key and its secret") } });
+        { { QStringLiteral("add"), Text::tr("add a provider key, its secret to the keychain") },
+            { QStringLiteral("list"), Text::tr("list keys in the order they are tried") },
+            { QStringLiteral("edit"),
+                Text::tr("change a key's label, filters, settings or secret") },
+            { QStringLiteral("move"), Text::tr("move a key to a tier and position") },
+            { QStringLiteral("remove"), Text::tr("remove a key and its secret") } });
 }

@@ -11,10 +11,11 @@
 
 namespace {
 
-QString tr(const char* text)
+// The translation context of this file's messages, which lupdate reads from the macro.
+struct Text
 {
-    return QCoreApplication::translate("LogCommands", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(LogCommands)
+};
 
 constexpr std::chrono::milliseconds followInterval { 500 };
 
@@ -27,13 +28,15 @@ void printRecord(QTextStream& out, const RequestRecord& record)
         : record.requestedModel + QStringLiteral(" → ") + record.servedModel;
     out << record.startedAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd hh:mm:ss")) << "  "
         << record.id << "  " << record.status << "  " << model << "  "
-        << (record.keyLabel.isEmpty() ? tr("no key answered") : tr("key %1").arg(record.keyLabel))
+        << (record.keyLabel.isEmpty() ? Text::tr("no key answered")
+                                      : Text::tr("key %1").arg(record.keyLabel))
         << "  "
         << QCoreApplication::translate(
                "LogCommands", "%n attempt(s)", nullptr, int(record.attempts.size()))
         << "  " << record.latencyMs << " ms";
     if (!record.usage.isEmpty())
-        out << "  " << tr("%1 + %2 tokens").arg(record.usage.prompt).arg(record.usage.completion);
+        out << "  "
+            << Text::tr("%1 + %2 tokens").arg(record.usage.prompt).arg(record.usage.completion);
     if (!record.errorMessage.isEmpty())
         out << "  " << record.errorMessage;
     out << '\n';
@@ -65,11 +68,12 @@ int tail(CliContext& context, const QStringList& arguments)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        tr("Show the latest requests with their attempts, oldest first."));
-    parser.addOption({ QStringLiteral("follow"), tr("Keep showing requests as they finish.") });
-    parser.addOption({ QStringLiteral("json"), tr("One JSON object per request and line.") });
+        Text::tr("Show the latest requests with their attempts, oldest first."));
     parser.addOption(
-        { QStringLiteral("limit"), tr("How many to show (default 20)."), QStringLiteral("N") });
+        { QStringLiteral("follow"), Text::tr("Keep showing requests as they finish.") });
+    parser.addOption({ QStringLiteral("json"), Text::tr("One JSON object per request and line.") });
+    parser.addOption({ QStringLiteral("limit"), Text::tr("How many to show (default 20)."),
+        QStringLiteral("N") });
     if (auto exit = context.parse(parser, QStringLiteral("log tail"), arguments))
         return *exit;
     int limit = 20;
@@ -77,7 +81,7 @@ int tail(CliContext& context, const QStringList& arguments)
         bool ok = false;
         limit = parser.value(QStringLiteral("limit")).toInt(&ok);
         if (!ok || limit < 1)
-            return context.usageError(tr("--limit must be a positive number."));
+            return context.usageError(Text::tr("--limit must be a positive number."));
     }
     if (!context.store()) // brings the configuration database up to date first
         return CliContext::DatabaseError;
@@ -117,5 +121,5 @@ int LogCommands::run(CliContext& context, const QStringList& arguments)
     if (verb == u"tail")
         return tail(context, arguments.mid(1));
     return context.verbHelp(QStringLiteral("log"), verb,
-        { { QStringLiteral("tail"), tr("the latest requests and their attempts") } });
+        { { QStringLiteral("tail"), Text::tr("the latest requests and their attempts") } });
 }

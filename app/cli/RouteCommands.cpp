@@ -1,6 +1,7 @@
 #include "RouteCommands.h"
 
 #include "../RoutingSnapshotBuilder.h"
+#include "../catalog/BuiltinCatalog.h"
 #include "CliContext.h"
 #include "RoutePlanner.h"
 
@@ -11,10 +12,11 @@
 
 namespace {
 
-QString tr(const char* text)
+// The translation context of this file's messages, which lupdate reads from the macro.
+struct Text
 {
-    return QCoreApplication::translate("RouteCommands", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(RouteCommands)
+};
 
 // Who is asking: a local API key's member and workspace, or the named ones (default me in
 // Personal).
@@ -25,8 +27,9 @@ Result<RouteRequest> requestFrom(Store& store, const QCommandLineParser& parser)
     if (parser.isSet(opt("token"))) {
         bool ok = false;
         const qint64 id = parser.value(opt("token")).toLongLong(&ok);
-        auto localKey = ok ? store.localKey(id)
-                           : Result<LocalApiKey>(notFound(tr("--token takes a local API key id.")));
+        auto localKey = ok
+            ? store.localKey(id)
+            : Result<LocalApiKey>(notFound(Text::tr("--token takes a local API key id.")));
         if (!localKey)
             return asInputFailure(localKey.failure());
         request.localKeyId = localKey->id;
@@ -57,25 +60,28 @@ QString describeKey(const RouteKey& key)
 int explain(CliContext& context, const QStringList& arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(tr("Show which keys a request would be tried on, in order, "
-                                        "and why each other key would not be used. Uses the "
-                                        "same planner as the router; live health (cool-downs) "
-                                        "is known only to a running router."));
+    parser.setApplicationDescription(
+        Text::tr("Show which keys a request would be tried on, in order, "
+                 "and why each other key would not be used. Uses the "
+                 "same planner as the router; live health (cool-downs) "
+                 "is known only to a running router."));
     parser.addOptions({
-        { opt("model"), tr("The model the request names."), tr("id") },
-        { opt("token"), tr("As a request with this local API key id."), tr("id") },
-        { opt("member"), tr("As a request from this member (default: me)."), tr("name") },
-        { opt("workspace"), tr("In this workspace (default: Personal)."), tr("name") },
-        { opt("json"), tr("Print JSON.") },
+        { opt("model"), Text::tr("The model the request names."), Text::tr("id") },
+        { opt("token"), Text::tr("As a request with this local API key id."), Text::tr("id") },
+        { opt("member"), Text::tr("As a request from this member (default: me)."),
+            Text::tr("name") },
+        { opt("workspace"), Text::tr("In this workspace (default: Personal)."), Text::tr("name") },
+        { opt("json"), Text::tr("Print JSON.") },
     });
     if (auto exit = context.parse(parser, QStringLiteral("route explain"), arguments))
         return *exit;
     if (parser.value(opt("model")).trimmed().isEmpty())
-        return context.usageError(tr("--model is required."));
+        return context.usageError(Text::tr("--model is required."));
     if (parser.isSet(opt("token"))
         && (parser.isSet(opt("member")) || parser.isSet(opt("workspace"))))
-        return context.usageError(tr("A local API key already names its member and workspace; give "
-                                     "--token or --member/--workspace."));
+        return context.usageError(
+            Text::tr("A local API key already names its member and workspace; give "
+                     "--token or --member/--workspace."));
     Store* store = context.store();
     if (!store)
         return CliContext::DatabaseError;
@@ -87,7 +93,7 @@ int explain(CliContext& context, const QStringList& arguments)
         return context.fail(stored.failure());
     const QList<RouteKey> keys = RoutingSnapshotBuilder::routeKeys(*stored);
     const auto now = KeyHealth::Clock::now();
-    const RoutePlan plan = RoutePlanner::plan(*request, keys, ModelCatalog(), {}, now);
+    const RoutePlan plan = RoutePlanner::plan(*request, keys, BuiltinCatalog::get(), {}, now);
     QHash<qint64, const RouteKey*> byId;
     for (const RouteKey& key : keys)
         byId.insert(key.id, &key);
@@ -110,9 +116,9 @@ int explain(CliContext& context, const QStringList& arguments)
     }
     QTextStream& out = context.out();
     if (plan.attempts.isEmpty())
-        out << tr("No key would serve \"%1\".").arg(request->model) << '\n';
+        out << Text::tr("No key would serve \"%1\".").arg(request->model) << '\n';
     else
-        out << tr("\"%1\" would be tried on:").arg(request->model) << '\n';
+        out << Text::tr("\"%1\" would be tried on:").arg(request->model) << '\n';
     for (qsizetype i = 0; i < plan.attempts.size(); ++i) {
         const PlannedAttempt& attempt = plan.attempts.at(i);
         out << QStringLiteral("  %1. %2 → %3\n")
@@ -120,7 +126,7 @@ int explain(CliContext& context, const QStringList& arguments)
                        attempt.upstreamModel);
     }
     if (!plan.excluded.isEmpty())
-        out << tr("Not used:") << '\n';
+        out << Text::tr("Not used:") << '\n';
     for (const ExcludedKey& excluded : plan.excluded)
         out << QStringLiteral("  %1: %2\n")
                    .arg(describeKey(*byId.value(excluded.keyId)),
@@ -138,5 +144,5 @@ int RouteCommands::run(CliContext& context, const QStringList& arguments)
         return explain(context, arguments.mid(1));
     return context.verbHelp(QStringLiteral("route"), verb,
         { { QStringLiteral("explain"),
-            tr("show the keys a request would be tried on, and why not the others") } });
+            Text::tr("show the keys a request would be tried on, and why not the others") } });
 }

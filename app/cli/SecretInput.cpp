@@ -10,10 +10,11 @@
 
 namespace {
 
-QString tr(const char* text)
+// The translation context of this file's messages, which lupdate reads from the macro.
+struct Text
 {
-    return QCoreApplication::translate("SecretInput", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(SecretInput)
+};
 
 // The terminal settings to restore, also from the Ctrl-C handler.
 termios savedTerminal {};
@@ -80,15 +81,16 @@ Result<QString> SecretInput::fromStandardInput()
 {
     QFile input;
     if (!input.open(stdin, QIODevice::ReadOnly))
-        return invalidInput(tr("Cannot read the secret from standard input."));
+        return invalidInput(Text::tr("Cannot read the secret from standard input."));
     return QString::fromUtf8(input.readAll()).trimmed();
 }
 
 Result<QString> SecretInput::fromPrompt(const QString& prompt)
 {
     if (!isatty(STDIN_FILENO)) {
-        return invalidInput(tr("No secret given: pass --secret-stdin and pipe the secret in, or "
-                               "run the command in a terminal to be asked for it."));
+        return invalidInput(
+            Text::tr("No secret given: pass --secret-stdin and pipe the secret in, or "
+                     "run the command in a terminal to be asked for it."));
     }
     std::fputs(prompt.toLocal8Bit().constData(), stderr);
     std::fflush(stderr);
@@ -107,9 +109,9 @@ Result<QString> SecretInput::read(bool fromStdin, const QString& prompt, Emptine
     auto secret = fromStdin && !isatty(STDIN_FILENO) ? fromStandardInput() : fromPrompt(prompt);
     if (secret && secret->isEmpty() && emptiness == Emptiness::Refused) {
         return invalidInput(fromStdin
-                ? tr("Standard input held no secret. Pipe it in, for example: "
-                     "pass show openai | keyway key add ... --secret-stdin")
-                : tr("No secret was typed."));
+                ? Text::tr("Standard input held no secret. Pipe it in, for example: "
+                           "pass show openai | keyway key add ... --secret-stdin")
+                : Text::tr("No secret was typed."));
     }
     return secret;
 }

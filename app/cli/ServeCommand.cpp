@@ -10,24 +10,26 @@
 
 namespace {
 
-QString tr(const char* text)
+// The translation context of this file's messages, which lupdate reads from the macro.
+struct Text
 {
-    return QCoreApplication::translate("ServeCommand", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(ServeCommand)
+};
 
 } // namespace
 
 int ServeCommand::run(CliContext& context, const QStringList& arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        tr("Run the router without the window until Ctrl-C. The port and bind address default "
-           "to the settings (keyway settings get port)."));
-    parser.addOption({ QStringLiteral("headless"), tr("Without the window (the only way).") });
-    parser.addOption({ QStringLiteral("port"), tr("Listen on this port; 0 picks a free one."),
+    parser.setApplicationDescription(Text::tr(
+        "Run the router without the window until Ctrl-C. The port and bind address default "
+        "to the settings (keyway settings get port)."));
+    parser.addOption(
+        { QStringLiteral("headless"), Text::tr("Without the window (the only way).") });
+    parser.addOption({ QStringLiteral("port"), Text::tr("Listen on this port; 0 picks a free one."),
         QStringLiteral("N") });
     parser.addOption(
-        { QStringLiteral("bind"), tr("Listen on this address."), QStringLiteral("ADDR") });
+        { QStringLiteral("bind"), Text::tr("Listen on this address."), QStringLiteral("ADDR") });
     if (auto exit = context.parse(parser, QStringLiteral("serve"), arguments))
         return *exit;
 
@@ -36,13 +38,13 @@ int ServeCommand::run(CliContext& context, const QStringList& arguments)
         bool ok = false;
         const uint port = parser.value(QStringLiteral("port")).toUInt(&ok);
         if (!ok || port > 65535)
-            return context.usageError(tr("--port must be a number from 0 to 65535."));
+            return context.usageError(Text::tr("--port must be a number from 0 to 65535."));
         overrides.port = quint16(port);
     }
     if (parser.isSet(QStringLiteral("bind"))) {
         const QHostAddress address(parser.value(QStringLiteral("bind")));
         if (address.isNull())
-            return context.usageError(tr("--bind must be an IP address, such as 127.0.0.1."));
+            return context.usageError(Text::tr("--bind must be an IP address, such as 127.0.0.1."));
         overrides.bindAddress = address;
     }
     Store* store = context.store();
@@ -54,7 +56,7 @@ int ServeCommand::run(CliContext& context, const QStringList& arguments)
     RouterHost host(*store, context.vault(), overrides);
     int exitCode = CliContext::Success;
     QObject::connect(&host, &RouterHost::listening, &host, [&context](const QString& address) {
-        context.out() << tr("Keyway is routing on %1 — press Ctrl-C to stop.").arg(address)
+        context.out() << Text::tr("Keyway is routing on %1 — press Ctrl-C to stop.").arg(address)
                       << Qt::endl;
     });
     QObject::connect(&host, &RouterHost::listenFailed, &host, [&](const QString& message) {
@@ -65,7 +67,8 @@ int ServeCommand::run(CliContext& context, const QStringList& arguments)
     QObject::connect(
         &host, &RouterHost::snapshotApplied, &host, [&context](int keys, int withoutSecret) {
             if (withoutSecret > 0)
-                context.err() << tr("%1 of %2 keys have no secret in the keychain and are skipped.")
+                context.err() << Text::tr(
+                    "%1 of %2 keys have no secret in the keychain and are skipped.")
                                      .arg(withoutSecret)
                                      .arg(keys)
                               << Qt::endl;

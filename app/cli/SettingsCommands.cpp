@@ -12,16 +12,17 @@
 
 namespace {
 
-QString tr(const char* text)
+// The translation context of this file's messages, which lupdate reads from the macro.
+struct Text
 {
-    return QCoreApplication::translate("SettingsCommands", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(SettingsCommands)
+};
 
 int list(CliContext& context, const QStringList& arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(tr("List every setting with its value and default."));
-    parser.addOption({ QStringLiteral("json"), tr("Print JSON.") });
+    parser.setApplicationDescription(Text::tr("List every setting with its value and default."));
+    parser.addOption({ QStringLiteral("json"), Text::tr("Print JSON.") });
     if (auto exit = context.parse(parser, QStringLiteral("settings list"), arguments))
         return *exit;
     Store* store = context.store();
@@ -32,7 +33,8 @@ int list(CliContext& context, const QStringList& arguments)
         return context.fail(stored.failure());
     const QHash<QString, QString> values = Settings::effective(*stored);
     QJsonArray rows;
-    TextTable table({ tr("NAME"), tr("VALUE"), tr("DEFAULT"), tr("MEANING") });
+    TextTable table(
+        { Text::tr("NAME"), Text::tr("VALUE"), Text::tr("DEFAULT"), Text::tr("MEANING") });
     for (const Settings::Definition& definition : Settings::definitions()) {
         rows.append(QJsonObject { { QStringLiteral("name"), definition.name },
             { QStringLiteral("value"), values.value(definition.name) },
@@ -51,19 +53,19 @@ int list(CliContext& context, const QStringList& arguments)
 int getSetOrReset(CliContext& context, const QString& verb, const QStringList& arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(verb == u"get" ? tr("Print one setting's value.")
-            : verb == u"set"                        ? tr("Change one setting.")
-                                                    : tr("Put one setting back to its default."));
+    parser.setApplicationDescription(verb == u"get" ? Text::tr("Print one setting's value.")
+            : verb == u"set"                        ? Text::tr("Change one setting.")
+                             : Text::tr("Put one setting back to its default."));
     parser.addPositionalArgument(
-        QStringLiteral("name"), tr("The setting (see keyway settings list)."));
+        QStringLiteral("name"), Text::tr("The setting (see keyway settings list)."));
     if (verb == u"set")
-        parser.addPositionalArgument(QStringLiteral("value"), tr("Its new value."));
+        parser.addPositionalArgument(QStringLiteral("value"), Text::tr("Its new value."));
     if (auto exit = context.parse(parser, QStringLiteral("settings ") + verb, arguments))
         return *exit;
     const QStringList positional = parser.positionalArguments();
     if (positional.size() != (verb == u"set" ? 2 : 1))
-        return context.usageError(verb == u"set" ? tr("Give a setting's name and its value.")
-                                                 : tr("Give one setting's name."));
+        return context.usageError(verb == u"set" ? Text::tr("Give a setting's name and its value.")
+                                                 : Text::tr("Give one setting's name."));
     const QString name = positional.first();
     // Checking a default gives the name check without a value of our own.
     const Settings::Definition* definition = Settings::find(name);
@@ -87,12 +89,13 @@ int getSetOrReset(CliContext& context, const QString& verb, const QStringList& a
     if (auto saved = store->setSettingValue(name, value); !saved)
         return context.fail(saved.failure());
     if (verb == u"set" && name == u"bind-address" && !QHostAddress(*checked).isLoopback()) {
-        context.err() << tr("keyway: warning: the router will accept connections from the "
-                            "network at %1; every request still needs a local API key.")
+        context.err() << Text::tr("keyway: warning: the router will accept connections from the "
+                                  "network at %1; every request still needs a local API key.")
                              .arg(*checked)
                       << Qt::endl;
     }
-    context.out() << tr("%1 = %2").arg(name, value.value_or(definition->defaultValue)) << Qt::endl;
+    context.out() << Text::tr("%1 = %2").arg(name, value.value_or(definition->defaultValue))
+                  << Qt::endl;
     return CliContext::Success;
 }
 
@@ -106,8 +109,8 @@ int SettingsCommands::run(CliContext& context, const QStringList& arguments)
     if (verb == u"get" || verb == u"set" || verb == u"reset")
         return getSetOrReset(context, verb, arguments.mid(1));
     return context.verbHelp(QStringLiteral("settings"), verb,
-        { { QStringLiteral("list"), tr("every setting with its value and default") },
-            { QStringLiteral("get"), tr("one setting's value") },
-            { QStringLiteral("set"), tr("change one setting") },
-            { QStringLiteral("reset"), tr("put one setting back to its default") } });
+        { { QStringLiteral("list"), Text::tr("every setting with its value and default") },
+            { QStringLiteral("get"), Text::tr("one setting's value") },
+            { QStringLiteral("set"), Text::tr("change one setting") },
+            { QStringLiteral("reset"), Text::tr("put one setting back to its default") } });
 }

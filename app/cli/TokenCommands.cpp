@@ -11,10 +11,11 @@
 
 namespace {
 
-QString tr(const char* text)
+// The translation context of this file's messages, which lupdate reads from the macro.
+struct Text
 {
-    return QCoreApplication::translate("TokenCommands", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(TokenCommands)
+};
 
 QString timeText(const QDateTime& time)
 {
@@ -25,13 +26,13 @@ QString timeText(const QDateTime& time)
 int create(CliContext& context, const QStringList& arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(tr("Create a local API key for tools to present to the "
-                                        "router. The token is printed once."));
+    parser.setApplicationDescription(Text::tr("Create a local API key for tools to present to the "
+                                              "router. The token is printed once."));
     parser.addOptions({
-        { opt("member"), tr("Owner (default: me)."), tr("name") },
-        { opt("workspace"), tr("Workspace (default: Personal)."), tr("name") },
-        { opt("name"), tr("What the token is for (\"aider on laptop\")."), tr("text") },
-        { opt("json"), tr("Print JSON.") },
+        { opt("member"), Text::tr("Owner (default: me)."), Text::tr("name") },
+        { opt("workspace"), Text::tr("Workspace (default: Personal)."), Text::tr("name") },
+        { opt("name"), Text::tr("What the token is for (\"aider on laptop\")."), Text::tr("text") },
+        { opt("json"), Text::tr("Print JSON.") },
     });
     if (auto exit = context.parse(parser, QStringLiteral("token create"), arguments))
         return *exit;
@@ -48,8 +49,8 @@ int create(CliContext& context, const QStringList& arguments)
         return CliContext::Success;
     }
     context.out() << created->token << Qt::endl;
-    context.err() << tr("Created local API key %1. This is the only time the token is shown; "
-                        "\"keyway token list\" shows it masked.")
+    context.err() << Text::tr("Created local API key %1. This is the only time the token is shown; "
+                              "\"keyway token list\" shows it masked.")
                          .arg(created->localKey.id)
                   << Qt::endl;
     return CliContext::Success;
@@ -58,8 +59,8 @@ int create(CliContext& context, const QStringList& arguments)
 int list(CliContext& context, const QStringList& arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(tr("List local API keys, tokens masked."));
-    parser.addOption({ opt("json"), tr("Print JSON.") });
+    parser.setApplicationDescription(Text::tr("List local API keys, tokens masked."));
+    parser.addOption({ opt("json"), Text::tr("Print JSON.") });
     if (auto exit = context.parse(parser, QStringLiteral("token list"), arguments))
         return *exit;
     Store* store = context.store();
@@ -94,16 +95,16 @@ int list(CliContext& context, const QStringList& arguments)
         return CliContext::Success;
     }
     if (localKeys->isEmpty()) {
-        context.out() << tr("No local API keys yet. Create one with: keyway token create")
+        context.out() << Text::tr("No local API keys yet. Create one with: keyway token create")
                       << Qt::endl;
         return CliContext::Success;
     }
-    TextTable table({ tr("ID"), tr("TOKEN"), tr("MEMBER"), tr("WORKSPACE"), tr("CREATED"),
-        tr("LAST USED"), tr("STATE"), tr("NAME") });
+    TextTable table({ Text::tr("ID"), Text::tr("TOKEN"), Text::tr("MEMBER"), Text::tr("WORKSPACE"),
+        Text::tr("CREATED"), Text::tr("LAST USED"), Text::tr("STATE"), Text::tr("NAME") });
     for (const LocalApiKey& k : *localKeys) {
         table.addRow({ QString::number(k.id), k.tokenHint, memberNames.value(k.memberId),
             workspaceNames.value(k.workspaceId), timeText(k.createdAt), timeText(k.lastUsedAt),
-            k.isRevoked() ? tr("revoked") : tr("active"), k.name });
+            k.isRevoked() ? Text::tr("revoked") : Text::tr("active"), k.name });
     }
     table.print(context.out());
     return CliContext::Success;
@@ -116,10 +117,10 @@ int onLocalKey(CliContext& context, const QStringList& arguments, const char* ve
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(description);
-    parser.addPositionalArgument(opt("id"), tr("The local API key's id."));
+    parser.addPositionalArgument(opt("id"), Text::tr("The local API key's id."));
     if (auto exit = context.parse(parser, QStringLiteral("token ") + opt(verb), arguments))
         return *exit;
-    const std::optional<qint64> id = context.idArgument(parser, tr("local API key"));
+    const std::optional<qint64> id = context.idArgument(parser, Text::tr("local API key"));
     if (!id)
         return CliContext::UsageError;
     TokenService* tokens = context.tokens();
@@ -131,14 +132,14 @@ int onLocalKey(CliContext& context, const QStringList& arguments, const char* ve
 int revoke(CliContext& context, const QStringList& arguments)
 {
     return onLocalKey(context, arguments, "revoke",
-        tr("Revoke a local API key: the router refuses it from now on."),
+        Text::tr("Revoke a local API key: the router refuses it from now on."),
         [&](TokenService& tokens, qint64 id) {
             auto revoked = awaitTask(tokens.revoke(id));
             if (!revoked)
                 return context.fail(revoked.failure());
             if (!revoked->isEmpty())
-                context.err() << tr("keyway: warning: %1").arg(*revoked) << Qt::endl;
-            context.out() << tr("Revoked local API key %1.").arg(id) << Qt::endl;
+                context.err() << Text::tr("keyway: warning: %1").arg(*revoked) << Qt::endl;
+            context.out() << Text::tr("Revoked local API key %1.").arg(id) << Qt::endl;
             return int(CliContext::Success);
         });
 }
@@ -146,7 +147,7 @@ int revoke(CliContext& context, const QStringList& arguments)
 int reveal(CliContext& context, const QStringList& arguments)
 {
     return onLocalKey(context, arguments, "reveal",
-        tr("Print a local API key's token again, from the keychain."),
+        Text::tr("Print a local API key's token again, from the keychain."),
         [&](TokenService& tokens, qint64 id) {
             auto token = awaitTask(tokens.reveal(id));
             if (!token)
@@ -171,8 +172,9 @@ int TokenCommands::run(CliContext& context, const QStringList& arguments)
     if (verb == u"reveal")
         return reveal(context, rest);
     return context.verbHelp(QStringLiteral("token"), verb,
-        { { QStringLiteral("create"), tr("create a local API key and print it once") },
-            { QStringLiteral("list"), tr("list local API keys, masked") },
-            { QStringLiteral("revoke"), tr("refuse a local API key from now on") },
-            { QStringLiteral("reveal"), tr("print a local API key again, from the keychain") } });
+        { { QStringLiteral("create"), Text::tr("create a local API key and print it once") },
+            { QStringLiteral("list"), Text::tr("list local API keys, masked") },
+            { QStringLiteral("revoke"), Text::tr("refuse a local API key from now on") },
+            { QStringLiteral("reveal"),
+                Text::tr("print a local API key again, from the keychain") } });
 }

@@ -5,10 +5,11 @@
 
 namespace {
 
-QString tr(const char* text)
+// The translation context of this file's messages, which lupdate reads from the macro.
+struct Text
 {
-    return QCoreApplication::translate("NameRules", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(NameRules)
+};
 
 bool hasControlCharacter(const QString& text)
 {
@@ -20,13 +21,13 @@ bool hasControlCharacter(const QString& text)
 std::optional<QString> checkDisplayText(const QString& text, const QString& what, qsizetype max)
 {
     if (text.trimmed().isEmpty())
-        return tr("The %1 is empty.").arg(what);
+        return Text::tr("The %1 is empty.").arg(what);
     if (text != text.trimmed())
-        return tr("The %1 starts or ends with spaces.").arg(what);
+        return Text::tr("The %1 starts or ends with spaces.").arg(what);
     if (text.size() > max)
-        return tr("The %1 is longer than %2 characters.").arg(what).arg(max);
+        return Text::tr("The %1 is longer than %2 characters.").arg(what).arg(max);
     if (hasControlCharacter(text))
-        return tr("The %1 contains a control character.").arg(what);
+        return Text::tr("The %1 contains a control character.").arg(what);
     return std::nullopt;
 }
 
@@ -34,17 +35,17 @@ std::optional<QString> checkDisplayText(const QString& text, const QString& what
 
 std::optional<QString> NameRules::checkKeyLabel(const QString& label)
 {
-    return checkDisplayText(label, tr("label"), maximumLabelLength);
+    return checkDisplayText(label, Text::tr("label"), maximumLabelLength);
 }
 
 std::optional<QString> NameRules::checkMemberName(const QString& name)
 {
     static const QRegularExpression allowed(QStringLiteral("^[A-Za-z0-9][A-Za-z0-9._@-]*$"));
-    if (auto problem = checkDisplayText(name, tr("member name"), maximumNameLength))
+    if (auto problem = checkDisplayText(name, Text::tr("member name"), maximumNameLength))
         return problem;
     if (!allowed.match(name).hasMatch()) {
-        return tr("The member name \"%1\" may use only letters, digits and . _ @ -, and must "
-                  "start with a letter or digit.")
+        return Text::tr("The member name \"%1\" may use only letters, digits and . _ @ -, and must "
+                        "start with a letter or digit.")
             .arg(name);
     }
     return std::nullopt;
@@ -52,9 +53,9 @@ std::optional<QString> NameRules::checkMemberName(const QString& name)
 
 std::optional<QString> NameRules::checkWorkspaceName(const QString& name)
 {
-    if (auto problem = checkDisplayText(name, tr("workspace name"), maximumNameLength))
+    if (auto problem = checkDisplayText(name, Text::tr("workspace name"), maximumNameLength))
         return problem;
     if (name == u"*")
-        return tr("\"*\" is reserved for keys that serve all workspaces.");
+        return Text::tr("\"*\" is reserved for keys that serve all workspaces.");
     return std::nullopt;
 }

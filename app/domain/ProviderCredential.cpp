@@ -7,24 +7,26 @@
 
 namespace {
 
-QString tr(const char* text)
+// The translation context of this file's messages, which lupdate reads from the macro.
+struct Text
 {
-    return QCoreApplication::translate("ProviderCredential", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(ProviderCredential)
+};
 
 std::optional<QString> checkOpaqueKey(const QString& key)
 {
     if (key.isEmpty())
-        return tr("The secret is empty.");
+        return Text::tr("The secret is empty.");
     // API keys travel in HTTP headers: printable ASCII only. This also catches a pasted byte
     // order mark or zero-width space, which would make every later request fail.
     for (QChar c : key) {
         if (c.unicode() < 0x21 || c.unicode() > 0x7e)
-            return tr("The secret contains spaces, line breaks or characters outside printable "
-                      "ASCII; an API key is a single word. Check what was pasted.");
+            return Text::tr(
+                "The secret contains spaces, line breaks or characters outside printable "
+                "ASCII; an API key is a single word. Check what was pasted.");
     }
     if (key.size() > 4096)
-        return tr("The secret is longer than 4096 characters, too long for an API key.");
+        return Text::tr("The secret is longer than 4096 characters, too long for an API key.");
     return std::nullopt;
 }
 
@@ -74,7 +76,7 @@ Result<ProviderCredential> ProviderCredential::parse(
     switch (provider.credentialKind) {
     case CredentialKind::OptionalApiKey:
         if (text.isEmpty()) {
-            credential.m_hint = tr("(no key)");
+            credential.m_hint = Text::tr("(no key)");
             return credential;
         }
         return asApiKey(false);
@@ -91,9 +93,10 @@ Result<ProviderCredential> ProviderCredential::parse(
         const QString secret = firstString(source, { "secret_access_key", "SecretAccessKey" });
         const QString session = firstString(source, { "session_token", "SessionToken" });
         if (keyId.isEmpty() || secret.isEmpty()) {
-            return invalidInput(tr("AWS credentials need \"access_key_id\" and "
-                                   "\"secret_access_key\" in a JSON object (\"session_token\" "
-                                   "is optional), or give a Bedrock API key on its own."));
+            return invalidInput(
+                Text::tr("AWS credentials need \"access_key_id\" and "
+                         "\"secret_access_key\" in a JSON object (\"session_token\" "
+                         "is optional), or give a Bedrock API key on its own."));
         }
         for (const QString& part : { keyId, secret, session }) {
             if (auto problem = checkOpaqueKey(part); problem && !part.isEmpty())
@@ -114,11 +117,12 @@ Result<ProviderCredential> ProviderCredential::parse(
         if (object->value(QStringLiteral("type")).toString() != u"service_account"
             || firstString(*object, { "private_key" }).isEmpty()
             || firstString(*object, { "client_email" }).isEmpty()) {
-            return invalidInput(tr("This is not a Google service-account key: the JSON needs "
-                                   "\"type\": \"service_account\", \"client_email\" and "
-                                   "\"private_key\". Download it from the Google Cloud console "
-                                   "(IAM → Service accounts → Keys), or give an express-mode "
-                                   "API key on its own."));
+            return invalidInput(
+                Text::tr("This is not a Google service-account key: the JSON needs "
+                         "\"type\": \"service_account\", \"client_email\" and "
+                         "\"private_key\". Download it from the Google Cloud console "
+                         "(IAM → Service accounts → Keys), or give an express-mode "
+                         "API key on its own."));
         }
         credential.m_storedForm = text;
         credential.m_hint = firstString(*object, { "client_email" });

@@ -11,10 +11,11 @@ Q_LOGGING_CATEGORY(lcVault, "keyway.vault")
 
 namespace {
 
-QString tr(const char* text)
+// The translation context of this file's messages, which lupdate reads from the macro.
+struct Text
 {
-    return QCoreApplication::translate("Vault", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Vault)
+};
 
 // What a finished job reported, copied out while the job still exists.
 struct JobOutcome
@@ -42,31 +43,33 @@ Failure keychainFailure(const JobOutcome& outcome)
         = looksUnreachable(outcome) ? QKeychain::NoBackendAvailable : outcome.error;
     switch (error) {
     case QKeychain::NoBackendAvailable:
-        advice = tr("No keychain is reachable. On Linux install and start GNOME Keyring "
-                    "(apt install gnome-keyring libsecret-1-0) or KWallet in your desktop "
-                    "session, so that org.freedesktop.secrets answers on the session bus. "
-                    "Keyway never stores secrets in plain text.");
+        advice = Text::tr("No keychain is reachable. On Linux install and start GNOME Keyring "
+                          "(apt install gnome-keyring libsecret-1-0) or KWallet in your desktop "
+                          "session, so that org.freedesktop.secrets answers on the session bus. "
+                          "Keyway never stores secrets in plain text.");
         break;
     case QKeychain::AccessDenied:
     case QKeychain::AccessDeniedByUser:
-        advice = tr("The keychain refused access. Unlock it (for GNOME Keyring, the \"login\" "
-                    "keyring in Passwords and Keys) and allow Keyway, then try again.");
+        advice
+            = Text::tr("The keychain refused access. Unlock it (for GNOME Keyring, the \"login\" "
+                       "keyring in Passwords and Keys) and allow Keyway, then try again.");
         break;
     default:
-        advice = tr("The keychain reported an error. If it is locked, unlock it and try again.");
+        advice
+            = Text::tr("The keychain reported an error. If it is locked, unlock it and try again.");
         break;
     }
     QString message = advice;
     if (!outcome.errorString.isEmpty())
-        message += u' ' + tr("(Keychain said: %1)").arg(outcome.errorString);
+        message += u' ' + Text::tr("(Keychain said: %1)").arg(outcome.errorString);
     return { FailureKind::Keychain, message };
 }
 
 Failure timeoutFailure(std::chrono::milliseconds timeout)
 {
     return { FailureKind::Keychain,
-        tr("The keychain did not answer within %1 s. It may be locked and waiting for a "
-           "password prompt: unlock it and try again.")
+        Text::tr("The keychain did not answer within %1 s. It may be locked and waiting for a "
+                 "password prompt: unlock it and try again.")
             .arg(static_cast<double>(timeout.count()) / 1000.0) };
 }
 
@@ -128,7 +131,7 @@ QCoro::Task<Result<QString>> Vault::read(QString account)
     if (!outcome)
         co_return outcome.failure();
     if (outcome->error == QKeychain::EntryNotFound)
-        co_return notFound(tr("The keychain has no entry %1.").arg(account));
+        co_return notFound(Text::tr("The keychain has no entry %1.").arg(account));
     if (outcome->error != QKeychain::NoError)
         co_return keychainFailure(*outcome);
     co_return outcome->text;

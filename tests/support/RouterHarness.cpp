@@ -69,6 +69,7 @@ void RouterHarness::setKeys(const QList<Key>& keys, RouterSettings settings)
     snapshot->localKeys = LocalKeyDirectory({ { localKeyId, memberId, workspaceId,
         LocalKeyToken::hash(QString::fromLatin1(token())) } });
     snapshot->settings = settings;
+    snapshot->catalog = catalog;
     m_router->setSnapshot(snapshot);
 }
 

@@ -57,6 +57,8 @@ public:
     Router& router() { return *m_router; }
     QString url(const QString& path) const;
 
+    // The snapshot setKeys() builds routes with this catalog (empty unless a test fills it).
+    ModelCatalog catalog;
     void setKeys(const QList<Key>& keys, RouterSettings settings = {});
 
     Response post(const QString& path, const QJsonObject& body, const QByteArray& bearer = token());

@@ -1,5 +1,7 @@
 #include "ActivityModel.h"
 
+#include "CostText.h"
+
 #include <QColor>
 #include <QLocale>
 
@@ -93,7 +95,7 @@ QVariant ActivityModel::display(const RequestRecord& record, int column) const
             ? QString()
             : QStringLiteral("%1 → %2").arg(record.usage.prompt).arg(record.usage.completion);
     case Cost:
-        return QString(); // estimated with the model catalog's prices
+        return record.status == 0 ? QString() : CostText::format(record.cost);
     default:
         return {};
     }

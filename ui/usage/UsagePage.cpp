@@ -1,6 +1,7 @@
 #include "UsagePage.h"
 
 #include "AppCore.h"
+#include "CostText.h"
 #include "DailyChart.h"
 
 #include <QHeaderView>
@@ -25,7 +26,9 @@ UsagePage::UsagePage(AppCore& core, QWidget* parent)
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->setSortingEnabled(false);
     m_note->setWordWrap(true);
-    m_note->setText(tr("Costs are estimated once the model catalog knows the prices."));
+    m_note->setText(tr("Costs are estimates from the model catalog's list prices and the tokens "
+                       "each provider reported; \"—\" means the catalog has no price for the "
+                       "models used. Your provider's bill is what counts."));
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(new QLabel(tr("<b>Requests per day</b> (last 30 days)"), this));
     layout->addWidget(m_chart);
@@ -71,7 +74,7 @@ void UsagePage::showReport(int ticket, const UsageReport& report)
         const QStringList cells { use.month, use.keyLabel, locale.toString(use.answered),
             locale.toString(use.attempts), locale.toString(use.failovers),
             locale.toString(use.rateLimited), locale.toString(use.promptTokens),
-            locale.toString(use.completionTokens), QStringLiteral("—") };
+            locale.toString(use.completionTokens), CostText::format(use.cost) };
         for (int column = 0; column < cells.size(); ++column) {
             auto* item = new QTableWidgetItem(cells.at(column));
             if (column >= 2)

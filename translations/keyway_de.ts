@@ -1,0 +1,3048 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE">
+<context>
+    <name>AccessPage</name>
+    <message>
+        <location filename="../ui/access/AccessPage.cpp" line="29"/>
+        <source>Members</source>
+        <translation>Mitglieder</translation>
+    </message>
+    <message>
+        <location filename="../ui/access/AccessPage.cpp" line="33"/>
+        <source>Workspaces</source>
+        <translation>Arbeitsbereiche</translation>
+    </message>
+    <message>
+        <location filename="../ui/access/AccessPage.cpp" line="59"/>
+        <source>Local API keys</source>
+        <translation>Lokale API-Schlüssel</translation>
+    </message>
+    <message>
+        <location filename="../ui/access/AccessPage.cpp" line="61"/>
+        <source>Tools present one of these to the router instead of a provider key. Each belongs to a member and a workspace.</source>
+        <translation>Werkzeuge übermitteln dem Router einen dieser Schlüssel anstelle eines Anbieterschlüssels. Jeder gehört zu einem Mitglied und einem Arbeitsbereich.</translation>
+    </message>
+    <message>
+        <location filename="../ui/access/AccessPage.cpp" line="80"/>
+        <source>&amp;Create…</source>
+        <translation>Erste&amp;llen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/access/AccessPage.cpp" line="80"/>
+        <source>Create a local API key and show it once</source>
+        <translation>Einen lokalen API-Schlüssel erstellen und einmalig anzeigen</translation>
+    </message>
+    <message>
+        <location filename="../ui/access/AccessPage.cpp" line="81"/>
+        <source>&amp;Show token…</source>
+        <translation>&amp;Token anzeigen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/access/AccessPage.cpp" line="81"/>
+        <source>Read the selected token from the keychain and show it</source>
+        <translation>Das ausgewählte Token aus dem Schlüsselbund lesen und anzeigen</translation>
+    </message>
+    <message>
+        <location filename="../ui/access/AccessPage.cpp" line="83"/>
+        <source>Re&amp;voke…</source>
+        <translation>&amp;Widerrufen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/access/AccessPage.cpp" line="83"/>
+        <source>The selected token stops working at once</source>
+        <translation>Das ausgewählte Token wird sofort ungültig</translation>
+    </message>
+    <message>
+        <location filename="../ui/access/AccessPage.cpp" line="101"/>
+        <source>New name</source>
+        <translation>Neuer Name</translation>
+    </message>
+    <message>
+        <location filename="../ui/access/AccessPage.cpp" line="102"/>
+        <source>Add</source>
+        <translation>Hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../ui/access/AccessPage.cpp" line="103"/>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <location filename="../ui/access/AccessPage.cpp" line="182"/>
+        <source>Show token</source>
+        <translation>Token anzeigen</translation>
+    </message>
+    <message>
+        <location filename="../ui/access/AccessPage.cpp" line="183"/>
+        <source>Show this token in full? Anyone who sees it can use your provider keys through the router.</source>
+        <translation>Dieses Token vollständig anzeigen? Wer es sieht, kann Ihre Anbieterschlüssel über den Router nutzen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/access/AccessPage.cpp" line="201"/>
+        <source>Revoke token</source>
+        <translation>Token widerrufen</translation>
+    </message>
+    <message>
+        <location filename="../ui/access/AccessPage.cpp" line="202"/>
+        <source>Revoke this token? Tools that use it are refused from now on.</source>
+        <translation>Dieses Token widerrufen? Werkzeuge, die es verwenden, werden ab sofort abgewiesen.</translation>
+    </message>
+</context>
+<context>
+    <name>ActivityExport</name>
+    <message>
+        <location filename="../app/activity/ActivityExport.cpp" line="62"/>
+        <location filename="../app/activity/ActivityExport.cpp" line="66"/>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ActivityLog</name>
+    <message numerus="yes">
+        <location filename="../app/activity/ActivityLog.cpp" line="67"/>
+        <source>%n request(s) were not logged: the router served them faster than the activity log could write</source>
+        <translation>
+            <numerusform>%n Anfrage wurde nicht protokolliert: Der Router hat sie schneller bearbeitet, als das Aktivitätsprotokoll schreiben konnte</numerusform>
+            <numerusform>%n Anfragen wurden nicht protokolliert: Der Router hat sie schneller bearbeitet, als das Aktivitätsprotokoll schreiben konnte</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ActivityModel</name>
+    <message>
+        <location filename="../ui/activity/ActivityModel.cpp" line="84"/>
+        <source>running</source>
+        <translation>läuft</translation>
+    </message>
+    <message>
+        <location filename="../ui/activity/ActivityModel.cpp" line="90"/>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <location filename="../ui/activity/ActivityModel.cpp" line="108"/>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <location filename="../ui/activity/ActivityModel.cpp" line="110"/>
+        <source>Member</source>
+        <translation>Mitglied</translation>
+    </message>
+    <message>
+        <location filename="../ui/activity/ActivityModel.cpp" line="112"/>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <location filename="../ui/activity/ActivityModel.cpp" line="114"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../ui/activity/ActivityModel.cpp" line="116"/>
+        <source>Attempts</source>
+        <translation>Versuche</translation>
+    </message>
+    <message>
+        <location filename="../ui/activity/ActivityModel.cpp" line="118"/>
+        <source>Key</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <location filename="../ui/activity/ActivityModel.cpp" line="120"/>
+        <source>Latency</source>
+        <translation>Latenz</translation>
+    </message>
+    <message>
+        <location filename="../ui/activity/ActivityModel.cpp" line="122"/>
+        <source>Tokens</source>
+        <translation>Token</translation>
+    </message>
+    <message>
+        <location filename="../ui/activity/ActivityModel.cpp" line="124"/>
+        <source>Cost</source>
+        <translation>Kosten</translation>
+    </message>
+</context>
+<context>
+    <name>ActivityPage</name>
+    <message>
+        <location filename="../ui/activity/ActivityPage.cpp" line="62"/>
+        <source>Exported to %1</source>
+        <translation>Nach %1 exportiert</translation>
+    </message>
+    <message>
+        <location filename="../ui/activity/ActivityPage.cpp" line="83"/>
+        <source>All requests</source>
+        <translation>Alle Anfragen</translation>
+    </message>
+    <message>
+        <location filename="../ui/activity/ActivityPage.cpp" line="84"/>
+        <source>Succeeded</source>
+        <translation>Erfolgreich</translation>
+    </message>
+    <message>
+        <location filename="../ui/activity/ActivityPage.cpp" line="85"/>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location filename="../ui/activity/ActivityPage.cpp" line="86"/>
+        <source>Running</source>
+        <translation>Laufend</translation>
+    </message>
+    <message>
+        <location filename="../ui/activity/ActivityPage.cpp" line="99"/>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <location filename="../ui/activity/ActivityPage.cpp" line="100"/>
+        <source>Key</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <location filename="../ui/activity/ActivityPage.cpp" line="101"/>
+        <source>Member</source>
+        <translation>Mitglied</translation>
+    </message>
+    <message>
+        <location filename="../ui/activity/ActivityPage.cpp" line="104"/>
+        <location filename="../ui/activity/ActivityPage.cpp" line="109"/>
+        <source>&amp;Pause</source>
+        <translation>&amp;Pausieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/activity/ActivityPage.cpp" line="105"/>
+        <source>Stop the list from moving; what arrives meanwhile is shown on resume</source>
+        <translation>Die Liste anhalten; was in der Zwischenzeit eintrifft, wird beim Fortsetzen angezeigt</translation>
+    </message>
+    <message>
+        <location filename="../ui/activity/ActivityPage.cpp" line="109"/>
+        <source>&amp;Resume</source>
+        <translation>&amp;Fortsetzen</translation>
+    </message>
+    <message>
+        <location filename="../ui/activity/ActivityPage.cpp" line="116"/>
+        <source>&amp;Export…</source>
+        <translation>E&amp;xportieren…</translation>
+    </message>
+    <message>
+        <location filename="../ui/activity/ActivityPage.cpp" line="117"/>
+        <source>Save the rows shown to a CSV or JSON file</source>
+        <translation>Die angezeigten Zeilen in einer CSV- oder JSON-Datei speichern</translation>
+    </message>
+    <message>
+        <location filename="../ui/activity/ActivityPage.cpp" line="154"/>
+        <source>%1 of %2 requests shown</source>
+        <translation>%1 von %2 Anfragen angezeigt</translation>
+    </message>
+    <message>
+        <location filename="../ui/activity/ActivityPage.cpp" line="156"/>
+        <source>· paused, %1 waiting</source>
+        <translation>· pausiert, %1 ausstehend</translation>
+    </message>
+    <message>
+        <location filename="../ui/activity/ActivityPage.cpp" line="158"/>
+        <source>· %1 too many to show (they are in the log)</source>
+        <translation>· %1 zu viele für die Anzeige (sie stehen im Protokoll)</translation>
+    </message>
+    <message>
+        <location filename="../ui/activity/ActivityPage.cpp" line="164"/>
+        <source>Export requests</source>
+        <translation>Anfragen exportieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/activity/ActivityPage.cpp" line="165"/>
+        <source>CSV (*.csv);;JSON (*.json)</source>
+        <translation>CSV (*.csv);;JSON (*.json)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/activity/ActivityPage.cpp" line="180"/>
+        <source>Exporting %n request(s)…</source>
+        <translation>
+            <numerusform>%n Anfrage wird exportiert…</numerusform>
+            <numerusform>%n Anfragen werden exportiert…</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>AppCore</name>
+    <message>
+        <location filename="../app/AppCore.cpp" line="91"/>
+        <location filename="../app/AppCore.cpp" line="367"/>
+        <source>The router has not started yet.</source>
+        <translation>Der Router wurde noch nicht gestartet.</translation>
+    </message>
+    <message>
+        <location filename="../app/AppCore.cpp" line="206"/>
+        <source>Keyway has not opened its database.</source>
+        <translation>Keyway hat seine Datenbank nicht geöffnet.</translation>
+    </message>
+    <message>
+        <location filename="../app/AppCore.cpp" line="375"/>
+        <source>The activity log could not be read.</source>
+        <translation>Das Aktivitätsprotokoll konnte nicht gelesen werden.</translation>
+    </message>
+</context>
+<context>
+    <name>Cli</name>
+    <message>
+        <location filename="../app/cli/Cli.cpp" line="44"/>
+        <source>Keyway %1 — keeps your LLM provider keys in the OS keychain and routes requests over them.
+
+Usage: keyway [--database FILE] [COMMAND]
+
+Without a command, the window opens.
+
+Commands:
+  key add|list|edit|move|remove     provider keys, in the order they are tried
+  token create|list|revoke|reveal   local API keys that tools present
+  route explain --model M           the keys a request would be tried on, and why
+  serve --headless [--port N]       the router without the window
+  log tail [--follow] [--json]      the latest requests and their attempts
+  member add|list|remove            people and agents who own local API keys
+  workspace add|list|remove         separate sets of keys
+  settings list|get|set|reset       port, bind address, timeouts, budgets, retention
+
+Run &quot;keyway COMMAND VERB --help&quot; for the options of one command.
+
+Options:
+  --database FILE   the database to use (default: %2; or $KEYWAY_DATABASE)
+  -h, --help        show this help
+  -v, --version     show the version
+
+Secrets are read from standard input (--secret-stdin) or asked for without echo,
+never taken from the command line.
+
+Exit codes: 0 success, 2 wrong arguments or input, 3 database problem,
+4 keychain problem.
+</source>
+        <translation>Keyway %1 – verwahrt Ihre LLM-Anbieterschlüssel im Schlüsselbund des Betriebssystems und routet Anfragen darüber.
+
+Aufruf: keyway [--database DATEI] [BEFEHL]
+
+Ohne Befehl öffnet sich das Fenster.
+
+Befehle:
+  key add|list|edit|move|remove     Anbieterschlüssel, in der Reihenfolge der Versuche
+  token create|list|revoke|reveal   lokale API-Schlüssel für Werkzeuge
+  route explain --model M           welche Schlüssel eine Anfrage nutzen würde, und warum
+  serve --headless [--port N]       der Router ohne Fenster
+  log tail [--follow] [--json]      die letzten Anfragen und ihre Versuche
+  member add|list|remove            Personen und Agenten mit lokalen API-Schlüsseln
+  workspace add|list|remove         getrennte Gruppen von Schlüsseln
+  settings list|get|set|reset       Port, Bind-Adresse, Zeitlimits, Budgets, Aufbewahrung
+
+Die Optionen eines Befehls zeigt „keyway BEFEHL VERB --help“.
+
+Optionen:
+  --database DATEI  die zu verwendende Datenbank (Standard: %2; oder $KEYWAY_DATABASE)
+  -h, --help        diese Hilfe anzeigen
+  -v, --version     die Version anzeigen
+
+Geheimnisse werden von der Standardeingabe gelesen (--secret-stdin) oder ohne Echo
+abgefragt, niemals von der Befehlszeile übernommen.
+
+Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
+4 Schlüsselbundproblem.
+</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/Cli.cpp" line="102"/>
+        <source>--database needs a file name.</source>
+        <translation>--database benötigt einen Dateinamen.</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/Cli.cpp" line="131"/>
+        <source>Unknown command &quot;%1&quot;. Run &quot;keyway --help&quot;.</source>
+        <translation>Unbekannter Befehl „%1“. Siehe „keyway --help“.</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/CliContext.cpp" line="45"/>
+        <source>keyway: %1</source>
+        <translation>keyway: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/CliContext.cpp" line="78"/>
+        <source>See &quot;keyway %1 --help&quot;.</source>
+        <translation>Siehe „keyway %1 --help“.</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/CliContext.cpp" line="94"/>
+        <source>Give the id of one %1 (a number, see the list command).</source>
+        <translation>Geben Sie die ID eines %1 an (eine Zahl, siehe den Befehl „list“).</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/CliContext.cpp" line="109"/>
+        <source>keyway: unknown verb &quot;%1&quot;.</source>
+        <translation>keyway: unbekanntes Verb „%1“.</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/CliContext.cpp" line="111"/>
+        <source>Usage: keyway %1 VERB [OPTIONS]</source>
+        <translation>Aufruf: keyway %1 VERB [OPTIONEN]</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/CliContext.cpp" line="116"/>
+        <source>Run &quot;keyway %1 VERB --help&quot; for its options.</source>
+        <translation>Die Optionen eines Verbs zeigt „keyway %1 VERB --help“.</translation>
+    </message>
+</context>
+<context>
+    <name>DailyChart</name>
+    <message>
+        <location filename="../ui/usage/DailyChart.cpp" line="16"/>
+        <source>Requests per day (blue), and those that needed a failover (orange)</source>
+        <translation>Anfragen pro Tag (blau) und solche, die ein Failover benötigten (orange)</translation>
+    </message>
+    <message>
+        <location filename="../ui/usage/DailyChart.cpp" line="60"/>
+        <source>max %1 a day</source>
+        <translation>max. %1 pro Tag</translation>
+    </message>
+</context>
+<context>
+    <name>DirectoryCommands</name>
+    <message>
+        <location filename="../app/cli/DirectoryCommands.cpp" line="80"/>
+        <source>List every %1.</source>
+        <translation>Alle Einträge vom Typ %1 auflisten.</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/DirectoryCommands.cpp" line="81"/>
+        <source>Print JSON.</source>
+        <translation>JSON ausgeben.</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/DirectoryCommands.cpp" line="84"/>
+        <source>Add a %1.</source>
+        <translation>Einen Eintrag vom Typ %1 hinzufügen.</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/DirectoryCommands.cpp" line="85"/>
+        <source>Remove a %1 nothing refers to.</source>
+        <translation>Einen Eintrag vom Typ %1 entfernen, auf den nichts verweist.</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/DirectoryCommands.cpp" line="87"/>
+        <source>The %1&apos;s name.</source>
+        <translation>Der Name des Eintrags vom Typ %1.</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/DirectoryCommands.cpp" line="90"/>
+        <source>add a %1</source>
+        <translation>einen Eintrag vom Typ %1 hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/DirectoryCommands.cpp" line="91"/>
+        <source>list every %1</source>
+        <translation>alle Einträge vom Typ %1 auflisten</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/DirectoryCommands.cpp" line="93"/>
+        <source>remove a %1 nothing refers to</source>
+        <translation>einen Eintrag vom Typ %1 entfernen, auf den nichts verweist</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/DirectoryCommands.cpp" line="114"/>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/DirectoryCommands.cpp" line="114"/>
+        <source>NAME</source>
+        <translation>NAME</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/DirectoryCommands.cpp" line="122"/>
+        <source>Give one %1 name.</source>
+        <translation>Geben Sie genau einen Namen an (%1).</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/DirectoryCommands.cpp" line="127"/>
+        <source>Added %1 &quot;%2&quot;.</source>
+        <translation>Hinzugefügt: %1 „%2“.</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/DirectoryCommands.cpp" line="135"/>
+        <source>Removed %1 &quot;%2&quot;.</source>
+        <translation>Entfernt: %1 „%2“.</translation>
+    </message>
+</context>
+<context>
+    <name>FailoverSession</name>
+    <message>
+        <location filename="../router/FailoverSession.cpp" line="228"/>
+        <source>Keyway cannot call %1 keys yet</source>
+        <translation>Keyway kann Schlüssel für %1 noch nicht verwenden</translation>
+    </message>
+    <message>
+        <location filename="../router/FailoverSession.cpp" line="285"/>
+        <source>The answer is larger than %1 MiB</source>
+        <translation>Die Antwort ist größer als %1 MiB</translation>
+    </message>
+    <message>
+        <location filename="../router/FailoverSession.cpp" line="335"/>
+        <source>The stream ended before the answer was complete</source>
+        <translation>Der Stream endete, bevor die Antwort vollständig war</translation>
+    </message>
+    <message>
+        <location filename="../router/FailoverSession.cpp" line="355"/>
+        <source>The provider&apos;s answer could not be read</source>
+        <translation>Die Antwort des Anbieters konnte nicht gelesen werden</translation>
+    </message>
+    <message>
+        <location filename="../router/FailoverSession.cpp" line="486"/>
+        <source>The request&apos;s deadline of %1 s passed</source>
+        <translation>Die Frist der Anfrage von %1 s ist abgelaufen</translation>
+    </message>
+    <message>
+        <location filename="../router/FailoverSession.cpp" line="506"/>
+        <location filename="../router/FailoverSession.cpp" line="508"/>
+        <source>The client closed the connection</source>
+        <translation>Der Client hat die Verbindung geschlossen</translation>
+    </message>
+    <message>
+        <location filename="../router/FailoverSession.cpp" line="525"/>
+        <source>The request&apos;s deadline passed before a key answered</source>
+        <translation>Die Frist der Anfrage lief ab, bevor ein Schlüssel antwortete</translation>
+    </message>
+    <message>
+        <location filename="../router/FailoverSession.cpp" line="532"/>
+        <source>Every key for %1 is resting; the first is back in %2 s</source>
+        <translation>Alle Schlüssel für %1 kühlen ab; der erste ist in %2 s wieder bereit</translation>
+    </message>
+    <message>
+        <location filename="../router/FailoverSession.cpp" line="542"/>
+        <source>No key for %1 is usable now</source>
+        <translation>Derzeit ist kein Schlüssel für %1 nutzbar</translation>
+    </message>
+    <message>
+        <location filename="../router/FailoverSession.cpp" line="545"/>
+        <source>No key in this workspace serves the model %1 for this local key</source>
+        <translation>Kein Schlüssel in diesem Arbeitsbereich bedient das Modell %1 für diesen lokalen Schlüssel</translation>
+    </message>
+    <message>
+        <location filename="../router/FailoverSession.cpp" line="551"/>
+        <source>All %1 attempts failed. The last: %2</source>
+        <translation>Alle %1 Versuche sind fehlgeschlagen. Der letzte: %2</translation>
+    </message>
+</context>
+<context>
+    <name>HttpClientConnection</name>
+    <message>
+        <location filename="../router/http/HttpClientConnection.cpp" line="98"/>
+        <source>A header of the request (or the key) contains a line break</source>
+        <translation>Ein Header der Anfrage (oder der Schlüssel) enthält einen Zeilenumbruch</translation>
+    </message>
+    <message>
+        <location filename="../router/http/HttpClientConnection.cpp" line="205"/>
+        <source>The provider closed the connection in the middle of the answer</source>
+        <translation>Der Anbieter hat die Verbindung mitten in der Antwort geschlossen</translation>
+    </message>
+    <message>
+        <location filename="../router/http/HttpClientConnection.cpp" line="206"/>
+        <source>The provider closed the connection without answering</source>
+        <translation>Der Anbieter hat die Verbindung ohne Antwort geschlossen</translation>
+    </message>
+    <message>
+        <location filename="../router/http/HttpClientConnection.cpp" line="248"/>
+        <source>The provider&apos;s compressed answer is corrupt</source>
+        <translation>Die komprimierte Antwort des Anbieters ist beschädigt</translation>
+    </message>
+    <message>
+        <location filename="../router/http/HttpClientConnection.cpp" line="257"/>
+        <source>The provider&apos;s compressed answer ends early</source>
+        <translation>Die komprimierte Antwort des Anbieters endet vorzeitig</translation>
+    </message>
+    <message>
+        <location filename="../router/http/HttpClientConnection.cpp" line="272"/>
+        <source>The provider&apos;s answer is not valid HTTP (%1)</source>
+        <translation>Die Antwort des Anbieters ist kein gültiges HTTP (%1)</translation>
+    </message>
+    <message>
+        <location filename="../router/http/HttpClientConnection.cpp" line="283"/>
+        <source>The provider answered in an encoding Keyway cannot read (%1)</source>
+        <translation>Der Anbieter hat in einer Kodierung geantwortet, die Keyway nicht lesen kann (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>KeyBoard</name>
+    <message>
+        <location filename="../ui/keys/KeyBoard.cpp" line="115"/>
+        <source>That key is no longer there.</source>
+        <translation>Dieser Schlüssel existiert nicht mehr.</translation>
+    </message>
+</context>
+<context>
+    <name>KeyCommands</name>
+    <message>
+        <location filename="../app/cli/KeyCommands.cpp" line="36"/>
+        <source>The key&apos;s name, unique (&quot;Work OpenAI&quot;).</source>
+        <translation>Der Name des Schlüssels, eindeutig („OpenAI Arbeit“).</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/KeyCommands.cpp" line="36"/>
+        <source>text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/KeyCommands.cpp" line="37"/>
+        <source>Endpoint override; required for openai-compatible.</source>
+        <translation>Abweichender Endpunkt; erforderlich für openai-compatible.</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/KeyCommands.cpp" line="37"/>
+        <source>url</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/KeyCommands.cpp" line="38"/>
+        <source>Extra CA certificate (PEM) for the endpoint override.</source>
+        <translation>Zusätzliches CA-Zertifikat (PEM) für den abweichenden Endpunkt.</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/KeyCommands.cpp" line="38"/>
+        <source>file</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/KeyCommands.cpp" line="39"/>
+        <source>Workspace of the key (default: Personal).</source>
+        <translation>Arbeitsbereich des Schlüssels (Standard: Personal).</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/KeyCommands.cpp" line="39"/>
+        <source>name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/KeyCommands.cpp" line="40"/>
+        <source>The key serves every workspace.</source>
+        <translation>Der Schlüssel bedient alle Arbeitsbereiche.</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/KeyCommands.cpp" line="41"/>
+        <source>Only these models: ids or globs, comma-separated; &apos;&apos; for all.</source>
+        <translation>Nur diese Modelle: IDs oder Platzhaltermuster, kommagetrennt; &apos;&apos; für alle.</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/KeyCommands.cpp" line="42"/>
+        <source>patterns</source>
+        <translation>Muster</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/KeyCommands.cpp" line="43"/>
+        <source>Only these members, comma-separated; &apos;&apos; for all.</source>
+        <translation>Nur diese Mitglieder, kommagetrennt; &apos;&apos; für alle.</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/KeyCommands.cpp" line="43"/>
+        <source>names</source>
+        <translation>Namen</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/KeyCommands.cpp" line="44"/>
+        <source>Only these local API key ids, comma-separated; &apos;&apos; for all.</source>
+        <translation>Nur diese IDs lokaler API-Schlüssel, kommagetrennt; &apos;&apos; für alle.</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/KeyCommands.cpp" line="45"/>
+        <source>ids</source>
+        <translation>IDs</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/KeyCommands.cpp" line="46"/>
+        <source>allow, never-for-models or never-for-provider.</source>
+        <translation>allow, never-for-models oder never-for-provider.</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/KeyCommands.cpp" line="47"/>
+        <source>policy</source>
+        <translation>Richtlinie</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/KeyCommands.cpp" line="48"/>
+        <source>Read the secret from standard input.</source>
+        <translation>Das Geheimnis von der Standardeingabe lesen.</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/KeyCommands.cpp" line="52"/>
+        <source>Provider setting %1 (&apos;&apos; removes it).</source>
+        <translation>Anbietereinstellung %1 (&apos;&apos; entfernt sie).</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/KeyCommands.cpp" line="52"/>
+        <source>value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/KeyCommands.cpp" line="68"/>
+        <source>Give either --workspace or --all-workspaces.</source>
+        <translation>Geben Sie entweder --workspace oder --all-workspaces an.</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/KeyCommands.cpp" line="82"/>
+        <source>--tokens takes local API key ids such as 1,4; &quot;%1&quot; is not one.</source>
+        <translation>--tokens erwartet IDs lokaler API-Schlüssel wie 1,4; „%1“ ist keine.</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/KeyCommands.cpp" line="91"/>
+        <source>--shared-capacity takes allow, never-for-models or never-for-provider.</source>
+        <translation>--shared-capacity erwartet allow, never-for-models oder never-for-provider.</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/KeyCommands.cpp" line="182"/>
+        <source>No provider keys yet. Add one with: keyway key add --provider openai --label &quot;Work OpenAI&quot; --secret-stdin</source>
+        <translation>Noch keine Anbieterschlüssel. Fügen Sie einen hinzu mit: keyway key add --provider openai --label &quot;OpenAI Arbeit&quot; --secret-stdin</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/KeyCommands.cpp" line="187"/>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/KeyCommands.cpp" line="187"/>
+        <source>TIER</source>
+        <translation>STUFE</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/KeyCommands.cpp" line="187"/>
+        <source>POS</source>
+        <translation>POS</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/KeyCommands.cpp" line="187"/>
+        <source>PROVIDER</source>
+        <translation>ANBIETER</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/KeyCommands.cpp" line="187"/>
+        <source>LABEL</source>
+        <translation>BEZEICHNUNG</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/KeyCommands.cpp" line="187"/>
+        <source>SECRET</source>
+        <translation>GEHEIMNIS</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/KeyCommands.cpp" line="188"/>
+        <source>WORKSPACE</source>
+        <translation>ARBEITSBEREICH</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/KeyCommands.cpp" line="188"/>
+        <source>STATE</source>
+        <translation>STATUS</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/KeyCommands.cpp" line="188"/>
+        <source>FILTERS</source>
+        <translation>FILTER</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/KeyCommands.cpp" line="191"/>
+        <source>secret missing</source>
+        <translation>Geheimnis fehlt</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/KeyCommands.cpp" line="192"/>
+        <source>enabled</source>
+        <translation>aktiviert</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/KeyCommands.cpp" line="193"/>
+        <source>disabled</source>
+        <translation>deaktiviert</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/KeyCommands.cpp" line="207"/>
+        <source>Add a provider key. The secret is read from standard input (--secret-stdin) or asked for without echo.</source>
+        <translation>Einen Anbieterschlüssel hinzufügen. Das Geheimnis wird von der Standardeingabe gelesen (--secret-stdin) oder ohne Echo abgefragt.</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/KeyCommands.cpp" line="210"/>
+        <source>One of: %1.</source>
+        <translation>Mögliche Werte: %1.</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/KeyCommands.cpp" line="210"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="262"/>
+        <source>id</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/KeyCommands.cpp" line="212"/>
+        <source>prioritized, shared or fallback (default depends on the provider).</source>
+        <translation>prioritized, shared oder fallback (Standard hängt vom Anbieter ab).</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/KeyCommands.cpp" line="212"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="302"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="349"/>
+        <source>tier</source>
+        <translation>Stufe</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/KeyCommands.cpp" line="213"/>
+        <source>Print the new key as JSON.</source>
+        <translation>Den neuen Schlüssel als JSON ausgeben.</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/KeyCommands.cpp" line="219"/>
+        <source>Unexpected argument &quot;%1&quot;; secrets are never taken from the command line.</source>
+        <translation>Unerwartetes Argument „%1“; Geheimnisse werden nie von der Befehlszeile übernommen.</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/KeyCommands.cpp" line="222"/>
+        <source>--provider is required; one of: %1.</source>
+        <translation>--provider ist erforderlich; mögliche Werte: %1.</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/KeyCommands.cpp" line="225"/>
+        <source>--label is required.</source>
+        <translation>--label ist erforderlich.</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/KeyCommands.cpp" line="232"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="374"/>
+        <source>--tier takes prioritized, shared or fallback.</source>
+        <translation>--tier erwartet prioritized, shared oder fallback.</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/KeyCommands.cpp" line="242"/>
+        <source>Secret for %1: </source>
+        <translation>Geheimnis für %1: </translation>
+    </message>
+    <message>
+        <location filename="../app/cli/KeyCommands.cpp" line="250"/>
+        <source>Added key %1 &quot;%2&quot; (%3) in %4 at position %5.</source>
+        <translation>Schlüssel %1 „%2“ (%3) zur Stufe „%4“ an Position %5 hinzugefügt.</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/KeyCommands.cpp" line="260"/>
+        <source>List provider keys in the order the router tries them.</source>
+        <translation>Anbieterschlüssel in der Reihenfolge auflisten, in der der Router sie versucht.</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/KeyCommands.cpp" line="261"/>
+        <source>Print JSON.</source>
+        <translation>JSON ausgeben.</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/KeyCommands.cpp" line="262"/>
+        <source>Only keys of this provider.</source>
+        <translation>Nur Schlüssel dieses Anbieters.</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/KeyCommands.cpp" line="264"/>
+        <source>First ask the keychain for every secret and flag the keys whose secret is gone.</source>
+        <translation>Zuerst jedes Geheimnis im Schlüsselbund abfragen und Schlüssel markieren, deren Geheimnis fehlt.</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/KeyCommands.cpp" line="271"/>
+        <source>Unknown provider &quot;%1&quot;. Known providers: %2.</source>
+        <translation>Unbekannter Anbieter „%1“. Bekannte Anbieter: %2.</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/KeyCommands.cpp" line="297"/>
+        <source>Change a provider key. Only the options given change.</source>
+        <translation>Einen Anbieterschlüssel ändern. Nur die angegebenen Optionen werden geändert.</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/KeyCommands.cpp" line="298"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="347"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="392"/>
+        <source>The key&apos;s id.</source>
+        <translation>Die ID des Schlüssels.</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/KeyCommands.cpp" line="299"/>
+        <source>Use the key again.</source>
+        <translation>Den Schlüssel wieder verwenden.</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/KeyCommands.cpp" line="300"/>
+        <source>Keep the key but do not use it.</source>
+        <translation>Den Schlüssel behalten, aber nicht verwenden.</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/KeyCommands.cpp" line="301"/>
+        <source>Ask for a new secret without echo.</source>
+        <translation>Ein neues Geheimnis ohne Echo abfragen.</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/KeyCommands.cpp" line="302"/>
+        <source>Not here: use &quot;keyway key move&quot;.</source>
+        <translation>Nicht hier: Verwenden Sie „keyway key move“.</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/KeyCommands.cpp" line="306"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="353"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="395"/>
+        <source>provider key</source>
+        <translation>Anbieterschlüssels</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/KeyCommands.cpp" line="311"/>
+        <source>Editing does not move a key; use: keyway key move %1 --tier %2</source>
+        <translation>Bearbeiten verschiebt keinen Schlüssel; verwenden Sie: keyway key move %1 --tier %2</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/KeyCommands.cpp" line="315"/>
+        <source>Give either --enable or --disable.</source>
+        <translation>Geben Sie entweder --enable oder --disable an.</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/KeyCommands.cpp" line="329"/>
+        <source>New secret: </source>
+        <translation>Neues Geheimnis: </translation>
+    </message>
+    <message>
+        <location filename="../app/cli/KeyCommands.cpp" line="338"/>
+        <source>Saved key %1 &quot;%2&quot;.</source>
+        <translation>Schlüssel %1 „%2“ gespeichert.</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/KeyCommands.cpp" line="346"/>
+        <source>Move a provider key to a tier and position.</source>
+        <translation>Einen Anbieterschlüssel in eine Stufe und an eine Position verschieben.</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/KeyCommands.cpp" line="349"/>
+        <source>prioritized, shared or fallback (default: its tier).</source>
+        <translation>prioritized, shared oder fallback (Standard: seine bisherige Stufe).</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/KeyCommands.cpp" line="350"/>
+        <source>0 is tried first (default: the end).</source>
+        <translation>0 wird zuerst versucht (Standard: ans Ende).</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/KeyCommands.cpp" line="350"/>
+        <source>n</source>
+        <translation>n</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/KeyCommands.cpp" line="361"/>
+        <source>--position takes a number, 0 for the first place.</source>
+        <translation>--position erwartet eine Zahl, 0 für den ersten Platz.</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/KeyCommands.cpp" line="364"/>
+        <source>Say where to: --tier, --position or both.</source>
+        <translation>Geben Sie das Ziel an: --tier, --position oder beides.</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/KeyCommands.cpp" line="381"/>
+        <source>Moved key %1 &quot;%2&quot; to %3, position %4.</source>
+        <translation>Schlüssel %1 „%2“ in die Stufe „%3“ an Position %4 verschoben.</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/KeyCommands.cpp" line="391"/>
+        <source>Remove a provider key and its secret.</source>
+        <translation>Einen Anbieterschlüssel und sein Geheimnis entfernen.</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/KeyCommands.cpp" line="403"/>
+        <source>Removed key %1 and its secret.</source>
+        <translation>Schlüssel %1 und sein Geheimnis wurden entfernt.</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/KeyCommands.cpp" line="424"/>
+        <source>add a provider key, its secret to the keychain</source>
+        <translation>einen Anbieterschlüssel hinzufügen und sein Geheimnis im Schlüsselbund ablegen</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/KeyCommands.cpp" line="425"/>
+        <source>list keys in the order they are tried</source>
+        <translation>Schlüssel in der Reihenfolge auflisten, in der sie versucht werden</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/KeyCommands.cpp" line="426"/>
+        <source>change a key&apos;s label, filters, settings or secret</source>
+        <translation>Bezeichnung, Filter, Einstellungen oder Geheimnis eines Schlüssels ändern</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/KeyCommands.cpp" line="427"/>
+        <source>move a key to a tier and position</source>
+        <translation>einen Schlüssel in eine Stufe und an eine Position verschieben</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/KeyCommands.cpp" line="428"/>
+        <source>remove a key and its secret</source>
+        <translation>einen Schlüssel und sein Geheimnis entfernen</translation>
+    </message>
+</context>
+<context>
+    <name>KeyEditorDialog</name>
+    <message>
+        <location filename="../ui/keys/KeyEditorDialog.cpp" line="47"/>
+        <source>Add a provider key</source>
+        <translation>Anbieterschlüssel hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../ui/keys/KeyEditorDialog.cpp" line="58"/>
+        <source>Edit “%1”</source>
+        <translation>„%1“ bearbeiten</translation>
+    </message>
+    <message>
+        <location filename="../ui/keys/KeyEditorDialog.cpp" line="77"/>
+        <source>Provider:</source>
+        <translation>Anbieter:</translation>
+    </message>
+    <message>
+        <location filename="../ui/keys/KeyEditorDialog.cpp" line="84"/>
+        <source>&amp;Provider:</source>
+        <translation>A&amp;nbieter:</translation>
+    </message>
+    <message>
+        <location filename="../ui/keys/KeyEditorDialog.cpp" line="90"/>
+        <source>&amp;Label:</source>
+        <translation>&amp;Bezeichnung:</translation>
+    </message>
+    <message>
+        <location filename="../ui/keys/KeyEditorDialog.cpp" line="91"/>
+        <source>How you will recognise it, e.g. Work OpenAI</source>
+        <translation>Woran Sie ihn erkennen, z. B. OpenAI Arbeit</translation>
+    </message>
+    <message>
+        <location filename="../ui/keys/KeyEditorDialog.cpp" line="93"/>
+        <source>&amp;Endpoint:</source>
+        <translation>&amp;Endpunkt:</translation>
+    </message>
+    <message>
+        <location filename="../ui/keys/KeyEditorDialog.cpp" line="94"/>
+        <source>Leave empty for the provider&apos;s own endpoint; a gateway or local service needs its base URL, e.g. http://localhost:11434/v1</source>
+        <translation>Leer lassen für den eigenen Endpunkt des Anbieters; ein Gateway oder lokaler Dienst benötigt seine Basis-URL, z. B. http://localhost:11434/v1</translation>
+    </message>
+    <message>
+        <location filename="../ui/keys/KeyEditorDialog.cpp" line="101"/>
+        <source>&amp;Tier:</source>
+        <translation>S&amp;tufe:</translation>
+    </message>
+    <message>
+        <location filename="../ui/keys/KeyEditorDialog.cpp" line="103"/>
+        <source>&amp;Use this key</source>
+        <translation>Diesen Schlüssel &amp;verwenden</translation>
+    </message>
+    <message>
+        <location filename="../ui/keys/KeyEditorDialog.cpp" line="172"/>
+        <source>Either an access key (ID and secret, with a session token for temporary credentials) or a Bedrock API key.</source>
+        <translation>Entweder ein Zugriffsschlüssel (ID und geheimer Schlüssel, bei temporären Anmeldedaten mit Sitzungstoken) oder ein Bedrock-API-Schlüssel.</translation>
+    </message>
+    <message>
+        <location filename="../ui/keys/KeyEditorDialog.cpp" line="175"/>
+        <source>Either a service account&apos;s JSON key file or an express-mode API key.</source>
+        <translation>Entweder die JSON-Schlüsseldatei eines Dienstkontos oder ein API-Schlüssel für den Express-Modus.</translation>
+    </message>
+    <message>
+        <location filename="../ui/keys/KeyEditorDialog.cpp" line="180"/>
+        <source>No file chosen</source>
+        <translation>Keine Datei ausgewählt</translation>
+    </message>
+    <message>
+        <location filename="../ui/keys/KeyEditorDialog.cpp" line="181"/>
+        <source>Choose &amp;file…</source>
+        <translation>&amp;Datei auswählen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/keys/KeyEditorDialog.cpp" line="184"/>
+        <source>Service account key</source>
+        <translation>Dienstkontoschlüssel</translation>
+    </message>
+    <message>
+        <location filename="../ui/keys/KeyEditorDialog.cpp" line="184"/>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../ui/keys/KeyEditorDialog.cpp" line="192"/>
+        <source>unchanged (%1)</source>
+        <translation>unverändert (%1)</translation>
+    </message>
+    <message>
+        <location filename="../ui/keys/KeyEditorDialog.cpp" line="194"/>
+        <source>comma-separated</source>
+        <translation>kommagetrennt</translation>
+    </message>
+    <message>
+        <location filename="../ui/keys/KeyEditorDialog.cpp" line="200"/>
+        <source>required</source>
+        <translation>erforderlich</translation>
+    </message>
+    <message>
+        <location filename="../ui/keys/KeyEditorDialog.cpp" line="216"/>
+        <source>Cannot read %1</source>
+        <translation>%1 kann nicht gelesen werden</translation>
+    </message>
+    <message>
+        <location filename="../ui/keys/KeyEditorDialog.cpp" line="313"/>
+        <source>%1 keys need the service&apos;s base URL.</source>
+        <translation>Schlüssel für %1 benötigen die Basis-URL des Dienstes.</translation>
+    </message>
+    <message>
+        <location filename="../ui/keys/KeyEditorDialog.cpp" line="318"/>
+        <source>Give a web address starting with https:// or http://.</source>
+        <translation>Geben Sie eine Webadresse an, die mit https:// oder http:// beginnt.</translation>
+    </message>
+    <message>
+        <location filename="../ui/keys/KeyEditorDialog.cpp" line="322"/>
+        <source>%1 is needed.</source>
+        <translation>%1 ist erforderlich.</translation>
+    </message>
+</context>
+<context>
+    <name>KeyService</name>
+    <message>
+        <location filename="../app/KeyService.cpp" line="38"/>
+        <source>&quot;%1&quot; is not a valid URL; write it like https://api.example.com/v1.</source>
+        <translation>„%1“ ist keine gültige URL; Beispiel: https://api.example.com/v1.</translation>
+    </message>
+    <message>
+        <location filename="../app/KeyService.cpp" line="40"/>
+        <source>The endpoint must start with https:// (or http:// for a local service).</source>
+        <translation>Der Endpunkt muss mit https:// beginnen (oder mit http:// für einen lokalen Dienst).</translation>
+    </message>
+    <message>
+        <location filename="../app/KeyService.cpp" line="42"/>
+        <source>The endpoint must not carry a user name or password; put the secret in the keychain instead.</source>
+        <translation>Der Endpunkt darf keinen Benutzernamen und kein Passwort enthalten; legen Sie das Geheimnis stattdessen im Schlüsselbund ab.</translation>
+    </message>
+    <message>
+        <location filename="../app/KeyService.cpp" line="45"/>
+        <source>The endpoint must not have a query or fragment (&quot;?…&quot; or &quot;#…&quot;).</source>
+        <translation>Der Endpunkt darf keine Abfrage und kein Fragment enthalten („?…“ oder „#…“).</translation>
+    </message>
+    <message>
+        <location filename="../app/KeyService.cpp" line="53"/>
+        <source>The CA file %1 does not exist or cannot be read.</source>
+        <translation>Die CA-Datei %1 existiert nicht oder kann nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <location filename="../app/KeyService.cpp" line="56"/>
+        <source>The CA file %1 holds no certificate in PEM or DER form.</source>
+        <translation>Die CA-Datei %1 enthält kein Zertifikat im PEM- oder DER-Format.</translation>
+    </message>
+    <message>
+        <location filename="../app/KeyService.cpp" line="93"/>
+        <source>&quot;%1&quot; is not a valid %2; write it like %3.</source>
+        <translation>„%1“ ist kein gültiger Wert für %2; Beispiel: %3.</translation>
+    </message>
+    <message>
+        <location filename="../app/KeyService.cpp" line="113"/>
+        <source>The setting &quot;%1&quot; does not apply to %2 keys.</source>
+        <translation>Die Einstellung „%1“ gilt nicht für Schlüssel von %2.</translation>
+    </message>
+    <message>
+        <location filename="../app/KeyService.cpp" line="217"/>
+        <source>A key labelled &quot;%1&quot; already exists (id %2).</source>
+        <translation>Ein Schlüssel mit der Bezeichnung „%1“ existiert bereits (ID %2).</translation>
+    </message>
+    <message>
+        <location filename="../app/KeyService.cpp" line="223"/>
+        <source>%1 keys need an endpoint (--base-url).</source>
+        <translation>Schlüssel für %1 benötigen einen Endpunkt (--base-url).</translation>
+    </message>
+    <message>
+        <location filename="../app/KeyService.cpp" line="226"/>
+        <source>A CA file is only used with an endpoint override (--base-url).</source>
+        <translation>Eine CA-Datei wird nur mit einem abweichenden Endpunkt (--base-url) verwendet.</translation>
+    </message>
+    <message>
+        <location filename="../app/KeyService.cpp" line="234"/>
+        <source>%1 keys need a %2 (--%2) or an endpoint (--base-url).</source>
+        <translation>Schlüssel für %1 benötigen „%2“ (--%2) oder einen Endpunkt (--base-url).</translation>
+    </message>
+    <message>
+        <location filename="../app/KeyService.cpp" line="244"/>
+        <source>Local API key %1 belongs to another workspace, so this key would never serve it.</source>
+        <translation>Der lokale API-Schlüssel %1 gehört zu einem anderen Arbeitsbereich, daher würde dieser Schlüssel ihn nie bedienen.</translation>
+    </message>
+    <message>
+        <location filename="../app/KeyService.cpp" line="251"/>
+        <source>%1 keys need a %2 (--%3).</source>
+        <translation>Schlüssel für %1 benötigen „%2“ (--%3).</translation>
+    </message>
+    <message>
+        <location filename="../app/KeyService.cpp" line="255"/>
+        <source>A key that forbids shared capacity must stay in Prioritized; it is in %1.</source>
+        <translation>Ein Schlüssel, der geteilte Kapazität verbietet, muss in der Stufe „Priorisiert“ bleiben; er ist in „%1“.</translation>
+    </message>
+    <message>
+        <location filename="../app/KeyService.cpp" line="267"/>
+        <source>Unknown provider &quot;%1&quot;. Known providers: %2.</source>
+        <translation>Unbekannter Anbieter „%1“. Bekannte Anbieter: %2.</translation>
+    </message>
+    <message>
+        <location filename="../app/KeyService.cpp" line="324"/>
+        <source>Editing does not move a key; use &quot;keyway key move&quot;.</source>
+        <translation>Bearbeiten verschiebt keinen Schlüssel; verwenden Sie „keyway key move“.</translation>
+    </message>
+    <message>
+        <location filename="../app/KeyService.cpp" line="328"/>
+        <source>Key %1 names the unknown provider &quot;%2&quot;.</source>
+        <translation>Schlüssel %1 nennt den unbekannten Anbieter „%2“.</translation>
+    </message>
+    <message>
+        <location filename="../app/KeyService.cpp" line="376"/>
+        <source>Key %1 was changed elsewhere meanwhile; nothing was saved. Try again.</source>
+        <translation>Schlüssel %1 wurde zwischenzeitlich an anderer Stelle geändert; nichts wurde gespeichert. Versuchen Sie es erneut.</translation>
+    </message>
+</context>
+<context>
+    <name>KeySummary</name>
+    <message>
+        <location filename="../ui/keys/KeySummary.cpp" line="33"/>
+        <source>all models</source>
+        <translation>alle Modelle</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/keys/KeySummary.cpp" line="37"/>
+        <source>%1 and %n more</source>
+        <translation>
+            <numerusform>%1 und %n weiteres</numerusform>
+            <numerusform>%1 und %n weitere</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/keys/KeySummary.cpp" line="39"/>
+        <source>%n member(s)</source>
+        <translation>
+            <numerusform>%n Mitglied</numerusform>
+            <numerusform>%n Mitglieder</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/keys/KeySummary.cpp" line="41"/>
+        <source>%n local key(s)</source>
+        <translation>
+            <numerusform>%n lokaler Schlüssel</numerusform>
+            <numerusform>%n lokale Schlüssel</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/keys/KeySummary.cpp" line="43"/>
+        <source>disabled</source>
+        <translation>deaktiviert</translation>
+    </message>
+    <message>
+        <location filename="../ui/keys/KeySummary.cpp" line="50"/>
+        <source>%1 key %2</source>
+        <translation>Schlüssel für %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/keys/KeySummary.cpp" line="51"/>
+        <source>Used for: %1</source>
+        <translation>Verwendet für: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/keys/KeySummary.cpp" line="53"/>
+        <source>Endpoint: %1</source>
+        <translation>Endpunkt: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/keys/KeySummary.cpp" line="55"/>
+        <source>Forbids shared capacity: stays in Prioritized</source>
+        <translation>Verbietet geteilte Kapazität: bleibt in „Priorisiert“</translation>
+    </message>
+    <message>
+        <location filename="../ui/keys/KeySummary.cpp" line="57"/>
+        <source>The keychain no longer has this key&apos;s secret</source>
+        <translation>Der Schlüsselbund enthält das Geheimnis dieses Schlüssels nicht mehr</translation>
+    </message>
+</context>
+<context>
+    <name>KeysPage</name>
+    <message>
+        <location filename="../ui/keys/KeysPage.cpp" line="31"/>
+        <source>Your own keys, tried first, top to bottom</source>
+        <translation>Ihre eigenen Schlüssel, zuerst versucht, von oben nach unten</translation>
+    </message>
+    <message>
+        <location filename="../ui/keys/KeysPage.cpp" line="33"/>
+        <source>Aggregators and team gateways, tried next</source>
+        <translation>Aggregatoren und Team-Gateways, als Nächstes versucht</translation>
+    </message>
+    <message>
+        <location filename="../ui/keys/KeysPage.cpp" line="35"/>
+        <source>Tried last, when everything above failed</source>
+        <translation>Zuletzt versucht, wenn alles darüber fehlgeschlagen ist</translation>
+    </message>
+    <message>
+        <location filename="../ui/keys/KeysPage.cpp" line="42"/>
+        <source>&lt;h2&gt;Three steps to your first routed request&lt;/h2&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;Add a provider key&lt;/b&gt; — OpenAI, Anthropic, Azure, Bedrock, Vertex, Gemini, OpenRouter or any OpenAI-compatible service. The secret goes to your system&apos;s keychain.&lt;br&gt;&lt;tt&gt;keyway key add --provider openai --label &quot;Work OpenAI&quot; --secret-stdin&lt;/tt&gt;&lt;/li&gt;&lt;li&gt;&lt;b&gt;Create a local API key&lt;/b&gt; for your tools.&lt;br&gt;&lt;tt&gt;keyway token create&lt;/tt&gt;&lt;/li&gt;&lt;li&gt;&lt;b&gt;Point a tool at the router&lt;/b&gt; — its address is in the status bar — with the local key as its API key.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;Keys then appear here in three tiers. Drag them to set the order they are tried in.&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;In drei Schritten zur ersten gerouteten Anfrage&lt;/h2&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;Anbieterschlüssel hinzufügen&lt;/b&gt; – OpenAI, Anthropic, Azure, Bedrock, Vertex, Gemini, OpenRouter oder ein beliebiger OpenAI-kompatibler Dienst. Das Geheimnis wird im Schlüsselbund Ihres Systems abgelegt.&lt;br&gt;&lt;tt&gt;keyway key add --provider openai --label &quot;OpenAI Arbeit&quot; --secret-stdin&lt;/tt&gt;&lt;/li&gt;&lt;li&gt;&lt;b&gt;Lokalen API-Schlüssel erstellen&lt;/b&gt; für Ihre Werkzeuge.&lt;br&gt;&lt;tt&gt;keyway token create&lt;/tt&gt;&lt;/li&gt;&lt;li&gt;&lt;b&gt;Ein Werkzeug auf den Router richten&lt;/b&gt; (seine Adresse steht in der Statusleiste) und den lokalen Schlüssel als API-Schlüssel angeben.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;Die Schlüssel erscheinen dann hier in drei Stufen. Ziehen Sie sie, um die Reihenfolge festzulegen, in der sie versucht werden.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../ui/keys/KeysPage.cpp" line="69"/>
+        <source>&amp;Provider:</source>
+        <translation>An&amp;bieter:</translation>
+    </message>
+    <message>
+        <location filename="../ui/keys/KeysPage.cpp" line="72"/>
+        <source>Show the keys of one provider only</source>
+        <translation>Nur die Schlüssel eines Anbieters anzeigen</translation>
+    </message>
+    <message>
+        <location filename="../ui/keys/KeysPage.cpp" line="77"/>
+        <location filename="../ui/keys/KeysPage.cpp" line="191"/>
+        <source>&amp;Add key…</source>
+        <translation>Schlüssel &amp;hinzufügen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/keys/KeysPage.cpp" line="79"/>
+        <source>Add a provider key (Ctrl+N)</source>
+        <translation>Anbieterschlüssel hinzufügen (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location filename="../ui/keys/KeysPage.cpp" line="183"/>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Bearbeiten…</translation>
+    </message>
+    <message>
+        <location filename="../ui/keys/KeysPage.cpp" line="187"/>
+        <source>&amp;Remove…</source>
+        <translation>&amp;Entfernen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/keys/KeysPage.cpp" line="196"/>
+        <source>Move &amp;up</source>
+        <translation>Nach &amp;oben verschieben</translation>
+    </message>
+    <message>
+        <location filename="../ui/keys/KeysPage.cpp" line="197"/>
+        <source>Move &amp;down</source>
+        <translation>Nach &amp;unten verschieben</translation>
+    </message>
+    <message>
+        <location filename="../ui/keys/KeysPage.cpp" line="198"/>
+        <source>Move to &amp;Prioritized</source>
+        <translation>In „&amp;Priorisiert“ verschieben</translation>
+    </message>
+    <message>
+        <location filename="../ui/keys/KeysPage.cpp" line="200"/>
+        <source>Move to &amp;Shared capacity</source>
+        <translation>In „&amp;Geteilte Kapazität“ verschieben</translation>
+    </message>
+    <message>
+        <location filename="../ui/keys/KeysPage.cpp" line="202"/>
+        <source>Move to &amp;Fallback</source>
+        <translation>In „&amp;Reserve“ verschieben</translation>
+    </message>
+    <message>
+        <location filename="../ui/keys/KeysPage.cpp" line="211"/>
+        <source>All providers</source>
+        <translation>Alle Anbieter</translation>
+    </message>
+</context>
+<context>
+    <name>LocalKeyModel</name>
+    <message>
+        <location filename="../ui/access/LocalKeyModel.cpp" line="48"/>
+        <source>(unnamed)</source>
+        <translation>(unbenannt)</translation>
+    </message>
+    <message>
+        <location filename="../ui/access/LocalKeyModel.cpp" line="59"/>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
+    <message>
+        <location filename="../ui/access/LocalKeyModel.cpp" line="62"/>
+        <source>revoked</source>
+        <translation>widerrufen</translation>
+    </message>
+    <message>
+        <location filename="../ui/access/LocalKeyModel.cpp" line="62"/>
+        <source>active</source>
+        <translation>aktiv</translation>
+    </message>
+    <message>
+        <location filename="../ui/access/LocalKeyModel.cpp" line="74"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../ui/access/LocalKeyModel.cpp" line="76"/>
+        <source>Member</source>
+        <translation>Mitglied</translation>
+    </message>
+    <message>
+        <location filename="../ui/access/LocalKeyModel.cpp" line="78"/>
+        <source>Workspace</source>
+        <translation>Arbeitsbereich</translation>
+    </message>
+    <message>
+        <location filename="../ui/access/LocalKeyModel.cpp" line="80"/>
+        <source>Token</source>
+        <translation>Token</translation>
+    </message>
+    <message>
+        <location filename="../ui/access/LocalKeyModel.cpp" line="82"/>
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <location filename="../ui/access/LocalKeyModel.cpp" line="84"/>
+        <source>Last used</source>
+        <translation>Zuletzt verwendet</translation>
+    </message>
+    <message>
+        <location filename="../ui/access/LocalKeyModel.cpp" line="86"/>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+</context>
+<context>
+    <name>LogCommands</name>
+    <message>
+        <location filename="../app/cli/LogCommands.cpp" line="31"/>
+        <source>no key answered</source>
+        <translation>kein Schlüssel hat geantwortet</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/LogCommands.cpp" line="31"/>
+        <source>key %1</source>
+        <translation>Schlüssel %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/cli/LogCommands.cpp" line="33"/>
+        <source>%n attempt(s)</source>
+        <translation>
+            <numerusform>%n Versuch</numerusform>
+            <numerusform>%n Versuche</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../app/cli/LogCommands.cpp" line="37"/>
+        <source>%1 + %2 tokens</source>
+        <translation>%1 + %2 Token</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/LogCommands.cpp" line="69"/>
+        <source>Show the latest requests with their attempts, oldest first.</source>
+        <translation>Die letzten Anfragen mit ihren Versuchen anzeigen, älteste zuerst.</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/LogCommands.cpp" line="70"/>
+        <source>Keep showing requests as they finish.</source>
+        <translation>Weitere Anfragen anzeigen, sobald sie abgeschlossen sind.</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/LogCommands.cpp" line="71"/>
+        <source>One JSON object per request and line.</source>
+        <translation>Ein JSON-Objekt pro Anfrage und Zeile.</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/LogCommands.cpp" line="73"/>
+        <source>How many to show (default 20).</source>
+        <translation>Wie viele angezeigt werden (Standard: 20).</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/LogCommands.cpp" line="81"/>
+        <source>--limit must be a positive number.</source>
+        <translation>--limit muss eine positive Zahl sein.</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/LogCommands.cpp" line="121"/>
+        <source>the latest requests and their attempts</source>
+        <translation>die letzten Anfragen und ihre Versuche</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="44"/>
+        <location filename="../ui/MainWindow.cpp" line="186"/>
+        <source>Keyway</source>
+        <translation>Keyway</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="47"/>
+        <source>&amp;Keys</source>
+        <translation>&amp;Schlüssel</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="48"/>
+        <source>&amp;Activity</source>
+        <translation>&amp;Aktivität</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="49"/>
+        <source>&amp;Route preview</source>
+        <translation>&amp;Routenvorschau</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="50"/>
+        <source>&amp;Usage</source>
+        <translation>&amp;Nutzung</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="51"/>
+        <source>A&amp;ccess</source>
+        <translation>&amp;Zugriff</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="52"/>
+        <source>&amp;Settings</source>
+        <translation>&amp;Einstellungen</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="56"/>
+        <source>Opening %1…</source>
+        <translation>%1 wird geöffnet…</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="71"/>
+        <source>The router is stopped</source>
+        <translation>Der Router ist gestoppt</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="97"/>
+        <source>The key and its secret were removed.</source>
+        <translation>Der Schlüssel und sein Geheimnis wurden entfernt.</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="112"/>
+        <source>Starting the router…</source>
+        <translation>Router wird gestartet…</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="116"/>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="117"/>
+        <source>Copy the router&apos;s address</source>
+        <translation>Die Adresse des Routers kopieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="123"/>
+        <source>Requests answered per second, over the last five seconds</source>
+        <translation>Beantwortete Anfragen pro Sekunde, über die letzten fünf Sekunden</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="136"/>
+        <source>%1 req/s</source>
+        <translation>%1 Anfr./s</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="166"/>
+        <source>&amp;Open Keyway</source>
+        <translation>Keyway ö&amp;ffnen</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="172"/>
+        <location filename="../ui/MainWindow.cpp" line="200"/>
+        <source>&amp;Stop the router</source>
+        <translation>Router &amp;stoppen</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="173"/>
+        <source>&amp;Keep routing when the window closes</source>
+        <translation>&amp;Weiter routen, wenn das Fenster geschlossen wird</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="179"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="194"/>
+        <source>The router is listening on %1</source>
+        <translation>Der Router lauscht auf %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="197"/>
+        <source>Keyway: %1</source>
+        <translation>Keyway: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="198"/>
+        <source>Keyway: routing on %1</source>
+        <translation>Keyway: Routing auf %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="200"/>
+        <source>&amp;Start the router</source>
+        <translation>Router &amp;starten</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="220"/>
+        <source>No provider keys yet.</source>
+        <translation>Noch keine Anbieterschlüssel.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/MainWindow.cpp" line="221"/>
+        <source>%n provider key(s) stored.</source>
+        <translation>
+            <numerusform>%n Anbieterschlüssel gespeichert.</numerusform>
+            <numerusform>%n Anbieterschlüssel gespeichert.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/MainWindow.cpp" line="224"/>
+        <source>%n key(s) have no secret in the keychain any more.</source>
+        <translation>
+            <numerusform>%n Schlüssel hat kein Geheimnis mehr im Schlüsselbund.</numerusform>
+            <numerusform>%n Schlüssel haben kein Geheimnis mehr im Schlüsselbund.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="227"/>
+        <source>The secrets could not be checked: %1</source>
+        <translation>Die Geheimnisse konnten nicht geprüft werden: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="233"/>
+        <source>Keyway could not start: %1</source>
+        <translation>Keyway konnte nicht starten: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="258"/>
+        <source>Remove key</source>
+        <translation>Schlüssel entfernen</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="259"/>
+        <source>Remove “%1” and delete its secret from the keychain?</source>
+        <translation>„%1“ entfernen und sein Geheimnis aus dem Schlüsselbund löschen?</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="261"/>
+        <source>&amp;Remove</source>
+        <translation>&amp;Entfernen</translation>
+    </message>
+</context>
+<context>
+    <name>ModelPattern</name>
+    <message>
+        <location filename="../router/ModelPattern.cpp" line="48"/>
+        <source>A model pattern is empty.</source>
+        <translation>Ein Modellmuster ist leer.</translation>
+    </message>
+    <message>
+        <location filename="../router/ModelPattern.cpp" line="50"/>
+        <source>The model pattern is longer than %1 characters.</source>
+        <translation>Das Modellmuster ist länger als %1 Zeichen.</translation>
+    </message>
+    <message>
+        <location filename="../router/ModelPattern.cpp" line="57"/>
+        <source>The model pattern &quot;%1&quot; contains &quot;%2&quot;, which no model id uses. Patterns may use letters, digits, - . _ : / @ + and the wildcards * and ?.</source>
+        <translation>Das Modellmuster „%1“ enthält „%2“, was in keiner Modell-ID vorkommt. Muster dürfen Buchstaben, Ziffern, - . _ : / @ + und die Platzhalter * und ? enthalten.</translation>
+    </message>
+</context>
+<context>
+    <name>NameRules</name>
+    <message>
+        <location filename="../app/domain/NameRules.cpp" line="24"/>
+        <source>The %1 is empty.</source>
+        <translation>%1 ist leer.</translation>
+    </message>
+    <message>
+        <location filename="../app/domain/NameRules.cpp" line="26"/>
+        <source>The %1 starts or ends with spaces.</source>
+        <translation>%1 beginnt oder endet mit Leerzeichen.</translation>
+    </message>
+    <message>
+        <location filename="../app/domain/NameRules.cpp" line="28"/>
+        <source>The %1 is longer than %2 characters.</source>
+        <translation>%1 ist länger als %2 Zeichen.</translation>
+    </message>
+    <message>
+        <location filename="../app/domain/NameRules.cpp" line="30"/>
+        <source>The %1 contains a control character.</source>
+        <translation>%1 enthält ein Steuerzeichen.</translation>
+    </message>
+    <message>
+        <location filename="../app/domain/NameRules.cpp" line="38"/>
+        <source>label</source>
+        <translation>Die Bezeichnung</translation>
+    </message>
+    <message>
+        <location filename="../app/domain/NameRules.cpp" line="44"/>
+        <source>member name</source>
+        <translation>Der Mitgliedsname</translation>
+    </message>
+    <message>
+        <location filename="../app/domain/NameRules.cpp" line="47"/>
+        <source>The member name &quot;%1&quot; may use only letters, digits and . _ @ -, and must start with a letter or digit.</source>
+        <translation>Der Mitgliedsname „%1“ darf nur Buchstaben, Ziffern und . _ @ - enthalten und muss mit einem Buchstaben oder einer Ziffer beginnen.</translation>
+    </message>
+    <message>
+        <location filename="../app/domain/NameRules.cpp" line="56"/>
+        <source>workspace name</source>
+        <translation>Der Name des Arbeitsbereichs</translation>
+    </message>
+    <message>
+        <location filename="../app/domain/NameRules.cpp" line="59"/>
+        <source>&quot;*&quot; is reserved for keys that serve all workspaces.</source>
+        <translation>„*“ ist für Schlüssel reserviert, die alle Arbeitsbereiche bedienen.</translation>
+    </message>
+</context>
+<context>
+    <name>ProviderCredential</name>
+    <message>
+        <location filename="../app/domain/ProviderCredential.cpp" line="19"/>
+        <source>The secret is empty.</source>
+        <translation>Das Geheimnis ist leer.</translation>
+    </message>
+    <message>
+        <location filename="../app/domain/ProviderCredential.cpp" line="24"/>
+        <source>The secret contains spaces, line breaks or characters outside printable ASCII; an API key is a single word. Check what was pasted.</source>
+        <translation>Das Geheimnis enthält Leerzeichen, Zeilenumbrüche oder Zeichen außerhalb des druckbaren ASCII-Bereichs; ein API-Schlüssel ist ein einzelnes Wort. Prüfen Sie, was eingefügt wurde.</translation>
+    </message>
+    <message>
+        <location filename="../app/domain/ProviderCredential.cpp" line="28"/>
+        <source>The secret is longer than 4096 characters, too long for an API key.</source>
+        <translation>Das Geheimnis ist länger als 4096 Zeichen und damit zu lang für einen API-Schlüssel.</translation>
+    </message>
+    <message>
+        <location filename="../app/domain/ProviderCredential.cpp" line="78"/>
+        <source>(no key)</source>
+        <translation>(kein Schlüssel)</translation>
+    </message>
+    <message>
+        <location filename="../app/domain/ProviderCredential.cpp" line="95"/>
+        <source>AWS credentials need &quot;access_key_id&quot; and &quot;secret_access_key&quot; in a JSON object (&quot;session_token&quot; is optional), or give a Bedrock API key on its own.</source>
+        <translation>AWS-Anmeldedaten benötigen &quot;access_key_id&quot; und &quot;secret_access_key&quot; in einem JSON-Objekt (&quot;session_token&quot; ist optional); alternativ geben Sie nur einen Bedrock-API-Schlüssel an.</translation>
+    </message>
+    <message>
+        <location filename="../app/domain/ProviderCredential.cpp" line="118"/>
+        <source>This is not a Google service-account key: the JSON needs &quot;type&quot;: &quot;service_account&quot;, &quot;client_email&quot; and &quot;private_key&quot;. Download it from the Google Cloud console (IAM → Service accounts → Keys), or give an express-mode API key on its own.</source>
+        <translation>Dies ist kein Google-Dienstkontoschlüssel: Das JSON benötigt &quot;type&quot;: &quot;service_account&quot;, &quot;client_email&quot; und &quot;private_key&quot;. Laden Sie ihn in der Google Cloud Console herunter (IAM → Dienstkonten → Schlüssel) oder geben Sie nur einen API-Schlüssel für den Express-Modus an.</translation>
+    </message>
+</context>
+<context>
+    <name>ProviderRegistry</name>
+    <message>
+        <location filename="../router/ProviderRegistry.cpp" line="26"/>
+        <location filename="../router/ProviderRegistry.cpp" line="71"/>
+        <source>API key</source>
+        <translation>API-Schlüssel</translation>
+    </message>
+    <message>
+        <location filename="../router/ProviderRegistry.cpp" line="32"/>
+        <source>Organization</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <location filename="../router/ProviderRegistry.cpp" line="33"/>
+        <location filename="../router/ProviderRegistry.cpp" line="58"/>
+        <source>Project</source>
+        <translation>Projekt</translation>
+    </message>
+    <message>
+        <location filename="../router/ProviderRegistry.cpp" line="37"/>
+        <source>Resource name</source>
+        <translation>Ressourcenname</translation>
+    </message>
+    <message>
+        <location filename="../router/ProviderRegistry.cpp" line="38"/>
+        <source>Deployments</source>
+        <translation>Bereitstellungen</translation>
+    </message>
+    <message>
+        <location filename="../router/ProviderRegistry.cpp" line="39"/>
+        <source>API version</source>
+        <translation>API-Version</translation>
+    </message>
+    <message>
+        <location filename="../router/ProviderRegistry.cpp" line="46"/>
+        <source>Access key ID</source>
+        <translation>Zugriffsschlüssel-ID</translation>
+    </message>
+    <message>
+        <location filename="../router/ProviderRegistry.cpp" line="47"/>
+        <source>Secret access key</source>
+        <translation>Geheimer Zugriffsschlüssel</translation>
+    </message>
+    <message>
+        <location filename="../router/ProviderRegistry.cpp" line="48"/>
+        <source>Session token</source>
+        <translation>Sitzungstoken</translation>
+    </message>
+    <message>
+        <location filename="../router/ProviderRegistry.cpp" line="49"/>
+        <source>Bedrock API key</source>
+        <translation>Bedrock-API-Schlüssel</translation>
+    </message>
+    <message>
+        <location filename="../router/ProviderRegistry.cpp" line="50"/>
+        <location filename="../router/ProviderRegistry.cpp" line="59"/>
+        <source>Region</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <location filename="../router/ProviderRegistry.cpp" line="56"/>
+        <source>Service account JSON</source>
+        <translation>Dienstkonto-JSON</translation>
+    </message>
+    <message>
+        <location filename="../router/ProviderRegistry.cpp" line="57"/>
+        <source>Express mode API key</source>
+        <translation>API-Schlüssel (Express-Modus)</translation>
+    </message>
+    <message>
+        <location filename="../router/ProviderRegistry.cpp" line="72"/>
+        <source>Models it serves</source>
+        <translation>Bediente Modelle</translation>
+    </message>
+</context>
+<context>
+    <name>RequestDetail</name>
+    <message>
+        <location filename="../ui/activity/RequestDetail.cpp" line="42"/>
+        <source>Key</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <location filename="../ui/activity/RequestDetail.cpp" line="42"/>
+        <source>Provider</source>
+        <translation>Anbieter</translation>
+    </message>
+    <message>
+        <location filename="../ui/activity/RequestDetail.cpp" line="42"/>
+        <source>Tier</source>
+        <translation>Stufe</translation>
+    </message>
+    <message>
+        <location filename="../ui/activity/RequestDetail.cpp" line="42"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../ui/activity/RequestDetail.cpp" line="43"/>
+        <source>Latency</source>
+        <translation>Latenz</translation>
+    </message>
+    <message>
+        <location filename="../ui/activity/RequestDetail.cpp" line="43"/>
+        <source>Provider&apos;s message</source>
+        <translation>Meldung des Anbieters</translation>
+    </message>
+    <message>
+        <location filename="../ui/activity/RequestDetail.cpp" line="43"/>
+        <source>Rate-limit headers</source>
+        <translation>Ratenlimit-Header</translation>
+    </message>
+    <message>
+        <location filename="../ui/activity/RequestDetail.cpp" line="53"/>
+        <source>&amp;Copy JSON</source>
+        <translation>JSON &amp;kopieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/activity/RequestDetail.cpp" line="54"/>
+        <source>Copy the request&apos;s metadata (no secrets, no prompts)</source>
+        <translation>Die Metadaten der Anfrage kopieren (keine Geheimnisse, keine Prompts)</translation>
+    </message>
+    <message>
+        <location filename="../ui/activity/RequestDetail.cpp" line="61"/>
+        <source>&lt;b&gt;Attempts&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Versuche&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../ui/activity/RequestDetail.cpp" line="65"/>
+        <source>&lt;b&gt;Metadata&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Metadaten&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../ui/activity/RequestDetail.cpp" line="80"/>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+</context>
+<context>
+    <name>RouteCommands</name>
+    <message>
+        <location filename="../app/cli/RouteCommands.cpp" line="30"/>
+        <source>--token takes a local API key id.</source>
+        <translation>--token erwartet die ID eines lokalen API-Schlüssels.</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/RouteCommands.cpp" line="61"/>
+        <source>Show which keys a request would be tried on, in order, and why each other key would not be used. Uses the same planner as the router; live health (cool-downs) is known only to a running router.</source>
+        <translation>Anzeigen, mit welchen Schlüsseln eine Anfrage der Reihe nach versucht würde und warum jeder andere Schlüssel nicht verwendet würde. Nutzt denselben Planer wie der Router; den aktuellen Zustand (Abkühlphasen) kennt nur ein laufender Router.</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/RouteCommands.cpp" line="66"/>
+        <source>The model the request names.</source>
+        <translation>Das Modell, das die Anfrage nennt.</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/RouteCommands.cpp" line="66"/>
+        <location filename="../app/cli/RouteCommands.cpp" line="67"/>
+        <source>id</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/RouteCommands.cpp" line="67"/>
+        <source>As a request with this local API key id.</source>
+        <translation>Als Anfrage mit dieser ID eines lokalen API-Schlüssels.</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/RouteCommands.cpp" line="68"/>
+        <source>As a request from this member (default: me).</source>
+        <translation>Als Anfrage dieses Mitglieds (Standard: me).</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/RouteCommands.cpp" line="68"/>
+        <location filename="../app/cli/RouteCommands.cpp" line="69"/>
+        <source>name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/RouteCommands.cpp" line="69"/>
+        <source>In this workspace (default: Personal).</source>
+        <translation>In diesem Arbeitsbereich (Standard: Personal).</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/RouteCommands.cpp" line="70"/>
+        <source>Print JSON.</source>
+        <translation>JSON ausgeben.</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/RouteCommands.cpp" line="75"/>
+        <source>--model is required.</source>
+        <translation>--model ist erforderlich.</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/RouteCommands.cpp" line="78"/>
+        <source>A local API key already names its member and workspace; give --token or --member/--workspace.</source>
+        <translation>Ein lokaler API-Schlüssel legt Mitglied und Arbeitsbereich bereits fest; geben Sie --token oder --member/--workspace an.</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/RouteCommands.cpp" line="114"/>
+        <source>No key would serve &quot;%1&quot;.</source>
+        <translation>Kein Schlüssel würde „%1“ bedienen.</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/RouteCommands.cpp" line="116"/>
+        <source>&quot;%1&quot; would be tried on:</source>
+        <translation>Für „%1“ würden diese Schlüssel versucht:</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/RouteCommands.cpp" line="124"/>
+        <source>Not used:</source>
+        <translation>Nicht verwendet:</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/RouteCommands.cpp" line="142"/>
+        <source>show the keys a request would be tried on, and why not the others</source>
+        <translation>anzeigen, mit welchen Schlüsseln eine Anfrage versucht würde und warum nicht mit den anderen</translation>
+    </message>
+</context>
+<context>
+    <name>RoutePlanner</name>
+    <message>
+        <location filename="../router/RoutePlanner.cpp" line="273"/>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <location filename="../router/RoutePlanner.cpp" line="275"/>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <location filename="../router/RoutePlanner.cpp" line="276"/>
+        <source>%1 h</source>
+        <translation>%1 h</translation>
+    </message>
+    <message>
+        <location filename="../router/RoutePlanner.cpp" line="280"/>
+        <source>disabled</source>
+        <translation>deaktiviert</translation>
+    </message>
+    <message>
+        <location filename="../router/RoutePlanner.cpp" line="282"/>
+        <source>secret missing from the keychain</source>
+        <translation>Geheimnis fehlt im Schlüsselbund</translation>
+    </message>
+    <message>
+        <location filename="../router/RoutePlanner.cpp" line="284"/>
+        <source>belongs to another workspace</source>
+        <translation>gehört zu einem anderen Arbeitsbereich</translation>
+    </message>
+    <message>
+        <location filename="../router/RoutePlanner.cpp" line="286"/>
+        <source>does not serve %1</source>
+        <translation>bedient %1 nicht</translation>
+    </message>
+    <message>
+        <location filename="../router/RoutePlanner.cpp" line="288"/>
+        <source>its model filter does not match %1</source>
+        <translation>sein Modellfilter passt nicht zu %1</translation>
+    </message>
+    <message>
+        <location filename="../router/RoutePlanner.cpp" line="290"/>
+        <source>its member filter does not match</source>
+        <translation>sein Mitgliederfilter passt nicht</translation>
+    </message>
+    <message>
+        <location filename="../router/RoutePlanner.cpp" line="292"/>
+        <source>its local API key filter does not match</source>
+        <translation>sein Filter für lokale API-Schlüssel passt nicht</translation>
+    </message>
+    <message>
+        <location filename="../router/RoutePlanner.cpp" line="294"/>
+        <source>shared capacity forbidden by &quot;%1&quot;</source>
+        <translation>geteilte Kapazität durch „%1“ verboten</translation>
+    </message>
+    <message>
+        <location filename="../router/RoutePlanner.cpp" line="296"/>
+        <source>invalid key</source>
+        <translation>ungültiger Schlüssel</translation>
+    </message>
+    <message>
+        <location filename="../router/RoutePlanner.cpp" line="298"/>
+        <source>cooling down for %1</source>
+        <translation>kühlt ab, noch %1</translation>
+    </message>
+    <message>
+        <location filename="../router/RoutePlanner.cpp" line="300"/>
+        <source>out of credit, retried in %1</source>
+        <translation>kein Guthaben, neuer Versuch in %1</translation>
+    </message>
+    <message>
+        <location filename="../router/RoutePlanner.cpp" line="302"/>
+        <source>failing; next probe in %1</source>
+        <translation>fehlerhaft; nächster Test in %1</translation>
+    </message>
+    <message>
+        <location filename="../router/RoutePlanner.cpp" line="304"/>
+        <source>%1 unusable on this key for %2</source>
+        <translation>%1 mit diesem Schlüssel noch %2 nicht nutzbar</translation>
+    </message>
+</context>
+<context>
+    <name>RoutePreviewPage</name>
+    <message>
+        <location filename="../ui/route/RoutePreviewPage.cpp" line="35"/>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <location filename="../ui/route/RoutePreviewPage.cpp" line="35"/>
+        <location filename="../ui/route/RoutePreviewPage.cpp" line="37"/>
+        <source>Key</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <location filename="../ui/route/RoutePreviewPage.cpp" line="35"/>
+        <location filename="../ui/route/RoutePreviewPage.cpp" line="37"/>
+        <source>Provider</source>
+        <translation>Anbieter</translation>
+    </message>
+    <message>
+        <location filename="../ui/route/RoutePreviewPage.cpp" line="35"/>
+        <location filename="../ui/route/RoutePreviewPage.cpp" line="37"/>
+        <source>Tier</source>
+        <translation>Stufe</translation>
+    </message>
+    <message>
+        <location filename="../ui/route/RoutePreviewPage.cpp" line="35"/>
+        <source>Sent as</source>
+        <translation>Gesendet als</translation>
+    </message>
+    <message>
+        <location filename="../ui/route/RoutePreviewPage.cpp" line="37"/>
+        <source>Why not</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <location filename="../ui/route/RoutePreviewPage.cpp" line="42"/>
+        <source>A model as a tool would name it, e.g. gpt-4.1</source>
+        <translation>Ein Modell, wie ein Werkzeug es nennen würde, z. B. gpt-4.1</translation>
+    </message>
+    <message>
+        <location filename="../ui/route/RoutePreviewPage.cpp" line="44"/>
+        <source>&amp;Local API key:</source>
+        <translation>&amp;Lokaler API-Schlüssel:</translation>
+    </message>
+    <message>
+        <location filename="../ui/route/RoutePreviewPage.cpp" line="45"/>
+        <source>&amp;Model:</source>
+        <translation>&amp;Modell:</translation>
+    </message>
+    <message>
+        <location filename="../ui/route/RoutePreviewPage.cpp" line="51"/>
+        <source>&lt;b&gt;Tried in this order&lt;/b&gt;</source>
+        <translation>&lt;b&gt;In dieser Reihenfolge versucht&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../ui/route/RoutePreviewPage.cpp" line="53"/>
+        <source>&lt;b&gt;Not used&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Nicht verwendet&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../ui/route/RoutePreviewPage.cpp" line="76"/>
+        <source>unnamed</source>
+        <translation>unbenannt</translation>
+    </message>
+    <message>
+        <location filename="../ui/route/RoutePreviewPage.cpp" line="107"/>
+        <source>Pick a local key and name a model.</source>
+        <translation>Wählen Sie einen lokalen Schlüssel und geben Sie ein Modell an.</translation>
+    </message>
+    <message>
+        <location filename="../ui/route/RoutePreviewPage.cpp" line="125"/>
+        <source>No key would serve “%1” now.</source>
+        <translation>Derzeit würde kein Schlüssel „%1“ bedienen.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/route/RoutePreviewPage.cpp" line="127"/>
+        <source>A request for “%1” would be tried on %n key(s).</source>
+        <translation>
+            <numerusform>Eine Anfrage für „%1“ würde mit %n Schlüssel versucht.</numerusform>
+            <numerusform>Eine Anfrage für „%1“ würde mit %n Schlüsseln versucht.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/route/RoutePreviewPage.cpp" line="135"/>
+        <source>%1 (a trial after failures)</source>
+        <translation>%1 (Testversuch nach Fehlern)</translation>
+    </message>
+</context>
+<context>
+    <name>Router</name>
+    <message>
+        <location filename="../router/Router.cpp" line="39"/>
+        <source>The request body is not valid JSON: %1 at offset %2</source>
+        <translation>Der Rumpf der Anfrage ist kein gültiges JSON: %1 an Position %2</translation>
+    </message>
+    <message>
+        <location filename="../router/Router.cpp" line="45"/>
+        <source>The request body must be a JSON object</source>
+        <translation>Der Rumpf der Anfrage muss ein JSON-Objekt sein</translation>
+    </message>
+    <message>
+        <location filename="../router/Router.cpp" line="56"/>
+        <source>&quot;model&quot; must be a model id</source>
+        <translation>&quot;model&quot; muss eine Modell-ID sein</translation>
+    </message>
+    <message>
+        <location filename="../router/Router.cpp" line="62"/>
+        <source>&quot;models&quot; must be a list of model ids</source>
+        <translation>&quot;models&quot; muss eine Liste von Modell-IDs sein</translation>
+    </message>
+    <message>
+        <location filename="../router/Router.cpp" line="69"/>
+        <source>The request names no model</source>
+        <translation>Die Anfrage nennt kein Modell</translation>
+    </message>
+    <message>
+        <location filename="../router/Router.cpp" line="171"/>
+        <source>The Host header must name this machine&apos;s loopback address</source>
+        <translation>Der Host-Header muss die Loopback-Adresse dieses Rechners nennen</translation>
+    </message>
+    <message>
+        <location filename="../router/Router.cpp" line="204"/>
+        <source>There is no endpoint %1</source>
+        <translation>Es gibt keinen Endpunkt %1</translation>
+    </message>
+    <message>
+        <location filename="../router/Router.cpp" line="211"/>
+        <source>%1 expects %2</source>
+        <translation>%1 erwartet %2</translation>
+    </message>
+    <message>
+        <location filename="../router/Router.cpp" line="224"/>
+        <source>A local API key is required (Authorization: Bearer kw-… or x-api-key)</source>
+        <translation>Ein lokaler API-Schlüssel ist erforderlich (Authorization: Bearer kw-… oder x-api-key)</translation>
+    </message>
+    <message>
+        <location filename="../router/Router.cpp" line="225"/>
+        <source>This local API key is not known, or it was revoked</source>
+        <translation>Dieser lokale API-Schlüssel ist unbekannt oder wurde widerrufen</translation>
+    </message>
+    <message>
+        <location filename="../router/Router.cpp" line="274"/>
+        <source>Name the request: ?id=gen-…</source>
+        <translation>Geben Sie die Anfrage an: ?id=gen-…</translation>
+    </message>
+    <message>
+        <location filename="../router/Router.cpp" line="281"/>
+        <source>No request %1 is known</source>
+        <translation>Die Anfrage %1 ist unbekannt</translation>
+    </message>
+</context>
+<context>
+    <name>RouterHost</name>
+    <message>
+        <location filename="../app/RouterHost.cpp" line="58"/>
+        <source>The router has not started yet.</source>
+        <translation>Der Router wurde noch nicht gestartet.</translation>
+    </message>
+    <message>
+        <location filename="../app/RouterHost.cpp" line="235"/>
+        <source>The router could not listen on %1 port %2: %3</source>
+        <translation>Der Router konnte nicht auf %1, Port %2 lauschen: %3</translation>
+    </message>
+</context>
+<context>
+    <name>SecretInput</name>
+    <message>
+        <location filename="../app/cli/SecretInput.cpp" line="84"/>
+        <source>Cannot read the secret from standard input.</source>
+        <translation>Das Geheimnis kann nicht von der Standardeingabe gelesen werden.</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/SecretInput.cpp" line="91"/>
+        <source>No secret given: pass --secret-stdin and pipe the secret in, or run the command in a terminal to be asked for it.</source>
+        <translation>Kein Geheimnis angegeben: Übergeben Sie --secret-stdin und leiten Sie das Geheimnis per Pipe ein, oder führen Sie den Befehl in einem Terminal aus, um danach gefragt zu werden.</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/SecretInput.cpp" line="111"/>
+        <source>Standard input held no secret. Pipe it in, for example: pass show openai | keyway key add ... --secret-stdin</source>
+        <translation>Die Standardeingabe enthielt kein Geheimnis. Leiten Sie es per Pipe ein, zum Beispiel: pass show openai | keyway key add ... --secret-stdin</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/SecretInput.cpp" line="113"/>
+        <source>No secret was typed.</source>
+        <translation>Es wurde kein Geheimnis eingegeben.</translation>
+    </message>
+</context>
+<context>
+    <name>ServeCommand</name>
+    <message>
+        <location filename="../app/cli/ServeCommand.cpp" line="25"/>
+        <source>Run the router without the window until Ctrl-C. The port and bind address default to the settings (keyway settings get port).</source>
+        <translation>Den Router ohne Fenster ausführen, bis Ctrl-C gedrückt wird. Port und Bind-Adresse stammen standardmäßig aus den Einstellungen (keyway settings get port).</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/ServeCommand.cpp" line="27"/>
+        <source>Without the window (the only way).</source>
+        <translation>Ohne Fenster (die einzige Möglichkeit).</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/ServeCommand.cpp" line="28"/>
+        <source>Listen on this port; 0 picks a free one.</source>
+        <translation>Auf diesem Port lauschen; 0 wählt einen freien.</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/ServeCommand.cpp" line="31"/>
+        <source>Listen on this address.</source>
+        <translation>Auf dieser Adresse lauschen.</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/ServeCommand.cpp" line="40"/>
+        <source>--port must be a number from 0 to 65535.</source>
+        <translation>--port muss eine Zahl von 0 bis 65535 sein.</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/ServeCommand.cpp" line="46"/>
+        <source>--bind must be an IP address, such as 127.0.0.1.</source>
+        <translation>--bind muss eine IP-Adresse sein, etwa 127.0.0.1.</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/ServeCommand.cpp" line="58"/>
+        <source>Keyway is routing on %1 — press Ctrl-C to stop.</source>
+        <translation>Keyway routet auf %1 – zum Beenden Ctrl-C drücken.</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/ServeCommand.cpp" line="69"/>
+        <source>%1 of %2 keys have no secret in the keychain and are skipped.</source>
+        <translation>%1 von %2 Schlüsseln haben kein Geheimnis im Schlüsselbund und werden übersprungen.</translation>
+    </message>
+</context>
+<context>
+    <name>Settings</name>
+    <message>
+        <location filename="../app/Settings.cpp" line="19"/>
+        <source>TCP port of the router (0: any free port, chosen at each start)</source>
+        <translation>TCP-Port des Routers (0: ein beliebiger freier Port, bei jedem Start neu gewählt)</translation>
+    </message>
+    <message>
+        <location filename="../app/Settings.cpp" line="21"/>
+        <source>address the router listens on; anything but loopback exposes it to the network</source>
+        <translation>Adresse, auf der der Router lauscht; alles außer Loopback macht ihn im Netzwerk erreichbar</translation>
+    </message>
+    <message>
+        <location filename="../app/Settings.cpp" line="23"/>
+        <source>time to connect to an upstream</source>
+        <translation>Zeit für den Verbindungsaufbau zu einem Upstream-Server</translation>
+    </message>
+    <message>
+        <location filename="../app/Settings.cpp" line="25"/>
+        <source>time from sending a request to the upstream&apos;s first byte</source>
+        <translation>Zeit vom Senden einer Anfrage bis zum ersten Byte des Upstream-Servers</translation>
+    </message>
+    <message>
+        <location filename="../app/Settings.cpp" line="27"/>
+        <source>longest silence inside a stream before it counts as stalled</source>
+        <translation>längste Pause innerhalb eines Streams, bevor er als hängend gilt</translation>
+    </message>
+    <message>
+        <location filename="../app/Settings.cpp" line="29"/>
+        <source>time one request may take over all its attempts</source>
+        <translation>Zeit, die eine Anfrage über alle ihre Versuche hinweg dauern darf</translation>
+    </message>
+    <message>
+        <location filename="../app/Settings.cpp" line="31"/>
+        <source>attempts one request may make over all keys</source>
+        <translation>Versuche, die eine Anfrage über alle Schlüssel hinweg unternehmen darf</translation>
+    </message>
+    <message>
+        <location filename="../app/Settings.cpp" line="33"/>
+        <source>how long a request may wait for a cooling key to come back</source>
+        <translation>wie lange eine Anfrage darauf warten darf, dass ein abkühlender Schlüssel wieder bereit ist</translation>
+    </message>
+    <message>
+        <location filename="../app/Settings.cpp" line="35"/>
+        <source>days the activity log keeps requests</source>
+        <translation>Tage, die das Aktivitätsprotokoll Anfragen aufbewahrt</translation>
+    </message>
+    <message>
+        <location filename="../app/Settings.cpp" line="37"/>
+        <source>size the activity log may grow to</source>
+        <translation>Größe, die das Aktivitätsprotokoll erreichen darf</translation>
+    </message>
+    <message>
+        <location filename="../app/Settings.cpp" line="65"/>
+        <source>Unknown setting &quot;%1&quot;. Known settings: %2.</source>
+        <translation>Unbekannte Einstellung „%1“. Bekannte Einstellungen: %2.</translation>
+    </message>
+    <message>
+        <location filename="../app/Settings.cpp" line="73"/>
+        <source>&quot;%1&quot; is not an IP address such as 127.0.0.1 or ::1.</source>
+        <translation>„%1“ ist keine IP-Adresse wie 127.0.0.1 oder ::1.</translation>
+    </message>
+    <message>
+        <location filename="../app/Settings.cpp" line="79"/>
+        <source>%1 takes a whole number from %2 to %3.</source>
+        <translation>%1 erwartet eine ganze Zahl von %2 bis %3.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsCommands</name>
+    <message>
+        <location filename="../app/cli/SettingsCommands.cpp" line="24"/>
+        <source>List every setting with its value and default.</source>
+        <translation>Alle Einstellungen mit Wert und Standardwert auflisten.</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/SettingsCommands.cpp" line="25"/>
+        <source>Print JSON.</source>
+        <translation>JSON ausgeben.</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/SettingsCommands.cpp" line="36"/>
+        <source>NAME</source>
+        <translation>NAME</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/SettingsCommands.cpp" line="36"/>
+        <source>VALUE</source>
+        <translation>WERT</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/SettingsCommands.cpp" line="36"/>
+        <source>DEFAULT</source>
+        <translation>STANDARD</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/SettingsCommands.cpp" line="36"/>
+        <source>MEANING</source>
+        <translation>BEDEUTUNG</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/SettingsCommands.cpp" line="55"/>
+        <source>Print one setting&apos;s value.</source>
+        <translation>Den Wert einer Einstellung ausgeben.</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/SettingsCommands.cpp" line="56"/>
+        <source>Change one setting.</source>
+        <translation>Eine Einstellung ändern.</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/SettingsCommands.cpp" line="57"/>
+        <source>Put one setting back to its default.</source>
+        <translation>Eine Einstellung auf ihren Standardwert zurücksetzen.</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/SettingsCommands.cpp" line="59"/>
+        <source>The setting (see keyway settings list).</source>
+        <translation>Die Einstellung (siehe keyway settings list).</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/SettingsCommands.cpp" line="61"/>
+        <source>Its new value.</source>
+        <translation>Ihr neuer Wert.</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/SettingsCommands.cpp" line="66"/>
+        <source>Give a setting&apos;s name and its value.</source>
+        <translation>Geben Sie den Namen einer Einstellung und ihren Wert an.</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/SettingsCommands.cpp" line="67"/>
+        <source>Give one setting&apos;s name.</source>
+        <translation>Geben Sie den Namen genau einer Einstellung an.</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/SettingsCommands.cpp" line="91"/>
+        <source>keyway: warning: the router will accept connections from the network at %1; every request still needs a local API key.</source>
+        <translation>keyway: Warnung: Der Router nimmt auf %1 Verbindungen aus dem Netzwerk an; jede Anfrage benötigt weiterhin einen lokalen API-Schlüssel.</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/SettingsCommands.cpp" line="96"/>
+        <source>%1 = %2</source>
+        <translation>%1 = %2</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/SettingsCommands.cpp" line="110"/>
+        <source>every setting with its value and default</source>
+        <translation>alle Einstellungen mit Wert und Standardwert</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/SettingsCommands.cpp" line="111"/>
+        <source>one setting&apos;s value</source>
+        <translation>der Wert einer Einstellung</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/SettingsCommands.cpp" line="112"/>
+        <source>change one setting</source>
+        <translation>eine Einstellung ändern</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/SettingsCommands.cpp" line="113"/>
+        <source>put one setting back to its default</source>
+        <translation>eine Einstellung auf ihren Standardwert zurücksetzen</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <location filename="../ui/settings/SettingsPage.cpp" line="28"/>
+        <source>Port (0: any free one):</source>
+        <translation>Port (0: beliebiger freier):</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings/SettingsPage.cpp" line="29"/>
+        <source>Bind address:</source>
+        <translation>Bind-Adresse:</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings/SettingsPage.cpp" line="31"/>
+        <source>Connect timeout:</source>
+        <translation>Zeitlimit für Verbindungsaufbau:</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings/SettingsPage.cpp" line="33"/>
+        <source>First byte timeout:</source>
+        <translation>Zeitlimit bis zum ersten Byte:</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings/SettingsPage.cpp" line="35"/>
+        <source>Stream idle timeout:</source>
+        <translation>Zeitlimit für Stream-Pausen:</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings/SettingsPage.cpp" line="37"/>
+        <source>Deadline per request:</source>
+        <translation>Frist pro Anfrage:</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings/SettingsPage.cpp" line="39"/>
+        <source>Attempts per request:</source>
+        <translation>Versuche pro Anfrage:</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings/SettingsPage.cpp" line="41"/>
+        <source>Wait for a cooling key:</source>
+        <translation>Warten auf abkühlenden Schlüssel:</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings/SettingsPage.cpp" line="43"/>
+        <source>Keep the activity log for:</source>
+        <translation>Aktivitätsprotokoll aufbewahren für:</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings/SettingsPage.cpp" line="45"/>
+        <source>Activity log at most:</source>
+        <translation>Aktivitätsprotokoll höchstens:</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings/SettingsPage.cpp" line="54"/>
+        <source> ms</source>
+        <translation> ms</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings/SettingsPage.cpp" line="56"/>
+        <source> days</source>
+        <translation> Tage</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings/SettingsPage.cpp" line="58"/>
+        <source> MB</source>
+        <translation> MB</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings/SettingsPage.cpp" line="100"/>
+        <source>&amp;Apply</source>
+        <translation>&amp;Übernehmen</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings/SettingsPage.cpp" line="108"/>
+        <source>Start Keyway when I log in</source>
+        <translation>Keyway bei der Anmeldung starten</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings/SettingsPage.cpp" line="112"/>
+        <source>Start minimised to the tray</source>
+        <translation>Minimiert im Infobereich starten</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings/SettingsPage.cpp" line="124"/>
+        <source>Saved; the router uses the new values now.</source>
+        <translation>Gespeichert; der Router verwendet jetzt die neuen Werte.</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings/SettingsPage.cpp" line="177"/>
+        <source>Bind beyond this computer?</source>
+        <translation>Auch außerhalb dieses Computers erreichbar machen?</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings/SettingsPage.cpp" line="178"/>
+        <source>On %1 the router can be reached from your network. Anyone there who has or guesses a local API key can spend your provider keys. Bind there anyway?</source>
+        <translation>Auf %1 ist der Router aus Ihrem Netzwerk erreichbar. Jeder dort, der einen lokalen API-Schlüssel kennt oder errät, kann Ihre Anbieterschlüssel verbrauchen. Trotzdem an diese Adresse binden?</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings/SettingsPage.cpp" line="191"/>
+        <source>Nothing changed.</source>
+        <translation>Nichts geändert.</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings/SettingsPage.cpp" line="216"/>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Store</name>
+    <message>
+        <location filename="../app/store/Store.cpp" line="132"/>
+        <source>No database file was given.</source>
+        <translation>Es wurde keine Datenbankdatei angegeben.</translation>
+    </message>
+    <message>
+        <location filename="../app/store/Store.cpp" line="137"/>
+        <source>%1 is a folder, not a database file.</source>
+        <translation>%1 ist ein Ordner, keine Datenbankdatei.</translation>
+    </message>
+    <message>
+        <location filename="../app/store/Store.cpp" line="140"/>
+        <source>Cannot create the folder %1 for the database.</source>
+        <translation>Der Ordner %1 für die Datenbank kann nicht erstellt werden.</translation>
+    </message>
+    <message>
+        <location filename="../app/store/Store.cpp" line="210"/>
+        <source>The database %1 was written by a newer Keyway (schema %2; this version knows up to %3). Update Keyway.</source>
+        <translation>Die Datenbank %1 wurde von einer neueren Keyway-Version geschrieben (Schema %2; diese Version kennt bis %3). Aktualisieren Sie Keyway.</translation>
+    </message>
+    <message>
+        <location filename="../app/store/Store.cpp" line="278"/>
+        <source>The database %1 is locked by another program (waited %2 s). Close the other Keyway or SQLite tool and try again.</source>
+        <translation>Die Datenbank %1 ist von einem anderen Programm gesperrt (%2 s gewartet). Schließen Sie das andere Keyway oder SQLite-Werkzeug und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <location filename="../app/store/Store.cpp" line="285"/>
+        <source>%1 is not a Keyway database or is damaged. Move it aside to start afresh, or restore a backup.</source>
+        <translation>%1 ist keine Keyway-Datenbank oder ist beschädigt. Verschieben Sie die Datei, um neu zu beginnen, oder stellen Sie eine Sicherung wieder her.</translation>
+    </message>
+    <message>
+        <location filename="../app/store/Store.cpp" line="291"/>
+        <source>Cannot open the database %1 for writing: %2. Check that its folder exists and is writable.</source>
+        <translation>Die Datenbank %1 kann nicht zum Schreiben geöffnet werden: %2. Prüfen Sie, ob ihr Ordner existiert und beschreibbar ist.</translation>
+    </message>
+    <message>
+        <location filename="../app/store/Store.cpp" line="296"/>
+        <source>The change conflicts with what is stored: %1</source>
+        <translation>Die Änderung steht im Konflikt mit den gespeicherten Daten: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/store/Store.cpp" line="299"/>
+        <source>The database %1 reported an error: %2</source>
+        <translation>Die Datenbank %1 meldete einen Fehler: %2</translation>
+    </message>
+    <message>
+        <location filename="../app/store/Store.cpp" line="379"/>
+        <location filename="../app/store/Store.cpp" line="463"/>
+        <source>There is no provider key with id %1.</source>
+        <translation>Es gibt keinen Anbieterschlüssel mit der ID %1.</translation>
+    </message>
+    <message>
+        <location filename="../app/store/Store.cpp" line="525"/>
+        <source>Position %1 is out of range: %2 then holds %3 other keys, so the position must be between 0 and %4.</source>
+        <translation>Position %1 liegt außerhalb des gültigen Bereichs: Die Stufe „%2“ enthält dann %3 andere Schlüssel, daher muss die Position zwischen 0 und %4 liegen.</translation>
+    </message>
+    <message>
+        <location filename="../app/store/Store.cpp" line="604"/>
+        <source>There is no member named &quot;%1&quot;.</source>
+        <translation>Es gibt kein Mitglied namens „%1“.</translation>
+    </message>
+    <message>
+        <location filename="../app/store/Store.cpp" line="613"/>
+        <source>A member named &quot;%1&quot; already exists.</source>
+        <translation>Ein Mitglied namens „%1“ existiert bereits.</translation>
+    </message>
+    <message>
+        <location filename="../app/store/Store.cpp" line="627"/>
+        <source>There is no %1 with id %2.</source>
+        <translation>Es gibt keinen Eintrag vom Typ %1 mit der ID %2.</translation>
+    </message>
+    <message>
+        <location filename="../app/store/Store.cpp" line="638"/>
+        <source>&quot;%1&quot; is the default member and cannot be removed.</source>
+        <translation>„%1“ ist das Standardmitglied und kann nicht entfernt werden.</translation>
+    </message>
+    <message>
+        <location filename="../app/store/Store.cpp" line="652"/>
+        <source>&quot;%1&quot; still owns %2 active local API keys and is named in %3 key filters. Revoke and edit those first; removing the member would silently widen what those keys allow.</source>
+        <translation>„%1“ besitzt noch %2 aktive lokale API-Schlüssel und wird in %3 Schlüsselfiltern genannt. Widerrufen bzw. bearbeiten Sie diese zuerst; das Entfernen des Mitglieds würde stillschweigend erweitern, was diese Schlüssel erlauben.</translation>
+    </message>
+    <message>
+        <location filename="../app/store/Store.cpp" line="695"/>
+        <source>There is no workspace named &quot;%1&quot;.</source>
+        <translation>Es gibt keinen Arbeitsbereich namens „%1“.</translation>
+    </message>
+    <message>
+        <location filename="../app/store/Store.cpp" line="705"/>
+        <source>A workspace named &quot;%1&quot; already exists.</source>
+        <translation>Ein Arbeitsbereich namens „%1“ existiert bereits.</translation>
+    </message>
+    <message>
+        <location filename="../app/store/Store.cpp" line="720"/>
+        <source>&quot;%1&quot; is the default workspace and cannot be removed.</source>
+        <translation>„%1“ ist der Standardarbeitsbereich und kann nicht entfernt werden.</translation>
+    </message>
+    <message>
+        <location filename="../app/store/Store.cpp" line="735"/>
+        <source>The workspace &quot;%1&quot; still holds %2 provider keys and %3 active local API keys, and %4 key filters name its local keys. Move, revoke or edit those first.</source>
+        <translation>Der Arbeitsbereich „%1“ enthält noch %2 Anbieterschlüssel und %3 aktive lokale API-Schlüssel, und %4 Schlüsselfilter nennen seine lokalen Schlüssel. Verschieben, widerrufen oder bearbeiten Sie diese zuerst.</translation>
+    </message>
+    <message>
+        <location filename="../app/store/Store.cpp" line="800"/>
+        <source>There is no local API key with id %1.</source>
+        <translation>Es gibt keinen lokalen API-Schlüssel mit der ID %1.</translation>
+    </message>
+    <message>
+        <location filename="../app/store/Store.cpp" line="810"/>
+        <source>No local API key has this token.</source>
+        <translation>Kein lokaler API-Schlüssel hat dieses Token.</translation>
+    </message>
+</context>
+<context>
+    <name>Tier</name>
+    <message>
+        <location filename="../router/Tier.cpp" line="23"/>
+        <source>Prioritized</source>
+        <translation>Priorisiert</translation>
+    </message>
+    <message>
+        <location filename="../router/Tier.cpp" line="25"/>
+        <source>Shared capacity</source>
+        <translation>Geteilte Kapazität</translation>
+    </message>
+    <message>
+        <location filename="../router/Tier.cpp" line="27"/>
+        <source>Fallback</source>
+        <translation>Reserve</translation>
+    </message>
+</context>
+<context>
+    <name>TierListModel</name>
+    <message>
+        <location filename="../ui/keys/TierListModel.cpp" line="28"/>
+        <source>secret missing</source>
+        <translation>Geheimnis fehlt</translation>
+    </message>
+    <message>
+        <location filename="../ui/keys/TierListModel.cpp" line="35"/>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <location filename="../ui/keys/TierListModel.cpp" line="35"/>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <location filename="../ui/keys/TierListModel.cpp" line="41"/>
+        <source>cooling down · %1</source>
+        <translation>kühlt ab · %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/keys/TierListModel.cpp" line="44"/>
+        <source>invalid</source>
+        <translation>ungültig</translation>
+    </message>
+    <message>
+        <location filename="../ui/keys/TierListModel.cpp" line="47"/>
+        <source>out of credit · %1</source>
+        <translation>kein Guthaben · %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/keys/TierListModel.cpp" line="50"/>
+        <source>failing · retry in %1</source>
+        <translation>fehlerhaft · neuer Versuch in %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/keys/TierListModel.cpp" line="50"/>
+        <source>failing · retrying</source>
+        <translation>fehlerhaft · neuer Versuch läuft</translation>
+    </message>
+    <message>
+        <location filename="../ui/keys/TierListModel.cpp" line="53"/>
+        <source>ready</source>
+        <translation>bereit</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/keys/TierListModel.cpp" line="87"/>
+        <source>%n request(s) this month</source>
+        <translation>
+            <numerusform>%n Anfrage in diesem Monat</numerusform>
+            <numerusform>%n Anfragen in diesem Monat</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TierRules</name>
+    <message>
+        <location filename="../app/domain/TierRules.cpp" line="7"/>
+        <source>&quot;%1&quot; forbids shared capacity, so it must stay in Prioritized. Change its shared-capacity option first.</source>
+        <translation>„%1“ verbietet geteilte Kapazität und muss daher in „Priorisiert“ bleiben. Ändern Sie zuerst seine Option für geteilte Kapazität.</translation>
+    </message>
+</context>
+<context>
+    <name>TokenCommands</name>
+    <message>
+        <location filename="../app/cli/TokenCommands.cpp" line="29"/>
+        <source>Create a local API key for tools to present to the router. The token is printed once.</source>
+        <translation>Einen lokalen API-Schlüssel erstellen, den Werkzeuge dem Router vorlegen. Das Token wird einmalig ausgegeben.</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/TokenCommands.cpp" line="32"/>
+        <source>Owner (default: me).</source>
+        <translation>Besitzer (Standard: me).</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/TokenCommands.cpp" line="32"/>
+        <location filename="../app/cli/TokenCommands.cpp" line="33"/>
+        <source>name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/TokenCommands.cpp" line="33"/>
+        <source>Workspace (default: Personal).</source>
+        <translation>Arbeitsbereich (Standard: Personal).</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/TokenCommands.cpp" line="34"/>
+        <source>What the token is for (&quot;aider on laptop&quot;).</source>
+        <translation>Wofür das Token ist („aider auf dem Laptop“).</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/TokenCommands.cpp" line="34"/>
+        <source>text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/TokenCommands.cpp" line="35"/>
+        <location filename="../app/cli/TokenCommands.cpp" line="63"/>
+        <source>Print JSON.</source>
+        <translation>JSON ausgeben.</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/TokenCommands.cpp" line="52"/>
+        <source>Created local API key %1. This is the only time the token is shown; &quot;keyway token list&quot; shows it masked.</source>
+        <translation>Lokaler API-Schlüssel %1 erstellt. Das Token wird nur dieses eine Mal angezeigt; „keyway token list“ zeigt es maskiert.</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/TokenCommands.cpp" line="62"/>
+        <source>List local API keys, tokens masked.</source>
+        <translation>Lokale API-Schlüssel auflisten, Token maskiert.</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/TokenCommands.cpp" line="98"/>
+        <source>No local API keys yet. Create one with: keyway token create</source>
+        <translation>Noch keine lokalen API-Schlüssel. Erstellen Sie einen mit: keyway token create</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/TokenCommands.cpp" line="102"/>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/TokenCommands.cpp" line="102"/>
+        <source>TOKEN</source>
+        <translation>TOKEN</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/TokenCommands.cpp" line="102"/>
+        <source>MEMBER</source>
+        <translation>MITGLIED</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/TokenCommands.cpp" line="102"/>
+        <source>WORKSPACE</source>
+        <translation>ARBEITSBEREICH</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/TokenCommands.cpp" line="102"/>
+        <source>CREATED</source>
+        <translation>ERSTELLT</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/TokenCommands.cpp" line="103"/>
+        <source>LAST USED</source>
+        <translation>ZULETZT VERWENDET</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/TokenCommands.cpp" line="103"/>
+        <source>STATE</source>
+        <translation>STATUS</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/TokenCommands.cpp" line="103"/>
+        <source>NAME</source>
+        <translation>NAME</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/TokenCommands.cpp" line="107"/>
+        <source>revoked</source>
+        <translation>widerrufen</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/TokenCommands.cpp" line="107"/>
+        <source>active</source>
+        <translation>aktiv</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/TokenCommands.cpp" line="120"/>
+        <source>The local API key&apos;s id.</source>
+        <translation>Die ID des lokalen API-Schlüssels.</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/TokenCommands.cpp" line="123"/>
+        <source>local API key</source>
+        <translation>lokalen API-Schlüssels</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/TokenCommands.cpp" line="135"/>
+        <source>Revoke a local API key: the router refuses it from now on.</source>
+        <translation>Einen lokalen API-Schlüssel widerrufen: Der Router weist ihn ab sofort ab.</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/TokenCommands.cpp" line="141"/>
+        <source>keyway: warning: %1</source>
+        <translation>keyway: Warnung: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/TokenCommands.cpp" line="142"/>
+        <source>Revoked local API key %1.</source>
+        <translation>Lokaler API-Schlüssel %1 wurde widerrufen.</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/TokenCommands.cpp" line="150"/>
+        <source>Print a local API key&apos;s token again, from the keychain.</source>
+        <translation>Das Token eines lokalen API-Schlüssels erneut aus dem Schlüsselbund ausgeben.</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/TokenCommands.cpp" line="175"/>
+        <source>create a local API key and print it once</source>
+        <translation>einen lokalen API-Schlüssel erstellen und einmalig ausgeben</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/TokenCommands.cpp" line="176"/>
+        <source>list local API keys, masked</source>
+        <translation>lokale API-Schlüssel maskiert auflisten</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/TokenCommands.cpp" line="177"/>
+        <source>refuse a local API key from now on</source>
+        <translation>einen lokalen API-Schlüssel ab sofort abweisen</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/TokenCommands.cpp" line="178"/>
+        <source>print a local API key again, from the keychain</source>
+        <translation>einen lokalen API-Schlüssel erneut aus dem Schlüsselbund ausgeben</translation>
+    </message>
+</context>
+<context>
+    <name>TokenDialog</name>
+    <message>
+        <location filename="../ui/access/TokenDialog.cpp" line="66"/>
+        <source>Create a local API key</source>
+        <translation>Lokalen API-Schlüssel erstellen</translation>
+    </message>
+    <message>
+        <location filename="../ui/access/TokenDialog.cpp" line="84"/>
+        <source>Local API key</source>
+        <translation>Lokaler API-Schlüssel</translation>
+    </message>
+    <message>
+        <location filename="../ui/access/TokenDialog.cpp" line="85"/>
+        <source>Reading the token from the keychain…</source>
+        <translation>Token wird aus dem Schlüsselbund gelesen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/access/TokenDialog.cpp" line="101"/>
+        <source>What uses it, e.g. laptop, ci, Claude Code</source>
+        <translation>Was ihn nutzt, z. B. Laptop, CI, Claude Code</translation>
+    </message>
+    <message>
+        <location filename="../ui/access/TokenDialog.cpp" line="108"/>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <location filename="../ui/access/TokenDialog.cpp" line="109"/>
+        <source>&amp;Member:</source>
+        <translation>&amp;Mitglied:</translation>
+    </message>
+    <message>
+        <location filename="../ui/access/TokenDialog.cpp" line="110"/>
+        <source>&amp;Workspace:</source>
+        <translation>A&amp;rbeitsbereich:</translation>
+    </message>
+    <message>
+        <location filename="../ui/access/TokenDialog.cpp" line="112"/>
+        <source>C&amp;reate</source>
+        <translation>&amp;Erstellen</translation>
+    </message>
+    <message>
+        <location filename="../ui/access/TokenDialog.cpp" line="124"/>
+        <source>Copy the token now: it is shown this once. (It stays in your keychain, where Keyway can show it again after asking.)</source>
+        <translation>Kopieren Sie das Token jetzt: Es wird nur dieses eine Mal angezeigt. (Es bleibt in Ihrem Schlüsselbund, aus dem Keyway es nach Rückfrage erneut anzeigen kann.)</translation>
+    </message>
+    <message>
+        <location filename="../ui/access/TokenDialog.cpp" line="134"/>
+        <source>&amp;Copy</source>
+        <translation>&amp;Kopieren</translation>
+    </message>
+</context>
+<context>
+    <name>TokenService</name>
+    <message>
+        <location filename="../app/TokenService.cpp" line="65"/>
+        <source>The token is revoked, but its copy in the keychain could not be removed: %1</source>
+        <translation>Das Token wurde widerrufen, aber seine Kopie im Schlüsselbund konnte nicht entfernt werden: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/TokenService.cpp" line="77"/>
+        <source>Local API key %1 is revoked; its token is gone.</source>
+        <translation>Der lokale API-Schlüssel %1 ist widerrufen; sein Token existiert nicht mehr.</translation>
+    </message>
+    <message>
+        <location filename="../app/TokenService.cpp" line="83"/>
+        <source>Unknown or revoked local API key.</source>
+        <translation>Unbekannter oder widerrufener lokaler API-Schlüssel.</translation>
+    </message>
+</context>
+<context>
+    <name>UsagePage</name>
+    <message>
+        <location filename="../ui/usage/UsagePage.cpp" line="21"/>
+        <source>Month</source>
+        <translation>Monat</translation>
+    </message>
+    <message>
+        <location filename="../ui/usage/UsagePage.cpp" line="21"/>
+        <source>Key</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <location filename="../ui/usage/UsagePage.cpp" line="21"/>
+        <source>Answered</source>
+        <translation>Beantwortet</translation>
+    </message>
+    <message>
+        <location filename="../ui/usage/UsagePage.cpp" line="21"/>
+        <source>Attempts</source>
+        <translation>Versuche</translation>
+    </message>
+    <message>
+        <location filename="../ui/usage/UsagePage.cpp" line="21"/>
+        <source>Failovers</source>
+        <translation>Failover</translation>
+    </message>
+    <message>
+        <location filename="../ui/usage/UsagePage.cpp" line="22"/>
+        <source>Rate limits</source>
+        <translation>Ratenlimits</translation>
+    </message>
+    <message>
+        <location filename="../ui/usage/UsagePage.cpp" line="22"/>
+        <source>Prompt tokens</source>
+        <translation>Prompt-Token</translation>
+    </message>
+    <message>
+        <location filename="../ui/usage/UsagePage.cpp" line="22"/>
+        <source>Completion tokens</source>
+        <translation>Antwort-Token</translation>
+    </message>
+    <message>
+        <location filename="../ui/usage/UsagePage.cpp" line="22"/>
+        <source>Cost</source>
+        <translation>Kosten</translation>
+    </message>
+    <message>
+        <location filename="../ui/usage/UsagePage.cpp" line="28"/>
+        <source>Costs are estimated once the model catalog knows the prices.</source>
+        <translation>Kosten werden geschätzt, sobald der Modellkatalog die Preise kennt.</translation>
+    </message>
+    <message>
+        <location filename="../ui/usage/UsagePage.cpp" line="30"/>
+        <source>&lt;b&gt;Requests per day&lt;/b&gt; (last 30 days)</source>
+        <translation>&lt;b&gt;Anfragen pro Tag&lt;/b&gt; (letzte 30 Tage)</translation>
+    </message>
+    <message>
+        <location filename="../ui/usage/UsagePage.cpp" line="32"/>
+        <source>&lt;b&gt;Per key and month&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Pro Schlüssel und Monat&lt;/b&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>Vault</name>
+    <message>
+        <location filename="../app/vault/Vault.cpp" line="46"/>
+        <source>No keychain is reachable. On Linux install and start GNOME Keyring (apt install gnome-keyring libsecret-1-0) or KWallet in your desktop session, so that org.freedesktop.secrets answers on the session bus. Keyway never stores secrets in plain text.</source>
+        <translation>Kein Schlüsselbund erreichbar. Installieren und starten Sie unter Linux GNOME Keyring (apt install gnome-keyring libsecret-1-0) oder KWallet in Ihrer Desktop-Sitzung, damit org.freedesktop.secrets auf dem Sitzungsbus antwortet. Keyway speichert Geheimnisse niemals im Klartext.</translation>
+    </message>
+    <message>
+        <location filename="../app/vault/Vault.cpp" line="53"/>
+        <source>The keychain refused access. Unlock it (for GNOME Keyring, the &quot;login&quot; keyring in Passwords and Keys) and allow Keyway, then try again.</source>
+        <translation>Der Schlüsselbund hat den Zugriff verweigert. Entsperren Sie ihn (bei GNOME Keyring den Schlüsselbund „Anmeldung“ in „Passwörter und Verschlüsselung“), erlauben Sie Keyway den Zugriff und versuchen Sie es dann erneut.</translation>
+    </message>
+    <message>
+        <location filename="../app/vault/Vault.cpp" line="57"/>
+        <source>The keychain reported an error. If it is locked, unlock it and try again.</source>
+        <translation>Der Schlüsselbund hat einen Fehler gemeldet. Falls er gesperrt ist, entsperren Sie ihn und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <location filename="../app/vault/Vault.cpp" line="62"/>
+        <source>(Keychain said: %1)</source>
+        <translation>(Meldung des Schlüsselbunds: %1)</translation>
+    </message>
+    <message>
+        <location filename="../app/vault/Vault.cpp" line="69"/>
+        <source>The keychain did not answer within %1 s. It may be locked and waiting for a password prompt: unlock it and try again.</source>
+        <translation>Der Schlüsselbund hat nicht innerhalb von %1 s geantwortet. Möglicherweise ist er gesperrt und wartet auf eine Passworteingabe: Entsperren Sie ihn und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <location filename="../app/vault/Vault.cpp" line="132"/>
+        <source>The keychain has no entry %1.</source>
+        <translation>Der Schlüsselbund hat keinen Eintrag %1.</translation>
+    </message>
+</context>
+</TS>
