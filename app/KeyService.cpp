@@ -253,8 +253,8 @@ Result<void> KeyService::validate(const ProviderKey& key, const ProviderDescript
     }
     for (const CredentialField& field : provider.settingFields()) {
         if (field.required && !key.settings.contains(field.name))
-            return invalidInput(Text::tr("%1 keys need a %2 (--%3).")
-                                    .arg(provider.displayName, field.label.toLower(), field.name));
+            return invalidInput(Text::tr("%1 keys need this setting: %2 (--%3).")
+                                    .arg(provider.displayName, field.label, field.name));
     }
     if (key.tier != Tier::Prioritized && key.sharedCapacity != SharedCapacityPolicy::Allow) {
         return invalidInput(

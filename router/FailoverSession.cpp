@@ -577,7 +577,8 @@ void FailoverSession::giveUp()
         const QString last
             = m_record.attempts.isEmpty() ? QString() : m_record.attempts.constLast().errorMessage;
         error = { 502,
-            tr("All %1 attempts failed. The last: %2").arg(m_record.attempts.size()).arg(last),
+            tr("All %n attempt(s) failed. The last: %1", nullptr, int(m_record.attempts.size()))
+                .arg(last),
             QStringLiteral("api_error"), QStringLiteral("upstream_error"), {} };
     }
     error.metadata = failureMetadata();

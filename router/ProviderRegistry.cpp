@@ -66,7 +66,7 @@ QList<ProviderDescriptor> builtInProviders()
             WireFormat::OpenAiChat, CredentialKind::ApiKey,
             QStringLiteral("https://openrouter.ai/api/v1"), Tier::SharedCapacity, { apiKey() },
             false, true },
-        { QStringLiteral("openai-compatible"), QStringLiteral("OpenAI-compatible"),
+        { QStringLiteral("openai-compatible"), Text::tr("OpenAI-compatible"),
             AuthScheme::BearerToken, WireFormat::OpenAiChat, CredentialKind::OptionalApiKey, {},
             Tier::Prioritized,
             { secretField(QStringLiteral("api_key"), Text::tr("API key"), false),

@@ -1,10 +1,16 @@
+#include "AppCore.h"
+#include "MainWindow.h"
 #include "Translations.h"
 
-#include <QCoreApplication>
+#include <QApplication>
 #include <QLocale>
+#include <QPushButton>
+#include <QTabWidget>
+#include <QTemporaryDir>
 #include <QTest>
 
-// The translations built into the window's library load by locale and translate.
+// The translations built into the window's library load by locale and translate. German goes
+// last: a translator stays installed for the rest of the process.
 class TestTranslations : public QObject
 {
     Q_OBJECT
@@ -28,7 +34,32 @@ private slots:
     {
         QVERIFY(!Translations::install(QLocale(QLocale::Welsh)));
     }
+
+    void germanTranslatesTheMainWindow()
+    {
+        QVERIFY(Translations::install(QLocale(QLocale::German, QLocale::Germany)));
+        QTemporaryDir dir;
+        AppCore core(dir.filePath(QStringLiteral("keyway.db"))); // not started: no keychain
+        MainWindow window(core);
+        const auto* pages = window.findChild<QTabWidget*>();
+        QVERIFY(pages);
+        QStringList titles;
+        for (int i = 0; i < pages->count(); ++i)
+            titles.append(pages->tabText(i));
+        QCOMPARE(titles,
+            (QStringList { "&Schlüssel", "&Aktivität", "&Routenvorschau", "&Nutzung", "&Zugriff",
+                "&Einstellungen" }));
+        // Plural forms and the rest of the window too.
+        QCOMPARE(
+            QCoreApplication::translate("MainWindow", "%n provider key(s) stored.", nullptr, 2),
+            QStringLiteral("2 Anbieterschlüssel gespeichert."));
+        QStringList buttons;
+        for (const QPushButton* button : window.findChildren<QPushButton*>())
+            buttons.append(button->text());
+        QVERIFY2(buttons.contains(QStringLiteral("Schlüssel &hinzufügen…")),
+            qPrintable(buttons.join(u", ")));
+    }
 };
 
-QTEST_GUILESS_MAIN(TestTranslations)
+QTEST_MAIN(TestTranslations)
 #include "TestTranslations.moc"

@@ -25,13 +25,13 @@
     </message>
     <message>
         <location filename="../ui/access/AccessPage.cpp" line="80"/>
-        <source>&amp;Create…</source>
-        <translation>Erste&amp;llen…</translation>
+        <source>Create a local API key and show it once</source>
+        <translation>Einen lokalen API-Schlüssel erstellen und einmalig anzeigen</translation>
     </message>
     <message>
         <location filename="../ui/access/AccessPage.cpp" line="80"/>
-        <source>Create a local API key and show it once</source>
-        <translation>Einen lokalen API-Schlüssel erstellen und einmalig anzeigen</translation>
+        <source>Cr&amp;eate…</source>
+        <translation>&amp;Erstellen…</translation>
     </message>
     <message>
         <location filename="../ui/access/AccessPage.cpp" line="81"/>
@@ -92,8 +92,8 @@
 <context>
     <name>ActivityExport</name>
     <message>
-        <location filename="../app/activity/ActivityExport.cpp" line="62"/>
-        <location filename="../app/activity/ActivityExport.cpp" line="66"/>
+        <location filename="../app/activity/ActivityExport.cpp" line="63"/>
+        <location filename="../app/activity/ActivityExport.cpp" line="67"/>
         <source>Cannot write %1: %2</source>
         <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
@@ -112,57 +112,57 @@
 <context>
     <name>ActivityModel</name>
     <message>
-        <location filename="../ui/activity/ActivityModel.cpp" line="84"/>
+        <location filename="../ui/activity/ActivityModel.cpp" line="86"/>
         <source>running</source>
         <translation>läuft</translation>
     </message>
     <message>
-        <location filename="../ui/activity/ActivityModel.cpp" line="90"/>
+        <location filename="../ui/activity/ActivityModel.cpp" line="92"/>
         <source>%1 ms</source>
         <translation>%1 ms</translation>
     </message>
     <message>
-        <location filename="../ui/activity/ActivityModel.cpp" line="108"/>
+        <location filename="../ui/activity/ActivityModel.cpp" line="110"/>
         <source>Time</source>
         <translation>Zeit</translation>
     </message>
     <message>
-        <location filename="../ui/activity/ActivityModel.cpp" line="110"/>
+        <location filename="../ui/activity/ActivityModel.cpp" line="112"/>
         <source>Member</source>
         <translation>Mitglied</translation>
     </message>
     <message>
-        <location filename="../ui/activity/ActivityModel.cpp" line="112"/>
+        <location filename="../ui/activity/ActivityModel.cpp" line="114"/>
         <source>Model</source>
         <translation>Modell</translation>
     </message>
     <message>
-        <location filename="../ui/activity/ActivityModel.cpp" line="114"/>
+        <location filename="../ui/activity/ActivityModel.cpp" line="116"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../ui/activity/ActivityModel.cpp" line="116"/>
+        <location filename="../ui/activity/ActivityModel.cpp" line="118"/>
         <source>Attempts</source>
         <translation>Versuche</translation>
     </message>
     <message>
-        <location filename="../ui/activity/ActivityModel.cpp" line="118"/>
+        <location filename="../ui/activity/ActivityModel.cpp" line="120"/>
         <source>Key</source>
         <translation>Schlüssel</translation>
     </message>
     <message>
-        <location filename="../ui/activity/ActivityModel.cpp" line="120"/>
+        <location filename="../ui/activity/ActivityModel.cpp" line="122"/>
         <source>Latency</source>
         <translation>Latenz</translation>
     </message>
     <message>
-        <location filename="../ui/activity/ActivityModel.cpp" line="122"/>
+        <location filename="../ui/activity/ActivityModel.cpp" line="124"/>
         <source>Tokens</source>
         <translation>Token</translation>
     </message>
     <message>
-        <location filename="../ui/activity/ActivityModel.cpp" line="124"/>
+        <location filename="../ui/activity/ActivityModel.cpp" line="126"/>
         <source>Cost</source>
         <translation>Kosten</translation>
     </message>
@@ -222,8 +222,16 @@
     </message>
     <message>
         <location filename="../ui/activity/ActivityPage.cpp" line="109"/>
-        <source>&amp;Resume</source>
+        <source>Resu&amp;me</source>
         <translation>&amp;Fortsetzen</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/activity/ActivityPage.cpp" line="159"/>
+        <source>· %n more than the view keeps (see the log)</source>
+        <translation>
+            <numerusform>· %n weitere, mehr als die Ansicht behält (siehe Protokoll)</numerusform>
+            <numerusform>· %n weitere, mehr als die Ansicht behält (siehe Protokoll)</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../ui/activity/ActivityPage.cpp" line="116"/>
@@ -246,22 +254,17 @@
         <translation>· pausiert, %1 ausstehend</translation>
     </message>
     <message>
-        <location filename="../ui/activity/ActivityPage.cpp" line="158"/>
-        <source>· %1 too many to show (they are in the log)</source>
-        <translation>· %1 zu viele für die Anzeige (sie stehen im Protokoll)</translation>
-    </message>
-    <message>
-        <location filename="../ui/activity/ActivityPage.cpp" line="164"/>
+        <location filename="../ui/activity/ActivityPage.cpp" line="165"/>
         <source>Export requests</source>
         <translation>Anfragen exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/activity/ActivityPage.cpp" line="165"/>
+        <location filename="../ui/activity/ActivityPage.cpp" line="166"/>
         <source>CSV (*.csv);;JSON (*.json)</source>
         <translation>CSV (*.csv);;JSON (*.json)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/activity/ActivityPage.cpp" line="180"/>
+        <location filename="../ui/activity/ActivityPage.cpp" line="181"/>
         <source>Exporting %n request(s)…</source>
         <translation>
             <numerusform>%n Anfrage wird exportiert…</numerusform>
@@ -357,7 +360,7 @@ Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
         <translation>--database benötigt einen Dateinamen.</translation>
     </message>
     <message>
-        <location filename="../app/cli/Cli.cpp" line="131"/>
+        <location filename="../app/cli/Cli.cpp" line="132"/>
         <source>Unknown command &quot;%1&quot;. Run &quot;keyway --help&quot;.</source>
         <translation>Unbekannter Befehl „%1“. Siehe „keyway --help“.</translation>
     </message>
@@ -390,6 +393,14 @@ Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
         <location filename="../app/cli/CliContext.cpp" line="116"/>
         <source>Run &quot;keyway %1 VERB --help&quot; for its options.</source>
         <translation>Die Optionen eines Verbs zeigt „keyway %1 VERB --help“.</translation>
+    </message>
+</context>
+<context>
+    <name>CostText</name>
+    <message>
+        <location filename="../ui/CostText.cpp" line="12"/>
+        <source>&lt; %1</source>
+        <translation>&lt; %1</translation>
     </message>
 </context>
 <context>
@@ -476,60 +487,63 @@ Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
 <context>
     <name>FailoverSession</name>
     <message>
-        <location filename="../router/FailoverSession.cpp" line="228"/>
+        <location filename="../router/FailoverSession.cpp" line="229"/>
         <source>Keyway cannot call %1 keys yet</source>
         <translation>Keyway kann Schlüssel für %1 noch nicht verwenden</translation>
     </message>
     <message>
-        <location filename="../router/FailoverSession.cpp" line="285"/>
+        <location filename="../router/FailoverSession.cpp" line="288"/>
         <source>The answer is larger than %1 MiB</source>
         <translation>Die Antwort ist größer als %1 MiB</translation>
     </message>
     <message>
-        <location filename="../router/FailoverSession.cpp" line="335"/>
+        <location filename="../router/FailoverSession.cpp" line="338"/>
         <source>The stream ended before the answer was complete</source>
         <translation>Der Stream endete, bevor die Antwort vollständig war</translation>
     </message>
     <message>
-        <location filename="../router/FailoverSession.cpp" line="355"/>
+        <location filename="../router/FailoverSession.cpp" line="358"/>
         <source>The provider&apos;s answer could not be read</source>
         <translation>Die Antwort des Anbieters konnte nicht gelesen werden</translation>
     </message>
     <message>
-        <location filename="../router/FailoverSession.cpp" line="486"/>
+        <location filename="../router/FailoverSession.cpp" line="515"/>
         <source>The request&apos;s deadline of %1 s passed</source>
         <translation>Die Frist der Anfrage von %1 s ist abgelaufen</translation>
     </message>
     <message>
-        <location filename="../router/FailoverSession.cpp" line="506"/>
-        <location filename="../router/FailoverSession.cpp" line="508"/>
+        <location filename="../router/FailoverSession.cpp" line="535"/>
+        <location filename="../router/FailoverSession.cpp" line="537"/>
         <source>The client closed the connection</source>
         <translation>Der Client hat die Verbindung geschlossen</translation>
     </message>
     <message>
-        <location filename="../router/FailoverSession.cpp" line="525"/>
+        <location filename="../router/FailoverSession.cpp" line="554"/>
         <source>The request&apos;s deadline passed before a key answered</source>
         <translation>Die Frist der Anfrage lief ab, bevor ein Schlüssel antwortete</translation>
     </message>
     <message>
-        <location filename="../router/FailoverSession.cpp" line="532"/>
+        <location filename="../router/FailoverSession.cpp" line="561"/>
         <source>Every key for %1 is resting; the first is back in %2 s</source>
         <translation>Alle Schlüssel für %1 kühlen ab; der erste ist in %2 s wieder bereit</translation>
     </message>
     <message>
-        <location filename="../router/FailoverSession.cpp" line="542"/>
+        <location filename="../router/FailoverSession.cpp" line="571"/>
         <source>No key for %1 is usable now</source>
         <translation>Derzeit ist kein Schlüssel für %1 nutzbar</translation>
     </message>
     <message>
-        <location filename="../router/FailoverSession.cpp" line="545"/>
+        <location filename="../router/FailoverSession.cpp" line="574"/>
         <source>No key in this workspace serves the model %1 for this local key</source>
         <translation>Kein Schlüssel in diesem Arbeitsbereich bedient das Modell %1 für diesen lokalen Schlüssel</translation>
     </message>
-    <message>
-        <location filename="../router/FailoverSession.cpp" line="551"/>
-        <source>All %1 attempts failed. The last: %2</source>
-        <translation>Alle %1 Versuche sind fehlgeschlagen. Der letzte: %2</translation>
+    <message numerus="yes">
+        <location filename="../router/FailoverSession.cpp" line="580"/>
+        <source>All %n attempt(s) failed. The last: %1</source>
+        <translation>
+            <numerusform>Der einzige Versuch ist fehlgeschlagen: %1</numerusform>
+            <numerusform>Alle %n Versuche sind fehlgeschlagen. Der letzte: %1</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -596,385 +610,385 @@ Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
         <translation>Abweichender Endpunkt; erforderlich für openai-compatible.</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="37"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="38"/>
         <source>url</source>
         <translation>URL</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="38"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="39"/>
         <source>Extra CA certificate (PEM) for the endpoint override.</source>
         <translation>Zusätzliches CA-Zertifikat (PEM) für den abweichenden Endpunkt.</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="38"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="40"/>
         <source>file</source>
         <translation>Datei</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="39"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="41"/>
         <source>Workspace of the key (default: Personal).</source>
         <translation>Arbeitsbereich des Schlüssels (Standard: Personal).</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="39"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="42"/>
         <source>name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="40"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="43"/>
         <source>The key serves every workspace.</source>
         <translation>Der Schlüssel bedient alle Arbeitsbereiche.</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="41"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="44"/>
         <source>Only these models: ids or globs, comma-separated; &apos;&apos; for all.</source>
         <translation>Nur diese Modelle: IDs oder Platzhaltermuster, kommagetrennt; &apos;&apos; für alle.</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="42"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="45"/>
         <source>patterns</source>
         <translation>Muster</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="43"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="46"/>
         <source>Only these members, comma-separated; &apos;&apos; for all.</source>
         <translation>Nur diese Mitglieder, kommagetrennt; &apos;&apos; für alle.</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="43"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="47"/>
         <source>names</source>
         <translation>Namen</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="44"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="48"/>
         <source>Only these local API key ids, comma-separated; &apos;&apos; for all.</source>
         <translation>Nur diese IDs lokaler API-Schlüssel, kommagetrennt; &apos;&apos; für alle.</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="45"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="49"/>
         <source>ids</source>
         <translation>IDs</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="46"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="50"/>
         <source>allow, never-for-models or never-for-provider.</source>
         <translation>allow, never-for-models oder never-for-provider.</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="47"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="51"/>
         <source>policy</source>
         <translation>Richtlinie</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="48"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="52"/>
         <source>Read the secret from standard input.</source>
         <translation>Das Geheimnis von der Standardeingabe lesen.</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="52"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="55"/>
         <source>Provider setting %1 (&apos;&apos; removes it).</source>
         <translation>Anbietereinstellung %1 (&apos;&apos; entfernt sie).</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="52"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="56"/>
         <source>value</source>
         <translation>Wert</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="68"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="72"/>
         <source>Give either --workspace or --all-workspaces.</source>
         <translation>Geben Sie entweder --workspace oder --all-workspaces an.</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="82"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="86"/>
         <source>--tokens takes local API key ids such as 1,4; &quot;%1&quot; is not one.</source>
         <translation>--tokens erwartet IDs lokaler API-Schlüssel wie 1,4; „%1“ ist keine.</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="91"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="95"/>
         <source>--shared-capacity takes allow, never-for-models or never-for-provider.</source>
         <translation>--shared-capacity erwartet allow, never-for-models oder never-for-provider.</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="182"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="186"/>
         <source>No provider keys yet. Add one with: keyway key add --provider openai --label &quot;Work OpenAI&quot; --secret-stdin</source>
         <translation>Noch keine Anbieterschlüssel. Fügen Sie einen hinzu mit: keyway key add --provider openai --label &quot;OpenAI Arbeit&quot; --secret-stdin</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="187"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="192"/>
         <source>ID</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="187"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="192"/>
         <source>TIER</source>
         <translation>STUFE</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="187"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="192"/>
         <source>POS</source>
         <translation>POS</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="187"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="192"/>
         <source>PROVIDER</source>
         <translation>ANBIETER</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="187"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="193"/>
         <source>LABEL</source>
         <translation>BEZEICHNUNG</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="187"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="193"/>
         <source>SECRET</source>
         <translation>GEHEIMNIS</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="188"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="193"/>
         <source>WORKSPACE</source>
         <translation>ARBEITSBEREICH</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="188"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="193"/>
         <source>STATE</source>
         <translation>STATUS</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="188"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="194"/>
         <source>FILTERS</source>
         <translation>FILTER</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="191"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="197"/>
         <source>secret missing</source>
         <translation>Geheimnis fehlt</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="192"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="198"/>
         <source>enabled</source>
         <translation>aktiviert</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="193"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="199"/>
         <source>disabled</source>
         <translation>deaktiviert</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="207"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="214"/>
         <source>Add a provider key. The secret is read from standard input (--secret-stdin) or asked for without echo.</source>
         <translation>Einen Anbieterschlüssel hinzufügen. Das Geheimnis wird von der Standardeingabe gelesen (--secret-stdin) oder ohne Echo abgefragt.</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="210"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="217"/>
         <source>One of: %1.</source>
         <translation>Mögliche Werte: %1.</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="210"/>
-        <location filename="../app/cli/KeyCommands.cpp" line="262"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="218"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="272"/>
         <source>id</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="212"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="220"/>
         <source>prioritized, shared or fallback (default depends on the provider).</source>
         <translation>prioritized, shared oder fallback (Standard hängt vom Anbieter ab).</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="212"/>
-        <location filename="../app/cli/KeyCommands.cpp" line="302"/>
-        <location filename="../app/cli/KeyCommands.cpp" line="349"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="221"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="315"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="363"/>
         <source>tier</source>
         <translation>Stufe</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="213"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="222"/>
         <source>Print the new key as JSON.</source>
         <translation>Den neuen Schlüssel als JSON ausgeben.</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="219"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="228"/>
         <source>Unexpected argument &quot;%1&quot;; secrets are never taken from the command line.</source>
         <translation>Unerwartetes Argument „%1“; Geheimnisse werden nie von der Befehlszeile übernommen.</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="222"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="231"/>
         <source>--provider is required; one of: %1.</source>
         <translation>--provider ist erforderlich; mögliche Werte: %1.</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="225"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="234"/>
         <source>--label is required.</source>
         <translation>--label ist erforderlich.</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="232"/>
-        <location filename="../app/cli/KeyCommands.cpp" line="374"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="241"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="390"/>
         <source>--tier takes prioritized, shared or fallback.</source>
         <translation>--tier erwartet prioritized, shared oder fallback.</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="242"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="251"/>
         <source>Secret for %1: </source>
         <translation>Geheimnis für %1: </translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="250"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="259"/>
         <source>Added key %1 &quot;%2&quot; (%3) in %4 at position %5.</source>
         <translation>Schlüssel %1 „%2“ (%3) zur Stufe „%4“ an Position %5 hinzugefügt.</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="260"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="270"/>
         <source>List provider keys in the order the router tries them.</source>
         <translation>Anbieterschlüssel in der Reihenfolge auflisten, in der der Router sie versucht.</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="261"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="271"/>
         <source>Print JSON.</source>
         <translation>JSON ausgeben.</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="262"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="272"/>
         <source>Only keys of this provider.</source>
         <translation>Nur Schlüssel dieses Anbieters.</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="264"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="274"/>
         <source>First ask the keychain for every secret and flag the keys whose secret is gone.</source>
         <translation>Zuerst jedes Geheimnis im Schlüsselbund abfragen und Schlüssel markieren, deren Geheimnis fehlt.</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="271"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="282"/>
         <source>Unknown provider &quot;%1&quot;. Known providers: %2.</source>
         <translation>Unbekannter Anbieter „%1“. Bekannte Anbieter: %2.</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="297"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="309"/>
         <source>Change a provider key. Only the options given change.</source>
         <translation>Einen Anbieterschlüssel ändern. Nur die angegebenen Optionen werden geändert.</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="298"/>
-        <location filename="../app/cli/KeyCommands.cpp" line="347"/>
-        <location filename="../app/cli/KeyCommands.cpp" line="392"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="310"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="361"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="408"/>
         <source>The key&apos;s id.</source>
         <translation>Die ID des Schlüssels.</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="299"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="311"/>
         <source>Use the key again.</source>
         <translation>Den Schlüssel wieder verwenden.</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="300"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="312"/>
         <source>Keep the key but do not use it.</source>
         <translation>Den Schlüssel behalten, aber nicht verwenden.</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="301"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="313"/>
         <source>Ask for a new secret without echo.</source>
         <translation>Ein neues Geheimnis ohne Echo abfragen.</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="302"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="315"/>
         <source>Not here: use &quot;keyway key move&quot;.</source>
         <translation>Nicht hier: Verwenden Sie „keyway key move“.</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="306"/>
-        <location filename="../app/cli/KeyCommands.cpp" line="353"/>
-        <location filename="../app/cli/KeyCommands.cpp" line="395"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="319"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="368"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="411"/>
         <source>provider key</source>
         <translation>Anbieterschlüssels</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="311"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="324"/>
         <source>Editing does not move a key; use: keyway key move %1 --tier %2</source>
         <translation>Bearbeiten verschiebt keinen Schlüssel; verwenden Sie: keyway key move %1 --tier %2</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="315"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="328"/>
         <source>Give either --enable or --disable.</source>
         <translation>Geben Sie entweder --enable oder --disable an.</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="329"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="342"/>
         <source>New secret: </source>
         <translation>Neues Geheimnis: </translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="338"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="352"/>
         <source>Saved key %1 &quot;%2&quot;.</source>
         <translation>Schlüssel %1 „%2“ gespeichert.</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="346"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="360"/>
         <source>Move a provider key to a tier and position.</source>
         <translation>Einen Anbieterschlüssel in eine Stufe und an eine Position verschieben.</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="349"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="363"/>
         <source>prioritized, shared or fallback (default: its tier).</source>
         <translation>prioritized, shared oder fallback (Standard: seine bisherige Stufe).</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="350"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="365"/>
         <source>0 is tried first (default: the end).</source>
         <translation>0 wird zuerst versucht (Standard: ans Ende).</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="350"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="365"/>
         <source>n</source>
         <translation>n</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="361"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="377"/>
         <source>--position takes a number, 0 for the first place.</source>
         <translation>--position erwartet eine Zahl, 0 für den ersten Platz.</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="364"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="380"/>
         <source>Say where to: --tier, --position or both.</source>
         <translation>Geben Sie das Ziel an: --tier, --position oder beides.</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="381"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="397"/>
         <source>Moved key %1 &quot;%2&quot; to %3, position %4.</source>
         <translation>Schlüssel %1 „%2“ in die Stufe „%3“ an Position %4 verschoben.</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="391"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="407"/>
         <source>Remove a provider key and its secret.</source>
         <translation>Einen Anbieterschlüssel und sein Geheimnis entfernen.</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="403"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="419"/>
         <source>Removed key %1 and its secret.</source>
         <translation>Schlüssel %1 und sein Geheimnis wurden entfernt.</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="424"/>
-        <source>add a provider key, its secret to the keychain</source>
-        <translation>einen Anbieterschlüssel hinzufügen und sein Geheimnis im Schlüsselbund ablegen</translation>
+        <location filename="../app/cli/KeyCommands.cpp" line="440"/>
+        <source>add a provider key (its secret goes to the keychain)</source>
+        <translation>einen Anbieterschlüssel hinzufügen (sein Geheimnis kommt in den Schlüsselbund)</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="425"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="441"/>
         <source>list keys in the order they are tried</source>
         <translation>Schlüssel in der Reihenfolge auflisten, in der sie versucht werden</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="426"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="443"/>
         <source>change a key&apos;s label, filters, settings or secret</source>
         <translation>Bezeichnung, Filter, Einstellungen oder Geheimnis eines Schlüssels ändern</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="427"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="444"/>
         <source>move a key to a tier and position</source>
         <translation>einen Schlüssel in eine Stufe und an eine Position verschieben</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="428"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="445"/>
         <source>remove a key and its secret</source>
         <translation>einen Schlüssel und sein Geheimnis entfernen</translation>
     </message>
@@ -1105,92 +1119,92 @@ Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
         <translation>„%1“ ist keine gültige URL; Beispiel: https://api.example.com/v1.</translation>
     </message>
     <message>
-        <location filename="../app/KeyService.cpp" line="40"/>
+        <location filename="../app/KeyService.cpp" line="41"/>
         <source>The endpoint must start with https:// (or http:// for a local service).</source>
         <translation>Der Endpunkt muss mit https:// beginnen (oder mit http:// für einen lokalen Dienst).</translation>
     </message>
     <message>
-        <location filename="../app/KeyService.cpp" line="42"/>
+        <location filename="../app/KeyService.cpp" line="43"/>
         <source>The endpoint must not carry a user name or password; put the secret in the keychain instead.</source>
         <translation>Der Endpunkt darf keinen Benutzernamen und kein Passwort enthalten; legen Sie das Geheimnis stattdessen im Schlüsselbund ab.</translation>
     </message>
     <message>
-        <location filename="../app/KeyService.cpp" line="45"/>
+        <location filename="../app/KeyService.cpp" line="47"/>
         <source>The endpoint must not have a query or fragment (&quot;?…&quot; or &quot;#…&quot;).</source>
         <translation>Der Endpunkt darf keine Abfrage und kein Fragment enthalten („?…“ oder „#…“).</translation>
     </message>
     <message>
-        <location filename="../app/KeyService.cpp" line="53"/>
+        <location filename="../app/KeyService.cpp" line="55"/>
         <source>The CA file %1 does not exist or cannot be read.</source>
         <translation>Die CA-Datei %1 existiert nicht oder kann nicht gelesen werden.</translation>
     </message>
     <message>
-        <location filename="../app/KeyService.cpp" line="56"/>
+        <location filename="../app/KeyService.cpp" line="58"/>
         <source>The CA file %1 holds no certificate in PEM or DER form.</source>
         <translation>Die CA-Datei %1 enthält kein Zertifikat im PEM- oder DER-Format.</translation>
     </message>
     <message>
-        <location filename="../app/KeyService.cpp" line="93"/>
+        <location filename="../app/KeyService.cpp" line="95"/>
         <source>&quot;%1&quot; is not a valid %2; write it like %3.</source>
         <translation>„%1“ ist kein gültiger Wert für %2; Beispiel: %3.</translation>
     </message>
     <message>
-        <location filename="../app/KeyService.cpp" line="113"/>
+        <location filename="../app/KeyService.cpp" line="115"/>
         <source>The setting &quot;%1&quot; does not apply to %2 keys.</source>
         <translation>Die Einstellung „%1“ gilt nicht für Schlüssel von %2.</translation>
     </message>
     <message>
-        <location filename="../app/KeyService.cpp" line="217"/>
+        <location filename="../app/KeyService.cpp" line="219"/>
         <source>A key labelled &quot;%1&quot; already exists (id %2).</source>
         <translation>Ein Schlüssel mit der Bezeichnung „%1“ existiert bereits (ID %2).</translation>
     </message>
     <message>
-        <location filename="../app/KeyService.cpp" line="223"/>
+        <location filename="../app/KeyService.cpp" line="226"/>
         <source>%1 keys need an endpoint (--base-url).</source>
         <translation>Schlüssel für %1 benötigen einen Endpunkt (--base-url).</translation>
     </message>
     <message>
-        <location filename="../app/KeyService.cpp" line="226"/>
+        <location filename="../app/KeyService.cpp" line="230"/>
         <source>A CA file is only used with an endpoint override (--base-url).</source>
         <translation>Eine CA-Datei wird nur mit einem abweichenden Endpunkt (--base-url) verwendet.</translation>
     </message>
     <message>
-        <location filename="../app/KeyService.cpp" line="234"/>
+        <location filename="../app/KeyService.cpp" line="238"/>
         <source>%1 keys need a %2 (--%2) or an endpoint (--base-url).</source>
         <translation>Schlüssel für %1 benötigen „%2“ (--%2) oder einen Endpunkt (--base-url).</translation>
     </message>
     <message>
-        <location filename="../app/KeyService.cpp" line="244"/>
+        <location filename="../app/KeyService.cpp" line="249"/>
         <source>Local API key %1 belongs to another workspace, so this key would never serve it.</source>
         <translation>Der lokale API-Schlüssel %1 gehört zu einem anderen Arbeitsbereich, daher würde dieser Schlüssel ihn nie bedienen.</translation>
     </message>
     <message>
-        <location filename="../app/KeyService.cpp" line="251"/>
-        <source>%1 keys need a %2 (--%3).</source>
-        <translation>Schlüssel für %1 benötigen „%2“ (--%3).</translation>
+        <location filename="../app/KeyService.cpp" line="256"/>
+        <source>%1 keys need this setting: %2 (--%3).</source>
+        <translation>%1-Schlüssel brauchen diese Einstellung: %2 (--%3).</translation>
     </message>
     <message>
-        <location filename="../app/KeyService.cpp" line="255"/>
+        <location filename="../app/KeyService.cpp" line="261"/>
         <source>A key that forbids shared capacity must stay in Prioritized; it is in %1.</source>
         <translation>Ein Schlüssel, der geteilte Kapazität verbietet, muss in der Stufe „Priorisiert“ bleiben; er ist in „%1“.</translation>
     </message>
     <message>
-        <location filename="../app/KeyService.cpp" line="267"/>
+        <location filename="../app/KeyService.cpp" line="273"/>
         <source>Unknown provider &quot;%1&quot;. Known providers: %2.</source>
         <translation>Unbekannter Anbieter „%1“. Bekannte Anbieter: %2.</translation>
     </message>
     <message>
-        <location filename="../app/KeyService.cpp" line="324"/>
+        <location filename="../app/KeyService.cpp" line="330"/>
         <source>Editing does not move a key; use &quot;keyway key move&quot;.</source>
         <translation>Bearbeiten verschiebt keinen Schlüssel; verwenden Sie „keyway key move“.</translation>
     </message>
     <message>
-        <location filename="../app/KeyService.cpp" line="328"/>
+        <location filename="../app/KeyService.cpp" line="333"/>
         <source>Key %1 names the unknown provider &quot;%2&quot;.</source>
         <translation>Schlüssel %1 nennt den unbekannten Anbieter „%2“.</translation>
     </message>
     <message>
-        <location filename="../app/KeyService.cpp" line="376"/>
+        <location filename="../app/KeyService.cpp" line="384"/>
         <source>Key %1 was changed elsewhere meanwhile; nothing was saved. Try again.</source>
         <translation>Schlüssel %1 wurde zwischenzeitlich an anderer Stelle geändert; nichts wurde gespeichert. Versuchen Sie es erneut.</translation>
     </message>
@@ -1292,7 +1306,7 @@ Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
     <message>
         <location filename="../ui/keys/KeysPage.cpp" line="77"/>
         <location filename="../ui/keys/KeysPage.cpp" line="191"/>
-        <source>&amp;Add key…</source>
+        <source>A&amp;dd key…</source>
         <translation>Schlüssel &amp;hinzufügen…</translation>
     </message>
     <message>
@@ -1407,12 +1421,12 @@ Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
         <translation>kein Schlüssel hat geantwortet</translation>
     </message>
     <message>
-        <location filename="../app/cli/LogCommands.cpp" line="31"/>
+        <location filename="../app/cli/LogCommands.cpp" line="32"/>
         <source>key %1</source>
         <translation>Schlüssel %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/cli/LogCommands.cpp" line="33"/>
+        <location filename="../app/cli/LogCommands.cpp" line="34"/>
         <source>%n attempt(s)</source>
         <translation>
             <numerusform>%n Versuch</numerusform>
@@ -1420,37 +1434,37 @@ Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
         </translation>
     </message>
     <message>
-        <location filename="../app/cli/LogCommands.cpp" line="37"/>
+        <location filename="../app/cli/LogCommands.cpp" line="39"/>
         <source>%1 + %2 tokens</source>
         <translation>%1 + %2 Token</translation>
     </message>
     <message>
-        <location filename="../app/cli/LogCommands.cpp" line="69"/>
+        <location filename="../app/cli/LogCommands.cpp" line="71"/>
         <source>Show the latest requests with their attempts, oldest first.</source>
         <translation>Die letzten Anfragen mit ihren Versuchen anzeigen, älteste zuerst.</translation>
     </message>
     <message>
-        <location filename="../app/cli/LogCommands.cpp" line="70"/>
+        <location filename="../app/cli/LogCommands.cpp" line="73"/>
         <source>Keep showing requests as they finish.</source>
         <translation>Weitere Anfragen anzeigen, sobald sie abgeschlossen sind.</translation>
     </message>
     <message>
-        <location filename="../app/cli/LogCommands.cpp" line="71"/>
+        <location filename="../app/cli/LogCommands.cpp" line="74"/>
         <source>One JSON object per request and line.</source>
         <translation>Ein JSON-Objekt pro Anfrage und Zeile.</translation>
     </message>
     <message>
-        <location filename="../app/cli/LogCommands.cpp" line="73"/>
+        <location filename="../app/cli/LogCommands.cpp" line="75"/>
         <source>How many to show (default 20).</source>
         <translation>Wie viele angezeigt werden (Standard: 20).</translation>
     </message>
     <message>
-        <location filename="../app/cli/LogCommands.cpp" line="81"/>
+        <location filename="../app/cli/LogCommands.cpp" line="84"/>
         <source>--limit must be a positive number.</source>
         <translation>--limit muss eine positive Zahl sein.</translation>
     </message>
     <message>
-        <location filename="../app/cli/LogCommands.cpp" line="121"/>
+        <location filename="../app/cli/LogCommands.cpp" line="124"/>
         <source>the latest requests and their attempts</source>
         <translation>die letzten Anfragen und ihre Versuche</translation>
     </message>
@@ -1622,6 +1636,34 @@ Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
     </message>
 </context>
 <context>
+    <name>ModelCatalog</name>
+    <message>
+        <location filename="../router/ModelCatalog.cpp" line="33"/>
+        <source>A model id cannot contain &quot;*&quot; or &quot;?&quot;: &quot;%1&quot;.</source>
+        <translation>Eine Modell-ID darf weder „*“ noch „?“ enthalten: „%1“.</translation>
+    </message>
+    <message>
+        <location filename="../router/ModelCatalog.cpp" line="50"/>
+        <source>The price &quot;%1&quot; must be a number of dollars per million tokens, 0 or more.</source>
+        <translation>Der Preis „%1“ muss eine Zahl von Dollar pro Million Token sein, 0 oder mehr.</translation>
+    </message>
+    <message>
+        <location filename="../router/ModelCatalog.cpp" line="106"/>
+        <source>The context length must be a number of tokens.</source>
+        <translation>Die Kontextlänge muss eine Anzahl von Token sein.</translation>
+    </message>
+    <message>
+        <location filename="../router/ModelCatalog.cpp" line="145"/>
+        <source>The catalog has no &quot;models&quot; list.</source>
+        <translation>Der Katalog hat keine Liste „models“.</translation>
+    </message>
+    <message>
+        <location filename="../router/ModelCatalog.cpp" line="152"/>
+        <source>Model %1: %2</source>
+        <translation>Modell %1: %2</translation>
+    </message>
+</context>
+<context>
     <name>ModelPattern</name>
     <message>
         <location filename="../router/ModelPattern.cpp" line="48"/>
@@ -1700,22 +1742,22 @@ Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
         <translation>Das Geheimnis enthält Leerzeichen, Zeilenumbrüche oder Zeichen außerhalb des druckbaren ASCII-Bereichs; ein API-Schlüssel ist ein einzelnes Wort. Prüfen Sie, was eingefügt wurde.</translation>
     </message>
     <message>
-        <location filename="../app/domain/ProviderCredential.cpp" line="28"/>
+        <location filename="../app/domain/ProviderCredential.cpp" line="29"/>
         <source>The secret is longer than 4096 characters, too long for an API key.</source>
         <translation>Das Geheimnis ist länger als 4096 Zeichen und damit zu lang für einen API-Schlüssel.</translation>
     </message>
     <message>
-        <location filename="../app/domain/ProviderCredential.cpp" line="78"/>
+        <location filename="../app/domain/ProviderCredential.cpp" line="79"/>
         <source>(no key)</source>
         <translation>(kein Schlüssel)</translation>
     </message>
     <message>
-        <location filename="../app/domain/ProviderCredential.cpp" line="95"/>
+        <location filename="../app/domain/ProviderCredential.cpp" line="97"/>
         <source>AWS credentials need &quot;access_key_id&quot; and &quot;secret_access_key&quot; in a JSON object (&quot;session_token&quot; is optional), or give a Bedrock API key on its own.</source>
         <translation>AWS-Anmeldedaten benötigen &quot;access_key_id&quot; und &quot;secret_access_key&quot; in einem JSON-Objekt (&quot;session_token&quot; ist optional); alternativ geben Sie nur einen Bedrock-API-Schlüssel an.</translation>
     </message>
     <message>
-        <location filename="../app/domain/ProviderCredential.cpp" line="118"/>
+        <location filename="../app/domain/ProviderCredential.cpp" line="121"/>
         <source>This is not a Google service-account key: the JSON needs &quot;type&quot;: &quot;service_account&quot;, &quot;client_email&quot; and &quot;private_key&quot;. Download it from the Google Cloud console (IAM → Service accounts → Keys), or give an express-mode API key on its own.</source>
         <translation>Dies ist kein Google-Dienstkontoschlüssel: Das JSON benötigt &quot;type&quot;: &quot;service_account&quot;, &quot;client_email&quot; und &quot;private_key&quot;. Laden Sie ihn in der Google Cloud Console herunter (IAM → Dienstkonten → Schlüssel) oder geben Sie nur einen API-Schlüssel für den Express-Modus an.</translation>
     </message>
@@ -1724,7 +1766,7 @@ Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
     <name>ProviderRegistry</name>
     <message>
         <location filename="../router/ProviderRegistry.cpp" line="26"/>
-        <location filename="../router/ProviderRegistry.cpp" line="71"/>
+        <location filename="../router/ProviderRegistry.cpp" line="72"/>
         <source>API key</source>
         <translation>API-Schlüssel</translation>
     </message>
@@ -1735,7 +1777,7 @@ Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
     </message>
     <message>
         <location filename="../router/ProviderRegistry.cpp" line="33"/>
-        <location filename="../router/ProviderRegistry.cpp" line="58"/>
+        <location filename="../router/ProviderRegistry.cpp" line="59"/>
         <source>Project</source>
         <translation>Projekt</translation>
     </message>
@@ -1760,38 +1802,43 @@ Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
         <translation>Zugriffsschlüssel-ID</translation>
     </message>
     <message>
-        <location filename="../router/ProviderRegistry.cpp" line="47"/>
+        <location filename="../router/ProviderRegistry.cpp" line="48"/>
         <source>Secret access key</source>
         <translation>Geheimer Zugriffsschlüssel</translation>
     </message>
     <message>
-        <location filename="../router/ProviderRegistry.cpp" line="48"/>
+        <location filename="../router/ProviderRegistry.cpp" line="49"/>
         <source>Session token</source>
         <translation>Sitzungstoken</translation>
     </message>
     <message>
-        <location filename="../router/ProviderRegistry.cpp" line="49"/>
+        <location filename="../router/ProviderRegistry.cpp" line="50"/>
         <source>Bedrock API key</source>
         <translation>Bedrock-API-Schlüssel</translation>
     </message>
     <message>
-        <location filename="../router/ProviderRegistry.cpp" line="50"/>
-        <location filename="../router/ProviderRegistry.cpp" line="59"/>
+        <location filename="../router/ProviderRegistry.cpp" line="51"/>
+        <location filename="../router/ProviderRegistry.cpp" line="60"/>
         <source>Region</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../router/ProviderRegistry.cpp" line="56"/>
+        <location filename="../router/ProviderRegistry.cpp" line="57"/>
         <source>Service account JSON</source>
         <translation>Dienstkonto-JSON</translation>
     </message>
     <message>
-        <location filename="../router/ProviderRegistry.cpp" line="57"/>
+        <location filename="../router/ProviderRegistry.cpp" line="58"/>
         <source>Express mode API key</source>
         <translation>API-Schlüssel (Express-Modus)</translation>
     </message>
     <message>
-        <location filename="../router/ProviderRegistry.cpp" line="72"/>
+        <location filename="../router/ProviderRegistry.cpp" line="69"/>
+        <source>OpenAI-compatible</source>
+        <translation>OpenAI-kompatibel</translation>
+    </message>
+    <message>
+        <location filename="../router/ProviderRegistry.cpp" line="74"/>
         <source>Models it serves</source>
         <translation>Bediente Modelle</translation>
     </message>
@@ -1862,79 +1909,79 @@ Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
 <context>
     <name>RouteCommands</name>
     <message>
-        <location filename="../app/cli/RouteCommands.cpp" line="30"/>
+        <location filename="../app/cli/RouteCommands.cpp" line="32"/>
         <source>--token takes a local API key id.</source>
         <translation>--token erwartet die ID eines lokalen API-Schlüssels.</translation>
     </message>
     <message>
-        <location filename="../app/cli/RouteCommands.cpp" line="61"/>
+        <location filename="../app/cli/RouteCommands.cpp" line="64"/>
         <source>Show which keys a request would be tried on, in order, and why each other key would not be used. Uses the same planner as the router; live health (cool-downs) is known only to a running router.</source>
         <translation>Anzeigen, mit welchen Schlüsseln eine Anfrage der Reihe nach versucht würde und warum jeder andere Schlüssel nicht verwendet würde. Nutzt denselben Planer wie der Router; den aktuellen Zustand (Abkühlphasen) kennt nur ein laufender Router.</translation>
     </message>
     <message>
-        <location filename="../app/cli/RouteCommands.cpp" line="66"/>
+        <location filename="../app/cli/RouteCommands.cpp" line="69"/>
         <source>The model the request names.</source>
         <translation>Das Modell, das die Anfrage nennt.</translation>
     </message>
     <message>
-        <location filename="../app/cli/RouteCommands.cpp" line="66"/>
-        <location filename="../app/cli/RouteCommands.cpp" line="67"/>
+        <location filename="../app/cli/RouteCommands.cpp" line="69"/>
+        <location filename="../app/cli/RouteCommands.cpp" line="70"/>
         <source>id</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../app/cli/RouteCommands.cpp" line="67"/>
+        <location filename="../app/cli/RouteCommands.cpp" line="70"/>
         <source>As a request with this local API key id.</source>
         <translation>Als Anfrage mit dieser ID eines lokalen API-Schlüssels.</translation>
     </message>
     <message>
-        <location filename="../app/cli/RouteCommands.cpp" line="68"/>
+        <location filename="../app/cli/RouteCommands.cpp" line="71"/>
         <source>As a request from this member (default: me).</source>
         <translation>Als Anfrage dieses Mitglieds (Standard: me).</translation>
     </message>
     <message>
-        <location filename="../app/cli/RouteCommands.cpp" line="68"/>
-        <location filename="../app/cli/RouteCommands.cpp" line="69"/>
+        <location filename="../app/cli/RouteCommands.cpp" line="72"/>
+        <location filename="../app/cli/RouteCommands.cpp" line="73"/>
         <source>name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../app/cli/RouteCommands.cpp" line="69"/>
+        <location filename="../app/cli/RouteCommands.cpp" line="73"/>
         <source>In this workspace (default: Personal).</source>
         <translation>In diesem Arbeitsbereich (Standard: Personal).</translation>
     </message>
     <message>
-        <location filename="../app/cli/RouteCommands.cpp" line="70"/>
+        <location filename="../app/cli/RouteCommands.cpp" line="74"/>
         <source>Print JSON.</source>
         <translation>JSON ausgeben.</translation>
     </message>
     <message>
-        <location filename="../app/cli/RouteCommands.cpp" line="75"/>
+        <location filename="../app/cli/RouteCommands.cpp" line="79"/>
         <source>--model is required.</source>
         <translation>--model ist erforderlich.</translation>
     </message>
     <message>
-        <location filename="../app/cli/RouteCommands.cpp" line="78"/>
+        <location filename="../app/cli/RouteCommands.cpp" line="83"/>
         <source>A local API key already names its member and workspace; give --token or --member/--workspace.</source>
         <translation>Ein lokaler API-Schlüssel legt Mitglied und Arbeitsbereich bereits fest; geben Sie --token oder --member/--workspace an.</translation>
     </message>
     <message>
-        <location filename="../app/cli/RouteCommands.cpp" line="114"/>
+        <location filename="../app/cli/RouteCommands.cpp" line="119"/>
         <source>No key would serve &quot;%1&quot;.</source>
         <translation>Kein Schlüssel würde „%1“ bedienen.</translation>
     </message>
     <message>
-        <location filename="../app/cli/RouteCommands.cpp" line="116"/>
+        <location filename="../app/cli/RouteCommands.cpp" line="121"/>
         <source>&quot;%1&quot; would be tried on:</source>
         <translation>Für „%1“ würden diese Schlüssel versucht:</translation>
     </message>
     <message>
-        <location filename="../app/cli/RouteCommands.cpp" line="124"/>
+        <location filename="../app/cli/RouteCommands.cpp" line="129"/>
         <source>Not used:</source>
         <translation>Nicht verwendet:</translation>
     </message>
     <message>
-        <location filename="../app/cli/RouteCommands.cpp" line="142"/>
+        <location filename="../app/cli/RouteCommands.cpp" line="147"/>
         <source>show the keys a request would be tried on, and why not the others</source>
         <translation>anzeigen, mit welchen Schlüsseln eine Anfrage versucht würde und warum nicht mit den anderen</translation>
     </message>
@@ -2114,62 +2161,62 @@ Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
 <context>
     <name>Router</name>
     <message>
-        <location filename="../router/Router.cpp" line="39"/>
+        <location filename="../router/Router.cpp" line="40"/>
         <source>The request body is not valid JSON: %1 at offset %2</source>
         <translation>Der Rumpf der Anfrage ist kein gültiges JSON: %1 an Position %2</translation>
     </message>
     <message>
-        <location filename="../router/Router.cpp" line="45"/>
+        <location filename="../router/Router.cpp" line="46"/>
         <source>The request body must be a JSON object</source>
         <translation>Der Rumpf der Anfrage muss ein JSON-Objekt sein</translation>
     </message>
     <message>
-        <location filename="../router/Router.cpp" line="56"/>
+        <location filename="../router/Router.cpp" line="57"/>
         <source>&quot;model&quot; must be a model id</source>
         <translation>&quot;model&quot; muss eine Modell-ID sein</translation>
     </message>
     <message>
-        <location filename="../router/Router.cpp" line="62"/>
+        <location filename="../router/Router.cpp" line="63"/>
         <source>&quot;models&quot; must be a list of model ids</source>
         <translation>&quot;models&quot; muss eine Liste von Modell-IDs sein</translation>
     </message>
     <message>
-        <location filename="../router/Router.cpp" line="69"/>
+        <location filename="../router/Router.cpp" line="70"/>
         <source>The request names no model</source>
         <translation>Die Anfrage nennt kein Modell</translation>
     </message>
     <message>
-        <location filename="../router/Router.cpp" line="171"/>
+        <location filename="../router/Router.cpp" line="172"/>
         <source>The Host header must name this machine&apos;s loopback address</source>
         <translation>Der Host-Header muss die Loopback-Adresse dieses Rechners nennen</translation>
     </message>
     <message>
-        <location filename="../router/Router.cpp" line="204"/>
+        <location filename="../router/Router.cpp" line="205"/>
         <source>There is no endpoint %1</source>
         <translation>Es gibt keinen Endpunkt %1</translation>
     </message>
     <message>
-        <location filename="../router/Router.cpp" line="211"/>
+        <location filename="../router/Router.cpp" line="212"/>
         <source>%1 expects %2</source>
         <translation>%1 erwartet %2</translation>
     </message>
     <message>
-        <location filename="../router/Router.cpp" line="224"/>
+        <location filename="../router/Router.cpp" line="225"/>
         <source>A local API key is required (Authorization: Bearer kw-… or x-api-key)</source>
         <translation>Ein lokaler API-Schlüssel ist erforderlich (Authorization: Bearer kw-… oder x-api-key)</translation>
     </message>
     <message>
-        <location filename="../router/Router.cpp" line="225"/>
+        <location filename="../router/Router.cpp" line="227"/>
         <source>This local API key is not known, or it was revoked</source>
         <translation>Dieser lokale API-Schlüssel ist unbekannt oder wurde widerrufen</translation>
     </message>
     <message>
-        <location filename="../router/Router.cpp" line="274"/>
+        <location filename="../router/Router.cpp" line="276"/>
         <source>Name the request: ?id=gen-…</source>
         <translation>Geben Sie die Anfrage an: ?id=gen-…</translation>
     </message>
     <message>
-        <location filename="../router/Router.cpp" line="281"/>
+        <location filename="../router/Router.cpp" line="283"/>
         <source>No request %1 is known</source>
         <translation>Die Anfrage %1 ist unbekannt</translation>
     </message>
@@ -2177,12 +2224,12 @@ Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
 <context>
     <name>RouterHost</name>
     <message>
-        <location filename="../app/RouterHost.cpp" line="58"/>
+        <location filename="../app/RouterHost.cpp" line="59"/>
         <source>The router has not started yet.</source>
         <translation>Der Router wurde noch nicht gestartet.</translation>
     </message>
     <message>
-        <location filename="../app/RouterHost.cpp" line="235"/>
+        <location filename="../app/RouterHost.cpp" line="237"/>
         <source>The router could not listen on %1 port %2: %3</source>
         <translation>Der Router konnte nicht auf %1, Port %2 lauschen: %3</translation>
     </message>
@@ -2195,17 +2242,17 @@ Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
         <translation>Das Geheimnis kann nicht von der Standardeingabe gelesen werden.</translation>
     </message>
     <message>
-        <location filename="../app/cli/SecretInput.cpp" line="91"/>
+        <location filename="../app/cli/SecretInput.cpp" line="92"/>
         <source>No secret given: pass --secret-stdin and pipe the secret in, or run the command in a terminal to be asked for it.</source>
         <translation>Kein Geheimnis angegeben: Übergeben Sie --secret-stdin und leiten Sie das Geheimnis per Pipe ein, oder führen Sie den Befehl in einem Terminal aus, um danach gefragt zu werden.</translation>
     </message>
     <message>
-        <location filename="../app/cli/SecretInput.cpp" line="111"/>
+        <location filename="../app/cli/SecretInput.cpp" line="112"/>
         <source>Standard input held no secret. Pipe it in, for example: pass show openai | keyway key add ... --secret-stdin</source>
         <translation>Die Standardeingabe enthielt kein Geheimnis. Leiten Sie es per Pipe ein, zum Beispiel: pass show openai | keyway key add ... --secret-stdin</translation>
     </message>
     <message>
-        <location filename="../app/cli/SecretInput.cpp" line="113"/>
+        <location filename="../app/cli/SecretInput.cpp" line="114"/>
         <source>No secret was typed.</source>
         <translation>Es wurde kein Geheimnis eingegeben.</translation>
     </message>
@@ -2213,44 +2260,47 @@ Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
 <context>
     <name>ServeCommand</name>
     <message>
-        <location filename="../app/cli/ServeCommand.cpp" line="25"/>
+        <location filename="../app/cli/ServeCommand.cpp" line="24"/>
         <source>Run the router without the window until Ctrl-C. The port and bind address default to the settings (keyway settings get port).</source>
         <translation>Den Router ohne Fenster ausführen, bis Ctrl-C gedrückt wird. Port und Bind-Adresse stammen standardmäßig aus den Einstellungen (keyway settings get port).</translation>
     </message>
     <message>
-        <location filename="../app/cli/ServeCommand.cpp" line="27"/>
+        <location filename="../app/cli/ServeCommand.cpp" line="28"/>
         <source>Without the window (the only way).</source>
         <translation>Ohne Fenster (die einzige Möglichkeit).</translation>
     </message>
     <message>
-        <location filename="../app/cli/ServeCommand.cpp" line="28"/>
+        <location filename="../app/cli/ServeCommand.cpp" line="29"/>
         <source>Listen on this port; 0 picks a free one.</source>
         <translation>Auf diesem Port lauschen; 0 wählt einen freien.</translation>
     </message>
     <message>
-        <location filename="../app/cli/ServeCommand.cpp" line="31"/>
+        <location filename="../app/cli/ServeCommand.cpp" line="32"/>
         <source>Listen on this address.</source>
         <translation>Auf dieser Adresse lauschen.</translation>
     </message>
     <message>
-        <location filename="../app/cli/ServeCommand.cpp" line="40"/>
+        <location filename="../app/cli/ServeCommand.cpp" line="41"/>
         <source>--port must be a number from 0 to 65535.</source>
         <translation>--port muss eine Zahl von 0 bis 65535 sein.</translation>
     </message>
     <message>
-        <location filename="../app/cli/ServeCommand.cpp" line="46"/>
+        <location filename="../app/cli/ServeCommand.cpp" line="47"/>
         <source>--bind must be an IP address, such as 127.0.0.1.</source>
         <translation>--bind muss eine IP-Adresse sein, etwa 127.0.0.1.</translation>
     </message>
     <message>
-        <location filename="../app/cli/ServeCommand.cpp" line="58"/>
+        <location filename="../app/cli/ServeCommand.cpp" line="59"/>
         <source>Keyway is routing on %1 — press Ctrl-C to stop.</source>
         <translation>Keyway routet auf %1 – zum Beenden Ctrl-C drücken.</translation>
     </message>
-    <message>
-        <location filename="../app/cli/ServeCommand.cpp" line="69"/>
-        <source>%1 of %2 keys have no secret in the keychain and are skipped.</source>
-        <translation>%1 von %2 Schlüsseln haben kein Geheimnis im Schlüsselbund und werden übersprungen.</translation>
+    <message numerus="yes">
+        <location filename="../app/cli/ServeCommand.cpp" line="70"/>
+        <source>%1 of %n key(s) have no secret in the keychain and are skipped.</source>
+        <translation>
+            <numerusform>%1 von %n Schlüssel hat kein Geheimnis im Schlüsselbund und wird übersprungen.</numerusform>
+            <numerusform>%1 von %n Schlüsseln haben kein Geheimnis im Schlüsselbund und werden übersprungen.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2266,57 +2316,57 @@ Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
         <translation>Adresse, auf der der Router lauscht; alles außer Loopback macht ihn im Netzwerk erreichbar</translation>
     </message>
     <message>
-        <location filename="../app/Settings.cpp" line="23"/>
+        <location filename="../app/Settings.cpp" line="24"/>
         <source>time to connect to an upstream</source>
         <translation>Zeit für den Verbindungsaufbau zu einem Upstream-Server</translation>
     </message>
     <message>
-        <location filename="../app/Settings.cpp" line="25"/>
+        <location filename="../app/Settings.cpp" line="26"/>
         <source>time from sending a request to the upstream&apos;s first byte</source>
         <translation>Zeit vom Senden einer Anfrage bis zum ersten Byte des Upstream-Servers</translation>
     </message>
     <message>
-        <location filename="../app/Settings.cpp" line="27"/>
+        <location filename="../app/Settings.cpp" line="28"/>
         <source>longest silence inside a stream before it counts as stalled</source>
         <translation>längste Pause innerhalb eines Streams, bevor er als hängend gilt</translation>
     </message>
     <message>
-        <location filename="../app/Settings.cpp" line="29"/>
+        <location filename="../app/Settings.cpp" line="30"/>
         <source>time one request may take over all its attempts</source>
         <translation>Zeit, die eine Anfrage über alle ihre Versuche hinweg dauern darf</translation>
     </message>
     <message>
-        <location filename="../app/Settings.cpp" line="31"/>
+        <location filename="../app/Settings.cpp" line="32"/>
         <source>attempts one request may make over all keys</source>
         <translation>Versuche, die eine Anfrage über alle Schlüssel hinweg unternehmen darf</translation>
     </message>
     <message>
-        <location filename="../app/Settings.cpp" line="33"/>
+        <location filename="../app/Settings.cpp" line="34"/>
         <source>how long a request may wait for a cooling key to come back</source>
         <translation>wie lange eine Anfrage darauf warten darf, dass ein abkühlender Schlüssel wieder bereit ist</translation>
     </message>
     <message>
-        <location filename="../app/Settings.cpp" line="35"/>
+        <location filename="../app/Settings.cpp" line="36"/>
         <source>days the activity log keeps requests</source>
         <translation>Tage, die das Aktivitätsprotokoll Anfragen aufbewahrt</translation>
     </message>
     <message>
-        <location filename="../app/Settings.cpp" line="37"/>
+        <location filename="../app/Settings.cpp" line="38"/>
         <source>size the activity log may grow to</source>
         <translation>Größe, die das Aktivitätsprotokoll erreichen darf</translation>
     </message>
     <message>
-        <location filename="../app/Settings.cpp" line="65"/>
+        <location filename="../app/Settings.cpp" line="66"/>
         <source>Unknown setting &quot;%1&quot;. Known settings: %2.</source>
         <translation>Unbekannte Einstellung „%1“. Bekannte Einstellungen: %2.</translation>
     </message>
     <message>
-        <location filename="../app/Settings.cpp" line="73"/>
+        <location filename="../app/Settings.cpp" line="74"/>
         <source>&quot;%1&quot; is not an IP address such as 127.0.0.1 or ::1.</source>
         <translation>„%1“ ist keine IP-Adresse wie 127.0.0.1 oder ::1.</translation>
     </message>
     <message>
-        <location filename="../app/Settings.cpp" line="79"/>
+        <location filename="../app/Settings.cpp" line="80"/>
         <source>%1 takes a whole number from %2 to %3.</source>
         <translation>%1 erwartet eine ganze Zahl von %2 bis %3.</translation>
     </message>
@@ -2334,87 +2384,87 @@ Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
         <translation>JSON ausgeben.</translation>
     </message>
     <message>
-        <location filename="../app/cli/SettingsCommands.cpp" line="36"/>
+        <location filename="../app/cli/SettingsCommands.cpp" line="37"/>
         <source>NAME</source>
         <translation>NAME</translation>
     </message>
     <message>
-        <location filename="../app/cli/SettingsCommands.cpp" line="36"/>
+        <location filename="../app/cli/SettingsCommands.cpp" line="37"/>
         <source>VALUE</source>
         <translation>WERT</translation>
     </message>
     <message>
-        <location filename="../app/cli/SettingsCommands.cpp" line="36"/>
+        <location filename="../app/cli/SettingsCommands.cpp" line="37"/>
         <source>DEFAULT</source>
         <translation>STANDARD</translation>
     </message>
     <message>
-        <location filename="../app/cli/SettingsCommands.cpp" line="36"/>
+        <location filename="../app/cli/SettingsCommands.cpp" line="37"/>
         <source>MEANING</source>
         <translation>BEDEUTUNG</translation>
     </message>
     <message>
-        <location filename="../app/cli/SettingsCommands.cpp" line="55"/>
+        <location filename="../app/cli/SettingsCommands.cpp" line="56"/>
         <source>Print one setting&apos;s value.</source>
         <translation>Den Wert einer Einstellung ausgeben.</translation>
     </message>
     <message>
-        <location filename="../app/cli/SettingsCommands.cpp" line="56"/>
+        <location filename="../app/cli/SettingsCommands.cpp" line="57"/>
         <source>Change one setting.</source>
         <translation>Eine Einstellung ändern.</translation>
     </message>
     <message>
-        <location filename="../app/cli/SettingsCommands.cpp" line="57"/>
+        <location filename="../app/cli/SettingsCommands.cpp" line="58"/>
         <source>Put one setting back to its default.</source>
         <translation>Eine Einstellung auf ihren Standardwert zurücksetzen.</translation>
     </message>
     <message>
-        <location filename="../app/cli/SettingsCommands.cpp" line="59"/>
+        <location filename="../app/cli/SettingsCommands.cpp" line="60"/>
         <source>The setting (see keyway settings list).</source>
         <translation>Die Einstellung (siehe keyway settings list).</translation>
     </message>
     <message>
-        <location filename="../app/cli/SettingsCommands.cpp" line="61"/>
+        <location filename="../app/cli/SettingsCommands.cpp" line="62"/>
         <source>Its new value.</source>
         <translation>Ihr neuer Wert.</translation>
     </message>
     <message>
-        <location filename="../app/cli/SettingsCommands.cpp" line="66"/>
+        <location filename="../app/cli/SettingsCommands.cpp" line="67"/>
         <source>Give a setting&apos;s name and its value.</source>
         <translation>Geben Sie den Namen einer Einstellung und ihren Wert an.</translation>
     </message>
     <message>
-        <location filename="../app/cli/SettingsCommands.cpp" line="67"/>
+        <location filename="../app/cli/SettingsCommands.cpp" line="68"/>
         <source>Give one setting&apos;s name.</source>
         <translation>Geben Sie den Namen genau einer Einstellung an.</translation>
     </message>
     <message>
-        <location filename="../app/cli/SettingsCommands.cpp" line="91"/>
+        <location filename="../app/cli/SettingsCommands.cpp" line="92"/>
         <source>keyway: warning: the router will accept connections from the network at %1; every request still needs a local API key.</source>
         <translation>keyway: Warnung: Der Router nimmt auf %1 Verbindungen aus dem Netzwerk an; jede Anfrage benötigt weiterhin einen lokalen API-Schlüssel.</translation>
     </message>
     <message>
-        <location filename="../app/cli/SettingsCommands.cpp" line="96"/>
+        <location filename="../app/cli/SettingsCommands.cpp" line="97"/>
         <source>%1 = %2</source>
         <translation>%1 = %2</translation>
     </message>
     <message>
-        <location filename="../app/cli/SettingsCommands.cpp" line="110"/>
+        <location filename="../app/cli/SettingsCommands.cpp" line="112"/>
         <source>every setting with its value and default</source>
         <translation>alle Einstellungen mit Wert und Standardwert</translation>
     </message>
     <message>
-        <location filename="../app/cli/SettingsCommands.cpp" line="111"/>
+        <location filename="../app/cli/SettingsCommands.cpp" line="113"/>
         <source>one setting&apos;s value</source>
         <translation>der Wert einer Einstellung</translation>
     </message>
     <message>
-        <location filename="../app/cli/SettingsCommands.cpp" line="112"/>
+        <location filename="../app/cli/SettingsCommands.cpp" line="114"/>
         <source>change one setting</source>
         <translation>eine Einstellung ändern</translation>
     </message>
     <message>
-        <location filename="../app/cli/SettingsCommands.cpp" line="113"/>
+        <location filename="../app/cli/SettingsCommands.cpp" line="115"/>
         <source>put one setting back to its default</source>
         <translation>eine Einstellung auf ihren Standardwert zurücksetzen</translation>
     </message>
@@ -2607,8 +2657,8 @@ Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
     </message>
     <message>
         <location filename="../app/store/Store.cpp" line="652"/>
-        <source>&quot;%1&quot; still owns %2 active local API keys and is named in %3 key filters. Revoke and edit those first; removing the member would silently widen what those keys allow.</source>
-        <translation>„%1“ besitzt noch %2 aktive lokale API-Schlüssel und wird in %3 Schlüsselfiltern genannt. Widerrufen bzw. bearbeiten Sie diese zuerst; das Entfernen des Mitglieds würde stillschweigend erweitern, was diese Schlüssel erlauben.</translation>
+        <source>&quot;%1&quot; still owns active local API keys (%2) or is named in key filters (%3). Revoke and edit those first; removing the member would silently widen what those keys allow.</source>
+        <translation>„%1“ besitzt noch aktive lokale API-Schlüssel (%2) oder wird in Schlüsselfiltern genannt (%3). Widerrufen bzw. bearbeiten Sie diese zuerst; das Entfernen des Mitglieds würde stillschweigend erweitern, was diese Schlüssel erlauben.</translation>
     </message>
     <message>
         <location filename="../app/store/Store.cpp" line="695"/>
@@ -2798,7 +2848,7 @@ Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
         <translation>ARBEITSBEREICH</translation>
     </message>
     <message>
-        <location filename="../app/cli/TokenCommands.cpp" line="102"/>
+        <location filename="../app/cli/TokenCommands.cpp" line="103"/>
         <source>CREATED</source>
         <translation>ERSTELLT</translation>
     </message>
@@ -2873,7 +2923,7 @@ Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
         <translation>einen lokalen API-Schlüssel ab sofort abweisen</translation>
     </message>
     <message>
-        <location filename="../app/cli/TokenCommands.cpp" line="178"/>
+        <location filename="../app/cli/TokenCommands.cpp" line="179"/>
         <source>print a local API key again, from the keychain</source>
         <translation>einen lokalen API-Schlüssel erneut aus dem Schlüsselbund ausgeben</translation>
     </message>
@@ -2952,62 +3002,62 @@ Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
 <context>
     <name>UsagePage</name>
     <message>
-        <location filename="../ui/usage/UsagePage.cpp" line="21"/>
+        <location filename="../ui/usage/UsagePage.cpp" line="22"/>
         <source>Month</source>
         <translation>Monat</translation>
     </message>
     <message>
-        <location filename="../ui/usage/UsagePage.cpp" line="21"/>
+        <location filename="../ui/usage/UsagePage.cpp" line="22"/>
         <source>Key</source>
         <translation>Schlüssel</translation>
     </message>
     <message>
-        <location filename="../ui/usage/UsagePage.cpp" line="21"/>
+        <location filename="../ui/usage/UsagePage.cpp" line="22"/>
         <source>Answered</source>
         <translation>Beantwortet</translation>
     </message>
     <message>
-        <location filename="../ui/usage/UsagePage.cpp" line="21"/>
+        <location filename="../ui/usage/UsagePage.cpp" line="22"/>
         <source>Attempts</source>
         <translation>Versuche</translation>
     </message>
     <message>
-        <location filename="../ui/usage/UsagePage.cpp" line="21"/>
+        <location filename="../ui/usage/UsagePage.cpp" line="22"/>
         <source>Failovers</source>
         <translation>Failover</translation>
     </message>
     <message>
-        <location filename="../ui/usage/UsagePage.cpp" line="22"/>
+        <location filename="../ui/usage/UsagePage.cpp" line="23"/>
         <source>Rate limits</source>
         <translation>Ratenlimits</translation>
     </message>
     <message>
-        <location filename="../ui/usage/UsagePage.cpp" line="22"/>
+        <location filename="../ui/usage/UsagePage.cpp" line="23"/>
         <source>Prompt tokens</source>
         <translation>Prompt-Token</translation>
     </message>
     <message>
-        <location filename="../ui/usage/UsagePage.cpp" line="22"/>
+        <location filename="../ui/usage/UsagePage.cpp" line="23"/>
         <source>Completion tokens</source>
         <translation>Antwort-Token</translation>
     </message>
     <message>
-        <location filename="../ui/usage/UsagePage.cpp" line="22"/>
+        <location filename="../ui/usage/UsagePage.cpp" line="23"/>
         <source>Cost</source>
         <translation>Kosten</translation>
     </message>
     <message>
-        <location filename="../ui/usage/UsagePage.cpp" line="28"/>
-        <source>Costs are estimated once the model catalog knows the prices.</source>
-        <translation>Kosten werden geschätzt, sobald der Modellkatalog die Preise kennt.</translation>
+        <location filename="../ui/usage/UsagePage.cpp" line="29"/>
+        <source>Costs are estimates from the model catalog&apos;s list prices and the tokens each provider reported; &quot;—&quot; means the catalog has no price for the models used. Your provider&apos;s bill is what counts.</source>
+        <translation>Kosten sind Schätzungen aus den Listenpreisen des Modellkatalogs und den von jedem Anbieter gemeldeten Token; „—“ heißt, dass der Katalog für die verwendeten Modelle keinen Preis kennt. Maßgeblich ist die Rechnung Ihres Anbieters.</translation>
     </message>
     <message>
-        <location filename="../ui/usage/UsagePage.cpp" line="30"/>
+        <location filename="../ui/usage/UsagePage.cpp" line="33"/>
         <source>&lt;b&gt;Requests per day&lt;/b&gt; (last 30 days)</source>
         <translation>&lt;b&gt;Anfragen pro Tag&lt;/b&gt; (letzte 30 Tage)</translation>
     </message>
     <message>
-        <location filename="../ui/usage/UsagePage.cpp" line="32"/>
+        <location filename="../ui/usage/UsagePage.cpp" line="35"/>
         <source>&lt;b&gt;Per key and month&lt;/b&gt;</source>
         <translation>&lt;b&gt;Pro Schlüssel und Monat&lt;/b&gt;</translation>
     </message>
@@ -3020,27 +3070,27 @@ Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
         <translation>Kein Schlüsselbund erreichbar. Installieren und starten Sie unter Linux GNOME Keyring (apt install gnome-keyring libsecret-1-0) oder KWallet in Ihrer Desktop-Sitzung, damit org.freedesktop.secrets auf dem Sitzungsbus antwortet. Keyway speichert Geheimnisse niemals im Klartext.</translation>
     </message>
     <message>
-        <location filename="../app/vault/Vault.cpp" line="53"/>
+        <location filename="../app/vault/Vault.cpp" line="54"/>
         <source>The keychain refused access. Unlock it (for GNOME Keyring, the &quot;login&quot; keyring in Passwords and Keys) and allow Keyway, then try again.</source>
         <translation>Der Schlüsselbund hat den Zugriff verweigert. Entsperren Sie ihn (bei GNOME Keyring den Schlüsselbund „Anmeldung“ in „Passwörter und Verschlüsselung“), erlauben Sie Keyway den Zugriff und versuchen Sie es dann erneut.</translation>
     </message>
     <message>
-        <location filename="../app/vault/Vault.cpp" line="57"/>
+        <location filename="../app/vault/Vault.cpp" line="59"/>
         <source>The keychain reported an error. If it is locked, unlock it and try again.</source>
         <translation>Der Schlüsselbund hat einen Fehler gemeldet. Falls er gesperrt ist, entsperren Sie ihn und versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location filename="../app/vault/Vault.cpp" line="62"/>
+        <location filename="../app/vault/Vault.cpp" line="64"/>
         <source>(Keychain said: %1)</source>
         <translation>(Meldung des Schlüsselbunds: %1)</translation>
     </message>
     <message>
-        <location filename="../app/vault/Vault.cpp" line="69"/>
+        <location filename="../app/vault/Vault.cpp" line="71"/>
         <source>The keychain did not answer within %1 s. It may be locked and waiting for a password prompt: unlock it and try again.</source>
         <translation>Der Schlüsselbund hat nicht innerhalb von %1 s geantwortet. Möglicherweise ist er gesperrt und wartet auf eine Passworteingabe: Entsperren Sie ihn und versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location filename="../app/vault/Vault.cpp" line="132"/>
+        <location filename="../app/vault/Vault.cpp" line="134"/>
         <source>The keychain has no entry %1.</source>
         <translation>Der Schlüsselbund hat keinen Eintrag %1.</translation>
     </message>

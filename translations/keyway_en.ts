@@ -15,11 +15,30 @@
 <context>
     <name>ActivityPage</name>
     <message numerus="yes">
-        <location filename="../ui/activity/ActivityPage.cpp" line="180"/>
+        <location filename="../ui/activity/ActivityPage.cpp" line="159"/>
+        <source>· %n more than the view keeps (see the log)</source>
+        <translation>
+            <numerusform>· %n more than the view keeps (see the log)</numerusform>
+            <numerusform>· %n more than the view keeps (see the log)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/activity/ActivityPage.cpp" line="181"/>
         <source>Exporting %n request(s)…</source>
         <translation>
             <numerusform>Exporting %n request…</numerusform>
             <numerusform>Exporting %n requests…</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>FailoverSession</name>
+    <message numerus="yes">
+        <location filename="../router/FailoverSession.cpp" line="580"/>
+        <source>All %n attempt(s) failed. The last: %1</source>
+        <translation>
+            <numerusform>The only attempt failed: %1</numerusform>
+            <numerusform>All %n attempts failed. The last: %1</numerusform>
         </translation>
     </message>
 </context>
@@ -53,7 +72,7 @@
 <context>
     <name>LogCommands</name>
     <message numerus="yes">
-        <location filename="../app/cli/LogCommands.cpp" line="33"/>
+        <location filename="../app/cli/LogCommands.cpp" line="34"/>
         <source>%n attempt(s)</source>
         <translation>
             <numerusform>%n attempt</numerusform>
@@ -88,6 +107,17 @@
         <translation>
             <numerusform>A request for “%1” would be tried on %n key.</numerusform>
             <numerusform>A request for “%1” would be tried on %n keys.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ServeCommand</name>
+    <message numerus="yes">
+        <location filename="../app/cli/ServeCommand.cpp" line="70"/>
+        <source>%1 of %n key(s) have no secret in the keychain and are skipped.</source>
+        <translation>
+            <numerusform>%1 of %n key has no secret in the keychain and is skipped.</numerusform>
+            <numerusform>%1 of %n keys have no secret in the keychain and are skipped.</numerusform>
         </translation>
     </message>
 </context>

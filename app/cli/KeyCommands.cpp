@@ -437,7 +437,8 @@ int KeyCommands::run(CliContext& context, const QStringList& arguments)
     if (verb == u"remove" || verb == u"rm")
         return remove(context, rest);
     return context.verbHelp(QStringLiteral("key"), verb,
-        { { QStringLiteral("add"), Text::tr("add a provider key, its secret to the keychain") },
+        { { QStringLiteral("add"),
+              Text::tr("add a provider key (its secret goes to the keychain)") },
             { QStringLiteral("list"), Text::tr("list keys in the order they are tried") },
             { QStringLiteral("edit"),
                 Text::tr("change a key's label, filters, settings or secret") },

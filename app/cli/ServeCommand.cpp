@@ -67,10 +67,10 @@ int ServeCommand::run(CliContext& context, const QStringList& arguments)
     QObject::connect(
         &host, &RouterHost::snapshotApplied, &host, [&context](int keys, int withoutSecret) {
             if (withoutSecret > 0)
-                context.err() << Text::tr(
-                    "%1 of %2 keys have no secret in the keychain and are skipped.")
+                context.err() << Text::tr("%1 of %n key(s) have no secret in the keychain and "
+                                          "are skipped.",
+                    nullptr, keys)
                                      .arg(withoutSecret)
-                                     .arg(keys)
                               << Qt::endl;
         });
     ShutdownSignals shutdown;

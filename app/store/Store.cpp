@@ -649,8 +649,8 @@ Result<void> Store::deleteMember(qint64 id)
         if (!tokens || !filters)
             return !tokens ? tokens.failure() : filters.failure();
         if (*tokens > 0 || *filters > 0) {
-            return conflict(tr("\"%1\" still owns %2 active local API keys and is named in %3 "
-                               "key filters. Revoke and edit those first; removing the member "
+            return conflict(tr("\"%1\" still owns active local API keys (%2) or is named in key "
+                               "filters (%3). Revoke and edit those first; removing the member "
                                "would silently widen what those keys allow.")
                                 .arg(*name, QString::number(*tokens), QString::number(*filters)));
         }

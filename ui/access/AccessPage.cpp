@@ -77,7 +77,7 @@ QWidget* AccessPage::createTokenSection()
         connect(push, &QPushButton::clicked, this, slot);
         buttons->addWidget(push);
     };
-    button(tr("&Create…"), tr("Create a local API key and show it once"), &AccessPage::createToken);
+    button(tr("Cr&eate…"), tr("Create a local API key and show it once"), &AccessPage::createToken);
     button(tr("&Show token…"), tr("Read the selected token from the keychain and show it"),
         &AccessPage::revealSelected);
     button(tr("Re&voke…"), tr("The selected token stops working at once"),

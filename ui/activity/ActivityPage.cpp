@@ -106,7 +106,7 @@ QWidget* ActivityPage::createFilters()
     m_pause->setCheckable(true);
     connect(m_pause, &QToolButton::toggled, this, [this](bool paused) {
         m_model->setPaused(paused);
-        m_pause->setText(paused ? tr("&Resume") : tr("&Pause"));
+        m_pause->setText(paused ? tr("Resu&me") : tr("&Pause"));
         updateCounts();
     });
     layout->addWidget(m_pause);
@@ -155,7 +155,8 @@ void ActivityPage::updateCounts()
     if (m_model->isPaused())
         text += u' ' + tr("· paused, %1 waiting").arg(m_model->heldBack());
     if (m_droppedTotal > 0)
-        text += u' ' + tr("· %1 too many to show (they are in the log)").arg(m_droppedTotal);
+        text += u' '
+            + tr("· %n more than the view keeps (see the log)", nullptr, int(m_droppedTotal));
     m_counts->setText(text);
 }
 

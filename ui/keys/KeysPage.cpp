@@ -74,7 +74,7 @@ KeysPage::KeysPage(KeyBoard& board, QWidget* parent)
     top->addWidget(m_providerFilter);
     top->addStretch();
     auto* add
-        = new QPushButton(QIcon::fromTheme(QStringLiteral("list-add")), tr("&Add key…"), this);
+        = new QPushButton(QIcon::fromTheme(QStringLiteral("list-add")), tr("A&dd key…"), this);
     add->setObjectName(QStringLiteral("addKey"));
     add->setToolTip(tr("Add a provider key (Ctrl+N)"));
     connect(add, &QPushButton::clicked, this, &KeysPage::addKeyRequested);
@@ -188,7 +188,7 @@ void KeysPage::createActions()
         if (const auto id = selectedKey())
             emit removeKeyRequested(*id);
     });
-    auto* newKey = new QAction(tr("&Add key…"), this);
+    auto* newKey = new QAction(tr("A&dd key…"), this);
     newKey->setShortcut(QKeySequence::New);
     newKey->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     connect(newKey, &QAction::triggered, this, &KeysPage::addKeyRequested);
