@@ -14,6 +14,8 @@ build_packages=(
     qtkeychain-qt6-dev qcoro-qt6-dev libssl-dev libgl-dev libhttp-parser-dev zlib1g-dev
     # QtKeychain loads libsecret at run time; without it there is no keychain backend.
     libsecret-1-0
+    # Qt's own strings (standard buttons, file dialogs) in the user's language.
+    qt6-translations-l10n
 )
 test_packages=(
     gnome-keyring dbus-daemon dbus-bin libsecret-tools procps xvfb xauth

@@ -58,6 +58,9 @@ private slots:
             buttons.append(button->text());
         QVERIFY2(buttons.contains(QStringLiteral("Schlüssel &hinzufügen…")),
             qPrintable(buttons.join(u", ")));
+        // Qt's own standard buttons speak German too (Debian's qt6-translations-l10n).
+        QCOMPARE(
+            QCoreApplication::translate("QPlatformTheme", "Cancel"), QStringLiteral("Abbrechen"));
     }
 };
 
