@@ -4,6 +4,7 @@
 #include "RouterHost.h"
 #include "Settings.h"
 #include "TokenService.h"
+#include "catalog/BuiltinCatalog.h"
 #include "store/Store.h"
 #include "vault/Vault.h"
 
@@ -248,6 +249,11 @@ AppCore::AppCore(QString databasePath, QObject* parent)
         [this](const QHash<QString, QString>& settings) { m_settings = settings; });
     connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
     m_thread.start();
+}
+
+const ModelCatalog& AppCore::catalog() const
+{
+    return BuiltinCatalog::get();
 }
 
 AppCore::~AppCore()

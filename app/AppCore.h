@@ -2,6 +2,7 @@
 
 #include "KeyFields.h"
 #include "KeyStatus.h"
+#include "ModelCatalog.h"
 #include "Result.h"
 #include "RoutePreview.h"
 #include "activity/ActivityFeed.h"
@@ -40,6 +41,8 @@ public:
     const QList<Member>& members() const { return m_members; }
     const QList<Workspace>& workspaces() const { return m_workspaces; }
     const QHash<QString, QString>& settings() const { return m_settings; }
+    // The model catalog the router routes and prices by.
+    const ModelCatalog& catalog() const;
 
     // Opens the database, checks that the keychain still has every key's secret and starts
     // the router. Answers with started() or startFailed(), then routerListening() or

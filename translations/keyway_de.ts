@@ -275,18 +275,18 @@
 <context>
     <name>AppCore</name>
     <message>
-        <location filename="../app/AppCore.cpp" line="91"/>
-        <location filename="../app/AppCore.cpp" line="367"/>
+        <location filename="../app/AppCore.cpp" line="92"/>
+        <location filename="../app/AppCore.cpp" line="373"/>
         <source>The router has not started yet.</source>
         <translation>Der Router wurde noch nicht gestartet.</translation>
     </message>
     <message>
-        <location filename="../app/AppCore.cpp" line="206"/>
+        <location filename="../app/AppCore.cpp" line="207"/>
         <source>Keyway has not opened its database.</source>
         <translation>Keyway hat seine Datenbank nicht geöffnet.</translation>
     </message>
     <message>
-        <location filename="../app/AppCore.cpp" line="375"/>
+        <location filename="../app/AppCore.cpp" line="381"/>
         <source>The activity log could not be read.</source>
         <translation>Das Aktivitätsprotokoll konnte nicht gelesen werden.</translation>
     </message>
@@ -968,27 +968,27 @@ Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
         <translation>Schlüssel %1 und sein Geheimnis wurden entfernt.</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="440"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="441"/>
         <source>add a provider key (its secret goes to the keychain)</source>
         <translation>einen Anbieterschlüssel hinzufügen (sein Geheimnis kommt in den Schlüsselbund)</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="441"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="442"/>
         <source>list keys in the order they are tried</source>
         <translation>Schlüssel in der Reihenfolge auflisten, in der sie versucht werden</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="443"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="444"/>
         <source>change a key&apos;s label, filters, settings or secret</source>
         <translation>Bezeichnung, Filter, Einstellungen oder Geheimnis eines Schlüssels ändern</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="444"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="445"/>
         <source>move a key to a tier and position</source>
         <translation>einen Schlüssel in eine Stufe und an eine Position verschieben</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="445"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="446"/>
         <source>remove a key and its secret</source>
         <translation>einen Schlüssel und sein Geheimnis entfernen</translation>
     </message>
@@ -1109,6 +1109,122 @@ Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
         <location filename="../ui/keys/KeyEditorDialog.cpp" line="322"/>
         <source>%1 is needed.</source>
         <translation>%1 ist erforderlich.</translation>
+    </message>
+</context>
+<context>
+    <name>KeyFilterDialog</name>
+    <message>
+        <location filename="../ui/keys/KeyFilterDialog.cpp" line="31"/>
+        <source>Filters of “%1”</source>
+        <translation>Filter von „%1“</translation>
+    </message>
+    <message>
+        <location filename="../ui/keys/KeyFilterDialog.cpp" line="59"/>
+        <source>Any model; type an id or a pattern like anthropic/*</source>
+        <translation>Jedes Modell; geben Sie eine ID oder ein Muster wie anthropic/* ein</translation>
+    </message>
+    <message>
+        <location filename="../ui/keys/KeyFilterDialog.cpp" line="60"/>
+        <source>The key serves only these models. Use * for any run of characters, e.g. openai/gpt-4.1* or *sonnet*. Empty: every model it can reach.</source>
+        <translation>Der Schlüssel bedient nur diese Modelle. * steht für beliebige Zeichen, z. B. openai/gpt-4.1* oder *sonnet*. Leer: jedes Modell, das er erreichen kann.</translation>
+    </message>
+    <message>
+        <location filename="../ui/keys/KeyFilterDialog.cpp" line="68"/>
+        <source>&amp;Models:</source>
+        <translation>&amp;Modelle:</translation>
+    </message>
+    <message>
+        <location filename="../ui/keys/KeyFilterDialog.cpp" line="72"/>
+        <source>Every member</source>
+        <translation>Jedes Mitglied</translation>
+    </message>
+    <message>
+        <location filename="../ui/keys/KeyFilterDialog.cpp" line="73"/>
+        <source>Only requests of these members may use the key.</source>
+        <translation>Nur Anfragen dieser Mitglieder dürfen den Schlüssel verwenden.</translation>
+    </message>
+    <message>
+        <location filename="../ui/keys/KeyFilterDialog.cpp" line="74"/>
+        <source>M&amp;embers:</source>
+        <translation>Mi&amp;tglieder:</translation>
+    </message>
+    <message>
+        <location filename="../ui/keys/KeyFilterDialog.cpp" line="78"/>
+        <source>Every local API key</source>
+        <translation>Jeder lokale API-Schlüssel</translation>
+    </message>
+    <message>
+        <location filename="../ui/keys/KeyFilterDialog.cpp" line="79"/>
+        <source>Only requests made with these local API keys may use the key.</source>
+        <translation>Nur Anfragen mit diesen lokalen API-Schlüsseln dürfen den Schlüssel verwenden.</translation>
+    </message>
+    <message>
+        <location filename="../ui/keys/KeyFilterDialog.cpp" line="80"/>
+        <source>&amp;Local API keys:</source>
+        <translation>&amp;Lokale API-Schlüssel:</translation>
+    </message>
+    <message>
+        <location filename="../ui/keys/KeyFilterDialog.cpp" line="84"/>
+        <source>&amp;Workspace:</source>
+        <translation>A&amp;rbeitsbereich:</translation>
+    </message>
+    <message>
+        <location filename="../ui/keys/KeyFilterDialog.cpp" line="88"/>
+        <source>May stand in for this key</source>
+        <translation>Darf für diesen Schlüssel einspringen</translation>
+    </message>
+    <message>
+        <location filename="../ui/keys/KeyFilterDialog.cpp" line="89"/>
+        <source>Never for the models this key serves</source>
+        <translation>Nie für die Modelle, die dieser Schlüssel bedient</translation>
+    </message>
+    <message>
+        <location filename="../ui/keys/KeyFilterDialog.cpp" line="92"/>
+        <source>Never for any model of this provider</source>
+        <translation>Nie für ein Modell dieses Anbieters</translation>
+    </message>
+    <message>
+        <location filename="../ui/keys/KeyFilterDialog.cpp" line="97"/>
+        <source>When this key cannot answer, may keys of the Shared capacity tier answer instead?</source>
+        <translation>Dürfen Schlüssel der Stufe „Geteilte Kapazität“ antworten, wenn dieser Schlüssel nicht antworten kann?</translation>
+    </message>
+    <message>
+        <location filename="../ui/keys/KeyFilterDialog.cpp" line="99"/>
+        <source>Only a prioritized key decides whether shared capacity may stand in for it.</source>
+        <translation>Nur ein priorisierter Schlüssel entscheidet, ob geteilte Kapazität für ihn einspringen darf.</translation>
+    </message>
+    <message>
+        <location filename="../ui/keys/KeyFilterDialog.cpp" line="100"/>
+        <source>&amp;Shared capacity:</source>
+        <translation>&amp;Geteilte Kapazität:</translation>
+    </message>
+    <message>
+        <location filename="../ui/keys/KeyFilterDialog.cpp" line="144"/>
+        <source>There is no member “%1”; add members on the Access page.</source>
+        <translation>Es gibt kein Mitglied „%1“; Mitglieder fügen Sie auf der Seite „Zugriff“ hinzu.</translation>
+    </message>
+    <message>
+        <location filename="../ui/keys/KeyFilterDialog.cpp" line="155"/>
+        <source>Choose one of the local API keys from the list.</source>
+        <translation>Wählen Sie einen der lokalen API-Schlüssel aus der Liste.</translation>
+    </message>
+    <message>
+        <location filename="../ui/keys/KeyFilterDialog.cpp" line="158"/>
+        <source>All workspaces</source>
+        <translation>Alle Arbeitsbereiche</translation>
+    </message>
+    <message>
+        <location filename="../ui/keys/KeyFilterDialog.cpp" line="178"/>
+        <source>&lt;b&gt;Serves no model&lt;/b&gt; the catalog knows — check the patterns, or the provider&apos;s own model ids.</source>
+        <translation>&lt;b&gt;Bedient kein Modell&lt;/b&gt;, das der Katalog kennt – prüfen Sie die Muster oder die Modell-IDs des Anbieters.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/keys/KeyFilterDialog.cpp" line="183"/>
+        <source>&lt;b&gt;Serves %n model(s)&lt;/b&gt; of the catalog:</source>
+        <translation>
+            <numerusform>&lt;b&gt;Bedient %n Modell&lt;/b&gt; des Katalogs:</numerusform>
+            <numerusform>&lt;b&gt;Bedient %n Modelle&lt;/b&gt; des Katalogs:</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1305,7 +1421,7 @@ Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
     </message>
     <message>
         <location filename="../ui/keys/KeysPage.cpp" line="77"/>
-        <location filename="../ui/keys/KeysPage.cpp" line="191"/>
+        <location filename="../ui/keys/KeysPage.cpp" line="195"/>
         <source>A&amp;dd key…</source>
         <translation>Schlüssel &amp;hinzufügen…</translation>
     </message>
@@ -1321,36 +1437,41 @@ Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
     </message>
     <message>
         <location filename="../ui/keys/KeysPage.cpp" line="187"/>
+        <source>&amp;Filters…</source>
+        <translation>&amp;Filter…</translation>
+    </message>
+    <message>
+        <location filename="../ui/keys/KeysPage.cpp" line="191"/>
         <source>&amp;Remove…</source>
         <translation>&amp;Entfernen…</translation>
     </message>
     <message>
-        <location filename="../ui/keys/KeysPage.cpp" line="196"/>
+        <location filename="../ui/keys/KeysPage.cpp" line="200"/>
         <source>Move &amp;up</source>
         <translation>Nach &amp;oben verschieben</translation>
     </message>
     <message>
-        <location filename="../ui/keys/KeysPage.cpp" line="197"/>
+        <location filename="../ui/keys/KeysPage.cpp" line="201"/>
         <source>Move &amp;down</source>
         <translation>Nach &amp;unten verschieben</translation>
     </message>
     <message>
-        <location filename="../ui/keys/KeysPage.cpp" line="198"/>
+        <location filename="../ui/keys/KeysPage.cpp" line="202"/>
         <source>Move to &amp;Prioritized</source>
         <translation>In „&amp;Priorisiert“ verschieben</translation>
     </message>
     <message>
-        <location filename="../ui/keys/KeysPage.cpp" line="200"/>
+        <location filename="../ui/keys/KeysPage.cpp" line="204"/>
         <source>Move to &amp;Shared capacity</source>
         <translation>In „&amp;Geteilte Kapazität“ verschieben</translation>
     </message>
     <message>
-        <location filename="../ui/keys/KeysPage.cpp" line="202"/>
+        <location filename="../ui/keys/KeysPage.cpp" line="206"/>
         <source>Move to &amp;Fallback</source>
         <translation>In „&amp;Reserve“ verschieben</translation>
     </message>
     <message>
-        <location filename="../ui/keys/KeysPage.cpp" line="211"/>
+        <location filename="../ui/keys/KeysPage.cpp" line="215"/>
         <source>All providers</source>
         <translation>Alle Anbieter</translation>
     </message>
@@ -1472,129 +1593,129 @@ Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="44"/>
-        <location filename="../ui/MainWindow.cpp" line="186"/>
+        <location filename="../ui/MainWindow.cpp" line="45"/>
+        <location filename="../ui/MainWindow.cpp" line="188"/>
         <source>Keyway</source>
         <translation>Keyway</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="47"/>
+        <location filename="../ui/MainWindow.cpp" line="48"/>
         <source>&amp;Keys</source>
         <translation>&amp;Schlüssel</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="48"/>
+        <location filename="../ui/MainWindow.cpp" line="49"/>
         <source>&amp;Activity</source>
         <translation>&amp;Aktivität</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="49"/>
+        <location filename="../ui/MainWindow.cpp" line="50"/>
         <source>&amp;Route preview</source>
         <translation>&amp;Routenvorschau</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="50"/>
+        <location filename="../ui/MainWindow.cpp" line="51"/>
         <source>&amp;Usage</source>
         <translation>&amp;Nutzung</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="51"/>
+        <location filename="../ui/MainWindow.cpp" line="52"/>
         <source>A&amp;ccess</source>
         <translation>&amp;Zugriff</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="52"/>
+        <location filename="../ui/MainWindow.cpp" line="53"/>
         <source>&amp;Settings</source>
         <translation>&amp;Einstellungen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="56"/>
+        <location filename="../ui/MainWindow.cpp" line="57"/>
         <source>Opening %1…</source>
         <translation>%1 wird geöffnet…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="71"/>
+        <location filename="../ui/MainWindow.cpp" line="72"/>
         <source>The router is stopped</source>
         <translation>Der Router ist gestoppt</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="97"/>
+        <location filename="../ui/MainWindow.cpp" line="99"/>
         <source>The key and its secret were removed.</source>
         <translation>Der Schlüssel und sein Geheimnis wurden entfernt.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="112"/>
+        <location filename="../ui/MainWindow.cpp" line="114"/>
         <source>Starting the router…</source>
         <translation>Router wird gestartet…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="116"/>
+        <location filename="../ui/MainWindow.cpp" line="118"/>
         <source>Copy</source>
         <translation>Kopieren</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="117"/>
+        <location filename="../ui/MainWindow.cpp" line="119"/>
         <source>Copy the router&apos;s address</source>
         <translation>Die Adresse des Routers kopieren</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="123"/>
+        <location filename="../ui/MainWindow.cpp" line="125"/>
         <source>Requests answered per second, over the last five seconds</source>
         <translation>Beantwortete Anfragen pro Sekunde, über die letzten fünf Sekunden</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="136"/>
+        <location filename="../ui/MainWindow.cpp" line="138"/>
         <source>%1 req/s</source>
         <translation>%1 Anfr./s</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="166"/>
+        <location filename="../ui/MainWindow.cpp" line="168"/>
         <source>&amp;Open Keyway</source>
         <translation>Keyway ö&amp;ffnen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="172"/>
-        <location filename="../ui/MainWindow.cpp" line="200"/>
+        <location filename="../ui/MainWindow.cpp" line="174"/>
+        <location filename="../ui/MainWindow.cpp" line="202"/>
         <source>&amp;Stop the router</source>
         <translation>Router &amp;stoppen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="173"/>
+        <location filename="../ui/MainWindow.cpp" line="175"/>
         <source>&amp;Keep routing when the window closes</source>
         <translation>&amp;Weiter routen, wenn das Fenster geschlossen wird</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="179"/>
+        <location filename="../ui/MainWindow.cpp" line="181"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="194"/>
+        <location filename="../ui/MainWindow.cpp" line="196"/>
         <source>The router is listening on %1</source>
         <translation>Der Router lauscht auf %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="197"/>
+        <location filename="../ui/MainWindow.cpp" line="199"/>
         <source>Keyway: %1</source>
         <translation>Keyway: %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="198"/>
+        <location filename="../ui/MainWindow.cpp" line="200"/>
         <source>Keyway: routing on %1</source>
         <translation>Keyway: Routing auf %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="200"/>
+        <location filename="../ui/MainWindow.cpp" line="202"/>
         <source>&amp;Start the router</source>
         <translation>Router &amp;starten</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="220"/>
+        <location filename="../ui/MainWindow.cpp" line="222"/>
         <source>No provider keys yet.</source>
         <translation>Noch keine Anbieterschlüssel.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="221"/>
+        <location filename="../ui/MainWindow.cpp" line="223"/>
         <source>%n provider key(s) stored.</source>
         <translation>
             <numerusform>%n Anbieterschlüssel gespeichert.</numerusform>
@@ -1602,7 +1723,7 @@ Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="224"/>
+        <location filename="../ui/MainWindow.cpp" line="226"/>
         <source>%n key(s) have no secret in the keychain any more.</source>
         <translation>
             <numerusform>%n Schlüssel hat kein Geheimnis mehr im Schlüsselbund.</numerusform>
@@ -1610,27 +1731,27 @@ Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="227"/>
+        <location filename="../ui/MainWindow.cpp" line="229"/>
         <source>The secrets could not be checked: %1</source>
         <translation>Die Geheimnisse konnten nicht geprüft werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="233"/>
+        <location filename="../ui/MainWindow.cpp" line="235"/>
         <source>Keyway could not start: %1</source>
         <translation>Keyway konnte nicht starten: %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="258"/>
+        <location filename="../ui/MainWindow.cpp" line="270"/>
         <source>Remove key</source>
         <translation>Schlüssel entfernen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="259"/>
+        <location filename="../ui/MainWindow.cpp" line="271"/>
         <source>Remove “%1” and delete its secret from the keychain?</source>
         <translation>„%1“ entfernen und sein Geheimnis aus dem Schlüsselbund löschen?</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="261"/>
+        <location filename="../ui/MainWindow.cpp" line="273"/>
         <source>&amp;Remove</source>
         <translation>&amp;Entfernen</translation>
     </message>
@@ -2689,6 +2810,15 @@ Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
         <location filename="../app/store/Store.cpp" line="810"/>
         <source>No local API key has this token.</source>
         <translation>Kein lokaler API-Schlüssel hat dieses Token.</translation>
+    </message>
+</context>
+<context>
+    <name>TagEdit</name>
+    <message>
+        <location filename="../ui/widgets/TagEdit.cpp" line="166"/>
+        <location filename="../ui/widgets/TagEdit.cpp" line="167"/>
+        <source>Remove %1</source>
+        <translation>%1 entfernen</translation>
     </message>
 </context>
 <context>

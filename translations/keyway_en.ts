@@ -43,6 +43,17 @@
     </message>
 </context>
 <context>
+    <name>KeyFilterDialog</name>
+    <message numerus="yes">
+        <location filename="../ui/keys/KeyFilterDialog.cpp" line="183"/>
+        <source>&lt;b&gt;Serves %n model(s)&lt;/b&gt; of the catalog:</source>
+        <translation>
+            <numerusform>&lt;b&gt;Serves %n model&lt;/b&gt; of the catalog:</numerusform>
+            <numerusform>&lt;b&gt;Serves %n models&lt;/b&gt; of the catalog:</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>KeySummary</name>
     <message numerus="yes">
         <location filename="../ui/keys/KeySummary.cpp" line="37"/>
@@ -83,7 +94,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="221"/>
+        <location filename="../ui/MainWindow.cpp" line="223"/>
         <source>%n provider key(s) stored.</source>
         <translation>
             <numerusform>%n provider key stored.</numerusform>
@@ -91,7 +102,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="224"/>
+        <location filename="../ui/MainWindow.cpp" line="226"/>
         <source>%n key(s) have no secret in the keychain any more.</source>
         <translation>
             <numerusform>%n key has no secret in the keychain any more.</numerusform>

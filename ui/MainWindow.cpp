@@ -5,6 +5,7 @@
 #include "activity/ActivityPage.h"
 #include "keys/KeyBoard.h"
 #include "keys/KeyEditorDialog.h"
+#include "keys/KeyFilterDialog.h"
 #include "keys/KeysPage.h"
 #include "route/RoutePreviewPage.h"
 #include "settings/SettingsPage.h"
@@ -93,6 +94,7 @@ MainWindow::MainWindow(AppCore& core, QWidget* parent)
     connect(m_keysPage, &KeysPage::addKeyRequested, this, &MainWindow::addKey);
     connect(m_keysPage, &KeysPage::editKeyRequested, this, &MainWindow::editKey);
     connect(m_keysPage, &KeysPage::removeKeyRequested, this, &MainWindow::removeKey);
+    connect(m_keysPage, &KeysPage::editFiltersRequested, this, &MainWindow::editFilters);
     connect(&core, &AppCore::keyRemoved, this,
         [this] { m_keysPage->showMessage(tr("The key and its secret were removed.")); });
     connect(&core, &AppCore::keyMoveFinished, m_board, &KeyBoard::moveFinished);
@@ -246,6 +248,16 @@ void MainWindow::editKey(qint64 id)
     if (!key)
         return;
     auto* dialog = new KeyEditorDialog(m_core, *key, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+}
+
+void MainWindow::editFilters(qint64 id)
+{
+    const std::optional<ProviderKey> key = m_board->key(id);
+    if (!key)
+        return;
+    auto* dialog = new KeyFilterDialog(m_core, *key, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->open();
 }

@@ -46,6 +46,7 @@ private:
     void showStartFailed(const QString& message);
     void addKey();
     void editKey(qint64 id);
+    void editFilters(qint64 id);
     void removeKey(qint64 id);
 
     KeyBoard* m_board;

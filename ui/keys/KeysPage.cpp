@@ -184,6 +184,10 @@ void KeysPage::createActions()
         if (const auto id = selectedKey())
             emit editKeyRequested(*id);
     });
+    add(tr("&Filters…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F), [this] {
+        if (const auto id = selectedKey())
+            emit editFiltersRequested(*id);
+    });
     add(tr("&Remove…"), QKeySequence::Delete, [this] {
         if (const auto id = selectedKey())
             emit removeKeyRequested(*id);

@@ -31,6 +31,7 @@ public:
 signals:
     void addKeyRequested();
     void editKeyRequested(qint64 id);
+    void editFiltersRequested(qint64 id);
     void removeKeyRequested(qint64 id);
 
 private:
