@@ -1,6 +1,7 @@
 #include "AppCore.h"
 
 #include "KeyService.h"
+#include "KeyTester.h"
 #include "RouterHost.h"
 #include "Settings.h"
 #include "TokenService.h"
@@ -78,6 +79,25 @@ public:
         run<void>(
             ticket, [this, id] { return m_keys->removeKey(id); },
             [this, ticket] { emit m_core->keyRemoved(ticket); });
+    }
+
+    void testKey(int ticket, std::optional<qint64> id, QString providerId, KeyFields fields,
+        std::optional<QString> secret)
+    {
+        run<UpstreamTarget>(
+            ticket,
+            [this, id, providerId, fields, secret] {
+                return m_keys->testTarget(id, providerId, fields, secret);
+            },
+            [this, ticket](const UpstreamTarget& target) {
+                auto* tester = new KeyTester(target, this);
+                connect(tester, &KeyTester::finished, this,
+                    [this, ticket, tester](const KeyTestResult& result) {
+                        emit m_core->keyTested(ticket, result);
+                        tester->deleteLater();
+                    });
+                tester->start();
+            });
     }
 
     KeyService* keys() const { return m_keys.get(); }
@@ -308,6 +328,14 @@ int AppCore::editKey(qint64 id, const KeyFields& fields, const std::optional<QSt
 int AppCore::removeKey(qint64 id)
 {
     return post([id](Worker& worker, int ticket) { worker.removeKey(ticket, id); });
+}
+
+int AppCore::testKey(std::optional<qint64> id, const QString& providerId, const KeyFields& fields,
+    const std::optional<QString>& secret)
+{
+    return post([id, providerId, fields, secret](Worker& worker, int ticket) {
+        worker.testKey(ticket, id, providerId, fields, secret);
+    });
 }
 
 int AppCore::createToken(const QString& name, const QString& member, const QString& workspace)

@@ -2,6 +2,7 @@
 
 #include "KeyFields.h"
 #include "KeyStatus.h"
+#include "KeyTestResult.h"
 #include "ModelCatalog.h"
 #include "Result.h"
 #include "RoutePreview.h"
@@ -59,6 +60,11 @@ public:
     int addKey(const QString& providerId, const KeyFields& fields, const QString& secret);
     int editKey(qint64 id, const KeyFields& fields, const std::optional<QString>& secret);
     int removeKey(qint64 id);
+    // Checks a key live with its provider (KeyProbe): the stored key `id`, or a new key of
+    // `providerId`, as `fields` and `secret` would change it. Answers with keyTested, or
+    // actionFailed when the input cannot make a key.
+    int testKey(std::optional<qint64> id, const QString& providerId, const KeyFields& fields,
+        const std::optional<QString>& secret);
 
     // Local API keys, members and workspaces. Creating a token answers with tokenCreated (its
     // plaintext, to show once), revealing with tokenRevealed; the rest with actionDone; any of
@@ -109,6 +115,7 @@ signals:
     // One moveKey() has been stored or refused; the keysChanged() it caused came before.
     void keyMoveFinished();
     void keySaved(int ticket, const ProviderKey& key);
+    void keyTested(int ticket, const KeyTestResult& result);
     void keyRemoved(int ticket);
     // `field` names the input the message is about, when it is about one (see Failure).
     void actionFailed(int ticket, const QString& message, const QString& field);

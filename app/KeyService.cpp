@@ -98,6 +98,16 @@ std::optional<QString> checkSettingValue(
     return std::nullopt;
 }
 
+// Settings the secret itself names (a service account's project): the key's own win.
+void addImpliedSettings(ProviderKey& key, const ProviderCredential& credential)
+{
+    const QJsonObject& implied = credential.impliedSettings();
+    for (auto it = implied.begin(); it != implied.end(); ++it) {
+        if (!key.settings.contains(it.key()))
+            key.settings.insert(it.key(), it.value());
+    }
+}
+
 } // namespace
 
 KeyService::KeyService(Store& store, Vault& vault, QObject* parent)
@@ -299,11 +309,7 @@ QCoro::Task<Result<ProviderKey>> KeyService::addKey(
     auto credential = ProviderCredential::parse(provider, secretInput);
     if (!credential)
         co_return credential.failure();
-    const QJsonObject& implied = credential->impliedSettings();
-    for (auto it = implied.begin(); it != implied.end(); ++it) {
-        if (!key.settings.contains(it.key()))
-            key.settings.insert(it.key(), it.value());
-    }
+    addImpliedSettings(key, *credential);
 
     key.secretRef = newSecretRef();
     key.secretHint = credential->hint();
@@ -426,6 +432,43 @@ QCoro::Task<Result<QString>> KeyService::readSecret(qint64 id)
     if (!key)
         co_return key.failure();
     co_return co_await m_vault.read(key->secretRef);
+}
+
+QCoro::Task<Result<UpstreamTarget>> KeyService::testTarget(std::optional<qint64> id,
+    QString providerId, KeyFields fields, std::optional<QString> secretInput)
+{
+    ProviderKey key;
+    if (id) {
+        auto stored = m_store.key(*id);
+        if (!stored)
+            co_return stored.failure();
+        key = *stored;
+    } else if (const ProviderDescriptor* provider = ProviderRegistry::find(providerId)) {
+        key.providerId = provider->id;
+    } else {
+        co_return invalidInput(Text::tr("Unknown provider \"%1\".").arg(providerId));
+    }
+    fields.label.reset(); // a test does not care what the key is called
+    if (auto applied = applyFields(key, fields); !applied)
+        co_return applied.failure();
+    const ProviderDescriptor& provider = *ProviderRegistry::find(key.providerId);
+    QString secret;
+    if (secretInput) {
+        auto credential = ProviderCredential::parse(provider, *secretInput);
+        if (!credential)
+            co_return credential.failure();
+        addImpliedSettings(key, *credential);
+        secret = credential->storedForm();
+    } else if (id) {
+        auto stored = co_await m_vault.read(key.secretRef);
+        if (!stored)
+            co_return stored.failure();
+        secret = *stored;
+    } else {
+        co_return aboutField(invalidInput(Text::tr("Type the secret to test the key.")),
+            provider.fields.value(0).name);
+    }
+    co_return UpstreamTarget { key.providerId, key.baseUrl, secret, key.settings, key.caFile };
 }
 
 QCoro::Task<Result<int>> KeyService::verifySecrets()

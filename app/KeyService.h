@@ -2,6 +2,7 @@
 
 #include "KeyFields.h"
 #include "Result.h"
+#include "UpstreamTarget.h"
 #include "domain/ProviderKey.h"
 
 #include <QCoro/QCoroTask>
@@ -34,6 +35,11 @@ public:
     Result<void> moveKey(qint64 id, Tier tier, std::optional<int> position);
     QCoro::Task<Result<void>> removeKey(qint64 id);
     QCoro::Task<Result<QString>> readSecret(qint64 id);
+    // Where a live check of a key goes (KeyTester): the stored key `id`, or a new key of
+    // `providerId`, with `fields` applied, and `secretInput` or else the stored secret. Lets
+    // a person test what a form holds before saving it.
+    QCoro::Task<Result<UpstreamTarget>> testTarget(std::optional<qint64> id, QString providerId,
+        KeyFields fields, std::optional<QString> secretInput);
 
     // Flags every key whose secret the keychain no longer has, and clears the flag of those it
     // has again. Returns how many are missing. Keys are never dropped.

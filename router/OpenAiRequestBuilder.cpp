@@ -53,6 +53,8 @@ QString azureUrl(const UpstreamTarget& target, OpenAiRequestBuilder::Endpoint en
     if (apiVersion.isEmpty() || apiVersion == u"v1" || apiVersion == u"latest"
         || apiVersion == u"preview")
         return base + QStringLiteral("/openai/v1") + pathOf(endpoint);
+    if (endpoint == OpenAiRequestBuilder::Endpoint::Models) // of the resource, not a deployment
+        return base + QStringLiteral("/openai/models?api-version=") + apiVersion;
     return base + QStringLiteral("/openai/deployments/") + upstreamModel + pathOf(endpoint)
         + QStringLiteral("?api-version=") + apiVersion;
 }

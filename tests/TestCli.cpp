@@ -1,3 +1,4 @@
+#include "FakeProvider.h"
 #include "LocalKeyToken.h"
 #include "OtherConnection.h"
 #include "TestData.h"
@@ -10,6 +11,7 @@
 #include <QProcess>
 #include <QRandomGenerator>
 #include <QSignalSpy>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -49,7 +51,8 @@ private:
         process.start(qEnvironmentVariable("KEYWAY_BINARY"), arguments);
         process.write(input);
         process.closeWriteChannel();
-        if (!process.waitForFinished(60000))
+        // The event loop runs meanwhile: a fake provider in this process must answer.
+        if (!QTest::qWaitFor([&] { return process.state() == QProcess::NotRunning; }, 60000))
             qWarning() << "keyway did not finish:" << arguments;
         return { process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
             QString::fromUtf8(process.readAllStandardOutput()),
@@ -115,6 +118,55 @@ private slots:
         QCOMPARE(run.exitCode, 2);
         QVERIFY(run.err.contains(opt("Unknown command")));
         QVERIFY(!QFileInfo::exists(m_database)); // help never touched the disk
+    }
+
+    void keyTestSaysWhatTheProviderThinksOfTheKey()
+    {
+        FakeProvider fake;
+        const QString secret = opt("sk-live-") + TestData::randomText(40);
+        const qint64 id = addKey({ opt("--provider"), opt("openai"), opt("--label"), opt("Fake"),
+                                     opt("--base-url"), fake.baseUrl() },
+            secret);
+        QVERIFY(id > 0);
+        Run run = keyway({ opt("key"), opt("test"), QString::number(id) });
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY2(run.out.startsWith(opt("Works")), qPrintable(run.out));
+        // A list of models, with the key's own secret: nothing that costs tokens.
+        QCOMPARE(fake.attempts().size(), 1);
+        QCOMPARE(fake.attempts().constLast().path, QByteArray("/v1/models"));
+        QCOMPARE(fake.attempts().constLast().key, secret.toUtf8());
+
+        fake.script(secret.toUtf8(), {},
+            { FakeProvider::Behaviour::Status, 401, {},
+                R"({"error": {"message": "Incorrect API key provided: )" + secret.toUtf8()
+                    + R"(.", "type": "invalid_request_error", "code": "invalid_api_key"}})" });
+        run = keyway({ opt("key"), opt("test"), QString::number(id), opt("--json") });
+        QCOMPARE(run.exitCode, 5);
+        const QJsonObject json = QJsonDocument::fromJson(run.out.toUtf8()).object();
+        QCOMPARE(json.value(opt("result")).toString(), opt("invalid"));
+        QCOMPARE(json.value(opt("http_status")).toInt(), 401);
+        QVERIFY(json.value(opt("message")).toString().startsWith(opt("Incorrect API key")));
+        QVERIFY(!run.out.contains(secret)); // the provider quoted it; Keyway does not
+
+        fake.script(secret.toUtf8(), {}, { FakeProvider::Behaviour::Status, 429, {}, "{}" });
+        run = keyway({ opt("key"), opt("test"), QString::number(id) });
+        QCOMPARE(run.exitCode, 5);
+        QVERIFY2(run.out.startsWith(opt("Rate-limited")), qPrintable(run.out));
+
+        // Nobody at the address.
+        QTcpServer closed;
+        QVERIFY(closed.listen(QHostAddress::LocalHost));
+        const quint16 port = closed.serverPort();
+        closed.close();
+        QCOMPARE(keyway({ opt("key"), opt("edit"), QString::number(id), opt("--base-url"),
+                            QStringLiteral("http://127.0.0.1:%1/v1").arg(port) })
+                     .exitCode,
+            0);
+        run = keyway({ opt("key"), opt("test"), QString::number(id) });
+        QCOMPARE(run.exitCode, 5);
+        QVERIFY2(run.out.startsWith(opt("Unreachable")), qPrintable(run.out));
+
+        QCOMPARE(keyway({ opt("key"), opt("test"), opt("999") }).exitCode, 2);
     }
 
     void firstRunHasTheDefaults()

@@ -1,9 +1,11 @@
 #include "AppCore.h"
+#include "FakeProvider.h"
 #include "KeyEditorDialog.h"
 #include "TestKeychain.h"
 #include "store/Store.h"
 
 #include <QLineEdit>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -142,6 +144,36 @@ private slots:
         QVERIFY(edited);
         QCOMPARE(edited->id, before.id);
         QCOMPARE(edited->secretRef, before.secretRef); // the secret is untouched
+    }
+
+    void testsTheKeyAsTheFormHasIt()
+    {
+        FakeProvider fake;
+        fake.script("sk-revoked-0123456789", {},
+            { FakeProvider::Behaviour::Status, 401, {},
+                R"({"error": {"message": "Incorrect API key provided.", "code": "invalid_api_key"}})" });
+        KeyEditorDialog dialog(*m_core);
+        dialog.show();
+        type(dialog, QStringLiteral("base_url"), fake.baseUrl());
+        // No secret typed: said beside the secret, nothing asked.
+        dialog.testKey();
+        QVERIFY(!dialog.problem(QStringLiteral("api_key")).isEmpty());
+        QVERIFY(fake.attempts().isEmpty());
+
+        // Without a label (a test needs none), before the key is saved.
+        type(dialog, QStringLiteral("api_key"), QStringLiteral("sk-test-0123456789abcdef"));
+        dialog.testKey();
+        QTRY_VERIFY_WITH_TIMEOUT(dialog.testResult().startsWith(u"Works"), 15000);
+        QVERIFY(dialog.problem(QStringLiteral("label")).isEmpty());
+        QCOMPARE(fake.attempts().constLast().key, QByteArray("sk-test-0123456789abcdef"));
+        QCOMPARE(fake.attempts().constLast().path, QByteArray("/v1/models"));
+
+        type(dialog, QStringLiteral("api_key"), QStringLiteral("sk-revoked-0123456789"));
+        dialog.findChild<QPushButton*>(QStringLiteral("test"))->click();
+        QTRY_VERIFY_WITH_TIMEOUT(dialog.testResult().startsWith(u"Invalid"), 15000);
+        QVERIFY(dialog.testResult().contains(u"Incorrect API key"));
+        QVERIFY(dialog.isVisible()); // testing neither saves nor closes
+        QVERIFY(!stored(QStringLiteral("")));
     }
 
     void importsAGoogleServiceAccount()

@@ -275,18 +275,18 @@
 <context>
     <name>AppCore</name>
     <message>
-        <location filename="../app/AppCore.cpp" line="92"/>
-        <location filename="../app/AppCore.cpp" line="373"/>
+        <location filename="../app/AppCore.cpp" line="112"/>
+        <location filename="../app/AppCore.cpp" line="401"/>
         <source>The router has not started yet.</source>
         <translation>Der Router wurde noch nicht gestartet.</translation>
     </message>
     <message>
-        <location filename="../app/AppCore.cpp" line="207"/>
+        <location filename="../app/AppCore.cpp" line="227"/>
         <source>Keyway has not opened its database.</source>
         <translation>Keyway hat seine Datenbank nicht geöffnet.</translation>
     </message>
     <message>
-        <location filename="../app/AppCore.cpp" line="381"/>
+        <location filename="../app/AppCore.cpp" line="409"/>
         <source>The activity log could not be read.</source>
         <translation>Das Aktivitätsprotokoll konnte nicht gelesen werden.</translation>
     </message>
@@ -595,400 +595,417 @@ Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
 <context>
     <name>KeyCommands</name>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="36"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="39"/>
         <source>The key&apos;s name, unique (&quot;Work OpenAI&quot;).</source>
         <translation>Der Name des Schlüssels, eindeutig („OpenAI Arbeit“).</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="36"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="39"/>
         <source>text</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="37"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="40"/>
         <source>Endpoint override; required for openai-compatible.</source>
         <translation>Abweichender Endpunkt; erforderlich für openai-compatible.</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="38"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="41"/>
         <source>url</source>
         <translation>URL</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="39"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="42"/>
         <source>Extra CA certificate (PEM) for the endpoint override.</source>
         <translation>Zusätzliches CA-Zertifikat (PEM) für den abweichenden Endpunkt.</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="40"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="43"/>
         <source>file</source>
         <translation>Datei</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="41"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="44"/>
         <source>Workspace of the key (default: Personal).</source>
         <translation>Arbeitsbereich des Schlüssels (Standard: Personal).</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="42"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="45"/>
         <source>name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="43"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="46"/>
         <source>The key serves every workspace.</source>
         <translation>Der Schlüssel bedient alle Arbeitsbereiche.</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="44"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="47"/>
         <source>Only these models: ids or globs, comma-separated; &apos;&apos; for all.</source>
         <translation>Nur diese Modelle: IDs oder Platzhaltermuster, kommagetrennt; &apos;&apos; für alle.</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="45"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="48"/>
         <source>patterns</source>
         <translation>Muster</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="46"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="49"/>
         <source>Only these members, comma-separated; &apos;&apos; for all.</source>
         <translation>Nur diese Mitglieder, kommagetrennt; &apos;&apos; für alle.</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="47"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="50"/>
         <source>names</source>
         <translation>Namen</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="48"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="51"/>
         <source>Only these local API key ids, comma-separated; &apos;&apos; for all.</source>
         <translation>Nur diese IDs lokaler API-Schlüssel, kommagetrennt; &apos;&apos; für alle.</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="49"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="52"/>
         <source>ids</source>
         <translation>IDs</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="50"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="53"/>
         <source>allow, never-for-models or never-for-provider.</source>
         <translation>allow, never-for-models oder never-for-provider.</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="51"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="54"/>
         <source>policy</source>
         <translation>Richtlinie</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="52"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="55"/>
         <source>Read the secret from standard input.</source>
         <translation>Das Geheimnis von der Standardeingabe lesen.</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="55"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="58"/>
         <source>Provider setting %1 (&apos;&apos; removes it).</source>
         <translation>Anbietereinstellung %1 (&apos;&apos; entfernt sie).</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="56"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="59"/>
         <source>value</source>
         <translation>Wert</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="72"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="75"/>
         <source>Give either --workspace or --all-workspaces.</source>
         <translation>Geben Sie entweder --workspace oder --all-workspaces an.</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="86"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="89"/>
         <source>--tokens takes local API key ids such as 1,4; &quot;%1&quot; is not one.</source>
         <translation>--tokens erwartet IDs lokaler API-Schlüssel wie 1,4; „%1“ ist keine.</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="95"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="98"/>
         <source>--shared-capacity takes allow, never-for-models or never-for-provider.</source>
         <translation>--shared-capacity erwartet allow, never-for-models oder never-for-provider.</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="186"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="189"/>
         <source>No provider keys yet. Add one with: keyway key add --provider openai --label &quot;Work OpenAI&quot; --secret-stdin</source>
         <translation>Noch keine Anbieterschlüssel. Fügen Sie einen hinzu mit: keyway key add --provider openai --label &quot;OpenAI Arbeit&quot; --secret-stdin</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="192"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="195"/>
         <source>ID</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="192"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="195"/>
         <source>TIER</source>
         <translation>STUFE</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="192"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="195"/>
         <source>POS</source>
         <translation>POS</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="192"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="195"/>
         <source>PROVIDER</source>
         <translation>ANBIETER</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="193"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="196"/>
         <source>LABEL</source>
         <translation>BEZEICHNUNG</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="193"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="196"/>
         <source>SECRET</source>
         <translation>GEHEIMNIS</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="193"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="196"/>
         <source>WORKSPACE</source>
         <translation>ARBEITSBEREICH</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="193"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="196"/>
         <source>STATE</source>
         <translation>STATUS</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="194"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="197"/>
         <source>FILTERS</source>
         <translation>FILTER</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="197"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="200"/>
         <source>secret missing</source>
         <translation>Geheimnis fehlt</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="198"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="201"/>
         <source>enabled</source>
         <translation>aktiviert</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="199"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="202"/>
         <source>disabled</source>
         <translation>deaktiviert</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="214"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="217"/>
         <source>Add a provider key. The secret is read from standard input (--secret-stdin) or asked for without echo.</source>
         <translation>Einen Anbieterschlüssel hinzufügen. Das Geheimnis wird von der Standardeingabe gelesen (--secret-stdin) oder ohne Echo abgefragt.</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="217"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="220"/>
         <source>One of: %1.</source>
         <translation>Mögliche Werte: %1.</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="218"/>
-        <location filename="../app/cli/KeyCommands.cpp" line="272"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="221"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="275"/>
         <source>id</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="220"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="223"/>
         <source>prioritized, shared or fallback (default depends on the provider).</source>
         <translation>prioritized, shared oder fallback (Standard hängt vom Anbieter ab).</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="221"/>
-        <location filename="../app/cli/KeyCommands.cpp" line="315"/>
-        <location filename="../app/cli/KeyCommands.cpp" line="363"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="224"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="318"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="366"/>
         <source>tier</source>
         <translation>Stufe</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="222"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="225"/>
         <source>Print the new key as JSON.</source>
         <translation>Den neuen Schlüssel als JSON ausgeben.</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="228"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="231"/>
         <source>Unexpected argument &quot;%1&quot;; secrets are never taken from the command line.</source>
         <translation>Unerwartetes Argument „%1“; Geheimnisse werden nie von der Befehlszeile übernommen.</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="231"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="234"/>
         <source>--provider is required; one of: %1.</source>
         <translation>--provider ist erforderlich; mögliche Werte: %1.</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="234"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="237"/>
         <source>--label is required.</source>
         <translation>--label ist erforderlich.</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="241"/>
-        <location filename="../app/cli/KeyCommands.cpp" line="390"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="244"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="393"/>
         <source>--tier takes prioritized, shared or fallback.</source>
         <translation>--tier erwartet prioritized, shared oder fallback.</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="251"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="254"/>
         <source>Secret for %1: </source>
         <translation>Geheimnis für %1: </translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="259"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="262"/>
         <source>Added key %1 &quot;%2&quot; (%3) in %4 at position %5.</source>
         <translation>Schlüssel %1 „%2“ (%3) zur Stufe „%4“ an Position %5 hinzugefügt.</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="270"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="273"/>
         <source>List provider keys in the order the router tries them.</source>
         <translation>Anbieterschlüssel in der Reihenfolge auflisten, in der der Router sie versucht.</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="271"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="274"/>
         <source>Print JSON.</source>
         <translation>JSON ausgeben.</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="272"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="275"/>
         <source>Only keys of this provider.</source>
         <translation>Nur Schlüssel dieses Anbieters.</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="274"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="277"/>
         <source>First ask the keychain for every secret and flag the keys whose secret is gone.</source>
         <translation>Zuerst jedes Geheimnis im Schlüsselbund abfragen und Schlüssel markieren, deren Geheimnis fehlt.</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="282"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="285"/>
         <source>Unknown provider &quot;%1&quot;. Known providers: %2.</source>
         <translation>Unbekannter Anbieter „%1“. Bekannte Anbieter: %2.</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="309"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="312"/>
         <source>Change a provider key. Only the options given change.</source>
         <translation>Einen Anbieterschlüssel ändern. Nur die angegebenen Optionen werden geändert.</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="310"/>
-        <location filename="../app/cli/KeyCommands.cpp" line="361"/>
-        <location filename="../app/cli/KeyCommands.cpp" line="408"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="313"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="364"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="413"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="444"/>
         <source>The key&apos;s id.</source>
         <translation>Die ID des Schlüssels.</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="311"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="314"/>
         <source>Use the key again.</source>
         <translation>Den Schlüssel wieder verwenden.</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="312"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="315"/>
         <source>Keep the key but do not use it.</source>
         <translation>Den Schlüssel behalten, aber nicht verwenden.</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="313"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="316"/>
         <source>Ask for a new secret without echo.</source>
         <translation>Ein neues Geheimnis ohne Echo abfragen.</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="315"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="318"/>
         <source>Not here: use &quot;keyway key move&quot;.</source>
         <translation>Nicht hier: Verwenden Sie „keyway key move“.</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="319"/>
-        <location filename="../app/cli/KeyCommands.cpp" line="368"/>
-        <location filename="../app/cli/KeyCommands.cpp" line="411"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="322"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="371"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="417"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="447"/>
         <source>provider key</source>
         <translation>Anbieterschlüssels</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="324"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="327"/>
         <source>Editing does not move a key; use: keyway key move %1 --tier %2</source>
         <translation>Bearbeiten verschiebt keinen Schlüssel; verwenden Sie: keyway key move %1 --tier %2</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="328"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="331"/>
         <source>Give either --enable or --disable.</source>
         <translation>Geben Sie entweder --enable oder --disable an.</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="342"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="345"/>
         <source>New secret: </source>
         <translation>Neues Geheimnis: </translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="352"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="355"/>
         <source>Saved key %1 &quot;%2&quot;.</source>
         <translation>Schlüssel %1 „%2“ gespeichert.</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="360"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="363"/>
         <source>Move a provider key to a tier and position.</source>
         <translation>Einen Anbieterschlüssel in eine Stufe und an eine Position verschieben.</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="363"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="366"/>
         <source>prioritized, shared or fallback (default: its tier).</source>
         <translation>prioritized, shared oder fallback (Standard: seine bisherige Stufe).</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="365"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="368"/>
         <source>0 is tried first (default: the end).</source>
         <translation>0 wird zuerst versucht (Standard: ans Ende).</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="365"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="368"/>
         <source>n</source>
         <translation>n</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="377"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="380"/>
         <source>--position takes a number, 0 for the first place.</source>
         <translation>--position erwartet eine Zahl, 0 für den ersten Platz.</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="380"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="383"/>
         <source>Say where to: --tier, --position or both.</source>
         <translation>Geben Sie das Ziel an: --tier, --position oder beides.</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="397"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="400"/>
         <source>Moved key %1 &quot;%2&quot; to %3, position %4.</source>
         <translation>Schlüssel %1 „%2“ in die Stufe „%3“ an Position %4 verschoben.</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="407"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="411"/>
+        <source>Check a provider key with its provider, with the cheapest request there is (a list of models). Exits with 0 when the key works, 5 when it does not.</source>
+        <translation>Einen Anbieterschlüssel beim Anbieter prüfen, mit der günstigsten Anfrage, die es gibt (einer Liste der Modelle). Endet mit 0, wenn der Schlüssel funktioniert, sonst mit 5.</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/KeyCommands.cpp" line="414"/>
+        <source>Print the result as JSON.</source>
+        <translation>Das Ergebnis als JSON ausgeben.</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/KeyCommands.cpp" line="443"/>
         <source>Remove a provider key and its secret.</source>
         <translation>Einen Anbieterschlüssel und sein Geheimnis entfernen.</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="419"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="455"/>
         <source>Removed key %1 and its secret.</source>
         <translation>Schlüssel %1 und sein Geheimnis wurden entfernt.</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="441"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="479"/>
         <source>add a provider key (its secret goes to the keychain)</source>
         <translation>einen Anbieterschlüssel hinzufügen (sein Geheimnis kommt in den Schlüsselbund)</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="442"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="480"/>
         <source>list keys in the order they are tried</source>
         <translation>Schlüssel in der Reihenfolge auflisten, in der sie versucht werden</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="444"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="482"/>
         <source>change a key&apos;s label, filters, settings or secret</source>
         <translation>Bezeichnung, Filter, Einstellungen oder Geheimnis eines Schlüssels ändern</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="445"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="483"/>
         <source>move a key to a tier and position</source>
         <translation>einen Schlüssel in eine Stufe und an eine Position verschieben</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="446"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="484"/>
+        <source>check a key with its provider</source>
+        <translation>einen Schlüssel beim Anbieter prüfen</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/KeyCommands.cpp" line="485"/>
         <source>remove a key and its secret</source>
         <translation>einen Schlüssel und sein Geheimnis entfernen</translation>
     </message>
@@ -996,119 +1013,134 @@ Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
 <context>
     <name>KeyEditorDialog</name>
     <message>
-        <location filename="../ui/keys/KeyEditorDialog.cpp" line="47"/>
+        <location filename="../ui/keys/KeyEditorDialog.cpp" line="49"/>
         <source>Add a provider key</source>
         <translation>Anbieterschlüssel hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/keys/KeyEditorDialog.cpp" line="58"/>
+        <location filename="../ui/keys/KeyEditorDialog.cpp" line="60"/>
         <source>Edit “%1”</source>
         <translation>„%1“ bearbeiten</translation>
     </message>
     <message>
-        <location filename="../ui/keys/KeyEditorDialog.cpp" line="77"/>
+        <location filename="../ui/keys/KeyEditorDialog.cpp" line="79"/>
         <source>Provider:</source>
         <translation>Anbieter:</translation>
     </message>
     <message>
-        <location filename="../ui/keys/KeyEditorDialog.cpp" line="84"/>
+        <location filename="../ui/keys/KeyEditorDialog.cpp" line="86"/>
         <source>&amp;Provider:</source>
         <translation>A&amp;nbieter:</translation>
     </message>
     <message>
-        <location filename="../ui/keys/KeyEditorDialog.cpp" line="90"/>
+        <location filename="../ui/keys/KeyEditorDialog.cpp" line="92"/>
         <source>&amp;Label:</source>
         <translation>&amp;Bezeichnung:</translation>
     </message>
     <message>
-        <location filename="../ui/keys/KeyEditorDialog.cpp" line="91"/>
+        <location filename="../ui/keys/KeyEditorDialog.cpp" line="93"/>
         <source>How you will recognise it, e.g. Work OpenAI</source>
         <translation>Woran Sie ihn erkennen, z. B. OpenAI Arbeit</translation>
     </message>
     <message>
-        <location filename="../ui/keys/KeyEditorDialog.cpp" line="93"/>
+        <location filename="../ui/keys/KeyEditorDialog.cpp" line="95"/>
         <source>&amp;Endpoint:</source>
         <translation>&amp;Endpunkt:</translation>
     </message>
     <message>
-        <location filename="../ui/keys/KeyEditorDialog.cpp" line="94"/>
+        <location filename="../ui/keys/KeyEditorDialog.cpp" line="96"/>
         <source>Leave empty for the provider&apos;s own endpoint; a gateway or local service needs its base URL, e.g. http://localhost:11434/v1</source>
         <translation>Leer lassen für den eigenen Endpunkt des Anbieters; ein Gateway oder lokaler Dienst benötigt seine Basis-URL, z. B. http://localhost:11434/v1</translation>
     </message>
     <message>
-        <location filename="../ui/keys/KeyEditorDialog.cpp" line="101"/>
+        <location filename="../ui/keys/KeyEditorDialog.cpp" line="103"/>
         <source>&amp;Tier:</source>
         <translation>S&amp;tufe:</translation>
     </message>
     <message>
-        <location filename="../ui/keys/KeyEditorDialog.cpp" line="103"/>
+        <location filename="../ui/keys/KeyEditorDialog.cpp" line="105"/>
         <source>&amp;Use this key</source>
         <translation>Diesen Schlüssel &amp;verwenden</translation>
     </message>
     <message>
-        <location filename="../ui/keys/KeyEditorDialog.cpp" line="172"/>
+        <location filename="../ui/keys/KeyEditorDialog.cpp" line="128"/>
+        <source>&amp;Test key</source>
+        <translation>Schlüssel &amp;testen</translation>
+    </message>
+    <message>
+        <location filename="../ui/keys/KeyEditorDialog.cpp" line="130"/>
+        <source>Ask the provider whether it accepts the key as the form has it, with a request that costs nothing (a list of models).</source>
+        <translation>Den Anbieter fragen, ob er den Schlüssel so annimmt, wie er im Formular steht – mit einer kostenlosen Anfrage (einer Liste der Modelle).</translation>
+    </message>
+    <message>
+        <location filename="../ui/keys/KeyEditorDialog.cpp" line="200"/>
         <source>Either an access key (ID and secret, with a session token for temporary credentials) or a Bedrock API key.</source>
         <translation>Entweder ein Zugriffsschlüssel (ID und geheimer Schlüssel, bei temporären Anmeldedaten mit Sitzungstoken) oder ein Bedrock-API-Schlüssel.</translation>
     </message>
     <message>
-        <location filename="../ui/keys/KeyEditorDialog.cpp" line="175"/>
+        <location filename="../ui/keys/KeyEditorDialog.cpp" line="203"/>
         <source>Either a service account&apos;s JSON key file or an express-mode API key.</source>
         <translation>Entweder die JSON-Schlüsseldatei eines Dienstkontos oder ein API-Schlüssel für den Express-Modus.</translation>
     </message>
     <message>
-        <location filename="../ui/keys/KeyEditorDialog.cpp" line="180"/>
+        <location filename="../ui/keys/KeyEditorDialog.cpp" line="208"/>
         <source>No file chosen</source>
         <translation>Keine Datei ausgewählt</translation>
     </message>
     <message>
-        <location filename="../ui/keys/KeyEditorDialog.cpp" line="181"/>
+        <location filename="../ui/keys/KeyEditorDialog.cpp" line="209"/>
         <source>Choose &amp;file…</source>
         <translation>&amp;Datei auswählen…</translation>
     </message>
     <message>
-        <location filename="../ui/keys/KeyEditorDialog.cpp" line="184"/>
+        <location filename="../ui/keys/KeyEditorDialog.cpp" line="212"/>
         <source>Service account key</source>
         <translation>Dienstkontoschlüssel</translation>
     </message>
     <message>
-        <location filename="../ui/keys/KeyEditorDialog.cpp" line="184"/>
+        <location filename="../ui/keys/KeyEditorDialog.cpp" line="212"/>
         <source>JSON (*.json)</source>
         <translation>JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../ui/keys/KeyEditorDialog.cpp" line="192"/>
+        <location filename="../ui/keys/KeyEditorDialog.cpp" line="220"/>
         <source>unchanged (%1)</source>
         <translation>unverändert (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/keys/KeyEditorDialog.cpp" line="194"/>
+        <location filename="../ui/keys/KeyEditorDialog.cpp" line="222"/>
         <source>comma-separated</source>
         <translation>kommagetrennt</translation>
     </message>
     <message>
-        <location filename="../ui/keys/KeyEditorDialog.cpp" line="200"/>
+        <location filename="../ui/keys/KeyEditorDialog.cpp" line="228"/>
         <source>required</source>
         <translation>erforderlich</translation>
     </message>
     <message>
-        <location filename="../ui/keys/KeyEditorDialog.cpp" line="216"/>
+        <location filename="../ui/keys/KeyEditorDialog.cpp" line="244"/>
         <source>Cannot read %1</source>
         <translation>%1 kann nicht gelesen werden</translation>
     </message>
     <message>
-        <location filename="../ui/keys/KeyEditorDialog.cpp" line="313"/>
+        <location filename="../ui/keys/KeyEditorDialog.cpp" line="346"/>
         <source>%1 keys need the service&apos;s base URL.</source>
         <translation>Schlüssel für %1 benötigen die Basis-URL des Dienstes.</translation>
     </message>
     <message>
-        <location filename="../ui/keys/KeyEditorDialog.cpp" line="318"/>
+        <location filename="../ui/keys/KeyEditorDialog.cpp" line="351"/>
         <source>Give a web address starting with https:// or http://.</source>
         <translation>Geben Sie eine Webadresse an, die mit https:// oder http:// beginnt.</translation>
     </message>
     <message>
-        <location filename="../ui/keys/KeyEditorDialog.cpp" line="322"/>
+        <location filename="../ui/keys/KeyEditorDialog.cpp" line="355"/>
         <source>%1 is needed.</source>
         <translation>%1 ist erforderlich.</translation>
+    </message>
+    <message>
+        <location filename="../ui/keys/KeyEditorDialog.cpp" line="393"/>
+        <source>Asking %1…</source>
+        <translation>Frage %1…</translation>
     </message>
 </context>
 <context>
@@ -1228,6 +1260,19 @@ Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
     </message>
 </context>
 <context>
+    <name>KeyProbe</name>
+    <message>
+        <location filename="../router/KeyProbe.cpp" line="40"/>
+        <source>Unknown provider &quot;%1&quot;.</source>
+        <translation>Unbekannter Anbieter „%1“.</translation>
+    </message>
+    <message>
+        <location filename="../router/KeyProbe.cpp" line="67"/>
+        <source>Keyway cannot check %1 keys yet.</source>
+        <translation>Keyway kann %1-Schlüssel noch nicht prüfen.</translation>
+    </message>
+</context>
+<context>
     <name>KeyService</name>
     <message>
         <location filename="../app/KeyService.cpp" line="38"/>
@@ -1265,64 +1310,74 @@ Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
         <translation>„%1“ ist kein gültiger Wert für %2; Beispiel: %3.</translation>
     </message>
     <message>
-        <location filename="../app/KeyService.cpp" line="115"/>
+        <location filename="../app/KeyService.cpp" line="125"/>
         <source>The setting &quot;%1&quot; does not apply to %2 keys.</source>
         <translation>Die Einstellung „%1“ gilt nicht für Schlüssel von %2.</translation>
     </message>
     <message>
-        <location filename="../app/KeyService.cpp" line="219"/>
+        <location filename="../app/KeyService.cpp" line="229"/>
         <source>A key labelled &quot;%1&quot; already exists (id %2).</source>
         <translation>Ein Schlüssel mit der Bezeichnung „%1“ existiert bereits (ID %2).</translation>
     </message>
     <message>
-        <location filename="../app/KeyService.cpp" line="226"/>
+        <location filename="../app/KeyService.cpp" line="236"/>
         <source>%1 keys need an endpoint (--base-url).</source>
         <translation>Schlüssel für %1 benötigen einen Endpunkt (--base-url).</translation>
     </message>
     <message>
-        <location filename="../app/KeyService.cpp" line="230"/>
+        <location filename="../app/KeyService.cpp" line="240"/>
         <source>A CA file is only used with an endpoint override (--base-url).</source>
         <translation>Eine CA-Datei wird nur mit einem abweichenden Endpunkt (--base-url) verwendet.</translation>
     </message>
     <message>
-        <location filename="../app/KeyService.cpp" line="238"/>
+        <location filename="../app/KeyService.cpp" line="248"/>
         <source>%1 keys need a %2 (--%2) or an endpoint (--base-url).</source>
         <translation>Schlüssel für %1 benötigen „%2“ (--%2) oder einen Endpunkt (--base-url).</translation>
     </message>
     <message>
-        <location filename="../app/KeyService.cpp" line="249"/>
+        <location filename="../app/KeyService.cpp" line="259"/>
         <source>Local API key %1 belongs to another workspace, so this key would never serve it.</source>
         <translation>Der lokale API-Schlüssel %1 gehört zu einem anderen Arbeitsbereich, daher würde dieser Schlüssel ihn nie bedienen.</translation>
     </message>
     <message>
-        <location filename="../app/KeyService.cpp" line="256"/>
+        <location filename="../app/KeyService.cpp" line="266"/>
         <source>%1 keys need this setting: %2 (--%3).</source>
         <translation>%1-Schlüssel brauchen diese Einstellung: %2 (--%3).</translation>
     </message>
     <message>
-        <location filename="../app/KeyService.cpp" line="261"/>
+        <location filename="../app/KeyService.cpp" line="271"/>
         <source>A key that forbids shared capacity must stay in Prioritized; it is in %1.</source>
         <translation>Ein Schlüssel, der geteilte Kapazität verbietet, muss in der Stufe „Priorisiert“ bleiben; er ist in „%1“.</translation>
     </message>
     <message>
-        <location filename="../app/KeyService.cpp" line="273"/>
+        <location filename="../app/KeyService.cpp" line="283"/>
         <source>Unknown provider &quot;%1&quot;. Known providers: %2.</source>
         <translation>Unbekannter Anbieter „%1“. Bekannte Anbieter: %2.</translation>
     </message>
     <message>
-        <location filename="../app/KeyService.cpp" line="330"/>
+        <location filename="../app/KeyService.cpp" line="336"/>
         <source>Editing does not move a key; use &quot;keyway key move&quot;.</source>
         <translation>Bearbeiten verschiebt keinen Schlüssel; verwenden Sie „keyway key move“.</translation>
     </message>
     <message>
-        <location filename="../app/KeyService.cpp" line="333"/>
+        <location filename="../app/KeyService.cpp" line="339"/>
         <source>Key %1 names the unknown provider &quot;%2&quot;.</source>
         <translation>Schlüssel %1 nennt den unbekannten Anbieter „%2“.</translation>
     </message>
     <message>
-        <location filename="../app/KeyService.cpp" line="384"/>
+        <location filename="../app/KeyService.cpp" line="390"/>
         <source>Key %1 was changed elsewhere meanwhile; nothing was saved. Try again.</source>
         <translation>Schlüssel %1 wurde zwischenzeitlich an anderer Stelle geändert; nichts wurde gespeichert. Versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <location filename="../app/KeyService.cpp" line="449"/>
+        <source>Unknown provider &quot;%1&quot;.</source>
+        <translation>Unbekannter Anbieter „%1“.</translation>
+    </message>
+    <message>
+        <location filename="../app/KeyService.cpp" line="468"/>
+        <source>Type the secret to test the key.</source>
+        <translation>Geben Sie das Geheimnis ein, um den Schlüssel zu testen.</translation>
     </message>
 </context>
 <context>
@@ -1385,6 +1440,49 @@ Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
         <location filename="../ui/keys/KeySummary.cpp" line="57"/>
         <source>The keychain no longer has this key&apos;s secret</source>
         <translation>Der Schlüsselbund enthält das Geheimnis dieses Schlüssels nicht mehr</translation>
+    </message>
+</context>
+<context>
+    <name>KeyTestResult</name>
+    <message>
+        <location filename="../app/KeyTestResult.cpp" line="20"/>
+        <source>Works: the provider accepted the key.</source>
+        <translation>Funktioniert: Der Anbieter hat den Schlüssel angenommen.</translation>
+    </message>
+    <message>
+        <location filename="../app/KeyTestResult.cpp" line="23"/>
+        <source>Invalid: the provider does not accept this key.</source>
+        <translation>Ungültig: Der Anbieter nimmt diesen Schlüssel nicht an.</translation>
+    </message>
+    <message>
+        <location filename="../app/KeyTestResult.cpp" line="26"/>
+        <source>No access: the key is known but not allowed to do this.</source>
+        <translation>Kein Zugriff: Der Schlüssel ist bekannt, darf dies aber nicht.</translation>
+    </message>
+    <message>
+        <location filename="../app/KeyTestResult.cpp" line="29"/>
+        <source>Rate-limited: the key works but is over its limit right now.</source>
+        <translation>Ratenlimit: Der Schlüssel funktioniert, ist aber gerade über seinem Limit.</translation>
+    </message>
+    <message>
+        <location filename="../app/KeyTestResult.cpp" line="32"/>
+        <source>Out of credit: the account behind the key cannot pay.</source>
+        <translation>Kein Guthaben: Das Konto hinter dem Schlüssel kann nicht bezahlen.</translation>
+    </message>
+    <message>
+        <location filename="../app/KeyTestResult.cpp" line="35"/>
+        <source>Unreachable: no answer from the provider.</source>
+        <translation>Nicht erreichbar: keine Antwort vom Anbieter.</translation>
+    </message>
+    <message>
+        <location filename="../app/KeyTestResult.cpp" line="38"/>
+        <source>Not checked: the answer said nothing about the key.</source>
+        <translation>Nicht geprüft: Die Antwort sagt nichts über den Schlüssel.</translation>
+    </message>
+    <message>
+        <location filename="../app/KeyTestResult.cpp" line="42"/>
+        <source>(HTTP %1, %2 ms)</source>
+        <translation>(HTTP %1, %2 ms)</translation>
     </message>
 </context>
 <context>

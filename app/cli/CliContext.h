@@ -30,6 +30,7 @@ public:
         UsageError = 2, // wrong arguments or input, unknown id or name, conflicting change
         DatabaseError = 3,
         KeychainError = 4,
+        KeyDoesNotWork = 5, // "key test": the provider did not accept the key as it is
     };
 
     CliContext(QString databasePath, QTextStream& out, QTextStream& err);

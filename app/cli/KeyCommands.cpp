@@ -1,6 +1,8 @@
 #include "KeyCommands.h"
 
 #include "../AwaitTask.h"
+#include "../KeyService.h"
+#include "../KeyTester.h"
 #include "CliContext.h"
 #include "ProviderRegistry.h"
 #include "SecretInput.h"
@@ -9,6 +11,7 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
 
 namespace {
@@ -401,6 +404,39 @@ int move(CliContext& context, const QStringList& arguments)
     return CliContext::Success;
 }
 
+int test(CliContext& context, const QStringList& arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        Text::tr("Check a provider key with its provider, with the cheapest request there is "
+                 "(a list of models). Exits with 0 when the key works, 5 when it does not."));
+    parser.addPositionalArgument(opt("id"), Text::tr("The key's id."));
+    parser.addOption({ opt("json"), Text::tr("Print the result as JSON.") });
+    if (auto exit = context.parse(parser, QStringLiteral("key test"), arguments))
+        return *exit;
+    const std::optional<qint64> id = context.idArgument(parser, Text::tr("provider key"));
+    if (!id)
+        return CliContext::UsageError;
+    KeyService* keys = context.keys();
+    if (!keys)
+        return CliContext::DatabaseError;
+    auto target = awaitTask(keys->testTarget(*id, {}, {}, std::nullopt));
+    if (!target)
+        return context.fail(target.failure());
+    const KeyTestResult result = awaitTask(KeyTester::test(*target));
+    if (parser.isSet(opt("json"))) {
+        const QJsonObject json { { QStringLiteral("id"), *id },
+            { QStringLiteral("result"), KeyProbe::verdictId(result.verdict) },
+            { QStringLiteral("http_status"), result.httpStatus },
+            { QStringLiteral("latency_ms"), result.latencyMs },
+            { QStringLiteral("message"), result.detail } };
+        context.out() << QJsonDocument(json).toJson(QJsonDocument::Indented);
+    } else {
+        context.out() << result.summary() << Qt::endl;
+    }
+    return result.works() ? CliContext::Success : CliContext::KeyDoesNotWork;
+}
+
 int remove(CliContext& context, const QStringList& arguments)
 {
     QCommandLineParser parser;
@@ -434,6 +470,8 @@ int KeyCommands::run(CliContext& context, const QStringList& arguments)
         return edit(context, rest);
     if (verb == u"move")
         return move(context, rest);
+    if (verb == u"test")
+        return test(context, rest);
     if (verb == u"remove" || verb == u"rm")
         return remove(context, rest);
     return context.verbHelp(QStringLiteral("key"), verb,
@@ -443,5 +481,6 @@ int KeyCommands::run(CliContext& context, const QStringList& arguments)
             { QStringLiteral("edit"),
                 Text::tr("change a key's label, filters, settings or secret") },
             { QStringLiteral("move"), Text::tr("move a key to a tier and position") },
+            { QStringLiteral("test"), Text::tr("check a key with its provider") },
             { QStringLiteral("remove"), Text::tr("remove a key and its secret") } });
 }

@@ -61,7 +61,11 @@ QByteArray presentedKey(const HttpRequest& request)
     const QByteArray bearer = request.header("Authorization");
     if (bearer.startsWith("Bearer "))
         return bearer.mid(7);
-    return request.header("api-key");
+    for (const char* header : { "api-key", "x-api-key", "x-goog-api-key" }) {
+        if (const QByteArray key = request.header(header); !key.isEmpty())
+            return key;
+    }
+    return {};
 }
 
 } // namespace
@@ -142,6 +146,12 @@ void FakeProvider::handle(const std::shared_ptr<HttpExchange>& exchange)
     };
     switch (script.behaviour) {
     case Behaviour::Answer:
+        if (request.path().split('?').constFirst().endsWith("/models")) {
+            exchange->respond(200, { { "Content-Type", "application/json" } },
+                R"({"object": "list", "data": [{"id": "gpt-4.1", "object": "model", )"
+                R"("created": 1744316542, "owned_by": "system"}]})");
+            return;
+        }
         if (!stream) {
             exchange->respond(200, { { "Content-Type", "application/json" } }, completion(model));
             return;

@@ -46,7 +46,7 @@ public:
 
     struct Attempt
     {
-        QByteArray key; // from Authorization: Bearer, or api-key
+        QByteArray key; // from Authorization: Bearer, api-key, x-api-key or x-goog-api-key
         QString model;
         QByteArray path;
         bool stream = false;

@@ -12,11 +12,13 @@
 #include <QFile>
 #include <QFileDialog>
 #include <QFormLayout>
+#include <QHBoxLayout>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QUrl>
 #include <QVBoxLayout>
@@ -110,13 +112,39 @@ void KeyEditorDialog::buildCommonFields()
     m_generalProblem->setStyleSheet(QStringLiteral("color: #c0261d"));
     m_generalProblem->hide();
     layout->addWidget(m_generalProblem);
+    layout->addLayout(buildTestRow());
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
     connect(buttons, &QDialogButtonBox::accepted, this, &KeyEditorDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &KeyEditorDialog::reject);
     layout->addWidget(buttons);
 
     connect(&m_core, &AppCore::keySaved, this, &KeyEditorDialog::onSaved);
+    connect(&m_core, &AppCore::keyTested, this, &KeyEditorDialog::onTested);
     connect(&m_core, &AppCore::actionFailed, this, &KeyEditorDialog::onSaveFailed);
+}
+
+QLayout* KeyEditorDialog::buildTestRow()
+{
+    m_testButton = new QPushButton(tr("&Test key"), this);
+    m_testButton->setObjectName(QStringLiteral("test"));
+    m_testButton->setToolTip(tr("Ask the provider whether it accepts the key as the form has it, "
+                                "with a request that costs nothing (a list of models)."));
+    connect(m_testButton, &QPushButton::clicked, this, &KeyEditorDialog::testKey);
+    m_testProgress = new QProgressBar(this);
+    m_testProgress->setRange(0, 0); // busy: the answer's time is unknown
+    m_testProgress->setMaximumWidth(80);
+    m_testProgress->setTextVisible(false);
+    m_testProgress->hide();
+    m_testResult = new QLabel(this);
+    m_testResult->setObjectName(QStringLiteral("test-result"));
+    m_testResult->setWordWrap(true);
+    m_testResult->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_testResult->hide();
+    auto* row = new QHBoxLayout;
+    row->addWidget(m_testButton, 0, Qt::AlignTop);
+    row->addWidget(m_testProgress, 0, Qt::AlignTop);
+    row->addWidget(m_testResult, 1);
+    return row;
 }
 
 QLineEdit* KeyEditorDialog::addInput(const QString& name, const QString& label, int row)
@@ -227,6 +255,11 @@ bool KeyEditorDialog::importServiceAccount(const QString& path)
     return true;
 }
 
+QString KeyEditorDialog::testResult() const
+{
+    return m_testResult->isHidden() ? QString() : m_testResult->text();
+}
+
 QString KeyEditorDialog::problem(const QString& name) const
 {
     const QLabel* label = name.isEmpty() ? m_generalProblem : m_problems.value(name);
@@ -328,10 +361,8 @@ bool KeyEditorDialog::check()
     return fine;
 }
 
-void KeyEditorDialog::accept()
+KeyFields KeyEditorDialog::formFields() const
 {
-    if (m_ticket != 0 || !check())
-        return;
     KeyFields fields;
     fields.label = m_inputs.value(labelField)->text();
     fields.baseUrl = m_inputs.value(baseUrlField)->text().trimmed();
@@ -341,6 +372,51 @@ void KeyEditorDialog::accept()
         if (m_editing || !value.isEmpty())
             fields.settings.insert(field.name, value);
     }
+    return fields;
+}
+
+void KeyEditorDialog::testKey()
+{
+    if (m_testTicket != 0)
+        return;
+    check();
+    // A test does not need a label; any other problem would make it meaningless.
+    for (auto it = m_problems.cbegin(); it != m_problems.cend(); ++it) {
+        if (it.key() != labelField && !it.value()->isHidden())
+            return;
+    }
+    setProblem(labelField, {});
+    m_testTicket = m_core.testKey(m_editing ? std::optional(m_editing->id) : std::nullopt,
+        m_providerId, formFields(), secretInput());
+    m_testButton->setEnabled(false);
+    m_testProgress->show();
+    showTestResult(tr("Asking %1…").arg(provider().displayName), {});
+}
+
+void KeyEditorDialog::onTested(int ticket, const KeyTestResult& result)
+{
+    if (ticket != m_testTicket)
+        return;
+    m_testTicket = 0;
+    m_testButton->setEnabled(true);
+    m_testProgress->hide();
+    showTestResult(
+        result.summary(), result.works() ? QStringLiteral("#16803c") : QStringLiteral("#c0261d"));
+}
+
+void KeyEditorDialog::showTestResult(const QString& text, const QString& colour)
+{
+    m_testResult->setText(text);
+    m_testResult->setStyleSheet(
+        colour.isEmpty() ? QString() : QStringLiteral("color: %1").arg(colour));
+    m_testResult->show();
+}
+
+void KeyEditorDialog::accept()
+{
+    if (m_ticket != 0 || !check())
+        return;
+    KeyFields fields = formFields();
     if (m_editing) {
         m_ticket = m_core.editKey(m_editing->id, fields, secretInput());
     } else {
@@ -361,6 +437,14 @@ void KeyEditorDialog::onSaved(int ticket)
 
 void KeyEditorDialog::onSaveFailed(int ticket, const QString& message, const QString& field)
 {
+    if (ticket == m_testTicket) {
+        m_testTicket = 0;
+        m_testButton->setEnabled(true);
+        m_testProgress->hide();
+        m_testResult->hide();
+        setProblem(field, message);
+        return;
+    }
     if (ticket != m_ticket)
         return;
     m_ticket = 0;

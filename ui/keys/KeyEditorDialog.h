@@ -1,5 +1,7 @@
 #pragma once
 
+#include "KeyFields.h"
+#include "KeyTestResult.h"
 #include "domain/ProviderKey.h"
 
 #include <QDialog>
@@ -12,7 +14,10 @@ class QCheckBox;
 class QComboBox;
 class QFormLayout;
 class QLabel;
+class QLayout;
 class QLineEdit;
+class QProgressBar;
+class QPushButton;
 struct ProviderDescriptor;
 
 // Adds or edits a provider key: a form per provider built from its descriptor (the secret's
@@ -38,10 +43,17 @@ public:
     bool importServiceAccount(const QString& path);
 
     void accept() override; // checks, then saves; closes when the key is stored
+    // Checks the key as the form has it with its provider; the verdict shows beside the button.
+    void testKey();
+    QString testResult() const;
 
 private:
     void buildCommonFields();
     void buildProviderFields();
+    QLayout* buildTestRow();
+    KeyFields formFields() const;
+    void onTested(int ticket, const KeyTestResult& result);
+    void showTestResult(const QString& text, const QString& colour);
     const ProviderDescriptor& provider() const;
     // A field with its problem label below it, at `row` of the form (the end when -1).
     QLineEdit* addInput(const QString& name, const QString& label, int row = -1);
@@ -69,4 +81,8 @@ private:
     QHash<QString, QLabel*> m_problems;
     QString m_serviceAccountJson;
     int m_ticket = 0;
+    QPushButton* m_testButton = nullptr;
+    QProgressBar* m_testProgress = nullptr;
+    QLabel* m_testResult = nullptr;
+    int m_testTicket = 0;
 };

@@ -1,0 +1,90 @@
+#include "KeyTester.h"
+
+#include "UpstreamCall.h"
+
+#include <QCoro/QCoroSignal>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTimer>
+
+namespace {
+
+// An answer to a list request is small; a proxy's page need not be read whole.
+constexpr qsizetype maximumBody = 256 * 1024;
+
+const UpstreamCall::Timeouts probeTimeouts { std::chrono::seconds(10), std::chrono::seconds(20),
+    std::chrono::seconds(20) };
+
+// The provider's message from its error answer: every provider puts it in error.message.
+QString providerMessage(const QByteArray& body)
+{
+    const QJsonValue error = QJsonDocument::fromJson(body).object().value(QStringLiteral("error"));
+    if (error.isObject())
+        return error.toObject().value(QStringLiteral("message")).toString();
+    if (error.isString())
+        return error.toString();
+    return QString::fromUtf8(body.left(200)).simplified();
+}
+
+} // namespace
+
+KeyTester::KeyTester(UpstreamTarget target, QObject* parent)
+    : QObject(parent)
+    , m_target(std::move(target))
+{ }
+
+void KeyTester::start()
+{
+    m_clock.start();
+    QString error;
+    std::optional<UpstreamRequest> request = KeyProbe::request(m_target, &error);
+    if (!request) {
+        QTimer::singleShot(0, this, [this, error] {
+            finish({ KeyProbe::Verdict::Failed, 0, 0, error });
+        });
+        return;
+    }
+    m_call = new UpstreamCall(std::move(*request), m_target.caFile, probeTimeouts, this);
+    connect(m_call, &UpstreamCall::dataArrived, this, [this](const QByteArray& bytes) {
+        if (m_body.size() < maximumBody)
+            m_body += bytes;
+    });
+    // Queued: the call may fail inside start(), before anyone could hear it here.
+    connect(m_call, &UpstreamCall::finished, this, &KeyTester::onFinished, Qt::QueuedConnection);
+    connect(
+        m_call, &UpstreamCall::failed, this,
+        [this](const QString&, const QString& message) { onFailed(message); },
+        Qt::QueuedConnection);
+    m_call->start();
+}
+
+QCoro::Task<KeyTestResult> KeyTester::test(UpstreamTarget target)
+{
+    // On the heap: the coroutine resumes inside a call the tester receives.
+    auto* tester = new KeyTester(std::move(target));
+    tester->start();
+    const KeyTestResult result = co_await qCoro(tester, &KeyTester::finished);
+    tester->deleteLater();
+    co_return result;
+}
+
+void KeyTester::onFinished()
+{
+    const int status = m_call->status();
+    const KeyProbe::Verdict verdict = KeyProbe::verdict(status, m_body);
+    finish({ verdict, status, m_clock.elapsed(),
+        verdict == KeyProbe::Verdict::Works ? QString() : providerMessage(m_body) });
+}
+
+void KeyTester::onFailed(const QString& message)
+{
+    finish({ KeyProbe::Verdict::Unreachable, m_call->status(), m_clock.elapsed(), message });
+}
+
+void KeyTester::finish(KeyTestResult result)
+{
+    // Some services quote the key they were given in their error.
+    if (m_target.secret.size() >= 8)
+        result.detail.replace(m_target.secret, QStringLiteral("[redacted]"));
+    emit finished(result);
+}

@@ -1,0 +1,117 @@
+#include "KeyProbe.h"
+
+#include "OpenAiRequestBuilder.h"
+#include "OutcomeClassifier.h"
+#include "ProviderRegistry.h"
+
+#include <QCoreApplication>
+
+namespace {
+
+// The translation context of this file's messages, which lupdate reads from the macro.
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(KeyProbe)
+};
+
+QString baseUrl(const UpstreamTarget& target, const ProviderDescriptor& provider)
+{
+    QString url = target.baseUrl.isEmpty() ? provider.defaultBaseUrl : target.baseUrl;
+    while (url.endsWith(u'/'))
+        url.chop(1);
+    return url;
+}
+
+UpstreamRequest getRequest(const QString& url, HttpHeaders headers)
+{
+    UpstreamRequest request;
+    request.url = QUrl(url);
+    request.headers = std::move(headers);
+    return request; // a null body: GET
+}
+
+} // namespace
+
+std::optional<UpstreamRequest> KeyProbe::request(const UpstreamTarget& target, QString* error)
+{
+    const ProviderDescriptor* provider = ProviderRegistry::find(target.providerId);
+    if (!provider) {
+        if (error)
+            *error = Text::tr("Unknown provider \"%1\".").arg(target.providerId);
+        return std::nullopt;
+    }
+    const QByteArray secret = target.secret.toUtf8();
+    switch (provider->wireFormat) {
+    case WireFormat::OpenAiChat:
+        // OpenRouter lists its models to anyone; its key endpoint needs a valid key.
+        if (provider->isAggregator) {
+            return getRequest(baseUrl(target, *provider) + QStringLiteral("/key"),
+                { { "Authorization", "Bearer " + secret } });
+        }
+        return OpenAiRequestBuilder::build(
+            target, OpenAiRequestBuilder::Endpoint::Models, {}, {}, error);
+    case WireFormat::AnthropicMessages:
+        return getRequest(baseUrl(target, *provider) + QStringLiteral("/v1/models?limit=1"),
+            { { "x-api-key", secret }, { "anthropic-version", "2023-06-01" } });
+    case WireFormat::GoogleGenerateContent:
+        if (provider->authScheme == AuthScheme::GoogApiKeyHeader) {
+            return getRequest(
+                baseUrl(target, *provider) + QStringLiteral("/v1beta/models?pageSize=1"),
+                { { "x-goog-api-key", secret } });
+        }
+        break;
+    case WireFormat::BedrockConverse:
+        break;
+    }
+    if (error)
+        *error = Text::tr("Keyway cannot check %1 keys yet.").arg(provider->displayName);
+    return std::nullopt;
+}
+
+KeyProbe::Verdict KeyProbe::verdict(int httpStatus, const QByteArray& body)
+{
+    // Google says "API key not valid" with a 400 and the reason in its details.
+    if (httpStatus == 400 && body.contains("API_KEY_INVALID"))
+        return Verdict::Invalid;
+    if (httpStatus == 403)
+        return Verdict::NoAccess;
+    if (httpStatus == 404)
+        return Verdict::Failed; // a list of models is always there: the endpoint is wrong
+    switch (OutcomeClassifier::classify(httpStatus, body)) {
+    case UpstreamOutcome::Success:
+        return Verdict::Works;
+    case UpstreamOutcome::RateLimited:
+        return Verdict::RateLimited;
+    case UpstreamOutcome::InvalidKey:
+        return Verdict::Invalid;
+    case UpstreamOutcome::OutOfCredit:
+        return Verdict::OutOfCredit;
+    case UpstreamOutcome::ModelUnusable:
+        return Verdict::NoAccess;
+    case UpstreamOutcome::ServerFailure:
+    case UpstreamOutcome::ClientError:
+        break;
+    }
+    return Verdict::Failed;
+}
+
+QString KeyProbe::verdictId(Verdict verdict)
+{
+    switch (verdict) {
+    case Verdict::Works:
+        return QStringLiteral("works");
+    case Verdict::Invalid:
+        return QStringLiteral("invalid");
+    case Verdict::NoAccess:
+        return QStringLiteral("no-access");
+    case Verdict::RateLimited:
+        return QStringLiteral("rate-limited");
+    case Verdict::OutOfCredit:
+        return QStringLiteral("out-of-credit");
+    case Verdict::Unreachable:
+        return QStringLiteral("unreachable");
+    case Verdict::Failed:
+        break;
+    }
+    return QStringLiteral("failed");
+}

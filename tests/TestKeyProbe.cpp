@@ -1,0 +1,119 @@
+#include "KeyProbe.h"
+
+#include <QTest>
+
+// The probe of each provider: a request that costs nothing, with the provider's own
+// authentication, and what its answer says about the key.
+class TestKeyProbe : public QObject
+{
+    Q_OBJECT
+
+private:
+    static UpstreamTarget target(
+        const QString& provider, const QJsonObject& settings = {}, const QString& baseUrl = {})
+    {
+        return { provider, baseUrl, QStringLiteral("secret-123456"), settings, {} };
+    }
+
+private slots:
+    void asksForSomethingFree_data()
+    {
+        QTest::addColumn<UpstreamTarget>("target");
+        QTest::addColumn<QString>("url");
+        QTest::addColumn<QByteArray>("header");
+        QTest::addColumn<QByteArray>("value");
+        QTest::newRow("openai") << target(QStringLiteral("openai"))
+                                << "https://api.openai.com/v1/models" << QByteArray("Authorization")
+                                << QByteArray("Bearer secret-123456");
+        QTest::newRow("openai organization")
+            << target(QStringLiteral("openai"), { { "organization", "org-1" } })
+            << "https://api.openai.com/v1/models" << QByteArray("OpenAI-Organization")
+            << QByteArray("org-1");
+        QTest::newRow("azure v1") << target(QStringLiteral("azure"), { { "resource", "acme" } })
+                                  << "https://acme.openai.azure.com/openai/v1/models"
+                                  << QByteArray("api-key") << QByteArray("secret-123456");
+        QTest::newRow("azure dated")
+            << target(QStringLiteral("azure"),
+                   { { "resource", "acme" }, { "api-version", "2024-10-21" } })
+            << "https://acme.openai.azure.com/openai/models?api-version=2024-10-21"
+            << QByteArray("api-key") << QByteArray("secret-123456");
+        // OpenRouter lists models to anyone: its key endpoint is what needs the key.
+        QTest::newRow("openrouter")
+            << target(QStringLiteral("openrouter")) << "https://openrouter.ai/api/v1/key"
+            << QByteArray("Authorization") << QByteArray("Bearer secret-123456");
+        QTest::newRow("compatible") << target(
+            QStringLiteral("openai-compatible"), {}, QStringLiteral("http://localhost:11434/v1/"))
+                                    << "http://localhost:11434/v1/models"
+                                    << QByteArray("Authorization")
+                                    << QByteArray("Bearer secret-123456");
+        QTest::newRow("anthropic")
+            << target(QStringLiteral("anthropic")) << "https://api.anthropic.com/v1/models?limit=1"
+            << QByteArray("x-api-key") << QByteArray("secret-123456");
+        QTest::newRow("anthropic version")
+            << target(QStringLiteral("anthropic")) << "https://api.anthropic.com/v1/models?limit=1"
+            << QByteArray("anthropic-version") << QByteArray("2023-06-01");
+        QTest::newRow("gemini") << target(QStringLiteral("gemini"))
+                                << "https://generativelanguage.googleapis.com/v1beta/"
+                                   "models?pageSize=1"
+                                << QByteArray("x-goog-api-key") << QByteArray("secret-123456");
+    }
+    void asksForSomethingFree()
+    {
+        QFETCH(UpstreamTarget, target);
+        QFETCH(QString, url);
+        QFETCH(QByteArray, header);
+        QFETCH(QByteArray, value);
+        QString error;
+        const auto request = KeyProbe::request(target, &error);
+        QVERIFY2(request, qPrintable(error));
+        QCOMPARE(request->url.toString(), url);
+        QCOMPARE(request->header(header), value);
+        QVERIFY(request->body.isNull()); // a GET
+    }
+
+    void saysWhichProvidersItCannotCheckYet()
+    {
+        for (const char* provider : { "bedrock", "vertex", "nonsense" }) {
+            QString error;
+            QVERIFY(!KeyProbe::request(target(QString::fromLatin1(provider)), &error));
+            QVERIFY2(!error.isEmpty(), provider);
+        }
+    }
+
+    void readsTheAnswer_data()
+    {
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<KeyProbe::Verdict>("verdict");
+        using V = KeyProbe::Verdict;
+        QTest::newRow("200") << 200 << QByteArray(R"({"data": []})") << V::Works;
+        QTest::newRow("401") << 401 << QByteArray() << V::Invalid;
+        QTest::newRow("anthropic auth") << 400
+                                        << QByteArray(R"({"type": "error", "error": {"type": )"
+                                                      R"("authentication_error"}})")
+                                        << V::Invalid;
+        QTest::newRow("google invalid key")
+            << 400
+            << QByteArray(R"({"error": {"code": 400, "status": "INVALID_ARGUMENT", "details": )"
+                          R"([{"reason": "API_KEY_INVALID"}]}})")
+            << V::Invalid;
+        QTest::newRow("403") << 403 << QByteArray() << V::NoAccess;
+        QTest::newRow("404: wrong endpoint") << 404 << QByteArray() << V::Failed;
+        QTest::newRow("429") << 429 << QByteArray() << V::RateLimited;
+        QTest::newRow("529 overloaded") << 529 << QByteArray() << V::RateLimited;
+        QTest::newRow("quota") << 429 << QByteArray(R"({"error": {"code": "insufficient_quota"}})")
+                               << V::OutOfCredit;
+        QTest::newRow("402") << 402 << QByteArray() << V::OutOfCredit;
+        QTest::newRow("500") << 500 << QByteArray() << V::Failed;
+    }
+    void readsTheAnswer()
+    {
+        QFETCH(int, status);
+        QFETCH(QByteArray, body);
+        QFETCH(KeyProbe::Verdict, verdict);
+        QCOMPARE(KeyProbe::verdict(status, body), verdict);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestKeyProbe)
+#include "TestKeyProbe.moc"
