@@ -411,6 +411,23 @@ int AppCore::requestUsage(const QDateTime& since)
     });
 }
 
+int AppCore::requestRecentActivity(int limit)
+{
+    return post([this, limit](Worker& worker, int ticket) {
+        if (!worker.router()) {
+            emit actionFailed(ticket, tr("The router has not started yet."), {});
+            return;
+        }
+        worker.router()->recentActivity(
+            limit, [this, ticket](std::optional<QList<RequestRecord>> requests) {
+                if (requests)
+                    emit recentActivity(ticket, *requests);
+                else
+                    emit actionFailed(ticket, tr("The activity log could not be read."), {});
+            });
+    });
+}
+
 int AppCore::previewRoute(qint64 localKeyId, const QString& model)
 {
     return post([localKeyId, model](Worker& worker, int ticket) {

@@ -78,6 +78,9 @@ public:
     int removeWorkspace(qint64 id);
     // Answers with routePreviewed.
     int previewRoute(qint64 localKeyId, const QString& model);
+    // The newest requests of the activity log, for a window that opens after they were made:
+    // recentActivity, or actionFailed.
+    int requestRecentActivity(int limit);
     // The activity log's account since `since`: usageReported, or actionFailed.
     int requestUsage(const QDateTime& since);
     // Stops the router taking requests, or starts it again: routerStopped or routerListening.
@@ -116,6 +119,7 @@ signals:
     void keyMoveFinished();
     void keySaved(int ticket, const ProviderKey& key);
     void keyTested(int ticket, const KeyTestResult& result);
+    void recentActivity(int ticket, const QList<RequestRecord>& requests); // oldest first
     void keyRemoved(int ticket);
     // `field` names the input the message is about, when it is about one (see Failure).
     void actionFailed(int ticket, const QString& message, const QString& field);

@@ -50,6 +50,11 @@ public:
     {
         m_activity.usage(since, std::move(done));
     }
+    // The activity log's newest requests, oldest first; `done` runs on the log's thread.
+    void recentActivity(int limit, std::function<void(std::optional<QList<RequestRecord>>)> done)
+    {
+        m_activity.recent(limit, std::move(done));
+    }
     // The keys the router does not consider ready now, and until when.
     KeyStatuses keyStatuses() const;
 

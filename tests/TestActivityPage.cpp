@@ -20,6 +20,36 @@ class TestActivityPage : public QObject
     Q_OBJECT
 
 private slots:
+    void liveRequestsWaitForTheHistoryAndStayAboveIt()
+    {
+        const auto request = [](const QString& id, int status) {
+            RequestRecord record;
+            record.id = id;
+            record.startedAt = QDateTime::currentDateTimeUtc();
+            record.status = status;
+            return record;
+        };
+        ActivityPage page;
+        QSignalSpy finished(&page, &ActivityPage::requestsFinished);
+        page.expectHistory();
+        page.apply({ request(QStringLiteral("live"), 0) }, 0);
+        QCOMPARE(page.model().rowCount(), 0); // held until the history is there
+        page.showHistory({ request(QStringLiteral("old-1"), 200),
+            request(QStringLiteral("old-2"), 502), request(QStringLiteral("live"), 200) });
+        QStringList ids;
+        for (int row = 0; row < page.model().rowCount(); ++row)
+            ids.append(page.model()
+                           .index(row, 0)
+                           .data(ActivityModel::RecordRole)
+                           .value<RequestRecord>()
+                           .id);
+        QCOMPARE(ids, (QStringList { "live", "old-2", "old-1" }));
+        // The live request, which finished meanwhile, keeps its final state.
+        QCOMPARE(
+            page.model().index(0, ActivityModel::Status).data().toString(), QStringLiteral("200"));
+        QVERIFY(finished.isEmpty()); // history is not counted in the request rate
+    }
+
     void showsWhatTheRouterDoes()
     {
         RouterHarness h;

@@ -1,5 +1,8 @@
+#include "ActivityModel.h"
+#include "ActivityPage.h"
 #include "AppCore.h"
 #include "MainWindow.h"
+#include "activity/ActivityArchive.h"
 #include "store/Store.h"
 
 #include <QApplication>
@@ -166,6 +169,33 @@ private slots:
         QVERIFY(!started.first().at(2).toString().isEmpty());
         QTRY_VERIFY_WITH_TIMEOUT(
             statusOf(window).contains(QStringLiteral("could not be checked")), 5000);
+    }
+
+    void showsTheRequestsOfTheLogFromBeforeItOpened()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("history.db"));
+        useAnyFreePort(path);
+        {
+            ActivityArchive archive;
+            QVERIFY(archive.open(ActivityArchive::pathFor(path)));
+            QList<RequestRecord> yesterday;
+            for (int i = 0; i < 3; ++i) {
+                RequestRecord record;
+                record.id = QStringLiteral("gen-old-%1").arg(i);
+                record.startedAt = QDateTime::currentDateTimeUtc().addDays(-1).addSecs(i);
+                record.requestedModel = QStringLiteral("gpt-4.1");
+                record.status = 200;
+                yesterday.append(record);
+            }
+            QVERIFY(archive.write(yesterday));
+        }
+        AppCore core(path);
+        MainWindow window(core);
+        core.start();
+        const ActivityModel& model = window.activityPage()->model();
+        QTRY_COMPARE_WITH_TIMEOUT(model.rowCount(), 3, 20000);
+        QCOMPARE(model.index(0, 0).data(ActivityModel::RecordRole).value<RequestRecord>().id,
+            QStringLiteral("gen-old-2")); // newest first, as live ones come
     }
 
     void reportsADatabaseItCannotOpen()

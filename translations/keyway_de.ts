@@ -226,7 +226,7 @@
         <translation>&amp;Fortsetzen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/activity/ActivityPage.cpp" line="159"/>
+        <location filename="../ui/activity/ActivityPage.cpp" line="179"/>
         <source>· %n more than the view keeps (see the log)</source>
         <translation>
             <numerusform>· %n weitere, mehr als die Ansicht behält (siehe Protokoll)</numerusform>
@@ -244,27 +244,27 @@
         <translation>Die angezeigten Zeilen in einer CSV- oder JSON-Datei speichern</translation>
     </message>
     <message>
-        <location filename="../ui/activity/ActivityPage.cpp" line="154"/>
+        <location filename="../ui/activity/ActivityPage.cpp" line="174"/>
         <source>%1 of %2 requests shown</source>
         <translation>%1 von %2 Anfragen angezeigt</translation>
     </message>
     <message>
-        <location filename="../ui/activity/ActivityPage.cpp" line="156"/>
+        <location filename="../ui/activity/ActivityPage.cpp" line="176"/>
         <source>· paused, %1 waiting</source>
         <translation>· pausiert, %1 ausstehend</translation>
     </message>
     <message>
-        <location filename="../ui/activity/ActivityPage.cpp" line="165"/>
+        <location filename="../ui/activity/ActivityPage.cpp" line="185"/>
         <source>Export requests</source>
         <translation>Anfragen exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/activity/ActivityPage.cpp" line="166"/>
+        <location filename="../ui/activity/ActivityPage.cpp" line="186"/>
         <source>CSV (*.csv);;JSON (*.json)</source>
         <translation>CSV (*.csv);;JSON (*.json)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/activity/ActivityPage.cpp" line="181"/>
+        <location filename="../ui/activity/ActivityPage.cpp" line="201"/>
         <source>Exporting %n request(s)…</source>
         <translation>
             <numerusform>%n Anfrage wird exportiert…</numerusform>
@@ -277,6 +277,7 @@
     <message>
         <location filename="../app/AppCore.cpp" line="112"/>
         <location filename="../app/AppCore.cpp" line="401"/>
+        <location filename="../app/AppCore.cpp" line="418"/>
         <source>The router has not started yet.</source>
         <translation>Der Router wurde noch nicht gestartet.</translation>
     </message>
@@ -287,6 +288,7 @@
     </message>
     <message>
         <location filename="../app/AppCore.cpp" line="409"/>
+        <location filename="../app/AppCore.cpp" line="426"/>
         <source>The activity log could not be read.</source>
         <translation>Das Aktivitätsprotokoll konnte nicht gelesen werden.</translation>
     </message>
@@ -1692,7 +1694,7 @@ Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
     <name>MainWindow</name>
     <message>
         <location filename="../ui/MainWindow.cpp" line="45"/>
-        <location filename="../ui/MainWindow.cpp" line="188"/>
+        <location filename="../ui/MainWindow.cpp" line="189"/>
         <source>Keyway</source>
         <translation>Keyway</translation>
     </message>
@@ -1742,78 +1744,78 @@ Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
         <translation>Der Schlüssel und sein Geheimnis wurden entfernt.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="114"/>
+        <location filename="../ui/MainWindow.cpp" line="115"/>
         <source>Starting the router…</source>
         <translation>Router wird gestartet…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="118"/>
+        <location filename="../ui/MainWindow.cpp" line="119"/>
         <source>Copy</source>
         <translation>Kopieren</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="119"/>
+        <location filename="../ui/MainWindow.cpp" line="120"/>
         <source>Copy the router&apos;s address</source>
         <translation>Die Adresse des Routers kopieren</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="125"/>
+        <location filename="../ui/MainWindow.cpp" line="126"/>
         <source>Requests answered per second, over the last five seconds</source>
         <translation>Beantwortete Anfragen pro Sekunde, über die letzten fünf Sekunden</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="138"/>
+        <location filename="../ui/MainWindow.cpp" line="139"/>
         <source>%1 req/s</source>
         <translation>%1 Anfr./s</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="168"/>
+        <location filename="../ui/MainWindow.cpp" line="169"/>
         <source>&amp;Open Keyway</source>
         <translation>Keyway ö&amp;ffnen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="174"/>
-        <location filename="../ui/MainWindow.cpp" line="202"/>
+        <location filename="../ui/MainWindow.cpp" line="175"/>
+        <location filename="../ui/MainWindow.cpp" line="203"/>
         <source>&amp;Stop the router</source>
         <translation>Router &amp;stoppen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="175"/>
+        <location filename="../ui/MainWindow.cpp" line="176"/>
         <source>&amp;Keep routing when the window closes</source>
         <translation>&amp;Weiter routen, wenn das Fenster geschlossen wird</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="181"/>
+        <location filename="../ui/MainWindow.cpp" line="182"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="196"/>
+        <location filename="../ui/MainWindow.cpp" line="197"/>
         <source>The router is listening on %1</source>
         <translation>Der Router lauscht auf %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="199"/>
+        <location filename="../ui/MainWindow.cpp" line="200"/>
         <source>Keyway: %1</source>
         <translation>Keyway: %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="200"/>
+        <location filename="../ui/MainWindow.cpp" line="201"/>
         <source>Keyway: routing on %1</source>
         <translation>Keyway: Routing auf %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="202"/>
+        <location filename="../ui/MainWindow.cpp" line="203"/>
         <source>&amp;Start the router</source>
         <translation>Router &amp;starten</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="222"/>
+        <location filename="../ui/MainWindow.cpp" line="223"/>
         <source>No provider keys yet.</source>
         <translation>Noch keine Anbieterschlüssel.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="223"/>
+        <location filename="../ui/MainWindow.cpp" line="224"/>
         <source>%n provider key(s) stored.</source>
         <translation>
             <numerusform>%n Anbieterschlüssel gespeichert.</numerusform>
@@ -1821,7 +1823,7 @@ Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="226"/>
+        <location filename="../ui/MainWindow.cpp" line="227"/>
         <source>%n key(s) have no secret in the keychain any more.</source>
         <translation>
             <numerusform>%n Schlüssel hat kein Geheimnis mehr im Schlüsselbund.</numerusform>
@@ -1829,27 +1831,27 @@ Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="229"/>
+        <location filename="../ui/MainWindow.cpp" line="230"/>
         <source>The secrets could not be checked: %1</source>
         <translation>Die Geheimnisse konnten nicht geprüft werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="235"/>
+        <location filename="../ui/MainWindow.cpp" line="236"/>
         <source>Keyway could not start: %1</source>
         <translation>Keyway konnte nicht starten: %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="270"/>
+        <location filename="../ui/MainWindow.cpp" line="292"/>
         <source>Remove key</source>
         <translation>Schlüssel entfernen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="271"/>
+        <location filename="../ui/MainWindow.cpp" line="293"/>
         <source>Remove “%1” and delete its secret from the keychain?</source>
         <translation>„%1“ entfernen und sein Geheimnis aus dem Schlüsselbund löschen?</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="273"/>
+        <location filename="../ui/MainWindow.cpp" line="295"/>
         <source>&amp;Remove</source>
         <translation>&amp;Entfernen</translation>
     </message>

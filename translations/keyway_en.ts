@@ -15,7 +15,7 @@
 <context>
     <name>ActivityPage</name>
     <message numerus="yes">
-        <location filename="../ui/activity/ActivityPage.cpp" line="159"/>
+        <location filename="../ui/activity/ActivityPage.cpp" line="179"/>
         <source>· %n more than the view keeps (see the log)</source>
         <translation>
             <numerusform>· %n more than the view keeps (see the log)</numerusform>
@@ -23,7 +23,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/activity/ActivityPage.cpp" line="181"/>
+        <location filename="../ui/activity/ActivityPage.cpp" line="201"/>
         <source>Exporting %n request(s)…</source>
         <translation>
             <numerusform>Exporting %n request…</numerusform>
@@ -94,7 +94,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="223"/>
+        <location filename="../ui/MainWindow.cpp" line="224"/>
         <source>%n provider key(s) stored.</source>
         <translation>
             <numerusform>%n provider key stored.</numerusform>
@@ -102,7 +102,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="226"/>
+        <location filename="../ui/MainWindow.cpp" line="227"/>
         <source>%n key(s) have no secret in the keychain any more.</source>
         <translation>
             <numerusform>%n key has no secret in the keychain any more.</numerusform>

@@ -99,6 +99,7 @@ MainWindow::MainWindow(AppCore& core, QWidget* parent)
         [this] { m_keysPage->showMessage(tr("The key and its secret were removed.")); });
     connect(&core, &AppCore::keyMoveFinished, m_board, &KeyBoard::moveFinished);
     connect(&core.activityFeed(), &ActivityFeed::updated, m_activityPage, &ActivityPage::apply);
+    loadActivityHistory();
     connect(&core, &AppCore::membersChanged, this, [this](const QList<Member>& members) {
         QHash<qint64, QString> names;
         for (const Member& member : members)
@@ -233,6 +234,27 @@ void MainWindow::showStarted(int keyCount, int keysWithoutSecret, const QString&
 void MainWindow::showStartFailed(const QString& message)
 {
     m_status->setText(tr("Keyway could not start: %1").arg(message));
+}
+
+void MainWindow::loadActivityHistory()
+{
+    // What the log holds from before the window opened, once the router (and its log) is up.
+    m_activityPage->expectHistory();
+    const auto ask = [this] {
+        if (m_historyTicket == 0)
+            m_historyTicket = m_core.requestRecentActivity(historyRequests);
+    };
+    connect(&m_core, &AppCore::routerListening, this, ask);
+    connect(&m_core, &AppCore::routerFailed, this, ask);
+    connect(&m_core, &AppCore::recentActivity, this,
+        [this](int ticket, const QList<RequestRecord>& requests) {
+            if (ticket == m_historyTicket)
+                m_activityPage->showHistory(requests);
+        });
+    connect(&m_core, &AppCore::actionFailed, this, [this](int ticket) {
+        if (ticket == m_historyTicket)
+            m_activityPage->showHistory({}); // live requests are not held back for ever
+    });
 }
 
 void MainWindow::addKey()

@@ -44,11 +44,15 @@ private:
     void showMonthlyUsage(const UsageReport& report);
     void showStarted(int keyCount, int keysWithoutSecret, const QString& keychainProblem);
     void showStartFailed(const QString& message);
+    void loadActivityHistory();
     void addKey();
     void editKey(qint64 id);
     void editFilters(qint64 id);
     void removeKey(qint64 id);
 
+    // Requests of the log shown when the window opens.
+    static constexpr int historyRequests = 1000;
+    int m_historyTicket = 0;
     KeyBoard* m_board;
     QTabWidget* m_pages;
     KeysPage* m_keysPage;

@@ -119,6 +119,19 @@ public:
         done(found ? std::optional(*found) : std::nullopt);
     }
 
+    void recent(int limit, const std::function<void(std::optional<QList<RequestRecord>>)>& done)
+    {
+        writePending();
+        if (!m_open) {
+            done(std::nullopt);
+            return;
+        }
+        auto found = m_archive.latest(limit);
+        if (!found)
+            report(found.failure().message);
+        done(found ? std::optional(*found) : std::nullopt);
+    }
+
 private:
     void prune()
     {
@@ -215,6 +228,12 @@ void ActivityLog::usage(
 {
     QMetaObject::invokeMethod(
         m_writer, [writer = m_writer, since, done] { writer->usage(since, done); });
+}
+
+void ActivityLog::recent(int limit, std::function<void(std::optional<QList<RequestRecord>>)> done)
+{
+    QMetaObject::invokeMethod(
+        m_writer, [writer = m_writer, limit, done] { writer->recent(limit, done); });
 }
 
 void ActivityLog::flush()

@@ -42,6 +42,9 @@ public:
     // Use since `since`, with what is still waiting; `done` is called on the log's thread, with
     // nothing when the archive could not answer.
     void usage(const QDateTime& since, std::function<void(std::optional<UsageReport>)> done);
+    // The newest `limit` requests, oldest first, with what is still waiting; `done` is called on
+    // the log's thread, with nothing when the archive could not answer.
+    void recent(int limit, std::function<void(std::optional<QList<RequestRecord>>)> done);
     // Blocks until what was recorded so far is on disk (for tests and shutdown).
     void flush();
 

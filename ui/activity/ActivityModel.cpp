@@ -148,10 +148,17 @@ void ActivityModel::apply(const QList<RequestRecord>& requests)
         }
         const qint64 oldestSequence = m_newestSequence - qint64(m_records.size()) + 1;
         RequestRecord& row = m_records.at(size_t(*known - oldestSequence));
-        if (isAttemptsOnly(incoming))
-            row.attempts += incoming.attempts;
-        else
+        // Updates may come late (held while the history loaded): a row never goes back to an
+        // earlier state, nor shows an attempt twice.
+        if (isAttemptsOnly(incoming)) {
+            for (const AttemptRecord& attempt : incoming.attempts) {
+                if (std::none_of(row.attempts.cbegin(), row.attempts.cend(),
+                        [&](const AttemptRecord& a) { return a.number == attempt.number; }))
+                    row.attempts.append(attempt);
+            }
+        } else if (row.status == 0 || incoming.status != 0) {
             row = incoming;
+        }
         const int at = rowOf(*known);
         emit dataChanged(index(at, 0), index(at, ColumnCount - 1));
     }

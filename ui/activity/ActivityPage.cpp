@@ -120,8 +120,28 @@ QWidget* ActivityPage::createFilters()
     return bar;
 }
 
+void ActivityPage::expectHistory()
+{
+    m_expectingHistory = true;
+}
+
+void ActivityPage::showHistory(const QList<RequestRecord>& requests)
+{
+    if (!m_expectingHistory)
+        return;
+    m_expectingHistory = false;
+    m_model->apply(requests); // not counted as new: the rate is of requests now
+    for (const auto& [live, dropped] : std::exchange(m_waitingLive, {}))
+        apply(live, dropped);
+    updateCounts();
+}
+
 void ActivityPage::apply(const QList<RequestRecord>& requests, int dropped)
 {
+    if (m_expectingHistory) {
+        m_waitingLive.append({ requests, dropped });
+        return;
+    }
     m_droppedTotal += dropped;
     m_model->apply(requests);
     const auto finished = std::count_if(requests.cbegin(), requests.cend(),

@@ -28,6 +28,10 @@ public:
     ActivityModel& model() { return *m_model; }
     // New and changed requests from the router (see ActivityFeed); `dropped` were left out.
     void apply(const QList<RequestRecord>& requests, int dropped);
+    // The log's history is on its way: live requests wait until it is shown below them.
+    void expectHistory();
+    // The newest requests of the log, oldest first (empty when it could not be read).
+    void showHistory(const QList<RequestRecord>& requests);
     void setMemberNames(const QHash<qint64, QString>& names);
     // Writes the rows the filters let through; runs off the GUI thread and reports in the page.
     void exportTo(const QString& path);
@@ -51,5 +55,7 @@ private:
     QLabel* m_counts;
     QHash<qint64, QString> m_memberNames;
     int m_droppedTotal = 0;
+    bool m_expectingHistory = false;
+    QList<QPair<QList<RequestRecord>, int>> m_waitingLive; // what came before the history
     QList<QPointer<QThread>> m_exports;
 };
