@@ -18,12 +18,15 @@ const UpstreamCall::Timeouts probeTimeouts { std::chrono::seconds(10), std::chro
 // The provider's message from its error answer: every provider puts it in error.message.
 QString providerMessage(const QByteArray& body)
 {
-    const QJsonValue error = QJsonDocument::fromJson(body).object().value(QStringLiteral("error"));
+    const QJsonDocument document = QJsonDocument::fromJson(body);
+    const QJsonValue error = document.object().value(QStringLiteral("error"));
     if (error.isObject())
         return error.toObject().value(QStringLiteral("message")).toString();
     if (error.isString())
         return error.toString();
-    return QString::fromUtf8(body.left(200)).simplified();
+    if (document.isObject())
+        return {}; // JSON without words for people
+    return QString::fromUtf8(body.left(200)).simplified(); // a proxy's page: its start
 }
 
 } // namespace

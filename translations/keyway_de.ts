@@ -413,9 +413,19 @@ Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
         <translation>Anfragen pro Tag (blau) und solche, die ein Failover benötigten (orange)</translation>
     </message>
     <message>
-        <location filename="../ui/usage/DailyChart.cpp" line="60"/>
+        <location filename="../ui/usage/DailyChart.cpp" line="63"/>
         <source>max %1 a day</source>
         <translation>max. %1 pro Tag</translation>
+    </message>
+    <message>
+        <location filename="../ui/usage/DailyChart.cpp" line="70"/>
+        <source>Requests</source>
+        <translation>Anfragen</translation>
+    </message>
+    <message>
+        <location filename="../ui/usage/DailyChart.cpp" line="70"/>
+        <source>Failed over</source>
+        <translation>Mit Failover</translation>
     </message>
 </context>
 <context>
@@ -1025,122 +1035,122 @@ Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
         <translation>„%1“ bearbeiten</translation>
     </message>
     <message>
-        <location filename="../ui/keys/KeyEditorDialog.cpp" line="79"/>
+        <location filename="../ui/keys/KeyEditorDialog.cpp" line="80"/>
         <source>Provider:</source>
         <translation>Anbieter:</translation>
     </message>
     <message>
-        <location filename="../ui/keys/KeyEditorDialog.cpp" line="86"/>
+        <location filename="../ui/keys/KeyEditorDialog.cpp" line="87"/>
         <source>&amp;Provider:</source>
         <translation>A&amp;nbieter:</translation>
     </message>
     <message>
-        <location filename="../ui/keys/KeyEditorDialog.cpp" line="92"/>
+        <location filename="../ui/keys/KeyEditorDialog.cpp" line="93"/>
         <source>&amp;Label:</source>
         <translation>&amp;Bezeichnung:</translation>
     </message>
     <message>
-        <location filename="../ui/keys/KeyEditorDialog.cpp" line="93"/>
+        <location filename="../ui/keys/KeyEditorDialog.cpp" line="94"/>
         <source>How you will recognise it, e.g. Work OpenAI</source>
         <translation>Woran Sie ihn erkennen, z. B. OpenAI Arbeit</translation>
     </message>
     <message>
-        <location filename="../ui/keys/KeyEditorDialog.cpp" line="95"/>
+        <location filename="../ui/keys/KeyEditorDialog.cpp" line="96"/>
         <source>&amp;Endpoint:</source>
         <translation>&amp;Endpunkt:</translation>
     </message>
     <message>
-        <location filename="../ui/keys/KeyEditorDialog.cpp" line="96"/>
+        <location filename="../ui/keys/KeyEditorDialog.cpp" line="97"/>
         <source>Leave empty for the provider&apos;s own endpoint; a gateway or local service needs its base URL, e.g. http://localhost:11434/v1</source>
         <translation>Leer lassen für den eigenen Endpunkt des Anbieters; ein Gateway oder lokaler Dienst benötigt seine Basis-URL, z. B. http://localhost:11434/v1</translation>
     </message>
     <message>
-        <location filename="../ui/keys/KeyEditorDialog.cpp" line="103"/>
+        <location filename="../ui/keys/KeyEditorDialog.cpp" line="104"/>
         <source>&amp;Tier:</source>
         <translation>S&amp;tufe:</translation>
     </message>
     <message>
-        <location filename="../ui/keys/KeyEditorDialog.cpp" line="105"/>
+        <location filename="../ui/keys/KeyEditorDialog.cpp" line="106"/>
         <source>&amp;Use this key</source>
         <translation>Diesen Schlüssel &amp;verwenden</translation>
     </message>
     <message>
-        <location filename="../ui/keys/KeyEditorDialog.cpp" line="128"/>
+        <location filename="../ui/keys/KeyEditorDialog.cpp" line="129"/>
         <source>&amp;Test key</source>
         <translation>Schlüssel &amp;testen</translation>
     </message>
     <message>
-        <location filename="../ui/keys/KeyEditorDialog.cpp" line="130"/>
+        <location filename="../ui/keys/KeyEditorDialog.cpp" line="131"/>
         <source>Ask the provider whether it accepts the key as the form has it, with a request that costs nothing (a list of models).</source>
         <translation>Den Anbieter fragen, ob er den Schlüssel so annimmt, wie er im Formular steht – mit einer kostenlosen Anfrage (einer Liste der Modelle).</translation>
     </message>
     <message>
-        <location filename="../ui/keys/KeyEditorDialog.cpp" line="200"/>
+        <location filename="../ui/keys/KeyEditorDialog.cpp" line="201"/>
         <source>Either an access key (ID and secret, with a session token for temporary credentials) or a Bedrock API key.</source>
         <translation>Entweder ein Zugriffsschlüssel (ID und geheimer Schlüssel, bei temporären Anmeldedaten mit Sitzungstoken) oder ein Bedrock-API-Schlüssel.</translation>
     </message>
     <message>
-        <location filename="../ui/keys/KeyEditorDialog.cpp" line="203"/>
+        <location filename="../ui/keys/KeyEditorDialog.cpp" line="204"/>
         <source>Either a service account&apos;s JSON key file or an express-mode API key.</source>
         <translation>Entweder die JSON-Schlüsseldatei eines Dienstkontos oder ein API-Schlüssel für den Express-Modus.</translation>
     </message>
     <message>
-        <location filename="../ui/keys/KeyEditorDialog.cpp" line="208"/>
+        <location filename="../ui/keys/KeyEditorDialog.cpp" line="209"/>
         <source>No file chosen</source>
         <translation>Keine Datei ausgewählt</translation>
     </message>
     <message>
-        <location filename="../ui/keys/KeyEditorDialog.cpp" line="209"/>
+        <location filename="../ui/keys/KeyEditorDialog.cpp" line="210"/>
         <source>Choose &amp;file…</source>
         <translation>&amp;Datei auswählen…</translation>
     </message>
     <message>
-        <location filename="../ui/keys/KeyEditorDialog.cpp" line="212"/>
+        <location filename="../ui/keys/KeyEditorDialog.cpp" line="213"/>
         <source>Service account key</source>
         <translation>Dienstkontoschlüssel</translation>
     </message>
     <message>
-        <location filename="../ui/keys/KeyEditorDialog.cpp" line="212"/>
+        <location filename="../ui/keys/KeyEditorDialog.cpp" line="213"/>
         <source>JSON (*.json)</source>
         <translation>JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../ui/keys/KeyEditorDialog.cpp" line="220"/>
+        <location filename="../ui/keys/KeyEditorDialog.cpp" line="221"/>
         <source>unchanged (%1)</source>
         <translation>unverändert (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/keys/KeyEditorDialog.cpp" line="222"/>
+        <location filename="../ui/keys/KeyEditorDialog.cpp" line="223"/>
         <source>comma-separated</source>
         <translation>kommagetrennt</translation>
     </message>
     <message>
-        <location filename="../ui/keys/KeyEditorDialog.cpp" line="228"/>
+        <location filename="../ui/keys/KeyEditorDialog.cpp" line="229"/>
         <source>required</source>
         <translation>erforderlich</translation>
     </message>
     <message>
-        <location filename="../ui/keys/KeyEditorDialog.cpp" line="244"/>
+        <location filename="../ui/keys/KeyEditorDialog.cpp" line="245"/>
         <source>Cannot read %1</source>
         <translation>%1 kann nicht gelesen werden</translation>
     </message>
     <message>
-        <location filename="../ui/keys/KeyEditorDialog.cpp" line="346"/>
+        <location filename="../ui/keys/KeyEditorDialog.cpp" line="347"/>
         <source>%1 keys need the service&apos;s base URL.</source>
         <translation>Schlüssel für %1 benötigen die Basis-URL des Dienstes.</translation>
     </message>
     <message>
-        <location filename="../ui/keys/KeyEditorDialog.cpp" line="351"/>
+        <location filename="../ui/keys/KeyEditorDialog.cpp" line="352"/>
         <source>Give a web address starting with https:// or http://.</source>
         <translation>Geben Sie eine Webadresse an, die mit https:// oder http:// beginnt.</translation>
     </message>
     <message>
-        <location filename="../ui/keys/KeyEditorDialog.cpp" line="355"/>
+        <location filename="../ui/keys/KeyEditorDialog.cpp" line="356"/>
         <source>%1 is needed.</source>
         <translation>%1 ist erforderlich.</translation>
     </message>
     <message>
-        <location filename="../ui/keys/KeyEditorDialog.cpp" line="393"/>
+        <location filename="../ui/keys/KeyEditorDialog.cpp" line="394"/>
         <source>Asking %1…</source>
         <translation>Frage %1…</translation>
     </message>
@@ -1694,7 +1704,7 @@ Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
     <name>MainWindow</name>
     <message>
         <location filename="../ui/MainWindow.cpp" line="45"/>
-        <location filename="../ui/MainWindow.cpp" line="189"/>
+        <location filename="../ui/MainWindow.cpp" line="194"/>
         <source>Keyway</source>
         <translation>Keyway</translation>
     </message>
@@ -1739,83 +1749,83 @@ Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
         <translation>Der Router ist gestoppt</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="99"/>
+        <location filename="../ui/MainWindow.cpp" line="104"/>
         <source>The key and its secret were removed.</source>
         <translation>Der Schlüssel und sein Geheimnis wurden entfernt.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="115"/>
+        <location filename="../ui/MainWindow.cpp" line="120"/>
         <source>Starting the router…</source>
         <translation>Router wird gestartet…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="119"/>
+        <location filename="../ui/MainWindow.cpp" line="124"/>
         <source>Copy</source>
         <translation>Kopieren</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="120"/>
+        <location filename="../ui/MainWindow.cpp" line="125"/>
         <source>Copy the router&apos;s address</source>
         <translation>Die Adresse des Routers kopieren</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="126"/>
+        <location filename="../ui/MainWindow.cpp" line="131"/>
         <source>Requests answered per second, over the last five seconds</source>
         <translation>Beantwortete Anfragen pro Sekunde, über die letzten fünf Sekunden</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="139"/>
+        <location filename="../ui/MainWindow.cpp" line="144"/>
         <source>%1 req/s</source>
         <translation>%1 Anfr./s</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="169"/>
+        <location filename="../ui/MainWindow.cpp" line="174"/>
         <source>&amp;Open Keyway</source>
         <translation>Keyway ö&amp;ffnen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="175"/>
-        <location filename="../ui/MainWindow.cpp" line="203"/>
+        <location filename="../ui/MainWindow.cpp" line="180"/>
+        <location filename="../ui/MainWindow.cpp" line="208"/>
         <source>&amp;Stop the router</source>
         <translation>Router &amp;stoppen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="176"/>
+        <location filename="../ui/MainWindow.cpp" line="181"/>
         <source>&amp;Keep routing when the window closes</source>
         <translation>&amp;Weiter routen, wenn das Fenster geschlossen wird</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="182"/>
+        <location filename="../ui/MainWindow.cpp" line="187"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="197"/>
+        <location filename="../ui/MainWindow.cpp" line="202"/>
         <source>The router is listening on %1</source>
         <translation>Der Router lauscht auf %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="200"/>
+        <location filename="../ui/MainWindow.cpp" line="205"/>
         <source>Keyway: %1</source>
         <translation>Keyway: %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="201"/>
+        <location filename="../ui/MainWindow.cpp" line="206"/>
         <source>Keyway: routing on %1</source>
         <translation>Keyway: Routing auf %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="203"/>
+        <location filename="../ui/MainWindow.cpp" line="208"/>
         <source>&amp;Start the router</source>
         <translation>Router &amp;starten</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="223"/>
+        <location filename="../ui/MainWindow.cpp" line="237"/>
         <source>No provider keys yet.</source>
         <translation>Noch keine Anbieterschlüssel.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="224"/>
+        <location filename="../ui/MainWindow.cpp" line="238"/>
         <source>%n provider key(s) stored.</source>
         <translation>
             <numerusform>%n Anbieterschlüssel gespeichert.</numerusform>
@@ -1823,7 +1833,7 @@ Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="227"/>
+        <location filename="../ui/MainWindow.cpp" line="241"/>
         <source>%n key(s) have no secret in the keychain any more.</source>
         <translation>
             <numerusform>%n Schlüssel hat kein Geheimnis mehr im Schlüsselbund.</numerusform>
@@ -1831,27 +1841,27 @@ Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="230"/>
+        <location filename="../ui/MainWindow.cpp" line="244"/>
         <source>The secrets could not be checked: %1</source>
         <translation>Die Geheimnisse konnten nicht geprüft werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="236"/>
+        <location filename="../ui/MainWindow.cpp" line="250"/>
         <source>Keyway could not start: %1</source>
         <translation>Keyway konnte nicht starten: %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="292"/>
+        <location filename="../ui/MainWindow.cpp" line="306"/>
         <source>Remove key</source>
         <translation>Schlüssel entfernen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="293"/>
+        <location filename="../ui/MainWindow.cpp" line="307"/>
         <source>Remove “%1” and delete its secret from the keychain?</source>
         <translation>„%1“ entfernen und sein Geheimnis aus dem Schlüsselbund löschen?</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="295"/>
+        <location filename="../ui/MainWindow.cpp" line="309"/>
         <source>&amp;Remove</source>
         <translation>&amp;Entfernen</translation>
     </message>

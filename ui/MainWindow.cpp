@@ -88,6 +88,11 @@ MainWindow::MainWindow(AppCore& core, QWidget* parent)
         }
     });
     connect(&core, &AppCore::keysChanged, m_board, &KeyBoard::setKeys);
+    connect(&core, &AppCore::keysChanged, this, [this](const QList<ProviderKey>& keys) {
+        showKeyCounts(int(keys.size()),
+            int(std::count_if(keys.cbegin(), keys.cend(),
+                [](const ProviderKey& key) { return key.secretMissing; })));
+    });
     connect(&core, &AppCore::keyStatusesChanged, m_board, &KeyBoard::setStatuses);
     connect(&core, &AppCore::keyActionFailed, m_keysPage, &KeysPage::showMessage);
     connect(m_board, &KeyBoard::moveRequested, &core, &AppCore::moveKey);
@@ -220,14 +225,23 @@ void MainWindow::closeEvent(QCloseEvent* event)
 
 void MainWindow::showStarted(int keyCount, int keysWithoutSecret, const QString& keychainProblem)
 {
+    m_started = true;
+    m_keychainProblem = keychainProblem;
+    showKeyCounts(keyCount, keysWithoutSecret);
+}
+
+void MainWindow::showKeyCounts(int keyCount, int keysWithoutSecret)
+{
+    if (!m_started)
+        return; // until then the status says the core is starting
     QString text = keyCount == 0 ? tr("No provider keys yet.")
                                  : tr("%n provider key(s) stored.", nullptr, keyCount);
     if (keysWithoutSecret > 0) {
         text += u' '
             + tr("%n key(s) have no secret in the keychain any more.", nullptr, keysWithoutSecret);
     }
-    if (!keychainProblem.isEmpty())
-        text += u' ' + tr("The secrets could not be checked: %1").arg(keychainProblem);
+    if (!m_keychainProblem.isEmpty())
+        text += u' ' + tr("The secrets could not be checked: %1").arg(m_keychainProblem);
     m_status->setText(text);
 }
 

@@ -44,6 +44,7 @@ private:
     void showMonthlyUsage(const UsageReport& report);
     void showStarted(int keyCount, int keysWithoutSecret, const QString& keychainProblem);
     void showStartFailed(const QString& message);
+    void showKeyCounts(int keyCount, int keysWithoutSecret);
     void loadActivityHistory();
     void addKey();
     void editKey(qint64 id);
@@ -53,6 +54,8 @@ private:
     // Requests of the log shown when the window opens.
     static constexpr int historyRequests = 1000;
     int m_historyTicket = 0;
+    bool m_started = false;
+    QString m_keychainProblem; // as found at start-up
     KeyBoard* m_board;
     QTabWidget* m_pages;
     KeysPage* m_keysPage;

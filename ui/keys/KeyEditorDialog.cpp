@@ -71,6 +71,7 @@ KeyEditorDialog::KeyEditorDialog(AppCore& core, const ProviderKey& key, QWidget*
 
 void KeyEditorDialog::buildCommonFields()
 {
+    setMinimumWidth(520); // room for endpoints, JSON file names and the test's verdict
     auto* layout = new QVBoxLayout(this);
     m_form = new QFormLayout;
     layout->addLayout(m_form);

@@ -62,12 +62,16 @@ void KeyRowDelegate::paint(
         QFontMetrics(bold).elidedText(index.data().toString(), Qt::ElideRight, first.width()));
     painter->setFont(option.font);
     painter->setPen(secondary);
-    const QRect second(text.left(), first.bottom() + 1, text.width(), lineHeight);
-    QStringList parts { index.data(TierListModel::SecretHintRole).toString(),
-        index.data(TierListModel::FilterSummaryRole).toString() };
-    if (const QString usage = index.data(TierListModel::UsageRole).toString(); !usage.isEmpty())
-        parts.append(usage);
-    const QString details = parts.join(QStringLiteral("  ·  "));
+    // The second line runs under the badge too: the usage at its right end, what the key is
+    // and serves before it, shortened if need be.
+    QRect second(text.left(), first.bottom() + 1, area.right() - text.left(), lineHeight);
+    if (const QString usage = index.data(TierListModel::UsageRole).toString(); !usage.isEmpty()) {
+        const int usageWidth = option.fontMetrics.horizontalAdvance(usage);
+        painter->drawText(second, Qt::AlignRight | Qt::AlignVCenter, usage);
+        second.setRight(second.right() - usageWidth - 2 * margin);
+    }
+    const QString details = index.data(TierListModel::SecretHintRole).toString()
+        + QStringLiteral("  ·  ") + index.data(TierListModel::FilterSummaryRole).toString();
     painter->drawText(second, Qt::AlignLeft | Qt::AlignVCenter,
         option.fontMetrics.elidedText(details, Qt::ElideRight, second.width()));
     painter->restore();

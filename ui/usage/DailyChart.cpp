@@ -31,7 +31,8 @@ void DailyChart::setDays(const QList<UsageReport::Day>& days, const QDate& today
 void DailyChart::paintEvent(QPaintEvent*)
 {
     QPainter painter(this);
-    const QRect area = rect().adjusted(8, 8, -8, -24);
+    const int line = fontMetrics().height();
+    const QRect area = rect().adjusted(8, line + 4, -8, -(line + 6));
     int most = 1;
     for (const UsageReport::Day& day : std::as_const(m_days))
         most = std::max(most, day.requests);
@@ -53,9 +54,29 @@ void DailyChart::paintEvent(QPaintEvent*)
             height(day.failedOver), failoversColour);
     }
     painter.setPen(palette().color(QPalette::Text));
-    painter.drawText(QRect(area.left(), area.bottom() + 4, area.width(), 18), Qt::AlignLeft,
-        QLocale().toString(m_days.first().day, QLocale::ShortFormat));
-    painter.drawText(QRect(area.left(), area.bottom() + 4, area.width(), 18), Qt::AlignRight,
-        QLocale().toString(m_days.last().day, QLocale::ShortFormat));
-    painter.drawText(area, Qt::AlignTop | Qt::AlignLeft, tr("max %1 a day").arg(most));
+    const QRect below(area.left(), area.bottom() + 4, area.width(), line);
+    painter.drawText(
+        below, Qt::AlignLeft, QLocale().toString(m_days.first().day, QLocale::ShortFormat));
+    painter.drawText(
+        below, Qt::AlignRight, QLocale().toString(m_days.last().day, QLocale::ShortFormat));
+    const QRect above(area.left(), 2, area.width(), line);
+    painter.drawText(above, Qt::AlignLeft, tr("max %1 a day").arg(most));
+    drawLegend(painter, above);
+}
+
+void DailyChart::drawLegend(QPainter& painter, const QRect& strip)
+{
+    const std::pair<QColor, QString> entries[]
+        = { { requestsColour, tr("Requests") }, { failoversColour, tr("Failed over") } };
+    const int swatch = strip.height() / 2;
+    int x = strip.right();
+    for (auto it = std::rbegin(entries); it != std::rend(entries); ++it) {
+        const int textWidth = fontMetrics().horizontalAdvance(it->second);
+        x -= textWidth;
+        painter.drawText(
+            QRect(x, strip.top(), textWidth, strip.height()), Qt::AlignVCenter, it->second);
+        x -= swatch + 4;
+        painter.fillRect(QRect(x, strip.center().y() - swatch / 2, swatch, swatch), it->first);
+        x -= 12;
+    }
 }

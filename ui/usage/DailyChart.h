@@ -4,6 +4,8 @@
 
 #include <QWidget>
 
+class QPainter;
+
 // Requests per day as bars, the share that needed a failover drawn over them in another colour,
 // for the last days of a usage report.
 class DailyChart : public QWidget
@@ -24,5 +26,7 @@ protected:
     QSize sizeHint() const override { return { 600, 160 }; }
 
 private:
+    // What the colours mean, right-aligned in `strip`.
+    void drawLegend(QPainter& painter, const QRect& strip);
     QList<UsageReport::Day> m_days; // one per day, zeros included
 };
