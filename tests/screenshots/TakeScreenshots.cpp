@@ -194,8 +194,9 @@ private:
     static bool answered(QSignalSpy& spy, int ticket)
     {
         return waitFor([&] {
-            return std::any_of(spy.cbegin(), spy.cend(),
-                [&](const QList<QVariant>& arguments) { return arguments.at(0).toInt() == ticket; });
+            return std::any_of(spy.cbegin(), spy.cend(), [&](const QList<QVariant>& arguments) {
+                return arguments.at(0).toInt() == ticket;
+            });
         });
     }
 
@@ -254,8 +255,9 @@ private:
         int pending = 0;
         for (qsizetype i = 0; i < models.size(); ++i) {
             const QJsonObject body { { "model", models.at(i) }, { "stream", i % 3 == 0 },
-                { "messages", QJsonArray { QJsonObject { { "role", "user" },
-                                  { "content", "Summarise the release notes." } } } } };
+                { "messages",
+                    QJsonArray { QJsonObject {
+                        { "role", "user" }, { "content", "Summarise the release notes." } } } } };
             QNetworkRequest request(QUrl(m_address + QStringLiteral("/v1/chat/completions")));
             request.setHeader(QNetworkRequest::ContentTypeHeader, text("application/json"));
             request.setRawHeader("Authorization", "Bearer " + token.toUtf8());
@@ -387,14 +389,15 @@ int main(int argc, char* argv[])
 {
     QApplication application(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("Keyway"));
-    // The pictures are in English whatever the machine's locale, with English plurals.
-    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
-    Translations::install(QLocale());
     const QStringList arguments = QCoreApplication::arguments();
-    if (arguments.size() != 2) {
-        qCritical("usage: keyway-screenshots OUTPUT_DIR");
+    if (arguments.size() < 2 || arguments.size() > 3) {
+        qCritical("usage: keyway-screenshots OUTPUT_DIR [LOCALE]");
         return 2;
     }
+    // In English whatever the machine's locale (with English plurals), unless one is asked for
+    // (de_DE: to look for German text that does not fit).
+    QLocale::setDefault(QLocale(arguments.value(2, QStringLiteral("en_US"))));
+    Translations::install(QLocale());
     if (!QDir().mkpath(arguments.at(1)))
         return 1;
     Demo demo(arguments.at(1));
