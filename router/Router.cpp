@@ -29,9 +29,8 @@ struct ParsedCall
     QStringList models;
 };
 
-// Reads an OpenAI-format request body; an error in the caller's terms when it does not fit.
-std::optional<ParsedCall> parseOpenAiCall(
-    const QByteArray& raw, ClientEndpoint endpoint, ClientErrors::Error* error)
+// A request body as a JSON object, or why it is not one.
+std::optional<QJsonObject> jsonObject(const QByteArray& raw, ClientErrors::Error* error)
 {
     QJsonParseError parseError {};
     const QJsonDocument document = QJsonDocument::fromJson(raw, &parseError);
@@ -46,9 +45,57 @@ std::optional<ParsedCall> parseOpenAiCall(
         *error = ClientErrors::badRequest(Text::tr("The request body must be a JSON object"));
         return std::nullopt;
     }
+    return document.object();
+}
+
+// Reads an Anthropic Messages request (or a count_tokens one); the checks are Anthropic's own,
+// so a client hears at once what the provider would have said.
+std::optional<ParsedCall> parseAnthropicCall(
+    const HttpRequest& request, ClientEndpoint endpoint, ClientErrors::Error* error)
+{
+    std::optional<QJsonObject> body = jsonObject(request.body, error);
+    if (!body)
+        return std::nullopt;
+    ParsedCall parsed;
+    parsed.call.protocol = ClientProtocol::Anthropic;
+    parsed.call.endpoint = endpoint;
+    parsed.call.body = *body;
+    const QJsonValue model = body->value(QStringLiteral("model"));
+    if (!model.isString() || model.toString().isEmpty()) {
+        *error = ClientErrors::badRequest(Text::tr("model: a model id is required"));
+        return std::nullopt;
+    }
+    parsed.models.append(model.toString());
+    if (!body->value(QStringLiteral("messages")).isArray()) {
+        *error = ClientErrors::badRequest(Text::tr("messages: a list of messages is required"));
+        return std::nullopt;
+    }
+    if (endpoint == ClientEndpoint::Messages) {
+        const QJsonValue maxTokens = body->value(QStringLiteral("max_tokens"));
+        if (!maxTokens.isDouble() || maxTokens.toInteger(0) < 1) {
+            *error = ClientErrors::badRequest(
+                Text::tr("max_tokens: a whole number of 1 or more is required"));
+            return std::nullopt;
+        }
+        parsed.call.stream = body->value(QStringLiteral("stream")).toBool();
+    }
+    for (const char* name : { "anthropic-version", "anthropic-beta" }) {
+        if (const QByteArray value = request.header(name); !value.isEmpty())
+            parsed.call.forwardedHeaders.append({ QByteArray(name), value });
+    }
+    return parsed;
+}
+
+// Reads an OpenAI-format request body; an error in the caller's terms when it does not fit.
+std::optional<ParsedCall> parseOpenAiCall(
+    const QByteArray& raw, ClientEndpoint endpoint, ClientErrors::Error* error)
+{
+    std::optional<QJsonObject> body = jsonObject(raw, error);
+    if (!body)
+        return std::nullopt;
     ParsedCall parsed;
     parsed.call.endpoint = endpoint;
-    parsed.call.body = document.object();
+    parsed.call.body = *body;
     const QJsonValue models = parsed.call.body.take(QStringLiteral("models"));
     const QJsonValue model = parsed.call.body.value(QStringLiteral("model"));
     if (model.isString() && !model.toString().isEmpty())
@@ -197,7 +244,9 @@ void Router::handle(const std::shared_ptr<HttpExchange>& exchange)
         QByteArrayView path;
     };
     static constexpr Endpoint known[] { { "POST", "/v1/chat/completions" },
-        { "POST", "/v1/embeddings" }, { "GET", "/v1/models" }, { "GET", "/api/v1/generation" } };
+        { "POST", "/v1/embeddings" }, { "POST", "/v1/messages" },
+        { "POST", "/v1/messages/count_tokens" }, { "GET", "/v1/models" },
+        { "GET", "/api/v1/generation" } };
     const auto match = std::find_if(std::begin(known), std::end(known),
         [&path](const Endpoint& endpoint) { return endpoint.path == path; });
     if (match == std::end(known)) {
@@ -206,13 +255,16 @@ void Router::handle(const std::shared_ptr<HttpExchange>& exchange)
                 QStringLiteral("invalid_request_error"), QStringLiteral("not_found"), {} });
         return;
     }
+    // Anthropic's endpoints answer in Anthropic's shape, errors included.
+    const ClientProtocol protocol
+        = path.startsWith("/v1/messages") ? ClientProtocol::Anthropic : ClientProtocol::OpenAi;
     if (match->method != method) {
         respondError(exchange,
             { 405,
                 Text::tr("%1 expects %2")
                     .arg(QString::fromLatin1(path), QString::fromLatin1(match->method)),
-                QStringLiteral("invalid_request_error"), QStringLiteral("method_not_allowed"),
-                {} });
+                QStringLiteral("invalid_request_error"), QStringLiteral("method_not_allowed"), {} },
+            protocol);
         return;
     }
 
@@ -224,13 +276,18 @@ void Router::handle(const std::shared_ptr<HttpExchange>& exchange)
             ClientErrors::unauthorized(token.isEmpty()
                     ? Text::tr(
                         "A local API key is required (Authorization: Bearer kw-… or x-api-key)")
-                    : Text::tr("This local API key is not known, or it was revoked")));
+                    : Text::tr("This local API key is not known, or it was revoked")),
+            protocol);
         return;
     }
     if (path == "/v1/models")
         listModels(exchange, *caller, snapshot);
     else if (path == "/api/v1/generation")
         findGeneration(exchange, *caller);
+    else if (path == "/v1/messages")
+        route(exchange, ClientEndpoint::Messages, *caller, snapshot);
+    else if (path == "/v1/messages/count_tokens")
+        route(exchange, ClientEndpoint::CountTokens, *caller, snapshot);
     else
         route(exchange,
             path == "/v1/embeddings" ? ClientEndpoint::Embeddings : ClientEndpoint::ChatCompletions,
@@ -241,9 +298,14 @@ void Router::route(const std::shared_ptr<HttpExchange>& exchange, ClientEndpoint
     const LocalKeyDirectory::Entry& caller, const std::shared_ptr<const RoutingSnapshot>& snapshot)
 {
     ClientErrors::Error error;
-    std::optional<ParsedCall> parsed = parseOpenAiCall(exchange->request().body, endpoint, &error);
+    const bool anthropic
+        = endpoint == ClientEndpoint::Messages || endpoint == ClientEndpoint::CountTokens;
+    std::optional<ParsedCall> parsed = anthropic
+        ? parseAnthropicCall(exchange->request(), endpoint, &error)
+        : parseOpenAiCall(exchange->request().body, endpoint, &error);
     if (!parsed) {
-        respondError(exchange, error);
+        respondError(
+            exchange, error, anthropic ? ClientProtocol::Anthropic : ClientProtocol::OpenAi);
         return;
     }
     auto* session = new FailoverSession(exchange, std::move(parsed->call),

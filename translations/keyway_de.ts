@@ -2392,62 +2392,77 @@ Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
 <context>
     <name>Router</name>
     <message>
-        <location filename="../router/Router.cpp" line="40"/>
+        <location filename="../router/Router.cpp" line="39"/>
         <source>The request body is not valid JSON: %1 at offset %2</source>
         <translation>Der Rumpf der Anfrage ist kein gültiges JSON: %1 an Position %2</translation>
     </message>
     <message>
-        <location filename="../router/Router.cpp" line="46"/>
+        <location filename="../router/Router.cpp" line="45"/>
         <source>The request body must be a JSON object</source>
         <translation>Der Rumpf der Anfrage muss ein JSON-Objekt sein</translation>
     </message>
     <message>
-        <location filename="../router/Router.cpp" line="57"/>
+        <location filename="../router/Router.cpp" line="65"/>
+        <source>model: a model id is required</source>
+        <translation>model: eine Modell-ID ist erforderlich</translation>
+    </message>
+    <message>
+        <location filename="../router/Router.cpp" line="70"/>
+        <source>messages: a list of messages is required</source>
+        <translation>messages: eine Liste von Nachrichten ist erforderlich</translation>
+    </message>
+    <message>
+        <location filename="../router/Router.cpp" line="77"/>
+        <source>max_tokens: a whole number of 1 or more is required</source>
+        <translation>max_tokens: eine ganze Zahl ab 1 ist erforderlich</translation>
+    </message>
+    <message>
+        <location filename="../router/Router.cpp" line="104"/>
         <source>&quot;model&quot; must be a model id</source>
         <translation>&quot;model&quot; muss eine Modell-ID sein</translation>
     </message>
     <message>
-        <location filename="../router/Router.cpp" line="63"/>
+        <location filename="../router/Router.cpp" line="110"/>
         <source>&quot;models&quot; must be a list of model ids</source>
         <translation>&quot;models&quot; muss eine Liste von Modell-IDs sein</translation>
     </message>
     <message>
-        <location filename="../router/Router.cpp" line="70"/>
+        <location filename="../router/Router.cpp" line="117"/>
         <source>The request names no model</source>
         <translation>Die Anfrage nennt kein Modell</translation>
     </message>
     <message>
-        <location filename="../router/Router.cpp" line="172"/>
+        <location filename="../router/Router.cpp" line="219"/>
         <source>The Host header must name this machine&apos;s loopback address</source>
         <translation>Der Host-Header muss die Loopback-Adresse dieses Rechners nennen</translation>
     </message>
     <message>
-        <location filename="../router/Router.cpp" line="205"/>
+        <location filename="../router/Router.cpp" line="254"/>
         <source>There is no endpoint %1</source>
         <translation>Es gibt keinen Endpunkt %1</translation>
     </message>
     <message>
-        <location filename="../router/Router.cpp" line="212"/>
+        <location filename="../router/Router.cpp" line="264"/>
         <source>%1 expects %2</source>
         <translation>%1 erwartet %2</translation>
     </message>
     <message>
-        <location filename="../router/Router.cpp" line="225"/>
+        <location filename="../router/Router.cpp" line="277"/>
         <source>A local API key is required (Authorization: Bearer kw-… or x-api-key)</source>
         <translation>Ein lokaler API-Schlüssel ist erforderlich (Authorization: Bearer kw-… oder x-api-key)</translation>
     </message>
     <message>
-        <location filename="../router/Router.cpp" line="227"/>
+        <location filename="../router/Router.cpp" line="279"/>
         <source>This local API key is not known, or it was revoked</source>
         <translation>Dieser lokale API-Schlüssel ist unbekannt oder wurde widerrufen</translation>
     </message>
     <message>
-        <location filename="../router/Router.cpp" line="276"/>
+        <location filename="../router/Router.cpp" line="338"/>
         <source>Name the request: ?id=gen-…</source>
         <translation>Geben Sie die Anfrage an: ?id=gen-…</translation>
     </message>
     <message>
-        <location filename="../router/Router.cpp" line="283"/>
+        <location filename="../router/Router.cpp" line="345"/>
         <source>No request %1 is known</source>
         <translation>Die Anfrage %1 ist unbekannt</translation>
     </message>

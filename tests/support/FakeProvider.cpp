@@ -54,6 +54,65 @@ QByteArray errorEvent(int code, const char* message)
     return "data: " + QJsonDocument(body).toJson(QJsonDocument::Compact) + "\n\n";
 }
 
+// Anthropic's Messages API: a whole message, and the same as the events of a stream.
+QByteArray anthropicMessage(const QString& model)
+{
+    const QJsonObject body { { "id", "msg_fake" }, { "type", "message" }, { "role", "assistant" },
+        { "model", model },
+        { "content",
+            QJsonArray { QJsonObject { { "type", "text" }, { "text", "Hello from the fake." } } } },
+        { "stop_reason", "end_turn" }, { "stop_sequence", QJsonValue() },
+        { "usage",
+            QJsonObject { { "input_tokens", 5 }, { "output_tokens", 4 },
+                { "cache_read_input_tokens", 2 }, { "cache_creation_input_tokens", 0 } } } };
+    return QJsonDocument(body).toJson(QJsonDocument::Compact);
+}
+
+QByteArray anthropicEvent(const char* type, const QJsonObject& data)
+{
+    return "event: " + QByteArray(type)
+        + "\ndata: " + QJsonDocument(data).toJson(QJsonDocument::Compact) + "\n\n";
+}
+
+QList<QByteArray> anthropicEvents(const QString& model)
+{
+    const auto textDelta = [](const char* text) {
+        return anthropicEvent("content_block_delta",
+            { { "type", "content_block_delta" }, { "index", 0 },
+                { "delta", QJsonObject { { "type", "text_delta" }, { "text", text } } } });
+    };
+    return {
+        anthropicEvent("message_start",
+            { { "type", "message_start" },
+                { "message",
+                    QJsonObject { { "id", "msg_fake" }, { "type", "message" },
+                        { "role", "assistant" }, { "model", model }, { "content", QJsonArray() },
+                        { "usage",
+                            QJsonObject { { "input_tokens", 5 }, { "output_tokens", 1 } } } } } }),
+        anthropicEvent("ping", { { "type", "ping" } }),
+        anthropicEvent("content_block_start",
+            { { "type", "content_block_start" }, { "index", 0 },
+                { "content_block", QJsonObject { { "type", "text" }, { "text", "" } } } }),
+        textDelta("Hello from"),
+        textDelta(" the fake."),
+        anthropicEvent("content_block_stop", { { "type", "content_block_stop" }, { "index", 0 } }),
+        anthropicEvent("message_delta",
+            { { "type", "message_delta" },
+                { "delta",
+                    QJsonObject {
+                        { "stop_reason", "end_turn" }, { "stop_sequence", QJsonValue() } } },
+                { "usage", QJsonObject { { "output_tokens", 3 } } } }),
+        anthropicEvent("message_stop", { { "type", "message_stop" } }),
+    };
+}
+
+QByteArray anthropicErrorEvent(const char* type, const char* message)
+{
+    return anthropicEvent("error",
+        { { "type", "error" },
+            { "error", QJsonObject { { "type", type }, { "message", message } } } });
+}
+
 const FakeProvider::Headers eventStream { { "Content-Type", "text/event-stream" } };
 
 QByteArray presentedKey(const HttpRequest& request)
@@ -135,10 +194,15 @@ void FakeProvider::handle(const std::shared_ptr<HttpExchange>& exchange)
     connect(
         exchange.get(), &HttpExchange::clientGone, this, [this] { m_cancelled.ref(); },
         Qt::DirectConnection);
-    // The events of a normal answer, sent one by one as a provider would.
-    const QList<QByteArray> events { chunk(model, "Hello"), chunk(model, " from"),
-        chunk(model, " the fake."), chunk(model, {}, "stop"), usageChunk(model),
-        "data: [DONE]\n\n" };
+    // The events of a normal answer, sent one by one as a provider would, in the format of the
+    // endpoint asked: OpenAI's, or Anthropic's Messages API.
+    const QByteArray path = request.path();
+    const bool anthropic = path.endsWith("/v1/messages");
+    const QList<QByteArray> events = anthropic
+        ? anthropicEvents(model)
+        : QList<QByteArray> { chunk(model, "Hello"), chunk(model, " from"),
+              chunk(model, " the fake."), chunk(model, {}, "stop"), usageChunk(model),
+              "data: [DONE]\n\n" };
     const auto sendAll = [exchange](const QList<QByteArray>& parts) {
         for (const QByteArray& part : parts)
             exchange->write(part);
@@ -146,7 +210,17 @@ void FakeProvider::handle(const std::shared_ptr<HttpExchange>& exchange)
     };
     switch (script.behaviour) {
     case Behaviour::Answer:
-        if (request.path().split('?').constFirst().endsWith("/models")) {
+        if (path.endsWith("/v1/messages/count_tokens")) {
+            exchange->respond(
+                200, { { "Content-Type", "application/json" } }, R"({"input_tokens": 14})");
+            return;
+        }
+        if (anthropic && !stream) {
+            exchange->respond(
+                200, { { "Content-Type", "application/json" } }, anthropicMessage(model));
+            return;
+        }
+        if (path.endsWith("/models")) {
             exchange->respond(200, { { "Content-Type", "application/json" } },
                 R"({"object": "list", "data": [{"id": "gpt-4.1", "object": "model", )"
                 R"("created": 1744316542, "owned_by": "system"}]})");
@@ -194,7 +268,7 @@ void FakeProvider::handle(const std::shared_ptr<HttpExchange>& exchange)
         return;
     case Behaviour::StreamWithoutDone:
         exchange->beginStream(200, eventStream);
-        sendAll(events.first(5));
+        sendAll(events.first(anthropic ? 7 : 5)); // complete, without the end marker
         return;
     case Behaviour::FailAfterHeaders:
         exchange->beginStream(200, eventStream);
@@ -202,9 +276,13 @@ void FakeProvider::handle(const std::shared_ptr<HttpExchange>& exchange)
         return;
     case Behaviour::ErrorEventMidStream:
         exchange->beginStream(200, eventStream);
-        exchange->write(events.first());
-        QTimer::singleShot(50, exchange.get(),
-            [sendAll] { sendAll({ errorEvent(500, "The model crashed mid-answer") }); });
+        // The answer has begun: its first text (Anthropic's comes after three framing events).
+        for (const QByteArray& event : events.first(anthropic ? 4 : 1))
+            exchange->write(event);
+        QTimer::singleShot(50, exchange.get(), [sendAll, anthropic] {
+            sendAll({ anthropic ? anthropicErrorEvent("overloaded_error", "Overloaded")
+                                : errorEvent(500, "The model crashed mid-answer") });
+        });
         return;
     case Behaviour::AzureFilterResultsFirst: {
         const QJsonObject filterResults { { "id", "" }, { "object", "" }, { "model", "" },

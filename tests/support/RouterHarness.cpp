@@ -62,9 +62,13 @@ void RouterHarness::setKeys(const QList<Key>& keys, RouterSettings settings)
         route.tier = key.tier;
         route.servedModels = key.servedModels;
         snapshot->keys.append(route);
+        // Anthropic's base URL is the host: its paths start with /v1 themselves.
+        const QString baseUrl = key.providerId == u"anthropic"
+            ? QStringLiteral("http://127.0.0.1:%1").arg(m_fake->port())
+            : m_fake->baseUrl();
         snapshot->targets.insert(route.id,
-            UpstreamTarget { key.providerId, m_fake->baseUrl(),
-                QString::fromUtf8(secretOf(key.label)), {}, {} });
+            UpstreamTarget {
+                key.providerId, baseUrl, QString::fromUtf8(secretOf(key.label)), {}, {} });
     }
     snapshot->localKeys = LocalKeyDirectory({ { localKeyId, memberId, workspaceId,
         LocalKeyToken::hash(QString::fromLatin1(token())) } });
@@ -79,10 +83,10 @@ QJsonObject RouterHarness::chat(const QString& model, bool stream)
         { "messages", QJsonArray { QJsonObject { { "role", "user" }, { "content", "Hi" } } } } };
 }
 
-RouterHarness::Response RouterHarness::post(
-    const QString& path, const QJsonObject& body, const QByteArray& bearer)
+RouterHarness::Response RouterHarness::post(const QString& path, const QJsonObject& body,
+    const QByteArray& bearer, const HttpHeaders& headers)
 {
-    return send("POST", path, QJsonDocument(body).toJson(QJsonDocument::Compact), bearer);
+    return send("POST", path, QJsonDocument(body).toJson(QJsonDocument::Compact), bearer, headers);
 }
 
 RouterHarness::Response RouterHarness::get(const QString& path, const QByteArray& bearer)
@@ -90,13 +94,15 @@ RouterHarness::Response RouterHarness::get(const QString& path, const QByteArray
     return send("GET", path, {}, bearer);
 }
 
-RouterHarness::Response RouterHarness::send(
-    const QByteArray& method, const QString& path, const QByteArray& body, const QByteArray& bearer)
+RouterHarness::Response RouterHarness::send(const QByteArray& method, const QString& path,
+    const QByteArray& body, const QByteArray& bearer, const HttpHeaders& headers)
 {
     QNetworkRequest request { QUrl(url(path)) };
     request.setHeader(QNetworkRequest::ContentTypeHeader, "application/json");
     if (!bearer.isEmpty())
         request.setRawHeader("Authorization", "Bearer " + bearer);
+    for (const auto& [name, value] : headers)
+        request.setRawHeader(name, value);
     QElapsedTimer clock;
     clock.start();
     QNetworkReply* reply = m_client.sendCustomRequest(request, method, body);

@@ -61,7 +61,9 @@ public:
     ModelCatalog catalog;
     void setKeys(const QList<Key>& keys, RouterSettings settings = {});
 
-    Response post(const QString& path, const QJsonObject& body, const QByteArray& bearer = token());
+    // An empty `bearer` sends no Authorization header; `headers` go along as given.
+    Response post(const QString& path, const QJsonObject& body, const QByteArray& bearer = token(),
+        const HttpHeaders& headers = {});
     Response get(const QString& path, const QByteArray& bearer = token());
     // A chat completion request for `model`.
     static QJsonObject chat(const QString& model, bool stream = false);
@@ -72,7 +74,7 @@ public:
 
 private:
     Response send(const QByteArray& method, const QString& path, const QByteArray& body,
-        const QByteArray& bearer);
+        const QByteArray& bearer, const HttpHeaders& headers = {});
 
     std::unique_ptr<FakeProvider> m_fake;
     std::unique_ptr<Router> m_router;

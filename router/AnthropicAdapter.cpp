@@ -1,0 +1,89 @@
+#include "AnthropicAdapter.h"
+
+#include "AnthropicStreamTranslator.h"
+#include "OutcomeClassifier.h"
+#include "ProviderRegistry.h"
+
+#include <QJsonDocument>
+
+std::optional<UpstreamRequest> AnthropicAdapter::buildRequest(const UpstreamTarget& target,
+    const ClientCall& call, const QString& upstreamModel, QString* error) const
+{
+    if (call.protocol != ClientProtocol::Anthropic) {
+        if (error)
+            *error = QStringLiteral("OpenAI-format requests reach Anthropic-format keys once "
+                                    "translation is built");
+        return std::nullopt;
+    }
+    const ProviderDescriptor* provider = ProviderRegistry::find(target.providerId);
+    QString base = target.baseUrl.isEmpty() && provider ? provider->defaultBaseUrl : target.baseUrl;
+    while (base.endsWith(u'/'))
+        base.chop(1);
+    UpstreamRequest request;
+    request.url = QUrl(base
+        + (call.endpoint == ClientEndpoint::CountTokens
+                ? QStringLiteral("/v1/messages/count_tokens")
+                : QStringLiteral("/v1/messages")));
+    request.headers
+        = { { "Content-Type", "application/json" }, { "x-api-key", target.secret.toUtf8() } };
+    const QByteArray version = headerValue(call.forwardedHeaders, "anthropic-version");
+    request.headers.append({ "anthropic-version", version.isEmpty() ? defaultVersion() : version });
+    if (const QByteArray beta = headerValue(call.forwardedHeaders, "anthropic-beta");
+        !beta.isEmpty())
+        request.headers.append({ "anthropic-beta", beta });
+    QJsonObject body = call.body;
+    body.insert(QStringLiteral("model"), upstreamModel);
+    request.body = QJsonDocument(body).toJson(QJsonDocument::Compact);
+    return request;
+}
+
+UpstreamOutcome AnthropicAdapter::classify(int httpStatus, const QByteArray& body) const
+{
+    return OutcomeClassifier::classify(httpStatus, body);
+}
+
+QString AnthropicAdapter::errorMessage(const QByteArray& body) const
+{
+    const QJsonValue error = QJsonDocument::fromJson(body).object().value(QStringLiteral("error"));
+    if (error.isObject())
+        return error.toObject().value(QStringLiteral("message")).toString();
+    return QString::fromUtf8(body.left(200)).simplified();
+}
+
+std::optional<ClientAnswer> AnthropicAdapter::translateAnswer(
+    const ClientCall& /*call*/, const QByteArray& body) const
+{
+    QJsonParseError parseError {};
+    const QJsonObject root = QJsonDocument::fromJson(body, &parseError).object();
+    if (parseError.error != QJsonParseError::NoError || root.isEmpty())
+        return std::nullopt;
+    ClientAnswer answer;
+    answer.body = body; // passed through as the provider sent it
+    answer.servedModel = root.value(QStringLiteral("model")).toString();
+    answer.usage = usageFrom(root.value(QStringLiteral("usage")).toObject());
+    // count_tokens answers with the prompt's size alone.
+    if (root.contains(QStringLiteral("input_tokens")))
+        answer.usage.prompt = root.value(QStringLiteral("input_tokens")).toInteger();
+    return answer;
+}
+
+QByteArray AnthropicAdapter::translateError(
+    const ClientCall& /*call*/, const QByteArray& body) const
+{
+    return body;
+}
+
+std::unique_ptr<StreamTranslator> AnthropicAdapter::streamTranslator(const ClientCall&) const
+{
+    return std::make_unique<AnthropicStreamTranslator>();
+}
+
+TokenUsage AnthropicAdapter::usageFrom(const QJsonObject& usage)
+{
+    TokenUsage tokens;
+    tokens.cached = usage.value(QStringLiteral("cache_read_input_tokens")).toInteger();
+    tokens.prompt = usage.value(QStringLiteral("input_tokens")).toInteger() + tokens.cached
+        + usage.value(QStringLiteral("cache_creation_input_tokens")).toInteger();
+    tokens.completion = usage.value(QStringLiteral("output_tokens")).toInteger();
+    return tokens;
+}
