@@ -1,0 +1,85 @@
+// Claude Code (npm @anthropic-ai/claude-code, tests/node) in print mode against a real router,
+// the most demanding client of /v1/messages: HEAD /, then a streamed request with a long
+// anthropic-beta list, ~64 KB of tools, thinking, context management and metadata.
+#include "RouterHarness.h"
+
+#include <QDir>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+class TestClaudeCode : public QObject
+{
+    Q_OBJECT
+
+private:
+    // Runs `claude -p prompt` against the harness's router; its output.
+    static QByteArray runClaude(RouterHarness& harness, int* exitCode)
+    {
+        QTemporaryDir home; // its settings and history stay out of the developer's
+        QProcess claude;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("HOME"), home.path());
+        env.insert(QStringLiteral("ANTHROPIC_BASE_URL"), harness.url({}));
+        env.insert(
+            QStringLiteral("ANTHROPIC_API_KEY"), QString::fromLatin1(RouterHarness::token()));
+        env.insert(QStringLiteral("DISABLE_TELEMETRY"), QStringLiteral("1"));
+        env.insert(QStringLiteral("CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC"), QStringLiteral("1"));
+        claude.setProcessEnvironment(env);
+        claude.setWorkingDirectory(home.path());
+        claude.setProcessChannelMode(QProcess::MergedChannels);
+        claude.start(QStringLiteral(KEYWAY_NODE_DIR "/node_modules/.bin/claude"),
+            { QStringLiteral("-p"), QStringLiteral("Say hello") });
+        claude.closeWriteChannel();
+        // The router's listener runs on this thread: wait with the event loop going.
+        if (!QTest::qWaitFor([&] { return claude.state() == QProcess::NotRunning; }, 120000))
+            claude.kill();
+        *exitCode = claude.exitStatus() == QProcess::NormalExit ? claude.exitCode() : -1;
+        return claude.readAll();
+    }
+
+private slots:
+    void answersThroughAnAnthropicKey()
+    {
+        RouterHarness harness;
+        harness.setKeys(
+            { { QStringLiteral("Claude"), Tier::Prioritized, {}, QStringLiteral("anthropic") } });
+        int exitCode = -1;
+        const QByteArray output = runClaude(harness, &exitCode);
+        QVERIFY2(exitCode == 0, output.constData());
+        QVERIFY2(output.contains("Hello from the fake."), output.constData());
+        // Its request reached the provider whole: a model no catalog knows yet, streamed, with
+        // its version and betas, and the key's secret instead of the local one.
+        const QList<FakeProvider::Attempt> attempts = harness.fake().attempts();
+        QVERIFY(!attempts.isEmpty());
+        const FakeProvider::Attempt& attempt = attempts.constLast();
+        QCOMPARE(attempt.path, QByteArray("/v1/messages"));
+        QVERIFY2(attempt.model.startsWith(u"claude-"), qPrintable(attempt.model));
+        QVERIFY(attempt.stream);
+        QCOMPARE(attempt.key, QByteArray("claude"));
+        QCOMPARE(headerValue(attempt.headers, "anthropic-version"), QByteArray("2023-06-01"));
+        QVERIFY(!headerValue(attempt.headers, "anthropic-beta").isEmpty());
+        QCOMPARE(harness.lastFinished().status, 200);
+    }
+
+    void keepsAnsweringWhenTheFirstKeyIsOverloaded()
+    {
+        RouterHarness harness;
+        harness.setKeys({ { QStringLiteral("Claude"), Tier::Prioritized, {},
+                              QStringLiteral("anthropic") },
+            { QStringLiteral("Azure Claude"), Tier::Fallback, {}, QStringLiteral("anthropic") } });
+        harness.fake().script("claude", {},
+            { FakeProvider::Behaviour::Status, 529, {},
+                R"({"type": "error", "error": {"type": "overloaded_error", "message": "Overloaded"}})",
+                std::chrono::milliseconds(0) });
+        int exitCode = -1;
+        const QByteArray output = runClaude(harness, &exitCode);
+        QVERIFY2(exitCode == 0, output.constData());
+        QVERIFY2(output.contains("Hello from the fake."), output.constData());
+        QCOMPARE(harness.fake().attempts().constLast().key, QByteArray("azure claude"));
+        QCOMPARE(harness.lastFinished().attempts.size(), 2);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestClaudeCode)
+#include "TestClaudeCode.moc"
