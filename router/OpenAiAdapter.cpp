@@ -1,7 +1,9 @@
 #include "OpenAiAdapter.h"
 
+#include "AnthropicToOpenAi.h"
 #include "OpenAiRequestBuilder.h"
 #include "OpenAiStreamTranslator.h"
+#include "OpenAiToAnthropicStream.h"
 #include "OutcomeClassifier.h"
 
 #include <QJsonDocument>
@@ -9,11 +11,24 @@
 std::optional<UpstreamRequest> OpenAiAdapter::buildRequest(const UpstreamTarget& target,
     const ClientCall& call, const QString& upstreamModel, QString* error) const
 {
-    if (call.protocol != ClientProtocol::OpenAi || call.endpoint == ClientEndpoint::Messages) {
+    if (call.endpoint == ClientEndpoint::CountTokens) {
         if (error)
-            *error = QStringLiteral("Anthropic-format requests reach OpenAI-format keys once "
-                                    "translation is built");
+            *error = QStringLiteral("OpenAI-format providers cannot count tokens");
         return std::nullopt;
+    }
+    if (call.protocol == ClientProtocol::Anthropic) {
+        // OpenAI itself and Azure want the newer name; other services know only the older.
+        const bool openAi = target.providerId == u"openai" || target.providerId == u"azure";
+        const auto translated = AnthropicToOpenAi::request(call.body,
+            openAi ? QStringLiteral("max_completion_tokens") : QStringLiteral("max_tokens"), error);
+        if (!translated)
+            return std::nullopt;
+        auto request
+            = OpenAiRequestBuilder::build(target, OpenAiRequestBuilder::Endpoint::ChatCompletions,
+                translated->body, upstreamModel, error);
+        if (request)
+            request->droppedFields += translated->droppedFields;
+        return request;
     }
     const auto endpoint = call.endpoint == ClientEndpoint::Embeddings
         ? OpenAiRequestBuilder::Endpoint::Embeddings
@@ -39,26 +54,35 @@ QString OpenAiAdapter::errorMessage(const QByteArray& body) const
 }
 
 std::optional<ClientAnswer> OpenAiAdapter::translateAnswer(
-    const ClientCall& /*call*/, const QByteArray& body) const
+    const ClientCall& call, const QByteArray& body) const
 {
     QJsonParseError parseError {};
     const QJsonObject root = QJsonDocument::fromJson(body, &parseError).object();
     if (parseError.error != QJsonParseError::NoError || root.isEmpty())
         return std::nullopt;
     ClientAnswer answer;
-    answer.body = body; // passed through as the provider sent it
+    if (call.protocol == ClientProtocol::Anthropic) {
+        const std::optional<QByteArray> translated = AnthropicToOpenAi::answer(body);
+        if (!translated)
+            return std::nullopt;
+        answer.body = *translated;
+    } else {
+        answer.body = body; // passed through as the provider sent it
+    }
     answer.servedModel = root.value(QStringLiteral("model")).toString();
     answer.usage
         = OpenAiStreamTranslator::usageFrom(root.value(QStringLiteral("usage")).toObject());
     return answer;
 }
 
-QByteArray OpenAiAdapter::translateError(const ClientCall& /*call*/, const QByteArray& body) const
+QByteArray OpenAiAdapter::translateError(const ClientCall& call, const QByteArray& body) const
 {
-    return body;
+    return call.protocol == ClientProtocol::Anthropic ? AnthropicToOpenAi::error(body) : body;
 }
 
 std::unique_ptr<StreamTranslator> OpenAiAdapter::streamTranslator(const ClientCall& call) const
 {
+    if (call.protocol == ClientProtocol::Anthropic)
+        return std::make_unique<OpenAiToAnthropicStream>();
     return std::make_unique<OpenAiStreamTranslator>(call.wantsStreamUsage);
 }

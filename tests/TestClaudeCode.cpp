@@ -62,6 +62,27 @@ private slots:
         QCOMPARE(harness.lastFinished().status, 200);
     }
 
+    // Through an OpenAI-format service: its Messages request translated, the answer streamed
+    // back as Anthropic events.
+    void answersThroughAnOpenAiFormatKey()
+    {
+        RouterHarness harness;
+        harness.setKeys({ { QStringLiteral("Gateway"), Tier::Prioritized, {},
+            QStringLiteral("openai-compatible") } });
+        int exitCode = -1;
+        const QByteArray output = runClaude(harness, &exitCode);
+        QVERIFY2(exitCode == 0, output.constData());
+        QVERIFY2(output.contains("Hello from the fake."), output.constData());
+        const FakeProvider::Attempt attempt = harness.fake().attempts().constLast();
+        QCOMPARE(attempt.path, QByteArray("/v1/chat/completions"));
+        QVERIFY(attempt.stream);
+        const RequestRecord record = harness.lastFinished();
+        QCOMPARE(record.status, 200);
+        // What chat completions cannot say was left out, and the attempt says so.
+        QVERIFY2(record.attempts.constLast().droppedFields.contains(u"thinking"_qs),
+            qPrintable(record.attempts.constLast().droppedFields.join(u", ")));
+    }
+
     void keepsAnsweringWhenTheFirstKeyIsOverloaded()
     {
         RouterHarness harness;

@@ -273,6 +273,24 @@
     </message>
 </context>
 <context>
+    <name>AnthropicToOpenAi</name>
+    <message>
+        <location filename="../router/AnthropicToOpenAi.cpp" line="46"/>
+        <source>An image given as &quot;%1&quot; cannot be sent to an OpenAI-format provider.</source>
+        <translation>Ein als „%1“ angegebenes Bild kann nicht an einen Anbieter im OpenAI-Format gesendet werden.</translation>
+    </message>
+    <message>
+        <location filename="../router/AnthropicToOpenAi.cpp" line="98"/>
+        <source>A tool result with an image or document cannot be sent to an OpenAI-format provider.</source>
+        <translation>Ein Werkzeugergebnis mit Bild oder Dokument kann nicht an einen Anbieter im OpenAI-Format gesendet werden.</translation>
+    </message>
+    <message>
+        <location filename="../router/AnthropicToOpenAi.cpp" line="113"/>
+        <source>A &quot;%1&quot; block cannot be sent to an OpenAI-format provider.</source>
+        <translation>Ein „%1“-Block kann nicht an einen Anbieter im OpenAI-Format gesendet werden.</translation>
+    </message>
+</context>
+<context>
     <name>AppCore</name>
     <message>
         <location filename="../app/AppCore.cpp" line="112"/>

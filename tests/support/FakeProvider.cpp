@@ -47,6 +47,53 @@ QByteArray usageChunk(const QString& model)
     return "data: " + QJsonDocument(body).toJson(QJsonDocument::Compact) + "\n\n";
 }
 
+// An answer that calls get_weather({"city": "Paris"}), whole or as a stream whose arguments
+// come in two fragments.
+QByteArray toolCallCompletion(const QString& model)
+{
+    const QJsonObject call { { "id", "call_fake1" }, { "type", "function" },
+        { "function",
+            QJsonObject { { "name", "get_weather" }, { "arguments", R"({"city": "Paris"})" } } } };
+    const QJsonObject body { { "id", "chatcmpl-fake" }, { "object", "chat.completion" },
+        { "model", model },
+        { "choices",
+            QJsonArray { QJsonObject { { "index", 0 },
+                { "message",
+                    QJsonObject { { "role", "assistant" }, { "content", QJsonValue() },
+                        { "tool_calls", QJsonArray { call } } } },
+                { "finish_reason", "tool_calls" } } } },
+        { "usage",
+            QJsonObject {
+                { "prompt_tokens", 20 }, { "completion_tokens", 9 }, { "total_tokens", 29 } } } };
+    return QJsonDocument(body).toJson(QJsonDocument::Compact);
+}
+
+QList<QByteArray> toolCallEvents(const QString& model)
+{
+    const auto callChunk = [&model](const QJsonObject& toolCall, const QJsonValue& finish) {
+        QJsonObject delta;
+        if (!toolCall.isEmpty())
+            delta.insert("tool_calls", QJsonArray { toolCall });
+        const QJsonObject body { { "id", "chatcmpl-fake" }, { "object", "chat.completion.chunk" },
+            { "model", model },
+            { "choices",
+                QJsonArray { QJsonObject {
+                    { "index", 0 }, { "delta", delta }, { "finish_reason", finish } } } } };
+        return "data: " + QJsonDocument(body).toJson(QJsonDocument::Compact) + "\n\n";
+    };
+    return { callChunk({ { "index", 0 }, { "id", "call_fake1" }, { "type", "function" },
+                           { "function",
+                               QJsonObject { { "name", "get_weather" }, { "arguments", "" } } } },
+                 QJsonValue()),
+        callChunk(
+            { { "index", 0 }, { "function", QJsonObject { { "arguments", R"({"city": )" } } } },
+            QJsonValue()),
+        callChunk(
+            { { "index", 0 }, { "function", QJsonObject { { "arguments", R"("Paris"})" } } } },
+            QJsonValue()),
+        callChunk({}, "tool_calls"), usageChunk(model), "data: [DONE]\n\n" };
+}
+
 QByteArray errorEvent(int code, const char* message)
 {
     const QJsonObject body { { "error",
@@ -296,6 +343,15 @@ void FakeProvider::handle(const std::shared_ptr<HttpExchange>& exchange)
             + events);
         return;
     }
+    case Behaviour::ToolCall:
+        if (!stream) {
+            exchange->respond(
+                200, { { "Content-Type", "application/json" } }, toolCallCompletion(model));
+            return;
+        }
+        exchange->beginStream(200, eventStream);
+        sendAll(toolCallEvents(model));
+        return;
     case Behaviour::ErrorEventFirst:
         exchange->beginStream(200, eventStream);
         sendAll({ errorEvent(script.status, "Overloaded before the first token") });

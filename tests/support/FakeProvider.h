@@ -33,6 +33,7 @@ public:
         ErrorEventMidStream, // one event, then an error event
         ErrorEventFirst, // an error event (with `status` as its code) before any other
         AzureFilterResultsFirst, // Azure's stream: a chunk with empty choices, then the answer
+        ToolCall, // OpenAI format: a call of get_weather({"city": "Paris"}), streamed in pieces
     };
 
     struct Script
