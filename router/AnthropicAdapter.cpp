@@ -1,6 +1,8 @@
 #include "AnthropicAdapter.h"
 
 #include "AnthropicStreamTranslator.h"
+#include "AnthropicToOpenAiStream.h"
+#include "OpenAiToAnthropic.h"
 #include "OutcomeClassifier.h"
 #include "ProviderRegistry.h"
 
@@ -9,11 +11,19 @@
 std::optional<UpstreamRequest> AnthropicAdapter::buildRequest(const UpstreamTarget& target,
     const ClientCall& call, const QString& upstreamModel, QString* error) const
 {
-    if (call.protocol != ClientProtocol::Anthropic) {
-        if (error)
-            *error = QStringLiteral("OpenAI-format requests reach Anthropic-format keys once "
-                                    "translation is built");
-        return std::nullopt;
+    QJsonObject body = call.body;
+    QStringList dropped;
+    if (call.protocol == ClientProtocol::OpenAi) {
+        if (call.endpoint != ClientEndpoint::ChatCompletions) {
+            if (error)
+                *error = QStringLiteral("Anthropic-format providers have no embeddings");
+            return std::nullopt;
+        }
+        auto translated = OpenAiToAnthropic::request(call.body, error);
+        if (!translated)
+            return std::nullopt;
+        body = translated->body;
+        dropped = translated->droppedFields;
     }
     const ProviderDescriptor* provider = ProviderRegistry::find(target.providerId);
     QString base = target.baseUrl.isEmpty() && provider ? provider->defaultBaseUrl : target.baseUrl;
@@ -31,9 +41,9 @@ std::optional<UpstreamRequest> AnthropicAdapter::buildRequest(const UpstreamTarg
     if (const QByteArray beta = headerValue(call.forwardedHeaders, "anthropic-beta");
         !beta.isEmpty())
         request.headers.append({ "anthropic-beta", beta });
-    QJsonObject body = call.body;
     body.insert(QStringLiteral("model"), upstreamModel);
     request.body = QJsonDocument(body).toJson(QJsonDocument::Compact);
+    request.droppedFields = dropped;
     return request;
 }
 
@@ -51,14 +61,21 @@ QString AnthropicAdapter::errorMessage(const QByteArray& body) const
 }
 
 std::optional<ClientAnswer> AnthropicAdapter::translateAnswer(
-    const ClientCall& /*call*/, const QByteArray& body) const
+    const ClientCall& call, const QByteArray& body) const
 {
     QJsonParseError parseError {};
     const QJsonObject root = QJsonDocument::fromJson(body, &parseError).object();
     if (parseError.error != QJsonParseError::NoError || root.isEmpty())
         return std::nullopt;
     ClientAnswer answer;
-    answer.body = body; // passed through as the provider sent it
+    if (call.protocol == ClientProtocol::OpenAi) {
+        const std::optional<QByteArray> translated = OpenAiToAnthropic::answer(body);
+        if (!translated)
+            return std::nullopt;
+        answer.body = *translated;
+    } else {
+        answer.body = body; // passed through as the provider sent it
+    }
     answer.servedModel = root.value(QStringLiteral("model")).toString();
     answer.usage = usageFrom(root.value(QStringLiteral("usage")).toObject());
     // count_tokens answers with the prompt's size alone.
@@ -67,14 +84,15 @@ std::optional<ClientAnswer> AnthropicAdapter::translateAnswer(
     return answer;
 }
 
-QByteArray AnthropicAdapter::translateError(
-    const ClientCall& /*call*/, const QByteArray& body) const
+QByteArray AnthropicAdapter::translateError(const ClientCall& call, const QByteArray& body) const
 {
-    return body;
+    return call.protocol == ClientProtocol::OpenAi ? OpenAiToAnthropic::error(body) : body;
 }
 
-std::unique_ptr<StreamTranslator> AnthropicAdapter::streamTranslator(const ClientCall&) const
+std::unique_ptr<StreamTranslator> AnthropicAdapter::streamTranslator(const ClientCall& call) const
 {
+    if (call.protocol == ClientProtocol::OpenAi)
+        return std::make_unique<AnthropicToOpenAiStream>(call.wantsStreamUsage);
     return std::make_unique<AnthropicStreamTranslator>();
 }
 

@@ -3,9 +3,9 @@
 #include "UpstreamAdapter.h"
 
 // Anthropic's Messages API (api.anthropic.com, or a gateway or Azure AI Foundry's /anthropic
-// endpoint as the key's base URL), for clients that speak it: the request goes as the client
-// wrote it, with the key's x-api-key and the client's anthropic-version and anthropic-beta.
-// OpenAI-format clients reach these keys once translation is built.
+// endpoint as the key's base URL). For clients that speak it the request goes as the client
+// wrote it, with the key's x-api-key and the client's anthropic-version and anthropic-beta;
+// OpenAI-format chat completions are translated both ways (OpenAiToAnthropic).
 class AnthropicAdapter : public UpstreamAdapter
 {
 public:

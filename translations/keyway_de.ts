@@ -1979,6 +1979,29 @@ Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
     </message>
 </context>
 <context>
+    <name>OpenAiToAnthropic</name>
+    <message>
+        <location filename="../router/OpenAiToAnthropic.cpp" line="82"/>
+        <source>An image must be a data: URL with base64 content or a web address to reach an Anthropic-format provider.</source>
+        <translation>Ein Bild muss eine data:-URL mit Base64-Inhalt oder eine Webadresse sein, um einen Anbieter im Anthropic-Format zu erreichen.</translation>
+    </message>
+    <message>
+        <location filename="../router/OpenAiToAnthropic.cpp" line="88"/>
+        <source>A &quot;%1&quot; part cannot be sent to an Anthropic-format provider.</source>
+        <translation>Ein „%1“-Teil kann nicht an einen Anbieter im Anthropic-Format gesendet werden.</translation>
+    </message>
+    <message>
+        <location filename="../router/OpenAiToAnthropic.cpp" line="107"/>
+        <source>The arguments of tool call %1 are not a JSON object.</source>
+        <translation>Die Argumente des Werkzeugaufrufs %1 sind kein JSON-Objekt.</translation>
+    </message>
+    <message>
+        <location filename="../router/OpenAiToAnthropic.cpp" line="165"/>
+        <source>Anthropic-format providers give one answer per request (n = 1).</source>
+        <translation>Anbieter im Anthropic-Format geben eine Antwort pro Anfrage (n = 1).</translation>
+    </message>
+</context>
+<context>
     <name>ProviderCredential</name>
     <message>
         <location filename="../app/domain/ProviderCredential.cpp" line="19"/>

@@ -153,6 +153,51 @@ QList<QByteArray> anthropicEvents(const QString& model)
     };
 }
 
+// Anthropic's tool call of get_weather({"city": "Paris"}), whole or streamed.
+QByteArray anthropicToolUse(const QString& model)
+{
+    const QJsonObject body { { "id", "msg_fake" }, { "type", "message" }, { "role", "assistant" },
+        { "model", model },
+        { "content",
+            QJsonArray { QJsonObject { { "type", "text" }, { "text", "Checking." } },
+                QJsonObject { { "type", "tool_use" }, { "id", "toolu_fake1" },
+                    { "name", "get_weather" },
+                    { "input", QJsonObject { { "city", "Paris" } } } } } },
+        { "stop_reason", "tool_use" }, { "stop_sequence", QJsonValue() },
+        { "usage", QJsonObject { { "input_tokens", 20 }, { "output_tokens", 9 } } } };
+    return QJsonDocument(body).toJson(QJsonDocument::Compact);
+}
+
+QList<QByteArray> anthropicToolUseEvents(const QString& model)
+{
+    QList<QByteArray> events = anthropicEvents(model).first(3); // start, ping, text block
+    const auto inputDelta = [](const char* json) {
+        return anthropicEvent("content_block_delta",
+            { { "type", "content_block_delta" }, { "index", 1 },
+                { "delta",
+                    QJsonObject { { "type", "input_json_delta" }, { "partial_json", json } } } });
+    };
+    events += {
+        anthropicEvent("content_block_stop", { { "type", "content_block_stop" }, { "index", 0 } }),
+        anthropicEvent("content_block_start",
+            { { "type", "content_block_start" }, { "index", 1 },
+                { "content_block",
+                    QJsonObject { { "type", "tool_use" }, { "id", "toolu_fake1" },
+                        { "name", "get_weather" }, { "input", QJsonObject() } } } }),
+        inputDelta(R"({"city": )"),
+        inputDelta(R"("Paris"})"),
+        anthropicEvent("content_block_stop", { { "type", "content_block_stop" }, { "index", 1 } }),
+        anthropicEvent("message_delta",
+            { { "type", "message_delta" },
+                { "delta",
+                    QJsonObject {
+                        { "stop_reason", "tool_use" }, { "stop_sequence", QJsonValue() } } },
+                { "usage", QJsonObject { { "output_tokens", 9 } } } }),
+        anthropicEvent("message_stop", { { "type", "message_stop" } }),
+    };
+    return events;
+}
+
 QByteArray anthropicErrorEvent(const char* type, const char* message)
 {
     return anthropicEvent("error",
@@ -345,12 +390,12 @@ void FakeProvider::handle(const std::shared_ptr<HttpExchange>& exchange)
     }
     case Behaviour::ToolCall:
         if (!stream) {
-            exchange->respond(
-                200, { { "Content-Type", "application/json" } }, toolCallCompletion(model));
+            exchange->respond(200, { { "Content-Type", "application/json" } },
+                anthropic ? anthropicToolUse(model) : toolCallCompletion(model));
             return;
         }
         exchange->beginStream(200, eventStream);
-        sendAll(toolCallEvents(model));
+        sendAll(anthropic ? anthropicToolUseEvents(model) : toolCallEvents(model));
         return;
     case Behaviour::ErrorEventFirst:
         exchange->beginStream(200, eventStream);
