@@ -6,6 +6,7 @@
 #include "Settings.h"
 #include "TokenService.h"
 #include "catalog/BuiltinCatalog.h"
+#include "catalog/UserCatalog.h"
 #include "store/Store.h"
 #include "vault/Vault.h"
 
@@ -188,6 +189,10 @@ private:
             if (auto localKeys = m_store->localKeys())
                 emit m_core->localKeysChanged(*localKeys);
         }
+        if (areas.testFlag(Store::Area::Models)) {
+            if (auto catalog = UserCatalog::load(*m_store))
+                emit m_core->catalogChanged(*catalog);
+        }
         if (areas.testFlag(Store::Area::Settings)) {
             if (auto stored = m_store->settingValues())
                 emit m_core->settingsChanged(Settings::effective(*stored));
@@ -267,13 +272,15 @@ AppCore::AppCore(QString databasePath, QObject* parent)
         [this](const QList<Workspace>& workspaces) { m_workspaces = workspaces; });
     connect(this, &AppCore::settingsChanged, this,
         [this](const QHash<QString, QString>& settings) { m_settings = settings; });
+    connect(this, &AppCore::catalogChanged, this,
+        [this](const ModelCatalog& catalog) { m_catalog = catalog; });
     connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
     m_thread.start();
 }
 
 const ModelCatalog& AppCore::catalog() const
 {
-    return BuiltinCatalog::get();
+    return m_catalog;
 }
 
 AppCore::~AppCore()

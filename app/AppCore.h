@@ -8,6 +8,7 @@
 #include "RoutePreview.h"
 #include "activity/ActivityFeed.h"
 #include "activity/UsageReport.h"
+#include "catalog/BuiltinCatalog.h"
 #include "domain/LocalApiKey.h"
 #include "domain/Member.h"
 #include "domain/ProviderKey.h"
@@ -119,6 +120,7 @@ signals:
     void keyMoveFinished();
     void keySaved(int ticket, const ProviderKey& key);
     void keyTested(int ticket, const KeyTestResult& result);
+    void catalogChanged(const ModelCatalog& catalog);
     void recentActivity(int ticket, const QList<RequestRecord>& requests); // oldest first
     void keyRemoved(int ticket);
     // `field` names the input the message is about, when it is about one (see Failure).
@@ -140,4 +142,5 @@ private:
     QList<Member> m_members;
     QList<Workspace> m_workspaces;
     QHash<QString, QString> m_settings;
+    ModelCatalog m_catalog = BuiltinCatalog::get(); // until the store's is published
 };

@@ -4,6 +4,7 @@
 #include "Settings.h"
 #include "activity/ActivityFeed.h"
 #include "catalog/BuiltinCatalog.h"
+#include "catalog/UserCatalog.h"
 #include "store/Store.h"
 #include "vault/Vault.h"
 
@@ -170,7 +171,10 @@ QCoro::Task<> RouterHost::rebuild()
     auto snapshot = std::make_shared<RoutingSnapshot>();
     snapshot->keys = RoutingSnapshotBuilder::routeKeys(*keys);
     snapshot->settings = Settings::routerSettings(settings);
-    snapshot->catalog = BuiltinCatalog::get();
+    if (auto catalog = UserCatalog::load(m_store))
+        snapshot->catalog = std::move(*catalog);
+    else // routing goes on by the built-in catalog
+        snapshot->catalog = BuiltinCatalog::get();
 
     int withoutSecret = 0;
     QHash<QString, QString> secrets;

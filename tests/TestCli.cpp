@@ -169,6 +169,52 @@ private slots:
         QCOMPARE(keyway({ opt("key"), opt("test"), opt("999") }).exitCode, 2);
     }
 
+    void theCatalogTakesYourModelsAndAliases()
+    {
+        Run run = keyway({ opt("model"), opt("add"), opt("acme/rocket-1"), opt("--name"),
+            opt("Rocket 1"), opt("--alias"), opt("rocket"), opt("--native"),
+            opt("openai-compatible=rocket-1-0325"), opt("--context"), opt("32000"),
+            opt("--input-price"), opt("1.5"), opt("--output-price"), opt("6") });
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        QVERIFY(addKey({ opt("--provider"), opt("openai-compatible"), opt("--label"), opt("Acme"),
+                           opt("--base-url"), opt("https://api.acme.example/v1"),
+                           opt("--served-models"), opt("rocket-1-0325") },
+                    opt("acme-") + TestData::randomText(30))
+            > 0);
+        // A request may name it by its alias: the key's own id for it goes upstream.
+        run = keyway({ opt("route"), opt("explain"), opt("--model"), opt("rocket") });
+        QVERIFY2(run.out.contains(opt("Acme (openai-compatible, prioritized) → rocket-1-0325")),
+            qPrintable(run.out));
+        QCOMPARE(
+            keyway({ opt("model"), opt("alias"), opt("boost"), opt("acme/rocket-1") }).exitCode, 0);
+        run = keyway({ opt("model"), opt("list"), opt("--json") });
+        QCOMPARE(run.exitCode, 0);
+        QJsonObject rocket;
+        for (const QJsonValue& model : QJsonDocument::fromJson(run.out.toUtf8()).array()) {
+            if (model.toObject().value(opt("id")).toString() == u"acme/rocket-1")
+                rocket = model.toObject();
+        }
+        QCOMPARE(rocket.value(opt("pricing")).toObject().value(opt("output")).toDouble(), 6.0);
+        QCOMPARE(rocket.value(opt("aliases")).toArray(), (QJsonArray { "rocket", "boost" }));
+        QVERIFY(keyway({ opt("model"), opt("list") }).out.contains(opt("acme/rocket-1")));
+
+        // A name that already names another model, a bad price, an unknown model: refused.
+        run = keyway({ opt("model"), opt("alias"), opt("gpt-4.1"), opt("acme/rocket-1") });
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.contains(opt("openai/gpt-4.1")), qPrintable(run.err));
+        QCOMPARE(
+            keyway({ opt("model"), opt("add"), opt("acme/x"), opt("--input-price"), opt("cheap") })
+                .exitCode,
+            2);
+        QCOMPARE(keyway({ opt("model"), opt("alias"), opt("y"), opt("nothing/here") }).exitCode, 2);
+        QCOMPARE(keyway({ opt("model"), opt("remove"), opt("openai/gpt-4.1") }).exitCode, 2);
+
+        QCOMPARE(keyway({ opt("model"), opt("remove"), opt("boost") }).exitCode, 0);
+        QCOMPARE(keyway({ opt("model"), opt("remove"), opt("acme/rocket-1") }).exitCode, 0);
+        run = keyway({ opt("route"), opt("explain"), opt("--model"), opt("rocket") });
+        QVERIFY(!run.out.contains(opt("rocket-1-0325")));
+    }
+
     void firstRunHasTheDefaults()
     {
         QCOMPARE(listJson(opt("member")).at(0).toObject().value(opt("name")).toString(), opt("me"));

@@ -293,20 +293,20 @@
 <context>
     <name>AppCore</name>
     <message>
-        <location filename="../app/AppCore.cpp" line="112"/>
-        <location filename="../app/AppCore.cpp" line="401"/>
-        <location filename="../app/AppCore.cpp" line="418"/>
+        <location filename="../app/AppCore.cpp" line="113"/>
+        <location filename="../app/AppCore.cpp" line="408"/>
+        <location filename="../app/AppCore.cpp" line="425"/>
         <source>The router has not started yet.</source>
         <translation>Der Router wurde noch nicht gestartet.</translation>
     </message>
     <message>
-        <location filename="../app/AppCore.cpp" line="227"/>
+        <location filename="../app/AppCore.cpp" line="232"/>
         <source>Keyway has not opened its database.</source>
         <translation>Keyway hat seine Datenbank nicht geöffnet.</translation>
     </message>
     <message>
-        <location filename="../app/AppCore.cpp" line="409"/>
-        <location filename="../app/AppCore.cpp" line="426"/>
+        <location filename="../app/AppCore.cpp" line="416"/>
+        <location filename="../app/AppCore.cpp" line="433"/>
         <source>The activity log could not be read.</source>
         <translation>Das Aktivitätsprotokoll konnte nicht gelesen werden.</translation>
     </message>
@@ -314,7 +314,7 @@
 <context>
     <name>Cli</name>
     <message>
-        <location filename="../app/cli/Cli.cpp" line="44"/>
+        <location filename="../app/cli/Cli.cpp" line="45"/>
         <source>Keyway %1 — keeps your LLM provider keys in the OS keychain and routes requests over them.
 
 Usage: keyway [--database FILE] [COMMAND]
@@ -322,9 +322,10 @@ Usage: keyway [--database FILE] [COMMAND]
 Without a command, the window opens.
 
 Commands:
-  key add|list|edit|move|remove     provider keys, in the order they are tried
+  key add|list|edit|move|test|remove  provider keys, in the order they are tried
   token create|list|revoke|reveal   local API keys that tools present
   route explain --model M           the keys a request would be tried on, and why
+  model list|add|alias|remove       the model catalog: ids, names, prices
   serve --headless [--port N]       the router without the window
   log tail [--follow] [--json]      the latest requests and their attempts
   member add|list|remove            people and agents who own local API keys
@@ -342,7 +343,7 @@ Secrets are read from standard input (--secret-stdin) or asked for without echo,
 never taken from the command line.
 
 Exit codes: 0 success, 2 wrong arguments or input, 3 database problem,
-4 keychain problem.
+4 keychain problem, 5 &quot;key test&quot; found the key not working.
 </source>
         <translation>Keyway %1 – verwahrt Ihre LLM-Anbieterschlüssel im Schlüsselbund des Betriebssystems und routet Anfragen darüber.
 
@@ -351,9 +352,10 @@ Aufruf: keyway [--database DATEI] [BEFEHL]
 Ohne Befehl öffnet sich das Fenster.
 
 Befehle:
-  key add|list|edit|move|remove     Anbieterschlüssel, in der Reihenfolge der Versuche
+  key add|list|edit|move|test|remove  Anbieterschlüssel, in der Reihenfolge der Versuche
   token create|list|revoke|reveal   lokale API-Schlüssel für Werkzeuge
   route explain --model M           welche Schlüssel eine Anfrage nutzen würde, und warum
+  model list|add|alias|remove       der Modellkatalog: IDs, Namen, Preise
   serve --headless [--port N]       der Router ohne Fenster
   log tail [--follow] [--json]      die letzten Anfragen und ihre Versuche
   member add|list|remove            Personen und Agenten mit lokalen API-Schlüsseln
@@ -371,16 +373,16 @@ Geheimnisse werden von der Standardeingabe gelesen (--secret-stdin) oder ohne Ec
 abgefragt, niemals von der Befehlszeile übernommen.
 
 Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
-4 Schlüsselbundproblem.
+4 Schlüsselbundproblem, 5 „key test“ fand den Schlüssel nicht funktionsfähig.
 </translation>
     </message>
     <message>
-        <location filename="../app/cli/Cli.cpp" line="102"/>
+        <location filename="../app/cli/Cli.cpp" line="104"/>
         <source>--database needs a file name.</source>
         <translation>--database benötigt einen Dateinamen.</translation>
     </message>
     <message>
-        <location filename="../app/cli/Cli.cpp" line="132"/>
+        <location filename="../app/cli/Cli.cpp" line="136"/>
         <source>Unknown command &quot;%1&quot;. Run &quot;keyway --help&quot;.</source>
         <translation>Unbekannter Befehl „%1“. Siehe „keyway --help“.</translation>
     </message>
@@ -1913,6 +1915,206 @@ Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
     </message>
 </context>
 <context>
+    <name>ModelCommands</name>
+    <message>
+        <location filename="../app/cli/ModelCommands.cpp" line="35"/>
+        <source>List the model catalog: built-in models and yours, with prices in US dollars per million tokens.</source>
+        <translation>Den Modellkatalog auflisten: eingebaute und eigene Modelle, mit Preisen in US-Dollar pro Million Token.</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/ModelCommands.cpp" line="37"/>
+        <source>Print JSON, in the catalog&apos;s own format.</source>
+        <translation>JSON ausgeben, im Format des Katalogs.</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/ModelCommands.cpp" line="53"/>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/ModelCommands.cpp" line="53"/>
+        <source>ALIASES</source>
+        <translation>ALIASE</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/ModelCommands.cpp" line="53"/>
+        <source>CONTEXT</source>
+        <translation>KONTEXT</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/ModelCommands.cpp" line="53"/>
+        <source>INPUT</source>
+        <translation>EINGABE</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/ModelCommands.cpp" line="54"/>
+        <source>OUTPUT</source>
+        <translation>AUSGABE</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/ModelCommands.cpp" line="54"/>
+        <source>CACHED</source>
+        <translation>CACHE</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/ModelCommands.cpp" line="76"/>
+        <source>--context takes a number of tokens.</source>
+        <translation>--context erwartet eine Anzahl von Token.</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/ModelCommands.cpp" line="91"/>
+        <source>--%1 takes dollars per million tokens, like 2.5.</source>
+        <translation>--%1 erwartet Dollar pro Million Token, etwa 2.5.</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/ModelCommands.cpp" line="103"/>
+        <source>--native takes PROVIDER=ID, like bedrock=acme.model-v1:0.</source>
+        <translation>--native erwartet ANBIETER=ID, etwa bedrock=acme.model-v1:0.</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/ModelCommands.cpp" line="120"/>
+        <source>Add a model to the catalog, or replace one (a built-in one too): its prices give the cost of each request, its names let requests name it.</source>
+        <translation>Ein Modell zum Katalog hinzufügen oder eines ersetzen (auch ein eingebautes): Seine Preise ergeben die Kosten jeder Anfrage, mit seinen Namen können Anfragen es nennen.</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/ModelCommands.cpp" line="123"/>
+        <source>Its id, like acme/rocket-1.</source>
+        <translation>Seine ID, etwa acme/rocket-1.</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/ModelCommands.cpp" line="124"/>
+        <source>Its name for people.</source>
+        <translation>Sein Name für Menschen.</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/ModelCommands.cpp" line="124"/>
+        <source>text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/ModelCommands.cpp" line="126"/>
+        <source>Another name for it (repeatable).</source>
+        <translation>Ein weiterer Name dafür (wiederholbar).</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/ModelCommands.cpp" line="126"/>
+        <source>name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/ModelCommands.cpp" line="128"/>
+        <source>The id a provider knows it by (repeatable), like bedrock=acme.rocket-v1:0.</source>
+        <translation>Die ID, unter der ein Anbieter es kennt (wiederholbar), etwa bedrock=acme.rocket-v1:0.</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/ModelCommands.cpp" line="129"/>
+        <source>provider=id</source>
+        <translation>anbieter=id</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/ModelCommands.cpp" line="130"/>
+        <source>Its context length in tokens.</source>
+        <translation>Seine Kontextlänge in Token.</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/ModelCommands.cpp" line="130"/>
+        <source>n</source>
+        <translation>n</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/ModelCommands.cpp" line="132"/>
+        <source>Dollars per million prompt tokens.</source>
+        <translation>Dollar pro Million Prompt-Token.</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/ModelCommands.cpp" line="132"/>
+        <location filename="../app/cli/ModelCommands.cpp" line="134"/>
+        <location filename="../app/cli/ModelCommands.cpp" line="136"/>
+        <source>usd</source>
+        <translation>usd</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/ModelCommands.cpp" line="133"/>
+        <source>Dollars per million completion tokens.</source>
+        <translation>Dollar pro Million Antwort-Token.</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/ModelCommands.cpp" line="135"/>
+        <source>Dollars per million cached prompt tokens.</source>
+        <translation>Dollar pro Million Prompt-Token aus dem Cache.</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/ModelCommands.cpp" line="140"/>
+        <source>Give the model&apos;s id.</source>
+        <translation>Geben Sie die ID des Modells an.</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/ModelCommands.cpp" line="151"/>
+        <source>Added the model %1.</source>
+        <translation>Modell %1 hinzugefügt.</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/ModelCommands.cpp" line="158"/>
+        <source>Give a model of the catalog another name.</source>
+        <translation>Einem Modell des Katalogs einen weiteren Namen geben.</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/ModelCommands.cpp" line="159"/>
+        <source>The new name.</source>
+        <translation>Der neue Name.</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/ModelCommands.cpp" line="160"/>
+        <source>The model&apos;s id or one of its names.</source>
+        <translation>Die ID des Modells oder einer seiner Namen.</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/ModelCommands.cpp" line="165"/>
+        <source>Give the alias and the model.</source>
+        <translation>Geben Sie den Alias und das Modell an.</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/ModelCommands.cpp" line="171"/>
+        <source>&quot;%1&quot; now names %2.</source>
+        <translation>„%1“ nennt jetzt %2.</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/ModelCommands.cpp" line="178"/>
+        <source>Remove a model you added, or an alias.</source>
+        <translation>Ein selbst hinzugefügtes Modell oder einen Alias entfernen.</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/ModelCommands.cpp" line="179"/>
+        <source>The model&apos;s id or the alias.</source>
+        <translation>Die ID des Modells oder der Alias.</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/ModelCommands.cpp" line="183"/>
+        <source>Give the model&apos;s id or the alias.</source>
+        <translation>Geben Sie die ID des Modells oder den Alias an.</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/ModelCommands.cpp" line="209"/>
+        <source>the catalog, with prices</source>
+        <translation>der Katalog, mit Preisen</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/ModelCommands.cpp" line="210"/>
+        <source>add or replace a model</source>
+        <translation>ein Modell hinzufügen oder ersetzen</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/ModelCommands.cpp" line="211"/>
+        <source>give a model another name</source>
+        <translation>einem Modell einen weiteren Namen geben</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/ModelCommands.cpp" line="212"/>
+        <source>remove a model you added, or an alias</source>
+        <translation>ein selbst hinzugefügtes Modell oder einen Alias entfernen</translation>
+    </message>
+</context>
+<context>
     <name>ModelPattern</name>
     <message>
         <location filename="../router/ModelPattern.cpp" line="48"/>
@@ -2238,22 +2440,22 @@ Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
         <translation>Ein lokaler API-Schlüssel legt Mitglied und Arbeitsbereich bereits fest; geben Sie --token oder --member/--workspace an.</translation>
     </message>
     <message>
-        <location filename="../app/cli/RouteCommands.cpp" line="119"/>
+        <location filename="../app/cli/RouteCommands.cpp" line="122"/>
         <source>No key would serve &quot;%1&quot;.</source>
         <translation>Kein Schlüssel würde „%1“ bedienen.</translation>
     </message>
     <message>
-        <location filename="../app/cli/RouteCommands.cpp" line="121"/>
+        <location filename="../app/cli/RouteCommands.cpp" line="124"/>
         <source>&quot;%1&quot; would be tried on:</source>
         <translation>Für „%1“ würden diese Schlüssel versucht:</translation>
     </message>
     <message>
-        <location filename="../app/cli/RouteCommands.cpp" line="129"/>
+        <location filename="../app/cli/RouteCommands.cpp" line="132"/>
         <source>Not used:</source>
         <translation>Nicht verwendet:</translation>
     </message>
     <message>
-        <location filename="../app/cli/RouteCommands.cpp" line="147"/>
+        <location filename="../app/cli/RouteCommands.cpp" line="150"/>
         <source>show the keys a request would be tried on, and why not the others</source>
         <translation>anzeigen, mit welchen Schlüsseln eine Anfrage versucht würde und warum nicht mit den anderen</translation>
     </message>
@@ -2511,12 +2713,12 @@ Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
 <context>
     <name>RouterHost</name>
     <message>
-        <location filename="../app/RouterHost.cpp" line="59"/>
+        <location filename="../app/RouterHost.cpp" line="60"/>
         <source>The router has not started yet.</source>
         <translation>Der Router wurde noch nicht gestartet.</translation>
     </message>
     <message>
-        <location filename="../app/RouterHost.cpp" line="237"/>
+        <location filename="../app/RouterHost.cpp" line="241"/>
         <source>The router could not listen on %1 port %2: %3</source>
         <translation>Der Router konnte nicht auf %1, Port %2 lauschen: %3</translation>
     </message>
@@ -2968,12 +3170,12 @@ Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
         <translation>Der Arbeitsbereich „%1“ enthält noch %2 Anbieterschlüssel und %3 aktive lokale API-Schlüssel, und %4 Schlüsselfilter nennen seine lokalen Schlüssel. Verschieben, widerrufen oder bearbeiten Sie diese zuerst.</translation>
     </message>
     <message>
-        <location filename="../app/store/Store.cpp" line="800"/>
+        <location filename="../app/store/Store.cpp" line="865"/>
         <source>There is no local API key with id %1.</source>
         <translation>Es gibt keinen lokalen API-Schlüssel mit der ID %1.</translation>
     </message>
     <message>
-        <location filename="../app/store/Store.cpp" line="810"/>
+        <location filename="../app/store/Store.cpp" line="875"/>
         <source>No local API key has this token.</source>
         <translation>Kein lokaler API-Schlüssel hat dieses Token.</translation>
     </message>
@@ -3356,6 +3558,40 @@ Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
         <location filename="../ui/usage/UsagePage.cpp" line="35"/>
         <source>&lt;b&gt;Per key and month&lt;/b&gt;</source>
         <translation>&lt;b&gt;Pro Schlüssel und Monat&lt;/b&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>UserCatalog</name>
+    <message>
+        <location filename="../app/catalog/UserCatalog.cpp" line="57"/>
+        <location filename="../app/catalog/UserCatalog.cpp" line="81"/>
+        <source>&quot;%1&quot; already names the model %2.</source>
+        <translation>„%1“ nennt bereits das Modell %2.</translation>
+    </message>
+    <message>
+        <location filename="../app/catalog/UserCatalog.cpp" line="71"/>
+        <source>An alias cannot contain &quot;*&quot; or &quot;?&quot;.</source>
+        <translation>Ein Alias darf weder „*“ noch „?“ enthalten.</translation>
+    </message>
+    <message>
+        <location filename="../app/catalog/UserCatalog.cpp" line="78"/>
+        <source>The catalog has no model &quot;%1&quot; (see keyway model list).</source>
+        <translation>Der Katalog hat kein Modell „%1“ (siehe keyway model list).</translation>
+    </message>
+    <message>
+        <location filename="../app/catalog/UserCatalog.cpp" line="91"/>
+        <source>Removed the alias &quot;%1&quot;.</source>
+        <translation>Alias „%1“ entfernt.</translation>
+    </message>
+    <message>
+        <location filename="../app/catalog/UserCatalog.cpp" line="96"/>
+        <source>Removed the model %1.</source>
+        <translation>Modell %1 entfernt.</translation>
+    </message>
+    <message>
+        <location filename="../app/catalog/UserCatalog.cpp" line="98"/>
+        <source>&quot;%1&quot; is neither a model you added nor an alias; the built-in models stay.</source>
+        <translation>„%1“ ist weder ein selbst hinzugefügtes Modell noch ein Alias; die eingebauten Modelle bleiben.</translation>
     </message>
 </context>
 <context>

@@ -5,6 +5,7 @@
 #include "DirectoryCommands.h"
 #include "KeyCommands.h"
 #include "LogCommands.h"
+#include "ModelCommands.h"
 #include "RouteCommands.h"
 #include "ServeCommand.h"
 #include "SettingsCommands.h"
@@ -50,9 +51,10 @@ QString helpText()
         "Without a command, the window opens.\n"
         "\n"
         "Commands:\n"
-        "  key add|list|edit|move|remove     provider keys, in the order they are tried\n"
+        "  key add|list|edit|move|test|remove  provider keys, in the order they are tried\n"
         "  token create|list|revoke|reveal   local API keys that tools present\n"
         "  route explain --model M           the keys a request would be tried on, and why\n"
+        "  model list|add|alias|remove       the model catalog: ids, names, prices\n"
         "  serve --headless [--port N]       the router without the window\n"
         "  log tail [--follow] [--json]      the latest requests and their attempts\n"
         "  member add|list|remove            people and agents who own local API keys\n"
@@ -70,7 +72,7 @@ QString helpText()
         "never taken from the command line.\n"
         "\n"
         "Exit codes: 0 success, 2 wrong arguments or input, 3 database problem,\n"
-        "4 keychain problem.\n")
+        "4 keychain problem, 5 \"key test\" found the key not working.\n")
         .arg(QCoreApplication::applicationVersion(), AppPaths::defaultDatabasePath());
 }
 
@@ -120,6 +122,8 @@ int Cli::run(const QStringList& arguments)
         return SettingsCommands::run(context, rest);
     if (command == u"route")
         return RouteCommands::run(context, rest);
+    if (command == u"model")
+        return ModelCommands::run(context, rest);
     if (command == u"serve")
         return ServeCommand::run(context, rest);
     if (command == u"log")

@@ -1,7 +1,7 @@
 #include "RouteCommands.h"
 
 #include "../RoutingSnapshotBuilder.h"
-#include "../catalog/BuiltinCatalog.h"
+#include "../catalog/UserCatalog.h"
 #include "CliContext.h"
 #include "RoutePlanner.h"
 
@@ -92,8 +92,11 @@ int explain(CliContext& context, const QStringList& arguments)
     if (!stored)
         return context.fail(stored.failure());
     const QList<RouteKey> keys = RoutingSnapshotBuilder::routeKeys(*stored);
+    auto catalog = UserCatalog::load(*store);
+    if (!catalog)
+        return context.fail(catalog.failure());
     const auto now = KeyHealth::Clock::now();
-    const RoutePlan plan = RoutePlanner::plan(*request, keys, BuiltinCatalog::get(), {}, now);
+    const RoutePlan plan = RoutePlanner::plan(*request, keys, *catalog, {}, now);
     QHash<qint64, const RouteKey*> byId;
     for (const RouteKey& key : keys)
         byId.insert(key.id, &key);

@@ -67,9 +67,19 @@ const QStringList version1 {
     QStringLiteral("INSERT INTO members (name) VALUES ('me')"),
 };
 
+// The user's own models (in the catalog's JSON format) and other names for any model.
+const QStringList version2 {
+    QStringLiteral(R"(CREATE TABLE models (
+        id TEXT PRIMARY KEY COLLATE NOCASE,
+        definition TEXT NOT NULL))"),
+    QStringLiteral(R"(CREATE TABLE model_aliases (
+        alias TEXT PRIMARY KEY COLLATE NOCASE,
+        model_id TEXT NOT NULL))"),
+};
+
 #undef KEYWAY_NOW
 
-const std::array<const QStringList*, 1> steps { &version1 };
+const std::array<const QStringList*, 2> steps { &version1, &version2 };
 
 } // namespace
 

@@ -746,6 +746,71 @@ Result<void> Store::deleteWorkspace(qint64 id)
     return done;
 }
 
+// --- models --------------------------------------------------------------------------------
+
+Result<QHash<QString, QJsonObject>> Store::userModels()
+{
+    auto q = exec(QStringLiteral("SELECT id, definition FROM models"));
+    if (!q)
+        return q.failure();
+    QHash<QString, QJsonObject> models;
+    while (q->next())
+        models.insert(q->value(0).toString(),
+            QJsonDocument::fromJson(q->value(1).toString().toUtf8()).object());
+    return models;
+}
+
+Result<void> Store::saveUserModel(const QString& id, const QJsonObject& definition)
+{
+    auto q = exec(QStringLiteral("INSERT INTO models (id, definition) VALUES (?, ?) ON CONFLICT "
+                                 "(id) DO UPDATE SET definition = excluded.definition"),
+        { id, QString::fromUtf8(QJsonDocument(definition).toJson(QJsonDocument::Compact)) });
+    if (!q)
+        return q.failure();
+    emit changed(Area::Models);
+    return {};
+}
+
+Result<bool> Store::removeUserModel(const QString& id)
+{
+    auto q = exec(QStringLiteral("DELETE FROM models WHERE id = ?"), { id });
+    if (!q)
+        return q.failure();
+    emit changed(Area::Models);
+    return q->numRowsAffected() > 0;
+}
+
+Result<QHash<QString, QString>> Store::modelAliases()
+{
+    auto q = exec(QStringLiteral("SELECT alias, model_id FROM model_aliases"));
+    if (!q)
+        return q.failure();
+    QHash<QString, QString> aliases;
+    while (q->next())
+        aliases.insert(q->value(0).toString(), q->value(1).toString());
+    return aliases;
+}
+
+Result<void> Store::setModelAlias(const QString& alias, const QString& modelId)
+{
+    auto q = exec(QStringLiteral("INSERT INTO model_aliases (alias, model_id) VALUES (?, ?) ON "
+                                 "CONFLICT (alias) DO UPDATE SET model_id = excluded.model_id"),
+        { alias, modelId });
+    if (!q)
+        return q.failure();
+    emit changed(Area::Models);
+    return {};
+}
+
+Result<bool> Store::removeModelAlias(const QString& alias)
+{
+    auto q = exec(QStringLiteral("DELETE FROM model_aliases WHERE alias = ?"), { alias });
+    if (!q)
+        return q.failure();
+    emit changed(Area::Models);
+    return q->numRowsAffected() > 0;
+}
+
 // --- settings --------------------------------------------------------------------------------
 
 Result<QHash<QString, QString>> Store::settingValues()

@@ -6,6 +6,7 @@
 #include "../domain/ProviderKey.h"
 #include "../domain/Workspace.h"
 
+#include <QJsonObject>
 #include <QObject>
 #include <QSqlDatabase>
 #include <QTimer>
@@ -32,9 +33,10 @@ public:
         Members = 0x4,
         Workspaces = 0x8,
         Settings = 0x10,
+        Models = 0x20,
     };
     Q_DECLARE_FLAGS(Areas, Area)
-    static constexpr Areas allAreas { 0x1f };
+    static constexpr Areas allAreas { 0x3f };
 
     static constexpr int busyTimeoutMs = 5000;
 
@@ -70,6 +72,16 @@ public:
     Result<void> deleteWorkspace(qint64 id);
 
     // Stored values of settings by name; a setting not stored has its default (see Settings).
+    // The user's own models, each in the model catalog's JSON format, by id.
+    Result<QHash<QString, QJsonObject>> userModels();
+    Result<void> saveUserModel(const QString& id, const QJsonObject& definition);
+    // False when there was no such model.
+    Result<bool> removeUserModel(const QString& id);
+    // Other names for models, alias → model id.
+    Result<QHash<QString, QString>> modelAliases();
+    Result<void> setModelAlias(const QString& alias, const QString& modelId);
+    Result<bool> removeModelAlias(const QString& alias);
+
     Result<QHash<QString, QString>> settingValues();
     Result<void> setSettingValue(const QString& name, const std::optional<QString>& value);
 
