@@ -1,5 +1,7 @@
 #include "AnthropicToOpenAi.h"
 
+#include "ContentText.h"
+
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -18,18 +20,6 @@ const char* const sameFields[] = { "temperature", "top_p", "stream" };
 // Anthropic-only fields with no OpenAI equivalent: left out and recorded.
 const char* const droppableFields[] = { "top_k", "thinking", "context_management", "container",
     "mcp_servers", "service_tier", "betas" };
-
-QString textOf(const QJsonValue& content)
-{
-    if (content.isString())
-        return content.toString();
-    QStringList parts;
-    for (const QJsonValue& block : content.toArray()) {
-        if (block.toObject().value(QStringLiteral("type")).toString() == u"text")
-            parts.append(block.toObject().value(QStringLiteral("text")).toString());
-    }
-    return parts.join(u'\n');
-}
 
 std::optional<QJsonObject> imagePart(const QJsonObject& block, QString* error)
 {
@@ -100,7 +90,7 @@ bool appendTurn(
                     return false;
                 }
             }
-            QString resultText = textOf(result);
+            QString resultText = contentText(result);
             if (block.value(QStringLiteral("is_error")).toBool())
                 resultText.prepend(QStringLiteral("Error: "));
             messages.append(QJsonObject { { QStringLiteral("role"), QStringLiteral("tool") },
@@ -179,7 +169,7 @@ std::optional<AnthropicToOpenAi::Request> AnthropicToOpenAi::request(
             dropped.insert(QStringLiteral("cache_control"));
     }
     QJsonArray messages;
-    if (const QString system = textOf(anthropic.value(QStringLiteral("system")));
+    if (const QString system = contentText(anthropic.value(QStringLiteral("system")));
         !system.isEmpty()) {
         messages.append(QJsonObject { { QStringLiteral("role"), QStringLiteral("system") },
             { QStringLiteral("content"), system } });

@@ -21,24 +21,12 @@ AnthropicToOpenAiStream::AnthropicToOpenAiStream(bool clientWantsUsage)
     : m_clientWantsUsage(clientWantsUsage)
 { }
 
-void AnthropicToOpenAiStream::feed(QByteArrayView upstreamBytes)
-{
-    for (const SseParser::Event& event : m_parser.feed(upstreamBytes))
-        take(event);
-    if (m_parser.overflowed())
-        ++m_malformedEvents;
-}
-
 void AnthropicToOpenAiStream::take(const SseParser::Event& event)
 {
-    if (m_finished || m_upstreamError)
+    const std::optional<QJsonObject> parsed = jsonOf(event);
+    if (!parsed)
         return;
-    QJsonParseError parseError {};
-    const QJsonObject data = QJsonDocument::fromJson(event.data, &parseError).object();
-    if (parseError.error != QJsonParseError::NoError || data.isEmpty()) {
-        ++m_malformedEvents;
-        return;
-    }
+    const QJsonObject& data = *parsed;
     const QString type = data.value(QStringLiteral("type")).toString();
     if (type == u"error") {
         m_upstreamError = data.value(QStringLiteral("error")).toObject();

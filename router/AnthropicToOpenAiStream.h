@@ -1,7 +1,6 @@
 #pragma once
 
-#include "SseParser.h"
-#include "StreamTranslator.h"
+#include "SseStreamTranslator.h"
 
 #include <QHash>
 
@@ -9,23 +8,21 @@
 // content, tool_use blocks as tool_calls (id and name first, then the arguments as they come),
 // thinking as OpenRouter's `reasoning`, the stop reason as finish_reason, and the usage chunk
 // (when the client asked for it) and [DONE] at the end.
-class AnthropicToOpenAiStream : public StreamTranslator
+class AnthropicToOpenAiStream : public SseStreamTranslator
 {
 public:
     explicit AnthropicToOpenAiStream(bool clientWantsUsage);
 
-    void feed(QByteArrayView upstreamBytes) override;
     QByteArray closing() const override;
     QByteArray errorEvent(const QString& message, const QString& type) const override;
 
 private:
-    void take(const SseParser::Event& event);
+    void take(const SseParser::Event& event) override;
     void blockStarted(const QJsonObject& data);
     void blockDelta(const QJsonObject& data);
     void emitDelta(const QJsonObject& delta, const QJsonValue& finishReason = {});
     QByteArray chunk(const QJsonObject& delta, const QJsonValue& finishReason) const;
 
-    SseParser m_parser;
     bool m_clientWantsUsage;
     QString m_id;
     bool m_roleSent = false;

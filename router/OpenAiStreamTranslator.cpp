@@ -43,29 +43,17 @@ TokenUsage OpenAiStreamTranslator::usageFrom(const QJsonObject& usage)
     return tokens;
 }
 
-void OpenAiStreamTranslator::feed(QByteArrayView upstreamBytes)
-{
-    for (const SseParser::Event& event : m_parser.feed(upstreamBytes))
-        take(event);
-    if (m_parser.overflowed())
-        ++m_malformedEvents;
-}
-
 void OpenAiStreamTranslator::take(const SseParser::Event& event)
 {
-    if (m_finished || m_upstreamError)
-        return;
     if (event.data.trimmed() == "[DONE]") {
         m_finished = true;
         m_complete = true;
         return;
     }
-    QJsonParseError parseError {};
-    QJsonObject chunk = QJsonDocument::fromJson(event.data, &parseError).object();
-    if (parseError.error != QJsonParseError::NoError || chunk.isEmpty()) {
-        ++m_malformedEvents;
+    std::optional<QJsonObject> parsed = jsonOf(event);
+    if (!parsed)
         return;
-    }
+    QJsonObject& chunk = *parsed; // changed when usage the client did not ask for goes
     if (const QJsonValue error = chunk.value(QStringLiteral("error")); error.isObject()) {
         m_upstreamError = error.toObject();
         return;

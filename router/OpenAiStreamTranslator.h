@@ -1,17 +1,15 @@
 #pragma once
 
-#include "SseParser.h"
-#include "StreamTranslator.h"
+#include "SseStreamTranslator.h"
 
 // An OpenAI chat-completions stream passed through to an OpenAI client: each event is forwarded
 // as it came (re-encoded only to strip usage the client did not ask for), [DONE] is held back
 // until the router ends the stream, malformed events are dropped and counted.
-class OpenAiStreamTranslator : public StreamTranslator
+class OpenAiStreamTranslator : public SseStreamTranslator
 {
 public:
     explicit OpenAiStreamTranslator(bool clientWantsUsage);
 
-    void feed(QByteArrayView upstreamBytes) override;
     QByteArray closing() const override;
     QByteArray errorEvent(const QString& message, const QString& type) const override;
 
@@ -22,9 +20,8 @@ public:
     static void insertCost(QJsonObject& message, double cost);
 
 private:
-    void take(const SseParser::Event& event);
+    void take(const SseParser::Event& event) override;
 
-    SseParser m_parser;
     bool m_clientWantsUsage;
     QString m_lastId;
 };

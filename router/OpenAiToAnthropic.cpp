@@ -1,5 +1,7 @@
 #include "OpenAiToAnthropic.h"
 
+#include "ContentText.h"
+
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QJsonArray>
@@ -18,18 +20,6 @@ struct Text
 const char* const droppableFields[] = { "presence_penalty", "frequency_penalty", "logit_bias",
     "logprobs", "top_logprobs", "seed", "response_format", "reasoning_effort", "modalities",
     "audio", "prediction", "store", "service_tier", "web_search_options" };
-
-QString textOf(const QJsonValue& content)
-{
-    if (content.isString())
-        return content.toString();
-    QStringList parts;
-    for (const QJsonValue& part : content.toArray()) {
-        if (part.toObject().value(QStringLiteral("type")).toString() == u"text")
-            parts.append(part.toObject().value(QStringLiteral("text")).toString());
-    }
-    return parts.join(u'\n');
-}
 
 QJsonObject textBlock(const QString& text)
 {
@@ -172,13 +162,13 @@ std::optional<OpenAiToAnthropic::Request> OpenAiToAnthropic::request(
         const QString role = message.value(QStringLiteral("role")).toString();
         const QJsonValue content = message.value(QStringLiteral("content"));
         if (role == u"system" || role == u"developer") {
-            system.append(textOf(content));
+            system.append(contentText(content));
         } else if (role == u"tool") {
             appendBlocks(turns, QStringLiteral("user"),
                 { QJsonObject { { QStringLiteral("type"), QStringLiteral("tool_result") },
                     { QStringLiteral("tool_use_id"),
                         message.value(QStringLiteral("tool_call_id")) },
-                    { QStringLiteral("content"), textOf(content) } } });
+                    { QStringLiteral("content"), contentText(content) } } });
         } else {
             std::optional<QJsonArray> blocks = contentBlocks(content, error);
             if (!blocks)

@@ -16,29 +16,17 @@ QByteArray sseEvent(const char* type, const QJsonObject& data)
 
 } // namespace
 
-void OpenAiToAnthropicStream::feed(QByteArrayView upstreamBytes)
-{
-    for (const SseParser::Event& event : m_parser.feed(upstreamBytes))
-        take(event);
-    if (m_parser.overflowed())
-        ++m_malformedEvents;
-}
-
 void OpenAiToAnthropicStream::take(const SseParser::Event& event)
 {
-    if (m_finished || m_upstreamError)
-        return;
     if (event.data.trimmed() == "[DONE]") {
         m_finished = true;
         m_complete = true;
         return;
     }
-    QJsonParseError parseError {};
-    const QJsonObject chunk = QJsonDocument::fromJson(event.data, &parseError).object();
-    if (parseError.error != QJsonParseError::NoError || chunk.isEmpty()) {
-        ++m_malformedEvents;
+    const std::optional<QJsonObject> parsed = jsonOf(event);
+    if (!parsed)
         return;
-    }
+    const QJsonObject& chunk = *parsed;
     if (const QJsonValue error = chunk.value(QStringLiteral("error")); error.isObject()) {
         m_upstreamError = error.toObject();
         return;

@@ -1,7 +1,6 @@
 #pragma once
 
-#include "SseParser.h"
-#include "StreamTranslator.h"
+#include "SseStreamTranslator.h"
 
 #include <QHash>
 
@@ -9,15 +8,14 @@
 // arrives: message_start with the first chunk, a text block for content deltas, a tool_use
 // block per tool call with its arguments as input_json_delta, and at the end message_delta
 // (stop reason, usage) and message_stop.
-class OpenAiToAnthropicStream : public StreamTranslator
+class OpenAiToAnthropicStream : public SseStreamTranslator
 {
 public:
-    void feed(QByteArrayView upstreamBytes) override;
     QByteArray closing() const override;
     QByteArray errorEvent(const QString& message, const QString& type) const override;
 
 private:
-    void take(const SseParser::Event& event);
+    void take(const SseParser::Event& event) override;
     void startMessage(const QString& id);
     QByteArray messageStart(const QString& id) const;
     void text(const QString& delta);
@@ -25,7 +23,6 @@ private:
     void closeBlock();
     void emitEvent(const char* type, const QJsonObject& data);
 
-    SseParser m_parser;
     bool m_messageStarted = false;
     int m_nextBlock = 0;
     int m_openBlock = -1;

@@ -1,0 +1,20 @@
+#pragma once
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QJsonValue>
+#include <QStringList>
+
+// The text of a message's content: a string as it is, or the "text" parts of a list of parts
+// (OpenAI) or blocks (Anthropic), which have the same shape, joined by line breaks.
+inline QString contentText(const QJsonValue& content)
+{
+    if (content.isString())
+        return content.toString();
+    QStringList parts;
+    for (const QJsonValue& part : content.toArray()) {
+        if (part.toObject().value(QStringLiteral("type")).toString() == u"text")
+            parts.append(part.toObject().value(QStringLiteral("text")).toString());
+    }
+    return parts.join(u'\n');
+}
