@@ -48,21 +48,18 @@ struct DemoKey
 
 // In the order they are added, which gives their ids (the history below names them by id).
 const QList<DemoKey> demoKeys {
-    { "openai", "Work OpenAI", Tier::Prioritized, "sk-proj-demo0000000000000000000000000000A1f3",
+    { "openai", "Work OpenAI", Tier::Prioritized, "sk-proj-demo-not-a-real-key-A1f3",
         { { "organization", "org-keyway-demo" } } },
-    { "anthropic", "Anthropic", Tier::Prioritized, "sk-ant-api03-demo00000000000000000000000Kq7",
-        {}, false },
-    { "openai-compatible", "Groq", Tier::Prioritized, "gsk_demo000000000000000000000000000000Zr2",
+    { "anthropic", "Anthropic", Tier::Prioritized, "sk-ant-api03-demo-not-real-Kq7", {}, false },
+    { "openai-compatible", "Groq", Tier::Prioritized, "gsk_demo-not-a-real-key-Zr2",
         { { "served-models", "llama-3.3-70b-versatile, qwen3-32b" } } },
-    { "openrouter", "OpenRouter", Tier::SharedCapacity,
-        "sk-or-v1-demo0000000000000000000000000000000000000000000000000000b9e", {} },
-    { "openai", "Old project key", Tier::Fallback, "sk-proj-demo0000000000000000000000000000Xw0",
-        {} },
-    { "azure", "Azure East US", Tier::Fallback, "demo0000000000000000000000000c41d",
+    { "openrouter", "OpenRouter", Tier::SharedCapacity, "sk-or-v1-demo-not-a-real-key-b9e", {} },
+    { "openai", "Old project key", Tier::Fallback, "sk-proj-demo-revoked-key-Xw0", {} },
+    { "azure", "Azure East US", Tier::Fallback, "demo-not-a-real-key-c41d",
         { { "resource", "keyway-demo-eastus" },
             { "deployments", "gpt-4.1, gpt-4o-mini, gpt-5-mini" } } },
     { "bedrock", "Bedrock us-east-1", Tier::Fallback,
-        R"({"access_key_id": "AKIADEMO000000000000", "secret_access_key": "demo0000000000000000000000000000000000Rt5"})",
+        R"({"access_key_id": "AKIADEMOEXAMPLE", "secret_access_key": "demo-not-a-real-secret-Rt5"})",
         { { "region", "us-east-1" } }, false },
 };
 

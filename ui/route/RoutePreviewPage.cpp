@@ -19,6 +19,8 @@ QTreeWidget* keyTable(const QStringList& headers, const QString& name, QWidget* 
     tree->setObjectName(name);
     tree->setRootIsDecorated(false);
     tree->setHeaderLabels(headers);
+    // Labels and providers whole; the last column (what is sent, or why not) takes the rest.
+    tree->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
     tree->header()->setStretchLastSection(true);
     tree->setSelectionMode(QAbstractItemView::NoSelection);
     return tree;
