@@ -517,6 +517,34 @@ Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
     </message>
 </context>
 <context>
+    <name>EventStreamDecoder</name>
+    <message>
+        <location filename="../router/aws/EventStreamDecoder.cpp" line="184"/>
+        <source>The provider&apos;s stream is corrupt (the checksum of a message&apos;s length fields does not match)</source>
+        <translation>Der Stream des Anbieters ist beschädigt (die Prüfsumme der Längenangaben einer Nachricht stimmt nicht)</translation>
+    </message>
+    <message>
+        <location filename="../router/aws/EventStreamDecoder.cpp" line="191"/>
+        <source>The provider&apos;s stream is corrupt (a message claims to be %1 bytes long)</source>
+        <translation>Der Stream des Anbieters ist beschädigt (eine Nachricht gibt eine Länge von %1 Bytes an)</translation>
+    </message>
+    <message>
+        <location filename="../router/aws/EventStreamDecoder.cpp" line="196"/>
+        <source>The provider&apos;s stream is corrupt (a message claims %1 bytes of headers)</source>
+        <translation>Der Stream des Anbieters ist beschädigt (eine Nachricht gibt %1 Bytes an Headern an)</translation>
+    </message>
+    <message>
+        <location filename="../router/aws/EventStreamDecoder.cpp" line="207"/>
+        <source>The provider&apos;s stream is corrupt (the checksum of a message does not match)</source>
+        <translation>Der Stream des Anbieters ist beschädigt (die Prüfsumme einer Nachricht stimmt nicht)</translation>
+    </message>
+    <message>
+        <location filename="../router/aws/EventStreamDecoder.cpp" line="214"/>
+        <source>The provider&apos;s stream is corrupt (a message&apos;s headers cannot be read)</source>
+        <translation>Der Stream des Anbieters ist beschädigt (die Header einer Nachricht sind nicht lesbar)</translation>
+    </message>
+</context>
+<context>
     <name>FailoverSession</name>
     <message>
         <location filename="../router/FailoverSession.cpp" line="229"/>
