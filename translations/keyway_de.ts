@@ -275,17 +275,17 @@
 <context>
     <name>AnthropicToOpenAi</name>
     <message>
-        <location filename="../router/AnthropicToOpenAi.cpp" line="46"/>
+        <location filename="../router/AnthropicToOpenAi.cpp" line="36"/>
         <source>An image given as &quot;%1&quot; cannot be sent to an OpenAI-format provider.</source>
         <translation>Ein als „%1“ angegebenes Bild kann nicht an einen Anbieter im OpenAI-Format gesendet werden.</translation>
     </message>
     <message>
-        <location filename="../router/AnthropicToOpenAi.cpp" line="98"/>
+        <location filename="../router/AnthropicToOpenAi.cpp" line="88"/>
         <source>A tool result with an image or document cannot be sent to an OpenAI-format provider.</source>
         <translation>Ein Werkzeugergebnis mit Bild oder Dokument kann nicht an einen Anbieter im OpenAI-Format gesendet werden.</translation>
     </message>
     <message>
-        <location filename="../router/AnthropicToOpenAi.cpp" line="113"/>
+        <location filename="../router/AnthropicToOpenAi.cpp" line="103"/>
         <source>A &quot;%1&quot; block cannot be sent to an OpenAI-format provider.</source>
         <translation>Ein „%1“-Block kann nicht an einen Anbieter im OpenAI-Format gesendet werden.</translation>
     </message>
@@ -2211,22 +2211,22 @@ Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
 <context>
     <name>OpenAiToAnthropic</name>
     <message>
-        <location filename="../router/OpenAiToAnthropic.cpp" line="82"/>
+        <location filename="../router/OpenAiToAnthropic.cpp" line="72"/>
         <source>An image must be a data: URL with base64 content or a web address to reach an Anthropic-format provider.</source>
         <translation>Ein Bild muss eine data:-URL mit Base64-Inhalt oder eine Webadresse sein, um einen Anbieter im Anthropic-Format zu erreichen.</translation>
     </message>
     <message>
-        <location filename="../router/OpenAiToAnthropic.cpp" line="88"/>
+        <location filename="../router/OpenAiToAnthropic.cpp" line="78"/>
         <source>A &quot;%1&quot; part cannot be sent to an Anthropic-format provider.</source>
         <translation>Ein „%1“-Teil kann nicht an einen Anbieter im Anthropic-Format gesendet werden.</translation>
     </message>
     <message>
-        <location filename="../router/OpenAiToAnthropic.cpp" line="107"/>
+        <location filename="../router/OpenAiToAnthropic.cpp" line="97"/>
         <source>The arguments of tool call %1 are not a JSON object.</source>
         <translation>Die Argumente des Werkzeugaufrufs %1 sind kein JSON-Objekt.</translation>
     </message>
     <message>
-        <location filename="../router/OpenAiToAnthropic.cpp" line="165"/>
+        <location filename="../router/OpenAiToAnthropic.cpp" line="155"/>
         <source>Anthropic-format providers give one answer per request (n = 1).</source>
         <translation>Anbieter im Anthropic-Format geben eine Antwort pro Anfrage (n = 1).</translation>
     </message>
@@ -2574,80 +2574,80 @@ Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
 <context>
     <name>RoutePreviewPage</name>
     <message>
-        <location filename="../ui/route/RoutePreviewPage.cpp" line="35"/>
+        <location filename="../ui/route/RoutePreviewPage.cpp" line="37"/>
         <source>#</source>
         <translation>#</translation>
     </message>
     <message>
-        <location filename="../ui/route/RoutePreviewPage.cpp" line="35"/>
         <location filename="../ui/route/RoutePreviewPage.cpp" line="37"/>
+        <location filename="../ui/route/RoutePreviewPage.cpp" line="39"/>
         <source>Key</source>
         <translation>Schlüssel</translation>
     </message>
     <message>
-        <location filename="../ui/route/RoutePreviewPage.cpp" line="35"/>
         <location filename="../ui/route/RoutePreviewPage.cpp" line="37"/>
+        <location filename="../ui/route/RoutePreviewPage.cpp" line="39"/>
         <source>Provider</source>
         <translation>Anbieter</translation>
     </message>
     <message>
-        <location filename="../ui/route/RoutePreviewPage.cpp" line="35"/>
         <location filename="../ui/route/RoutePreviewPage.cpp" line="37"/>
+        <location filename="../ui/route/RoutePreviewPage.cpp" line="39"/>
         <source>Tier</source>
         <translation>Stufe</translation>
     </message>
     <message>
-        <location filename="../ui/route/RoutePreviewPage.cpp" line="35"/>
+        <location filename="../ui/route/RoutePreviewPage.cpp" line="37"/>
         <source>Sent as</source>
         <translation>Gesendet als</translation>
     </message>
     <message>
-        <location filename="../ui/route/RoutePreviewPage.cpp" line="37"/>
+        <location filename="../ui/route/RoutePreviewPage.cpp" line="39"/>
         <source>Why not</source>
         <translation>Grund</translation>
     </message>
     <message>
-        <location filename="../ui/route/RoutePreviewPage.cpp" line="42"/>
+        <location filename="../ui/route/RoutePreviewPage.cpp" line="44"/>
         <source>A model as a tool would name it, e.g. gpt-4.1</source>
         <translation>Ein Modell, wie ein Werkzeug es nennen würde, z. B. gpt-4.1</translation>
     </message>
     <message>
-        <location filename="../ui/route/RoutePreviewPage.cpp" line="44"/>
+        <location filename="../ui/route/RoutePreviewPage.cpp" line="46"/>
         <source>&amp;Local API key:</source>
         <translation>&amp;Lokaler API-Schlüssel:</translation>
     </message>
     <message>
-        <location filename="../ui/route/RoutePreviewPage.cpp" line="45"/>
+        <location filename="../ui/route/RoutePreviewPage.cpp" line="47"/>
         <source>&amp;Model:</source>
         <translation>&amp;Modell:</translation>
     </message>
     <message>
-        <location filename="../ui/route/RoutePreviewPage.cpp" line="51"/>
+        <location filename="../ui/route/RoutePreviewPage.cpp" line="53"/>
         <source>&lt;b&gt;Tried in this order&lt;/b&gt;</source>
         <translation>&lt;b&gt;In dieser Reihenfolge versucht&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/route/RoutePreviewPage.cpp" line="53"/>
+        <location filename="../ui/route/RoutePreviewPage.cpp" line="55"/>
         <source>&lt;b&gt;Not used&lt;/b&gt;</source>
         <translation>&lt;b&gt;Nicht verwendet&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/route/RoutePreviewPage.cpp" line="76"/>
+        <location filename="../ui/route/RoutePreviewPage.cpp" line="78"/>
         <source>unnamed</source>
         <translation>unbenannt</translation>
     </message>
     <message>
-        <location filename="../ui/route/RoutePreviewPage.cpp" line="107"/>
+        <location filename="../ui/route/RoutePreviewPage.cpp" line="109"/>
         <source>Pick a local key and name a model.</source>
         <translation>Wählen Sie einen lokalen Schlüssel und geben Sie ein Modell an.</translation>
     </message>
     <message>
-        <location filename="../ui/route/RoutePreviewPage.cpp" line="125"/>
+        <location filename="../ui/route/RoutePreviewPage.cpp" line="127"/>
         <source>No key would serve “%1” now.</source>
         <translation>Derzeit würde kein Schlüssel „%1“ bedienen.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/route/RoutePreviewPage.cpp" line="127"/>
+        <location filename="../ui/route/RoutePreviewPage.cpp" line="129"/>
         <source>A request for “%1” would be tried on %n key(s).</source>
         <translation>
             <numerusform>Eine Anfrage für „%1“ würde mit %n Schlüssel versucht.</numerusform>
@@ -2655,7 +2655,7 @@ Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
         </translation>
     </message>
     <message>
-        <location filename="../ui/route/RoutePreviewPage.cpp" line="135"/>
+        <location filename="../ui/route/RoutePreviewPage.cpp" line="137"/>
         <source>%1 (a trial after failures)</source>
         <translation>%1 (Testversuch nach Fehlern)</translation>
     </message>

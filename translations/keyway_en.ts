@@ -113,7 +113,7 @@
 <context>
     <name>RoutePreviewPage</name>
     <message numerus="yes">
-        <location filename="../ui/route/RoutePreviewPage.cpp" line="127"/>
+        <location filename="../ui/route/RoutePreviewPage.cpp" line="129"/>
         <source>A request for “%1” would be tried on %n key(s).</source>
         <translation>
             <numerusform>A request for “%1” would be tried on %n key.</numerusform>
