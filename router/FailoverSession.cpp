@@ -267,7 +267,10 @@ void FailoverSession::onResponseStarted()
 {
     m_attempt.httpStatus = m_upstream->status();
     const bool success = m_upstream->status() / 100 == 2;
-    const bool eventStream = m_upstream->header("content-type").startsWith("text/event-stream");
+    // Server-sent events, or Bedrock's binary event stream.
+    const QByteArray contentType = m_upstream->header("content-type");
+    const bool eventStream = contentType.startsWith("text/event-stream")
+        || contentType.startsWith("application/vnd.amazon.eventstream");
     if (m_call.stream && success && eventStream) {
         m_translator = m_adapter->streamTranslator(m_call);
         m_translator->setPrice(m_context.snapshot->catalog.priceOf(modelNames()));

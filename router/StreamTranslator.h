@@ -22,7 +22,7 @@ public:
     virtual void feed(QByteArrayView upstreamBytes) = 0;
     // The price of the model this attempt asked for: the usage the client sees then carries
     // the answer's estimated cost, as OpenRouter's does.
-    void setPrice(std::optional<ModelPrice> price) { m_price = price; }
+    virtual void setPrice(std::optional<ModelPrice> price) { m_price = price; }
     // What ends the client's stream once the answer is whole ("data: [DONE]").
     virtual QByteArray closing() const = 0;
     // An event that ends the client's stream with an error: never a fake success.

@@ -1,6 +1,7 @@
 #include "UpstreamAdapter.h"
 
 #include "AnthropicAdapter.h"
+#include "BedrockAdapter.h"
 #include "OpenAiAdapter.h"
 #include "ProviderRegistry.h"
 
@@ -8,6 +9,7 @@ const UpstreamAdapter* UpstreamAdapter::forProvider(QStringView providerId)
 {
     static const OpenAiAdapter openAi;
     static const AnthropicAdapter anthropic;
+    static const BedrockAdapter bedrock;
     const ProviderDescriptor* provider = ProviderRegistry::find(providerId);
     if (!provider)
         return nullptr;
@@ -17,6 +19,7 @@ const UpstreamAdapter* UpstreamAdapter::forProvider(QStringView providerId)
     case WireFormat::AnthropicMessages:
         return &anthropic;
     case WireFormat::BedrockConverse:
+        return &bedrock;
     case WireFormat::GoogleGenerateContent:
         break;
     }

@@ -273,6 +273,19 @@
     </message>
 </context>
 <context>
+    <name>AnthropicToConverse</name>
+    <message>
+        <location filename="../router/AnthropicToConverse.cpp" line="27"/>
+        <source>Amazon Bedrock takes images as base64 PNG, JPEG, GIF or WebP.</source>
+        <translation>Amazon Bedrock nimmt Bilder als Base64-PNG, -JPEG, -GIF oder -WebP an.</translation>
+    </message>
+    <message>
+        <location filename="../router/AnthropicToConverse.cpp" line="73"/>
+        <source>A &quot;%1&quot; block cannot be sent to Amazon Bedrock.</source>
+        <translation>Ein „%1“-Block kann nicht an Amazon Bedrock gesendet werden.</translation>
+    </message>
+</context>
+<context>
     <name>AnthropicToOpenAi</name>
     <message>
         <location filename="../router/AnthropicToOpenAi.cpp" line="36"/>
@@ -552,53 +565,53 @@ Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
         <translation>Keyway kann Schlüssel für %1 noch nicht verwenden</translation>
     </message>
     <message>
-        <location filename="../router/FailoverSession.cpp" line="288"/>
+        <location filename="../router/FailoverSession.cpp" line="291"/>
         <source>The answer is larger than %1 MiB</source>
         <translation>Die Antwort ist größer als %1 MiB</translation>
     </message>
     <message>
-        <location filename="../router/FailoverSession.cpp" line="338"/>
+        <location filename="../router/FailoverSession.cpp" line="341"/>
         <source>The stream ended before the answer was complete</source>
         <translation>Der Stream endete, bevor die Antwort vollständig war</translation>
     </message>
     <message>
-        <location filename="../router/FailoverSession.cpp" line="358"/>
+        <location filename="../router/FailoverSession.cpp" line="361"/>
         <source>The provider&apos;s answer could not be read</source>
         <translation>Die Antwort des Anbieters konnte nicht gelesen werden</translation>
     </message>
     <message>
-        <location filename="../router/FailoverSession.cpp" line="515"/>
+        <location filename="../router/FailoverSession.cpp" line="518"/>
         <source>The request&apos;s deadline of %1 s passed</source>
         <translation>Die Frist der Anfrage von %1 s ist abgelaufen</translation>
     </message>
     <message>
-        <location filename="../router/FailoverSession.cpp" line="535"/>
-        <location filename="../router/FailoverSession.cpp" line="537"/>
+        <location filename="../router/FailoverSession.cpp" line="538"/>
+        <location filename="../router/FailoverSession.cpp" line="540"/>
         <source>The client closed the connection</source>
         <translation>Der Client hat die Verbindung geschlossen</translation>
     </message>
     <message>
-        <location filename="../router/FailoverSession.cpp" line="554"/>
+        <location filename="../router/FailoverSession.cpp" line="557"/>
         <source>The request&apos;s deadline passed before a key answered</source>
         <translation>Die Frist der Anfrage lief ab, bevor ein Schlüssel antwortete</translation>
     </message>
     <message>
-        <location filename="../router/FailoverSession.cpp" line="561"/>
+        <location filename="../router/FailoverSession.cpp" line="564"/>
         <source>Every key for %1 is resting; the first is back in %2 s</source>
         <translation>Alle Schlüssel für %1 kühlen ab; der erste ist in %2 s wieder bereit</translation>
     </message>
     <message>
-        <location filename="../router/FailoverSession.cpp" line="571"/>
+        <location filename="../router/FailoverSession.cpp" line="574"/>
         <source>No key for %1 is usable now</source>
         <translation>Derzeit ist kein Schlüssel für %1 nutzbar</translation>
     </message>
     <message>
-        <location filename="../router/FailoverSession.cpp" line="574"/>
+        <location filename="../router/FailoverSession.cpp" line="577"/>
         <source>No key in this workspace serves the model %1 for this local key</source>
         <translation>Kein Schlüssel in diesem Arbeitsbereich bedient das Modell %1 für diesen lokalen Schlüssel</translation>
     </message>
     <message numerus="yes">
-        <location filename="../router/FailoverSession.cpp" line="580"/>
+        <location filename="../router/FailoverSession.cpp" line="583"/>
         <source>All %n attempt(s) failed. The last: %1</source>
         <translation>
             <numerusform>Der einzige Versuch ist fehlgeschlagen: %1</numerusform>

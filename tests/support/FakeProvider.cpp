@@ -1,5 +1,8 @@
 #include "FakeProvider.h"
 
+#include "EventStreamEncoder.h"
+#include "aws/SigV4Signer.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -207,11 +210,96 @@ QByteArray anthropicErrorEvent(const char* type, const char* message)
 
 const FakeProvider::Headers eventStream { { "Content-Type", "text/event-stream" } };
 
+// Amazon Bedrock's Converse API: a whole answer and the binary event stream of one.
+QByteArray converseAnswer(bool toolCall)
+{
+    const QJsonArray content = toolCall
+        ? QJsonArray { QJsonObject { { "text", "Checking." } },
+              QJsonObject { { "toolUse",
+                  QJsonObject { { "toolUseId", "tooluse_fake1" }, { "name", "get_weather" },
+                      { "input", QJsonObject { { "city", "Paris" } } } } } } }
+        : QJsonArray { QJsonObject { { "text", "Hello from the fake." } } };
+    const QJsonObject body {
+        { "output",
+            QJsonObject {
+                { "message", QJsonObject { { "role", "assistant" }, { "content", content } } } } },
+        { "stopReason", toolCall ? "tool_use" : "end_turn" },
+        { "usage",
+            toolCall ? QJsonObject { { "inputTokens", 20 }, { "outputTokens", 9 },
+                { "totalTokens", 29 } }
+                     : QJsonObject { { "inputTokens", 5 }, { "outputTokens", 4 },
+                         { "totalTokens", 9 }, { "cacheReadInputTokens", 2 } } },
+        { "metrics", QJsonObject { { "latencyMs", 12 } } }
+    };
+    return QJsonDocument(body).toJson(QJsonDocument::Compact);
+}
+
+QByteArray converseEvent(const char* type, const QJsonObject& payload)
+{
+    return EventStreamEncoder::event(type, QJsonDocument(payload).toJson(QJsonDocument::Compact));
+}
+
+QList<QByteArray> converseEvents(bool toolCall)
+{
+    const auto textDelta = [](const char* text) {
+        return converseEvent("contentBlockDelta",
+            { { "contentBlockIndex", 0 }, { "delta", QJsonObject { { "text", text } } } });
+    };
+    QList<QByteArray> events { converseEvent("messageStart", { { "role", "assistant" } }) };
+    if (toolCall) {
+        const auto inputDelta = [](const char* json) {
+            return converseEvent("contentBlockDelta",
+                { { "contentBlockIndex", 1 },
+                    { "delta",
+                        QJsonObject { { "toolUse", QJsonObject { { "input", json } } } } } });
+        };
+        events += { textDelta("Checking."),
+            converseEvent("contentBlockStop", { { "contentBlockIndex", 0 } }),
+            converseEvent("contentBlockStart",
+                { { "contentBlockIndex", 1 },
+                    { "start",
+                        QJsonObject { { "toolUse",
+                            QJsonObject { { "toolUseId", "tooluse_fake1" },
+                                { "name", "get_weather" } } } } } }),
+            inputDelta(R"({"city": )"), inputDelta(R"("Paris"})"),
+            converseEvent("contentBlockStop", { { "contentBlockIndex", 1 } }),
+            converseEvent("messageStop", { { "stopReason", "tool_use" } }) };
+    } else {
+        events += { textDelta("Hello from"), textDelta(" the fake."),
+            converseEvent("contentBlockStop", { { "contentBlockIndex", 0 } }),
+            converseEvent("messageStop", { { "stopReason", "end_turn" } }) };
+    }
+    events += converseEvent("metadata",
+        { { "usage",
+              toolCall ? QJsonObject { { "inputTokens", 20 }, { "outputTokens", 9 } }
+                       : QJsonObject { { "inputTokens", 5 }, { "outputTokens", 3 } } },
+            { "metrics", QJsonObject { { "latencyMs", 12 } } } });
+    return events;
+}
+
+// Bedrock's path: /model/{model id, percent-encoded}/converse[-stream].
+bool isConverse(const QByteArray& path)
+{
+    return path.startsWith("/model/")
+        && (path.endsWith("/converse") || path.endsWith("/converse-stream"));
+}
+
+QString converseModel(const QByteArray& path)
+{
+    const QByteArray encoded = path.mid(7, path.lastIndexOf('/') - 7);
+    return QString::fromUtf8(QByteArray::fromPercentEncoding(encoded));
+}
+
 QByteArray presentedKey(const HttpRequest& request)
 {
     const QByteArray bearer = request.header("Authorization");
     if (bearer.startsWith("Bearer "))
         return bearer.mid(7);
+    // AWS4-HMAC-SHA256 Credential=AKID/20261126/us-east-1/bedrock/aws4_request, ...
+    if (bearer.startsWith("AWS4-HMAC-SHA256 Credential=")) {
+        const QByteArray credential = bearer.mid(int(qstrlen("AWS4-HMAC-SHA256 Credential=")));
+        return credential.left(credential.indexOf('/'));
+    }
     for (const char* header : { "api-key", "x-api-key", "x-goog-api-key" }) {
         if (const QByteArray key = request.header(header); !key.isEmpty())
             return key;
@@ -220,6 +308,90 @@ QByteArray presentedKey(const HttpRequest& request)
 }
 
 } // namespace
+
+QString FakeProvider::signatureProblem(const HttpRequest& request) const
+{
+    const QByteArray authorization = request.header("Authorization");
+    const QByteArray keyId = presentedKey(request);
+    QString secret;
+    {
+        QMutexLocker lock(&m_mutex);
+        secret = m_awsSecrets.value(keyId);
+    }
+    if (!authorization.startsWith("AWS4-HMAC-SHA256") || secret.isEmpty())
+        return {};
+    // Signed again as the client should have: the headers it says it signed, at its time.
+    const qsizetype listed = authorization.indexOf("SignedHeaders=") + 14;
+    const QList<QByteArray> signedNames
+        = authorization.mid(listed, authorization.indexOf(',', listed) - listed).split(';');
+    HttpHeaders headers;
+    for (const auto& [name, value] : request.headers) {
+        const QByteArray lower = name.toLower();
+        if (signedNames.contains(lower) && lower != "host" && !lower.startsWith("x-amz-"))
+            headers.append({ name, value });
+    }
+    const QDateTime time = QDateTime::fromString(
+        QString::fromLatin1(request.header("X-Amz-Date")), QStringLiteral("yyyyMMdd'T'HHmmss'Z'"));
+    const QString region = QString::fromLatin1(authorization.split('/').value(2));
+    const SigV4Signer signer({ QString::fromLatin1(keyId), secret,
+                                 QString::fromLatin1(request.header("X-Amz-Security-Token")) },
+        region, QStringLiteral("bedrock"));
+    const HttpHeaders expected = signer.sign(request.method,
+        QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port())
+            + QString::fromLatin1(request.target)),
+        headers, request.body, QDateTime(time.date(), time.time(), Qt::UTC));
+    return headerValue(expected, "Authorization") == authorization
+        ? QString()
+        : QStringLiteral("The request signature we calculated does not match the signature you "
+                         "provided.");
+}
+
+void FakeProvider::answerConverse(
+    const std::shared_ptr<HttpExchange>& exchange, const Script& script, bool stream)
+{
+    const Headers json { { "Content-Type", "application/json" } };
+    if (const QString problem = signatureProblem(exchange->request()); !problem.isEmpty()) {
+        exchange->respond(403,
+            json + Headers { { "x-amzn-ErrorType", "InvalidSignatureException" } },
+            QJsonDocument(QJsonObject { { "message", problem } }).toJson(QJsonDocument::Compact));
+        return;
+    }
+    if (script.behaviour == Behaviour::Status) {
+        exchange->respond(script.status, script.headers + json, script.body);
+        return;
+    }
+    const bool toolCall = script.behaviour == Behaviour::ToolCall;
+    if (!stream) {
+        exchange->respond(200, json, converseAnswer(toolCall));
+        return;
+    }
+    exchange->beginStream(200, { { "Content-Type", "application/vnd.amazon.eventstream" } });
+    QList<QByteArray> events = converseEvents(toolCall);
+    if (script.behaviour == Behaviour::ErrorEventMidStream) {
+        // Throttled after the first text: an exception frame inside the 200 stream.
+        events = events.first(2);
+        events.append(EventStreamEncoder::exception("throttlingException",
+            R"({"message": "Too many tokens, please wait before trying again."})"));
+    } else if (script.behaviour == Behaviour::MalformedEvent) {
+        QByteArray corrupt = events.at(2);
+        corrupt[corrupt.size() - 6] ^= 0x20; // a payload byte: the message CRC no longer matches
+        events[2] = corrupt;
+    }
+    // The first text at once, the rest a moment later: a failure then comes mid-answer.
+    for (const QByteArray& event : events.first(2))
+        exchange->write(event);
+    QTimer::singleShot(50, exchange.get(), [exchange, rest = events.mid(2)] {
+        for (const QByteArray& event : rest)
+            exchange->write(event);
+        exchange->endStream();
+    });
+}
+
+void FakeProvider::setAwsSecret(const QByteArray& accessKeyId, const QString& secretAccessKey)
+{
+    QMutexLocker lock(&m_mutex);
+    m_awsSecrets.insert(accessKeyId, secretAccessKey);
+}
 
 FakeProvider::FakeProvider()
     : m_server(std::make_unique<HttpServer>(
@@ -274,8 +446,10 @@ void FakeProvider::handle(const std::shared_ptr<HttpExchange>& exchange)
 {
     const HttpRequest& request = exchange->request();
     const QJsonObject body = QJsonDocument::fromJson(request.body).object();
-    const QString model = body.value("model").toString();
-    const bool stream = body.value("stream").toBool();
+    const bool converse = isConverse(request.path());
+    const QString model = converse ? converseModel(request.path()) : body.value("model").toString();
+    const bool stream
+        = converse ? request.path().endsWith("-stream") : body.value("stream").toBool();
     Script script;
     {
         QMutexLocker lock(&m_mutex);
@@ -286,6 +460,10 @@ void FakeProvider::handle(const std::shared_ptr<HttpExchange>& exchange)
     connect(
         exchange.get(), &HttpExchange::clientGone, this, [this] { m_cancelled.ref(); },
         Qt::DirectConnection);
+    if (converse) {
+        answerConverse(exchange, script, stream);
+        return;
+    }
     // The events of a normal answer, sent one by one as a provider would, in the format of the
     // endpoint asked: OpenAI's, or Anthropic's Messages API.
     const QByteArray path = request.path();

@@ -66,12 +66,19 @@ public:
     void script(const QByteArray& key, const QString& model, Script script, int times = -1);
     QList<Attempt> attempts() const;
     void clearAttempts();
+    // Bedrock requests signed with this access key are checked against its secret (403 when the
+    // signature is wrong, as AWS answers).
+    void setAwsSecret(const QByteArray& accessKeyId, const QString& secretAccessKey);
     // Requests whose client (the router) went away before the answer was complete.
     int cancelledRequests() const { return m_cancelled.loadRelaxed(); }
 
 private:
     void handle(const std::shared_ptr<HttpExchange>& exchange);
     Script takeScript(const QByteArray& key, const QString& model);
+    void answerConverse(
+        const std::shared_ptr<HttpExchange>& exchange, const Script& script, bool stream);
+    // Why a SigV4-signed request's signature is wrong, or nothing.
+    QString signatureProblem(const HttpRequest& request) const;
 
     struct Scripted
     {
@@ -81,6 +88,7 @@ private:
 
     mutable QMutex m_mutex;
     QHash<QPair<QByteArray, QString>, QList<Scripted>> m_scripts; // the last one applies
+    QHash<QByteArray, QString> m_awsSecrets; // access key id → secret
     QAtomicInt m_cancelled;
     QList<Attempt> m_attempts;
     QList<std::shared_ptr<HttpExchange>> m_unanswered; // kept open on purpose

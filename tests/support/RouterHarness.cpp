@@ -62,13 +62,14 @@ void RouterHarness::setKeys(const QList<Key>& keys, RouterSettings settings)
         route.tier = key.tier;
         route.servedModels = key.servedModels;
         snapshot->keys.append(route);
-        // Anthropic's base URL is the host: its paths start with /v1 themselves.
-        const QString baseUrl = key.providerId == u"anthropic"
+        // Anthropic's and Bedrock's base URL is the host: their paths are their own.
+        const QString baseUrl = key.providerId == u"anthropic" || key.providerId == u"bedrock"
             ? QStringLiteral("http://127.0.0.1:%1").arg(m_fake->port())
             : m_fake->baseUrl();
         snapshot->targets.insert(route.id,
-            UpstreamTarget {
-                key.providerId, baseUrl, QString::fromUtf8(secretOf(key.label)), {}, {} });
+            UpstreamTarget { key.providerId, baseUrl,
+                key.secret.isEmpty() ? QString::fromUtf8(secretOf(key.label)) : key.secret,
+                key.settings, {} });
     }
     snapshot->localKeys = LocalKeyDirectory({ { localKeyId, memberId, workspaceId,
         LocalKeyToken::hash(QString::fromLatin1(token())) } });

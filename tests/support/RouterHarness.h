@@ -29,6 +29,8 @@ public:
         Tier tier = Tier::Prioritized;
         QStringList servedModels;
         QString providerId = QStringLiteral("openai");
+        QString secret; // empty: the label in lower case
+        QJsonObject settings; // region, ...
     };
 
     struct Response

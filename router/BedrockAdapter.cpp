@@ -1,0 +1,147 @@
+#include "BedrockAdapter.h"
+
+#include "AnthropicAdapter.h"
+#include "AnthropicToConverse.h"
+#include "AnthropicToOpenAiStream.h"
+#include "ChainedStreamTranslator.h"
+#include "ClientErrors.h"
+#include "ConverseToAnthropicStream.h"
+#include "OpenAiToAnthropic.h"
+#include "OutcomeClassifier.h"
+#include "aws/SigV4Signer.h"
+
+#include <QDateTime>
+#include <QJsonDocument>
+
+namespace {
+
+// The Anthropic Messages request a client's call amounts to.
+std::optional<QJsonObject> asAnthropic(const ClientCall& call, QStringList* dropped, QString* error)
+{
+    if (call.protocol == ClientProtocol::Anthropic)
+        return call.body;
+    auto translated = OpenAiToAnthropic::request(call.body, error);
+    if (!translated)
+        return std::nullopt;
+    *dropped += translated->droppedFields;
+    return translated->body;
+}
+
+} // namespace
+
+QString BedrockAdapter::modelIdFor(const QString& model, const QString& region)
+{
+    static const QStringList profiled { QStringLiteral("anthropic.claude-3-7"),
+        QStringLiteral("anthropic.claude-sonnet-4"), QStringLiteral("anthropic.claude-opus-4"),
+        QStringLiteral("anthropic.claude-haiku-4") };
+    const bool needsProfile = std::any_of(profiled.cbegin(), profiled.cend(),
+        [&model](const QString& prefix) { return model.startsWith(prefix); });
+    if (!needsProfile)
+        return model;
+    const QString geography = region.startsWith(u"eu-") ? QStringLiteral("eu")
+        : region.startsWith(u"ap-")                     ? QStringLiteral("apac")
+                                                        : QStringLiteral("us");
+    return geography + u'.' + model;
+}
+
+std::optional<UpstreamRequest> BedrockAdapter::buildRequest(const UpstreamTarget& target,
+    const ClientCall& call, const QString& upstreamModel, QString* error) const
+{
+    if (call.endpoint != ClientEndpoint::Messages
+        && call.endpoint != ClientEndpoint::ChatCompletions) {
+        if (error)
+            *error = QStringLiteral("Amazon Bedrock keys serve chat requests only");
+        return std::nullopt;
+    }
+    const QString region = target.settings.value(QStringLiteral("region")).toString();
+    if (region.isEmpty()) {
+        if (error)
+            *error = QStringLiteral("Bedrock key without a region");
+        return std::nullopt;
+    }
+    QStringList dropped;
+    const std::optional<QJsonObject> anthropic = asAnthropic(call, &dropped, error);
+    if (!anthropic)
+        return std::nullopt;
+    const auto converse = AnthropicToConverse::request(*anthropic, error);
+    if (!converse)
+        return std::nullopt;
+    QString base = target.baseUrl.isEmpty()
+        ? QStringLiteral("https://bedrock-runtime.%1.amazonaws.com").arg(region)
+        : target.baseUrl;
+    while (base.endsWith(u'/'))
+        base.chop(1);
+    // The model id travels percent-encoded (its ':' as %3A); SigV4 signs it encoded again.
+    const QByteArray modelPath = QUrl::toPercentEncoding(modelIdFor(upstreamModel, region));
+    UpstreamRequest request;
+    request.url = QUrl(base + QStringLiteral("/model/") + QString::fromLatin1(modelPath)
+        + (call.stream ? QStringLiteral("/converse-stream") : QStringLiteral("/converse")));
+    request.body = QJsonDocument(converse->body).toJson(QJsonDocument::Compact);
+    request.droppedFields = dropped + converse->droppedFields;
+    request.headers = { { "Content-Type", "application/json" } };
+    const QJsonObject credentials = QJsonDocument::fromJson(target.secret.toUtf8()).object();
+    if (credentials.isEmpty()) {
+        request.headers.append({ "Authorization", "Bearer " + target.secret.toUtf8() });
+        return request;
+    }
+    const SigV4Signer signer({ credentials.value(QStringLiteral("access_key_id")).toString(),
+                                 credentials.value(QStringLiteral("secret_access_key")).toString(),
+                                 credentials.value(QStringLiteral("session_token")).toString() },
+        region, QStringLiteral("bedrock"));
+    request.headers += signer.sign(
+        "POST", request.url, request.headers, request.body, QDateTime::currentDateTimeUtc());
+    return request;
+}
+
+UpstreamOutcome BedrockAdapter::classify(int httpStatus, const QByteArray& body) const
+{
+    return OutcomeClassifier::classify(httpStatus, body);
+}
+
+QString BedrockAdapter::errorMessage(const QByteArray& body) const
+{
+    const QJsonObject root = QJsonDocument::fromJson(body).object();
+    for (const char* field : { "message", "Message" }) {
+        if (const QString message = root.value(QLatin1StringView(field)).toString();
+            !message.isEmpty())
+            return message;
+    }
+    return QString::fromUtf8(body.left(200)).simplified();
+}
+
+std::optional<ClientAnswer> BedrockAdapter::translateAnswer(
+    const ClientCall& call, const QByteArray& body) const
+{
+    const QString model = call.body.value(QStringLiteral("model")).toString();
+    const std::optional<QByteArray> anthropic = AnthropicToConverse::answer(body, model);
+    if (!anthropic)
+        return std::nullopt;
+    const QJsonObject message = QJsonDocument::fromJson(*anthropic).object();
+    ClientAnswer answer;
+    answer.servedModel = model;
+    answer.usage = AnthropicAdapter::usageFrom(message.value(QStringLiteral("usage")).toObject());
+    if (call.protocol == ClientProtocol::Anthropic) {
+        answer.body = *anthropic;
+        return answer;
+    }
+    const std::optional<QByteArray> openAi = OpenAiToAnthropic::answer(*anthropic);
+    if (!openAi)
+        return std::nullopt;
+    answer.body = *openAi;
+    return answer;
+}
+
+QByteArray BedrockAdapter::translateError(const ClientCall& call, const QByteArray& body) const
+{
+    return ClientErrors::body(call.protocol, ClientErrors::badRequest(errorMessage(body)));
+}
+
+std::unique_ptr<StreamTranslator> BedrockAdapter::streamTranslator(const ClientCall& call) const
+{
+    auto converse = std::make_unique<ConverseToAnthropicStream>(
+        call.body.value(QStringLiteral("model")).toString());
+    if (call.protocol == ClientProtocol::Anthropic)
+        return converse;
+    return std::make_unique<ChainedStreamTranslator>(
+        std::move(converse), std::make_unique<AnthropicToOpenAiStream>(call.wantsStreamUsage));
+}

@@ -1,0 +1,23 @@
+#pragma once
+
+#include "UpstreamAdapter.h"
+
+// Amazon Bedrock's Converse and ConverseStream APIs, for Anthropic and OpenAI clients alike
+// (AnthropicToConverse, with OpenAiToAnthropic in front for OpenAI clients). Keys are AWS access
+// keys, signed with Signature Version 4 for the key's region, or Bedrock API keys (Bearer).
+class BedrockAdapter : public UpstreamAdapter
+{
+public:
+    std::optional<UpstreamRequest> buildRequest(const UpstreamTarget& target,
+        const ClientCall& call, const QString& upstreamModel, QString* error) const override;
+    UpstreamOutcome classify(int httpStatus, const QByteArray& body) const override;
+    QString errorMessage(const QByteArray& body) const override;
+    std::optional<ClientAnswer> translateAnswer(
+        const ClientCall& call, const QByteArray& body) const override;
+    QByteArray translateError(const ClientCall& call, const QByteArray& body) const override;
+    std::unique_ptr<StreamTranslator> streamTranslator(const ClientCall& call) const override;
+
+    // The id to call a model by in `region`: Claude models newer than 3.5 run only through a
+    // cross-region inference profile, whose id starts with the region's geography.
+    static QString modelIdFor(const QString& model, const QString& region);
+};
