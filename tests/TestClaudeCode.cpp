@@ -4,6 +4,8 @@
 #include "RouterHarness.h"
 
 #include <QDir>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
@@ -14,7 +16,7 @@ class TestClaudeCode : public QObject
 
 private:
     // Runs `claude -p prompt` against the harness's router; its output.
-    static QByteArray runClaude(RouterHarness& harness, int* exitCode)
+    static QByteArray runClaude(RouterHarness& harness, int* exitCode, const QString& model = {})
     {
         QTemporaryDir home; // its settings and history stay out of the developer's
         QProcess claude;
@@ -25,6 +27,8 @@ private:
             QStringLiteral("ANTHROPIC_API_KEY"), QString::fromLatin1(RouterHarness::token()));
         env.insert(QStringLiteral("DISABLE_TELEMETRY"), QStringLiteral("1"));
         env.insert(QStringLiteral("CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC"), QStringLiteral("1"));
+        if (!model.isEmpty()) // a model the catalog knows a Bedrock id for
+            env.insert(QStringLiteral("ANTHROPIC_MODEL"), model);
         claude.setProcessEnvironment(env);
         claude.setWorkingDirectory(home.path());
         claude.setProcessChannelMode(QProcess::MergedChannels);
@@ -81,6 +85,35 @@ private slots:
         // What chat completions cannot say was left out, and the attempt says so.
         QVERIFY2(record.attempts.constLast().droppedFields.contains(u"thinking"_qs),
             qPrintable(record.attempts.constLast().droppedFields.join(u", ")));
+    }
+
+    // Through Amazon Bedrock: translated to Converse, signed, streamed back as Anthropic events.
+    void answersThroughABedrockKey()
+    {
+        RouterHarness harness;
+        const QString secret = QStringLiteral("wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY");
+        harness.fake().setAwsSecret("AKIDEXAMPLE", secret);
+        harness.catalog.add({ .canonicalId = QStringLiteral("anthropic/claude-sonnet-4.5"),
+            .aliases = { QStringLiteral("claude-sonnet-4-5") },
+            .nativeIds = { { QStringLiteral("bedrock"),
+                QStringLiteral("anthropic.claude-sonnet-4-5-20250929-v1:0") } } });
+        RouterHarness::Key key(
+            QStringLiteral("Bedrock"), Tier::Prioritized, {}, QStringLiteral("bedrock"));
+        key.secret = QString::fromUtf8(QJsonDocument(
+            QJsonObject { { "access_key_id", "AKIDEXAMPLE" }, { "secret_access_key", secret } })
+                                           .toJson(QJsonDocument::Compact));
+        key.settings = { { "region", "us-west-2" } };
+        harness.setKeys({ key });
+        int exitCode = -1;
+        const QByteArray output
+            = runClaude(harness, &exitCode, QStringLiteral("claude-sonnet-4-5"));
+        QVERIFY2(exitCode == 0, output.constData());
+        QVERIFY2(output.contains("Hello from the fake."), output.constData());
+        const FakeProvider::Attempt attempt = harness.fake().attempts().constLast();
+        QCOMPARE(attempt.path,
+            QByteArray("/model/us.anthropic.claude-sonnet-4-5-20250929-v1%3A0/converse-stream"));
+        QCOMPARE(attempt.key, QByteArray("AKIDEXAMPLE"));
+        QCOMPARE(harness.lastFinished().status, 200);
     }
 
     void keepsAnsweringWhenTheFirstKeyIsOverloaded()
