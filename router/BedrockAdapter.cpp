@@ -79,18 +79,24 @@ std::optional<UpstreamRequest> BedrockAdapter::buildRequest(const UpstreamTarget
     request.body = QJsonDocument(converse->body).toJson(QJsonDocument::Compact);
     request.droppedFields = dropped + converse->droppedFields;
     request.headers = { { "Content-Type", "application/json" } };
-    const QJsonObject credentials = QJsonDocument::fromJson(target.secret.toUtf8()).object();
-    if (credentials.isEmpty()) {
-        request.headers.append({ "Authorization", "Bearer " + target.secret.toUtf8() });
-        return request;
+    authorize(request, "POST", target.secret, region);
+    return request;
+}
+
+void BedrockAdapter::authorize(
+    UpstreamRequest& request, QByteArrayView method, const QString& secret, const QString& region)
+{
+    const QJsonObject credentials = QJsonDocument::fromJson(secret.toUtf8()).object();
+    if (credentials.isEmpty()) { // a Bedrock API key
+        request.headers.append({ "Authorization", "Bearer " + secret.toUtf8() });
+        return;
     }
     const SigV4Signer signer({ credentials.value(QStringLiteral("access_key_id")).toString(),
                                  credentials.value(QStringLiteral("secret_access_key")).toString(),
                                  credentials.value(QStringLiteral("session_token")).toString() },
         region, QStringLiteral("bedrock"));
     request.headers += signer.sign(
-        "POST", request.url, request.headers, request.body, QDateTime::currentDateTimeUtc());
-    return request;
+        method, request.url, request.headers, request.body, QDateTime::currentDateTimeUtc());
 }
 
 UpstreamOutcome BedrockAdapter::classify(int httpStatus, const QByteArray& body) const

@@ -20,4 +20,8 @@ public:
     // The id to call a model by in `region`: Claude models newer than 3.5 run only through a
     // cross-region inference profile, whose id starts with the region's geography.
     static QString modelIdFor(const QString& model, const QString& region);
+    // Adds the key's authentication to a finished request: the SigV4 signature of its stored AWS
+    // credentials for `region`, or its Bedrock API key as Bearer.
+    static void authorize(UpstreamRequest& request, QByteArrayView method, const QString& secret,
+        const QString& region);
 };

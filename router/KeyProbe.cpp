@@ -1,5 +1,6 @@
 #include "KeyProbe.h"
 
+#include "BedrockAdapter.h"
 #include "OpenAiRequestBuilder.h"
 #include "OutcomeClassifier.h"
 #include "ProviderRegistry.h"
@@ -60,8 +61,19 @@ std::optional<UpstreamRequest> KeyProbe::request(const UpstreamTarget& target, Q
                 { { "x-goog-api-key", secret } });
         }
         break;
-    case WireFormat::BedrockConverse:
-        break;
+    case WireFormat::BedrockConverse: {
+        // The control plane's list of models: free, and it needs a valid, signed key.
+        const QString region = target.settings.value(QStringLiteral("region")).toString();
+        QString base = target.baseUrl.isEmpty()
+            ? QStringLiteral("https://bedrock.%1.amazonaws.com").arg(region)
+            : target.baseUrl;
+        while (base.endsWith(u'/'))
+            base.chop(1);
+        UpstreamRequest request
+            = getRequest(base + QStringLiteral("/foundation-models?byOutputModality=TEXT"), {});
+        BedrockAdapter::authorize(request, "GET", target.secret, region);
+        return request;
+    }
     }
     if (error)
         *error = Text::tr("Keyway cannot check %1 keys yet.").arg(provider->displayName);
@@ -72,6 +84,11 @@ KeyProbe::Verdict KeyProbe::verdict(int httpStatus, const QByteArray& body)
 {
     // Google says "API key not valid" with a 400 and the reason in its details.
     if (httpStatus == 400 && body.contains("API_KEY_INVALID"))
+        return Verdict::Invalid;
+    // AWS answers an unknown access key or a wrong secret with 403 and these words.
+    if (httpStatus == 403
+        && (body.contains("security token included in the request is invalid")
+            || body.contains("signature we calculated does not match")))
         return Verdict::Invalid;
     if (httpStatus == 403)
         return Verdict::NoAccess;

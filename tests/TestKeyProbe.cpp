@@ -71,9 +71,30 @@ private slots:
         QVERIFY(request->body.isNull()); // a GET
     }
 
+    void checksBedrockKeysWithASignedListOfModels()
+    {
+        const QJsonObject region { { "region", "eu-central-1" } };
+        UpstreamTarget aws = target(QStringLiteral("bedrock"), region);
+        aws.secret
+            = QStringLiteral(R"({"access_key_id": "AKIDEXAMPLE", "secret_access_key": "x"})");
+        QString error;
+        auto request = KeyProbe::request(aws, &error);
+        QVERIFY2(request, qPrintable(error));
+        QCOMPARE(request->url.toString(),
+            QStringLiteral("https://bedrock.eu-central-1.amazonaws.com/"
+                           "foundation-models?byOutputModality=TEXT"));
+        QVERIFY(request->header("Authorization")
+                    .startsWith("AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/"));
+        QVERIFY(request->header("Authorization").contains("/eu-central-1/bedrock/aws4_request"));
+        QVERIFY(!request->header("X-Amz-Date").isEmpty());
+        // A Bedrock API key goes as Bearer.
+        request = KeyProbe::request(target(QStringLiteral("bedrock"), region), &error);
+        QCOMPARE(request->header("Authorization"), QByteArray("Bearer secret-123456"));
+    }
+
     void saysWhichProvidersItCannotCheckYet()
     {
-        for (const char* provider : { "bedrock", "vertex", "nonsense" }) {
+        for (const char* provider : { "vertex", "nonsense" }) {
             QString error;
             QVERIFY(!KeyProbe::request(target(QString::fromLatin1(provider)), &error));
             QVERIFY2(!error.isEmpty(), provider);
@@ -98,6 +119,16 @@ private slots:
                           R"([{"reason": "API_KEY_INVALID"}]}})")
             << V::Invalid;
         QTest::newRow("403") << 403 << QByteArray() << V::NoAccess;
+        QTest::newRow("AWS unknown access key")
+            << 403
+            << QByteArray(
+                   R"({"message": "The security token included in the request is invalid."})")
+            << V::Invalid;
+        QTest::newRow("AWS wrong secret")
+            << 403
+            << QByteArray(
+                   R"({"message": "The request signature we calculated does not match the signature you provided."})")
+            << V::Invalid;
         QTest::newRow("404: wrong endpoint") << 404 << QByteArray() << V::Failed;
         QTest::newRow("429") << 429 << QByteArray() << V::RateLimited;
         QTest::newRow("529 overloaded") << 529 << QByteArray() << V::RateLimited;
