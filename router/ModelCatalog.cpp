@@ -58,28 +58,6 @@ std::optional<ModelPrice> priceFromJson(const QJsonObject& pricing, QString* err
     return price;
 }
 
-// The entry of `entries` a requested id names, const or not as the list is. Canonical ids and
-// aliases first: a user's alias is not shadowed by a native id another entry happens to share.
-template <typename Entries>
-auto findIn(Entries& entries, QStringView requestedId) -> decltype(&entries.first())
-{
-    for (auto& entry : entries) {
-        if (entry.canonicalId.compare(requestedId, Qt::CaseInsensitive) == 0)
-            return &entry;
-        for (const QString& alias : entry.aliases) {
-            if (alias.compare(requestedId, Qt::CaseInsensitive) == 0)
-                return &entry;
-        }
-    }
-    for (auto& entry : entries) {
-        for (const QString& native : entry.nativeIds) {
-            if (native.compare(requestedId, Qt::CaseInsensitive) == 0)
-                return &entry;
-        }
-    }
-    return nullptr;
-}
-
 } // namespace
 
 std::optional<ModelCatalog::Entry> ModelCatalog::entryFromJson(
@@ -159,13 +137,14 @@ std::optional<ModelCatalog> ModelCatalog::fromJson(const QByteArray& json, QStri
 
 void ModelCatalog::add(Entry entry)
 {
-    for (Entry& existing : m_entries) {
-        if (existing.canonicalId.compare(entry.canonicalId, Qt::CaseInsensitive) == 0) {
-            existing = std::move(entry);
-            return;
-        }
-    }
-    m_entries.append(std::move(entry));
+    const auto same = std::find_if(m_entries.begin(), m_entries.end(), [&entry](const Entry& e) {
+        return e.canonicalId.compare(entry.canonicalId, Qt::CaseInsensitive) == 0;
+    });
+    if (same != m_entries.end())
+        *same = std::move(entry);
+    else
+        m_entries.append(std::move(entry));
+    reindex();
 }
 
 bool ModelCatalog::addAlias(const QString& alias, QStringView modelId)
@@ -173,14 +152,17 @@ bool ModelCatalog::addAlias(const QString& alias, QStringView modelId)
     Entry* entry = findMutable(modelId);
     if (!entry)
         return false;
-    if (!entry->aliases.contains(alias, Qt::CaseInsensitive))
+    if (!entry->aliases.contains(alias, Qt::CaseInsensitive)) {
         entry->aliases.append(alias);
+        reindex();
+    }
     return true;
 }
 
 const ModelCatalog::Entry* ModelCatalog::find(QStringView requestedId) const
 {
-    return findIn(m_entries, requestedId);
+    const auto it = m_byName.constFind(requestedId.toString().toLower());
+    return it == m_byName.cend() ? nullptr : &m_entries.at(*it);
 }
 
 std::optional<ModelPrice> ModelCatalog::priceOf(const QStringList& names) const
@@ -194,5 +176,27 @@ std::optional<ModelPrice> ModelCatalog::priceOf(const QStringList& names) const
 
 ModelCatalog::Entry* ModelCatalog::findMutable(QStringView requestedId)
 {
-    return findIn(m_entries, requestedId);
+    const auto it = m_byName.constFind(requestedId.toString().toLower());
+    return it == m_byName.cend() ? nullptr : &m_entries[*it];
+}
+
+void ModelCatalog::reindex()
+{
+    // Every request looks models up, several times: by name, not by a walk through the list.
+    // Canonical ids and aliases first, so a user's alias is not shadowed by a native id another
+    // entry happens to share; within each, the first entry keeps a name.
+    m_byName.clear();
+    for (qsizetype i = 0; i < m_entries.size(); ++i) {
+        for (const QString& name :
+            QStringList { m_entries.at(i).canonicalId } + m_entries.at(i).aliases) {
+            if (!m_byName.contains(name.toLower()))
+                m_byName.insert(name.toLower(), i);
+        }
+    }
+    for (qsizetype i = 0; i < m_entries.size(); ++i) {
+        for (const QString& native : m_entries.at(i).nativeIds) {
+            if (!m_byName.contains(native.toLower()))
+                m_byName.insert(native.toLower(), i);
+        }
+    }
 }

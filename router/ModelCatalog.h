@@ -49,6 +49,8 @@ public:
 
 private:
     Entry* findMutable(QStringView requestedId);
+    void reindex();
 
     QList<Entry> m_entries;
+    QHash<QString, qsizetype> m_byName; // every name in lower case → its entry's position
 };
