@@ -286,6 +286,50 @@
     </message>
 </context>
 <context>
+    <name>AnthropicToGemini</name>
+    <message>
+        <location filename="../router/AnthropicToGemini.cpp" line="73"/>
+        <source>Google Gemini takes images as base64 data or a URL.</source>
+        <translation>Google Gemini nimmt Bilder als Base64-Daten oder als URL an.</translation>
+    </message>
+    <message>
+        <location filename="../router/AnthropicToGemini.cpp" line="86"/>
+        <source>Google Gemini takes documents as base64 PDF or plain text.</source>
+        <translation>Google Gemini nimmt Dokumente als Base64-PDF oder als reinen Text an.</translation>
+    </message>
+    <message>
+        <location filename="../router/AnthropicToGemini.cpp" line="106"/>
+        <source>A tool result answers the tool call &quot;%1&quot;, which is not in the conversation.</source>
+        <translation>Ein Werkzeugergebnis antwortet auf den Werkzeugaufruf „%1“, der nicht in der Unterhaltung steht.</translation>
+    </message>
+    <message>
+        <location filename="../router/AnthropicToGemini.cpp" line="115"/>
+        <source>A tool result with an image or document cannot be sent to Google Gemini.</source>
+        <translation>Ein Werkzeugergebnis mit einem Bild oder Dokument kann nicht an Google Gemini gesendet werden.</translation>
+    </message>
+    <message>
+        <location filename="../router/AnthropicToGemini.cpp" line="150"/>
+        <source>A &quot;%1&quot; block cannot be sent to Google Gemini.</source>
+        <translation>Ein „%1“-Block kann nicht an Google Gemini gesendet werden.</translation>
+    </message>
+    <message>
+        <location filename="../router/AnthropicToGemini.cpp" line="162"/>
+        <location filename="../router/AnthropicToGemini.cpp" line="168"/>
+        <source>A message&apos;s content must be text or a list of blocks.</source>
+        <translation>Der Inhalt einer Nachricht muss Text oder eine Liste von Blöcken sein.</translation>
+    </message>
+    <message>
+        <location filename="../router/AnthropicToGemini.cpp" line="207"/>
+        <source>Each message needs the role &quot;user&quot; or &quot;assistant&quot;.</source>
+        <translation>Jede Nachricht braucht die Rolle „user“ oder „assistant“.</translation>
+    </message>
+    <message>
+        <location filename="../router/AnthropicToGemini.cpp" line="336"/>
+        <source>The request has no messages.</source>
+        <translation>Die Anfrage enthält keine Nachrichten.</translation>
+    </message>
+</context>
+<context>
     <name>AnthropicToOpenAi</name>
     <message>
         <location filename="../router/AnthropicToOpenAi.cpp" line="36"/>
