@@ -468,7 +468,11 @@ QCoro::Task<Result<UpstreamTarget>> KeyService::testTarget(std::optional<qint64>
         co_return aboutField(invalidInput(Text::tr("Type the secret to test the key.")),
             provider.fields.value(0).name);
     }
-    co_return UpstreamTarget { key.providerId, key.baseUrl, secret, key.settings, key.caFile };
+    co_return UpstreamTarget { .providerId = key.providerId,
+        .baseUrl = key.baseUrl,
+        .secret = secret,
+        .settings = key.settings,
+        .caFile = key.caFile };
 }
 
 QCoro::Task<Result<int>> KeyService::verifySecrets()

@@ -1,6 +1,8 @@
 #include "KeyTester.h"
 
 #include "UpstreamCall.h"
+#include "google/GoogleTokenFetch.h"
+#include "google/VertexEndpoint.h"
 
 #include <QCoro/QCoroSignal>
 #include <QJsonDocument>
@@ -39,6 +41,31 @@ KeyTester::KeyTester(UpstreamTarget target, QObject* parent)
 void KeyTester::start()
 {
     m_clock.start();
+    // A service account is tried first at Google's token endpoint: a fresh token, never the
+    // router's cached one, so that a revoked key shows.
+    if (const auto account = VertexEndpoint::serviceAccount(m_target)) {
+        m_tokenFetch = new GoogleTokenFetch(*account, m_target.caFile, this);
+        connect(m_tokenFetch, &GoogleTokenFetch::finished, this, &KeyTester::onTokenFetched);
+        m_tokenFetch->start();
+        return;
+    }
+    probe();
+}
+
+void KeyTester::onTokenFetched()
+{
+    if (!m_tokenFetch->token()) {
+        finish({ m_tokenFetch->credentialRejected() ? KeyProbe::Verdict::Invalid
+                                                    : KeyProbe::Verdict::Unreachable,
+            0, m_clock.elapsed(), m_tokenFetch->error() });
+        return;
+    }
+    m_target.accessToken = m_tokenFetch->token()->value;
+    probe();
+}
+
+void KeyTester::probe()
+{
     QString error;
     std::optional<UpstreamRequest> request = KeyProbe::request(m_target, &error);
     if (!request) {

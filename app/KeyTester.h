@@ -7,6 +7,7 @@
 #include <QElapsedTimer>
 #include <QObject>
 
+class GoogleTokenFetch;
 class UpstreamCall;
 
 // Runs KeyProbe's check of one key on this thread's upstream connections and classifies the
@@ -26,11 +27,15 @@ signals:
     void finished(const KeyTestResult& result);
 
 private:
+    // Sends the probe; a Vertex service account's once its token has come.
+    void probe();
+    void onTokenFetched();
     void onFinished();
     void onFailed(const QString& message);
     void finish(KeyTestResult result);
 
     UpstreamTarget m_target;
+    GoogleTokenFetch* m_tokenFetch = nullptr;
     UpstreamCall* m_call = nullptr;
     QByteArray m_body;
     QElapsedTimer m_clock;

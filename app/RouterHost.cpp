@@ -192,8 +192,11 @@ QCoro::Task<> RouterHost::rebuild()
         }
         secrets.insert(key.secretRef, m_secrets.value(key.secretRef));
         snapshot->targets.insert(key.id,
-            UpstreamTarget { key.providerId, key.baseUrl, m_secrets.value(key.secretRef),
-                key.settings, key.caFile });
+            UpstreamTarget { .providerId = key.providerId,
+                .baseUrl = key.baseUrl,
+                .secret = m_secrets.value(key.secretRef),
+                .settings = key.settings,
+                .caFile = key.caFile });
     }
     m_secrets = secrets; // removed and replaced secrets leave memory
 

@@ -1,33 +1,14 @@
 #include "BedrockAdapter.h"
 
-#include "AnthropicAdapter.h"
+#include "AnthropicBridge.h"
 #include "AnthropicToConverse.h"
-#include "AnthropicToOpenAiStream.h"
-#include "ChainedStreamTranslator.h"
 #include "ClientErrors.h"
 #include "ConverseToAnthropicStream.h"
-#include "OpenAiToAnthropic.h"
 #include "OutcomeClassifier.h"
 #include "aws/SigV4Signer.h"
 
 #include <QDateTime>
 #include <QJsonDocument>
-
-namespace {
-
-// The Anthropic Messages request a client's call amounts to.
-std::optional<QJsonObject> asAnthropic(const ClientCall& call, QStringList* dropped, QString* error)
-{
-    if (call.protocol == ClientProtocol::Anthropic)
-        return call.body;
-    auto translated = OpenAiToAnthropic::request(call.body, error);
-    if (!translated)
-        return std::nullopt;
-    *dropped += translated->droppedFields;
-    return translated->body;
-}
-
-} // namespace
 
 QString BedrockAdapter::modelIdFor(const QString& model, const QString& region)
 {
@@ -47,12 +28,6 @@ QString BedrockAdapter::modelIdFor(const QString& model, const QString& region)
 std::optional<UpstreamRequest> BedrockAdapter::buildRequest(const UpstreamTarget& target,
     const ClientCall& call, const QString& upstreamModel, QString* error) const
 {
-    if (call.endpoint != ClientEndpoint::Messages
-        && call.endpoint != ClientEndpoint::ChatCompletions) {
-        if (error)
-            *error = QStringLiteral("Amazon Bedrock keys serve chat requests only");
-        return std::nullopt;
-    }
     const QString region = target.settings.value(QStringLiteral("region")).toString();
     if (region.isEmpty()) {
         if (error)
@@ -60,7 +35,8 @@ std::optional<UpstreamRequest> BedrockAdapter::buildRequest(const UpstreamTarget
         return std::nullopt;
     }
     QStringList dropped;
-    const std::optional<QJsonObject> anthropic = asAnthropic(call, &dropped, error);
+    const std::optional<QJsonObject> anthropic
+        = AnthropicBridge::request(call, QStringLiteral("Amazon Bedrock"), &dropped, error);
     if (!anthropic)
         return std::nullopt;
     const auto converse = AnthropicToConverse::request(*anthropic, error);
@@ -122,19 +98,7 @@ std::optional<ClientAnswer> BedrockAdapter::translateAnswer(
     const std::optional<QByteArray> anthropic = AnthropicToConverse::answer(body, model);
     if (!anthropic)
         return std::nullopt;
-    const QJsonObject message = QJsonDocument::fromJson(*anthropic).object();
-    ClientAnswer answer;
-    answer.servedModel = model;
-    answer.usage = AnthropicAdapter::usageFrom(message.value(QStringLiteral("usage")).toObject());
-    if (call.protocol == ClientProtocol::Anthropic) {
-        answer.body = *anthropic;
-        return answer;
-    }
-    const std::optional<QByteArray> openAi = OpenAiToAnthropic::answer(*anthropic);
-    if (!openAi)
-        return std::nullopt;
-    answer.body = *openAi;
-    return answer;
+    return AnthropicBridge::answer(call, *anthropic, model);
 }
 
 QByteArray BedrockAdapter::translateError(const ClientCall& call, const QByteArray& body) const
@@ -144,10 +108,7 @@ QByteArray BedrockAdapter::translateError(const ClientCall& call, const QByteArr
 
 std::unique_ptr<StreamTranslator> BedrockAdapter::streamTranslator(const ClientCall& call) const
 {
-    auto converse = std::make_unique<ConverseToAnthropicStream>(
-        call.body.value(QStringLiteral("model")).toString());
-    if (call.protocol == ClientProtocol::Anthropic)
-        return converse;
-    return std::make_unique<ChainedStreamTranslator>(
-        std::move(converse), std::make_unique<AnthropicToOpenAiStream>(call.wantsStreamUsage));
+    return AnthropicBridge::stream(call,
+        std::make_unique<ConverseToAnthropicStream>(
+            call.body.value(QStringLiteral("model")).toString()));
 }

@@ -1,11 +1,11 @@
 #include "FailoverSession.h"
 
-#include "CooldownHeaders.h"
 #include "OpenAiStreamTranslator.h"
 #include "RequestObserver.h"
 #include "RequestRecordJson.h"
 #include "UpstreamAdapter.h"
 #include "UpstreamCall.h"
+#include "google/GoogleAccessTokens.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -223,17 +223,31 @@ void FailoverSession::startAttempt(const PlannedAttempt& planned)
     m_attempt.startedAt = QDateTime::currentDateTimeUtc();
     m_attemptClock.start();
 
-    m_adapter = UpstreamAdapter::forProvider(key->providerId);
+    m_adapter = UpstreamAdapter::forKey(key->providerId, planned.upstreamModel);
     if (!m_adapter) {
         skipAttempt(planned, QStringLiteral("unsupported"),
             tr("Keyway cannot call %1 keys yet").arg(key->providerId));
         return;
     }
+    sendAttempt();
+}
+
+void FailoverSession::sendAttempt()
+{
+    UpstreamTarget target = *m_target;
+    if (const std::optional<GoogleServiceAccount> account = m_adapter->serviceAccount(target)) {
+        std::optional<QString> token = m_context.googleTokens->validToken(*account, target.caFile);
+        if (!token) {
+            waitForToken(*account);
+            return;
+        }
+        target.accessToken = *token;
+    }
     QString error;
     std::optional<UpstreamRequest> request
-        = m_adapter->buildRequest(*m_target, m_call, planned.upstreamModel, &error);
+        = m_adapter->buildRequest(target, m_call, m_planned.upstreamModel, &error);
     if (!request) {
-        skipAttempt(planned, QStringLiteral("configuration"), error);
+        skipAttempt(m_planned, QStringLiteral("configuration"), error);
         return;
     }
     m_attempt.droppedFields = request->droppedFields;
@@ -251,6 +265,35 @@ void FailoverSession::startAttempt(const PlannedAttempt& planned)
     connect(m_upstream.get(), &UpstreamCall::finished, this, &FailoverSession::onCallFinished);
     connect(m_upstream.get(), &UpstreamCall::failed, this, &FailoverSession::onCallFailed);
     m_upstream->start();
+}
+
+void FailoverSession::waitForToken(const GoogleServiceAccount& account)
+{
+    // Connected before asking: the token may come before fetch() returns.
+    m_tokenWait = connect(m_context.googleTokens, &GoogleAccessTokens::fetched, this,
+        [this, key = account.cacheKey()](
+            const QString& accountKey, const QString& error, bool credentialRejected) {
+            if (accountKey == key)
+                onTokenFetched(error, credentialRejected);
+        });
+    m_context.googleTokens->fetch(account, m_target->caFile);
+}
+
+void FailoverSession::onTokenFetched(const QString& error, bool credentialRejected)
+{
+    disconnect(std::exchange(m_tokenWait, {}));
+    if (m_done)
+        return;
+    if (error.isEmpty()) {
+        sendAttempt();
+        return;
+    }
+    // Counted as a call: the attempt reached Google, even if not the model.
+    ++m_calls;
+    if (credentialRejected)
+        failOver(UpstreamOutcome::InvalidKey, QStringLiteral("invalid_key"), error);
+    else
+        failOver(UpstreamOutcome::ServerFailure, QStringLiteral("server_error"), error);
 }
 
 void FailoverSession::skipAttempt(
@@ -382,7 +425,7 @@ void FailoverSession::onCallFinished()
         return;
     }
     const auto cooldown = outcome == UpstreamOutcome::RateLimited
-        ? CooldownHeaders::cooldown(headers, QDateTime::currentDateTimeUtc())
+        ? m_adapter->cooldown(headers, body)
         : std::nullopt;
     failOver(outcome, errorClassOf(outcome), message, cooldown);
 }
@@ -521,7 +564,7 @@ void FailoverSession::onDeadline()
         breakStream(message);
         return;
     }
-    if (m_upstream) {
+    if (attemptInFlight()) {
         dropUpstream();
         finishAttempt(std::nullopt, QStringLiteral("timeout"), message);
     }
@@ -532,7 +575,7 @@ void FailoverSession::onClientGone()
 {
     if (m_done)
         return;
-    if (m_upstream) {
+    if (attemptInFlight()) {
         dropUpstream(); // the provider's request is cancelled with it
         finishAttempt(
             std::nullopt, QStringLiteral("cancelled"), tr("The client closed the connection"));
@@ -626,6 +669,7 @@ void FailoverSession::answer(int status, const QByteArray& body, HttpExchange::H
 
 void FailoverSession::dropUpstream()
 {
+    disconnect(std::exchange(m_tokenWait, {})); // a token still coming is kept for others
     if (!m_upstream)
         return;
     m_upstream->disconnect(this);

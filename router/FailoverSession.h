@@ -16,6 +16,8 @@
 
 #include <memory>
 
+class GoogleAccessTokens;
+class GoogleServiceAccount;
 class RequestObserver;
 class StreamTranslator;
 class UpstreamAdapter;
@@ -36,6 +38,7 @@ public:
         std::shared_ptr<const RoutingSnapshot> snapshot;
         HealthTracker* health = nullptr;
         RequestObserver* observer = nullptr;
+        GoogleAccessTokens* googleTokens = nullptr;
     };
 
     // `models`: the model, or OpenRouter's `models` list, in the order to try them.
@@ -50,6 +53,11 @@ private:
     void planModel(int index);
     void tryNext();
     void startAttempt(const PlannedAttempt& planned);
+    // Sends the attempt once its key's access token (if it needs one) is at hand.
+    void sendAttempt();
+    void waitForToken(const GoogleServiceAccount& account);
+    void onTokenFetched(const QString& error, bool credentialRejected);
+    bool attemptInFlight() const { return m_upstream || m_tokenWait; }
     void skipAttempt(
         const PlannedAttempt& planned, const QString& errorClass, const QString& message);
     bool waitForCoolingKey();
@@ -115,6 +123,7 @@ private:
     QElapsedTimer m_attemptClock;
     const UpstreamAdapter* m_adapter = nullptr;
     std::unique_ptr<UpstreamCall> m_upstream;
+    QMetaObject::Connection m_tokenWait; // while the attempt waits for an access token
     std::unique_ptr<StreamTranslator> m_translator;
     QByteArray m_body;
     bool m_committed = false; // the client has the status line: no failover from here

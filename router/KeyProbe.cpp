@@ -4,6 +4,7 @@
 #include "OpenAiRequestBuilder.h"
 #include "OutcomeClassifier.h"
 #include "ProviderRegistry.h"
+#include "google/VertexEndpoint.h"
 
 #include <QCoreApplication>
 
@@ -29,6 +30,22 @@ UpstreamRequest getRequest(const QString& url, HttpHeaders headers)
     request.url = QUrl(url);
     request.headers = std::move(headers);
     return request; // a null body: GET
+}
+
+// Vertex AI has no free list of a project's models; counting a prompt's tokens costs nothing
+// and needs what a request needs: a good token or API key, the project, Vertex AI enabled.
+std::optional<UpstreamRequest> vertexRequest(const UpstreamTarget& target, QString* error)
+{
+    const std::optional<QUrl> url = VertexEndpoint::url(target, u"google",
+        QString::fromLatin1(KeyProbe::vertexProbeModel), QStringLiteral("countTokens"), error);
+    if (!url)
+        return std::nullopt;
+    UpstreamRequest request;
+    request.url = *url;
+    request.headers = { { "Content-Type", "application/json" } };
+    VertexEndpoint::authorize(request, target);
+    request.body = R"({"contents":[{"role":"user","parts":[{"text":"ping"}]}]})";
+    return request;
 }
 
 } // namespace
@@ -60,7 +77,7 @@ std::optional<UpstreamRequest> KeyProbe::request(const UpstreamTarget& target, Q
                 baseUrl(target, *provider) + QStringLiteral("/v1beta/models?pageSize=1"),
                 { { "x-goog-api-key", secret } });
         }
-        break;
+        return vertexRequest(target, error);
     case WireFormat::BedrockConverse: {
         // The control plane's list of models: free, and it needs a valid, signed key.
         const QString region = target.settings.value(QStringLiteral("region")).toString();

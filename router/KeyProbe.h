@@ -22,7 +22,11 @@ public:
         Failed, // an answer that says nothing about the key (5xx, a wrong endpoint)
     };
 
-    // The probe request for the key, or nothing when Keyway cannot check this provider's keys
+    // The model whose tokens a Vertex key's probe counts: served in every region.
+    static constexpr char vertexProbeModel[] = "gemini-2.5-flash";
+
+    // The probe request for the key (a Vertex service account's with its access token in the
+    // target: see GoogleTokenFetch), or nothing when Keyway cannot check this provider's keys
     // yet or the key lacks what its provider needs (the error says which).
     static std::optional<UpstreamRequest> request(const UpstreamTarget& target, QString* error);
     static Verdict verdict(int httpStatus, const QByteArray& body);

@@ -175,8 +175,14 @@ std::optional<QString> RoutePlanner::upstreamModel(
     // services without a model list, and to the direct provider its prefix names.
     if (aggregator || key.providerId == u"openai-compatible")
         return requestedModel;
-    if (const auto direct = directProviderOf(requestedModel);
-        direct && direct->first == key.providerId)
+    const auto direct = directProviderOf(requestedModel);
+    if (!direct)
+        return std::nullopt;
+    if (direct->first == key.providerId)
+        return direct->second;
+    // Vertex AI knows Google's and Anthropic's models by their own ids (Claude's version suffix
+    // is optional there), so a new one reaches Vertex keys too.
+    if (key.providerId == u"vertex" && direct->first != u"openai")
         return direct->second;
     return std::nullopt;
 }

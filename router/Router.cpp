@@ -309,7 +309,7 @@ void Router::route(const std::shared_ptr<HttpExchange>& exchange, ClientEndpoint
         return;
     }
     auto* session = new FailoverSession(exchange, std::move(parsed->call),
-        std::move(parsed->models), caller, { snapshot, &m_health, this });
+        std::move(parsed->models), caller, { snapshot, &m_health, this, &m_googleTokens });
     session->start();
 }
 

@@ -9,6 +9,7 @@
 #include "RequestObserver.h"
 #include "RoutePlanner.h"
 #include "RoutingSnapshot.h"
+#include "google/GoogleAccessTokens.h"
 
 #include <QMutex>
 #include <QObject>
@@ -72,6 +73,7 @@ private:
     void noteRequestFinished(const RequestRecord& record) override;
 
     HealthTracker m_health;
+    GoogleAccessTokens m_googleTokens;
     RecentRequests m_recent;
     mutable QMutex m_mutex; // guards the members below
     std::shared_ptr<const RoutingSnapshot> m_snapshot;

@@ -6,7 +6,9 @@
 #include "UpstreamOutcome.h"
 #include "UpstreamRequest.h"
 #include "UpstreamTarget.h"
+#include "google/GoogleServiceAccount.h"
 
+#include <chrono>
 #include <memory>
 #include <optional>
 
@@ -26,8 +28,9 @@ class UpstreamAdapter
 public:
     virtual ~UpstreamAdapter() = default;
 
-    // The adapter for a provider's keys, or nullptr when Keyway cannot call them yet.
-    static const UpstreamAdapter* forProvider(QStringView providerId);
+    // The adapter for a provider's keys and the model to call (Vertex serves Gemini and Claude
+    // in their own formats), or nullptr when Keyway cannot call them yet.
+    static const UpstreamAdapter* forKey(QStringView providerId, QStringView upstreamModel);
 
     // Nothing when the key lacks what its provider needs or the call cannot be expressed (the
     // error says what).
@@ -42,4 +45,10 @@ public:
     // A provider error the client must see (400, 422) in the client's protocol.
     virtual QByteArray translateError(const ClientCall& call, const QByteArray& body) const = 0;
     virtual std::unique_ptr<StreamTranslator> streamTranslator(const ClientCall& call) const = 0;
+    // How long a rate-limited key rests, as the answer says; by default its headers.
+    virtual std::optional<std::chrono::milliseconds> cooldown(
+        const HttpHeaders& headers, const QByteArray& body) const;
+    // Keys whose secret is first exchanged for a short-lived access token (a Google service
+    // account): the account, and buildRequest() then needs the token in the target.
+    virtual std::optional<GoogleServiceAccount> serviceAccount(const UpstreamTarget& target) const;
 };

@@ -1,5 +1,8 @@
 #include "KeyProbe.h"
+#include "TestData.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTest>
 
 // The probe of each provider: a request that costs nothing, with the provider's own
@@ -12,7 +15,10 @@ private:
     static UpstreamTarget target(
         const QString& provider, const QJsonObject& settings = {}, const QString& baseUrl = {})
     {
-        return { provider, baseUrl, QStringLiteral("secret-123456"), settings, {} };
+        return { .providerId = provider,
+            .baseUrl = baseUrl,
+            .secret = QStringLiteral("secret-123456"),
+            .settings = settings };
     }
 
 private slots:
@@ -92,13 +98,36 @@ private slots:
         QCOMPARE(request->header("Authorization"), QByteArray("Bearer secret-123456"));
     }
 
-    void saysWhichProvidersItCannotCheckYet()
+    void countsTokensWithVertexKeys()
     {
-        for (const char* provider : { "vertex", "nonsense" }) {
-            QString error;
-            QVERIFY(!KeyProbe::request(target(QString::fromLatin1(provider)), &error));
-            QVERIFY2(!error.isEmpty(), provider);
-        }
+        // An express-mode key: the global publisher endpoint, the key in a header.
+        QString error;
+        std::optional<UpstreamRequest> request
+            = KeyProbe::request(target(QStringLiteral("vertex")), &error);
+        QVERIFY2(request, qPrintable(error));
+        QCOMPARE(request->url.toString(),
+            QStringLiteral("https://aiplatform.googleapis.com/v1/publishers/google/models/"
+                           "gemini-2.5-flash:countTokens"));
+        QCOMPARE(request->header("x-goog-api-key"), QByteArray("secret-123456"));
+        QVERIFY(QJsonDocument::fromJson(request->body).object().contains("contents"));
+        // A service account: its project in the key's region, with the token the tester got.
+        UpstreamTarget account = target(QStringLiteral("vertex"), { { "region", "us-east5" } });
+        account.secret = TestData::serviceAccountJson();
+        account.accessToken = QStringLiteral("ya29.token");
+        request = KeyProbe::request(account, &error);
+        QVERIFY2(request, qPrintable(error));
+        QCOMPARE(request->url.toString(),
+            QStringLiteral("https://us-east5-aiplatform.googleapis.com/v1/projects/"
+                           "keyway-test-project/locations/us-east5/publishers/google/models/"
+                           "gemini-2.5-flash:countTokens"));
+        QCOMPARE(request->header("Authorization"), QByteArray("Bearer ya29.token"));
+    }
+
+    void saysWhichProvidersItDoesNotKnow()
+    {
+        QString error;
+        QVERIFY(!KeyProbe::request(target(QStringLiteral("nonsense")), &error));
+        QVERIFY(!error.isEmpty());
     }
 
     void readsTheAnswer_data()

@@ -609,58 +609,76 @@ Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
         <translation>Keyway kann Schlüssel für %1 noch nicht verwenden</translation>
     </message>
     <message>
-        <location filename="../router/FailoverSession.cpp" line="291"/>
+        <location filename="../router/FailoverSession.cpp" line="334"/>
         <source>The answer is larger than %1 MiB</source>
         <translation>Die Antwort ist größer als %1 MiB</translation>
     </message>
     <message>
-        <location filename="../router/FailoverSession.cpp" line="341"/>
+        <location filename="../router/FailoverSession.cpp" line="384"/>
         <source>The stream ended before the answer was complete</source>
         <translation>Der Stream endete, bevor die Antwort vollständig war</translation>
     </message>
     <message>
-        <location filename="../router/FailoverSession.cpp" line="361"/>
+        <location filename="../router/FailoverSession.cpp" line="404"/>
         <source>The provider&apos;s answer could not be read</source>
         <translation>Die Antwort des Anbieters konnte nicht gelesen werden</translation>
     </message>
     <message>
-        <location filename="../router/FailoverSession.cpp" line="518"/>
+        <location filename="../router/FailoverSession.cpp" line="561"/>
         <source>The request&apos;s deadline of %1 s passed</source>
         <translation>Die Frist der Anfrage von %1 s ist abgelaufen</translation>
     </message>
     <message>
-        <location filename="../router/FailoverSession.cpp" line="538"/>
-        <location filename="../router/FailoverSession.cpp" line="540"/>
+        <location filename="../router/FailoverSession.cpp" line="581"/>
+        <location filename="../router/FailoverSession.cpp" line="583"/>
         <source>The client closed the connection</source>
         <translation>Der Client hat die Verbindung geschlossen</translation>
     </message>
     <message>
-        <location filename="../router/FailoverSession.cpp" line="557"/>
+        <location filename="../router/FailoverSession.cpp" line="600"/>
         <source>The request&apos;s deadline passed before a key answered</source>
         <translation>Die Frist der Anfrage lief ab, bevor ein Schlüssel antwortete</translation>
     </message>
     <message>
-        <location filename="../router/FailoverSession.cpp" line="564"/>
+        <location filename="../router/FailoverSession.cpp" line="607"/>
         <source>Every key for %1 is resting; the first is back in %2 s</source>
         <translation>Alle Schlüssel für %1 kühlen ab; der erste ist in %2 s wieder bereit</translation>
     </message>
     <message>
-        <location filename="../router/FailoverSession.cpp" line="574"/>
+        <location filename="../router/FailoverSession.cpp" line="617"/>
         <source>No key for %1 is usable now</source>
         <translation>Derzeit ist kein Schlüssel für %1 nutzbar</translation>
     </message>
     <message>
-        <location filename="../router/FailoverSession.cpp" line="577"/>
+        <location filename="../router/FailoverSession.cpp" line="620"/>
         <source>No key in this workspace serves the model %1 for this local key</source>
         <translation>Kein Schlüssel in diesem Arbeitsbereich bedient das Modell %1 für diesen lokalen Schlüssel</translation>
     </message>
     <message numerus="yes">
-        <location filename="../router/FailoverSession.cpp" line="583"/>
+        <location filename="../router/FailoverSession.cpp" line="626"/>
         <source>All %n attempt(s) failed. The last: %1</source>
         <translation>
             <numerusform>Der einzige Versuch ist fehlgeschlagen: %1</numerusform>
             <numerusform>Alle %n Versuche sind fehlgeschlagen. Der letzte: %1</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>GoogleTokenFetch</name>
+    <message>
+        <location filename="../router/google/GoogleTokenFetch.cpp" line="44"/>
+        <source>Google&apos;s token endpoint did not answer: %1</source>
+        <translation>Der Token-Endpunkt von Google hat nicht geantwortet: %1</translation>
+    </message>
+    <message>
+        <location filename="../router/google/GoogleTokenFetch.cpp" line="68"/>
+        <source>Google refused the service account (HTTP %1): %2</source>
+        <translation>Google hat das Dienstkonto abgelehnt (HTTP %1): %2</translation>
+    </message>
+    <message>
+        <location filename="../router/google/GoogleTokenFetch.cpp" line="87"/>
+        <source>Google&apos;s token endpoint answered without an access token</source>
+        <translation>Der Token-Endpunkt von Google hat ohne Zugriffstoken geantwortet</translation>
     </message>
 </context>
 <context>
@@ -1379,12 +1397,12 @@ Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
 <context>
     <name>KeyProbe</name>
     <message>
-        <location filename="../router/KeyProbe.cpp" line="40"/>
+        <location filename="../router/KeyProbe.cpp" line="58"/>
         <source>Unknown provider &quot;%1&quot;.</source>
         <translation>Unbekannter Anbieter „%1“.</translation>
     </message>
     <message>
-        <location filename="../router/KeyProbe.cpp" line="67"/>
+        <location filename="../router/KeyProbe.cpp" line="96"/>
         <source>Keyway cannot check %1 keys yet.</source>
         <translation>Keyway kann %1-Schlüssel noch nicht prüfen.</translation>
     </message>
@@ -1984,17 +2002,17 @@ Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
         <translation>Der Preis „%1“ muss eine Zahl von Dollar pro Million Token sein, 0 oder mehr.</translation>
     </message>
     <message>
-        <location filename="../router/ModelCatalog.cpp" line="106"/>
+        <location filename="../router/ModelCatalog.cpp" line="84"/>
         <source>The context length must be a number of tokens.</source>
         <translation>Die Kontextlänge muss eine Anzahl von Token sein.</translation>
     </message>
     <message>
-        <location filename="../router/ModelCatalog.cpp" line="145"/>
+        <location filename="../router/ModelCatalog.cpp" line="123"/>
         <source>The catalog has no &quot;models&quot; list.</source>
         <translation>Der Katalog hat keine Liste „models“.</translation>
     </message>
     <message>
-        <location filename="../router/ModelCatalog.cpp" line="152"/>
+        <location filename="../router/ModelCatalog.cpp" line="130"/>
         <source>Model %1: %2</source>
         <translation>Modell %1: %2</translation>
     </message>
@@ -2548,82 +2566,82 @@ Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
 <context>
     <name>RoutePlanner</name>
     <message>
-        <location filename="../router/RoutePlanner.cpp" line="273"/>
+        <location filename="../router/RoutePlanner.cpp" line="279"/>
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
     <message>
-        <location filename="../router/RoutePlanner.cpp" line="275"/>
+        <location filename="../router/RoutePlanner.cpp" line="281"/>
         <source>%1 min</source>
         <translation>%1 min</translation>
     </message>
     <message>
-        <location filename="../router/RoutePlanner.cpp" line="276"/>
+        <location filename="../router/RoutePlanner.cpp" line="282"/>
         <source>%1 h</source>
         <translation>%1 h</translation>
     </message>
     <message>
-        <location filename="../router/RoutePlanner.cpp" line="280"/>
+        <location filename="../router/RoutePlanner.cpp" line="286"/>
         <source>disabled</source>
         <translation>deaktiviert</translation>
     </message>
     <message>
-        <location filename="../router/RoutePlanner.cpp" line="282"/>
+        <location filename="../router/RoutePlanner.cpp" line="288"/>
         <source>secret missing from the keychain</source>
         <translation>Geheimnis fehlt im Schlüsselbund</translation>
     </message>
     <message>
-        <location filename="../router/RoutePlanner.cpp" line="284"/>
+        <location filename="../router/RoutePlanner.cpp" line="290"/>
         <source>belongs to another workspace</source>
         <translation>gehört zu einem anderen Arbeitsbereich</translation>
     </message>
     <message>
-        <location filename="../router/RoutePlanner.cpp" line="286"/>
+        <location filename="../router/RoutePlanner.cpp" line="292"/>
         <source>does not serve %1</source>
         <translation>bedient %1 nicht</translation>
     </message>
     <message>
-        <location filename="../router/RoutePlanner.cpp" line="288"/>
+        <location filename="../router/RoutePlanner.cpp" line="294"/>
         <source>its model filter does not match %1</source>
         <translation>sein Modellfilter passt nicht zu %1</translation>
     </message>
     <message>
-        <location filename="../router/RoutePlanner.cpp" line="290"/>
+        <location filename="../router/RoutePlanner.cpp" line="296"/>
         <source>its member filter does not match</source>
         <translation>sein Mitgliederfilter passt nicht</translation>
     </message>
     <message>
-        <location filename="../router/RoutePlanner.cpp" line="292"/>
+        <location filename="../router/RoutePlanner.cpp" line="298"/>
         <source>its local API key filter does not match</source>
         <translation>sein Filter für lokale API-Schlüssel passt nicht</translation>
     </message>
     <message>
-        <location filename="../router/RoutePlanner.cpp" line="294"/>
+        <location filename="../router/RoutePlanner.cpp" line="300"/>
         <source>shared capacity forbidden by &quot;%1&quot;</source>
         <translation>geteilte Kapazität durch „%1“ verboten</translation>
     </message>
     <message>
-        <location filename="../router/RoutePlanner.cpp" line="296"/>
+        <location filename="../router/RoutePlanner.cpp" line="302"/>
         <source>invalid key</source>
         <translation>ungültiger Schlüssel</translation>
     </message>
     <message>
-        <location filename="../router/RoutePlanner.cpp" line="298"/>
+        <location filename="../router/RoutePlanner.cpp" line="304"/>
         <source>cooling down for %1</source>
         <translation>kühlt ab, noch %1</translation>
     </message>
     <message>
-        <location filename="../router/RoutePlanner.cpp" line="300"/>
+        <location filename="../router/RoutePlanner.cpp" line="306"/>
         <source>out of credit, retried in %1</source>
         <translation>kein Guthaben, neuer Versuch in %1</translation>
     </message>
     <message>
-        <location filename="../router/RoutePlanner.cpp" line="302"/>
+        <location filename="../router/RoutePlanner.cpp" line="308"/>
         <source>failing; next probe in %1</source>
         <translation>fehlerhaft; nächster Test in %1</translation>
     </message>
     <message>
-        <location filename="../router/RoutePlanner.cpp" line="304"/>
+        <location filename="../router/RoutePlanner.cpp" line="310"/>
         <source>%1 unusable on this key for %2</source>
         <translation>%1 mit diesem Schlüssel noch %2 nicht nutzbar</translation>
     </message>
@@ -2803,7 +2821,7 @@ Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
         <translation>Der Router wurde noch nicht gestartet.</translation>
     </message>
     <message>
-        <location filename="../app/RouterHost.cpp" line="241"/>
+        <location filename="../app/RouterHost.cpp" line="244"/>
         <source>The router could not listen on %1 port %2: %3</source>
         <translation>Der Router konnte nicht auf %1, Port %2 lauschen: %3</translation>
     </message>

@@ -35,8 +35,10 @@ std::shared_ptr<RoutingSnapshot> snapshotFor(const QString& upstream)
     key.servedModels = { QStringLiteral("bench") };
     snapshot->keys.append(key);
     snapshot->targets.insert(1,
-        UpstreamTarget { key.providerId, upstream, QStringLiteral("bench-upstream-secret"),
-            { { QStringLiteral("served-models"), QStringLiteral("bench") } }, {} });
+        UpstreamTarget { .providerId = key.providerId,
+            .baseUrl = upstream,
+            .secret = QStringLiteral("bench-upstream-secret"),
+            .settings = { { QStringLiteral("served-models"), QStringLiteral("bench") } } });
     snapshot->localKeys
         = LocalKeyDirectory({ { 1, 1, 1, LocalKeyToken::hash(QString::fromLatin1(token)) } });
     return snapshot;

@@ -1,6 +1,7 @@
 #include "FakeProvider.h"
 
 #include "EventStreamEncoder.h"
+#include "GeminiWire.h"
 #include "aws/SigV4Signer.h"
 
 #include <QJsonArray>
@@ -442,20 +443,70 @@ FakeProvider::Script FakeProvider::takeScript(const QByteArray& key, const QStri
     return {};
 }
 
+bool FakeProvider::resolveGoogleToken(
+    const std::shared_ptr<HttpExchange>& exchange, QByteArray* key)
+{
+    if (!key->startsWith("ya29."))
+        return true; // an express-mode API key, or the Gemini API's
+    const QString account = m_googleAuth.accountOf(*key);
+    if (account.isEmpty()) {
+        exchange->respond(401, { { "Content-Type", "application/json" } },
+            GeminiWire::error(401,
+                "Request had invalid authentication credentials. Expected OAuth 2 access token.",
+                "UNAUTHENTICATED"));
+        return false;
+    }
+    *key = account.toUtf8();
+    return true;
+}
+
+QString FakeProvider::rawPredictProblem(const HttpRequest& request, const QJsonObject& body)
+{
+    if (body.value("anthropic_version").toString() != "vertex-2023-10-16")
+        return QStringLiteral("anthropic_version: vertex-2023-10-16 is required");
+    if (body.contains("model") && !request.path().contains("/models/count-tokens:"))
+        return QStringLiteral("model: Extra inputs are not permitted");
+    // Vertex refuses betas it does not know.
+    static const QList<QByteArray> known { "interleaved-thinking-2025-05-14",
+        "context-1m-2025-08-07", "context-management-2025-06-27", "tool-search-tool-2025-10-19",
+        "web-search-2025-03-05", "computer-use-2025-01-24" };
+    for (const QByteArray& beta : request.header("anthropic-beta").split(',')) {
+        if (!beta.trimmed().isEmpty() && !known.contains(beta.trimmed()))
+            return QStringLiteral("Unexpected value(s) `%1` for the `anthropic-beta` header.")
+                .arg(QString::fromLatin1(beta.trimmed()));
+    }
+    return {};
+}
+
 void FakeProvider::handle(const std::shared_ptr<HttpExchange>& exchange)
 {
     const HttpRequest& request = exchange->request();
+    const QByteArray path = request.path();
+    if (path == "/token") {
+        m_googleAuth.answer(exchange, tokenUrl());
+        return;
+    }
     const QJsonObject body = QJsonDocument::fromJson(request.body).object();
-    const bool converse = isConverse(request.path());
-    const QString model = converse ? converseModel(request.path()) : body.value("model").toString();
-    const bool stream
-        = converse ? request.path().endsWith("-stream") : body.value("stream").toBool();
+    const bool converse = isConverse(path);
+    const bool gemini = GeminiWire::isGenerateContent(path);
+    const bool rawPredict = GeminiWire::isRawPredict(path);
+    QByteArray key = presentedKey(request);
+    if ((gemini || rawPredict) && !resolveGoogleToken(exchange, &key))
+        return;
+    QString model = body.value("model").toString();
+    bool stream = body.value("stream").toBool();
+    if (converse) {
+        model = converseModel(path);
+        stream = path.endsWith("-stream");
+    } else if (gemini || (rawPredict && !path.contains("/models/count-tokens:"))) {
+        model = GeminiWire::modelOf(path);
+        stream = path.contains(":stream");
+    }
     Script script;
     {
         QMutexLocker lock(&m_mutex);
-        m_attempts.append({ presentedKey(request), model, request.path(), stream, Clock::now(),
-            request.headers });
-        script = takeScript(presentedKey(request), model);
+        m_attempts.append({ key, model, path, stream, Clock::now(), request.headers });
+        script = takeScript(key, model);
     }
     connect(
         exchange.get(), &HttpExchange::clientGone, this, [this] { m_cancelled.ref(); },
@@ -464,15 +515,32 @@ void FakeProvider::handle(const std::shared_ptr<HttpExchange>& exchange)
         answerConverse(exchange, script, stream);
         return;
     }
+    if (gemini && stream && !request.target.endsWith("?alt=sse")) {
+        // Without alt=sse Google streams one JSON array, which no client here reads.
+        exchange->respond(400, { { "Content-Type", "application/json" } },
+            GeminiWire::error(
+                400, "This fake streams server-sent events only (alt=sse)", "INVALID_ARGUMENT"));
+        return;
+    }
+    if (rawPredict) {
+        if (const QString problem = rawPredictProblem(request, body); !problem.isEmpty()) {
+            exchange->respond(400, { { "Content-Type", "application/json" } },
+                QJsonDocument(QJsonObject { { "type", "error" },
+                                  { "error",
+                                      QJsonObject { { "type", "invalid_request_error" },
+                                          { "message", problem } } } })
+                    .toJson(QJsonDocument::Compact));
+            return;
+        }
+    }
     // The events of a normal answer, sent one by one as a provider would, in the format of the
-    // endpoint asked: OpenAI's, or Anthropic's Messages API.
-    const QByteArray path = request.path();
-    const bool anthropic = path.endsWith("/v1/messages");
-    const QList<QByteArray> events = anthropic
-        ? anthropicEvents(model)
-        : QList<QByteArray> { chunk(model, "Hello"), chunk(model, " from"),
-              chunk(model, " the fake."), chunk(model, {}, "stop"), usageChunk(model),
-              "data: [DONE]\n\n" };
+    // endpoint asked: OpenAI's, Anthropic's Messages API (also Claude on Vertex), or Gemini's.
+    const bool anthropic = path.endsWith("/v1/messages") || rawPredict;
+    const QList<QByteArray> events = gemini ? GeminiWire::events(model, false)
+        : anthropic                         ? anthropicEvents(model)
+                    : QList<QByteArray> { chunk(model, "Hello"), chunk(model, " from"),
+                          chunk(model, " the fake."), chunk(model, {}, "stop"), usageChunk(model),
+                          "data: [DONE]\n\n" };
     const auto sendAll = [exchange](const QList<QByteArray>& parts) {
         for (const QByteArray& part : parts)
             exchange->write(part);
@@ -480,14 +548,14 @@ void FakeProvider::handle(const std::shared_ptr<HttpExchange>& exchange)
     };
     switch (script.behaviour) {
     case Behaviour::Answer:
-        if (path.endsWith("/v1/messages/count_tokens")) {
+        if (path.endsWith("/v1/messages/count_tokens") || path.contains("/models/count-tokens:")) {
             exchange->respond(
                 200, { { "Content-Type", "application/json" } }, R"({"input_tokens": 14})");
             return;
         }
-        if (anthropic && !stream) {
-            exchange->respond(
-                200, { { "Content-Type", "application/json" } }, anthropicMessage(model));
+        if ((anthropic || gemini) && !stream) {
+            exchange->respond(200, { { "Content-Type", "application/json" } },
+                gemini ? GeminiWire::answer(model, false) : anthropicMessage(model));
             return;
         }
         if (path.endsWith("/models")) {
@@ -549,9 +617,11 @@ void FakeProvider::handle(const std::shared_ptr<HttpExchange>& exchange)
         // The answer has begun: its first text (Anthropic's comes after three framing events).
         for (const QByteArray& event : events.first(anthropic ? 4 : 1))
             exchange->write(event);
-        QTimer::singleShot(50, exchange.get(), [sendAll, anthropic] {
-            sendAll({ anthropic ? anthropicErrorEvent("overloaded_error", "Overloaded")
-                                : errorEvent(500, "The model crashed mid-answer") });
+        QTimer::singleShot(50, exchange.get(), [sendAll, anthropic, gemini] {
+            sendAll(
+                { gemini ? GeminiWire::errorChunk(503, "The model is overloaded.", "UNAVAILABLE")
+                        : anthropic ? anthropicErrorEvent("overloaded_error", "Overloaded")
+                                    : errorEvent(500, "The model crashed mid-answer") });
         });
         return;
     case Behaviour::AzureFilterResultsFirst: {
@@ -569,11 +639,15 @@ void FakeProvider::handle(const std::shared_ptr<HttpExchange>& exchange)
     case Behaviour::ToolCall:
         if (!stream) {
             exchange->respond(200, { { "Content-Type", "application/json" } },
-                anthropic ? anthropicToolUse(model) : toolCallCompletion(model));
+                gemini          ? GeminiWire::answer(model, true)
+                    : anthropic ? anthropicToolUse(model)
+                                : toolCallCompletion(model));
             return;
         }
         exchange->beginStream(200, eventStream);
-        sendAll(anthropic ? anthropicToolUseEvents(model) : toolCallEvents(model));
+        sendAll(gemini      ? GeminiWire::events(model, true)
+                : anthropic ? anthropicToolUseEvents(model)
+                            : toolCallEvents(model));
         return;
     case Behaviour::ErrorEventFirst:
         exchange->beginStream(200, eventStream);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "FakeGoogleAuth.h"
 #include "HttpServer.h"
 
 #include <QMutex>
@@ -40,8 +41,8 @@ public:
     {
         Behaviour behaviour = Behaviour::Answer;
         int status = 200;
-        Headers headers;
-        QByteArray body;
+        Headers headers {};
+        QByteArray body {};
         std::chrono::milliseconds delay { 0 };
     };
 
@@ -69,6 +70,10 @@ public:
     // Bedrock requests signed with this access key are checked against its secret (403 when the
     // signature is wrong, as AWS answers).
     void setAwsSecret(const QByteArray& accessKeyId, const QString& secretAccessKey);
+    // Google's token endpoint, at tokenUrl(). Vertex requests must carry a token it issued; they
+    // are recorded and scripted under the account's client_email as their key.
+    FakeGoogleAuth& googleAuth() { return m_googleAuth; }
+    QString tokenUrl() const { return QStringLiteral("http://127.0.0.1:%1/token").arg(port()); }
     // Requests whose client (the router) went away before the answer was complete.
     int cancelledRequests() const { return m_cancelled.loadRelaxed(); }
 
@@ -77,6 +82,11 @@ private:
     Script takeScript(const QByteArray& key, const QString& model);
     void answerConverse(
         const std::shared_ptr<HttpExchange>& exchange, const Script& script, bool stream);
+    // A Vertex request's token as the account it was issued to; false (and answered 401) when
+    // Google would not know it.
+    bool resolveGoogleToken(const std::shared_ptr<HttpExchange>& exchange, QByteArray* key);
+    // Why a Claude-on-Vertex request would be refused (version, model, betas), or nothing.
+    static QString rawPredictProblem(const HttpRequest& request, const QJsonObject& body);
     // Why a SigV4-signed request's signature is wrong, or nothing.
     QString signatureProblem(const HttpRequest& request) const;
 
@@ -89,6 +99,7 @@ private:
     mutable QMutex m_mutex;
     QHash<QPair<QByteArray, QString>, QList<Scripted>> m_scripts; // the last one applies
     QHash<QByteArray, QString> m_awsSecrets; // access key id → secret
+    FakeGoogleAuth m_googleAuth;
     QAtomicInt m_cancelled;
     QList<Attempt> m_attempts;
     QList<std::shared_ptr<HttpExchange>> m_unanswered; // kept open on purpose

@@ -62,14 +62,18 @@ void RouterHarness::setKeys(const QList<Key>& keys, RouterSettings settings)
         route.tier = key.tier;
         route.servedModels = key.servedModels;
         snapshot->keys.append(route);
-        // Anthropic's and Bedrock's base URL is the host: their paths are their own.
-        const QString baseUrl = key.providerId == u"anthropic" || key.providerId == u"bedrock"
+        // Only OpenAI-format base URLs end in /v1: the other providers' paths are their own.
+        static const QStringList hostOnly { QStringLiteral("anthropic"), QStringLiteral("bedrock"),
+            QStringLiteral("gemini"), QStringLiteral("vertex") };
+        const QString baseUrl = hostOnly.contains(key.providerId)
             ? QStringLiteral("http://127.0.0.1:%1").arg(m_fake->port())
             : m_fake->baseUrl();
         snapshot->targets.insert(route.id,
-            UpstreamTarget { key.providerId, baseUrl,
-                key.secret.isEmpty() ? QString::fromUtf8(secretOf(key.label)) : key.secret,
-                key.settings, {} });
+            UpstreamTarget { .providerId = key.providerId,
+                .baseUrl = baseUrl,
+                .secret
+                = key.secret.isEmpty() ? QString::fromUtf8(secretOf(key.label)) : key.secret,
+                .settings = key.settings });
     }
     snapshot->localKeys = LocalKeyDirectory({ { localKeyId, memberId, workspaceId,
         LocalKeyToken::hash(QString::fromLatin1(token())) } });

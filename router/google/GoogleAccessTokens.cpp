@@ -1,0 +1,84 @@
+#include "GoogleAccessTokens.h"
+
+#include <QMutexLocker>
+
+namespace {
+
+bool goodFor(const std::optional<GoogleAccessToken>& token, std::chrono::seconds margin,
+    const QDateTime& now)
+{
+    return token && now.addSecs(margin.count()) < token->expiresAt;
+}
+
+} // namespace
+
+std::optional<QString> GoogleAccessTokens::validToken(
+    const GoogleServiceAccount& account, const QString& caFile)
+{
+    const QString key = account.cacheKey();
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    std::optional<QString> token;
+    bool refresh = false;
+    {
+        QMutexLocker lock(&m_mutex);
+        const Entry& entry = m_entries[key];
+        if (!goodFor(entry.token, expiryMargin, now))
+            return std::nullopt;
+        token = entry.token->value;
+        refresh = !goodFor(entry.token, refreshMargin, now) && claimFetch(key);
+    }
+    if (refresh)
+        startFetch(account, caFile);
+    return token;
+}
+
+void GoogleAccessTokens::fetch(const GoogleServiceAccount& account, const QString& caFile)
+{
+    const QString key = account.cacheKey();
+    bool start = false;
+    bool alreadyGood = false;
+    {
+        QMutexLocker lock(&m_mutex);
+        // Another request's fetch may have finished since the caller looked.
+        alreadyGood = goodFor(m_entries[key].token, expiryMargin, QDateTime::currentDateTimeUtc());
+        start = !alreadyGood && claimFetch(key);
+    }
+    if (alreadyGood)
+        emit fetched(key, {}, false);
+    else if (start)
+        startFetch(account, caFile);
+}
+
+bool GoogleAccessTokens::claimFetch(const QString& key)
+{
+    Entry& entry = m_entries[key];
+    if (entry.fetching)
+        return false;
+    entry.fetching = true;
+    return true;
+}
+
+void GoogleAccessTokens::startFetch(const GoogleServiceAccount& account, const QString& caFile)
+{
+    // On the calling thread, whose event loop runs its upstream connections.
+    auto* fetch = new GoogleTokenFetch(account, caFile);
+    const QString key = account.cacheKey();
+    connect(fetch, &GoogleTokenFetch::finished, fetch, [this, fetch, key] {
+        store(key, *fetch);
+        fetch->deleteLater();
+    });
+    fetch->start();
+}
+
+void GoogleAccessTokens::store(const QString& key, const GoogleTokenFetch& fetch)
+{
+    {
+        QMutexLocker lock(&m_mutex);
+        Entry& entry = m_entries[key];
+        entry.fetching = false;
+        // A failed refresh keeps the old token while it lasts.
+        if (fetch.token())
+            entry.token = fetch.token();
+    }
+    emit fetched(key, fetch.token() ? QString() : fetch.error(), fetch.credentialRejected());
+}

@@ -1,0 +1,15 @@
+#pragma once
+
+#include "GeminiAdapter.h"
+
+// Google's models on Vertex AI: the Gemini API's format, at the key's project and region
+// (VertexEndpoint), with a service account's access token or an express-mode API key.
+class VertexGeminiAdapter : public GeminiAdapter
+{
+public:
+    std::optional<GoogleServiceAccount> serviceAccount(const UpstreamTarget& target) const override;
+
+protected:
+    bool address(UpstreamRequest& request, const UpstreamTarget& target, const QString& model,
+        bool stream, QString* error) const override;
+};
