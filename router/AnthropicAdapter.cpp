@@ -47,7 +47,8 @@ std::optional<UpstreamRequest> AnthropicAdapter::buildRequest(const UpstreamTarg
     return request;
 }
 
-UpstreamOutcome AnthropicAdapter::classify(int httpStatus, const QByteArray& body) const
+UpstreamOutcome AnthropicAdapter::classify(
+    int httpStatus, const HttpHeaders& /*headers*/, const QByteArray& body) const
 {
     return OutcomeClassifier::classify(httpStatus, body);
 }

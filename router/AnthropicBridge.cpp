@@ -3,9 +3,49 @@
 #include "AnthropicAdapter.h"
 #include "AnthropicToOpenAiStream.h"
 #include "ChainedStreamTranslator.h"
+#include "ContentText.h"
 #include "OpenAiToAnthropic.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
+
+namespace {
+
+// Anthropic's API takes system messages among the turns (Claude Code sends them); Converse and
+// Gemini take system text only ahead of the conversation. Their text joins the system prompt,
+// in order, and the move is recorded.
+QJsonObject withSystemTurnsHoisted(QJsonObject request, QStringList* dropped)
+{
+    const QJsonArray messages = request.value(QStringLiteral("messages")).toArray();
+    QJsonArray turns;
+    QStringList systemTexts;
+    for (const QJsonValue& message : messages) {
+        if (message.toObject().value(QStringLiteral("role")).toString() == u"system")
+            systemTexts.append(contentText(message.toObject().value(QStringLiteral("content"))));
+        else
+            turns.append(message);
+    }
+    if (systemTexts.isEmpty())
+        return request;
+    // Kept as blocks when it is blocks, so that what they carry (cache_control) is still seen.
+    const QJsonValue system = request.value(QStringLiteral("system"));
+    if (system.isArray()) {
+        QJsonArray blocks = system.toArray();
+        for (const QString& text : systemTexts)
+            blocks.append(QJsonObject { { QStringLiteral("type"), QStringLiteral("text") },
+                { QStringLiteral("text"), text } });
+        request.insert(QStringLiteral("system"), blocks);
+    } else {
+        if (!system.toString().isEmpty())
+            systemTexts.prepend(system.toString());
+        request.insert(QStringLiteral("system"), systemTexts.join(u"\n\n"));
+    }
+    request.insert(QStringLiteral("messages"), turns);
+    dropped->append(QStringLiteral("messages[].role=system (moved to the system prompt)"));
+    return request;
+}
+
+} // namespace
 
 std::optional<QJsonObject> AnthropicBridge::request(
     const ClientCall& call, const QString& providerName, QStringList* dropped, QString* error)
@@ -17,7 +57,7 @@ std::optional<QJsonObject> AnthropicBridge::request(
         return std::nullopt;
     }
     if (call.protocol == ClientProtocol::Anthropic)
-        return call.body;
+        return withSystemTurnsHoisted(call.body, dropped);
     auto translated = OpenAiToAnthropic::request(call.body, error);
     if (!translated)
         return std::nullopt;

@@ -75,9 +75,50 @@ void BedrockAdapter::authorize(
         method, request.url, request.headers, request.body, QDateTime::currentDateTimeUtc());
 }
 
-UpstreamOutcome BedrockAdapter::classify(int httpStatus, const QByteArray& body) const
+QString BedrockAdapter::errorType(const HttpHeaders& headers, const QByteArray& body)
 {
-    return OutcomeClassifier::classify(httpStatus, body);
+    // "ThrottlingException:http://internal.amazon.com/coral/com.amazon.coral.service/"
+    const QByteArray header = headerValue(headers, "x-amzn-ErrorType");
+    if (!header.isEmpty())
+        return QString::fromLatin1(header.left(header.indexOf(':'))).toLower();
+    // An exception frame in a stream, as ConverseToAnthropicStream reports it.
+    return QJsonDocument::fromJson(body)
+        .object()
+        .value(QStringLiteral("error"))
+        .toObject()
+        .value(QStringLiteral("type"))
+        .toString()
+        .toLower();
+}
+
+UpstreamOutcome BedrockAdapter::classify(
+    int httpStatus, const HttpHeaders& headers, const QByteArray& body) const
+{
+    if (httpStatus >= 200 && httpStatus < 300)
+        return UpstreamOutcome::Success;
+    static const QHash<QString, UpstreamOutcome> outcomes {
+        // The key itself: unknown, wrongly signed, expired.
+        { QStringLiteral("unrecognizedclientexception"), UpstreamOutcome::InvalidKey },
+        { QStringLiteral("invalidsignatureexception"), UpstreamOutcome::InvalidKey },
+        { QStringLiteral("expiredtokenexception"), UpstreamOutcome::InvalidKey },
+        { QStringLiteral("incompletesignatureexception"), UpstreamOutcome::InvalidKey },
+        { QStringLiteral("missingauthenticationtokenexception"), UpstreamOutcome::InvalidKey },
+        // Limits: Bedrock sends its quota refusal as a 400, which must not reach the client.
+        { QStringLiteral("throttlingexception"), UpstreamOutcome::RateLimited },
+        { QStringLiteral("servicequotaexceededexception"), UpstreamOutcome::RateLimited },
+        { QStringLiteral("modelnotreadyexception"), UpstreamOutcome::RateLimited },
+        // The model, not the key or the request.
+        { QStringLiteral("accessdeniedexception"), UpstreamOutcome::ModelUnusable },
+        { QStringLiteral("resourcenotfoundexception"), UpstreamOutcome::ModelUnusable },
+        { QStringLiteral("modeltimeoutexception"), UpstreamOutcome::ServerFailure },
+        { QStringLiteral("modelerrorexception"), UpstreamOutcome::ServerFailure },
+        { QStringLiteral("modelstreamerrorexception"), UpstreamOutcome::ServerFailure },
+        { QStringLiteral("internalserverexception"), UpstreamOutcome::ServerFailure },
+        { QStringLiteral("serviceunavailableexception"), UpstreamOutcome::ServerFailure },
+        { QStringLiteral("validationexception"), UpstreamOutcome::ClientError },
+    };
+    const auto known = outcomes.constFind(errorType(headers, body));
+    return known != outcomes.cend() ? *known : OutcomeClassifier::classify(httpStatus, body);
 }
 
 QString BedrockAdapter::errorMessage(const QByteArray& body) const

@@ -350,7 +350,7 @@ void FailoverSession::onStreamProgress()
         // Nothing reached the client yet: an error event is an answer like an error status.
         const int code = error->value(QStringLiteral("code")).toInt();
         const UpstreamOutcome outcome
-            = m_adapter->classify(code >= 400 && code < 600 ? code : 500, body);
+            = m_adapter->classify(code >= 400 && code < 600 ? code : 500, {}, body);
         dropUpstream();
         if (outcome == UpstreamOutcome::ClientError) {
             finishAttempt(outcome, errorClassOf(outcome), message);
@@ -396,7 +396,7 @@ void FailoverSession::onCallFinished()
     m_attempt.httpStatus = status;
     m_attempt.rateLimitHeaders = rateLimitHeaders(headers);
     dropUpstream();
-    const UpstreamOutcome outcome = m_adapter->classify(status, body);
+    const UpstreamOutcome outcome = m_adapter->classify(status, headers, body);
     if (outcome == UpstreamOutcome::Success) {
         const std::optional<ClientAnswer> translated = m_adapter->translateAnswer(m_call, body);
         if (!translated) {

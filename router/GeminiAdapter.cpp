@@ -7,7 +7,47 @@
 #include "GeminiToAnthropicStream.h"
 #include "google/GoogleErrors.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
+#include <QRegularExpression>
+
+namespace {
+
+// Gemini 3 and later refuse a conversation whose earlier function calls come back without the
+// thought signature they were answered with, and Anthropic's and OpenAI's formats have nowhere to
+// keep it. Google documents a placeholder for such history, given to the first call of each
+// model turn (the others of a parallel turn never carry one).
+bool placeThoughtSignatures(QJsonObject& body, const QString& model)
+{
+    static const QRegularExpression generation(QStringLiteral("^gemini-(\\d+)"));
+    const QRegularExpressionMatch match = generation.match(model);
+    if (!match.hasMatch() || match.captured(1).toInt() < 3)
+        return false;
+    bool placed = false;
+    QJsonArray contents = body.value(QStringLiteral("contents")).toArray();
+    for (qsizetype i = 0; i < contents.size(); ++i) {
+        QJsonObject turn = contents.at(i).toObject();
+        QJsonArray parts = turn.value(QStringLiteral("parts")).toArray();
+        for (qsizetype j = 0; j < parts.size(); ++j) {
+            QJsonObject part = parts.at(j).toObject();
+            if (!part.contains(QStringLiteral("functionCall")))
+                continue;
+            if (!part.contains(QStringLiteral("thoughtSignature"))) {
+                part.insert(QStringLiteral("thoughtSignature"),
+                    QStringLiteral("skip_thought_signature_validator"));
+                parts.replace(j, part);
+                placed = true;
+            }
+            break; // the first call of the turn only
+        }
+        turn.insert(QStringLiteral("parts"), parts);
+        contents.replace(i, turn);
+    }
+    body.insert(QStringLiteral("contents"), contents);
+    return placed;
+}
+
+} // namespace
 
 std::optional<UpstreamRequest> GeminiAdapter::buildRequest(const UpstreamTarget& target,
     const ClientCall& call, const QString& upstreamModel, QString* error) const
@@ -17,17 +57,19 @@ std::optional<UpstreamRequest> GeminiAdapter::buildRequest(const UpstreamTarget&
         = AnthropicBridge::request(call, QStringLiteral("Google"), &dropped, error);
     if (!anthropic)
         return std::nullopt;
-    const auto gemini = AnthropicToGemini::request(*anthropic, error);
+    auto gemini = AnthropicToGemini::request(*anthropic, error);
     if (!gemini)
         return std::nullopt;
-    UpstreamRequest request;
-    request.body = QJsonDocument(gemini->body).toJson(QJsonDocument::Compact);
-    request.droppedFields = dropped + gemini->droppedFields;
-    request.headers = { { "Content-Type", "application/json" } };
     // Gemini's own model list names models "models/…"; either form is the same model.
     QString model = upstreamModel;
     if (model.startsWith(u"models/"))
         model.remove(0, 7);
+    if (placeThoughtSignatures(gemini->body, model))
+        dropped.append(QStringLiteral("thoughtSignature (Google's placeholder sent instead)"));
+    UpstreamRequest request;
+    request.body = QJsonDocument(gemini->body).toJson(QJsonDocument::Compact);
+    request.droppedFields = dropped + gemini->droppedFields;
+    request.headers = { { "Content-Type", "application/json" } };
     if (!address(request, target, model, call.stream, error))
         return std::nullopt;
     return request;
@@ -52,7 +94,8 @@ QString GeminiAdapter::method(bool stream)
                   : QStringLiteral("generateContent");
 }
 
-UpstreamOutcome GeminiAdapter::classify(int httpStatus, const QByteArray& body) const
+UpstreamOutcome GeminiAdapter::classify(
+    int httpStatus, const HttpHeaders& /*headers*/, const QByteArray& body) const
 {
     return GoogleErrors::classify(httpStatus, body);
 }

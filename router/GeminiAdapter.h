@@ -12,7 +12,8 @@ class GeminiAdapter : public UpstreamAdapter
 public:
     std::optional<UpstreamRequest> buildRequest(const UpstreamTarget& target,
         const ClientCall& call, const QString& upstreamModel, QString* error) const override;
-    UpstreamOutcome classify(int httpStatus, const QByteArray& body) const override;
+    UpstreamOutcome classify(
+        int httpStatus, const HttpHeaders& headers, const QByteArray& body) const override;
     QString errorMessage(const QByteArray& body) const override;
     std::optional<ClientAnswer> translateAnswer(
         const ClientCall& call, const QByteArray& body) const override;

@@ -36,7 +36,8 @@ std::optional<UpstreamRequest> OpenAiAdapter::buildRequest(const UpstreamTarget&
     return OpenAiRequestBuilder::build(target, endpoint, call.body, upstreamModel, error);
 }
 
-UpstreamOutcome OpenAiAdapter::classify(int httpStatus, const QByteArray& body) const
+UpstreamOutcome OpenAiAdapter::classify(
+    int httpStatus, const HttpHeaders& /*headers*/, const QByteArray& body) const
 {
     return OutcomeClassifier::classify(httpStatus, body);
 }

@@ -36,7 +36,9 @@ public:
     // error says what).
     virtual std::optional<UpstreamRequest> buildRequest(const UpstreamTarget& target,
         const ClientCall& call, const QString& upstreamModel, QString* error) const = 0;
-    virtual UpstreamOutcome classify(int httpStatus, const QByteArray& body) const = 0;
+    // What an answer says about the key; `headers` are empty for an error event in a stream.
+    virtual UpstreamOutcome classify(
+        int httpStatus, const HttpHeaders& headers, const QByteArray& body) const = 0;
     // The provider's own words from an error answer or error event.
     virtual QString errorMessage(const QByteArray& body) const = 0;
     // Nothing when a 2xx answer cannot be read: the attempt then failed.

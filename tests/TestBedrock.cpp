@@ -104,6 +104,44 @@ private slots:
         QVERIFY(response.status != 200);
         QVERIFY2(h().lastFinished().attempts.constFirst().errorMessage.contains(u"signature"),
             qPrintable(h().lastFinished().attempts.constFirst().errorMessage));
+        // x-amzn-ErrorType says it is the key, not the model.
+        QCOMPARE(
+            h().lastFinished().attempts.constFirst().errorClass, QStringLiteral("invalid_key"));
+    }
+
+    // Bedrock names its errors in x-amzn-ErrorType; a quota refusal comes as a 400 that is no
+    // fault of the request's.
+    void readsTheErrorTypes_data()
+    {
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QByteArray>("type");
+        QTest::addColumn<QString>("errorClass");
+        QTest::newRow("quota") << 400 << QByteArray("ServiceQuotaExceededException")
+                               << QStringLiteral("rate_limited");
+        QTest::newRow("throttled")
+            << 429 << QByteArray("ThrottlingException") << QStringLiteral("rate_limited");
+        QTest::newRow("expired") << 403 << QByteArray("ExpiredTokenException")
+                                 << QStringLiteral("invalid_key");
+        QTest::newRow("no model access")
+            << 403 << QByteArray("AccessDeniedException") << QStringLiteral("model_unusable");
+        QTest::newRow("model error")
+            << 424 << QByteArray("ModelErrorException") << QStringLiteral("server_error");
+        QTest::newRow("invalid request")
+            << 400 << QByteArray("ValidationException") << QStringLiteral("client_error");
+    }
+    void readsTheErrorTypes()
+    {
+        QFETCH(int, status);
+        QFETCH(QByteArray, type);
+        QFETCH(QString, errorClass);
+        h().fake().script("AKIDEXAMPLE", {},
+            { .behaviour = Behaviour::Status,
+                .status = status,
+                .headers = { { "x-amzn-ErrorType",
+                    type + ":http://internal.amazon.com/coral/com.amazon.coral.service/" } },
+                .body = R"({"message": "Something the test made up."})" });
+        send(message());
+        QCOMPARE(h().lastFinished().attempts.constFirst().errorClass, errorClass);
     }
 
     void signsWithASessionTokenAndTakesApiKeys()

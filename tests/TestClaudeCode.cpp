@@ -2,6 +2,7 @@
 // the most demanding client of /v1/messages: HEAD /, then a streamed request with a long
 // anthropic-beta list, ~64 KB of tools, thinking, context management and metadata.
 #include "RouterHarness.h"
+#include "RsaKeyPair.h"
 
 #include <QDir>
 #include <QJsonDocument>
@@ -27,7 +28,7 @@ private:
             QStringLiteral("ANTHROPIC_API_KEY"), QString::fromLatin1(RouterHarness::token()));
         env.insert(QStringLiteral("DISABLE_TELEMETRY"), QStringLiteral("1"));
         env.insert(QStringLiteral("CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC"), QStringLiteral("1"));
-        if (!model.isEmpty()) // a model the catalog knows a Bedrock id for
+        if (!model.isEmpty()) // rather than Claude Code's default
             env.insert(QStringLiteral("ANTHROPIC_MODEL"), model);
         claude.setProcessEnvironment(env);
         claude.setWorkingDirectory(home.path());
@@ -113,6 +114,53 @@ private slots:
         QCOMPARE(attempt.path,
             QByteArray("/model/us.anthropic.claude-sonnet-4-5-20250929-v1%3A0/converse-stream"));
         QCOMPARE(attempt.key, QByteArray("AKIDEXAMPLE"));
+        QCOMPARE(harness.lastFinished().status, 200);
+    }
+
+    // Through Vertex AI with a service account: the token fetched first, the request sent to
+    // streamRawPredict with only the betas Vertex knows (the fake refuses any other, as Vertex
+    // does), for Claude Code's default model, which no catalog knows yet.
+    void answersThroughAVertexKey()
+    {
+        RouterHarness harness;
+        const RsaKeyPair keys = RsaKeyPair::generate();
+        const QString email = QStringLiteral("code@keyway-test.iam.gserviceaccount.com");
+        harness.fake().googleAuth().addAccount(email, { .publicPem = keys.publicPem });
+        RouterHarness::Key key(
+            QStringLiteral("Vertex"), Tier::Prioritized, {}, QStringLiteral("vertex"));
+        key.secret = FakeGoogleAuth::serviceAccountJson(
+            email, keys.privatePem, harness.fake().tokenUrl(), QStringLiteral("keyway-test"));
+        key.settings = { { "region", "us-east5" } };
+        harness.setKeys({ key });
+        int exitCode = -1;
+        const QByteArray output = runClaude(harness, &exitCode);
+        QVERIFY2(exitCode == 0, output.constData());
+        QVERIFY2(output.contains("Hello from the fake."), output.constData());
+        const FakeProvider::Attempt attempt = harness.fake().attempts().constLast();
+        QVERIFY2(attempt.path.startsWith("/v1/projects/keyway-test/locations/us-east5/publishers/"
+                                         "anthropic/models/claude-")
+                && attempt.path.endsWith(":streamRawPredict"),
+            attempt.path.constData());
+        QCOMPARE(attempt.key, email.toUtf8());
+        const RequestRecord record = harness.lastFinished();
+        QCOMPARE(record.status, 200);
+        QVERIFY2(record.attempts.constLast().droppedFields.join(u' ').contains(u"anthropic-beta"),
+            qPrintable(record.attempts.constLast().droppedFields.join(u", ")));
+    }
+
+    // Through the Gemini API: Claude Code's tools (their schemas cut to what Gemini reads) and
+    // turns translated, Gemini's stream turned into Anthropic events.
+    void answersThroughAGeminiKey()
+    {
+        RouterHarness harness;
+        harness.setKeys(
+            { { QStringLiteral("Gemini"), Tier::Prioritized, {}, QStringLiteral("gemini") } });
+        int exitCode = -1;
+        const QByteArray output = runClaude(harness, &exitCode, QStringLiteral("gemini-2.5-pro"));
+        QVERIFY2(exitCode == 0, output.constData());
+        QVERIFY2(output.contains("Hello from the fake."), output.constData());
+        const FakeProvider::Attempt attempt = harness.fake().attempts().constLast();
+        QCOMPARE(attempt.path, QByteArray("/v1beta/models/gemini-2.5-pro:streamGenerateContent"));
         QCOMPARE(harness.lastFinished().status, 200);
     }
 

@@ -87,6 +87,25 @@ private slots:
         QCOMPARE(record.usage.completion, 4);
     }
 
+    // Anthropic's API takes system turns among the messages (Claude Code sends them); Gemini
+    // only a system instruction ahead of the conversation, which they join.
+    void systemTurnsJoinTheSystemInstruction()
+    {
+        QJsonObject body = message();
+        body.insert("messages",
+            QJsonArray { QJsonObject { { "role", "user" }, { "content", "Hi" } },
+                QJsonObject { { "role", "system" }, { "content", "Answer in French." } } });
+        const auto response = send(body);
+        QVERIFY2(response.status == 200, response.body.constData());
+        const QJsonObject sent
+            = QJsonDocument::fromJson(h().fake().attempts().constLast().body).object();
+        QCOMPARE(sent["systemInstruction"]["parts"][0]["text"].toString(),
+            QStringLiteral("Be brief.\n\nAnswer in French."));
+        QCOMPARE(sent["contents"].toArray().size(), 1);
+        QVERIFY(h().lastFinished().attempts.constLast().droppedFields.contains(
+            QStringLiteral("messages[].role=system (moved to the system prompt)")));
+    }
+
     void openAiClientsStreamFromGemini()
     {
         QJsonObject chat = RouterHarness::chat(QStringLiteral("gemini-2.5-flash"), true);
@@ -149,6 +168,46 @@ private slots:
         QVERIFY2(h().lastFinished().attempts.constLast().droppedFields.contains(
                      QStringLiteral("tools.input_schema.additionalProperties")),
             qPrintable(h().lastFinished().attempts.constLast().droppedFields.join(u", ")));
+    }
+
+    // Gemini 3 refuses earlier calls without their thought signature, which OpenAI's format
+    // cannot keep: Google's placeholder goes in its place, for Gemini 3 only.
+    void earlierToolCallsCarryAThoughtSignatureForGemini3_data()
+    {
+        QTest::addColumn<QString>("model");
+        QTest::addColumn<bool>("placeholder");
+        QTest::newRow("gemini 3") << QStringLiteral("gemini-3-pro-preview") << true;
+        QTest::newRow("gemini 2.5") << QStringLiteral("gemini-2.5-flash") << false;
+    }
+    void earlierToolCallsCarryAThoughtSignatureForGemini3()
+    {
+        QFETCH(QString, model);
+        QFETCH(bool, placeholder);
+        const QJsonObject call { { "id", "call_1" }, { "type", "function" },
+            { "function",
+                QJsonObject {
+                    { "name", "get_weather" }, { "arguments", "{\"city\":\"Paris\"}" } } } };
+        QJsonObject chat = RouterHarness::chat(model);
+        chat.insert("tools", QJsonArray { weatherTool() });
+        chat.insert("messages",
+            QJsonArray { QJsonObject { { "role", "user" }, { "content", "Weather in Paris?" } },
+                QJsonObject { { "role", "assistant" }, { "content", QJsonValue() },
+                    { "tool_calls", QJsonArray { call } } },
+                QJsonObject { { "role", "tool" }, { "tool_call_id", "call_1" },
+                    { "content", "Sunny, 21 °C" } } });
+        QCOMPARE(h().post(QStringLiteral("/v1/chat/completions"), chat).status, 200);
+        const QJsonObject sent
+            = QJsonDocument::fromJson(h().fake().attempts().constLast().body).object();
+        const QJsonObject callPart = sent["contents"][1]["parts"][0].toObject();
+        QCOMPARE(callPart["functionCall"]["name"].toString(), QStringLiteral("get_weather"));
+        QCOMPARE(callPart.contains("thoughtSignature"), placeholder);
+        if (placeholder) {
+            QCOMPARE(callPart["thoughtSignature"].toString(),
+                QStringLiteral("skip_thought_signature_validator"));
+        }
+        // The result went back under the call's name.
+        QCOMPARE(sent["contents"][2]["parts"][0]["functionResponse"]["name"].toString(),
+            QStringLiteral("get_weather"));
     }
 
     void retryInfoSetsTheCooldown()

@@ -105,7 +105,8 @@ std::optional<UpstreamRequest> VertexClaudeAdapter::buildRequest(const UpstreamT
     return request;
 }
 
-UpstreamOutcome VertexClaudeAdapter::classify(int httpStatus, const QByteArray& body) const
+UpstreamOutcome VertexClaudeAdapter::classify(
+    int httpStatus, const HttpHeaders& /*headers*/, const QByteArray& body) const
 {
     // Google's front end answers for auth and quotas; the model's own errors are Anthropic's.
     return GoogleErrors::classify(httpStatus, body);

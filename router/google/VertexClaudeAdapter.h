@@ -12,7 +12,8 @@ class VertexClaudeAdapter : public AnthropicAdapter
 public:
     std::optional<UpstreamRequest> buildRequest(const UpstreamTarget& target,
         const ClientCall& call, const QString& upstreamModel, QString* error) const override;
-    UpstreamOutcome classify(int httpStatus, const QByteArray& body) const override;
+    UpstreamOutcome classify(
+        int httpStatus, const HttpHeaders& headers, const QByteArray& body) const override;
     std::optional<std::chrono::milliseconds> cooldown(
         const HttpHeaders& headers, const QByteArray& body) const override;
     std::optional<GoogleServiceAccount> serviceAccount(const UpstreamTarget& target) const override;

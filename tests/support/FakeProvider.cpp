@@ -308,6 +308,21 @@ QByteArray presentedKey(const HttpRequest& request)
     return {};
 }
 
+// A turn whose role Converse (user, assistant) or Gemini (user, model) would refuse.
+QString roleProblem(const QJsonObject& body, bool converse, bool gemini)
+{
+    if (!converse && !gemini)
+        return {};
+    const QStringList roles
+        = converse ? QStringList { "user", "assistant" } : QStringList { "user", "model" };
+    for (const QJsonValue& turn : body.value(converse ? "messages" : "contents").toArray()) {
+        const QString role = turn.toObject().value("role").toString();
+        if (!roles.contains(role))
+            return QStringLiteral("Invalid value at 'role': \"%1\"").arg(role);
+    }
+    return {};
+}
+
 } // namespace
 
 QString FakeProvider::signatureProblem(const HttpRequest& request) const
@@ -353,7 +368,10 @@ void FakeProvider::answerConverse(
     const Headers json { { "Content-Type", "application/json" } };
     if (const QString problem = signatureProblem(exchange->request()); !problem.isEmpty()) {
         exchange->respond(403,
-            json + Headers { { "x-amzn-ErrorType", "InvalidSignatureException" } },
+            json
+                + Headers { { "x-amzn-ErrorType",
+                    "InvalidSignatureException:http://internal.amazon.com/coral/"
+                    "com.amazon.coral.service/" } },
             QJsonDocument(QJsonObject { { "message", problem } }).toJson(QJsonDocument::Compact));
         return;
     }
@@ -505,7 +523,8 @@ void FakeProvider::handle(const std::shared_ptr<HttpExchange>& exchange)
     Script script;
     {
         QMutexLocker lock(&m_mutex);
-        m_attempts.append({ key, model, path, stream, Clock::now(), request.headers });
+        m_attempts.append(
+            { key, model, path, stream, Clock::now(), request.headers, request.body });
         script = takeScript(key, model);
     }
     connect(
@@ -513,6 +532,14 @@ void FakeProvider::handle(const std::shared_ptr<HttpExchange>& exchange)
         Qt::DirectConnection);
     if (converse) {
         answerConverse(exchange, script, stream);
+        return;
+    }
+    // Converse and Gemini take only the two roles of a conversation, as AWS and Google check.
+    const QString badRole = roleProblem(body, converse, gemini);
+    if (!badRole.isEmpty()) {
+        exchange->respond(400, { { "Content-Type", "application/json" } },
+            converse ? QJsonDocument(QJsonObject { { "message", badRole } }).toJson()
+                     : GeminiWire::error(400, qPrintable(badRole), "INVALID_ARGUMENT"));
         return;
     }
     if (gemini && stream && !request.target.endsWith("?alt=sse")) {

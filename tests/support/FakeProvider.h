@@ -54,6 +54,7 @@ public:
         bool stream = false;
         Clock::time_point at;
         Headers headers; // as received
+        QByteArray body {};
     };
 
     FakeProvider();
