@@ -36,6 +36,10 @@ std::optional<UpstreamRequest> AnthropicAdapter::buildRequest(const UpstreamTarg
                 : QStringLiteral("/v1/messages")));
     request.headers
         = { { "Content-Type", "application/json" }, { "x-api-key", target.secret.toUtf8() } };
+    // Azure AI Foundry's Anthropic endpoint (https://{resource}.services.ai.azure.com/anthropic)
+    // is documented with x-api-key by some and Azure's own api-key by others: it gets both.
+    if (base.endsWith(u"/anthropic"))
+        request.headers.append({ "api-key", target.secret.toUtf8() });
     const QByteArray version = headerValue(call.forwardedHeaders, "anthropic-version");
     request.headers.append({ "anthropic-version", version.isEmpty() ? defaultVersion() : version });
     if (const QByteArray beta = headerValue(call.forwardedHeaders, "anthropic-beta");

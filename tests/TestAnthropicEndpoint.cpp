@@ -72,6 +72,21 @@ private slots:
         QCOMPARE(record.endpoint, QStringLiteral("/v1/messages"));
     }
 
+    // Azure AI Foundry's Anthropic endpoint: the key's base URL ends in /anthropic, and the key
+    // goes as Azure's api-key besides x-api-key.
+    void reachesAzureFoundrysAnthropicEndpoint()
+    {
+        RouterHarness::Key azure(
+            QStringLiteral("Foundry"), Tier::Prioritized, {}, QStringLiteral("anthropic"));
+        azure.basePath = QStringLiteral("/anthropic");
+        h().setKeys({ azure });
+        QCOMPARE(send(message()).status, 200);
+        const FakeProvider::Attempt attempt = h().fake().attempts().constLast();
+        QCOMPARE(attempt.path, QByteArray("/anthropic/v1/messages"));
+        QCOMPARE(headerValue(attempt.headers, "x-api-key"), QByteArray("foundry"));
+        QCOMPARE(headerValue(attempt.headers, "api-key"), QByteArray("foundry"));
+    }
+
     void streamsEventByEvent()
     {
         const auto response = send(message(true));

@@ -66,7 +66,7 @@ void RouterHarness::setKeys(const QList<Key>& keys, RouterSettings settings)
         static const QStringList hostOnly { QStringLiteral("anthropic"), QStringLiteral("bedrock"),
             QStringLiteral("gemini"), QStringLiteral("vertex") };
         const QString baseUrl = hostOnly.contains(key.providerId)
-            ? QStringLiteral("http://127.0.0.1:%1").arg(m_fake->port())
+            ? QStringLiteral("http://127.0.0.1:%1").arg(m_fake->port()) + key.basePath
             : m_fake->baseUrl();
         snapshot->targets.insert(route.id,
             UpstreamTarget { .providerId = key.providerId,

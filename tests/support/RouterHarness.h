@@ -31,6 +31,7 @@ public:
         QString providerId = QStringLiteral("openai");
         QString secret; // empty: the label in lower case
         QJsonObject settings; // region, ...
+        QString basePath; // after the fake's address, for endpoints with a prefix ("/anthropic")
     };
 
     struct Response
