@@ -1,17 +1,9 @@
 #include "AnthropicStreamTranslator.h"
 
 #include "AnthropicAdapter.h"
+#include "AnthropicSse.h"
 
 #include <QJsonDocument>
-
-namespace {
-
-QByteArray sseEvent(QByteArrayView type, QByteArrayView data)
-{
-    return "event: " + type.toByteArray() + "\ndata: " + data.toByteArray() + "\n\n";
-}
-
-} // namespace
 
 void AnthropicStreamTranslator::take(const SseParser::Event& event)
 {
@@ -46,15 +38,11 @@ void AnthropicStreamTranslator::take(const SseParser::Event& event)
         m_complete = true;
         m_finished = true;
     }
-    m_clientBytes += sseEvent(event.type, event.data);
+    // Passed on as it came.
+    m_clientBytes += "event: " + event.type + "\ndata: " + event.data + "\n\n";
 }
 
 QByteArray AnthropicStreamTranslator::errorEvent(const QString& message, const QString&) const
 {
-    // Anthropic's SDKs know their own error types; a broken upstream is an api_error to them.
-    const QJsonObject error { { QStringLiteral("type"), QStringLiteral("error") },
-        { QStringLiteral("error"),
-            QJsonObject { { QStringLiteral("type"), QStringLiteral("api_error") },
-                { QStringLiteral("message"), message } } } };
-    return sseEvent("error", QJsonDocument(error).toJson(QJsonDocument::Compact));
+    return AnthropicSse::errorEvent(message);
 }

@@ -1,20 +1,11 @@
 #include "ConverseToAnthropicStream.h"
 
 #include "AnthropicAdapter.h"
+#include "AnthropicSse.h"
 #include "AnthropicToConverse.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
-
-namespace {
-
-QByteArray sseEvent(const char* type, const QJsonObject& data)
-{
-    return "event: " + QByteArray(type)
-        + "\ndata: " + QJsonDocument(data).toJson(QJsonDocument::Compact) + "\n\n";
-}
-
-} // namespace
 
 ConverseToAnthropicStream::ConverseToAnthropicStream(QString model)
 {
@@ -125,32 +116,29 @@ void ConverseToAnthropicStream::openBlock(int index, const QJsonObject& contentB
 
 void ConverseToAnthropicStream::emitEvent(const char* type, const QJsonObject& data)
 {
-    m_clientBytes += sseEvent(type, data);
+    m_clientBytes += AnthropicSse::event(type, data);
 }
 
 QByteArray ConverseToAnthropicStream::closing() const
 {
     QByteArray end;
     for (int index : m_openBlocks) {
-        end += sseEvent("content_block_stop",
+        end += AnthropicSse::event("content_block_stop",
             { { QStringLiteral("type"), QStringLiteral("content_block_stop") },
                 { QStringLiteral("index"), index } });
     }
-    end += sseEvent("message_delta",
+    end += AnthropicSse::event("message_delta",
         { { QStringLiteral("type"), QStringLiteral("message_delta") },
             { QStringLiteral("delta"),
                 QJsonObject { { QStringLiteral("stop_reason"), m_stopReason },
                     { QStringLiteral("stop_sequence"), QJsonValue() } } },
             { QStringLiteral("usage"), AnthropicToConverse::usage(m_converseUsage) } });
     return end
-        + sseEvent("message_stop", { { QStringLiteral("type"), QStringLiteral("message_stop") } });
+        + AnthropicSse::event(
+            "message_stop", { { QStringLiteral("type"), QStringLiteral("message_stop") } });
 }
 
 QByteArray ConverseToAnthropicStream::errorEvent(const QString& message, const QString&) const
 {
-    return sseEvent("error",
-        { { QStringLiteral("type"), QStringLiteral("error") },
-            { QStringLiteral("error"),
-                QJsonObject { { QStringLiteral("type"), QStringLiteral("api_error") },
-                    { QStringLiteral("message"), message } } } });
+    return AnthropicSse::errorEvent(message);
 }

@@ -1,19 +1,10 @@
 #include "GeminiToAnthropicStream.h"
 
+#include "AnthropicSse.h"
 #include "AnthropicToGemini.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
-
-namespace {
-
-QByteArray sseEvent(const char* type, const QJsonObject& data)
-{
-    return "event: " + QByteArray(type)
-        + "\ndata: " + QJsonDocument(data).toJson(QJsonDocument::Compact) + "\n\n";
-}
-
-} // namespace
 
 GeminiToAnthropicStream::GeminiToAnthropicStream(QString model)
 {
@@ -186,14 +177,10 @@ void GeminiToAnthropicStream::emitDelta(const QJsonObject& delta)
 
 void GeminiToAnthropicStream::emitEvent(const char* type, const QJsonObject& data)
 {
-    m_clientBytes += sseEvent(type, data);
+    m_clientBytes += AnthropicSse::event(type, data);
 }
 
 QByteArray GeminiToAnthropicStream::errorEvent(const QString& message, const QString&) const
 {
-    return sseEvent("error",
-        { { QStringLiteral("type"), QStringLiteral("error") },
-            { QStringLiteral("error"),
-                QJsonObject { { QStringLiteral("type"), QStringLiteral("api_error") },
-                    { QStringLiteral("message"), message } } } });
+    return AnthropicSse::errorEvent(message);
 }

@@ -1,20 +1,11 @@
 #include "OpenAiToAnthropicStream.h"
 
+#include "AnthropicSse.h"
 #include "AnthropicToOpenAi.h"
 #include "OpenAiStreamTranslator.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
-
-namespace {
-
-QByteArray sseEvent(const char* type, const QJsonObject& data)
-{
-    return "event: " + QByteArray(type)
-        + "\ndata: " + QJsonDocument(data).toJson(QJsonDocument::Compact) + "\n\n";
-}
-
-} // namespace
 
 void OpenAiToAnthropicStream::take(const SseParser::Event& event)
 {
@@ -68,7 +59,7 @@ void OpenAiToAnthropicStream::startMessage(const QString& id)
 
 QByteArray OpenAiToAnthropicStream::messageStart(const QString& id) const
 {
-    return sseEvent("message_start",
+    return AnthropicSse::event("message_start",
         { { QStringLiteral("type"), QStringLiteral("message_start") },
             { QStringLiteral("message"),
                 QJsonObject { { QStringLiteral("id"), QString(QStringLiteral("msg_") + id) },
@@ -147,7 +138,7 @@ void OpenAiToAnthropicStream::closeBlock()
 
 void OpenAiToAnthropicStream::emitEvent(const char* type, const QJsonObject& data)
 {
-    m_clientBytes += sseEvent(type, data);
+    m_clientBytes += AnthropicSse::event(type, data);
 }
 
 QByteArray OpenAiToAnthropicStream::closing() const
@@ -156,7 +147,7 @@ QByteArray OpenAiToAnthropicStream::closing() const
     // is closed.
     QByteArray prefix = m_messageStarted ? QByteArray() : messageStart(QStringLiteral("empty"));
     if (m_openBlock >= 0) {
-        prefix += sseEvent("content_block_stop",
+        prefix += AnthropicSse::event("content_block_stop",
             { { QStringLiteral("type"), QStringLiteral("content_block_stop") },
                 { QStringLiteral("index"), m_openBlock } });
     }
@@ -165,15 +156,12 @@ QByteArray OpenAiToAnthropicStream::closing() const
             QJsonObject { { QStringLiteral("stop_reason"), m_stopReason },
                 { QStringLiteral("stop_sequence"), QJsonValue() } } },
         { QStringLiteral("usage"), AnthropicToOpenAi::usage(m_openAiUsage) } };
-    return prefix + sseEvent("message_delta", delta)
-        + sseEvent("message_stop", { { QStringLiteral("type"), QStringLiteral("message_stop") } });
+    return prefix + AnthropicSse::event("message_delta", delta)
+        + AnthropicSse::event(
+            "message_stop", { { QStringLiteral("type"), QStringLiteral("message_stop") } });
 }
 
 QByteArray OpenAiToAnthropicStream::errorEvent(const QString& message, const QString&) const
 {
-    return sseEvent("error",
-        { { QStringLiteral("type"), QStringLiteral("error") },
-            { QStringLiteral("error"),
-                QJsonObject { { QStringLiteral("type"), QStringLiteral("api_error") },
-                    { QStringLiteral("message"), message } } } });
+    return AnthropicSse::errorEvent(message);
 }
