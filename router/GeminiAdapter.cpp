@@ -3,7 +3,6 @@
 #include "AnthropicBridge.h"
 #include "AnthropicToGemini.h"
 #include "ClientErrors.h"
-#include "CooldownHeaders.h"
 #include "GeminiToAnthropicStream.h"
 #include "google/GoogleErrors.h"
 
@@ -151,7 +150,5 @@ std::unique_ptr<StreamTranslator> GeminiAdapter::streamTranslator(const ClientCa
 std::optional<std::chrono::milliseconds> GeminiAdapter::cooldown(
     const HttpHeaders& headers, const QByteArray& body) const
 {
-    if (auto fromBody = GoogleErrors::cooldown(body, QDateTime::currentDateTimeUtc()))
-        return fromBody;
-    return UpstreamAdapter::cooldown(headers, body);
+    return GoogleErrors::cooldown(headers, body, QDateTime::currentDateTimeUtc());
 }

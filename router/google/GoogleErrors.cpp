@@ -79,7 +79,7 @@ UpstreamOutcome GoogleErrors::classify(int httpStatus, const QByteArray& body)
 }
 
 std::optional<std::chrono::milliseconds> GoogleErrors::cooldown(
-    const QByteArray& body, const QDateTime& now)
+    const HttpHeaders& headers, const QByteArray& body, const QDateTime& now)
 {
     const QJsonObject error = errorOf(body);
     if (isDailyQuota(error)) {
@@ -92,7 +92,7 @@ std::optional<std::chrono::milliseconds> GoogleErrors::cooldown(
                 retry.value(QStringLiteral("retryDelay")).toString().toLatin1()))
             return delay;
     }
-    return std::nullopt;
+    return CooldownHeaders::cooldown(headers, now);
 }
 
 QDateTime GoogleErrors::nextQuotaReset(const QDateTime& now)

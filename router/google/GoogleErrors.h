@@ -1,5 +1,6 @@
 #pragma once
 
+#include "HttpHeaders.h"
 #include "UpstreamOutcome.h"
 
 #include <QByteArray>
@@ -19,10 +20,10 @@ public:
     // unsupported location a model the key cannot use. Anything else by its HTTP status.
     static UpstreamOutcome classify(int httpStatus, const QByteArray& body);
     // A quota that counts per day rests the key until the quota resets (midnight Pacific
-    // time); otherwise RetryInfo's retryDelay ("33s", "1.5s"). Nothing when the answer has
-    // neither.
+    // time); otherwise RetryInfo's retryDelay ("33s", "1.5s"), or what the headers say.
+    // Nothing when the answer says nothing usable.
     static std::optional<std::chrono::milliseconds> cooldown(
-        const QByteArray& body, const QDateTime& now);
+        const HttpHeaders& headers, const QByteArray& body, const QDateTime& now);
     // The first midnight in Pacific time after `now`, when Google's daily quotas reset.
     static QDateTime nextQuotaReset(const QDateTime& now);
 };

@@ -115,9 +115,7 @@ UpstreamOutcome VertexClaudeAdapter::classify(
 std::optional<std::chrono::milliseconds> VertexClaudeAdapter::cooldown(
     const HttpHeaders& headers, const QByteArray& body) const
 {
-    if (auto fromBody = GoogleErrors::cooldown(body, QDateTime::currentDateTimeUtc()))
-        return fromBody;
-    return UpstreamAdapter::cooldown(headers, body);
+    return GoogleErrors::cooldown(headers, body, QDateTime::currentDateTimeUtc());
 }
 
 std::optional<GoogleServiceAccount> VertexClaudeAdapter::serviceAccount(
