@@ -1249,31 +1249,36 @@ Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
     </message>
     <message>
         <location filename="../ui/keys/KeyEditorDialog.cpp" line="229"/>
+        <source>the service account&apos;s project</source>
+        <translation>das Projekt des Dienstkontos</translation>
+    </message>
+    <message>
+        <location filename="../ui/keys/KeyEditorDialog.cpp" line="235"/>
         <source>required</source>
         <translation>erforderlich</translation>
     </message>
     <message>
-        <location filename="../ui/keys/KeyEditorDialog.cpp" line="245"/>
+        <location filename="../ui/keys/KeyEditorDialog.cpp" line="251"/>
         <source>Cannot read %1</source>
         <translation>%1 kann nicht gelesen werden</translation>
     </message>
     <message>
-        <location filename="../ui/keys/KeyEditorDialog.cpp" line="347"/>
+        <location filename="../ui/keys/KeyEditorDialog.cpp" line="353"/>
         <source>%1 keys need the service&apos;s base URL.</source>
         <translation>Schlüssel für %1 benötigen die Basis-URL des Dienstes.</translation>
     </message>
     <message>
-        <location filename="../ui/keys/KeyEditorDialog.cpp" line="352"/>
+        <location filename="../ui/keys/KeyEditorDialog.cpp" line="358"/>
         <source>Give a web address starting with https:// or http://.</source>
         <translation>Geben Sie eine Webadresse an, die mit https:// oder http:// beginnt.</translation>
     </message>
     <message>
-        <location filename="../ui/keys/KeyEditorDialog.cpp" line="356"/>
+        <location filename="../ui/keys/KeyEditorDialog.cpp" line="362"/>
         <source>%1 is needed.</source>
         <translation>%1 ist erforderlich.</translation>
     </message>
     <message>
-        <location filename="../ui/keys/KeyEditorDialog.cpp" line="394"/>
+        <location filename="../ui/keys/KeyEditorDialog.cpp" line="400"/>
         <source>Asking %1…</source>
         <translation>Frage %1…</translation>
     </message>

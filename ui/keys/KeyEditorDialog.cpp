@@ -221,6 +221,12 @@ void KeyEditorDialog::buildProviderFields()
                 m_editing ? tr("unchanged (%1)").arg(m_editing->secretHint) : QString());
         } else if (field.isList) {
             input->setPlaceholderText(tr("comma-separated"));
+        } else if (descriptor.credentialKind == CredentialKind::GoogleCredentials) {
+            // What Vertex keys use when these are left empty.
+            if (field.name == u"region")
+                input->setPlaceholderText(QStringLiteral("global"));
+            else if (field.name == u"project")
+                input->setPlaceholderText(tr("the service account's project"));
         }
     }
     m_providerRows = row - m_firstProviderRow;
