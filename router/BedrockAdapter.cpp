@@ -117,7 +117,13 @@ UpstreamOutcome BedrockAdapter::classify(
         { QStringLiteral("serviceunavailableexception"), UpstreamOutcome::ServerFailure },
         { QStringLiteral("validationexception"), UpstreamOutcome::ClientError },
     };
-    const auto known = outcomes.constFind(errorType(headers, body));
+    const QString type = errorType(headers, body);
+    // Some of Bedrock's "validation" errors are about the model, not the request: another key
+    // (another region or account) may serve it.
+    if (type == u"validationexception"
+        && (body.contains("on-demand throughput") || body.contains("model identifier is invalid")))
+        return UpstreamOutcome::ModelUnusable;
+    const auto known = outcomes.constFind(type);
     return known != outcomes.cend() ? *known : OutcomeClassifier::classify(httpStatus, body);
 }
 

@@ -269,18 +269,22 @@ void FailoverSession::sendAttempt()
 
 void FailoverSession::waitForToken(const GoogleServiceAccount& account)
 {
-    // Connected before asking: the token may come before fetch() returns.
+    m_waitingForToken = true;
+    const quint64 waitId = ++m_tokenWaitId;
+    // Connected before asking: another thread's fetch may end before fetch() returns.
     m_tokenWait = connect(m_context.googleTokens, &GoogleAccessTokens::fetched, this,
-        [this, key = account.cacheKey()](
+        [this, waitId, key = account.cacheKey()](
             const QString& accountKey, const QString& error, bool credentialRejected) {
-            if (accountKey == key)
+            if (accountKey == key && waitId == m_tokenWaitId && m_waitingForToken)
                 onTokenFetched(error, credentialRejected);
         });
-    m_context.googleTokens->fetch(account, m_target->caFile);
+    if (m_context.googleTokens->fetch(account, m_target->caFile))
+        onTokenFetched({}, false); // came in between
 }
 
 void FailoverSession::onTokenFetched(const QString& error, bool credentialRejected)
 {
+    m_waitingForToken = false;
     disconnect(std::exchange(m_tokenWait, {}));
     if (m_done)
         return;
@@ -288,12 +292,16 @@ void FailoverSession::onTokenFetched(const QString& error, bool credentialReject
         sendAttempt();
         return;
     }
-    // Counted as a call: the attempt reached Google, even if not the model.
-    ++m_calls;
-    if (credentialRejected)
+    ++m_calls; // the attempt reached Google, if not the model
+    if (credentialRejected) {
         failOver(UpstreamOutcome::InvalidKey, QStringLiteral("invalid_key"), error);
-    else
-        failOver(UpstreamOutcome::ServerFailure, QStringLiteral("server_error"), error);
+        return;
+    }
+    // A token endpoint that did not answer says nothing about the key, and every request that
+    // waited for the same fetch hears of it: the key's health is left alone.
+    m_spent.insert({ m_planned.keyId, m_models.at(m_modelIndex) });
+    finishAttempt(std::nullopt, QStringLiteral("server_error"), error);
+    tryNext();
 }
 
 void FailoverSession::skipAttempt(
@@ -396,7 +404,15 @@ void FailoverSession::onCallFinished()
     m_attempt.httpStatus = status;
     m_attempt.rateLimitHeaders = rateLimitHeaders(headers);
     dropUpstream();
-    const UpstreamOutcome outcome = m_adapter->classify(status, headers, body);
+    UpstreamOutcome outcome = m_adapter->classify(status, headers, body);
+    if (outcome == UpstreamOutcome::InvalidKey) {
+        // A refused access token is not a refused key: the next attempt gets a fresh one, and
+        // a key Google no longer honours is refused at the token endpoint then.
+        if (const auto account = m_adapter->serviceAccount(*m_target)) {
+            m_context.googleTokens->forget(*account);
+            outcome = UpstreamOutcome::ServerFailure;
+        }
+    }
     if (outcome == UpstreamOutcome::Success) {
         const std::optional<ClientAnswer> translated = m_adapter->translateAnswer(m_call, body);
         if (!translated) {
@@ -669,7 +685,9 @@ void FailoverSession::answer(int status, const QByteArray& body, HttpExchange::H
 
 void FailoverSession::dropUpstream()
 {
-    disconnect(std::exchange(m_tokenWait, {})); // a token still coming is kept for others
+    // A token still coming is kept for others.
+    m_waitingForToken = false;
+    disconnect(std::exchange(m_tokenWait, {}));
     if (!m_upstream)
         return;
     m_upstream->disconnect(this);

@@ -57,7 +57,7 @@ private:
     void sendAttempt();
     void waitForToken(const GoogleServiceAccount& account);
     void onTokenFetched(const QString& error, bool credentialRejected);
-    bool attemptInFlight() const { return m_upstream || m_tokenWait; }
+    bool attemptInFlight() const { return m_upstream || m_waitingForToken; }
     void skipAttempt(
         const PlannedAttempt& planned, const QString& errorClass, const QString& message);
     bool waitForCoolingKey();
@@ -124,6 +124,10 @@ private:
     const UpstreamAdapter* m_adapter = nullptr;
     std::unique_ptr<UpstreamCall> m_upstream;
     QMetaObject::Connection m_tokenWait; // while the attempt waits for an access token
+    // Which wait a token's arrival answers: the signal reaches every waiting session, and a
+    // delivery already queued outlives disconnect().
+    quint64 m_tokenWaitId = 0;
+    bool m_waitingForToken = false;
     std::unique_ptr<StreamTranslator> m_translator;
     QByteArray m_body;
     bool m_committed = false; // the client has the status line: no failover from here

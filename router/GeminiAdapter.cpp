@@ -82,8 +82,10 @@ bool GeminiAdapter::address(UpstreamRequest& request, const UpstreamTarget& targ
         : target.baseUrl;
     while (base.endsWith(u'/'))
         base.chop(1);
-    request.url = QUrl(base + QStringLiteral("/v1beta/models/") + model + u':' + method(stream));
-    request.headers.append({ "x-goog-api-key", target.secret.toUtf8() });
+    // The client names the model: encoded, it stays one path segment.
+    request.url = QUrl(base + QStringLiteral("/v1beta/models/")
+        + QString::fromLatin1(QUrl::toPercentEncoding(model)) + u':' + method(stream));
+    request.headers.append({ "x-goog-api-key", target.secret.trimmed().toUtf8() });
     return true;
 }
 
@@ -106,12 +108,8 @@ QString GeminiAdapter::errorMessage(const QByteArray& body) const
 
 QString GeminiAdapter::googleErrorMessage(const QByteArray& body)
 {
-    const QJsonDocument document = QJsonDocument::fromJson(body);
-    // A streamed error may come as a one-element array.
-    const QJsonObject root
-        = document.isArray() ? document.array().first().toObject() : document.object();
-    const QJsonValue error = root.value(QStringLiteral("error"));
-    if (const QString message = error.toObject().value(QStringLiteral("message")).toString();
+    if (const QString message
+        = GoogleErrors::errorOf(body).value(QStringLiteral("message")).toString();
         !message.isEmpty())
         return message;
     return QString::fromUtf8(body.left(200)).simplified();

@@ -32,10 +32,24 @@ UpstreamRequest getRequest(const QString& url, HttpHeaders headers)
     return request; // a null body: GET
 }
 
-// Vertex AI has no free list of a project's models; counting a prompt's tokens costs nothing
-// and needs what a request needs: a good token or API key, the project, Vertex AI enabled.
+// A service account lists its project's Vertex endpoints: free, the same for every model, and it
+// needs a good token, the project, Vertex AI enabled and the right to use it. Endpoints live in
+// regions, so a global key asks us-central1. An express-mode key has no project: it counts the
+// tokens of a one-word prompt, also free.
 std::optional<UpstreamRequest> vertexRequest(const UpstreamTarget& target, QString* error)
 {
+    if (const auto account = VertexEndpoint::serviceAccount(target)) {
+        QString region = VertexEndpoint::region(target);
+        if (region == u"global")
+            region = QStringLiteral("us-central1");
+        const std::optional<QString> location = VertexEndpoint::locationUrl(target, region, error);
+        if (!location)
+            return std::nullopt;
+        UpstreamRequest request
+            = getRequest(*location + QStringLiteral("/endpoints?pageSize=1"), {});
+        VertexEndpoint::authorize(request, target);
+        return request;
+    }
     const std::optional<QUrl> url = VertexEndpoint::url(target, u"google",
         QString::fromLatin1(KeyProbe::vertexProbeModel), QStringLiteral("countTokens"), error);
     if (!url)
@@ -107,6 +121,8 @@ KeyProbe::Verdict KeyProbe::verdict(int httpStatus, const QByteArray& body)
         && (body.contains("security token included in the request is invalid")
             || body.contains("signature we calculated does not match")))
         return Verdict::Invalid;
+    if (httpStatus == 403 && body.contains("BILLING_DISABLED")) // Google's
+        return Verdict::OutOfCredit;
     if (httpStatus == 403)
         return Verdict::NoAccess;
     if (httpStatus == 404)

@@ -22,7 +22,8 @@ public:
         Failed, // an answer that says nothing about the key (5xx, a wrong endpoint)
     };
 
-    // The model whose tokens a Vertex key's probe counts: served in every region.
+    // The model whose tokens an express-mode Vertex key's probe counts (a service account lists
+    // its project's endpoints instead): Google's current Flash model, which will need updating.
     static constexpr char vertexProbeModel[] = "gemini-2.5-flash";
 
     // The probe request for the key (a Vertex service account's with its access token in the

@@ -3,6 +3,7 @@
 #include "ProviderRegistry.h"
 
 #include <QCoreApplication>
+#include <QRegularExpression>
 #include <QSet>
 
 #include <algorithm>
@@ -180,10 +181,14 @@ std::optional<QString> RoutePlanner::upstreamModel(
         return std::nullopt;
     if (direct->first == key.providerId)
         return direct->second;
-    // Vertex AI knows Google's and Anthropic's models by their own ids (Claude's version suffix
-    // is optional there), so a new one reaches Vertex keys too.
-    if (key.providerId == u"vertex" && direct->first != u"openai")
-        return direct->second;
+    // Vertex AI knows Google's and Anthropic's models by their own ids, so a new one reaches
+    // Vertex keys too; a Claude version date goes after an @ there (claude-x-20260101 is
+    // claude-x@20260101), and an id without one names the model's current version.
+    if (key.providerId == u"vertex" && direct->first != u"openai") {
+        static const QRegularExpression dated(QStringLiteral("^(claude-.+)-(\\d{8})$"));
+        QString id = direct->second;
+        return id.replace(dated, QStringLiteral("\\1@\\2"));
+    }
     return std::nullopt;
 }
 

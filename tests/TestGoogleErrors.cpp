@@ -38,6 +38,16 @@ private slots:
             << 400 << error(400, "INVALID_ARGUMENT", { errorInfo("API_KEY_INVALID") })
             << O::InvalidKey;
         QTest::newRow("bad request") << 400 << error(400, "INVALID_ARGUMENT") << O::ClientError;
+        QTest::newRow("key blocked for this API")
+            << 403 << error(403, "PERMISSION_DENIED", { errorInfo("API_KEY_SERVICE_BLOCKED") })
+            << O::InvalidKey;
+        QTest::newRow("key reported as leaked")
+            << 403
+            << QByteArray(
+                   R"({"error": {"code": 403, "message": "Your API key was reported as )"
+                   R"(leaked. Please use another API key.", "status": "PERMISSION_DENIED"}})")
+            << O::InvalidKey;
+        QTest::newRow("empty array") << 500 << QByteArray("[]") << O::ServerFailure;
         QTest::newRow("unauthenticated") << 401 << error(401, "UNAUTHENTICATED") << O::InvalidKey;
         QTest::newRow("billing disabled")
             << 403 << error(403, "PERMISSION_DENIED", { errorInfo("BILLING_DISABLED") })

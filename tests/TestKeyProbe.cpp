@@ -98,7 +98,7 @@ private slots:
         QCOMPARE(request->header("Authorization"), QByteArray("Bearer secret-123456"));
     }
 
-    void countsTokensWithVertexKeys()
+    void checksVertexKeysWithoutUsingAModel()
     {
         // An express-mode key: the global publisher endpoint, the key in a header.
         QString error;
@@ -118,9 +118,14 @@ private slots:
         QVERIFY2(request, qPrintable(error));
         QCOMPARE(request->url.toString(),
             QStringLiteral("https://us-east5-aiplatform.googleapis.com/v1/projects/"
-                           "keyway-test-project/locations/us-east5/publishers/google/models/"
-                           "gemini-2.5-flash:countTokens"));
+                           "keyway-test-project/locations/us-east5/endpoints?pageSize=1"));
+        QVERIFY(request->body.isNull()); // GET
         QCOMPARE(request->header("Authorization"), QByteArray("Bearer ya29.token"));
+        // Endpoints live in regions: a global key asks us-central1.
+        account.settings = { { "region", "global" } };
+        request = KeyProbe::request(account, &error);
+        QVERIFY(request->url.toString().startsWith(
+            QStringLiteral("https://us-central1-aiplatform.googleapis.com/v1/projects/")));
     }
 
     void saysWhichProvidersItDoesNotKnow()

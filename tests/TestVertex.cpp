@@ -1,9 +1,12 @@
 #include "KeyTester.h"
 #include "RouterHarness.h"
 #include "RsaKeyPair.h"
+#include "google/GoogleTokenFetch.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -208,7 +211,76 @@ private slots:
         QCOMPARE(lastAuthorization(), QByteArray("Bearer ya29.fake-2"));
     }
 
-    void theKeyTestExchangesTheTokenAndCountsTokens()
+    // Requests that arrive together while the account has no token share one fetch, and each is
+    // sent once when it comes.
+    void concurrentFirstRequestsShareOneFetch()
+    {
+        h().fake().googleAuth().addAccount(
+            m_email, { .publicPem = m_keys.publicPem, .delay = 300ms });
+        QNetworkAccessManager client;
+        QList<QNetworkReply*> replies;
+        for (int i = 0; i < 6; ++i) {
+            QNetworkRequest request(QUrl(h().url(QStringLiteral("/v1/chat/completions"))));
+            request.setHeader(QNetworkRequest::ContentTypeHeader, "application/json");
+            request.setRawHeader("Authorization", "Bearer " + RouterHarness::token());
+            replies.append(client.post(request,
+                QJsonDocument(RouterHarness::chat(QStringLiteral("gemini-2.5-flash"))).toJson()));
+        }
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                return std::all_of(replies.cbegin(), replies.cend(),
+                    [](const QNetworkReply* reply) { return reply->isFinished(); });
+            },
+            20'000));
+        for (QNetworkReply* reply : replies) {
+            QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+            reply->deleteLater();
+        }
+        QCOMPARE(h().fake().googleAuth().tokenRequests(), 1);
+        QCOMPARE(h().fake().attempts().size(), 6);
+        for (const RequestRecord& record : h().finished())
+            QCOMPARE(record.attempts.size(), 1);
+    }
+
+    // Google stops honouring the cached token: that is no verdict on the key. The retry gets a
+    // fresh token and the key stays ready.
+    void aRefusedTokenIsReplacedNotHeldAgainstTheKey()
+    {
+        QCOMPARE(send(message(QStringLiteral("gemini-2.5-flash"))).status, 200);
+        h().fake().googleAuth().revokeTokens();
+        const auto response = send(message(QStringLiteral("gemini-2.5-flash")));
+        QVERIFY2(response.status == 200, response.body.constData());
+        const RequestRecord record = h().lastFinished();
+        QCOMPARE(record.attempts.size(), 2);
+        QCOMPARE(record.attempts.constFirst().httpStatus, 401);
+        QCOMPARE(h().fake().googleAuth().tokenRequests(), 2);
+        QCOMPARE(lastAuthorization(), QByteArray("Bearer ya29.fake-2"));
+        QVERIFY(h().router().health().value(1).state != KeyHealth::State::Invalid);
+    }
+
+    void datedClaudeIdsTakeVertexsForm()
+    {
+        QCOMPARE(send(message(QStringLiteral("claude-opus-4-1-20250805"))).status, 200);
+        QVERIFY2(h().fake().attempts().constLast().path.endsWith(
+                     "/publishers/anthropic/models/claude-opus-4-1@20250805:rawPredict"),
+            h().fake().attempts().constLast().path.constData());
+    }
+
+    void tokensTooShortLivedToUseAreRefused()
+    {
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        QString error;
+        QVERIFY(!GoogleTokenFetch::parseAnswer(
+            R"({"access_token": "ya29.x", "expires_in": 30})", now, &error));
+        QVERIFY(!error.isEmpty());
+        const auto token = GoogleTokenFetch::parseAnswer(
+            R"({"access_token": "ya29.x", "expires_in": 3599, "token_type": "Bearer"})", now,
+            &error);
+        QVERIFY(token);
+        QCOMPARE(token->expiresAt, now.addSecs(3599));
+    }
+
+    void theKeyTestExchangesTheTokenAndListsTheProjectsEndpoints()
     {
         UpstreamTarget target { .providerId = QStringLiteral("vertex"),
             .baseUrl = QStringLiteral("http://127.0.0.1:%1").arg(h().fake().port()),
@@ -220,9 +292,10 @@ private slots:
         QVERIFY(finished.wait(10'000));
         const auto result = finished.constFirst().constFirst().value<KeyTestResult>();
         QVERIFY2(result.works(), qPrintable(result.detail));
+        // The project's endpoints, with the token the endpoint issued.
         QCOMPARE(h().fake().attempts().constLast().path,
-            QByteArray("/v1/projects/keyway-test/locations/europe-west4/publishers/google/models/"
-                       "gemini-2.5-flash:countTokens"));
+            QByteArray("/v1/projects/keyway-test/locations/europe-west4/endpoints"));
+        QCOMPARE(h().fake().attempts().constLast().key, m_email.toUtf8());
 
         // A key the endpoint refuses is invalid, in Google's words.
         h().fake().googleAuth().addAccount(

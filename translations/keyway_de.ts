@@ -609,53 +609,53 @@ Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
         <translation>Keyway kann Schlüssel für %1 noch nicht verwenden</translation>
     </message>
     <message>
-        <location filename="../router/FailoverSession.cpp" line="334"/>
+        <location filename="../router/FailoverSession.cpp" line="342"/>
         <source>The answer is larger than %1 MiB</source>
         <translation>Die Antwort ist größer als %1 MiB</translation>
     </message>
     <message>
-        <location filename="../router/FailoverSession.cpp" line="384"/>
+        <location filename="../router/FailoverSession.cpp" line="392"/>
         <source>The stream ended before the answer was complete</source>
         <translation>Der Stream endete, bevor die Antwort vollständig war</translation>
     </message>
     <message>
-        <location filename="../router/FailoverSession.cpp" line="404"/>
+        <location filename="../router/FailoverSession.cpp" line="420"/>
         <source>The provider&apos;s answer could not be read</source>
         <translation>Die Antwort des Anbieters konnte nicht gelesen werden</translation>
     </message>
     <message>
-        <location filename="../router/FailoverSession.cpp" line="561"/>
+        <location filename="../router/FailoverSession.cpp" line="577"/>
         <source>The request&apos;s deadline of %1 s passed</source>
         <translation>Die Frist der Anfrage von %1 s ist abgelaufen</translation>
     </message>
     <message>
-        <location filename="../router/FailoverSession.cpp" line="581"/>
-        <location filename="../router/FailoverSession.cpp" line="583"/>
+        <location filename="../router/FailoverSession.cpp" line="597"/>
+        <location filename="../router/FailoverSession.cpp" line="599"/>
         <source>The client closed the connection</source>
         <translation>Der Client hat die Verbindung geschlossen</translation>
     </message>
     <message>
-        <location filename="../router/FailoverSession.cpp" line="600"/>
+        <location filename="../router/FailoverSession.cpp" line="616"/>
         <source>The request&apos;s deadline passed before a key answered</source>
         <translation>Die Frist der Anfrage lief ab, bevor ein Schlüssel antwortete</translation>
     </message>
     <message>
-        <location filename="../router/FailoverSession.cpp" line="607"/>
+        <location filename="../router/FailoverSession.cpp" line="623"/>
         <source>Every key for %1 is resting; the first is back in %2 s</source>
         <translation>Alle Schlüssel für %1 kühlen ab; der erste ist in %2 s wieder bereit</translation>
     </message>
     <message>
-        <location filename="../router/FailoverSession.cpp" line="617"/>
+        <location filename="../router/FailoverSession.cpp" line="633"/>
         <source>No key for %1 is usable now</source>
         <translation>Derzeit ist kein Schlüssel für %1 nutzbar</translation>
     </message>
     <message>
-        <location filename="../router/FailoverSession.cpp" line="620"/>
+        <location filename="../router/FailoverSession.cpp" line="636"/>
         <source>No key in this workspace serves the model %1 for this local key</source>
         <translation>Kein Schlüssel in diesem Arbeitsbereich bedient das Modell %1 für diesen lokalen Schlüssel</translation>
     </message>
     <message numerus="yes">
-        <location filename="../router/FailoverSession.cpp" line="626"/>
+        <location filename="../router/FailoverSession.cpp" line="642"/>
         <source>All %n attempt(s) failed. The last: %1</source>
         <translation>
             <numerusform>Der einzige Versuch ist fehlgeschlagen: %1</numerusform>
@@ -666,17 +666,18 @@ Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
 <context>
     <name>GoogleTokenFetch</name>
     <message>
-        <location filename="../router/google/GoogleTokenFetch.cpp" line="44"/>
+        <location filename="../router/google/GoogleTokenFetch.cpp" line="49"/>
         <source>Google&apos;s token endpoint did not answer: %1</source>
         <translation>Der Token-Endpunkt von Google hat nicht geantwortet: %1</translation>
     </message>
     <message>
-        <location filename="../router/google/GoogleTokenFetch.cpp" line="68"/>
+        <location filename="../router/google/GoogleTokenFetch.cpp" line="77"/>
         <source>Google refused the service account (HTTP %1): %2</source>
         <translation>Google hat das Dienstkonto abgelehnt (HTTP %1): %2</translation>
     </message>
     <message>
-        <location filename="../router/google/GoogleTokenFetch.cpp" line="87"/>
+        <location filename="../router/google/GoogleTokenFetch.cpp" line="39"/>
+        <location filename="../router/google/GoogleTokenFetch.cpp" line="96"/>
         <source>Google&apos;s token endpoint answered without an access token</source>
         <translation>Der Token-Endpunkt von Google hat ohne Zugriffstoken geantwortet</translation>
     </message>
@@ -1402,12 +1403,12 @@ Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
 <context>
     <name>KeyProbe</name>
     <message>
-        <location filename="../router/KeyProbe.cpp" line="58"/>
+        <location filename="../router/KeyProbe.cpp" line="72"/>
         <source>Unknown provider &quot;%1&quot;.</source>
         <translation>Unbekannter Anbieter „%1“.</translation>
     </message>
     <message>
-        <location filename="../router/KeyProbe.cpp" line="96"/>
+        <location filename="../router/KeyProbe.cpp" line="110"/>
         <source>Keyway cannot check %1 keys yet.</source>
         <translation>Keyway kann %1-Schlüssel noch nicht prüfen.</translation>
     </message>
@@ -2571,82 +2572,82 @@ Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
 <context>
     <name>RoutePlanner</name>
     <message>
-        <location filename="../router/RoutePlanner.cpp" line="279"/>
+        <location filename="../router/RoutePlanner.cpp" line="284"/>
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
     <message>
-        <location filename="../router/RoutePlanner.cpp" line="281"/>
+        <location filename="../router/RoutePlanner.cpp" line="286"/>
         <source>%1 min</source>
         <translation>%1 min</translation>
     </message>
     <message>
-        <location filename="../router/RoutePlanner.cpp" line="282"/>
+        <location filename="../router/RoutePlanner.cpp" line="287"/>
         <source>%1 h</source>
         <translation>%1 h</translation>
     </message>
     <message>
-        <location filename="../router/RoutePlanner.cpp" line="286"/>
+        <location filename="../router/RoutePlanner.cpp" line="291"/>
         <source>disabled</source>
         <translation>deaktiviert</translation>
     </message>
     <message>
-        <location filename="../router/RoutePlanner.cpp" line="288"/>
+        <location filename="../router/RoutePlanner.cpp" line="293"/>
         <source>secret missing from the keychain</source>
         <translation>Geheimnis fehlt im Schlüsselbund</translation>
     </message>
     <message>
-        <location filename="../router/RoutePlanner.cpp" line="290"/>
+        <location filename="../router/RoutePlanner.cpp" line="295"/>
         <source>belongs to another workspace</source>
         <translation>gehört zu einem anderen Arbeitsbereich</translation>
     </message>
     <message>
-        <location filename="../router/RoutePlanner.cpp" line="292"/>
+        <location filename="../router/RoutePlanner.cpp" line="297"/>
         <source>does not serve %1</source>
         <translation>bedient %1 nicht</translation>
     </message>
     <message>
-        <location filename="../router/RoutePlanner.cpp" line="294"/>
+        <location filename="../router/RoutePlanner.cpp" line="299"/>
         <source>its model filter does not match %1</source>
         <translation>sein Modellfilter passt nicht zu %1</translation>
     </message>
     <message>
-        <location filename="../router/RoutePlanner.cpp" line="296"/>
+        <location filename="../router/RoutePlanner.cpp" line="301"/>
         <source>its member filter does not match</source>
         <translation>sein Mitgliederfilter passt nicht</translation>
     </message>
     <message>
-        <location filename="../router/RoutePlanner.cpp" line="298"/>
+        <location filename="../router/RoutePlanner.cpp" line="303"/>
         <source>its local API key filter does not match</source>
         <translation>sein Filter für lokale API-Schlüssel passt nicht</translation>
     </message>
     <message>
-        <location filename="../router/RoutePlanner.cpp" line="300"/>
+        <location filename="../router/RoutePlanner.cpp" line="305"/>
         <source>shared capacity forbidden by &quot;%1&quot;</source>
         <translation>geteilte Kapazität durch „%1“ verboten</translation>
     </message>
     <message>
-        <location filename="../router/RoutePlanner.cpp" line="302"/>
+        <location filename="../router/RoutePlanner.cpp" line="307"/>
         <source>invalid key</source>
         <translation>ungültiger Schlüssel</translation>
     </message>
     <message>
-        <location filename="../router/RoutePlanner.cpp" line="304"/>
+        <location filename="../router/RoutePlanner.cpp" line="309"/>
         <source>cooling down for %1</source>
         <translation>kühlt ab, noch %1</translation>
     </message>
     <message>
-        <location filename="../router/RoutePlanner.cpp" line="306"/>
+        <location filename="../router/RoutePlanner.cpp" line="311"/>
         <source>out of credit, retried in %1</source>
         <translation>kein Guthaben, neuer Versuch in %1</translation>
     </message>
     <message>
-        <location filename="../router/RoutePlanner.cpp" line="308"/>
+        <location filename="../router/RoutePlanner.cpp" line="313"/>
         <source>failing; next probe in %1</source>
         <translation>fehlerhaft; nächster Test in %1</translation>
     </message>
     <message>
-        <location filename="../router/RoutePlanner.cpp" line="310"/>
+        <location filename="../router/RoutePlanner.cpp" line="315"/>
         <source>%1 unusable on this key for %2</source>
         <translation>%1 mit diesem Schlüssel noch %2 nicht nutzbar</translation>
     </message>

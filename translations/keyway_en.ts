@@ -34,7 +34,7 @@
 <context>
     <name>FailoverSession</name>
     <message numerus="yes">
-        <location filename="../router/FailoverSession.cpp" line="626"/>
+        <location filename="../router/FailoverSession.cpp" line="642"/>
         <source>All %n attempt(s) failed. The last: %1</source>
         <translation>
             <numerusform>The only attempt failed: %1</numerusform>

@@ -32,21 +32,24 @@ std::optional<QString> GoogleAccessTokens::validToken(
     return token;
 }
 
-void GoogleAccessTokens::fetch(const GoogleServiceAccount& account, const QString& caFile)
+bool GoogleAccessTokens::fetch(const GoogleServiceAccount& account, const QString& caFile)
 {
     const QString key = account.cacheKey();
-    bool start = false;
-    bool alreadyGood = false;
     {
         QMutexLocker lock(&m_mutex);
-        // Another request's fetch may have finished since the caller looked.
-        alreadyGood = goodFor(m_entries[key].token, expiryMargin, QDateTime::currentDateTimeUtc());
-        start = !alreadyGood && claimFetch(key);
+        if (goodFor(m_entries[key].token, expiryMargin, QDateTime::currentDateTimeUtc()))
+            return true;
+        if (!claimFetch(key))
+            return false; // under way: fetched() follows
     }
-    if (alreadyGood)
-        emit fetched(key, {}, false);
-    else if (start)
-        startFetch(account, caFile);
+    startFetch(account, caFile);
+    return false;
+}
+
+void GoogleAccessTokens::forget(const GoogleServiceAccount& account)
+{
+    QMutexLocker lock(&m_mutex);
+    m_entries[account.cacheKey()].token.reset();
 }
 
 bool GoogleAccessTokens::claimFetch(const QString& key)

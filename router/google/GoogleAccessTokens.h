@@ -27,9 +27,12 @@ public:
     // The account's token when it is good for at least expiryMargin, or nothing: call fetch()
     // and wait for fetched().
     std::optional<QString> validToken(const GoogleServiceAccount& account, const QString& caFile);
-    // Fetches a token on this thread unless a fetch for the account is under way; fetched()
-    // follows either way, possibly before this returns.
-    void fetch(const GoogleServiceAccount& account, const QString& caFile);
+    // True when the account has a good token after all (another request's fetch just ended).
+    // Otherwise fetches one on this thread unless a fetch for the account is under way; fetched()
+    // follows either way.
+    bool fetch(const GoogleServiceAccount& account, const QString& caFile);
+    // Drops the account's token, which Google refused: the next request fetches another.
+    void forget(const GoogleServiceAccount& account);
 
 signals:
     // `error` is empty when the account has a good token now. `credentialRejected`: Google
@@ -43,7 +46,7 @@ private:
         bool fetching = false;
     };
 
-    // Starts a fetch when none is under way; the mutex must be held.
+    // Claims the account's one fetch, when none is under way; the mutex must be held.
     bool claimFetch(const QString& key);
     void startFetch(const GoogleServiceAccount& account, const QString& caFile);
     void store(const QString& key, const GoogleTokenFetch& fetch);

@@ -10,15 +10,6 @@
 
 namespace {
 
-QJsonObject errorOf(const QByteArray& body)
-{
-    // A streamed error may come as a one-element array.
-    const QJsonDocument document = QJsonDocument::fromJson(body);
-    const QJsonObject root
-        = document.isArray() ? document.array().first().toObject() : document.object();
-    return root.value(QStringLiteral("error")).toObject();
-}
-
 // The details of one google.rpc type ("RetryInfo", "ErrorInfo", "QuotaFailure").
 QList<QJsonObject> detailsOf(const QJsonObject& error, QStringView type)
 {
@@ -54,6 +45,14 @@ bool isDailyQuota(const QJsonObject& error)
 
 } // namespace
 
+QJsonObject GoogleErrors::errorOf(const QByteArray& body)
+{
+    const QJsonDocument document = QJsonDocument::fromJson(body);
+    const QJsonObject root
+        = document.isArray() ? document.array().at(0).toObject() : document.object();
+    return root.value(QStringLiteral("error")).toObject();
+}
+
 UpstreamOutcome GoogleErrors::classify(int httpStatus, const QByteArray& body)
 {
     if (httpStatus >= 200 && httpStatus < 300)
@@ -64,8 +63,12 @@ UpstreamOutcome GoogleErrors::classify(int httpStatus, const QByteArray& body)
     const auto hasReason = [&reasons](const char* reason) {
         return reasons.contains(QLatin1StringView(reason));
     };
+    // The key itself: unknown, suspended, blocked for this API, or published and disabled.
     if (hasReason("API_KEY_INVALID") || hasReason("CONSUMER_SUSPENDED")
-        || hasReason("ACCESS_TOKEN_EXPIRED") || status == u"UNAUTHENTICATED")
+        || hasReason("API_KEY_SERVICE_BLOCKED") || hasReason("API_KEY_HTTP_REFERRER_BLOCKED")
+        || hasReason("API_KEY_IP_ADDRESS_BLOCKED") || hasReason("ACCESS_TOKEN_EXPIRED")
+        || status == u"UNAUTHENTICATED"
+        || error.value(QStringLiteral("message")).toString().contains(u"reported as leaked"))
         return UpstreamOutcome::InvalidKey;
     if (hasReason("BILLING_DISABLED"))
         return UpstreamOutcome::OutOfCredit;

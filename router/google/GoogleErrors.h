@@ -5,6 +5,7 @@
 
 #include <QByteArray>
 #include <QDateTime>
+#include <QJsonObject>
 #include <QString>
 
 #include <chrono>
@@ -24,6 +25,8 @@ public:
     // Nothing when the answer says nothing usable.
     static std::optional<std::chrono::milliseconds> cooldown(
         const HttpHeaders& headers, const QByteArray& body, const QDateTime& now);
+    // The error object of an answer, also when it came as a one-element array (in a stream).
+    static QJsonObject errorOf(const QByteArray& body);
     // The first midnight in Pacific time after `now`, when Google's daily quotas reset.
     static QDateTime nextQuotaReset(const QDateTime& now);
 };

@@ -32,8 +32,13 @@ void GoogleTokenFetch::start()
     }
     m_call = new UpstreamCall(std::move(*request), m_caFile, tokenTimeouts, this);
     connect(m_call, &UpstreamCall::dataArrived, this, [this](const QByteArray& bytes) {
-        if (m_body.size() < maximumAnswer)
-            m_body += bytes;
+        m_body += bytes;
+        if (m_body.size() > maximumAnswer) { // not a token endpoint's answer
+            m_call->cancel();
+            QTimer::singleShot(0, this, [this] {
+                fail(tr("Google's token endpoint answered without an access token"), false);
+            });
+        }
     });
     // Queued: the call may fail inside start().
     connect(
@@ -51,6 +56,8 @@ void GoogleTokenFetch::onAnswered()
 {
     const int status = m_call->status();
     QString error;
+    if (m_body.size() > maximumAnswer)
+        return; // already failed
     if (status == 200) {
         m_token = parseAnswer(m_body, QDateTime::currentDateTimeUtc(), &error);
         if (m_token) {
@@ -64,9 +71,11 @@ void GoogleTokenFetch::onAnswered()
     const QString reason = answer.value(QStringLiteral("error_description"))
                                .toString(answer.value(QStringLiteral("error")).toString());
     // 400 invalid_grant (a bad signature, a deleted key, a disabled account), 401
-    // invalid_client: the key is at fault. Anything else is the endpoint's.
+    // invalid_client, 403: the key is at fault — unless the complaint is about the assertion's
+    // times, which is this machine's clock. Anything else is the endpoint's.
+    const bool clockSkew = reason.contains(u"timeframe") || reason.contains(u"short-lived");
     fail(tr("Google refused the service account (HTTP %1): %2").arg(status).arg(reason),
-        status == 400 || status == 401 || status == 403);
+        (status == 400 || status == 401 || status == 403) && !clockSkew);
 }
 
 void GoogleTokenFetch::fail(const QString& error, bool credentialRejected)
@@ -82,7 +91,7 @@ std::optional<GoogleAccessToken> GoogleTokenFetch::parseAnswer(
     const QJsonObject answer = QJsonDocument::fromJson(body).object();
     const QString token = answer.value(QStringLiteral("access_token")).toString();
     const qint64 expiresIn = answer.value(QStringLiteral("expires_in")).toInteger();
-    if (token.isEmpty() || expiresIn <= 0) {
+    if (token.isEmpty() || expiresIn <= 60) {
         if (error)
             *error = tr("Google's token endpoint answered without an access token");
         return std::nullopt;

@@ -1,20 +1,13 @@
 #pragma once
 
+#include "GoogleAccessToken.h"
 #include "GoogleServiceAccount.h"
 
-#include <QDateTime>
 #include <QObject>
 
 #include <optional>
 
 class UpstreamCall;
-
-// An OAuth access token and when it stops working.
-struct GoogleAccessToken
-{
-    QString value;
-    QDateTime expiresAt;
-};
 
 // One exchange of a service account's signed assertion for an access token at its token
 // endpoint, on this thread's upstream connections. Always finishes, and never inside start().
@@ -34,7 +27,8 @@ public:
     // endpoint that could not be reached or failed.
     bool credentialRejected() const { return m_credentialRejected; }
 
-    // Reads the endpoint's answer (RFC 6749 section 5).
+    // Reads the endpoint's answer (RFC 6749 section 5). A token that lives a minute or less
+    // (Google's live an hour) is refused: it would be stale before a request could use it.
     static std::optional<GoogleAccessToken> parseAnswer(
         const QByteArray& body, const QDateTime& now, QString* error);
 

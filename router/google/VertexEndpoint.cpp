@@ -38,8 +38,10 @@ QString VertexEndpoint::region(const UpstreamTarget& target)
 std::optional<QUrl> VertexEndpoint::url(const UpstreamTarget& target, QStringView publisher,
     const QString& model, const QString& method, QString* error)
 {
-    const QString call
-        = QStringLiteral("/publishers/%1/models/%2:%3").arg(publisher.toString(), model, method);
+    // The client names the model: encoded, it stays one path segment ('@' is Vertex's).
+    const QString call = QStringLiteral("/publishers/%1/models/%2:%3")
+                             .arg(publisher.toString(),
+                                 QString::fromLatin1(QUrl::toPercentEncoding(model, "@")), method);
     if (!isServiceAccount(target)) {
         if (publisher != u"google") {
             if (error)
@@ -49,6 +51,15 @@ std::optional<QUrl> VertexEndpoint::url(const UpstreamTarget& target, QStringVie
         }
         return QUrl(baseUrl(target, QStringLiteral("global")) + QStringLiteral("/v1") + call);
     }
+    const std::optional<QString> location = locationUrl(target, region(target), error);
+    if (!location)
+        return std::nullopt;
+    return QUrl(*location + call);
+}
+
+std::optional<QString> VertexEndpoint::locationUrl(
+    const UpstreamTarget& target, const QString& location, QString* error)
+{
     const std::optional<GoogleServiceAccount> account
         = GoogleServiceAccount::fromJson(target.secret, error);
     if (!account)
@@ -61,9 +72,8 @@ std::optional<QUrl> VertexEndpoint::url(const UpstreamTarget& target, QStringVie
             *error = QStringLiteral("Vertex key without a project");
         return std::nullopt;
     }
-    const QString location = region(target);
-    return QUrl(baseUrl(target, location)
-        + QStringLiteral("/v1/projects/%1/locations/%2").arg(project, location) + call);
+    return baseUrl(target, location)
+        + QStringLiteral("/v1/projects/%1/locations/%2").arg(project, location);
 }
 
 void VertexEndpoint::authorize(UpstreamRequest& request, const UpstreamTarget& target)

@@ -24,5 +24,8 @@ public:
     // where logs and proxies would see it).
     static void authorize(UpstreamRequest& request, const UpstreamTarget& target);
 
+    // A service account's project at `location`: https://…/v1/projects/P/locations/L.
+    static std::optional<QString> locationUrl(
+        const UpstreamTarget& target, const QString& location, QString* error);
     static QString region(const UpstreamTarget& target);
 };

@@ -122,6 +122,13 @@ int FakeGoogleAuth::tokensIssued() const
     return int(m_issued.size());
 }
 
+void FakeGoogleAuth::revokeTokens()
+{
+    QMutexLocker lock(&m_mutex);
+    for (Issued& issued : m_issued)
+        issued.expiresAt = QDateTime::currentDateTimeUtc().addSecs(-1);
+}
+
 int FakeGoogleAuth::tokenRequests() const
 {
     QMutexLocker lock(&m_mutex);

@@ -29,6 +29,8 @@ public:
     // The account a token was issued to, or nothing when it was not issued or has expired.
     QString accountOf(const QByteArray& accessToken) const;
     int tokensIssued() const;
+    // Google stops honouring every token it issued (as when a key is rotated or disabled).
+    void revokeTokens();
     // Grant requests, issued or refused.
     int tokenRequests() const;
 

@@ -487,7 +487,10 @@ QString FakeProvider::rawPredictProblem(const HttpRequest& request, const QJsonO
     // Vertex refuses betas it does not know.
     static const QList<QByteArray> known { "interleaved-thinking-2025-05-14",
         "context-1m-2025-08-07", "context-management-2025-06-27", "tool-search-tool-2025-10-19",
-        "web-search-2025-03-05", "computer-use-2025-01-24" };
+        "web-search-2025-03-05", "computer-use-2025-01-24", "computer-use-2025-11-24",
+        "compact-2026-01-12", "compact-2026-09-04", "dangerous-tool-use-2026-09-03",
+        "per-turn-control-2026-07-01", "thinking-binding-controls-2026-08-01",
+        "thinking-display-updates-2026-08-18" };
     for (const QByteArray& beta : request.header("anthropic-beta").split(',')) {
         if (!beta.trimmed().isEmpty() && !known.contains(beta.trimmed()))
             return QStringLiteral("Unexpected value(s) `%1` for the `anthropic-beta` header.")
@@ -509,7 +512,9 @@ void FakeProvider::handle(const std::shared_ptr<HttpExchange>& exchange)
     const bool gemini = GeminiWire::isGenerateContent(path);
     const bool rawPredict = GeminiWire::isRawPredict(path);
     QByteArray key = presentedKey(request);
-    if ((gemini || rawPredict) && !resolveGoogleToken(exchange, &key))
+    // Vertex's list of a project's endpoints: what a service account's key test asks.
+    const bool endpointList = path.startsWith("/v1/projects/") && path.endsWith("/endpoints");
+    if ((gemini || rawPredict || endpointList) && !resolveGoogleToken(exchange, &key))
         return;
     QString model = body.value("model").toString();
     bool stream = body.value("stream").toBool();
@@ -530,16 +535,20 @@ void FakeProvider::handle(const std::shared_ptr<HttpExchange>& exchange)
     connect(
         exchange.get(), &HttpExchange::clientGone, this, [this] { m_cancelled.ref(); },
         Qt::DirectConnection);
-    if (converse) {
-        answerConverse(exchange, script, stream);
-        return;
-    }
     // Converse and Gemini take only the two roles of a conversation, as AWS and Google check.
     const QString badRole = roleProblem(body, converse, gemini);
     if (!badRole.isEmpty()) {
         exchange->respond(400, { { "Content-Type", "application/json" } },
             converse ? QJsonDocument(QJsonObject { { "message", badRole } }).toJson()
                      : GeminiWire::error(400, qPrintable(badRole), "INVALID_ARGUMENT"));
+        return;
+    }
+    if (endpointList && script.behaviour == Behaviour::Answer) {
+        exchange->respond(200, { { "Content-Type", "application/json" } }, "{}");
+        return;
+    }
+    if (converse) {
+        answerConverse(exchange, script, stream);
         return;
     }
     if (gemini && stream && !request.target.endsWith("?alt=sse")) {
