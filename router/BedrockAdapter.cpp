@@ -80,7 +80,7 @@ QString BedrockAdapter::errorType(const HttpHeaders& headers, const QByteArray& 
     // "ThrottlingException:http://internal.amazon.com/coral/com.amazon.coral.service/"
     const QByteArray header = headerValue(headers, "x-amzn-ErrorType");
     if (!header.isEmpty())
-        return QString::fromLatin1(header.left(header.indexOf(':'))).toLower();
+        return QString::fromLatin1(header.split(':').constFirst()).toLower();
     // An exception frame in a stream, as ConverseToAnthropicStream reports it.
     return QJsonDocument::fromJson(body)
         .object()

@@ -129,6 +129,26 @@ private slots:
         QTest::newRow("invalid request")
             << 400 << QByteArray("ValidationException") << QStringLiteral("client_error");
     }
+    // A "validation" error about the model (not enabled for on-demand use here) fails over.
+    void aValidationErrorAboutTheModelIsNotTheClients()
+    {
+        useKeys({ bedrockKey(QStringLiteral("Bedrock"), credentials()),
+            bedrockKey(QStringLiteral("Other"), QStringLiteral("ABSKother-example-key")) });
+        h().fake().script("AKIDEXAMPLE", {},
+            { .behaviour = Behaviour::Status,
+                .status = 400,
+                .headers = { { "x-amzn-ErrorType", "ValidationException" } },
+                .body = QJsonDocument(QJsonObject { { "message",
+                                          "Invocation of model ID anthropic.claude-x with "
+                                          "on-demand throughput isn't supported." } })
+                            .toJson() });
+        const auto response = send(message());
+        QCOMPARE(response.status, 200);
+        QCOMPARE(
+            h().lastFinished().attempts.constFirst().errorClass, QStringLiteral("model_unusable"));
+        QCOMPARE(h().lastFinished().attempts.size(), 2);
+    }
+
     void readsTheErrorTypes()
     {
         QFETCH(int, status);
