@@ -3,6 +3,7 @@
 #include "FailoverSession.h"
 #include "RequestRecordJson.h"
 #include "RoutePlanner.h"
+#include "google/VertexEndpoint.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -169,6 +170,15 @@ void Router::setSnapshot(std::shared_ptr<const RoutingSnapshot> snapshot)
         if (snapshot->targets.value(it.key()) != it.value())
             m_health.forget(it.key());
     }
+    // Access tokens of service accounts no key uses any more leave memory.
+    QSet<QString> accounts;
+    for (const UpstreamTarget& target : snapshot->targets) {
+        if (target.providerId == u"vertex") {
+            if (const auto account = VertexEndpoint::serviceAccount(target))
+                accounts.insert(account->cacheKey());
+        }
+    }
+    m_googleTokens.retainOnly(accounts);
     m_snapshot = std::move(snapshot);
 }
 

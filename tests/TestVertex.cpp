@@ -258,6 +258,21 @@ private slots:
         QVERIFY(h().router().health().value(1).state != KeyHealth::State::Invalid);
     }
 
+    // A removed key's token leaves memory: the key added again fetches a new one.
+    void tokensOfRemovedKeysAreDropped()
+    {
+        QCOMPARE(send(message(QStringLiteral("gemini-2.5-flash"))).status, 200);
+        useKeys({ vertexKey(QStringLiteral("Express"), QStringLiteral("express-test-key")) });
+        useKeys({ vertexKey(QStringLiteral("Vertex"), serviceAccount()) });
+        QCOMPARE(send(message(QStringLiteral("gemini-2.5-flash"))).status, 200);
+        QCOMPARE(h().fake().googleAuth().tokenRequests(), 2);
+        // While the key stays, its token does.
+        useKeys({ vertexKey(QStringLiteral("Vertex"), serviceAccount()),
+            vertexKey(QStringLiteral("Express"), QStringLiteral("express-test-key")) });
+        QCOMPARE(send(message(QStringLiteral("gemini-2.5-flash"))).status, 200);
+        QCOMPARE(h().fake().googleAuth().tokenRequests(), 2);
+    }
+
     void datedClaudeIdsTakeVertexsForm()
     {
         QCOMPARE(send(message(QStringLiteral("claude-opus-4-1-20250805"))).status, 200);

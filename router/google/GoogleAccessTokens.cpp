@@ -52,6 +52,15 @@ void GoogleAccessTokens::forget(const GoogleServiceAccount& account)
     m_entries[account.cacheKey()].token.reset();
 }
 
+void GoogleAccessTokens::retainOnly(const QSet<QString>& accountKeys)
+{
+    QMutexLocker lock(&m_mutex);
+    // An entry with a fetch under way stays: the fetch stores into it when it ends.
+    m_entries.removeIf([&accountKeys](const auto& entry) {
+        return !accountKeys.contains(entry.key()) && !entry.value().fetching;
+    });
+}
+
 bool GoogleAccessTokens::claimFetch(const QString& key)
 {
     Entry& entry = m_entries[key];

@@ -6,6 +6,7 @@
 #include <QHash>
 #include <QMutex>
 #include <QObject>
+#include <QSet>
 
 #include <chrono>
 #include <optional>
@@ -33,6 +34,8 @@ public:
     bool fetch(const GoogleServiceAccount& account, const QString& caFile);
     // Drops the account's token, which Google refused: the next request fetches another.
     void forget(const GoogleServiceAccount& account);
+    // Drops the tokens of every other account (their keys were removed or replaced).
+    void retainOnly(const QSet<QString>& accountKeys);
 
 signals:
     // `error` is empty when the account has a good token now. `credentialRejected`: Google
