@@ -1,5 +1,6 @@
 #include "AnthropicAdapter.h"
 
+#include "AnthropicBridge.h"
 #include "AnthropicStreamTranslator.h"
 #include "AnthropicToOpenAiStream.h"
 #include "OpenAiToAnthropic.h"
@@ -68,25 +69,7 @@ QString AnthropicAdapter::errorMessage(const QByteArray& body) const
 std::optional<ClientAnswer> AnthropicAdapter::translateAnswer(
     const ClientCall& call, const QByteArray& body) const
 {
-    QJsonParseError parseError {};
-    const QJsonObject root = QJsonDocument::fromJson(body, &parseError).object();
-    if (parseError.error != QJsonParseError::NoError || root.isEmpty())
-        return std::nullopt;
-    ClientAnswer answer;
-    if (call.protocol == ClientProtocol::OpenAi) {
-        const std::optional<QByteArray> translated = OpenAiToAnthropic::answer(body);
-        if (!translated)
-            return std::nullopt;
-        answer.body = *translated;
-    } else {
-        answer.body = body; // passed through as the provider sent it
-    }
-    answer.servedModel = root.value(QStringLiteral("model")).toString();
-    answer.usage = usageFrom(root.value(QStringLiteral("usage")).toObject());
-    // count_tokens answers with the prompt's size alone.
-    if (root.contains(QStringLiteral("input_tokens")))
-        answer.usage.prompt = root.value(QStringLiteral("input_tokens")).toInteger();
-    return answer;
+    return AnthropicBridge::answer(call, body, {});
 }
 
 QByteArray AnthropicAdapter::translateError(const ClientCall& call, const QByteArray& body) const

@@ -68,12 +68,18 @@ std::optional<QJsonObject> AnthropicBridge::request(
 std::optional<ClientAnswer> AnthropicBridge::answer(
     const ClientCall& call, const QByteArray& anthropicMessage, const QString& model)
 {
-    const QJsonObject message = QJsonDocument::fromJson(anthropicMessage).object();
+    QJsonParseError parseError {};
+    const QJsonObject message = QJsonDocument::fromJson(anthropicMessage, &parseError).object();
+    if (parseError.error != QJsonParseError::NoError || message.isEmpty())
+        return std::nullopt;
     ClientAnswer answer;
     answer.servedModel = message.value(QStringLiteral("model")).toString(model);
     answer.usage = AnthropicAdapter::usageFrom(message.value(QStringLiteral("usage")).toObject());
+    // count_tokens answers with the prompt's size alone.
+    if (message.contains(QStringLiteral("input_tokens")))
+        answer.usage.prompt = message.value(QStringLiteral("input_tokens")).toInteger();
     if (call.protocol == ClientProtocol::Anthropic) {
-        answer.body = anthropicMessage;
+        answer.body = anthropicMessage; // passed through as the provider sent it
         return answer;
     }
     const std::optional<QByteArray> openAi = OpenAiToAnthropic::answer(anthropicMessage);

@@ -13,7 +13,8 @@ public:
     // is added to `dropped`. Nothing for calls that are not chats (the error says why).
     static std::optional<QJsonObject> request(
         const ClientCall& call, const QString& providerName, QStringList* dropped, QString* error);
-    // An Anthropic message as the answer in the client's protocol, with its usage.
+    // An Anthropic message (or count_tokens answer) as the answer in the client's protocol, with
+    // its usage; nothing when it cannot be read.
     static std::optional<ClientAnswer> answer(
         const ClientCall& call, const QByteArray& anthropicMessage, const QString& model);
     // `toAnthropic` (upstream events → Anthropic's), followed for OpenAI clients by Anthropic's

@@ -72,15 +72,7 @@ bool appendTurn(
                 return false;
             parts.append(*image);
         } else if (type == u"tool_use") {
-            toolCalls.append(QJsonObject {
-                { QStringLiteral("id"), block.value(QStringLiteral("id")) },
-                { QStringLiteral("type"), QStringLiteral("function") },
-                { QStringLiteral("function"),
-                    QJsonObject { { QStringLiteral("name"), block.value(QStringLiteral("name")) },
-                        { QStringLiteral("arguments"),
-                            QString::fromUtf8(
-                                QJsonDocument(block.value(QStringLiteral("input")).toObject())
-                                    .toJson(QJsonDocument::Compact)) } } } });
+            toolCalls.append(openAiToolCall(block));
         } else if (type == u"tool_result") {
             const QJsonValue result = block.value(QStringLiteral("content"));
             for (const QJsonValue& part : result.toArray()) {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QJsonValue>
 #include <QStringList>
@@ -17,4 +18,18 @@ inline QString contentText(const QJsonValue& content)
             parts.append(part.toObject().value(QStringLiteral("text")).toString());
     }
     return parts.join(u'\n');
+}
+
+// An Anthropic tool_use block as an OpenAI tool call: its input becomes the JSON string of the
+// function's arguments.
+inline QJsonObject openAiToolCall(const QJsonObject& toolUse)
+{
+    return { { QStringLiteral("id"), toolUse.value(QStringLiteral("id")) },
+        { QStringLiteral("type"), QStringLiteral("function") },
+        { QStringLiteral("function"),
+            QJsonObject { { QStringLiteral("name"), toolUse.value(QStringLiteral("name")) },
+                { QStringLiteral("arguments"),
+                    QString::fromUtf8(
+                        QJsonDocument(toolUse.value(QStringLiteral("input")).toObject())
+                            .toJson(QJsonDocument::Compact)) } } } };
 }

@@ -270,15 +270,7 @@ std::optional<QByteArray> OpenAiToAnthropic::answer(const QByteArray& anthropicB
         } else if (type == u"thinking") {
             reasoning.append(block.value(QStringLiteral("thinking")).toString());
         } else if (type == u"tool_use") {
-            toolCalls.append(QJsonObject {
-                { QStringLiteral("id"), block.value(QStringLiteral("id")) },
-                { QStringLiteral("type"), QStringLiteral("function") },
-                { QStringLiteral("function"),
-                    QJsonObject { { QStringLiteral("name"), block.value(QStringLiteral("name")) },
-                        { QStringLiteral("arguments"),
-                            QString::fromUtf8(
-                                QJsonDocument(block.value(QStringLiteral("input")).toObject())
-                                    .toJson(QJsonDocument::Compact)) } } } });
+            toolCalls.append(openAiToolCall(block));
         }
     }
     QJsonObject message { { QStringLiteral("role"), QStringLiteral("assistant") },

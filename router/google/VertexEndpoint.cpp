@@ -60,13 +60,15 @@ std::optional<QUrl> VertexEndpoint::url(const UpstreamTarget& target, QStringVie
 std::optional<QString> VertexEndpoint::locationUrl(
     const UpstreamTarget& target, const QString& location, QString* error)
 {
-    const std::optional<GoogleServiceAccount> account
-        = GoogleServiceAccount::fromJson(target.secret, error);
-    if (!account)
-        return std::nullopt;
+    // The key's project is set when it is added (from the JSON's project_id): the JSON is read
+    // again only when it is not.
     QString project = target.settings.value(QStringLiteral("project")).toString().trimmed();
-    if (project.isEmpty())
+    if (project.isEmpty()) {
+        const auto account = GoogleServiceAccount::fromJson(target.secret, error);
+        if (!account)
+            return std::nullopt;
         project = account->projectId();
+    }
     if (project.isEmpty()) {
         if (error)
             *error = QStringLiteral("Vertex key without a project");
