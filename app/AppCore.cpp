@@ -1,14 +1,14 @@
-#include "AppCore.h"
+#include "app/AppCore.h"
 
-#include "KeyService.h"
-#include "KeyTester.h"
-#include "RouterHost.h"
-#include "Settings.h"
-#include "TokenService.h"
-#include "catalog/BuiltinCatalog.h"
-#include "catalog/UserCatalog.h"
-#include "store/Store.h"
-#include "vault/Vault.h"
+#include "app/access/TokenService.h"
+#include "app/catalog/BuiltinCatalog.h"
+#include "app/catalog/UserCatalog.h"
+#include "app/keys/KeyService.h"
+#include "app/keys/KeyTester.h"
+#include "app/routing/RouterHost.h"
+#include "app/settings/Settings.h"
+#include "app/store/Store.h"
+#include "app/vault/Vault.h"
 
 #include <QCoro/QCoroTask>
 #include <QTimer>

@@ -1,18 +1,18 @@
 #pragma once
 
-#include "KeyFields.h"
-#include "KeyStatus.h"
-#include "KeyTestResult.h"
-#include "ModelCatalog.h"
-#include "Result.h"
-#include "RoutePreview.h"
-#include "activity/ActivityFeed.h"
-#include "activity/UsageReport.h"
-#include "catalog/BuiltinCatalog.h"
-#include "domain/LocalApiKey.h"
-#include "domain/Member.h"
-#include "domain/ProviderKey.h"
-#include "domain/Workspace.h"
+#include "app/activity/ActivityFeed.h"
+#include "app/activity/UsageReport.h"
+#include "app/catalog/BuiltinCatalog.h"
+#include "app/domain/LocalApiKey.h"
+#include "app/domain/Member.h"
+#include "app/domain/ProviderKey.h"
+#include "app/domain/Workspace.h"
+#include "app/keys/KeyFields.h"
+#include "app/keys/KeyStatus.h"
+#include "app/keys/KeyTestResult.h"
+#include "app/routing/RoutePreview.h"
+#include "router/catalog/ModelCatalog.h"
+#include "router/core/Result.h"
 
 #include <QObject>
 #include <QThread>

@@ -1,10 +1,10 @@
 // Wires the libraries together: the CLI when a command is given, the window otherwise.
 
-#include "AppCore.h"
-#include "MainWindow.h"
-#include "SettingsPage.h"
-#include "Translations.h"
-#include "cli/Cli.h"
+#include "app/AppCore.h"
+#include "app/cli/Cli.h"
+#include "ui/MainWindow.h"
+#include "ui/Translations.h"
+#include "ui/settings/SettingsPage.h"
 
 #include <QApplication>
 #include <QLocale>

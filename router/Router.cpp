@@ -1,9 +1,9 @@
-#include "Router.h"
+#include "router/Router.h"
 
-#include "FailoverSession.h"
-#include "RequestRecordJson.h"
-#include "RoutePlanner.h"
-#include "google/VertexEndpoint.h"
+#include "router/providers/ProviderAdapters.h"
+#include "router/records/RequestRecordJson.h"
+#include "router/routing/FailoverSession.h"
+#include "router/routing/RoutePlanner.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -171,14 +171,7 @@ void Router::setSnapshot(std::shared_ptr<const RoutingSnapshot> snapshot)
             m_health.forget(it.key());
     }
     // Access tokens of service accounts no key uses any more leave memory.
-    QSet<QString> accounts;
-    for (const UpstreamTarget& target : snapshot->targets) {
-        if (target.providerId == u"vertex") {
-            if (const auto account = VertexEndpoint::serviceAccount(target))
-                accounts.insert(account->cacheKey());
-        }
-    }
-    m_googleTokens.retainOnly(accounts);
+    m_accessTokens.retainOnly(snapshot->targets.values());
     m_snapshot = std::move(snapshot);
 }
 
@@ -318,8 +311,9 @@ void Router::route(const std::shared_ptr<HttpExchange>& exchange, ClientEndpoint
             exchange, error, anthropic ? ClientProtocol::Anthropic : ClientProtocol::OpenAi);
         return;
     }
-    auto* session = new FailoverSession(exchange, std::move(parsed->call),
-        std::move(parsed->models), caller, { snapshot, &m_health, this, &m_googleTokens });
+    auto* session
+        = new FailoverSession(exchange, std::move(parsed->call), std::move(parsed->models), caller,
+            { snapshot, &m_health, this, &m_accessTokens, &ProviderAdapters::forKey });
     session->start();
 }
 

@@ -1,15 +1,15 @@
 #pragma once
 
-#include "ClientCall.h"
-#include "ClientErrors.h"
-#include "HealthTracker.h"
-#include "HostGuard.h"
-#include "HttpServer.h"
-#include "RecentRequests.h"
-#include "RequestObserver.h"
-#include "RoutePlanner.h"
-#include "RoutingSnapshot.h"
-#include "google/GoogleAccessTokens.h"
+#include "router/access/HostGuard.h"
+#include "router/http/HttpServer.h"
+#include "router/inbound/ClientCall.h"
+#include "router/inbound/ClientErrors.h"
+#include "router/providers/google/GoogleAccessTokens.h"
+#include "router/records/RecentRequests.h"
+#include "router/records/RequestObserver.h"
+#include "router/routing/HealthTracker.h"
+#include "router/routing/RoutePlanner.h"
+#include "router/routing/RoutingSnapshot.h"
 
 #include <QMutex>
 #include <QObject>
@@ -73,7 +73,7 @@ private:
     void noteRequestFinished(const RequestRecord& record) override;
 
     HealthTracker m_health;
-    GoogleAccessTokens m_googleTokens;
+    GoogleAccessTokens m_accessTokens;
     RecentRequests m_recent;
     mutable QMutex m_mutex; // guards the members below
     std::shared_ptr<const RoutingSnapshot> m_snapshot;

@@ -1,9 +1,9 @@
-#include "AccessPage.h"
-#include "AppCore.h"
-#include "LocalKeyModel.h"
-#include "TestKeychain.h"
-#include "TokenDialog.h"
-#include "store/Store.h"
+#include "app/AppCore.h"
+#include "app/store/Store.h"
+#include "tests/support/TestKeychain.h"
+#include "ui/access/AccessPage.h"
+#include "ui/access/LocalKeyModel.h"
+#include "ui/access/TokenDialog.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>

@@ -1,4 +1,4 @@
-#include "activity/ActivityArchive.h"
+#include "app/activity/ActivityArchive.h"
 
 #include <QFileInfo>
 #include <QSqlDatabase>

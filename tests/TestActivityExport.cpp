@@ -1,4 +1,4 @@
-#include "activity/ActivityExport.h"
+#include "app/activity/ActivityExport.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,4 +1,4 @@
-#include "activity/ActivityFeed.h"
+#include "app/activity/ActivityFeed.h"
 
 #include <QSignalSpy>
 #include <QTest>

@@ -1,4 +1,4 @@
-#include "activity/ActivityLog.h"
+#include "app/activity/ActivityLog.h"
 
 #include <QSignalSpy>
 #include <QTemporaryDir>

@@ -1,5 +1,5 @@
-#include "ActivityFilter.h"
-#include "ActivityModel.h"
+#include "ui/activity/ActivityFilter.h"
+#include "ui/activity/ActivityModel.h"
 
 #include <QAbstractItemModelTester>
 #include <QColor>

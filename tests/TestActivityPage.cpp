@@ -1,7 +1,7 @@
-#include "ActivityModel.h"
-#include "ActivityPage.h"
-#include "RouterHarness.h"
-#include "activity/ActivityFeed.h"
+#include "app/activity/ActivityFeed.h"
+#include "tests/support/RouterHarness.h"
+#include "ui/activity/ActivityModel.h"
+#include "ui/activity/ActivityPage.h"
 
 #include <QComboBox>
 #include <QPlainTextEdit>

@@ -1,6 +1,6 @@
 // The official `@anthropic-ai/sdk` npm client (tests/node) against a real router and an
 // Anthropic-format upstream: what Claude-speaking tools see.
-#include "RouterHarness.h"
+#include "tests/support/RouterHarness.h"
 
 #include <QProcess>
 #include <QTest>

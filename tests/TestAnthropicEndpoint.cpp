@@ -1,4 +1,4 @@
-#include "RouterHarness.h"
+#include "tests/support/RouterHarness.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

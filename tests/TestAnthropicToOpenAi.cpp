@@ -1,5 +1,5 @@
-#include "AnthropicToOpenAi.h"
-#include "OpenAiToAnthropicStream.h"
+#include "router/translate/AnthropicToOpenAi.h"
+#include "router/translate/OpenAiToAnthropicStream.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

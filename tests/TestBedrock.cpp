@@ -1,5 +1,5 @@
-#include "BedrockAdapter.h"
-#include "RouterHarness.h"
+#include "router/providers/bedrock/BedrockAdapter.h"
+#include "tests/support/RouterHarness.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

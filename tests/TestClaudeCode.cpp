@@ -1,8 +1,8 @@
 // Claude Code (npm @anthropic-ai/claude-code, tests/node) in print mode against a real router,
 // the most demanding client of /v1/messages: HEAD /, then a streamed request with a long
 // anthropic-beta list, ~64 KB of tools, thinking, context management and metadata.
-#include "RouterHarness.h"
-#include "RsaKeyPair.h"
+#include "tests/support/RouterHarness.h"
+#include "tests/support/RsaKeyPair.h"
 
 #include <QDir>
 #include <QJsonDocument>

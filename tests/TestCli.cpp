@@ -1,9 +1,9 @@
-#include "FakeProvider.h"
-#include "LocalKeyToken.h"
-#include "OtherConnection.h"
-#include "TestData.h"
-#include "TestKeychain.h"
-#include "store/Store.h"
+#include "app/store/Store.h"
+#include "router/access/LocalKeyToken.h"
+#include "tests/support/FakeProvider.h"
+#include "tests/support/OtherConnection.h"
+#include "tests/support/TestData.h"
+#include "tests/support/TestKeychain.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

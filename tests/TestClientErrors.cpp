@@ -1,4 +1,4 @@
-#include "ClientErrors.h"
+#include "router/inbound/ClientErrors.h"
 
 #include <QJsonDocument>
 #include <QTest>

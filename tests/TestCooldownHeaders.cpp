@@ -1,4 +1,4 @@
-#include "CooldownHeaders.h"
+#include "router/upstream/CooldownHeaders.h"
 
 #include <QTest>
 

@@ -1,5 +1,5 @@
-#include "RouterHarness.h"
-#include "RsaKeyPair.h"
+#include "tests/support/RouterHarness.h"
+#include "tests/support/RsaKeyPair.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,5 +1,5 @@
-#include "EventStreamEncoder.h"
-#include "aws/EventStreamDecoder.h"
+#include "router/codecs/EventStreamDecoder.h"
+#include "tests/support/EventStreamEncoder.h"
 
 #include <QTest>
 #include <QtEndian>

@@ -1,4 +1,4 @@
-#include "FakeProvider.h"
+#include "tests/support/FakeProvider.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

@@ -1,5 +1,5 @@
-#include "RouterHarness.h"
-#include "google/GoogleErrors.h"
+#include "router/providers/google/GoogleErrors.h"
+#include "tests/support/RouterHarness.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,8 +1,8 @@
-#include "AnthropicToGemini.h"
-#include "AnthropicToOpenAiStream.h"
-#include "ChainedStreamTranslator.h"
-#include "GeminiToAnthropicStream.h"
-#include "SseParser.h"
+#include "router/codecs/SseParser.h"
+#include "router/translate/AnthropicToGemini.h"
+#include "router/translate/AnthropicToOpenAiStream.h"
+#include "router/translate/ChainedStreamTranslator.h"
+#include "router/translate/GeminiToAnthropicStream.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

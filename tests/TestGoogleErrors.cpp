@@ -1,4 +1,4 @@
-#include "google/GoogleErrors.h"
+#include "router/providers/google/GoogleErrors.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,4 +1,4 @@
-#include "HealthTracker.h"
+#include "router/routing/HealthTracker.h"
 
 #include <QTest>
 

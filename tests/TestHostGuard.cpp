@@ -1,4 +1,4 @@
-#include "HostGuard.h"
+#include "router/access/HostGuard.h"
 
 #include <QTest>
 

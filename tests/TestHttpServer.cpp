@@ -1,5 +1,5 @@
-#include "HttpServer.h"
-#include "RawClient.h"
+#include "router/http/HttpServer.h"
+#include "tests/support/RawClient.h"
 
 #include <QTcpSocket>
 #include <QTest>

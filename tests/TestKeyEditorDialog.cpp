@@ -1,8 +1,8 @@
-#include "AppCore.h"
-#include "FakeProvider.h"
-#include "KeyEditorDialog.h"
-#include "TestKeychain.h"
-#include "store/Store.h"
+#include "app/AppCore.h"
+#include "app/store/Store.h"
+#include "tests/support/FakeProvider.h"
+#include "tests/support/TestKeychain.h"
+#include "ui/keys/KeyEditorDialog.h"
 
 #include <QLineEdit>
 #include <QPushButton>

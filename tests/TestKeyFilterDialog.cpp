@@ -1,7 +1,7 @@
-#include "AppCore.h"
-#include "KeyFilterDialog.h"
-#include "store/Store.h"
-#include "widgets/TagEdit.h"
+#include "app/AppCore.h"
+#include "app/store/Store.h"
+#include "ui/keys/KeyFilterDialog.h"
+#include "ui/widgets/TagEdit.h"
 
 #include <QComboBox>
 #include <QLineEdit>

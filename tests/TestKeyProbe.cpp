@@ -1,5 +1,5 @@
-#include "KeyProbe.h"
-#include "TestData.h"
+#include "router/providers/KeyProbe.h"
+#include "tests/support/TestData.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

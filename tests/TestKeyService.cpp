@@ -1,11 +1,11 @@
-#include "AwaitTask.h"
-#include "KeyService.h"
-#include "OtherConnection.h"
-#include "TestData.h"
-#include "TestKeychain.h"
-#include "TokenService.h"
-#include "store/Store.h"
-#include "vault/Vault.h"
+#include "app/AwaitTask.h"
+#include "app/access/TokenService.h"
+#include "app/keys/KeyService.h"
+#include "app/store/Store.h"
+#include "app/vault/Vault.h"
+#include "tests/support/OtherConnection.h"
+#include "tests/support/TestData.h"
+#include "tests/support/TestKeychain.h"
 
 #include <QFileInfo>
 #include <QJsonArray>

@@ -1,8 +1,8 @@
-#include "AppCore.h"
-#include "KeysPage.h"
-#include "MainWindow.h"
-#include "TierListModel.h"
-#include "store/Store.h"
+#include "app/AppCore.h"
+#include "app/store/Store.h"
+#include "ui/MainWindow.h"
+#include "ui/keys/KeysPage.h"
+#include "ui/keys/TierListModel.h"
 
 #include <QLabel>
 #include <QListView>

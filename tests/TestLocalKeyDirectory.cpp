@@ -1,5 +1,5 @@
-#include "LocalKeyDirectory.h"
-#include "LocalKeyToken.h"
+#include "router/access/LocalKeyDirectory.h"
+#include "router/access/LocalKeyToken.h"
 
 #include <QTest>
 

@@ -1,4 +1,4 @@
-#include "LocalKeyToken.h"
+#include "router/access/LocalKeyToken.h"
 
 #include <QSet>
 #include <QTest>

@@ -1,9 +1,9 @@
-#include "ActivityModel.h"
-#include "ActivityPage.h"
-#include "AppCore.h"
-#include "MainWindow.h"
-#include "activity/ActivityArchive.h"
-#include "store/Store.h"
+#include "app/AppCore.h"
+#include "app/activity/ActivityArchive.h"
+#include "app/store/Store.h"
+#include "ui/MainWindow.h"
+#include "ui/activity/ActivityModel.h"
+#include "ui/activity/ActivityPage.h"
 
 #include <QApplication>
 #include <QClipboard>

@@ -1,5 +1,5 @@
-#include "ModelCatalog.h"
-#include "catalog/BuiltinCatalog.h"
+#include "app/catalog/BuiltinCatalog.h"
+#include "router/catalog/ModelCatalog.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

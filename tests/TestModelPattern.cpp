@@ -1,4 +1,4 @@
-#include "ModelPattern.h"
+#include "router/catalog/ModelPattern.h"
 
 #include <QTest>
 

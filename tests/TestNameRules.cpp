@@ -1,4 +1,4 @@
-#include "domain/NameRules.h"
+#include "app/domain/NameRules.h"
 
 #include <QTest>
 

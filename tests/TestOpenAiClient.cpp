@@ -1,5 +1,5 @@
 // The official `openai` npm client (tests/node) against a real router: what a user's tool sees.
-#include "RouterHarness.h"
+#include "tests/support/RouterHarness.h"
 
 #include <QProcess>
 #include <QTest>

@@ -1,4 +1,4 @@
-#include "OpenAiRequestBuilder.h"
+#include "router/providers/openai/OpenAiRequestBuilder.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,4 +1,4 @@
-#include "OpenAiStreamTranslator.h"
+#include "router/translate/OpenAiStreamTranslator.h"
 
 #include <QJsonDocument>
 #include <QTest>

@@ -1,5 +1,5 @@
-#include "AnthropicToOpenAiStream.h"
-#include "OpenAiToAnthropic.h"
+#include "router/translate/AnthropicToOpenAiStream.h"
+#include "router/translate/OpenAiToAnthropic.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,4 +1,4 @@
-#include "OutcomeClassifier.h"
+#include "router/upstream/OutcomeClassifier.h"
 
 #include <QTest>
 

@@ -1,6 +1,6 @@
-#include "ProviderRegistry.h"
-#include "TestData.h"
-#include "domain/ProviderCredential.h"
+#include "app/domain/ProviderCredential.h"
+#include "router/catalog/ProviderRegistry.h"
+#include "tests/support/TestData.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

@@ -1,4 +1,4 @@
-#include "ProviderRegistry.h"
+#include "router/catalog/ProviderRegistry.h"
 
 #include <QSet>
 #include <QTest>

@@ -1,4 +1,4 @@
-#include "RecentRequests.h"
+#include "router/records/RecentRequests.h"
 
 #include <QTest>
 

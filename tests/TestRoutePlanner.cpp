@@ -1,4 +1,4 @@
-#include "RoutePlanner.h"
+#include "router/routing/RoutePlanner.h"
 
 #include <QTest>
 

@@ -1,9 +1,9 @@
-#include "AppCore.h"
-#include "DailyChart.h"
-#include "FakeProvider.h"
-#include "RoutePreviewPage.h"
-#include "UsagePage.h"
-#include "store/Store.h"
+#include "app/AppCore.h"
+#include "app/store/Store.h"
+#include "tests/support/FakeProvider.h"
+#include "ui/route/RoutePreviewPage.h"
+#include "ui/usage/DailyChart.h"
+#include "ui/usage/UsagePage.h"
 
 #include <QDeadlineTimer>
 #include <QNetworkAccessManager>

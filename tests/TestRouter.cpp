@@ -1,7 +1,7 @@
 // The router's HTTP surface (DESIGN.md section 3) and its answers to bad input, over real
 // sockets.
-#include "RawClient.h"
-#include "RouterHarness.h"
+#include "tests/support/RawClient.h"
+#include "tests/support/RouterHarness.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

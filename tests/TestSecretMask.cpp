@@ -1,4 +1,4 @@
-#include "domain/SecretMask.h"
+#include "app/domain/SecretMask.h"
 
 #include <QTest>
 

@@ -1,8 +1,8 @@
 // `keyway serve --headless` end to end: the real binary with the test session's keychain, a real
 // database, the fake provider upstream, and the CLI changing things while it serves.
-#include "FakeProvider.h"
-#include "RawClient.h"
-#include "TestData.h"
+#include "tests/support/FakeProvider.h"
+#include "tests/support/RawClient.h"
+#include "tests/support/TestData.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,5 +1,5 @@
-#include "Settings.h"
-#include "store/Store.h"
+#include "app/settings/Settings.h"
+#include "app/store/Store.h"
 
 #include <QTemporaryDir>
 #include <QTest>

@@ -1,6 +1,6 @@
-#include "AppCore.h"
-#include "SettingsPage.h"
-#include "store/Store.h"
+#include "app/AppCore.h"
+#include "app/store/Store.h"
+#include "ui/settings/SettingsPage.h"
 
 #include <QApplication>
 #include <QCheckBox>

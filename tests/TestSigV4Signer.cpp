@@ -1,4 +1,4 @@
-#include "aws/SigV4Signer.h"
+#include "router/providers/bedrock/SigV4Signer.h"
 
 #include <QFile>
 #include <QJsonDocument>

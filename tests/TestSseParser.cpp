@@ -1,4 +1,4 @@
-#include "SseParser.h"
+#include "router/codecs/SseParser.h"
 
 #include <QTest>
 

@@ -1,7 +1,7 @@
-#include "LocalKeyToken.h"
-#include "OtherConnection.h"
-#include "store/SchemaMigrations.h"
-#include "store/Store.h"
+#include "app/store/SchemaMigrations.h"
+#include "app/store/Store.h"
+#include "router/access/LocalKeyToken.h"
+#include "tests/support/OtherConnection.h"
 
 #include <QRandomGenerator>
 #include <QSignalSpy>

@@ -1,8 +1,8 @@
 // Streamed answers through a real router (DESIGN.md section 2, point 5): events pass through as
 // they come, headers wait for the first real event, and a stream that breaks after that ends
 // with an error event, never as a quiet success.
-#include "RawClient.h"
-#include "RouterHarness.h"
+#include "tests/support/RawClient.h"
+#include "tests/support/RouterHarness.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,5 +1,5 @@
-#include "SharedCapacityPolicy.h"
-#include "Tier.h"
+#include "router/core/Tier.h"
+#include "router/routing/SharedCapacityPolicy.h"
 
 #include <QTest>
 

@@ -1,5 +1,5 @@
-#include "KeyBoard.h"
-#include "TierListModel.h"
+#include "ui/keys/KeyBoard.h"
+#include "ui/keys/TierListModel.h"
 
 #include <QAbstractItemModelTester>
 #include <QMimeData>

@@ -1,9 +1,9 @@
-#include "AwaitTask.h"
-#include "LocalKeyToken.h"
-#include "TestKeychain.h"
-#include "TokenService.h"
-#include "store/Store.h"
-#include "vault/Vault.h"
+#include "app/AwaitTask.h"
+#include "app/access/TokenService.h"
+#include "app/store/Store.h"
+#include "app/vault/Vault.h"
+#include "router/access/LocalKeyToken.h"
+#include "tests/support/TestKeychain.h"
 
 #include <QTemporaryDir>
 #include <QTest>

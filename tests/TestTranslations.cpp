@@ -1,6 +1,6 @@
-#include "AppCore.h"
-#include "MainWindow.h"
-#include "Translations.h"
+#include "app/AppCore.h"
+#include "ui/MainWindow.h"
+#include "ui/Translations.h"
 
 #include <QApplication>
 #include <QLocale>

@@ -1,5 +1,5 @@
-#include "UpstreamCall.h"
-#include "UpstreamConnectionPool.h"
+#include "router/http/UpstreamConnectionPool.h"
+#include "router/upstream/UpstreamCall.h"
 
 #include <QPointer>
 #include <QProcess>

@@ -1,7 +1,7 @@
-#include "AwaitTask.h"
-#include "TestData.h"
-#include "TestKeychain.h"
-#include "vault/Vault.h"
+#include "app/AwaitTask.h"
+#include "app/vault/Vault.h"
+#include "tests/support/TestData.h"
+#include "tests/support/TestKeychain.h"
 
 #include <QDir>
 #include <QFileInfo>

@@ -1,7 +1,7 @@
-#include "KeyTester.h"
-#include "RouterHarness.h"
-#include "RsaKeyPair.h"
-#include "google/GoogleTokenFetch.h"
+#include "app/keys/KeyTester.h"
+#include "router/providers/google/GoogleTokenFetch.h"
+#include "tests/support/RouterHarness.h"
+#include "tests/support/RsaKeyPair.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,4 +1,4 @@
-#include "CostText.h"
+#include "ui/CostText.h"
 
 #include <QLocale>
 

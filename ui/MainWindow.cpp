@@ -1,15 +1,15 @@
-#include "MainWindow.h"
+#include "ui/MainWindow.h"
 
-#include "AppCore.h"
-#include "access/AccessPage.h"
-#include "activity/ActivityPage.h"
-#include "keys/KeyBoard.h"
-#include "keys/KeyEditorDialog.h"
-#include "keys/KeyFilterDialog.h"
-#include "keys/KeysPage.h"
-#include "route/RoutePreviewPage.h"
-#include "settings/SettingsPage.h"
-#include "usage/UsagePage.h"
+#include "app/AppCore.h"
+#include "ui/access/AccessPage.h"
+#include "ui/activity/ActivityPage.h"
+#include "ui/keys/KeyBoard.h"
+#include "ui/keys/KeyEditorDialog.h"
+#include "ui/keys/KeyFilterDialog.h"
+#include "ui/keys/KeysPage.h"
+#include "ui/route/RoutePreviewPage.h"
+#include "ui/settings/SettingsPage.h"
+#include "ui/usage/UsagePage.h"
 
 #include <QAbstractButton>
 #include <QApplication>

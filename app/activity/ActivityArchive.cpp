@@ -1,4 +1,4 @@
-#include "ActivityArchive.h"
+#include "app/activity/ActivityArchive.h"
 
 #include <QDir>
 #include <QFile>

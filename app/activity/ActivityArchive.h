@@ -1,8 +1,8 @@
 #pragma once
 
-#include "../Result.h"
-#include "RequestRecord.h"
-#include "UsageReport.h"
+#include "app/activity/UsageReport.h"
+#include "router/core/Result.h"
+#include "router/records/RequestRecord.h"
 
 #include <QSqlDatabase>
 #include <QSqlQuery>

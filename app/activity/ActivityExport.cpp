@@ -1,6 +1,6 @@
-#include "ActivityExport.h"
+#include "app/activity/ActivityExport.h"
 
-#include "RequestRecordJson.h"
+#include "router/records/RequestRecordJson.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>

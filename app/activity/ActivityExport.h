@@ -1,7 +1,7 @@
 #pragma once
 
-#include "../Result.h"
-#include "RequestRecord.h"
+#include "router/core/Result.h"
+#include "router/records/RequestRecord.h"
 
 #include <QHash>
 

@@ -1,4 +1,4 @@
-#include "ActivityFeed.h"
+#include "app/activity/ActivityFeed.h"
 
 ActivityFeed::ActivityFeed(QObject* parent)
     : QObject(parent)

@@ -1,4 +1,4 @@
-#include "ActivityLog.h"
+#include "app/activity/ActivityLog.h"
 
 #include <QLoggingCategory>
 #include <QThread>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "ActivityArchive.h"
-#include "RequestRecord.h"
+#include "app/activity/ActivityArchive.h"
+#include "router/records/RequestRecord.h"
 
 #include <QMutex>
 #include <QObject>

@@ -1,4 +1,4 @@
-#include "BuiltinCatalog.h"
+#include "app/catalog/BuiltinCatalog.h"
 
 #include <QFile>
 #include <QLoggingCategory>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "ModelCatalog.h"
+#include "router/catalog/ModelCatalog.h"
 
 // The model catalog Keyway ships (resources/catalog/models.json, built into the library).
 class BuiltinCatalog

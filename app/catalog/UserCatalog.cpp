@@ -1,8 +1,8 @@
-#include "UserCatalog.h"
+#include "app/catalog/UserCatalog.h"
 
-#include "BuiltinCatalog.h"
-#include "ModelPattern.h"
-#include "store/Store.h"
+#include "app/catalog/BuiltinCatalog.h"
+#include "app/store/Store.h"
+#include "router/catalog/ModelPattern.h"
 
 #include <QCoreApplication>
 #include <QLoggingCategory>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "ModelCatalog.h"
-#include "Result.h"
+#include "router/catalog/ModelCatalog.h"
+#include "router/core/Result.h"
 
 class Store;
 

@@ -1,15 +1,15 @@
-#include "Cli.h"
+#include "app/cli/Cli.h"
 
-#include "../AppPaths.h"
-#include "CliContext.h"
-#include "DirectoryCommands.h"
-#include "KeyCommands.h"
-#include "LogCommands.h"
-#include "ModelCommands.h"
-#include "RouteCommands.h"
-#include "ServeCommand.h"
-#include "SettingsCommands.h"
-#include "TokenCommands.h"
+#include "app/AppPaths.h"
+#include "app/cli/CliContext.h"
+#include "app/cli/DirectoryCommands.h"
+#include "app/cli/KeyCommands.h"
+#include "app/cli/LogCommands.h"
+#include "app/cli/ModelCommands.h"
+#include "app/cli/RouteCommands.h"
+#include "app/cli/ServeCommand.h"
+#include "app/cli/SettingsCommands.h"
+#include "app/cli/TokenCommands.h"
 
 #include <QCoreApplication>
 

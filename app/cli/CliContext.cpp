@@ -1,4 +1,4 @@
-#include "CliContext.h"
+#include "app/cli/CliContext.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

@@ -1,10 +1,10 @@
 #pragma once
 
-#include "../KeyService.h"
-#include "../Result.h"
-#include "../TokenService.h"
-#include "../store/Store.h"
-#include "../vault/Vault.h"
+#include "app/access/TokenService.h"
+#include "app/keys/KeyService.h"
+#include "app/store/Store.h"
+#include "app/vault/Vault.h"
+#include "router/core/Result.h"
 
 #include <QJsonValue>
 #include <QTextStream>

@@ -1,7 +1,7 @@
-#include "DirectoryCommands.h"
+#include "app/cli/DirectoryCommands.h"
 
-#include "CliContext.h"
-#include "TextTable.h"
+#include "app/cli/CliContext.h"
+#include "app/cli/TextTable.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

@@ -1,12 +1,12 @@
-#include "KeyCommands.h"
+#include "app/cli/KeyCommands.h"
 
-#include "../AwaitTask.h"
-#include "../KeyService.h"
-#include "../KeyTester.h"
-#include "CliContext.h"
-#include "ProviderRegistry.h"
-#include "SecretInput.h"
-#include "TextTable.h"
+#include "app/AwaitTask.h"
+#include "app/cli/CliContext.h"
+#include "app/cli/SecretInput.h"
+#include "app/cli/TextTable.h"
+#include "app/keys/KeyService.h"
+#include "app/keys/KeyTester.h"
+#include "router/catalog/ProviderRegistry.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

@@ -1,8 +1,8 @@
-#include "LogCommands.h"
+#include "app/cli/LogCommands.h"
 
-#include "../activity/ActivityArchive.h"
-#include "CliContext.h"
-#include "RequestRecordJson.h"
+#include "app/activity/ActivityArchive.h"
+#include "app/cli/CliContext.h"
+#include "router/records/RequestRecordJson.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

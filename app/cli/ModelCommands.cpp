@@ -1,9 +1,9 @@
-#include "ModelCommands.h"
+#include "app/cli/ModelCommands.h"
 
-#include "../catalog/UserCatalog.h"
-#include "../store/Store.h"
-#include "CliContext.h"
-#include "TextTable.h"
+#include "app/catalog/UserCatalog.h"
+#include "app/cli/CliContext.h"
+#include "app/cli/TextTable.h"
+#include "app/store/Store.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

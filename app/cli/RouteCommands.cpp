@@ -1,9 +1,9 @@
-#include "RouteCommands.h"
+#include "app/cli/RouteCommands.h"
 
-#include "../RoutingSnapshotBuilder.h"
-#include "../catalog/UserCatalog.h"
-#include "CliContext.h"
-#include "RoutePlanner.h"
+#include "app/catalog/UserCatalog.h"
+#include "app/cli/CliContext.h"
+#include "app/routing/RoutingSnapshotBuilder.h"
+#include "router/routing/RoutePlanner.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

@@ -1,4 +1,4 @@
-#include "SecretInput.h"
+#include "app/cli/SecretInput.h"
 
 #include <QCoreApplication>
 #include <QFile>

@@ -1,8 +1,8 @@
-#include "ServeCommand.h"
+#include "app/cli/ServeCommand.h"
 
-#include "../RouterHost.h"
-#include "CliContext.h"
-#include "ShutdownSignals.h"
+#include "app/cli/CliContext.h"
+#include "app/cli/ShutdownSignals.h"
+#include "app/routing/RouterHost.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

@@ -1,8 +1,8 @@
-#include "SettingsCommands.h"
+#include "app/cli/SettingsCommands.h"
 
-#include "../Settings.h"
-#include "CliContext.h"
-#include "TextTable.h"
+#include "app/cli/CliContext.h"
+#include "app/cli/TextTable.h"
+#include "app/settings/Settings.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

@@ -1,8 +1,8 @@
-#include "TokenCommands.h"
+#include "app/cli/TokenCommands.h"
 
-#include "../AwaitTask.h"
-#include "CliContext.h"
-#include "TextTable.h"
+#include "app/AwaitTask.h"
+#include "app/cli/CliContext.h"
+#include "app/cli/TextTable.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

@@ -1,4 +1,4 @@
-#include "NameRules.h"
+#include "app/domain/NameRules.h"
 
 #include <QCoreApplication>
 #include <QRegularExpression>

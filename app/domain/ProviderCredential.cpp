@@ -1,6 +1,6 @@
-#include "ProviderCredential.h"
+#include "app/domain/ProviderCredential.h"
 
-#include "SecretMask.h"
+#include "app/domain/SecretMask.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "../Result.h"
-#include "ProviderDescriptor.h"
+#include "router/catalog/ProviderDescriptor.h"
+#include "router/core/Result.h"
 
 #include <QJsonObject>
 #include <QString>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "SharedCapacityPolicy.h"
-#include "Tier.h"
+#include "router/core/Tier.h"
+#include "router/routing/SharedCapacityPolicy.h"
 
 #include <QDateTime>
 #include <QJsonObject>

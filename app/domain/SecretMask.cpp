@@ -1,4 +1,4 @@
-#include "SecretMask.h"
+#include "app/domain/SecretMask.h"
 
 #include <QRegularExpression>
 

@@ -1,4 +1,4 @@
-#include "TierRules.h"
+#include "app/domain/TierRules.h"
 
 std::optional<QString> TierRules::refusalToMove(const ProviderKey& key, Tier tier)
 {

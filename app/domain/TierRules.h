@@ -1,6 +1,6 @@
 #pragma once
 
-#include "ProviderKey.h"
+#include "app/domain/ProviderKey.h"
 
 #include <QCoreApplication>
 #include <QString>

@@ -1,4 +1,4 @@
-#include "SchemaMigrations.h"
+#include "app/store/SchemaMigrations.h"
 
 #include <array>
 

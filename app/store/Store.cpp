@@ -1,8 +1,8 @@
-#include "Store.h"
+#include "app/store/Store.h"
 
-#include "../domain/NameRules.h"
-#include "../domain/TierRules.h"
-#include "SchemaMigrations.h"
+#include "app/domain/NameRules.h"
+#include "app/domain/TierRules.h"
+#include "app/store/SchemaMigrations.h"
 
 #include <QCoreApplication>
 #include <QDir>

@@ -1,10 +1,10 @@
 #pragma once
 
-#include "../Result.h"
-#include "../domain/LocalApiKey.h"
-#include "../domain/Member.h"
-#include "../domain/ProviderKey.h"
-#include "../domain/Workspace.h"
+#include "app/domain/LocalApiKey.h"
+#include "app/domain/Member.h"
+#include "app/domain/ProviderKey.h"
+#include "app/domain/Workspace.h"
+#include "router/core/Result.h"
 
 #include <QJsonObject>
 #include <QObject>

@@ -1,4 +1,4 @@
-#include "Vault.h"
+#include "app/vault/Vault.h"
 
 #include <QCoreApplication>
 #include <QCoro/QCoroSignal>

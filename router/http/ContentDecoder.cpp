@@ -1,4 +1,4 @@
-#include "ContentDecoder.h"
+#include "router/http/ContentDecoder.h"
 
 #include <zlib.h>
 

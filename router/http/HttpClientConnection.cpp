@@ -1,6 +1,6 @@
-#include "HttpClientConnection.h"
+#include "router/http/HttpClientConnection.h"
 
-#include "ContentDecoder.h"
+#include "router/http/ContentDecoder.h"
 
 #include <QNetworkProxy>
 #include <QSslConfiguration>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "HttpHeaderCollector.h"
+#include "router/http/HttpHeaderCollector.h"
 
 #include <QElapsedTimer>
 #include <QNetworkProxy>

@@ -1,4 +1,4 @@
-#include "HttpConnection.h"
+#include "router/http/HttpConnection.h"
 
 #include <QLoggingCategory>
 #include <QTcpSocket>
@@ -192,8 +192,7 @@ void HttpConnection::dispatch()
     m_handler(m_current);
 }
 
-void HttpConnection::writeHead(
-    int status, const HttpExchange::Headers& headers, const QByteArray& framing)
+void HttpConnection::writeHead(int status, const HttpHeaders& headers, const QByteArray& framing)
 {
     QByteArray head
         = "HTTP/1.1 " + QByteArray::number(status) + ' ' + reasonPhrase(status) + "\r\n";
@@ -204,8 +203,7 @@ void HttpConnection::writeHead(
     m_socket->write(head);
 }
 
-void HttpConnection::sendResponse(
-    int status, const HttpExchange::Headers& headers, const QByteArray& body)
+void HttpConnection::sendResponse(int status, const HttpHeaders& headers, const QByteArray& body)
 {
     writeHead(status, headers, "Content-Length: " + QByteArray::number(body.size()) + "\r\n");
     // A HEAD answer has the headers of the GET answer and no body.
@@ -214,7 +212,7 @@ void HttpConnection::sendResponse(
     finishExchange();
 }
 
-void HttpConnection::beginStream(int status, const HttpExchange::Headers& headers)
+void HttpConnection::beginStream(int status, const HttpHeaders& headers)
 {
     // HTTP/1.0 has no chunked encoding: the end of the body is the end of the connection.
     m_chunked = m_current && m_current->request().httpMinor >= 1;

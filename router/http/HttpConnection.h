@@ -1,8 +1,8 @@
 #pragma once
 
-#include "HttpExchange.h"
-#include "HttpHeaderCollector.h"
-#include "HttpLimits.h"
+#include "router/http/HttpExchange.h"
+#include "router/http/HttpHeaderCollector.h"
+#include "router/http/HttpLimits.h"
 
 #include <QObject>
 #include <QTimer>
@@ -16,7 +16,7 @@ class QTcpSocket;
 // time in the order they came (pipelined requests wait their turn, so answers go out in order),
 // enforces the limits, keeps the connection alive between requests and closes it when idle or
 // when a client is too slow to send its headers.
-class HttpConnection : public QObject
+class HttpConnection : public QObject, public HttpResponseSink
 {
     Q_OBJECT
 
@@ -25,12 +25,11 @@ public:
         QObject* parent = nullptr);
     ~HttpConnection() override;
 
-    // For HttpExchange.
-    void sendResponse(int status, const HttpExchange::Headers& headers, const QByteArray& body);
-    void beginStream(int status, const HttpExchange::Headers& headers);
-    void writeStreamData(const QByteArray& data);
-    void endStream();
-    void abortNow() { close(); }
+    void sendResponse(int status, const HttpHeaders& headers, const QByteArray& body) override;
+    void beginStream(int status, const HttpHeaders& headers) override;
+    void writeStreamData(const QByteArray& data) override;
+    void endStream() override;
+    void abortNow() override { close(); }
 
 signals:
     void closed();
@@ -50,7 +49,7 @@ private:
     void dispatch();
     void finishExchange();
     void rejectAndClose(int status, const QByteArray& message);
-    void writeHead(int status, const HttpExchange::Headers& headers, const QByteArray& framing);
+    void writeHead(int status, const HttpHeaders& headers, const QByteArray& framing);
     void close();
     bool countHeaderBytes(size_t length);
 

@@ -1,10 +1,8 @@
-#include "HttpExchange.h"
+#include "router/http/HttpExchange.h"
 
-#include "HttpConnection.h"
-
-HttpExchange::HttpExchange(HttpRequest request, HttpConnection* connection)
+HttpExchange::HttpExchange(HttpRequest request, HttpResponseSink* sink)
     : m_request(std::move(request))
-    , m_connection(connection)
+    , m_sink(sink)
 { }
 
 void HttpExchange::respond(int status, const Headers& headers, const QByteArray& body)
@@ -12,8 +10,8 @@ void HttpExchange::respond(int status, const Headers& headers, const QByteArray&
     if (m_finished || m_streaming)
         return;
     m_finished = true;
-    if (m_connection)
-        m_connection->sendResponse(status, headers, body);
+    if (m_sink)
+        m_sink->sendResponse(status, headers, body);
 }
 
 void HttpExchange::beginStream(int status, const Headers& headers)
@@ -21,14 +19,14 @@ void HttpExchange::beginStream(int status, const Headers& headers)
     if (m_finished || m_streaming)
         return;
     m_streaming = true;
-    if (m_connection)
-        m_connection->beginStream(status, headers);
+    if (m_sink)
+        m_sink->beginStream(status, headers);
 }
 
 void HttpExchange::write(const QByteArray& data)
 {
-    if (m_streaming && !m_finished && m_connection && !data.isEmpty())
-        m_connection->writeStreamData(data);
+    if (m_streaming && !m_finished && m_sink && !data.isEmpty())
+        m_sink->writeStreamData(data);
 }
 
 void HttpExchange::endStream()
@@ -36,13 +34,13 @@ void HttpExchange::endStream()
     if (!m_streaming || m_finished)
         return;
     m_finished = true;
-    if (m_connection)
-        m_connection->endStream();
+    if (m_sink)
+        m_sink->endStream();
 }
 
 void HttpExchange::markClientGone()
 {
-    m_connection = nullptr;
+    m_sink = nullptr;
     if (!m_finished)
         emit clientGone();
 }
@@ -50,6 +48,6 @@ void HttpExchange::markClientGone()
 void HttpExchange::abortConnection()
 {
     m_finished = true;
-    if (m_connection)
-        m_connection->abortNow();
+    if (m_sink)
+        m_sink->abortNow();
 }

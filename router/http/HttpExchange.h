@@ -1,11 +1,9 @@
 #pragma once
 
-#include "HttpRequest.h"
+#include "router/http/HttpRequest.h"
+#include "router/http/HttpResponseSink.h"
 
 #include <QObject>
-#include <QPointer>
-
-class HttpConnection;
 
 // One request and the way to answer it: all at once with respond(), or as a stream with
 // beginStream(), write() and endStream() (chunked on HTTP/1.1). Use it on the thread of its
@@ -17,10 +15,9 @@ class HttpExchange : public QObject
 public:
     using Headers = HttpHeaders;
 
-    HttpExchange(HttpRequest request, HttpConnection* connection);
+    HttpExchange(HttpRequest request, HttpResponseSink* sink);
 
     const HttpRequest& request() const { return m_request; }
-    bool isAnswered() const { return m_finished; }
 
     void respond(int status, const Headers& headers, const QByteArray& body);
     void beginStream(int status, const Headers& headers);
@@ -29,15 +26,15 @@ public:
     // Drops the connection without a word (for a test upstream that resets mid-answer).
     void abortConnection();
 
+    // For the connection, when its client has gone: later answers go nowhere.
+    void markClientGone();
+
 signals:
     void clientGone();
 
 private:
-    friend class HttpConnection;
-    void markClientGone();
-
     HttpRequest m_request;
-    QPointer<HttpConnection> m_connection;
+    HttpResponseSink* m_sink;
     bool m_streaming = false;
     bool m_finished = false;
 };

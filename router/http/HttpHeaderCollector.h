@@ -1,6 +1,6 @@
 #pragma once
 
-#include "HttpHeaders.h"
+#include "router/http/HttpHeaders.h"
 
 // Gathers header fields from http-parser's callbacks, which may hand over a name or a value in
 // several pieces (as the bytes arrive).

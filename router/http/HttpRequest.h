@@ -1,6 +1,6 @@
 #pragma once
 
-#include "HttpHeaders.h"
+#include "router/http/HttpHeaders.h"
 
 // One parsed client request.
 struct HttpRequest

@@ -1,6 +1,6 @@
-#include "HttpServer.h"
+#include "router/http/HttpServer.h"
 
-#include "HttpConnection.h"
+#include "router/http/HttpConnection.h"
 
 #include <QTcpServer>
 #include <QTcpSocket>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "HttpExchange.h"
-#include "HttpLimits.h"
+#include "router/http/HttpExchange.h"
+#include "router/http/HttpLimits.h"
 
 #include <QHostAddress>
 #include <QObject>

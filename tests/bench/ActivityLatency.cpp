@@ -5,11 +5,11 @@
 //
 //   keyway-activity-latency UPSTREAM_BASE_URL [SECONDS] [RATE]
 
-#include "ActivityModel.h"
-#include "ActivityPage.h"
-#include "LocalKeyToken.h"
-#include "Router.h"
-#include "activity/ActivityFeed.h"
+#include "app/activity/ActivityFeed.h"
+#include "router/Router.h"
+#include "router/access/LocalKeyToken.h"
+#include "ui/activity/ActivityModel.h"
+#include "ui/activity/ActivityPage.h"
 
 #include <QApplication>
 #include <QElapsedTimer>

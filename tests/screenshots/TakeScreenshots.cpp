@@ -6,18 +6,18 @@
 // through it to a fake provider that speaks OpenAI's wire format, with a month of history
 // written to the activity log first. Run it under tests/support/with-keyring.sh.
 
-#include "ActivityModel.h"
-#include "AppCore.h"
-#include "FakeProvider.h"
-#include "KeyEditorDialog.h"
-#include "KeyFilterDialog.h"
-#include "MainWindow.h"
-#include "RequestDetail.h"
-#include "TokenDialog.h"
-#include "Translations.h"
-#include "activity/ActivityArchive.h"
-#include "catalog/BuiltinCatalog.h"
-#include "store/Store.h"
+#include "app/AppCore.h"
+#include "app/activity/ActivityArchive.h"
+#include "app/catalog/BuiltinCatalog.h"
+#include "app/store/Store.h"
+#include "tests/support/FakeProvider.h"
+#include "ui/MainWindow.h"
+#include "ui/Translations.h"
+#include "ui/access/TokenDialog.h"
+#include "ui/activity/ActivityModel.h"
+#include "ui/activity/RequestDetail.h"
+#include "ui/keys/KeyEditorDialog.h"
+#include "ui/keys/KeyFilterDialog.h"
 
 #include <QApplication>
 #include <QComboBox>

@@ -1,4 +1,4 @@
-#include "EventStreamEncoder.h"
+#include "tests/support/EventStreamEncoder.h"
 
 #include <QtEndian>
 

@@ -1,4 +1,4 @@
-#include "FakeGoogleAuth.h"
+#include "tests/support/FakeGoogleAuth.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "HttpExchange.h"
+#include "router/http/HttpExchange.h"
 
 #include <QDateTime>
 #include <QHash>

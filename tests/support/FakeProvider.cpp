@@ -1,8 +1,8 @@
-#include "FakeProvider.h"
+#include "tests/support/FakeProvider.h"
 
-#include "EventStreamEncoder.h"
-#include "GeminiWire.h"
-#include "aws/SigV4Signer.h"
+#include "router/providers/bedrock/SigV4Signer.h"
+#include "tests/support/EventStreamEncoder.h"
+#include "tests/support/GeminiWire.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "FakeGoogleAuth.h"
-#include "HttpServer.h"
+#include "router/http/HttpServer.h"
+#include "tests/support/FakeGoogleAuth.h"
 
 #include <QMutex>
 #include <QObject>

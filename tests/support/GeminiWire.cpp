@@ -1,4 +1,4 @@
-#include "GeminiWire.h"
+#include "tests/support/GeminiWire.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

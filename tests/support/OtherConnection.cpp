@@ -1,4 +1,4 @@
-#include "OtherConnection.h"
+#include "tests/support/OtherConnection.h"
 
 #include <QRandomGenerator>
 #include <QSqlDatabase>

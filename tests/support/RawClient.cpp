@@ -1,4 +1,4 @@
-#include "RawClient.h"
+#include "tests/support/RawClient.h"
 
 #include <QElapsedTimer>
 #include <QHostAddress>

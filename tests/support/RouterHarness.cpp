@@ -1,7 +1,7 @@
-#include "RouterHarness.h"
+#include "tests/support/RouterHarness.h"
 
-#include "LocalKeyToken.h"
-#include "SseParser.h"
+#include "router/access/LocalKeyToken.h"
+#include "router/codecs/SseParser.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

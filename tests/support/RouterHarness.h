@@ -1,7 +1,7 @@
 #pragma once
 
-#include "FakeProvider.h"
-#include "Router.h"
+#include "router/Router.h"
+#include "tests/support/FakeProvider.h"
 
 #include <QJsonObject>
 #include <QJsonValue>

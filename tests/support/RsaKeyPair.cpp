@@ -1,4 +1,4 @@
-#include "RsaKeyPair.h"
+#include "tests/support/RsaKeyPair.h"
 
 #include <memory>
 #include <openssl/evp.h>

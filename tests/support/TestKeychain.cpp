@@ -1,4 +1,4 @@
-#include "TestKeychain.h"
+#include "tests/support/TestKeychain.h"
 
 #include <QProcess>
 #include <QRegularExpression>

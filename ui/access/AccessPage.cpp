@@ -1,8 +1,8 @@
-#include "AccessPage.h"
+#include "ui/access/AccessPage.h"
 
-#include "AppCore.h"
-#include "LocalKeyModel.h"
-#include "TokenDialog.h"
+#include "app/AppCore.h"
+#include "ui/access/LocalKeyModel.h"
+#include "ui/access/TokenDialog.h"
 
 #include <QGroupBox>
 #include <QHBoxLayout>

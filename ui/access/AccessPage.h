@@ -1,8 +1,8 @@
 #pragma once
 
-#include "domain/LocalApiKey.h"
-#include "domain/Member.h"
-#include "domain/Workspace.h"
+#include "app/domain/LocalApiKey.h"
+#include "app/domain/Member.h"
+#include "app/domain/Workspace.h"
 
 #include <QSet>
 #include <QWidget>

@@ -1,4 +1,4 @@
-#include "LocalKeyModel.h"
+#include "ui/access/LocalKeyModel.h"
 
 #include <QLocale>
 #include <QPalette>

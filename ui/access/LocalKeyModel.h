@@ -1,6 +1,6 @@
 #pragma once
 
-#include "domain/LocalApiKey.h"
+#include "app/domain/LocalApiKey.h"
 
 #include <QAbstractTableModel>
 #include <QHash>

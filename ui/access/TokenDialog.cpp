@@ -1,6 +1,6 @@
-#include "TokenDialog.h"
+#include "ui/access/TokenDialog.h"
 
-#include "AppCore.h"
+#include "app/AppCore.h"
 
 #include <QApplication>
 #include <QClipboard>

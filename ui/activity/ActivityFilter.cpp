@@ -1,6 +1,6 @@
-#include "ActivityFilter.h"
+#include "ui/activity/ActivityFilter.h"
 
-#include "ActivityModel.h"
+#include "ui/activity/ActivityModel.h"
 
 void ActivityFilter::update(QString& field, const QString& value)
 {

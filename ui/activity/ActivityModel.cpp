@@ -1,6 +1,6 @@
-#include "ActivityModel.h"
+#include "ui/activity/ActivityModel.h"
 
-#include "CostText.h"
+#include "ui/CostText.h"
 
 #include <QColor>
 #include <QLocale>

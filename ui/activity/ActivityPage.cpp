@@ -1,9 +1,9 @@
-#include "ActivityPage.h"
+#include "ui/activity/ActivityPage.h"
 
-#include "ActivityFilter.h"
-#include "ActivityModel.h"
-#include "RequestDetail.h"
-#include "activity/ActivityExport.h"
+#include "app/activity/ActivityExport.h"
+#include "ui/activity/ActivityFilter.h"
+#include "ui/activity/ActivityModel.h"
+#include "ui/activity/RequestDetail.h"
 
 #include <QApplication>
 #include <QComboBox>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "RequestRecord.h"
+#include "router/records/RequestRecord.h"
 
 #include <QHash>
 #include <QPointer>

@@ -1,6 +1,6 @@
-#include "RequestDetail.h"
+#include "ui/activity/RequestDetail.h"
 
-#include "RequestRecordJson.h"
+#include "router/records/RequestRecordJson.h"
 
 #include <QApplication>
 #include <QClipboard>

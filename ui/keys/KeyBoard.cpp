@@ -1,6 +1,6 @@
-#include "KeyBoard.h"
+#include "ui/keys/KeyBoard.h"
 
-#include "domain/TierRules.h"
+#include "app/domain/TierRules.h"
 
 #include <algorithm>
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "KeyStatus.h"
-#include "domain/ProviderKey.h"
+#include "app/domain/ProviderKey.h"
+#include "app/keys/KeyStatus.h"
 
 #include <QList>
 #include <QObject>

@@ -1,10 +1,10 @@
-#include "KeyEditorDialog.h"
+#include "ui/keys/KeyEditorDialog.h"
 
-#include "AppCore.h"
-#include "KeySummary.h"
-#include "ProviderRegistry.h"
-#include "domain/NameRules.h"
-#include "domain/ProviderCredential.h"
+#include "app/AppCore.h"
+#include "app/domain/NameRules.h"
+#include "app/domain/ProviderCredential.h"
+#include "router/catalog/ProviderRegistry.h"
+#include "ui/keys/KeySummary.h"
 
 #include <QCheckBox>
 #include <QComboBox>

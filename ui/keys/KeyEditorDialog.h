@@ -1,8 +1,8 @@
 #pragma once
 
-#include "KeyFields.h"
-#include "KeyTestResult.h"
-#include "domain/ProviderKey.h"
+#include "app/domain/ProviderKey.h"
+#include "app/keys/KeyFields.h"
+#include "app/keys/KeyTestResult.h"
 
 #include <QDialog>
 #include <QHash>

@@ -1,9 +1,9 @@
-#include "KeyFilterDialog.h"
+#include "ui/keys/KeyFilterDialog.h"
 
-#include "AppCore.h"
-#include "KeyModelPreview.h"
-#include "ModelPattern.h"
-#include "widgets/TagEdit.h"
+#include "app/AppCore.h"
+#include "app/keys/KeyModelPreview.h"
+#include "router/catalog/ModelPattern.h"
+#include "ui/widgets/TagEdit.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "domain/ProviderKey.h"
+#include "app/domain/ProviderKey.h"
 
 #include <QDialog>
 #include <QHash>

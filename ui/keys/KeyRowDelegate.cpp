@@ -1,6 +1,6 @@
-#include "KeyRowDelegate.h"
+#include "ui/keys/KeyRowDelegate.h"
 
-#include "TierListModel.h"
+#include "ui/keys/TierListModel.h"
 
 #include <QApplication>
 #include <QPainter>

@@ -1,6 +1,6 @@
-#include "KeySummary.h"
+#include "ui/keys/KeySummary.h"
 
-#include "ProviderRegistry.h"
+#include "router/catalog/ProviderRegistry.h"
 
 #include <QFile>
 #include <QHash>

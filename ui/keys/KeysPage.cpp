@@ -1,9 +1,9 @@
-#include "KeysPage.h"
+#include "ui/keys/KeysPage.h"
 
-#include "KeyBoard.h"
-#include "KeyRowDelegate.h"
-#include "KeySummary.h"
-#include "TierListModel.h"
+#include "ui/keys/KeyBoard.h"
+#include "ui/keys/KeyRowDelegate.h"
+#include "ui/keys/KeySummary.h"
+#include "ui/keys/TierListModel.h"
 
 #include <QAction>
 #include <QComboBox>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "Tier.h"
+#include "router/core/Tier.h"
 
 #include <QWidget>
 

@@ -1,7 +1,7 @@
-#include "TierListModel.h"
+#include "ui/keys/TierListModel.h"
 
-#include "KeyBoard.h"
-#include "KeySummary.h"
+#include "ui/keys/KeyBoard.h"
+#include "ui/keys/KeySummary.h"
 
 #include <QMimeData>
 

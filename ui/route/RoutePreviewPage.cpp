@@ -1,7 +1,7 @@
-#include "RoutePreviewPage.h"
+#include "ui/route/RoutePreviewPage.h"
 
-#include "AppCore.h"
-#include "KeySummary.h"
+#include "app/AppCore.h"
+#include "ui/keys/KeySummary.h"
 
 #include <QComboBox>
 #include <QFormLayout>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "RoutePreview.h"
-#include "domain/LocalApiKey.h"
+#include "app/domain/LocalApiKey.h"
+#include "app/routing/RoutePreview.h"
 
 #include <QTimer>
 #include <QWidget>

@@ -1,7 +1,7 @@
-#include "SettingsPage.h"
+#include "ui/settings/SettingsPage.h"
 
-#include "AppCore.h"
-#include "Settings.h"
+#include "app/AppCore.h"
+#include "app/settings/Settings.h"
 
 #include <QCheckBox>
 #include <QCoreApplication>

@@ -1,4 +1,4 @@
-#include "DailyChart.h"
+#include "ui/usage/DailyChart.h"
 
 #include <QPainter>
 

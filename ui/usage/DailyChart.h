@@ -1,6 +1,6 @@
 #pragma once
 
-#include "activity/UsageReport.h"
+#include "app/activity/UsageReport.h"
 
 #include <QWidget>
 

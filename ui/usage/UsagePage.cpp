@@ -1,8 +1,8 @@
-#include "UsagePage.h"
+#include "ui/usage/UsagePage.h"
 
-#include "AppCore.h"
-#include "CostText.h"
-#include "DailyChart.h"
+#include "app/AppCore.h"
+#include "ui/CostText.h"
+#include "ui/usage/DailyChart.h"
 
 #include <QHeaderView>
 #include <QLabel>

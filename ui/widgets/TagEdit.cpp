@@ -1,6 +1,6 @@
-#include "TagEdit.h"
+#include "ui/widgets/TagEdit.h"
 
-#include "FlowLayout.h"
+#include "ui/widgets/FlowLayout.h"
 
 #include <QCompleter>
 #include <QFrame>

@@ -1,0 +1,138 @@
+#include "router/http/UpstreamConnectionPool.h"
+
+#include "router/http/HttpClientConnection.h"
+
+#include <QNetworkProxyFactory>
+#include <QThreadStorage>
+#include <QUrl>
+
+namespace {
+
+// Shorter than the keep-alive timeouts of the providers' front ends (60 s and more), so a
+// connection is rarely reused just as the provider closes it.
+constexpr qint64 maxIdleMs = 30'000;
+constexpr int maxIdlePerOrigin = 64;
+constexpr qint64 proxyLookupMaxAgeMs = 60'000;
+
+} // namespace
+
+UpstreamConnectionPool& UpstreamConnectionPool::forCurrentThread()
+{
+    static QThreadStorage<UpstreamConnectionPool*> perThread;
+    if (!perThread.hasLocalData())
+        perThread.setLocalData(new UpstreamConnectionPool);
+    return *perThread.localData();
+}
+
+UpstreamConnectionPool::UpstreamConnectionPool()
+{
+    m_sweep.setInterval(maxIdleMs / 3);
+    connect(&m_sweep, &QTimer::timeout, this, &UpstreamConnectionPool::closeLongIdle);
+}
+
+QString UpstreamConnectionPool::poolKey(const QUrl& url, const QString& caFile)
+{
+    return url.scheme() + u"://" + url.authority() + u' ' + caFile;
+}
+
+const QList<QSslCertificate>& UpstreamConnectionPool::certificatesIn(const QString& caFile)
+{
+    auto it = m_certificates.find(caFile);
+    if (it == m_certificates.end())
+        it = m_certificates.insert(caFile, QSslCertificate::fromPath(caFile));
+    return *it;
+}
+
+QNetworkProxy UpstreamConnectionPool::proxyFor(const QUrl& url)
+{
+    const QString origin = url.scheme() + u"://" + url.authority();
+    ProxyLookup& lookup = m_proxies[origin];
+    if (lookup.age.isValid() && lookup.age.elapsed() < proxyLookupMaxAgeMs)
+        return lookup.proxy;
+    lookup.proxy = QNetworkProxy::NoProxy;
+    lookup.age.start();
+    // A socket can tunnel through these two kinds; caching proxies only serve whole URLs.
+    const auto proxies = QNetworkProxyFactory::systemProxyForQuery(QNetworkProxyQuery(url));
+    for (const QNetworkProxy& proxy : proxies) {
+        if (proxy.type() == QNetworkProxy::NoProxy || proxy.type() == QNetworkProxy::HttpProxy
+            || proxy.type() == QNetworkProxy::Socks5Proxy) {
+            lookup.proxy = proxy;
+            break;
+        }
+    }
+    return lookup.proxy;
+}
+
+HttpClientConnection* UpstreamConnectionPool::acquire(const QUrl& url, const QString& caFile)
+{
+    const QString key = poolKey(url, caFile);
+    for (auto it = m_idle.find(key); it != m_idle.end(); it = m_idle.find(key)) {
+        HttpClientConnection* connection = it->takeLast();
+        if (it->isEmpty())
+            m_idle.erase(it);
+        if (connection->isReusable()) {
+            connection->disconnect(this);
+            return connection;
+        }
+        forget(connection);
+    }
+    const QList<QSslCertificate> extraCa
+        = caFile.isEmpty() ? QList<QSslCertificate>() : certificatesIn(caFile);
+    auto* connection = new HttpClientConnection(
+        url.adjusted(QUrl::RemovePath | QUrl::RemoveQuery | QUrl::RemoveFragment), extraCa,
+        proxyFor(url), this);
+    m_keyOf.insert(connection, key);
+    return connection;
+}
+
+void UpstreamConnectionPool::release(HttpClientConnection* connection)
+{
+    const QString key = m_keyOf.value(connection);
+    if (!connection->isReusable() || m_idle.value(key).size() >= maxIdlePerOrigin) {
+        forget(connection);
+        return;
+    }
+    connection->disconnect(); // the caller's connections
+    connect(connection, &HttpClientConnection::closedWhileIdle, this,
+        [this, connection] { forget(connection); });
+    m_idle[key].append(connection);
+    if (!m_sweep.isActive())
+        m_sweep.start();
+}
+
+int UpstreamConnectionPool::idleConnections() const
+{
+    int count = 0;
+    for (const QList<HttpClientConnection*>& idle : m_idle)
+        count += int(idle.size());
+    return count;
+}
+
+void UpstreamConnectionPool::forget(HttpClientConnection* connection)
+{
+    const QString key = m_keyOf.take(connection);
+    if (auto it = m_idle.find(key); it != m_idle.end()) {
+        it->removeOne(connection);
+        if (it->isEmpty())
+            m_idle.erase(it);
+    }
+    connection->disconnect();
+    connection->abort();
+    // Not deleted at once: this may run inside one of the connection's own signals.
+    connection->deleteLater();
+}
+
+void UpstreamConnectionPool::closeLongIdle()
+{
+    QList<HttpClientConnection*> expired;
+    for (const QList<HttpClientConnection*>& idle : std::as_const(m_idle)) {
+        for (HttpClientConnection* connection : idle) {
+            if (connection->idleMs() > maxIdleMs)
+                expired.append(connection);
+        }
+    }
+    for (HttpClientConnection* connection : expired)
+        forget(connection);
+    if (m_idle.isEmpty())
+        m_sweep.stop();
+}

@@ -1,0 +1,25 @@
+#pragma once
+
+#include "router/http/HttpHeaders.h"
+
+#include <QJsonObject>
+
+// The API a client called Keyway with; answers and errors go back in it.
+enum class ClientProtocol { OpenAi, Anthropic };
+
+enum class ClientEndpoint { ChatCompletions, Embeddings, Messages, CountTokens };
+
+// One client request as the adapters see it: what was asked, in the client's own terms.
+struct ClientCall
+{
+    ClientProtocol protocol = ClientProtocol::OpenAi;
+    ClientEndpoint endpoint = ClientEndpoint::ChatCompletions;
+    QJsonObject body; // without the routing fields (model, models)
+    bool stream = false;
+    // The client asked for usage in its stream (OpenAI stream_options.include_usage); the
+    // router asks upstreams for it either way, and strips it when the client did not.
+    bool wantsStreamUsage = false;
+    // The client's headers an upstream of its own format gets too (anthropic-version,
+    // anthropic-beta).
+    HttpHeaders forwardedHeaders;
+};

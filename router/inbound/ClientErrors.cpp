@@ -1,0 +1,60 @@
+#include "router/inbound/ClientErrors.h"
+
+#include <QJsonDocument>
+
+namespace {
+
+// Anthropic's error types for the statuses the router answers with.
+QString anthropicType(int status)
+{
+    switch (status) {
+    case 400:
+        return QStringLiteral("invalid_request_error");
+    case 401:
+        return QStringLiteral("authentication_error");
+    case 403:
+        return QStringLiteral("permission_error");
+    case 404:
+        return QStringLiteral("not_found_error");
+    case 413:
+        return QStringLiteral("request_too_large");
+    case 429:
+        return QStringLiteral("rate_limit_error");
+    case 529:
+        return QStringLiteral("overloaded_error");
+    default:
+        return QStringLiteral("api_error");
+    }
+}
+
+} // namespace
+
+QByteArray ClientErrors::body(ClientProtocol protocol, const Error& error)
+{
+    QJsonObject inner { { QStringLiteral("message"), error.message } };
+    if (!error.metadata.isEmpty())
+        inner.insert(QStringLiteral("metadata"), error.metadata);
+    QJsonObject root;
+    if (protocol == ClientProtocol::Anthropic) {
+        inner.insert(QStringLiteral("type"), anthropicType(error.status));
+        root = { { QStringLiteral("type"), QStringLiteral("error") },
+            { QStringLiteral("error"), inner } };
+    } else {
+        inner.insert(QStringLiteral("type"), error.type);
+        inner.insert(QStringLiteral("code"),
+            error.code.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(error.code));
+        root = { { QStringLiteral("error"), inner } };
+    }
+    return QJsonDocument(root).toJson(QJsonDocument::Compact);
+}
+
+ClientErrors::Error ClientErrors::badRequest(const QString& message)
+{
+    return { 400, message, QStringLiteral("invalid_request_error"), {}, {} };
+}
+
+ClientErrors::Error ClientErrors::unauthorized(const QString& message)
+{
+    return { 401, message, QStringLiteral("invalid_request_error"),
+        QStringLiteral("invalid_api_key"), {} };
+}

@@ -1,0 +1,28 @@
+#pragma once
+
+#include "router/inbound/ClientCall.h"
+
+#include <QByteArray>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QString>
+
+// Errors the router itself answers with, in the caller's protocol (DESIGN.md section 3):
+// OpenAI {"error":{"message","type","code"}} or Anthropic {"type":"error","error":{...}}, with
+// the attempts in error.metadata.provider_responses when there were any.
+class ClientErrors
+{
+public:
+    struct Error
+    {
+        int status = 500;
+        QString message;
+        QString type; // OpenAI's type ("invalid_request_error", "rate_limit_error"...)
+        QString code; // a machine-readable code ("model_not_found"); may be empty
+        QJsonObject metadata; // provider_responses, key states...
+    };
+
+    static QByteArray body(ClientProtocol protocol, const Error& error);
+    static Error badRequest(const QString& message);
+    static Error unauthorized(const QString& message);
+};

@@ -1,0 +1,13 @@
+#pragma once
+
+#include "router/providers/google/GeminiAdapter.h"
+
+// Google's models on Vertex AI: the Gemini API's format, at the key's project and region
+// (VertexEndpoint), with a service account's access token or an express-mode API key.
+class VertexGeminiAdapter : public GeminiAdapter
+{
+public:
+protected:
+    bool address(UpstreamRequest& request, const UpstreamTarget& target, const QString& model,
+        bool stream, QString* error) const override;
+};

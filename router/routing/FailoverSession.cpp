@@ -1,0 +1,710 @@
+#include "router/routing/FailoverSession.h"
+
+#include "router/records/RequestObserver.h"
+#include "router/records/RequestRecordJson.h"
+#include "router/translate/OpenAiStreamTranslator.h"
+#include "router/upstream/AccessTokenSource.h"
+#include "router/upstream/UpstreamCall.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QLoggingCategory>
+#include <QRandomGenerator>
+#include <QUrl>
+
+Q_LOGGING_CATEGORY(lcFailover, "keyway.router.failover")
+
+namespace {
+
+using namespace std::chrono_literals;
+using Clock = KeyHealth::Clock;
+
+// "When no other candidate is left, one more try on the same key after a short backoff."
+constexpr std::chrono::milliseconds aloneRetryBackoff = 500ms;
+// An answer that said it is complete gets this long for its [DONE] (and usage) before the
+// router ends the client's stream itself.
+constexpr std::chrono::milliseconds completeStreamGrace = 2s;
+constexpr qsizetype maximumAnswerBytes = 64 * 1024 * 1024;
+
+// OpenRouter's form: gen-<unix seconds>-<20 random letters and digits>.
+QString newRequestId()
+{
+    static constexpr char alphabet[]
+        = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+    QString random;
+    for (int i = 0; i < 20; ++i)
+        random.append(QLatin1Char(alphabet[QRandomGenerator::global()->bounded(62)]));
+    return QStringLiteral("gen-%1-%2").arg(QDateTime::currentSecsSinceEpoch()).arg(random);
+}
+
+QString errorClassOf(UpstreamOutcome outcome)
+{
+    switch (outcome) {
+    case UpstreamOutcome::Success:
+        return {};
+    case UpstreamOutcome::RateLimited:
+        return QStringLiteral("rate_limited");
+    case UpstreamOutcome::InvalidKey:
+        return QStringLiteral("invalid_key");
+    case UpstreamOutcome::OutOfCredit:
+        return QStringLiteral("out_of_credit");
+    case UpstreamOutcome::ModelUnusable:
+        return QStringLiteral("model_unusable");
+    case UpstreamOutcome::ServerFailure:
+        return QStringLiteral("server_error");
+    case UpstreamOutcome::ClientError:
+        return QStringLiteral("client_error");
+    }
+    return {};
+}
+
+HttpHeaders rateLimitHeaders(const HttpHeaders& headers)
+{
+    HttpHeaders seen;
+    for (const auto& [name, value] : headers) {
+        const QByteArray lower = name.toLower();
+        if (lower.contains("ratelimit") || lower.startsWith("retry-after"))
+            seen.append({ lower, value });
+    }
+    return seen;
+}
+
+// Labels are the user's words; a header carries them percent-encoded when they are not
+// plain ASCII.
+QByteArray headerSafe(const QString& text)
+{
+    for (const QChar c : text) {
+        if (c.unicode() < 0x20 || c.unicode() > 0x7e)
+            return QUrl::toPercentEncoding(text, " ");
+    }
+    return text.toLatin1();
+}
+
+std::chrono::milliseconds remainingUntil(Clock::time_point when)
+{
+    return std::max(0ms, std::chrono::ceil<std::chrono::milliseconds>(when - Clock::now()));
+}
+
+} // namespace
+
+FailoverSession::FailoverSession(std::shared_ptr<HttpExchange> exchange, ClientCall call,
+    QStringList models, LocalKeyDirectory::Entry caller, Context context)
+    : m_exchange(std::move(exchange))
+    , m_call(std::move(call))
+    , m_models(std::move(models))
+    , m_caller(caller)
+    , m_context(std::move(context))
+    , m_settings(m_context.snapshot->settings)
+    , m_waitBudgetLeft(m_settings.waitBudget)
+{
+    m_deadline.setSingleShot(true);
+    m_pause.setSingleShot(true);
+    m_finishGrace.setSingleShot(true);
+    connect(&m_deadline, &QTimer::timeout, this, &FailoverSession::onDeadline);
+    connect(&m_finishGrace, &QTimer::timeout, this, &FailoverSession::completeStream);
+}
+
+FailoverSession::~FailoverSession() = default;
+
+void FailoverSession::start()
+{
+    m_clock.start();
+    m_record.id = newRequestId();
+    m_record.localKeyId = m_caller.localKeyId;
+    m_record.memberId = m_caller.memberId;
+    m_record.workspaceId = m_caller.workspaceId;
+    m_record.endpoint = QString::fromLatin1(m_exchange->request().path());
+    m_record.requestedModel = m_models.first();
+    m_record.stream = m_call.stream;
+    m_record.startedAt = QDateTime::currentDateTimeUtc();
+    m_context.observer->noteRequestStarted(m_record);
+
+    m_deadline.start(m_settings.deadline);
+    connect(m_exchange.get(), &HttpExchange::clientGone, this, &FailoverSession::onClientGone);
+    planModel(0);
+}
+
+RoutePlan FailoverSession::planFor(const QString& model, const HealthSnapshot& health) const
+{
+    const RouteRequest request { model, m_caller.memberId, m_caller.localKeyId,
+        m_caller.workspaceId };
+    return RoutePlanner::plan(
+        request, m_context.snapshot->keys, m_context.snapshot->catalog, health, Clock::now());
+}
+
+void FailoverSession::planModel(int index)
+{
+    m_modelIndex = index;
+    m_plan = planFor(m_models.at(index), m_context.health->snapshot());
+    m_queue.clear();
+    for (const PlannedAttempt& planned : m_plan.attempts) {
+        if (!m_spent.contains({ planned.keyId, m_models.at(index) }))
+            m_queue.append(planned);
+    }
+    tryNext();
+}
+
+void FailoverSession::tryNext()
+{
+    if (m_done)
+        return;
+    while (!m_queue.isEmpty()) {
+        if (m_calls >= m_settings.attemptBudget) {
+            giveUp();
+            return;
+        }
+        const PlannedAttempt next = m_queue.takeFirst();
+        // A half-open circuit lets one request probe it; the others go on to the next key.
+        if (next.probe && !m_context.health->claimProbe(next.keyId))
+            continue;
+        startAttempt(next);
+        return;
+    }
+    if (m_modelIndex + 1 < m_models.size()) {
+        planModel(m_modelIndex + 1);
+        return;
+    }
+    if (!waitForCoolingKey())
+        giveUp();
+}
+
+// Every key has been tried or is resting. Keys that were only rate-limited come back; when
+// the first of them does so within the wait budget and the deadline, wait for it.
+bool FailoverSession::waitForCoolingKey()
+{
+    if (m_calls >= m_settings.attemptBudget)
+        return false;
+    const HealthSnapshot health = m_context.health->snapshot();
+    std::optional<Clock::time_point> earliest;
+    for (int index = 0; index < m_models.size(); ++index) {
+        const RoutePlan plan = planFor(m_models.at(index), health);
+        for (const PlannedAttempt& planned : plan.attempts) {
+            if (!planned.probe && !m_spent.contains({ planned.keyId, m_models.at(index) })) {
+                planModel(index); // a rate-limited key is back already
+                return true;
+            }
+        }
+        if (plan.earliestReturn && (!earliest || *plan.earliestReturn < *earliest))
+            earliest = plan.earliestReturn;
+    }
+    if (!earliest)
+        return false;
+    const std::chrono::milliseconds wait = remainingUntil(*earliest);
+    const std::chrono::milliseconds deadlineLeft
+        = m_settings.deadline - std::chrono::milliseconds(elapsedMs());
+    if (wait > m_waitBudgetLeft || wait >= deadlineLeft)
+        return false;
+    m_waitBudgetLeft -= wait;
+    qCDebug(lcFailover) << m_record.id << "waits" << wait.count() << "ms for a cooling key";
+    m_pause.callOnTimeout(
+        this, [this] { planModel(0); }, Qt::SingleShotConnection);
+    m_pause.start(wait);
+    return true;
+}
+
+void FailoverSession::startAttempt(const PlannedAttempt& planned)
+{
+    const RouteKey* key = m_context.snapshot->key(planned.keyId);
+    m_planned = planned;
+    // Keys without a target (no secret) are never planned; the snapshot outlives the session.
+    static const UpstreamTarget noTarget;
+    const auto target = m_context.snapshot->targets.constFind(planned.keyId);
+    m_target = target == m_context.snapshot->targets.cend() ? &noTarget : &*target;
+    m_attempt = AttemptRecord {};
+    m_attempt.requestId = m_record.id;
+    m_attempt.number = int(m_record.attempts.size()) + 1;
+    m_attempt.keyId = key->id;
+    m_attempt.keyLabel = key->label;
+    m_attempt.providerId = key->providerId;
+    m_attempt.tier = key->tier;
+    m_attempt.model = planned.upstreamModel;
+    m_attempt.startedAt = QDateTime::currentDateTimeUtc();
+    m_attemptClock.start();
+
+    m_adapter = m_context.adapterFor(key->providerId, planned.upstreamModel);
+    if (!m_adapter) {
+        skipAttempt(planned, QStringLiteral("unsupported"),
+            tr("Keyway cannot call %1 keys yet").arg(key->providerId));
+        return;
+    }
+    sendAttempt();
+}
+
+void FailoverSession::sendAttempt()
+{
+    UpstreamTarget target = *m_target;
+    if (const QString account = m_context.accessTokens->accountKey(target); !account.isEmpty()) {
+        std::optional<QString> token = m_context.accessTokens->validToken(target);
+        if (!token) {
+            waitForToken(account);
+            return;
+        }
+        target.accessToken = *token;
+    }
+    QString error;
+    std::optional<UpstreamRequest> request
+        = m_adapter->buildRequest(target, m_call, m_planned.upstreamModel, &error);
+    if (!request) {
+        skipAttempt(m_planned, QStringLiteral("configuration"), error);
+        return;
+    }
+    m_attempt.droppedFields = request->droppedFields;
+    ++m_calls;
+    m_body.clear();
+    m_translator.reset();
+    const std::chrono::milliseconds left
+        = std::max(1ms, m_settings.deadline - std::chrono::milliseconds(elapsedMs()));
+    m_upstream = std::make_unique<UpstreamCall>(std::move(*request), m_target->caFile,
+        UpstreamCall::Timeouts { std::min(m_settings.connectTimeout, left),
+            std::min(m_settings.firstByteTimeout, left), m_settings.streamIdleTimeout });
+    connect(m_upstream.get(), &UpstreamCall::responseStarted, this,
+        &FailoverSession::onResponseStarted);
+    connect(m_upstream.get(), &UpstreamCall::dataArrived, this, &FailoverSession::onData);
+    connect(m_upstream.get(), &UpstreamCall::finished, this, &FailoverSession::onCallFinished);
+    connect(m_upstream.get(), &UpstreamCall::failed, this, &FailoverSession::onCallFailed);
+    m_upstream->start();
+}
+
+void FailoverSession::waitForToken(const QString& accountKey)
+{
+    m_waitingForToken = true;
+    const quint64 waitId = ++m_tokenWaitId;
+    // Connected before asking: another thread's fetch may end before fetch() returns.
+    m_tokenWait = connect(m_context.accessTokens, &AccessTokenSource::fetched, this,
+        [this, waitId, key = accountKey](
+            const QString& accountKey, const QString& error, bool credentialRejected) {
+            if (accountKey == key && waitId == m_tokenWaitId && m_waitingForToken)
+                onTokenFetched(error, credentialRejected);
+        });
+    if (m_context.accessTokens->fetch(*m_target))
+        onTokenFetched({}, false); // came in between
+}
+
+void FailoverSession::onTokenFetched(const QString& error, bool credentialRejected)
+{
+    m_waitingForToken = false;
+    disconnect(std::exchange(m_tokenWait, {}));
+    if (m_done)
+        return;
+    if (error.isEmpty()) {
+        sendAttempt();
+        return;
+    }
+    ++m_calls; // the attempt reached Google, if not the model
+    if (credentialRejected) {
+        failOver(UpstreamOutcome::InvalidKey, QStringLiteral("invalid_key"), error);
+        return;
+    }
+    // A token endpoint that did not answer says nothing about the key, and every request that
+    // waited for the same fetch hears of it: the key's health is left alone.
+    m_spent.insert({ m_planned.keyId, m_models.at(m_modelIndex) });
+    finishAttempt(std::nullopt, QStringLiteral("server_error"), error);
+    tryNext();
+}
+
+void FailoverSession::skipAttempt(
+    const PlannedAttempt& planned, const QString& errorClass, const QString& message)
+{
+    if (planned.probe)
+        m_context.health->releaseProbe(planned.keyId);
+    m_spent.insert({ planned.keyId, m_models.at(m_modelIndex) });
+    finishAttempt(std::nullopt, errorClass, message);
+    tryNext();
+}
+
+void FailoverSession::onResponseStarted()
+{
+    m_attempt.httpStatus = m_upstream->status();
+    const bool success = m_upstream->status() / 100 == 2;
+    // Server-sent events, or Bedrock's binary event stream.
+    const QByteArray contentType = m_upstream->header("content-type");
+    const bool eventStream = contentType.startsWith("text/event-stream")
+        || contentType.startsWith("application/vnd.amazon.eventstream");
+    if (m_call.stream && success && eventStream) {
+        m_translator = m_adapter->streamTranslator(m_call);
+        m_translator->setPrice(m_context.snapshot->catalog.priceOf(modelNames()));
+    }
+}
+
+void FailoverSession::onData(const QByteArray& bytes)
+{
+    m_attempt.bytes += bytes.size();
+    if (m_translator) {
+        m_translator->feed(bytes);
+        onStreamProgress();
+        return;
+    }
+    if (m_body.size() + bytes.size() > maximumAnswerBytes) {
+        dropUpstream();
+        failOver(UpstreamOutcome::ServerFailure, QStringLiteral("server_error"),
+            tr("The answer is larger than %1 MiB").arg(maximumAnswerBytes / 1024 / 1024));
+        return;
+    }
+    m_body += bytes;
+}
+
+void FailoverSession::onStreamProgress()
+{
+    if (const std::optional<QJsonObject>& error = m_translator->upstreamError()) {
+        const QByteArray body
+            = QJsonDocument(QJsonObject { { QStringLiteral("error"), *error } }).toJson();
+        const QString message = m_adapter->errorMessage(body);
+        if (m_committed) {
+            breakStream(message);
+            return;
+        }
+        // Nothing reached the client yet: an error event is an answer like an error status.
+        const int code = error->value(QStringLiteral("code")).toInt();
+        const UpstreamOutcome outcome
+            = m_adapter->classify(code >= 400 && code < 600 ? code : 500, {}, body);
+        dropUpstream();
+        if (outcome == UpstreamOutcome::ClientError) {
+            finishAttempt(outcome, errorClassOf(outcome), message);
+            answer(400, m_adapter->translateError(m_call, body));
+            finishRequest(400, message);
+            return;
+        }
+        failOver(outcome, errorClassOf(outcome), message);
+        return;
+    }
+    if (!m_committed && m_translator->hasStarted())
+        commitStream();
+    if (m_committed) {
+        if (const QByteArray bytes = m_translator->takeClientBytes(); !bytes.isEmpty())
+            m_exchange->write(bytes);
+    }
+    if (m_translator->isFinished())
+        completeStream();
+    else if (m_translator->isComplete())
+        m_finishGrace.start(completeStreamGrace);
+}
+
+void FailoverSession::onCallFinished()
+{
+    if (m_translator) {
+        // The upstream closed its stream. Without [DONE] but complete, it is finalised now.
+        if (m_translator->isComplete()) {
+            completeStream();
+            return;
+        }
+        const QString message = tr("The stream ended before the answer was complete");
+        if (m_committed) {
+            breakStream(message);
+            return;
+        }
+        dropUpstream();
+        failOver(UpstreamOutcome::ServerFailure, QStringLiteral("stream_error"), message);
+        return;
+    }
+    const int status = m_upstream->status();
+    const QByteArray body = std::exchange(m_body, {});
+    const HttpHeaders headers = m_upstream->headers();
+    m_attempt.httpStatus = status;
+    m_attempt.rateLimitHeaders = rateLimitHeaders(headers);
+    dropUpstream();
+    UpstreamOutcome outcome = m_adapter->classify(status, headers, body);
+    if (outcome == UpstreamOutcome::InvalidKey) {
+        // A refused access token is not a refused key: the next attempt gets a fresh one, and
+        // a key Google no longer honours is refused at the token endpoint then.
+        if (!m_context.accessTokens->accountKey(*m_target).isEmpty()) {
+            m_context.accessTokens->forget(*m_target);
+            outcome = UpstreamOutcome::ServerFailure;
+        }
+    }
+    if (outcome == UpstreamOutcome::Success) {
+        const std::optional<ClientAnswer> translated = m_adapter->translateAnswer(m_call, body);
+        if (!translated) {
+            failOver(UpstreamOutcome::ServerFailure, QStringLiteral("server_error"),
+                tr("The provider's answer could not be read"));
+            return;
+        }
+        m_attempt.usage = translated->usage;
+        m_record.usage = translated->usage;
+        m_record.servedModel
+            = translated->servedModel.isEmpty() ? m_planned.upstreamModel : translated->servedModel;
+        m_record.keyLabel = m_attempt.keyLabel;
+        estimateCost();
+        finishAttempt(outcome, {}, {});
+        answer(200, withCost(translated->body));
+        finishRequest(200);
+        return;
+    }
+    const QString message = m_adapter->errorMessage(body);
+    if (outcome == UpstreamOutcome::ClientError) {
+        // The request itself is at fault: the provider's words go to the client as they are.
+        m_record.keyLabel = m_attempt.keyLabel;
+        finishAttempt(outcome, errorClassOf(outcome), message);
+        answer(status, m_adapter->translateError(m_call, body));
+        finishRequest(status, message);
+        return;
+    }
+    const auto cooldown = outcome == UpstreamOutcome::RateLimited
+        ? m_adapter->cooldown(headers, body)
+        : std::nullopt;
+    failOver(outcome, errorClassOf(outcome), message, cooldown);
+}
+
+void FailoverSession::onCallFailed(const QString& errorClass, const QString& message)
+{
+    if (m_committed) {
+        breakStream(message);
+        return;
+    }
+    m_attempt.httpStatus = m_upstream->status();
+    dropUpstream();
+    failOver(UpstreamOutcome::ServerFailure, errorClass, message);
+}
+
+void FailoverSession::failOver(UpstreamOutcome outcome, const QString& errorClass,
+    const QString& message, std::optional<std::chrono::milliseconds> cooldown)
+{
+    finishAttempt(outcome, errorClass, message, cooldown);
+    const QString model = m_models.at(m_modelIndex);
+    // A rate-limited key may be tried again once it has rested; any other failure is final
+    // for this request.
+    if (outcome != UpstreamOutcome::RateLimited)
+        m_spent.insert({ m_planned.keyId, model });
+    const bool lastCandidate = m_queue.isEmpty() && m_modelIndex + 1 == m_models.size();
+    if (outcome == UpstreamOutcome::ServerFailure && lastCandidate && !m_retriedAlone
+        && m_calls < m_settings.attemptBudget) {
+        m_retriedAlone = true;
+        PlannedAttempt again = m_planned;
+        again.probe = false;
+        m_queue.append(again);
+        m_pause.callOnTimeout(this, &FailoverSession::tryNext, Qt::SingleShotConnection);
+        m_pause.start(aloneRetryBackoff);
+        return;
+    }
+    tryNext();
+}
+
+void FailoverSession::finishAttempt(std::optional<UpstreamOutcome> outcome,
+    const QString& errorClass, const QString& message,
+    std::optional<std::chrono::milliseconds> cooldown)
+{
+    m_attempt.latencyMs = m_attemptClock.elapsed();
+    m_attempt.errorClass = errorClass;
+    m_attempt.errorMessage = message;
+    // Some services quote the key they were given in their error; the log never shows it.
+    if (m_target->secret.size() >= 8)
+        m_attempt.errorMessage.replace(m_target->secret, QStringLiteral("[redacted]"));
+    if (m_translator) {
+        m_attempt.usage = m_translator->usage();
+        m_attempt.malformedEvents = m_translator->malformedEvents();
+    }
+    if (outcome)
+        m_context.health->record(
+            m_planned.keyId, m_planned.upstreamModel, *outcome, cooldown, Clock::now());
+    else if (m_planned.probe)
+        m_context.health->releaseProbe(m_planned.keyId);
+    m_record.attempts.append(m_attempt);
+    m_context.observer->noteAttemptFinished(m_attempt);
+}
+
+void FailoverSession::commitStream()
+{
+    m_committed = true;
+    m_attempt.httpStatus = m_upstream ? m_upstream->status() : 200;
+    HttpExchange::Headers headers { { "Content-Type", "text/event-stream" },
+        { "Cache-Control", "no-cache" } };
+    m_exchange->beginStream(200, headers + routingHeaders(true));
+}
+
+void FailoverSession::completeStream()
+{
+    if (m_done)
+        return;
+    if (!m_committed)
+        commitStream();
+    m_exchange->write(m_translator->takeClientBytes() + m_translator->closing());
+    m_exchange->endStream();
+    dropUpstream(); // an upstream that never sends [DONE] is let go here
+    m_record.usage = m_translator->usage();
+    m_record.servedModel = m_translator->servedModel().isEmpty() ? m_planned.upstreamModel
+                                                                 : m_translator->servedModel();
+    m_record.keyLabel = m_attempt.keyLabel;
+    estimateCost();
+    finishAttempt(UpstreamOutcome::Success, {}, {});
+    finishRequest(200);
+}
+
+QStringList FailoverSession::modelNames() const
+{
+    // What was sent first: an answer often names a dated version the catalog does not list
+    // ("gpt-4o-mini-2024-07-18"), and a deployment may have a name of its own.
+    return { m_planned.upstreamModel, m_models.at(m_modelIndex), m_record.servedModel };
+}
+
+void FailoverSession::estimateCost()
+{
+    if (const auto price = m_context.snapshot->catalog.priceOf(modelNames()))
+        m_record.cost = price->costOf(m_record.usage);
+}
+
+QByteArray FailoverSession::withCost(const QByteArray& answerBody) const
+{
+    if (!m_record.cost || m_call.protocol != ClientProtocol::OpenAi)
+        return answerBody;
+    QJsonObject message = QJsonDocument::fromJson(answerBody).object();
+    if (!message.value(QStringLiteral("usage")).isObject())
+        return answerBody;
+    OpenAiStreamTranslator::insertCost(message, *m_record.cost);
+    return QJsonDocument(message).toJson(QJsonDocument::Compact);
+}
+
+// After the first event the status line is out: a failure ends the stream with an error
+// event, never with a quiet end that would pass for a whole answer.
+void FailoverSession::breakStream(const QString& message)
+{
+    m_exchange->write(m_translator->takeClientBytes()
+        + m_translator->errorEvent(message, QStringLiteral("upstream_error")));
+    m_exchange->endStream();
+    dropUpstream();
+    m_record.servedModel = m_translator->servedModel();
+    m_record.keyLabel = m_attempt.keyLabel;
+    finishAttempt(UpstreamOutcome::ServerFailure, QStringLiteral("stream_error"), message);
+    finishRequest(502, message);
+}
+
+void FailoverSession::onDeadline()
+{
+    if (m_done)
+        return;
+    m_deadlinePassed = true;
+    const QString message
+        = tr("The request's deadline of %1 s passed")
+              .arg(std::chrono::duration_cast<std::chrono::seconds>(m_settings.deadline).count());
+    if (m_committed) {
+        breakStream(message);
+        return;
+    }
+    if (attemptInFlight()) {
+        dropUpstream();
+        finishAttempt(std::nullopt, QStringLiteral("timeout"), message);
+    }
+    giveUp();
+}
+
+void FailoverSession::onClientGone()
+{
+    if (m_done)
+        return;
+    if (attemptInFlight()) {
+        dropUpstream(); // the provider's request is cancelled with it
+        finishAttempt(
+            std::nullopt, QStringLiteral("cancelled"), tr("The client closed the connection"));
+    }
+    finishRequest(499, tr("The client closed the connection"));
+}
+
+void FailoverSession::giveUp()
+{
+    ClientErrors::Error error;
+    HttpExchange::Headers headers;
+    const QString model = m_models.at(m_modelIndex);
+    bool onlyRateLimits = m_calls > 0;
+    for (const AttemptRecord& attempt : m_record.attempts) {
+        if (attempt.errorClass != u"rate_limited" && attempt.errorClass != u"unsupported")
+            onlyRateLimits = false;
+    }
+    const RoutePlan now = planFor(model, m_context.health->snapshot());
+    const bool cooling = now.earliestReturn.has_value() && (m_calls == 0 || onlyRateLimits);
+
+    if (m_deadlinePassed) {
+        error = { 504, tr("The request's deadline passed before a key answered"),
+            QStringLiteral("timeout"), QStringLiteral("deadline_exceeded"), {} };
+    } else if (cooling) {
+        const auto seconds
+            = std::chrono::ceil<std::chrono::seconds>(remainingUntil(*now.earliestReturn));
+        headers.append({ "Retry-After", QByteArray::number(std::max<qint64>(1, seconds.count())) });
+        error = { 429,
+            tr("Every key for %1 is resting; the first is back in %2 s")
+                .arg(model)
+                .arg(std::max<qint64>(1, seconds.count())),
+            QStringLiteral("rate_limit_error"), QStringLiteral("rate_limited"), {} };
+    } else if (m_record.attempts.isEmpty() && m_plan.attempts.isEmpty() && !m_plan.earliestReturn) {
+        const bool anyHealthExclusion = std::any_of(
+            m_plan.excluded.cbegin(), m_plan.excluded.cend(), [](const ExcludedKey& excluded) {
+                return excluded.reason >= ExclusionReason::Invalid;
+            });
+        error = anyHealthExclusion
+            ? ClientErrors::Error { 503, tr("No key for %1 is usable now").arg(model),
+                  QStringLiteral("api_error"), QStringLiteral("no_usable_key"), {} }
+            : ClientErrors::Error { 404,
+                  tr("No key in this workspace serves the model %1 for this local key").arg(model),
+                  QStringLiteral("invalid_request_error"), QStringLiteral("model_not_found"), {} };
+    } else {
+        const QString last
+            = m_record.attempts.isEmpty() ? QString() : m_record.attempts.constLast().errorMessage;
+        error = { 502,
+            tr("All %n attempt(s) failed. The last: %1", nullptr, int(m_record.attempts.size()))
+                .arg(last),
+            QStringLiteral("api_error"), QStringLiteral("upstream_error"), {} };
+    }
+    error.metadata = failureMetadata();
+    answer(error.status, ClientErrors::body(m_call.protocol, error), headers);
+    finishRequest(error.status, error.message);
+}
+
+QJsonObject FailoverSession::failureMetadata() const
+{
+    QJsonArray keys;
+    const Clock::time_point now = Clock::now();
+    for (const ExcludedKey& excluded : m_plan.excluded) {
+        if (excluded.reason == ExclusionReason::OtherWorkspace)
+            continue; // another workspace's keys are not this caller's business
+        const RouteKey* key = m_context.snapshot->key(excluded.keyId);
+        keys.append(QJsonObject { { QStringLiteral("key_label"), key ? key->label : QString() },
+            { QStringLiteral("state"), RoutePlanner::describe(excluded, now) } });
+    }
+    return { { QStringLiteral("request_id"), m_record.id },
+        { QStringLiteral("provider_responses"),
+            RequestRecordJson::providerResponses(m_record.attempts) },
+        { QStringLiteral("excluded_keys"), keys } };
+}
+
+HttpExchange::Headers FailoverSession::routingHeaders(bool attemptInFlight) const
+{
+    const QByteArray id = m_record.id.toLatin1();
+    HttpExchange::Headers headers { { "x-keyway-request-id", id }, { "X-Generation-Id", id },
+        { "x-keyway-attempts",
+            QByteArray::number(m_record.attempts.size() + (attemptInFlight ? 1 : 0)) } };
+    const QString label = attemptInFlight ? m_attempt.keyLabel : m_record.keyLabel;
+    if (!label.isEmpty())
+        headers.append({ "x-keyway-key", headerSafe(label) });
+    return headers;
+}
+
+void FailoverSession::answer(int status, const QByteArray& body, HttpExchange::Headers headers)
+{
+    headers.prepend({ "Content-Type", "application/json" });
+    m_exchange->respond(status, headers + routingHeaders(false), body);
+}
+
+void FailoverSession::dropUpstream()
+{
+    // A token still coming is kept for others.
+    m_waitingForToken = false;
+    disconnect(std::exchange(m_tokenWait, {}));
+    if (!m_upstream)
+        return;
+    m_upstream->disconnect(this);
+    m_upstream->cancel();
+    // Not deleted at once: this may run inside one of the call's own signals.
+    m_upstream.release()->deleteLater();
+}
+
+void FailoverSession::finishRequest(int status, const QString& error)
+{
+    m_done = true;
+    m_deadline.stop();
+    m_pause.stop();
+    m_finishGrace.stop();
+    dropUpstream();
+    m_record.status = status;
+    m_record.errorMessage = error;
+    m_record.latencyMs = elapsedMs();
+    m_context.observer->noteRequestFinished(m_record);
+    deleteLater();
+}

@@ -1,0 +1,320 @@
+#include "router/translate/OpenAiToAnthropic.h"
+
+#include "router/translate/ContentText.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSet>
+
+namespace {
+
+// The translation context of this file's messages, which lupdate reads from the macro.
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(OpenAiToAnthropic)
+};
+
+// OpenAI-only request fields without an Anthropic equivalent: left out and recorded.
+const char* const droppableFields[] = { "presence_penalty", "frequency_penalty", "logit_bias",
+    "logprobs", "top_logprobs", "seed", "response_format", "reasoning_effort", "modalities",
+    "audio", "prediction", "store", "service_tier", "web_search_options" };
+
+QJsonObject textBlock(const QString& text)
+{
+    return { { QStringLiteral("type"), QStringLiteral("text") }, { QStringLiteral("text"), text } };
+}
+
+std::optional<QJsonObject> imageBlock(const QJsonObject& part)
+{
+    const QString url = part.value(QStringLiteral("image_url"))
+                            .toObject()
+                            .value(QStringLiteral("url"))
+                            .toString();
+    QJsonObject source;
+    if (url.startsWith(u"data:")) {
+        // data:image/png;base64,AAAA
+        const qsizetype comma = url.indexOf(u',');
+        const QString header = url.mid(5, comma - 5);
+        if (comma < 0 || !header.endsWith(u";base64"))
+            return std::nullopt;
+        source = { { QStringLiteral("type"), QStringLiteral("base64") },
+            { QStringLiteral("media_type"), header.chopped(7) },
+            { QStringLiteral("data"), url.mid(comma + 1) } };
+    } else if (url.startsWith(u"https://") || url.startsWith(u"http://")) {
+        source
+            = { { QStringLiteral("type"), QStringLiteral("url") }, { QStringLiteral("url"), url } };
+    } else {
+        return std::nullopt;
+    }
+    return QJsonObject { { QStringLiteral("type"), QStringLiteral("image") },
+        { QStringLiteral("source"), source } };
+}
+
+// The blocks of one OpenAI message's content.
+std::optional<QJsonArray> contentBlocks(const QJsonValue& content, QString* error)
+{
+    QJsonArray blocks;
+    if (content.isString()) {
+        if (!content.toString().isEmpty())
+            blocks.append(textBlock(content.toString()));
+        return blocks;
+    }
+    for (const QJsonValue& value : content.toArray()) {
+        const QJsonObject part = value.toObject();
+        const QString type = part.value(QStringLiteral("type")).toString();
+        if (type == u"text") {
+            blocks.append(textBlock(part.value(QStringLiteral("text")).toString()));
+        } else if (type == u"image_url") {
+            const std::optional<QJsonObject> image = imageBlock(part);
+            if (!image) {
+                *error = Text::tr("An image must be a data: URL with base64 content or a web "
+                                  "address to reach an Anthropic-format provider.");
+                return std::nullopt;
+            }
+            blocks.append(*image);
+        } else {
+            *error = Text::tr("A \"%1\" part cannot be sent to an Anthropic-format provider.")
+                         .arg(type);
+            return std::nullopt;
+        }
+    }
+    return blocks;
+}
+
+std::optional<QJsonArray> toolUseBlocks(const QJsonArray& toolCalls, QString* error)
+{
+    QJsonArray blocks;
+    for (const QJsonValue& value : toolCalls) {
+        const QJsonObject call = value.toObject();
+        const QJsonObject function = call.value(QStringLiteral("function")).toObject();
+        QJsonParseError parseError {};
+        const QString arguments = function.value(QStringLiteral("arguments")).toString();
+        const QJsonDocument input = QJsonDocument::fromJson(
+            arguments.isEmpty() ? QByteArrayLiteral("{}") : arguments.toUtf8(), &parseError);
+        if (parseError.error != QJsonParseError::NoError || !input.isObject()) {
+            *error = Text::tr("The arguments of tool call %1 are not a JSON object.")
+                         .arg(call.value(QStringLiteral("id")).toString());
+            return std::nullopt;
+        }
+        blocks.append(QJsonObject { { QStringLiteral("type"), QStringLiteral("tool_use") },
+            { QStringLiteral("id"), call.value(QStringLiteral("id")) },
+            { QStringLiteral("name"), function.value(QStringLiteral("name")) },
+            { QStringLiteral("input"), input.object() } });
+    }
+    return blocks;
+}
+
+// Adds blocks as a turn of `role`, merged into the last turn when that has the same role:
+// Anthropic wants user and assistant to alternate, and tool results are the user's.
+void appendBlocks(QJsonArray& turns, const QString& role, const QJsonArray& blocks)
+{
+    if (blocks.isEmpty())
+        return;
+    if (!turns.isEmpty() && turns.last().toObject().value(QStringLiteral("role")) == role) {
+        QJsonObject last = turns.last().toObject();
+        QJsonArray merged = last.value(QStringLiteral("content")).toArray();
+        for (const QJsonValue& block : blocks)
+            merged.append(block);
+        last.insert(QStringLiteral("content"), merged);
+        turns.replace(turns.size() - 1, last);
+        return;
+    }
+    turns.append(
+        QJsonObject { { QStringLiteral("role"), role }, { QStringLiteral("content"), blocks } });
+}
+
+QJsonObject toolChoice(const QJsonValue& choice, bool parallel)
+{
+    QJsonObject anthropic { { QStringLiteral("type"), QStringLiteral("auto") } };
+    if (choice.isString()) {
+        if (choice.toString() == u"required")
+            anthropic.insert(QStringLiteral("type"), QStringLiteral("any"));
+        else if (choice.toString() == u"none")
+            anthropic.insert(QStringLiteral("type"), QStringLiteral("none"));
+    } else if (choice.isObject()) {
+        anthropic = { { QStringLiteral("type"), QStringLiteral("tool") },
+            { QStringLiteral("name"),
+                choice.toObject()
+                    .value(QStringLiteral("function"))
+                    .toObject()
+                    .value(QStringLiteral("name")) } };
+    }
+    if (!parallel)
+        anthropic.insert(QStringLiteral("disable_parallel_tool_use"), true);
+    return anthropic;
+}
+
+} // namespace
+
+std::optional<OpenAiToAnthropic::Request> OpenAiToAnthropic::request(
+    const QJsonObject& openAi, QString* error)
+{
+    if (openAi.value(QStringLiteral("n")).toInt(1) > 1) {
+        *error = Text::tr("Anthropic-format providers give one answer per request (n = 1).");
+        return std::nullopt;
+    }
+    QStringList system;
+    QJsonArray turns;
+    for (const QJsonValue& value : openAi.value(QStringLiteral("messages")).toArray()) {
+        const QJsonObject message = value.toObject();
+        const QString role = message.value(QStringLiteral("role")).toString();
+        const QJsonValue content = message.value(QStringLiteral("content"));
+        if (role == u"system" || role == u"developer") {
+            system.append(contentText(content));
+        } else if (role == u"tool") {
+            appendBlocks(turns, QStringLiteral("user"),
+                { QJsonObject { { QStringLiteral("type"), QStringLiteral("tool_result") },
+                    { QStringLiteral("tool_use_id"),
+                        message.value(QStringLiteral("tool_call_id")) },
+                    { QStringLiteral("content"), contentText(content) } } });
+        } else {
+            std::optional<QJsonArray> blocks = contentBlocks(content, error);
+            if (!blocks)
+                return std::nullopt;
+            if (role == u"assistant") {
+                const auto uses
+                    = toolUseBlocks(message.value(QStringLiteral("tool_calls")).toArray(), error);
+                if (!uses)
+                    return std::nullopt;
+                for (const QJsonValue& use : *uses)
+                    blocks->append(use);
+            }
+            appendBlocks(turns, role == u"assistant" ? role : QStringLiteral("user"), *blocks);
+        }
+    }
+    const QJsonValue maxTokens = openAi.contains(QStringLiteral("max_completion_tokens"))
+        ? openAi.value(QStringLiteral("max_completion_tokens"))
+        : openAi.value(QStringLiteral("max_tokens"));
+    QJsonObject body { { QStringLiteral("messages"), turns },
+        { QStringLiteral("max_tokens"),
+            maxTokens.isDouble() ? maxTokens : QJsonValue(defaultMaxTokens) } };
+    if (!system.isEmpty())
+        body.insert(QStringLiteral("system"), system.join(u'\n'));
+    // OpenAI's temperature goes to 2, Anthropic's to 1.
+    if (const QJsonValue temperature = openAi.value(QStringLiteral("temperature"));
+        temperature.isDouble())
+        body.insert(QStringLiteral("temperature"), std::min(1.0, temperature.toDouble()));
+    if (const QJsonValue topP = openAi.value(QStringLiteral("top_p")); topP.isDouble())
+        body.insert(QStringLiteral("top_p"), topP);
+    if (const QJsonValue stop = openAi.value(QStringLiteral("stop")); stop.isString())
+        body.insert(QStringLiteral("stop_sequences"), QJsonArray { stop });
+    else if (stop.isArray())
+        body.insert(QStringLiteral("stop_sequences"), stop);
+    if (openAi.value(QStringLiteral("stream")).toBool())
+        body.insert(QStringLiteral("stream"), true);
+    QJsonArray tools;
+    for (const QJsonValue& value : openAi.value(QStringLiteral("tools")).toArray()) {
+        const QJsonObject function = value.toObject().value(QStringLiteral("function")).toObject();
+        QJsonObject tool { { QStringLiteral("name"), function.value(QStringLiteral("name")) },
+            { QStringLiteral("input_schema"),
+                function.value(QStringLiteral("parameters"))
+                    .toObject({ { QStringLiteral("type"), QStringLiteral("object") } }) } };
+        if (function.contains(QStringLiteral("description")))
+            tool.insert(
+                QStringLiteral("description"), function.value(QStringLiteral("description")));
+        tools.append(tool);
+    }
+    if (!tools.isEmpty()) {
+        body.insert(QStringLiteral("tools"), tools);
+        const QJsonValue choice = openAi.value(QStringLiteral("tool_choice"));
+        const bool parallel = openAi.value(QStringLiteral("parallel_tool_calls")).toBool(true);
+        if (!choice.isUndefined() || !parallel)
+            body.insert(QStringLiteral("tool_choice"), toolChoice(choice, parallel));
+    }
+    if (const QString user = openAi.value(QStringLiteral("user")).toString(); !user.isEmpty())
+        body.insert(
+            QStringLiteral("metadata"), QJsonObject { { QStringLiteral("user_id"), user } });
+    QStringList dropped;
+    for (const char* field : droppableFields) {
+        if (openAi.contains(QLatin1StringView(field)))
+            dropped.append(QString::fromLatin1(field));
+    }
+    return Request { body, dropped };
+}
+
+QString OpenAiToAnthropic::finishReason(const QString& stopReason)
+{
+    if (stopReason == u"max_tokens" || stopReason == u"model_context_window_exceeded")
+        return QStringLiteral("length");
+    if (stopReason == u"tool_use")
+        return QStringLiteral("tool_calls");
+    if (stopReason == u"refusal")
+        return QStringLiteral("content_filter");
+    return QStringLiteral("stop");
+}
+
+QJsonObject OpenAiToAnthropic::usage(qint64 prompt, qint64 completion, qint64 cached)
+{
+    return { { QStringLiteral("prompt_tokens"), prompt },
+        { QStringLiteral("completion_tokens"), completion },
+        { QStringLiteral("total_tokens"), prompt + completion },
+        { QStringLiteral("prompt_tokens_details"),
+            QJsonObject { { QStringLiteral("cached_tokens"), cached } } } };
+}
+
+std::optional<QByteArray> OpenAiToAnthropic::answer(const QByteArray& anthropicBody)
+{
+    const QJsonObject root = QJsonDocument::fromJson(anthropicBody).object();
+    if (root.value(QStringLiteral("type")).toString() != u"message")
+        return std::nullopt;
+    QStringList text;
+    QStringList reasoning;
+    QJsonArray toolCalls;
+    for (const QJsonValue& value : root.value(QStringLiteral("content")).toArray()) {
+        const QJsonObject block = value.toObject();
+        const QString type = block.value(QStringLiteral("type")).toString();
+        if (type == u"text") {
+            text.append(block.value(QStringLiteral("text")).toString());
+        } else if (type == u"thinking") {
+            reasoning.append(block.value(QStringLiteral("thinking")).toString());
+        } else if (type == u"tool_use") {
+            toolCalls.append(openAiToolCall(block));
+        }
+    }
+    QJsonObject message { { QStringLiteral("role"), QStringLiteral("assistant") },
+        { QStringLiteral("content"),
+            text.isEmpty() ? QJsonValue() : QJsonValue(text.join(QString())) } };
+    if (!toolCalls.isEmpty())
+        message.insert(QStringLiteral("tool_calls"), toolCalls);
+    if (!reasoning.isEmpty())
+        message.insert(QStringLiteral("reasoning"), reasoning.join(u'\n')); // OpenRouter's field
+    const QJsonObject anthropicUsage = root.value(QStringLiteral("usage")).toObject();
+    const qint64 cached
+        = anthropicUsage.value(QStringLiteral("cache_read_input_tokens")).toInteger();
+    const qint64 prompt = anthropicUsage.value(QStringLiteral("input_tokens")).toInteger() + cached
+        + anthropicUsage.value(QStringLiteral("cache_creation_input_tokens")).toInteger();
+    const QJsonObject completion {
+        { QStringLiteral("id"),
+            QString(QStringLiteral("chatcmpl-") + root.value(QStringLiteral("id")).toString()) },
+        { QStringLiteral("object"), QStringLiteral("chat.completion") },
+        { QStringLiteral("created"), QDateTime::currentSecsSinceEpoch() },
+        { QStringLiteral("model"), root.value(QStringLiteral("model")) },
+        { QStringLiteral("choices"),
+            QJsonArray { QJsonObject { { QStringLiteral("index"), 0 },
+                { QStringLiteral("message"), message },
+                { QStringLiteral("finish_reason"),
+                    finishReason(root.value(QStringLiteral("stop_reason")).toString()) } } } },
+        { QStringLiteral("usage"),
+            usage(
+                prompt, anthropicUsage.value(QStringLiteral("output_tokens")).toInteger(), cached) }
+    };
+    return QJsonDocument(completion).toJson(QJsonDocument::Compact);
+}
+
+QByteArray OpenAiToAnthropic::error(const QByteArray& anthropicBody)
+{
+    const QJsonObject error
+        = QJsonDocument::fromJson(anthropicBody).object().value(QStringLiteral("error")).toObject();
+    const QString message = error.isEmpty()
+        ? QString::fromUtf8(anthropicBody.left(200)).simplified()
+        : error.value(QStringLiteral("message")).toString();
+    const QJsonObject translated { { QStringLiteral("error"),
+        QJsonObject { { QStringLiteral("message"), message },
+            { QStringLiteral("type"),
+                error.value(QStringLiteral("type"))
+                    .toString(QStringLiteral("invalid_request_error")) },
+            { QStringLiteral("code"), QJsonValue() } } } };
+    return QJsonDocument(translated).toJson(QJsonDocument::Compact);
+}

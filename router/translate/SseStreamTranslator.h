@@ -1,0 +1,45 @@
+#pragma once
+
+#include "router/codecs/SseParser.h"
+#include "router/translate/StreamTranslator.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <optional>
+
+// A stream translator for upstreams that stream server-sent events (OpenAI's and Anthropic's
+// formats): it cuts the bytes into events and hands each to take() until the answer ended or
+// failed; events too large to keep or not JSON are counted as malformed.
+class SseStreamTranslator : public StreamTranslator
+{
+public:
+    void feed(QByteArrayView upstreamBytes) final
+    {
+        for (const SseParser::Event& event : m_parser.feed(upstreamBytes)) {
+            if (m_finished || m_upstreamError)
+                return;
+            take(event);
+        }
+        if (m_parser.overflowed())
+            ++m_malformedEvents;
+    }
+
+protected:
+    virtual void take(const SseParser::Event& event) = 0;
+
+    // The event's data as a JSON object, or nothing (counted) when it is not one.
+    std::optional<QJsonObject> jsonOf(const SseParser::Event& event)
+    {
+        QJsonParseError parseError {};
+        const QJsonObject data = QJsonDocument::fromJson(event.data, &parseError).object();
+        if (parseError.error != QJsonParseError::NoError || data.isEmpty()) {
+            ++m_malformedEvents;
+            return std::nullopt;
+        }
+        return data;
+    }
+
+private:
+    SseParser m_parser;
+};
