@@ -391,6 +391,12 @@ private slots:
                             opt("x"), opt("--secret-stdin") })
                      .exitCode,
             2);
+        // The app layer names the field; the CLI says which of its flags that is.
+        const Run withoutEndpoint = keyway({ opt("key"), opt("add"), opt("--provider"),
+            opt("openai-compatible"), opt("--label"), opt("y"), opt("--secret-stdin") });
+        QCOMPARE(withoutEndpoint.exitCode, 2);
+        QVERIFY2(
+            withoutEndpoint.err.contains(opt("(--base-url)")), qPrintable(withoutEndpoint.err));
     }
 
     void listingByProvider()

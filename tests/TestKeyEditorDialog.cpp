@@ -85,6 +85,11 @@ private slots:
         type(dialog, QStringLiteral("base_url"), QStringLiteral("ftp://gateway.local"));
         save(dialog);
         QVERIFY(dialog.problem(QStringLiteral("base_url")).contains(u"https://"));
+        // The window holds endpoints to the rule the app layer and the CLI keep.
+        type(dialog, QStringLiteral("base_url"), QStringLiteral("https://me:pw@gateway.local/v1"));
+        save(dialog);
+        QVERIFY2(dialog.problem(QStringLiteral("base_url")).contains(u"password"),
+            qPrintable(dialog.problem(QStringLiteral("base_url"))));
 
         dialog.selectProvider(QStringLiteral("bedrock"));
         type(dialog, QStringLiteral("base_url"), {});

@@ -142,7 +142,7 @@ private slots:
         QTest::newRow("compatible without url") << "openai-compatible"
                                                 << "x"
                                                 << ""
-                                                << "" << good << "--base-url";
+                                                << "" << good << "endpoint";
         QTest::newRow("url with password") << "openai-compatible"
                                            << "x"
                                            << "base-url"
@@ -158,7 +158,7 @@ private slots:
         QTest::newRow("bedrock without region") << "bedrock"
                                                 << "x"
                                                 << ""
-                                                << "" << good << "--region";
+                                                << "" << good << "Region";
         QTest::newRow("bad region") << "bedrock"
                                     << "x"
                                     << "region"
@@ -183,11 +183,11 @@ private slots:
         QTest::newRow("vertex without region") << "vertex"
                                                << "x"
                                                << ""
-                                               << "" << good << "--region";
+                                               << "" << good << "Region";
         QTest::newRow("azure without resource") << "azure"
                                                 << "x"
                                                 << ""
-                                                << "" << good << "--resource";
+                                                << "" << good << "Resource name";
         QTest::newRow("forbidding shared, not prioritized")
             << "openrouter"
             << "x"
@@ -249,6 +249,9 @@ private slots:
         QCOMPARE(added.failure().kind, FailureKind::InvalidInput);
         QVERIFY2(added.failure().message.contains(mentioned), qPrintable(added.failure().message));
         QVERIFY(secret.isEmpty() || !added.failure().message.contains(secret));
+        // The window shows these too: they name the field, never a command-line flag.
+        QVERIFY2(!added.failure().message.contains(QStringLiteral("--")),
+            qPrintable(added.failure().message));
         QCOMPARE(databaseSnapshot(), before);
         QCOMPARE(TestKeychain::accounts(), accountsBefore);
     }

@@ -275,12 +275,12 @@
 <context>
     <name>AnthropicToConverse</name>
     <message>
-        <location filename="../router/AnthropicToConverse.cpp" line="27"/>
+        <location filename="../router/translate/AnthropicToConverse.cpp" line="27"/>
         <source>Amazon Bedrock takes images as base64 PNG, JPEG, GIF or WebP.</source>
         <translation>Amazon Bedrock nimmt Bilder als Base64-PNG, -JPEG, -GIF oder -WebP an.</translation>
     </message>
     <message>
-        <location filename="../router/AnthropicToConverse.cpp" line="73"/>
+        <location filename="../router/translate/AnthropicToConverse.cpp" line="73"/>
         <source>A &quot;%1&quot; block cannot be sent to Amazon Bedrock.</source>
         <translation>Ein „%1“-Block kann nicht an Amazon Bedrock gesendet werden.</translation>
     </message>
@@ -288,43 +288,43 @@
 <context>
     <name>AnthropicToGemini</name>
     <message>
-        <location filename="../router/AnthropicToGemini.cpp" line="73"/>
+        <location filename="../router/translate/AnthropicToGemini.cpp" line="73"/>
         <source>Google Gemini takes images as base64 data or a URL.</source>
         <translation>Google Gemini nimmt Bilder als Base64-Daten oder als URL an.</translation>
     </message>
     <message>
-        <location filename="../router/AnthropicToGemini.cpp" line="86"/>
+        <location filename="../router/translate/AnthropicToGemini.cpp" line="86"/>
         <source>Google Gemini takes documents as base64 PDF or plain text.</source>
         <translation>Google Gemini nimmt Dokumente als Base64-PDF oder als reinen Text an.</translation>
     </message>
     <message>
-        <location filename="../router/AnthropicToGemini.cpp" line="106"/>
+        <location filename="../router/translate/AnthropicToGemini.cpp" line="106"/>
         <source>A tool result answers the tool call &quot;%1&quot;, which is not in the conversation.</source>
         <translation>Ein Werkzeugergebnis antwortet auf den Werkzeugaufruf „%1“, der nicht in der Unterhaltung steht.</translation>
     </message>
     <message>
-        <location filename="../router/AnthropicToGemini.cpp" line="115"/>
+        <location filename="../router/translate/AnthropicToGemini.cpp" line="115"/>
         <source>A tool result with an image or document cannot be sent to Google Gemini.</source>
         <translation>Ein Werkzeugergebnis mit einem Bild oder Dokument kann nicht an Google Gemini gesendet werden.</translation>
     </message>
     <message>
-        <location filename="../router/AnthropicToGemini.cpp" line="150"/>
+        <location filename="../router/translate/AnthropicToGemini.cpp" line="150"/>
         <source>A &quot;%1&quot; block cannot be sent to Google Gemini.</source>
         <translation>Ein „%1“-Block kann nicht an Google Gemini gesendet werden.</translation>
     </message>
     <message>
-        <location filename="../router/AnthropicToGemini.cpp" line="162"/>
-        <location filename="../router/AnthropicToGemini.cpp" line="168"/>
+        <location filename="../router/translate/AnthropicToGemini.cpp" line="162"/>
+        <location filename="../router/translate/AnthropicToGemini.cpp" line="168"/>
         <source>A message&apos;s content must be text or a list of blocks.</source>
         <translation>Der Inhalt einer Nachricht muss Text oder eine Liste von Blöcken sein.</translation>
     </message>
     <message>
-        <location filename="../router/AnthropicToGemini.cpp" line="207"/>
+        <location filename="../router/translate/AnthropicToGemini.cpp" line="207"/>
         <source>Each message needs the role &quot;user&quot; or &quot;assistant&quot;.</source>
         <translation>Jede Nachricht braucht die Rolle „user“ oder „assistant“.</translation>
     </message>
     <message>
-        <location filename="../router/AnthropicToGemini.cpp" line="336"/>
+        <location filename="../router/translate/AnthropicToGemini.cpp" line="336"/>
         <source>The request has no messages.</source>
         <translation>Die Anfrage enthält keine Nachrichten.</translation>
     </message>
@@ -332,17 +332,17 @@
 <context>
     <name>AnthropicToOpenAi</name>
     <message>
-        <location filename="../router/AnthropicToOpenAi.cpp" line="36"/>
+        <location filename="../router/translate/AnthropicToOpenAi.cpp" line="36"/>
         <source>An image given as &quot;%1&quot; cannot be sent to an OpenAI-format provider.</source>
         <translation>Ein als „%1“ angegebenes Bild kann nicht an einen Anbieter im OpenAI-Format gesendet werden.</translation>
     </message>
     <message>
-        <location filename="../router/AnthropicToOpenAi.cpp" line="88"/>
+        <location filename="../router/translate/AnthropicToOpenAi.cpp" line="80"/>
         <source>A tool result with an image or document cannot be sent to an OpenAI-format provider.</source>
         <translation>Ein Werkzeugergebnis mit Bild oder Dokument kann nicht an einen Anbieter im OpenAI-Format gesendet werden.</translation>
     </message>
     <message>
-        <location filename="../router/AnthropicToOpenAi.cpp" line="103"/>
+        <location filename="../router/translate/AnthropicToOpenAi.cpp" line="95"/>
         <source>A &quot;%1&quot; block cannot be sent to an OpenAI-format provider.</source>
         <translation>Ein „%1“-Block kann nicht an einen Anbieter im OpenAI-Format gesendet werden.</translation>
     </message>
@@ -444,32 +444,37 @@ Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
         <translation>Unbekannter Befehl „%1“. Siehe „keyway --help“.</translation>
     </message>
     <message>
-        <location filename="../app/cli/CliContext.cpp" line="45"/>
+        <location filename="../app/cli/CliContext.cpp" line="48"/>
+        <source>%1 (--%2)</source>
+        <translation>%1 (--%2)</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/CliContext.cpp" line="50"/>
         <source>keyway: %1</source>
         <translation>keyway: %1</translation>
     </message>
     <message>
-        <location filename="../app/cli/CliContext.cpp" line="78"/>
+        <location filename="../app/cli/CliContext.cpp" line="83"/>
         <source>See &quot;keyway %1 --help&quot;.</source>
         <translation>Siehe „keyway %1 --help“.</translation>
     </message>
     <message>
-        <location filename="../app/cli/CliContext.cpp" line="94"/>
+        <location filename="../app/cli/CliContext.cpp" line="99"/>
         <source>Give the id of one %1 (a number, see the list command).</source>
         <translation>Geben Sie die ID eines %1 an (eine Zahl, siehe den Befehl „list“).</translation>
     </message>
     <message>
-        <location filename="../app/cli/CliContext.cpp" line="109"/>
+        <location filename="../app/cli/CliContext.cpp" line="114"/>
         <source>keyway: unknown verb &quot;%1&quot;.</source>
         <translation>keyway: unbekanntes Verb „%1“.</translation>
     </message>
     <message>
-        <location filename="../app/cli/CliContext.cpp" line="111"/>
+        <location filename="../app/cli/CliContext.cpp" line="116"/>
         <source>Usage: keyway %1 VERB [OPTIONS]</source>
         <translation>Aufruf: keyway %1 VERB [OPTIONEN]</translation>
     </message>
     <message>
-        <location filename="../app/cli/CliContext.cpp" line="116"/>
+        <location filename="../app/cli/CliContext.cpp" line="121"/>
         <source>Run &quot;keyway %1 VERB --help&quot; for its options.</source>
         <translation>Die Optionen eines Verbs zeigt „keyway %1 VERB --help“.</translation>
     </message>
@@ -576,27 +581,27 @@ Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
 <context>
     <name>EventStreamDecoder</name>
     <message>
-        <location filename="../router/aws/EventStreamDecoder.cpp" line="184"/>
+        <location filename="../router/codecs/EventStreamDecoder.cpp" line="184"/>
         <source>The provider&apos;s stream is corrupt (the checksum of a message&apos;s length fields does not match)</source>
         <translation>Der Stream des Anbieters ist beschädigt (die Prüfsumme der Längenangaben einer Nachricht stimmt nicht)</translation>
     </message>
     <message>
-        <location filename="../router/aws/EventStreamDecoder.cpp" line="191"/>
+        <location filename="../router/codecs/EventStreamDecoder.cpp" line="191"/>
         <source>The provider&apos;s stream is corrupt (a message claims to be %1 bytes long)</source>
         <translation>Der Stream des Anbieters ist beschädigt (eine Nachricht gibt eine Länge von %1 Bytes an)</translation>
     </message>
     <message>
-        <location filename="../router/aws/EventStreamDecoder.cpp" line="196"/>
+        <location filename="../router/codecs/EventStreamDecoder.cpp" line="196"/>
         <source>The provider&apos;s stream is corrupt (a message claims %1 bytes of headers)</source>
         <translation>Der Stream des Anbieters ist beschädigt (eine Nachricht gibt %1 Bytes an Headern an)</translation>
     </message>
     <message>
-        <location filename="../router/aws/EventStreamDecoder.cpp" line="207"/>
+        <location filename="../router/codecs/EventStreamDecoder.cpp" line="207"/>
         <source>The provider&apos;s stream is corrupt (the checksum of a message does not match)</source>
         <translation>Der Stream des Anbieters ist beschädigt (die Prüfsumme einer Nachricht stimmt nicht)</translation>
     </message>
     <message>
-        <location filename="../router/aws/EventStreamDecoder.cpp" line="214"/>
+        <location filename="../router/codecs/EventStreamDecoder.cpp" line="214"/>
         <source>The provider&apos;s stream is corrupt (a message&apos;s headers cannot be read)</source>
         <translation>Der Stream des Anbieters ist beschädigt (die Header einer Nachricht sind nicht lesbar)</translation>
     </message>
@@ -604,58 +609,58 @@ Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
 <context>
     <name>FailoverSession</name>
     <message>
-        <location filename="../router/FailoverSession.cpp" line="229"/>
+        <location filename="../router/routing/FailoverSession.cpp" line="228"/>
         <source>Keyway cannot call %1 keys yet</source>
         <translation>Keyway kann Schlüssel für %1 noch nicht verwenden</translation>
     </message>
     <message>
-        <location filename="../router/FailoverSession.cpp" line="342"/>
+        <location filename="../router/routing/FailoverSession.cpp" line="341"/>
         <source>The answer is larger than %1 MiB</source>
         <translation>Die Antwort ist größer als %1 MiB</translation>
     </message>
     <message>
-        <location filename="../router/FailoverSession.cpp" line="392"/>
+        <location filename="../router/routing/FailoverSession.cpp" line="391"/>
         <source>The stream ended before the answer was complete</source>
         <translation>Der Stream endete, bevor die Antwort vollständig war</translation>
     </message>
     <message>
-        <location filename="../router/FailoverSession.cpp" line="420"/>
+        <location filename="../router/routing/FailoverSession.cpp" line="419"/>
         <source>The provider&apos;s answer could not be read</source>
         <translation>Die Antwort des Anbieters konnte nicht gelesen werden</translation>
     </message>
     <message>
-        <location filename="../router/FailoverSession.cpp" line="577"/>
+        <location filename="../router/routing/FailoverSession.cpp" line="576"/>
         <source>The request&apos;s deadline of %1 s passed</source>
         <translation>Die Frist der Anfrage von %1 s ist abgelaufen</translation>
     </message>
     <message>
-        <location filename="../router/FailoverSession.cpp" line="597"/>
-        <location filename="../router/FailoverSession.cpp" line="599"/>
+        <location filename="../router/routing/FailoverSession.cpp" line="596"/>
+        <location filename="../router/routing/FailoverSession.cpp" line="598"/>
         <source>The client closed the connection</source>
         <translation>Der Client hat die Verbindung geschlossen</translation>
     </message>
     <message>
-        <location filename="../router/FailoverSession.cpp" line="616"/>
+        <location filename="../router/routing/FailoverSession.cpp" line="615"/>
         <source>The request&apos;s deadline passed before a key answered</source>
         <translation>Die Frist der Anfrage lief ab, bevor ein Schlüssel antwortete</translation>
     </message>
     <message>
-        <location filename="../router/FailoverSession.cpp" line="623"/>
+        <location filename="../router/routing/FailoverSession.cpp" line="622"/>
         <source>Every key for %1 is resting; the first is back in %2 s</source>
         <translation>Alle Schlüssel für %1 kühlen ab; der erste ist in %2 s wieder bereit</translation>
     </message>
     <message>
-        <location filename="../router/FailoverSession.cpp" line="633"/>
+        <location filename="../router/routing/FailoverSession.cpp" line="632"/>
         <source>No key for %1 is usable now</source>
         <translation>Derzeit ist kein Schlüssel für %1 nutzbar</translation>
     </message>
     <message>
-        <location filename="../router/FailoverSession.cpp" line="636"/>
+        <location filename="../router/routing/FailoverSession.cpp" line="635"/>
         <source>No key in this workspace serves the model %1 for this local key</source>
         <translation>Kein Schlüssel in diesem Arbeitsbereich bedient das Modell %1 für diesen lokalen Schlüssel</translation>
     </message>
     <message numerus="yes">
-        <location filename="../router/FailoverSession.cpp" line="642"/>
+        <location filename="../router/routing/FailoverSession.cpp" line="641"/>
         <source>All %n attempt(s) failed. The last: %1</source>
         <translation>
             <numerusform>Der einzige Versuch ist fehlgeschlagen: %1</numerusform>
@@ -666,18 +671,18 @@ Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
 <context>
     <name>GoogleTokenFetch</name>
     <message>
-        <location filename="../router/google/GoogleTokenFetch.cpp" line="49"/>
+        <location filename="../router/providers/google/GoogleTokenFetch.cpp" line="49"/>
         <source>Google&apos;s token endpoint did not answer: %1</source>
         <translation>Der Token-Endpunkt von Google hat nicht geantwortet: %1</translation>
     </message>
     <message>
-        <location filename="../router/google/GoogleTokenFetch.cpp" line="77"/>
+        <location filename="../router/providers/google/GoogleTokenFetch.cpp" line="77"/>
         <source>Google refused the service account (HTTP %1): %2</source>
         <translation>Google hat das Dienstkonto abgelehnt (HTTP %1): %2</translation>
     </message>
     <message>
-        <location filename="../router/google/GoogleTokenFetch.cpp" line="39"/>
-        <location filename="../router/google/GoogleTokenFetch.cpp" line="96"/>
+        <location filename="../router/providers/google/GoogleTokenFetch.cpp" line="39"/>
+        <location filename="../router/providers/google/GoogleTokenFetch.cpp" line="96"/>
         <source>Google&apos;s token endpoint answered without an access token</source>
         <translation>Der Token-Endpunkt von Google hat ohne Zugriffstoken geantwortet</translation>
     </message>
@@ -1149,137 +1154,132 @@ Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
 <context>
     <name>KeyEditorDialog</name>
     <message>
-        <location filename="../ui/keys/KeyEditorDialog.cpp" line="49"/>
+        <location filename="../ui/keys/KeyEditorDialog.cpp" line="50"/>
         <source>Add a provider key</source>
         <translation>Anbieterschlüssel hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/keys/KeyEditorDialog.cpp" line="60"/>
+        <location filename="../ui/keys/KeyEditorDialog.cpp" line="61"/>
         <source>Edit “%1”</source>
         <translation>„%1“ bearbeiten</translation>
     </message>
     <message>
-        <location filename="../ui/keys/KeyEditorDialog.cpp" line="80"/>
+        <location filename="../ui/keys/KeyEditorDialog.cpp" line="81"/>
         <source>Provider:</source>
         <translation>Anbieter:</translation>
     </message>
     <message>
-        <location filename="../ui/keys/KeyEditorDialog.cpp" line="87"/>
+        <location filename="../ui/keys/KeyEditorDialog.cpp" line="88"/>
         <source>&amp;Provider:</source>
         <translation>A&amp;nbieter:</translation>
     </message>
     <message>
-        <location filename="../ui/keys/KeyEditorDialog.cpp" line="93"/>
+        <location filename="../ui/keys/KeyEditorDialog.cpp" line="94"/>
         <source>&amp;Label:</source>
         <translation>&amp;Bezeichnung:</translation>
     </message>
     <message>
-        <location filename="../ui/keys/KeyEditorDialog.cpp" line="94"/>
+        <location filename="../ui/keys/KeyEditorDialog.cpp" line="95"/>
         <source>How you will recognise it, e.g. Work OpenAI</source>
         <translation>Woran Sie ihn erkennen, z. B. OpenAI Arbeit</translation>
     </message>
     <message>
-        <location filename="../ui/keys/KeyEditorDialog.cpp" line="96"/>
+        <location filename="../ui/keys/KeyEditorDialog.cpp" line="97"/>
         <source>&amp;Endpoint:</source>
         <translation>&amp;Endpunkt:</translation>
     </message>
     <message>
-        <location filename="../ui/keys/KeyEditorDialog.cpp" line="97"/>
+        <location filename="../ui/keys/KeyEditorDialog.cpp" line="98"/>
         <source>Leave empty for the provider&apos;s own endpoint; a gateway or local service needs its base URL, e.g. http://localhost:11434/v1</source>
         <translation>Leer lassen für den eigenen Endpunkt des Anbieters; ein Gateway oder lokaler Dienst benötigt seine Basis-URL, z. B. http://localhost:11434/v1</translation>
     </message>
     <message>
-        <location filename="../ui/keys/KeyEditorDialog.cpp" line="104"/>
+        <location filename="../ui/keys/KeyEditorDialog.cpp" line="105"/>
         <source>&amp;Tier:</source>
         <translation>S&amp;tufe:</translation>
     </message>
     <message>
-        <location filename="../ui/keys/KeyEditorDialog.cpp" line="106"/>
+        <location filename="../ui/keys/KeyEditorDialog.cpp" line="107"/>
         <source>&amp;Use this key</source>
         <translation>Diesen Schlüssel &amp;verwenden</translation>
     </message>
     <message>
-        <location filename="../ui/keys/KeyEditorDialog.cpp" line="129"/>
+        <location filename="../ui/keys/KeyEditorDialog.cpp" line="130"/>
         <source>&amp;Test key</source>
         <translation>Schlüssel &amp;testen</translation>
     </message>
     <message>
-        <location filename="../ui/keys/KeyEditorDialog.cpp" line="131"/>
+        <location filename="../ui/keys/KeyEditorDialog.cpp" line="132"/>
         <source>Ask the provider whether it accepts the key as the form has it, with a request that costs nothing (a list of models).</source>
         <translation>Den Anbieter fragen, ob er den Schlüssel so annimmt, wie er im Formular steht – mit einer kostenlosen Anfrage (einer Liste der Modelle).</translation>
     </message>
     <message>
-        <location filename="../ui/keys/KeyEditorDialog.cpp" line="201"/>
+        <location filename="../ui/keys/KeyEditorDialog.cpp" line="202"/>
         <source>Either an access key (ID and secret, with a session token for temporary credentials) or a Bedrock API key.</source>
         <translation>Entweder ein Zugriffsschlüssel (ID und geheimer Schlüssel, bei temporären Anmeldedaten mit Sitzungstoken) oder ein Bedrock-API-Schlüssel.</translation>
     </message>
     <message>
-        <location filename="../ui/keys/KeyEditorDialog.cpp" line="204"/>
+        <location filename="../ui/keys/KeyEditorDialog.cpp" line="205"/>
         <source>Either a service account&apos;s JSON key file or an express-mode API key.</source>
         <translation>Entweder die JSON-Schlüsseldatei eines Dienstkontos oder ein API-Schlüssel für den Express-Modus.</translation>
     </message>
     <message>
-        <location filename="../ui/keys/KeyEditorDialog.cpp" line="209"/>
+        <location filename="../ui/keys/KeyEditorDialog.cpp" line="210"/>
         <source>No file chosen</source>
         <translation>Keine Datei ausgewählt</translation>
     </message>
     <message>
-        <location filename="../ui/keys/KeyEditorDialog.cpp" line="210"/>
+        <location filename="../ui/keys/KeyEditorDialog.cpp" line="211"/>
         <source>Choose &amp;file…</source>
         <translation>&amp;Datei auswählen…</translation>
     </message>
     <message>
-        <location filename="../ui/keys/KeyEditorDialog.cpp" line="213"/>
+        <location filename="../ui/keys/KeyEditorDialog.cpp" line="214"/>
         <source>Service account key</source>
         <translation>Dienstkontoschlüssel</translation>
     </message>
     <message>
-        <location filename="../ui/keys/KeyEditorDialog.cpp" line="213"/>
+        <location filename="../ui/keys/KeyEditorDialog.cpp" line="214"/>
         <source>JSON (*.json)</source>
         <translation>JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../ui/keys/KeyEditorDialog.cpp" line="221"/>
+        <location filename="../ui/keys/KeyEditorDialog.cpp" line="222"/>
         <source>unchanged (%1)</source>
         <translation>unverändert (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/keys/KeyEditorDialog.cpp" line="223"/>
+        <location filename="../ui/keys/KeyEditorDialog.cpp" line="224"/>
         <source>comma-separated</source>
         <translation>kommagetrennt</translation>
     </message>
     <message>
-        <location filename="../ui/keys/KeyEditorDialog.cpp" line="229"/>
+        <location filename="../ui/keys/KeyEditorDialog.cpp" line="230"/>
         <source>the service account&apos;s project</source>
         <translation>das Projekt des Dienstkontos</translation>
     </message>
     <message>
-        <location filename="../ui/keys/KeyEditorDialog.cpp" line="235"/>
+        <location filename="../ui/keys/KeyEditorDialog.cpp" line="236"/>
         <source>required</source>
         <translation>erforderlich</translation>
     </message>
     <message>
-        <location filename="../ui/keys/KeyEditorDialog.cpp" line="251"/>
+        <location filename="../ui/keys/KeyEditorDialog.cpp" line="252"/>
         <source>Cannot read %1</source>
         <translation>%1 kann nicht gelesen werden</translation>
     </message>
     <message>
-        <location filename="../ui/keys/KeyEditorDialog.cpp" line="353"/>
+        <location filename="../ui/keys/KeyEditorDialog.cpp" line="354"/>
         <source>%1 keys need the service&apos;s base URL.</source>
         <translation>Schlüssel für %1 benötigen die Basis-URL des Dienstes.</translation>
     </message>
     <message>
-        <location filename="../ui/keys/KeyEditorDialog.cpp" line="358"/>
-        <source>Give a web address starting with https:// or http://.</source>
-        <translation>Geben Sie eine Webadresse an, die mit https:// oder http:// beginnt.</translation>
-    </message>
-    <message>
-        <location filename="../ui/keys/KeyEditorDialog.cpp" line="362"/>
+        <location filename="../ui/keys/KeyEditorDialog.cpp" line="359"/>
         <source>%1 is needed.</source>
         <translation>%1 ist erforderlich.</translation>
     </message>
     <message>
-        <location filename="../ui/keys/KeyEditorDialog.cpp" line="400"/>
+        <location filename="../ui/keys/KeyEditorDialog.cpp" line="397"/>
         <source>Asking %1…</source>
         <translation>Frage %1…</translation>
     </message>
@@ -1403,12 +1403,12 @@ Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
 <context>
     <name>KeyProbe</name>
     <message>
-        <location filename="../router/KeyProbe.cpp" line="72"/>
+        <location filename="../router/providers/KeyProbe.cpp" line="72"/>
         <source>Unknown provider &quot;%1&quot;.</source>
         <translation>Unbekannter Anbieter „%1“.</translation>
     </message>
     <message>
-        <location filename="../router/KeyProbe.cpp" line="110"/>
+        <location filename="../router/providers/KeyProbe.cpp" line="110"/>
         <source>Keyway cannot check %1 keys yet.</source>
         <translation>Keyway kann %1-Schlüssel noch nicht prüfen.</translation>
     </message>
@@ -1416,107 +1416,107 @@ Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
 <context>
     <name>KeyService</name>
     <message>
-        <location filename="../app/KeyService.cpp" line="38"/>
+        <location filename="../app/keys/KeyService.cpp" line="110"/>
         <source>&quot;%1&quot; is not a valid URL; write it like https://api.example.com/v1.</source>
         <translation>„%1“ ist keine gültige URL; Beispiel: https://api.example.com/v1.</translation>
     </message>
     <message>
-        <location filename="../app/KeyService.cpp" line="41"/>
+        <location filename="../app/keys/KeyService.cpp" line="113"/>
         <source>The endpoint must start with https:// (or http:// for a local service).</source>
         <translation>Der Endpunkt muss mit https:// beginnen (oder mit http:// für einen lokalen Dienst).</translation>
     </message>
     <message>
-        <location filename="../app/KeyService.cpp" line="43"/>
+        <location filename="../app/keys/KeyService.cpp" line="115"/>
         <source>The endpoint must not carry a user name or password; put the secret in the keychain instead.</source>
         <translation>Der Endpunkt darf keinen Benutzernamen und kein Passwort enthalten; legen Sie das Geheimnis stattdessen im Schlüsselbund ab.</translation>
     </message>
     <message>
-        <location filename="../app/KeyService.cpp" line="47"/>
+        <location filename="../app/keys/KeyService.cpp" line="119"/>
         <source>The endpoint must not have a query or fragment (&quot;?…&quot; or &quot;#…&quot;).</source>
         <translation>Der Endpunkt darf keine Abfrage und kein Fragment enthalten („?…“ oder „#…“).</translation>
     </message>
     <message>
-        <location filename="../app/KeyService.cpp" line="55"/>
+        <location filename="../app/keys/KeyService.cpp" line="48"/>
         <source>The CA file %1 does not exist or cannot be read.</source>
         <translation>Die CA-Datei %1 existiert nicht oder kann nicht gelesen werden.</translation>
     </message>
     <message>
-        <location filename="../app/KeyService.cpp" line="58"/>
+        <location filename="../app/keys/KeyService.cpp" line="51"/>
         <source>The CA file %1 holds no certificate in PEM or DER form.</source>
         <translation>Die CA-Datei %1 enthält kein Zertifikat im PEM- oder DER-Format.</translation>
     </message>
     <message>
-        <location filename="../app/KeyService.cpp" line="95"/>
+        <location filename="../app/keys/KeyService.cpp" line="88"/>
         <source>&quot;%1&quot; is not a valid %2; write it like %3.</source>
         <translation>„%1“ ist kein gültiger Wert für %2; Beispiel: %3.</translation>
     </message>
     <message>
-        <location filename="../app/KeyService.cpp" line="125"/>
+        <location filename="../app/keys/KeyService.cpp" line="135"/>
         <source>The setting &quot;%1&quot; does not apply to %2 keys.</source>
         <translation>Die Einstellung „%1“ gilt nicht für Schlüssel von %2.</translation>
     </message>
     <message>
-        <location filename="../app/KeyService.cpp" line="229"/>
+        <location filename="../app/keys/KeyService.cpp" line="239"/>
         <source>A key labelled &quot;%1&quot; already exists (id %2).</source>
         <translation>Ein Schlüssel mit der Bezeichnung „%1“ existiert bereits (ID %2).</translation>
     </message>
     <message>
-        <location filename="../app/KeyService.cpp" line="236"/>
-        <source>%1 keys need an endpoint (--base-url).</source>
-        <translation>Schlüssel für %1 benötigen einen Endpunkt (--base-url).</translation>
+        <location filename="../app/keys/KeyService.cpp" line="245"/>
+        <source>%1 keys need an endpoint.</source>
+        <translation>Schlüssel für %1 benötigen einen Endpunkt.</translation>
     </message>
     <message>
-        <location filename="../app/KeyService.cpp" line="240"/>
-        <source>A CA file is only used with an endpoint override (--base-url).</source>
-        <translation>Eine CA-Datei wird nur mit einem abweichenden Endpunkt (--base-url) verwendet.</translation>
+        <location filename="../app/keys/KeyService.cpp" line="249"/>
+        <source>A CA file is only used with an endpoint override.</source>
+        <translation>Eine CA-Datei wird nur mit einem abweichenden Endpunkt verwendet.</translation>
     </message>
     <message>
-        <location filename="../app/KeyService.cpp" line="248"/>
-        <source>%1 keys need a %2 (--%2) or an endpoint (--base-url).</source>
-        <translation>Schlüssel für %1 benötigen „%2“ (--%2) oder einen Endpunkt (--base-url).</translation>
+        <location filename="../app/keys/KeyService.cpp" line="258"/>
+        <source>%1 keys need a value for &quot;%2&quot;, or an endpoint of their own.</source>
+        <translation>Schlüssel für %1 benötigen einen Wert für „%2“ oder einen eigenen Endpunkt.</translation>
     </message>
     <message>
-        <location filename="../app/KeyService.cpp" line="259"/>
+        <location filename="../app/keys/KeyService.cpp" line="276"/>
+        <source>%1 keys need this setting: %2.</source>
+        <translation>Schlüssel für %1 benötigen diese Einstellung: %2.</translation>
+    </message>
+    <message>
+        <location filename="../app/keys/KeyService.cpp" line="348"/>
+        <source>Editing does not move a key to another tier; move it instead.</source>
+        <translation>Bearbeiten verschiebt einen Schlüssel nicht in eine andere Stufe; verschieben Sie ihn stattdessen.</translation>
+    </message>
+    <message>
+        <location filename="../app/keys/KeyService.cpp" line="269"/>
         <source>Local API key %1 belongs to another workspace, so this key would never serve it.</source>
         <translation>Der lokale API-Schlüssel %1 gehört zu einem anderen Arbeitsbereich, daher würde dieser Schlüssel ihn nie bedienen.</translation>
     </message>
     <message>
-        <location filename="../app/KeyService.cpp" line="266"/>
-        <source>%1 keys need this setting: %2 (--%3).</source>
-        <translation>%1-Schlüssel brauchen diese Einstellung: %2 (--%3).</translation>
-    </message>
-    <message>
-        <location filename="../app/KeyService.cpp" line="271"/>
+        <location filename="../app/keys/KeyService.cpp" line="282"/>
         <source>A key that forbids shared capacity must stay in Prioritized; it is in %1.</source>
         <translation>Ein Schlüssel, der geteilte Kapazität verbietet, muss in der Stufe „Priorisiert“ bleiben; er ist in „%1“.</translation>
     </message>
     <message>
-        <location filename="../app/KeyService.cpp" line="283"/>
+        <location filename="../app/keys/KeyService.cpp" line="294"/>
         <source>Unknown provider &quot;%1&quot;. Known providers: %2.</source>
         <translation>Unbekannter Anbieter „%1“. Bekannte Anbieter: %2.</translation>
     </message>
     <message>
-        <location filename="../app/KeyService.cpp" line="336"/>
-        <source>Editing does not move a key; use &quot;keyway key move&quot;.</source>
-        <translation>Bearbeiten verschiebt keinen Schlüssel; verwenden Sie „keyway key move“.</translation>
-    </message>
-    <message>
-        <location filename="../app/KeyService.cpp" line="339"/>
+        <location filename="../app/keys/KeyService.cpp" line="352"/>
         <source>Key %1 names the unknown provider &quot;%2&quot;.</source>
         <translation>Schlüssel %1 nennt den unbekannten Anbieter „%2“.</translation>
     </message>
     <message>
-        <location filename="../app/KeyService.cpp" line="390"/>
+        <location filename="../app/keys/KeyService.cpp" line="403"/>
         <source>Key %1 was changed elsewhere meanwhile; nothing was saved. Try again.</source>
         <translation>Schlüssel %1 wurde zwischenzeitlich an anderer Stelle geändert; nichts wurde gespeichert. Versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location filename="../app/KeyService.cpp" line="449"/>
+        <location filename="../app/keys/KeyService.cpp" line="462"/>
         <source>Unknown provider &quot;%1&quot;.</source>
         <translation>Unbekannter Anbieter „%1“.</translation>
     </message>
     <message>
-        <location filename="../app/KeyService.cpp" line="468"/>
+        <location filename="../app/keys/KeyService.cpp" line="481"/>
         <source>Type the secret to test the key.</source>
         <translation>Geben Sie das Geheimnis ein, um den Schlüssel zu testen.</translation>
     </message>
@@ -1586,42 +1586,42 @@ Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
 <context>
     <name>KeyTestResult</name>
     <message>
-        <location filename="../app/KeyTestResult.cpp" line="20"/>
+        <location filename="../app/keys/KeyTestResult.cpp" line="20"/>
         <source>Works: the provider accepted the key.</source>
         <translation>Funktioniert: Der Anbieter hat den Schlüssel angenommen.</translation>
     </message>
     <message>
-        <location filename="../app/KeyTestResult.cpp" line="23"/>
+        <location filename="../app/keys/KeyTestResult.cpp" line="23"/>
         <source>Invalid: the provider does not accept this key.</source>
         <translation>Ungültig: Der Anbieter nimmt diesen Schlüssel nicht an.</translation>
     </message>
     <message>
-        <location filename="../app/KeyTestResult.cpp" line="26"/>
+        <location filename="../app/keys/KeyTestResult.cpp" line="26"/>
         <source>No access: the key is known but not allowed to do this.</source>
         <translation>Kein Zugriff: Der Schlüssel ist bekannt, darf dies aber nicht.</translation>
     </message>
     <message>
-        <location filename="../app/KeyTestResult.cpp" line="29"/>
+        <location filename="../app/keys/KeyTestResult.cpp" line="29"/>
         <source>Rate-limited: the key works but is over its limit right now.</source>
         <translation>Ratenlimit: Der Schlüssel funktioniert, ist aber gerade über seinem Limit.</translation>
     </message>
     <message>
-        <location filename="../app/KeyTestResult.cpp" line="32"/>
+        <location filename="../app/keys/KeyTestResult.cpp" line="32"/>
         <source>Out of credit: the account behind the key cannot pay.</source>
         <translation>Kein Guthaben: Das Konto hinter dem Schlüssel kann nicht bezahlen.</translation>
     </message>
     <message>
-        <location filename="../app/KeyTestResult.cpp" line="35"/>
+        <location filename="../app/keys/KeyTestResult.cpp" line="35"/>
         <source>Unreachable: no answer from the provider.</source>
         <translation>Nicht erreichbar: keine Antwort vom Anbieter.</translation>
     </message>
     <message>
-        <location filename="../app/KeyTestResult.cpp" line="38"/>
+        <location filename="../app/keys/KeyTestResult.cpp" line="38"/>
         <source>Not checked: the answer said nothing about the key.</source>
         <translation>Nicht geprüft: Die Antwort sagt nichts über den Schlüssel.</translation>
     </message>
     <message>
-        <location filename="../app/KeyTestResult.cpp" line="42"/>
+        <location filename="../app/keys/KeyTestResult.cpp" line="42"/>
         <source>(HTTP %1, %2 ms)</source>
         <translation>(HTTP %1, %2 ms)</translation>
     </message>
@@ -1998,27 +1998,27 @@ Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
 <context>
     <name>ModelCatalog</name>
     <message>
-        <location filename="../router/ModelCatalog.cpp" line="33"/>
+        <location filename="../router/catalog/ModelCatalog.cpp" line="33"/>
         <source>A model id cannot contain &quot;*&quot; or &quot;?&quot;: &quot;%1&quot;.</source>
         <translation>Eine Modell-ID darf weder „*“ noch „?“ enthalten: „%1“.</translation>
     </message>
     <message>
-        <location filename="../router/ModelCatalog.cpp" line="50"/>
+        <location filename="../router/catalog/ModelCatalog.cpp" line="50"/>
         <source>The price &quot;%1&quot; must be a number of dollars per million tokens, 0 or more.</source>
         <translation>Der Preis „%1“ muss eine Zahl von Dollar pro Million Token sein, 0 oder mehr.</translation>
     </message>
     <message>
-        <location filename="../router/ModelCatalog.cpp" line="84"/>
+        <location filename="../router/catalog/ModelCatalog.cpp" line="84"/>
         <source>The context length must be a number of tokens.</source>
         <translation>Die Kontextlänge muss eine Anzahl von Token sein.</translation>
     </message>
     <message>
-        <location filename="../router/ModelCatalog.cpp" line="123"/>
+        <location filename="../router/catalog/ModelCatalog.cpp" line="123"/>
         <source>The catalog has no &quot;models&quot; list.</source>
         <translation>Der Katalog hat keine Liste „models“.</translation>
     </message>
     <message>
-        <location filename="../router/ModelCatalog.cpp" line="130"/>
+        <location filename="../router/catalog/ModelCatalog.cpp" line="130"/>
         <source>Model %1: %2</source>
         <translation>Modell %1: %2</translation>
     </message>
@@ -2226,17 +2226,17 @@ Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
 <context>
     <name>ModelPattern</name>
     <message>
-        <location filename="../router/ModelPattern.cpp" line="48"/>
+        <location filename="../router/catalog/ModelPattern.cpp" line="48"/>
         <source>A model pattern is empty.</source>
         <translation>Ein Modellmuster ist leer.</translation>
     </message>
     <message>
-        <location filename="../router/ModelPattern.cpp" line="50"/>
+        <location filename="../router/catalog/ModelPattern.cpp" line="50"/>
         <source>The model pattern is longer than %1 characters.</source>
         <translation>Das Modellmuster ist länger als %1 Zeichen.</translation>
     </message>
     <message>
-        <location filename="../router/ModelPattern.cpp" line="57"/>
+        <location filename="../router/catalog/ModelPattern.cpp" line="57"/>
         <source>The model pattern &quot;%1&quot; contains &quot;%2&quot;, which no model id uses. Patterns may use letters, digits, - . _ : / @ + and the wildcards * and ?.</source>
         <translation>Das Modellmuster „%1“ enthält „%2“, was in keiner Modell-ID vorkommt. Muster dürfen Buchstaben, Ziffern, - . _ : / @ + und die Platzhalter * und ? enthalten.</translation>
     </message>
@@ -2292,22 +2292,22 @@ Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
 <context>
     <name>OpenAiToAnthropic</name>
     <message>
-        <location filename="../router/OpenAiToAnthropic.cpp" line="72"/>
+        <location filename="../router/translate/OpenAiToAnthropic.cpp" line="72"/>
         <source>An image must be a data: URL with base64 content or a web address to reach an Anthropic-format provider.</source>
         <translation>Ein Bild muss eine data:-URL mit Base64-Inhalt oder eine Webadresse sein, um einen Anbieter im Anthropic-Format zu erreichen.</translation>
     </message>
     <message>
-        <location filename="../router/OpenAiToAnthropic.cpp" line="78"/>
+        <location filename="../router/translate/OpenAiToAnthropic.cpp" line="78"/>
         <source>A &quot;%1&quot; part cannot be sent to an Anthropic-format provider.</source>
         <translation>Ein „%1“-Teil kann nicht an einen Anbieter im Anthropic-Format gesendet werden.</translation>
     </message>
     <message>
-        <location filename="../router/OpenAiToAnthropic.cpp" line="97"/>
+        <location filename="../router/translate/OpenAiToAnthropic.cpp" line="97"/>
         <source>The arguments of tool call %1 are not a JSON object.</source>
         <translation>Die Argumente des Werkzeugaufrufs %1 sind kein JSON-Objekt.</translation>
     </message>
     <message>
-        <location filename="../router/OpenAiToAnthropic.cpp" line="155"/>
+        <location filename="../router/translate/OpenAiToAnthropic.cpp" line="155"/>
         <source>Anthropic-format providers give one answer per request (n = 1).</source>
         <translation>Anbieter im Anthropic-Format geben eine Antwort pro Anfrage (n = 1).</translation>
     </message>
@@ -2348,80 +2348,80 @@ Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
 <context>
     <name>ProviderRegistry</name>
     <message>
-        <location filename="../router/ProviderRegistry.cpp" line="26"/>
-        <location filename="../router/ProviderRegistry.cpp" line="72"/>
+        <location filename="../router/catalog/ProviderRegistry.cpp" line="26"/>
+        <location filename="../router/catalog/ProviderRegistry.cpp" line="72"/>
         <source>API key</source>
         <translation>API-Schlüssel</translation>
     </message>
     <message>
-        <location filename="../router/ProviderRegistry.cpp" line="32"/>
+        <location filename="../router/catalog/ProviderRegistry.cpp" line="32"/>
         <source>Organization</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../router/ProviderRegistry.cpp" line="33"/>
-        <location filename="../router/ProviderRegistry.cpp" line="59"/>
+        <location filename="../router/catalog/ProviderRegistry.cpp" line="33"/>
+        <location filename="../router/catalog/ProviderRegistry.cpp" line="59"/>
         <source>Project</source>
         <translation>Projekt</translation>
     </message>
     <message>
-        <location filename="../router/ProviderRegistry.cpp" line="37"/>
+        <location filename="../router/catalog/ProviderRegistry.cpp" line="37"/>
         <source>Resource name</source>
         <translation>Ressourcenname</translation>
     </message>
     <message>
-        <location filename="../router/ProviderRegistry.cpp" line="38"/>
+        <location filename="../router/catalog/ProviderRegistry.cpp" line="38"/>
         <source>Deployments</source>
         <translation>Bereitstellungen</translation>
     </message>
     <message>
-        <location filename="../router/ProviderRegistry.cpp" line="39"/>
+        <location filename="../router/catalog/ProviderRegistry.cpp" line="39"/>
         <source>API version</source>
         <translation>API-Version</translation>
     </message>
     <message>
-        <location filename="../router/ProviderRegistry.cpp" line="46"/>
+        <location filename="../router/catalog/ProviderRegistry.cpp" line="46"/>
         <source>Access key ID</source>
         <translation>Zugriffsschlüssel-ID</translation>
     </message>
     <message>
-        <location filename="../router/ProviderRegistry.cpp" line="48"/>
+        <location filename="../router/catalog/ProviderRegistry.cpp" line="48"/>
         <source>Secret access key</source>
         <translation>Geheimer Zugriffsschlüssel</translation>
     </message>
     <message>
-        <location filename="../router/ProviderRegistry.cpp" line="49"/>
+        <location filename="../router/catalog/ProviderRegistry.cpp" line="49"/>
         <source>Session token</source>
         <translation>Sitzungstoken</translation>
     </message>
     <message>
-        <location filename="../router/ProviderRegistry.cpp" line="50"/>
+        <location filename="../router/catalog/ProviderRegistry.cpp" line="50"/>
         <source>Bedrock API key</source>
         <translation>Bedrock-API-Schlüssel</translation>
     </message>
     <message>
-        <location filename="../router/ProviderRegistry.cpp" line="51"/>
-        <location filename="../router/ProviderRegistry.cpp" line="60"/>
+        <location filename="../router/catalog/ProviderRegistry.cpp" line="51"/>
+        <location filename="../router/catalog/ProviderRegistry.cpp" line="60"/>
         <source>Region</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../router/ProviderRegistry.cpp" line="57"/>
+        <location filename="../router/catalog/ProviderRegistry.cpp" line="57"/>
         <source>Service account JSON</source>
         <translation>Dienstkonto-JSON</translation>
     </message>
     <message>
-        <location filename="../router/ProviderRegistry.cpp" line="58"/>
+        <location filename="../router/catalog/ProviderRegistry.cpp" line="58"/>
         <source>Express mode API key</source>
         <translation>API-Schlüssel (Express-Modus)</translation>
     </message>
     <message>
-        <location filename="../router/ProviderRegistry.cpp" line="69"/>
+        <location filename="../router/catalog/ProviderRegistry.cpp" line="69"/>
         <source>OpenAI-compatible</source>
         <translation>OpenAI-kompatibel</translation>
     </message>
     <message>
-        <location filename="../router/ProviderRegistry.cpp" line="74"/>
+        <location filename="../router/catalog/ProviderRegistry.cpp" line="74"/>
         <source>Models it serves</source>
         <translation>Bediente Modelle</translation>
     </message>
@@ -2572,82 +2572,82 @@ Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
 <context>
     <name>RoutePlanner</name>
     <message>
-        <location filename="../router/RoutePlanner.cpp" line="284"/>
+        <location filename="../router/routing/RoutePlanner.cpp" line="284"/>
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
     <message>
-        <location filename="../router/RoutePlanner.cpp" line="286"/>
+        <location filename="../router/routing/RoutePlanner.cpp" line="286"/>
         <source>%1 min</source>
         <translation>%1 min</translation>
     </message>
     <message>
-        <location filename="../router/RoutePlanner.cpp" line="287"/>
+        <location filename="../router/routing/RoutePlanner.cpp" line="287"/>
         <source>%1 h</source>
         <translation>%1 h</translation>
     </message>
     <message>
-        <location filename="../router/RoutePlanner.cpp" line="291"/>
+        <location filename="../router/routing/RoutePlanner.cpp" line="291"/>
         <source>disabled</source>
         <translation>deaktiviert</translation>
     </message>
     <message>
-        <location filename="../router/RoutePlanner.cpp" line="293"/>
+        <location filename="../router/routing/RoutePlanner.cpp" line="293"/>
         <source>secret missing from the keychain</source>
         <translation>Geheimnis fehlt im Schlüsselbund</translation>
     </message>
     <message>
-        <location filename="../router/RoutePlanner.cpp" line="295"/>
+        <location filename="../router/routing/RoutePlanner.cpp" line="295"/>
         <source>belongs to another workspace</source>
         <translation>gehört zu einem anderen Arbeitsbereich</translation>
     </message>
     <message>
-        <location filename="../router/RoutePlanner.cpp" line="297"/>
+        <location filename="../router/routing/RoutePlanner.cpp" line="297"/>
         <source>does not serve %1</source>
         <translation>bedient %1 nicht</translation>
     </message>
     <message>
-        <location filename="../router/RoutePlanner.cpp" line="299"/>
+        <location filename="../router/routing/RoutePlanner.cpp" line="299"/>
         <source>its model filter does not match %1</source>
         <translation>sein Modellfilter passt nicht zu %1</translation>
     </message>
     <message>
-        <location filename="../router/RoutePlanner.cpp" line="301"/>
+        <location filename="../router/routing/RoutePlanner.cpp" line="301"/>
         <source>its member filter does not match</source>
         <translation>sein Mitgliederfilter passt nicht</translation>
     </message>
     <message>
-        <location filename="../router/RoutePlanner.cpp" line="303"/>
+        <location filename="../router/routing/RoutePlanner.cpp" line="303"/>
         <source>its local API key filter does not match</source>
         <translation>sein Filter für lokale API-Schlüssel passt nicht</translation>
     </message>
     <message>
-        <location filename="../router/RoutePlanner.cpp" line="305"/>
+        <location filename="../router/routing/RoutePlanner.cpp" line="305"/>
         <source>shared capacity forbidden by &quot;%1&quot;</source>
         <translation>geteilte Kapazität durch „%1“ verboten</translation>
     </message>
     <message>
-        <location filename="../router/RoutePlanner.cpp" line="307"/>
+        <location filename="../router/routing/RoutePlanner.cpp" line="307"/>
         <source>invalid key</source>
         <translation>ungültiger Schlüssel</translation>
     </message>
     <message>
-        <location filename="../router/RoutePlanner.cpp" line="309"/>
+        <location filename="../router/routing/RoutePlanner.cpp" line="309"/>
         <source>cooling down for %1</source>
         <translation>kühlt ab, noch %1</translation>
     </message>
     <message>
-        <location filename="../router/RoutePlanner.cpp" line="311"/>
+        <location filename="../router/routing/RoutePlanner.cpp" line="311"/>
         <source>out of credit, retried in %1</source>
         <translation>kein Guthaben, neuer Versuch in %1</translation>
     </message>
     <message>
-        <location filename="../router/RoutePlanner.cpp" line="313"/>
+        <location filename="../router/routing/RoutePlanner.cpp" line="313"/>
         <source>failing; next probe in %1</source>
         <translation>fehlerhaft; nächster Test in %1</translation>
     </message>
     <message>
-        <location filename="../router/RoutePlanner.cpp" line="315"/>
+        <location filename="../router/routing/RoutePlanner.cpp" line="315"/>
         <source>%1 unusable on this key for %2</source>
         <translation>%1 mit diesem Schlüssel noch %2 nicht nutzbar</translation>
     </message>
@@ -2744,77 +2744,77 @@ Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
 <context>
     <name>Router</name>
     <message>
-        <location filename="../router/Router.cpp" line="39"/>
+        <location filename="../router/Router.cpp" line="40"/>
         <source>The request body is not valid JSON: %1 at offset %2</source>
         <translation>Der Rumpf der Anfrage ist kein gültiges JSON: %1 an Position %2</translation>
     </message>
     <message>
-        <location filename="../router/Router.cpp" line="45"/>
+        <location filename="../router/Router.cpp" line="46"/>
         <source>The request body must be a JSON object</source>
         <translation>Der Rumpf der Anfrage muss ein JSON-Objekt sein</translation>
     </message>
     <message>
-        <location filename="../router/Router.cpp" line="65"/>
+        <location filename="../router/Router.cpp" line="66"/>
         <source>model: a model id is required</source>
         <translation>model: eine Modell-ID ist erforderlich</translation>
     </message>
     <message>
-        <location filename="../router/Router.cpp" line="70"/>
+        <location filename="../router/Router.cpp" line="71"/>
         <source>messages: a list of messages is required</source>
         <translation>messages: eine Liste von Nachrichten ist erforderlich</translation>
     </message>
     <message>
-        <location filename="../router/Router.cpp" line="77"/>
+        <location filename="../router/Router.cpp" line="78"/>
         <source>max_tokens: a whole number of 1 or more is required</source>
         <translation>max_tokens: eine ganze Zahl ab 1 ist erforderlich</translation>
     </message>
     <message>
-        <location filename="../router/Router.cpp" line="104"/>
+        <location filename="../router/Router.cpp" line="105"/>
         <source>&quot;model&quot; must be a model id</source>
         <translation>&quot;model&quot; muss eine Modell-ID sein</translation>
     </message>
     <message>
-        <location filename="../router/Router.cpp" line="110"/>
+        <location filename="../router/Router.cpp" line="111"/>
         <source>&quot;models&quot; must be a list of model ids</source>
         <translation>&quot;models&quot; muss eine Liste von Modell-IDs sein</translation>
     </message>
     <message>
-        <location filename="../router/Router.cpp" line="117"/>
+        <location filename="../router/Router.cpp" line="118"/>
         <source>The request names no model</source>
         <translation>Die Anfrage nennt kein Modell</translation>
     </message>
     <message>
-        <location filename="../router/Router.cpp" line="219"/>
+        <location filename="../router/Router.cpp" line="222"/>
         <source>The Host header must name this machine&apos;s loopback address</source>
         <translation>Der Host-Header muss die Loopback-Adresse dieses Rechners nennen</translation>
     </message>
     <message>
-        <location filename="../router/Router.cpp" line="254"/>
+        <location filename="../router/Router.cpp" line="257"/>
         <source>There is no endpoint %1</source>
         <translation>Es gibt keinen Endpunkt %1</translation>
     </message>
     <message>
-        <location filename="../router/Router.cpp" line="264"/>
+        <location filename="../router/Router.cpp" line="267"/>
         <source>%1 expects %2</source>
         <translation>%1 erwartet %2</translation>
     </message>
     <message>
-        <location filename="../router/Router.cpp" line="277"/>
+        <location filename="../router/Router.cpp" line="280"/>
         <source>A local API key is required (Authorization: Bearer kw-… or x-api-key)</source>
         <translation>Ein lokaler API-Schlüssel ist erforderlich (Authorization: Bearer kw-… oder x-api-key)</translation>
     </message>
     <message>
-        <location filename="../router/Router.cpp" line="279"/>
+        <location filename="../router/Router.cpp" line="282"/>
         <source>This local API key is not known, or it was revoked</source>
         <translation>Dieser lokale API-Schlüssel ist unbekannt oder wurde widerrufen</translation>
     </message>
     <message>
-        <location filename="../router/Router.cpp" line="338"/>
+        <location filename="../router/Router.cpp" line="342"/>
         <source>Name the request: ?id=gen-…</source>
         <translation>Geben Sie die Anfrage an: ?id=gen-…</translation>
     </message>
     <message>
-        <location filename="../router/Router.cpp" line="345"/>
+        <location filename="../router/Router.cpp" line="349"/>
         <source>No request %1 is known</source>
         <translation>Die Anfrage %1 ist unbekannt</translation>
     </message>
@@ -2822,12 +2822,12 @@ Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
 <context>
     <name>RouterHost</name>
     <message>
-        <location filename="../app/RouterHost.cpp" line="60"/>
+        <location filename="../app/routing/RouterHost.cpp" line="60"/>
         <source>The router has not started yet.</source>
         <translation>Der Router wurde noch nicht gestartet.</translation>
     </message>
     <message>
-        <location filename="../app/RouterHost.cpp" line="244"/>
+        <location filename="../app/routing/RouterHost.cpp" line="244"/>
         <source>The router could not listen on %1 port %2: %3</source>
         <translation>Der Router konnte nicht auf %1, Port %2 lauschen: %3</translation>
     </message>
@@ -2904,67 +2904,67 @@ Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
 <context>
     <name>Settings</name>
     <message>
-        <location filename="../app/Settings.cpp" line="19"/>
+        <location filename="../app/settings/Settings.cpp" line="19"/>
         <source>TCP port of the router (0: any free port, chosen at each start)</source>
         <translation>TCP-Port des Routers (0: ein beliebiger freier Port, bei jedem Start neu gewählt)</translation>
     </message>
     <message>
-        <location filename="../app/Settings.cpp" line="21"/>
+        <location filename="../app/settings/Settings.cpp" line="21"/>
         <source>address the router listens on; anything but loopback exposes it to the network</source>
         <translation>Adresse, auf der der Router lauscht; alles außer Loopback macht ihn im Netzwerk erreichbar</translation>
     </message>
     <message>
-        <location filename="../app/Settings.cpp" line="24"/>
+        <location filename="../app/settings/Settings.cpp" line="24"/>
         <source>time to connect to an upstream</source>
         <translation>Zeit für den Verbindungsaufbau zu einem Upstream-Server</translation>
     </message>
     <message>
-        <location filename="../app/Settings.cpp" line="26"/>
+        <location filename="../app/settings/Settings.cpp" line="26"/>
         <source>time from sending a request to the upstream&apos;s first byte</source>
         <translation>Zeit vom Senden einer Anfrage bis zum ersten Byte des Upstream-Servers</translation>
     </message>
     <message>
-        <location filename="../app/Settings.cpp" line="28"/>
+        <location filename="../app/settings/Settings.cpp" line="28"/>
         <source>longest silence inside a stream before it counts as stalled</source>
         <translation>längste Pause innerhalb eines Streams, bevor er als hängend gilt</translation>
     </message>
     <message>
-        <location filename="../app/Settings.cpp" line="30"/>
+        <location filename="../app/settings/Settings.cpp" line="30"/>
         <source>time one request may take over all its attempts</source>
         <translation>Zeit, die eine Anfrage über alle ihre Versuche hinweg dauern darf</translation>
     </message>
     <message>
-        <location filename="../app/Settings.cpp" line="32"/>
+        <location filename="../app/settings/Settings.cpp" line="32"/>
         <source>attempts one request may make over all keys</source>
         <translation>Versuche, die eine Anfrage über alle Schlüssel hinweg unternehmen darf</translation>
     </message>
     <message>
-        <location filename="../app/Settings.cpp" line="34"/>
+        <location filename="../app/settings/Settings.cpp" line="34"/>
         <source>how long a request may wait for a cooling key to come back</source>
         <translation>wie lange eine Anfrage darauf warten darf, dass ein abkühlender Schlüssel wieder bereit ist</translation>
     </message>
     <message>
-        <location filename="../app/Settings.cpp" line="36"/>
+        <location filename="../app/settings/Settings.cpp" line="36"/>
         <source>days the activity log keeps requests</source>
         <translation>Tage, die das Aktivitätsprotokoll Anfragen aufbewahrt</translation>
     </message>
     <message>
-        <location filename="../app/Settings.cpp" line="38"/>
+        <location filename="../app/settings/Settings.cpp" line="38"/>
         <source>size the activity log may grow to</source>
         <translation>Größe, die das Aktivitätsprotokoll erreichen darf</translation>
     </message>
     <message>
-        <location filename="../app/Settings.cpp" line="66"/>
+        <location filename="../app/settings/Settings.cpp" line="66"/>
         <source>Unknown setting &quot;%1&quot;. Known settings: %2.</source>
         <translation>Unbekannte Einstellung „%1“. Bekannte Einstellungen: %2.</translation>
     </message>
     <message>
-        <location filename="../app/Settings.cpp" line="74"/>
+        <location filename="../app/settings/Settings.cpp" line="74"/>
         <source>&quot;%1&quot; is not an IP address such as 127.0.0.1 or ::1.</source>
         <translation>„%1“ ist keine IP-Adresse wie 127.0.0.1 oder ::1.</translation>
     </message>
     <message>
-        <location filename="../app/Settings.cpp" line="80"/>
+        <location filename="../app/settings/Settings.cpp" line="80"/>
         <source>%1 takes a whole number from %2 to %3.</source>
         <translation>%1 erwartet eine ganze Zahl von %2 bis %3.</translation>
     </message>
@@ -3301,17 +3301,17 @@ Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
 <context>
     <name>Tier</name>
     <message>
-        <location filename="../router/Tier.cpp" line="23"/>
+        <location filename="../router/core/Tier.cpp" line="23"/>
         <source>Prioritized</source>
         <translation>Priorisiert</translation>
     </message>
     <message>
-        <location filename="../router/Tier.cpp" line="25"/>
+        <location filename="../router/core/Tier.cpp" line="25"/>
         <source>Shared capacity</source>
         <translation>Geteilte Kapazität</translation>
     </message>
     <message>
-        <location filename="../router/Tier.cpp" line="27"/>
+        <location filename="../router/core/Tier.cpp" line="27"/>
         <source>Fallback</source>
         <translation>Reserve</translation>
     </message>
@@ -3591,17 +3591,17 @@ Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
 <context>
     <name>TokenService</name>
     <message>
-        <location filename="../app/TokenService.cpp" line="65"/>
+        <location filename="../app/access/TokenService.cpp" line="65"/>
         <source>The token is revoked, but its copy in the keychain could not be removed: %1</source>
         <translation>Das Token wurde widerrufen, aber seine Kopie im Schlüsselbund konnte nicht entfernt werden: %1</translation>
     </message>
     <message>
-        <location filename="../app/TokenService.cpp" line="77"/>
+        <location filename="../app/access/TokenService.cpp" line="77"/>
         <source>Local API key %1 is revoked; its token is gone.</source>
         <translation>Der lokale API-Schlüssel %1 ist widerrufen; sein Token existiert nicht mehr.</translation>
     </message>
     <message>
-        <location filename="../app/TokenService.cpp" line="83"/>
+        <location filename="../app/access/TokenService.cpp" line="83"/>
         <source>Unknown or revoked local API key.</source>
         <translation>Unbekannter oder widerrufener lokaler API-Schlüssel.</translation>
     </message>

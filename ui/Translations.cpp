@@ -22,8 +22,13 @@ bool installTranslation(const QLocale& locale, const QString& name, const QStrin
 
 bool Translations::install(const QLocale& locale)
 {
-    if (!installTranslation(locale, QStringLiteral("keyway"), QStringLiteral(":/i18n")))
+    if (!installTranslation(locale, QStringLiteral("keyway"), QStringLiteral(":/i18n"))) {
+        // The source strings are English but leave their plurals open ("%n key(s)"): without
+        // a translation of its own, a language (or the C locale) gets the English forms.
+        installTranslation(
+            QLocale(QLocale::English), QStringLiteral("keyway"), QStringLiteral(":/i18n"));
         return false;
+    }
     // Qt's own strings (standard buttons, file dialogs) from the system's Qt translations; a
     // window with Keyway's strings translated and "Cancel" in English would look unfinished.
     installTranslation(

@@ -8,6 +8,7 @@ class QLocale;
 class Translations
 {
 public:
-    // Installs the translation for `locale` in the application; false when there is none.
+    // Installs the translation for `locale` in the application; false when there is none, and
+    // then the English plural forms are installed instead.
     static bool install(const QLocale& locale);
 };

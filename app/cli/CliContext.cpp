@@ -42,7 +42,12 @@ TokenService* CliContext::tokens()
 
 int CliContext::fail(const Failure& failure)
 {
-    m_err << QCoreApplication::translate("Cli", "keyway: %1").arg(failure.message) << Qt::endl;
+    // The app layer names the field a failure is about; on the command line that is a flag.
+    const QString message = failure.field.isEmpty()
+        ? failure.message
+        : QCoreApplication::translate("Cli", "%1 (--%2)")
+              .arg(failure.message, QString(failure.field).replace(u'_', u'-'));
+    m_err << QCoreApplication::translate("Cli", "keyway: %1").arg(message) << Qt::endl;
     switch (failure.kind) {
     case FailureKind::Database:
         return DatabaseError;

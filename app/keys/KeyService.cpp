@@ -31,21 +31,14 @@ QString newSecretRef()
     return KeyService::secretRefPrefix() + QUuid::createUuid().toString(QUuid::WithoutBraces);
 }
 
-std::optional<QString> checkBaseUrl(const QString& text)
+// A provider setting as a form labels it ("Region").
+QString settingLabel(const ProviderDescriptor& provider, const QString& name)
 {
-    const QUrl url(text, QUrl::StrictMode);
-    if (!url.isValid() || url.host().isEmpty())
-        return Text::tr("\"%1\" is not a valid URL; write it like https://api.example.com/v1.")
-            .arg(text);
-    if (url.scheme() != u"https" && url.scheme() != u"http")
-        return Text::tr("The endpoint must start with https:// (or http:// for a local service).");
-    if (!url.userInfo().isEmpty())
-        return Text::tr(
-            "The endpoint must not carry a user name or password; put the secret in the "
-            "keychain instead.");
-    if (url.hasQuery() || url.hasFragment())
-        return Text::tr("The endpoint must not have a query or fragment (\"?…\" or \"#…\").");
-    return std::nullopt;
+    for (const CredentialField& field : provider.settingFields()) {
+        if (field.name == name)
+            return field.label;
+    }
+    return name;
 }
 
 std::optional<QString> checkCaFile(const QString& path)
@@ -110,6 +103,23 @@ void addImpliedSettings(ProviderKey& key, const ProviderCredential& credential)
 
 } // namespace
 
+std::optional<QString> KeyService::checkEndpoint(const QString& text)
+{
+    const QUrl url(text, QUrl::StrictMode);
+    if (!url.isValid() || url.host().isEmpty())
+        return Text::tr("\"%1\" is not a valid URL; write it like https://api.example.com/v1.")
+            .arg(text);
+    if (url.scheme() != u"https" && url.scheme() != u"http")
+        return Text::tr("The endpoint must start with https:// (or http:// for a local service).");
+    if (!url.userInfo().isEmpty())
+        return Text::tr(
+            "The endpoint must not carry a user name or password; put the secret in the "
+            "keychain instead.");
+    if (url.hasQuery() || url.hasFragment())
+        return Text::tr("The endpoint must not have a query or fragment (\"?…\" or \"#…\").");
+    return std::nullopt;
+}
+
 KeyService::KeyService(Store& store, Vault& vault, QObject* parent)
     : QObject(parent)
     , m_store(store)
@@ -156,8 +166,8 @@ Result<void> KeyService::applyFields(ProviderKey& key, const KeyFields& fields)
         key.label = *fields.label;
     if (fields.baseUrl) {
         const QString url = fields.baseUrl->trimmed();
-        if (auto problem = url.isEmpty() ? std::nullopt : checkBaseUrl(url))
-            return invalidInput(*problem);
+        if (auto problem = url.isEmpty() ? std::nullopt : checkEndpoint(url))
+            return aboutField(invalidInput(*problem), QStringLiteral("base_url"));
         key.baseUrl = url;
     }
     if (fields.caFile) {
@@ -232,12 +242,12 @@ Result<void> KeyService::validate(const ProviderKey& key, const ProviderDescript
     }
     if (provider.requiresBaseUrl && key.baseUrl.isEmpty())
         return aboutField(
-            invalidInput(
-                Text::tr("%1 keys need an endpoint (--base-url).").arg(provider.displayName)),
+            invalidInput(Text::tr("%1 keys need an endpoint.").arg(provider.displayName)),
             QStringLiteral("base_url"));
     if (!key.caFile.isEmpty() && key.baseUrl.isEmpty())
-        return invalidInput(
-            Text::tr("A CA file is only used with an endpoint override (--base-url)."));
+        return aboutField(
+            invalidInput(Text::tr("A CA file is only used with an endpoint override.")),
+            QStringLiteral("ca_file"));
     // Without an endpoint override, every {setting} of the default endpoint must be known.
     static const QRegularExpression placeholder(QStringLiteral("\\{([a-z-]+)\\}"));
     for (auto it = placeholder.globalMatch(provider.defaultBaseUrl);
@@ -245,8 +255,9 @@ Result<void> KeyService::validate(const ProviderKey& key, const ProviderDescript
         const QString name = it.next().captured(1);
         if (!key.settings.contains(name)) {
             return aboutField(
-                invalidInput(Text::tr("%1 keys need a %2 (--%2) or an endpoint (--base-url).")
-                                 .arg(provider.displayName, name)),
+                invalidInput(
+                    Text::tr("%1 keys need a value for \"%2\", or an endpoint of their own.")
+                        .arg(provider.displayName, settingLabel(provider, name))),
                 name);
         }
     }
@@ -263,8 +274,9 @@ Result<void> KeyService::validate(const ProviderKey& key, const ProviderDescript
     }
     for (const CredentialField& field : provider.settingFields()) {
         if (field.required && !key.settings.contains(field.name))
-            return invalidInput(Text::tr("%1 keys need this setting: %2 (--%3).")
-                                    .arg(provider.displayName, field.label, field.name));
+            return aboutField(invalidInput(Text::tr("%1 keys need this setting: %2.")
+                                               .arg(provider.displayName, field.label)),
+                field.name);
     }
     if (key.tier != Tier::Prioritized && key.sharedCapacity != SharedCapacityPolicy::Allow) {
         return invalidInput(
@@ -333,7 +345,9 @@ QCoro::Task<Result<ProviderKey>> KeyService::editKey(
     if (!existing)
         co_return existing.failure();
     if (fields.tier && *fields.tier != existing->tier)
-        co_return invalidInput(Text::tr("Editing does not move a key; use \"keyway key move\"."));
+        co_return aboutField(
+            invalidInput(Text::tr("Editing does not move a key to another tier; move it instead.")),
+            QStringLiteral("tier"));
     const ProviderDescriptor* provider = ProviderRegistry::find(existing->providerId);
     if (!provider)
         co_return invalidInput(Text::tr("Key %1 names the unknown provider \"%2\".")

@@ -46,6 +46,9 @@ public:
     QCoro::Task<Result<int>> verifySecrets();
 
     static QString secretRefPrefix() { return QStringLiteral("provider-key/"); }
+    // What is wrong with an endpoint override (a provider's base URL), or nothing. The key
+    // editor asks this too, so the window and the CLI hold endpoints to one rule.
+    static std::optional<QString> checkEndpoint(const QString& text);
 
 private:
     Result<void> applyFields(ProviderKey& key, const KeyFields& fields);

@@ -3,6 +3,7 @@
 #include "app/AppCore.h"
 #include "app/domain/NameRules.h"
 #include "app/domain/ProviderCredential.h"
+#include "app/keys/KeyService.h"
 #include "router/catalog/ProviderRegistry.h"
 #include "ui/keys/KeySummary.h"
 
@@ -351,12 +352,8 @@ bool KeyEditorDialog::check()
     if (baseUrl.isEmpty() && provider().requiresBaseUrl)
         complain(
             baseUrlField, tr("%1 keys need the service's base URL.").arg(provider().displayName));
-    if (!baseUrl.isEmpty()) {
-        const QUrl url(baseUrl, QUrl::StrictMode);
-        if (!url.isValid() || (url.scheme() != u"https" && url.scheme() != u"http")
-            || url.host().isEmpty())
-            complain(baseUrlField, tr("Give a web address starting with https:// or http://."));
-    }
+    if (auto problem = baseUrl.isEmpty() ? std::nullopt : KeyService::checkEndpoint(baseUrl))
+        complain(baseUrlField, *problem);
     for (const CredentialField& field : provider().settingFields()) {
         if (field.required && m_inputs.value(field.name)->text().trimmed().isEmpty())
             complain(field.name, tr("%1 is needed.").arg(field.label));
