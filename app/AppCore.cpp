@@ -13,7 +13,72 @@
 #include <QCoro/QCoroTask>
 #include <QTimer>
 
-#include <type_traits>
+#include <coroutine>
+#include <memory>
+#include <utility>
+
+namespace {
+
+// One call's result on its way to the caller. Touched on the core's thread only: the answer
+// reaches it queued, so the worker (or the activity log's thread) never shares it.
+template <typename T> struct PendingCall
+{
+    std::optional<Result<T>> result;
+    std::coroutine_handle<> caller; // suspended until the result comes
+};
+
+// What the worker calls with a call's result, on any thread: it resumes the caller on the
+// core's thread. When the core is gone first the result is dropped with its queued event.
+template <typename T> class CallAnswer
+{
+public:
+    CallAnswer(QObject* core, std::shared_ptr<PendingCall<T>> pending)
+        : m_core(core)
+        , m_pending(std::move(pending))
+    { }
+
+    void operator()(Result<T> result) const
+    {
+        // Queued even on the core's own thread: a caller never resumes inside the call.
+        QMetaObject::invokeMethod(
+            m_core,
+            [pending = m_pending, result = std::move(result)]() mutable {
+                pending->result.emplace(std::move(result));
+                if (const auto caller = std::exchange(pending->caller, {}))
+                    caller.resume();
+            },
+            Qt::QueuedConnection);
+    }
+
+private:
+    QObject* m_core;
+    std::shared_ptr<PendingCall<T>> m_pending;
+};
+
+template <typename T> class CallAwaiter
+{
+public:
+    explicit CallAwaiter(std::shared_ptr<PendingCall<T>> pending)
+        : m_pending(std::move(pending))
+    { }
+    CallAwaiter(CallAwaiter&&) noexcept = default; // QCoro takes awaiters by value
+    CallAwaiter& operator=(CallAwaiter&&) noexcept = default;
+    // A caller destroyed while it waits is not resumed.
+    ~CallAwaiter()
+    {
+        if (m_pending)
+            m_pending->caller = {};
+    }
+
+    bool await_ready() const { return m_pending->result.has_value(); }
+    void await_suspend(std::coroutine_handle<> caller) { m_pending->caller = caller; }
+    Result<T> await_resume() { return std::move(*m_pending->result); }
+
+private:
+    std::shared_ptr<PendingCall<T>> m_pending;
+};
+
+} // namespace
 
 // Owns everything that touches the disk or the keychain; all its code runs on the worker thread.
 class AppCore::Worker : public QObject
@@ -48,111 +113,67 @@ public:
         emit m_core->keyMoveFinished();
     }
 
-    // Runs a service's coroutine for `ticket`: its value goes to `answer`, a failure to
-    // actionFailed. `start` is called only once the database is open.
-    template <typename T, typename Answer>
-    void run(int ticket, std::function<QCoro::Task<Result<T>>()> start, Answer answer)
+    // Runs a service's coroutine and hands its result to `answer`. `start` is called only once
+    // the database is open.
+    template <typename T>
+    void run(std::function<QCoro::Task<Result<T>>()> start, CallAnswer<T> answer)
     {
         if (!m_keys) {
-            reportFailure(ticket, notOpen());
+            answer(notOpen());
             return;
         }
-        track([](Worker* self, int ticket, std::function<QCoro::Task<Result<T>>()> start,
-                  Answer answer) -> QCoro::Task<> {
-            const Result<T> result = co_await start();
-            if (!result)
-                self->reportFailure(ticket, result.failure());
-            else if constexpr (std::is_void_v<T>)
-                answer();
-            else
-                answer(*result);
-        }(this, ticket, std::move(start), std::move(answer)));
+        track([](std::function<QCoro::Task<Result<T>>()> start,
+                  CallAnswer<T> answer) -> QCoro::Task<> {
+            answer(co_await start());
+        }(std::move(start), std::move(answer)));
     }
 
-    void save(int ticket, std::function<QCoro::Task<Result<ProviderKey>>()> operation)
+    void testKey(std::optional<qint64> id, QString providerId, KeyFields fields,
+        std::optional<QString> secret, CallAnswer<KeyTestResult> answer)
     {
-        run<ProviderKey>(ticket, std::move(operation),
-            [this, ticket](const ProviderKey& key) { emit m_core->keySaved(ticket, key); });
-    }
-
-    void removeKey(int ticket, qint64 id)
-    {
-        run<void>(
-            ticket, [this, id] { return m_keys->removeKey(id); },
-            [this, ticket] { emit m_core->keyRemoved(ticket); });
-    }
-
-    void testKey(int ticket, std::optional<qint64> id, QString providerId, KeyFields fields,
-        std::optional<QString> secret)
-    {
-        run<UpstreamTarget>(
-            ticket,
-            [this, id, providerId, fields, secret] {
-                return m_keys->testTarget(id, providerId, fields, secret);
-            },
-            [this, ticket](const UpstreamTarget& target) {
-                auto* tester = new KeyTester(target, this);
-                connect(tester, &KeyTester::finished, this,
-                    [this, ticket, tester](const KeyTestResult& result) {
-                        emit m_core->keyTested(ticket, result);
-                        tester->deleteLater();
-                    });
-                tester->start();
-            });
+        run<KeyTestResult>([this, id, providerId, fields,
+                               secret] { return testAndTell(id, providerId, fields, secret); },
+            std::move(answer));
     }
 
     KeyService* keys() const { return m_keys.get(); }
+    TokenService* tokens() const { return m_tokens.get(); }
     RouterHost* router() const { return m_router.get(); }
 
-    void previewRoute(int ticket, qint64 localKeyId, const QString& model)
+    RoutePreview previewRoute(qint64 localKeyId, const QString& model)
     {
         RoutePreview preview;
         if (m_router)
             preview = m_router->preview(localKeyId, model);
         else
             preview.problem = AppCore::tr("The router has not started yet.");
-        emit m_core->routePreviewed(ticket, preview);
+        return preview;
     }
 
-    // A change to the store that answers at once; `note` comes back with actionDone().
-    void change(int ticket, const std::function<Result<QString>(Store&)>& operation)
+    // A change to the store that answers at once with a note worth showing, or an empty one.
+    Result<QString> change(const std::function<Result<QString>(Store&)>& operation)
     {
-        if (!m_store) {
-            reportFailure(ticket, notOpen());
-            return;
-        }
-        const Result<QString> done = operation(*m_store);
-        if (done)
-            emit m_core->actionDone(ticket, *done);
-        else
-            reportFailure(ticket, done.failure());
-    }
-
-    void createToken(int ticket, QString name, QString member, QString workspace)
-    {
-        run<TokenService::Created>(
-            ticket,
-            [this, name, member, workspace] { return m_tokens->create(member, workspace, name); },
-            [this, ticket](const TokenService::Created& created) {
-                emit m_core->tokenCreated(ticket, created.localKey, created.token);
-            });
-    }
-
-    void revealToken(int ticket, qint64 id)
-    {
-        run<QString>(
-            ticket, [this, id] { return m_tokens->reveal(id); },
-            [this, ticket](const QString& token) { emit m_core->tokenRevealed(ticket, token); });
-    }
-
-    void revokeToken(int ticket, qint64 id)
-    {
-        run<QString>(
-            ticket, [this, id] { return m_tokens->revoke(id); },
-            [this, ticket](const QString& warning) { emit m_core->actionDone(ticket, warning); });
+        if (!m_store)
+            return notOpen();
+        return operation(*m_store);
     }
 
 private:
+    QCoro::Task<Result<KeyTestResult>> testAndTell(std::optional<qint64> id, QString providerId,
+        KeyFields fields, std::optional<QString> secret)
+    {
+        const Result<UpstreamTarget> target
+            = co_await m_keys->testTarget(id, providerId, std::move(fields), std::move(secret));
+        if (!target)
+            co_return target.failure();
+        KeyTestResult result = co_await KeyTester::test(*target);
+        // A stored key that works as the router has it is tried again at once (DESIGN.md §2:
+        // invalid until edited or re-tested), its badge before the caller hears the verdict.
+        if (id && result.works() && m_router && m_router->forgetHealthIfRouted(*id, *target))
+            publishStatuses();
+        co_return result;
+    }
+
     QCoro::Task<> verifyAndReport()
     {
         const Result<int> missing = co_await m_keys->verifySecrets();
@@ -232,11 +253,6 @@ private:
         return { FailureKind::Database, AppCore::tr("Keyway has not opened its database.") };
     }
 
-    void reportFailure(int ticket, const Failure& failure)
-    {
-        emit m_core->actionFailed(ticket, failure.message, failure.field);
-    }
-
     // Keeps a running coroutine alive until it has finished.
     void track(QCoro::Task<> task)
     {
@@ -295,17 +311,20 @@ void AppCore::moveKey(qint64 id, Tier tier, int position)
         m_worker, [worker = m_worker, id, tier, position] { worker->moveKey(id, tier, position); });
 }
 
-template <typename Work> int AppCore::post(Work work)
+template <typename T, typename Work> QCoro::Task<Result<T>> AppCore::call(Work work)
 {
-    const int ticket = ++m_lastTicket;
-    QMetaObject::invokeMethod(
-        m_worker, [worker = m_worker, ticket, work] { work(*worker, ticket); });
-    return ticket;
+    Q_ASSERT(QThread::currentThread() == thread()); // the result comes back to this thread
+    auto pending = std::make_shared<PendingCall<T>>();
+    QMetaObject::invokeMethod(m_worker,
+        [worker = m_worker, work = std::move(work), answer = CallAnswer<T>(this, pending)] {
+            work(*worker, answer);
+        });
+    co_return co_await CallAwaiter<T>(pending);
 }
 
 namespace {
 
-// A store change's outcome as actionDone/actionFailed report it.
+// A store change's outcome: an empty note, or the failure about `field`.
 template <typename T> Result<QString> asChange(const Result<T>& done, const QString& field = {})
 {
     if (!done)
@@ -313,61 +332,88 @@ template <typename T> Result<QString> asChange(const Result<T>& done, const QStr
     return QString();
 }
 
+Failure routerNotStarted()
+{
+    return { FailureKind::Database, AppCore::tr("The router has not started yet.") };
+}
+
+Failure logUnreadable()
+{
+    return { FailureKind::Database, AppCore::tr("The activity log could not be read.") };
+}
+
 } // namespace
 
-int AppCore::addKey(const QString& providerId, const KeyFields& fields, const QString& secret)
+QCoro::Task<Result<ProviderKey>> AppCore::addKey(
+    const QString& providerId, const KeyFields& fields, const QString& secret)
 {
-    return post([providerId, fields, secret](Worker& worker, int ticket) {
-        worker.save(ticket, [&worker, providerId, fields, secret] {
-            return worker.keys()->addKey(providerId, fields, secret);
-        });
+    return call<ProviderKey>([providerId, fields, secret](Worker& worker, auto answer) {
+        worker.run<ProviderKey>(
+            [&worker, providerId, fields, secret] {
+                return worker.keys()->addKey(providerId, fields, secret);
+            },
+            answer);
     });
 }
 
-int AppCore::editKey(qint64 id, const KeyFields& fields, const std::optional<QString>& secret)
+QCoro::Task<Result<ProviderKey>> AppCore::editKey(
+    qint64 id, const KeyFields& fields, const std::optional<QString>& secret)
 {
-    return post([id, fields, secret](Worker& worker, int ticket) {
-        worker.save(ticket,
-            [&worker, id, fields, secret] { return worker.keys()->editKey(id, fields, secret); });
+    return call<ProviderKey>([id, fields, secret](Worker& worker, auto answer) {
+        worker.run<ProviderKey>(
+            [&worker, id, fields, secret] { return worker.keys()->editKey(id, fields, secret); },
+            answer);
     });
 }
 
-int AppCore::removeKey(qint64 id)
+QCoro::Task<Result<void>> AppCore::removeKey(qint64 id)
 {
-    return post([id](Worker& worker, int ticket) { worker.removeKey(ticket, id); });
-}
-
-int AppCore::testKey(std::optional<qint64> id, const QString& providerId, const KeyFields& fields,
-    const std::optional<QString>& secret)
-{
-    return post([id, providerId, fields, secret](Worker& worker, int ticket) {
-        worker.testKey(ticket, id, providerId, fields, secret);
+    return call<void>([id](Worker& worker, auto answer) {
+        worker.run<void>([&worker, id] { return worker.keys()->removeKey(id); }, answer);
     });
 }
 
-int AppCore::createToken(const QString& name, const QString& member, const QString& workspace)
+QCoro::Task<Result<KeyTestResult>> AppCore::testKey(std::optional<qint64> id,
+    const QString& providerId, const KeyFields& fields, const std::optional<QString>& secret)
 {
-    return post([name, member, workspace](Worker& worker, int ticket) {
-        worker.createToken(ticket, name, member, workspace);
+    return call<KeyTestResult>([id, providerId, fields, secret](Worker& worker, auto answer) {
+        worker.testKey(id, providerId, fields, secret, answer);
     });
 }
 
-int AppCore::revealToken(qint64 id)
+QCoro::Task<Result<TokenService::Created>> AppCore::createToken(
+    const QString& name, const QString& member, const QString& workspace)
 {
-    return post([id](Worker& worker, int ticket) { worker.revealToken(ticket, id); });
+    return call<TokenService::Created>([name, member, workspace](Worker& worker, auto answer) {
+        worker.run<TokenService::Created>(
+            [&worker, name, member, workspace] {
+                return worker.tokens()->create(member, workspace, name);
+            },
+            answer);
+    });
 }
 
-int AppCore::revokeToken(qint64 id)
+QCoro::Task<Result<QString>> AppCore::revealToken(qint64 id)
 {
-    return post([id](Worker& worker, int ticket) { worker.revokeToken(ticket, id); });
+    return call<QString>([id](Worker& worker, auto answer) {
+        worker.run<QString>([&worker, id] { return worker.tokens()->reveal(id); }, answer);
+    });
 }
 
-int AppCore::change(std::function<Result<QString>(Store&)> operation)
+QCoro::Task<Result<QString>> AppCore::revokeToken(qint64 id)
 {
-    return post([operation](Worker& worker, int ticket) { worker.change(ticket, operation); });
+    return call<QString>([id](Worker& worker, auto answer) {
+        worker.run<QString>([&worker, id] { return worker.tokens()->revoke(id); }, answer);
+    });
 }
 
-int AppCore::setSetting(const QString& name, const QString& value)
+QCoro::Task<Result<QString>> AppCore::change(std::function<Result<QString>(Store&)> operation)
+{
+    return call<QString>(
+        [operation](Worker& worker, auto answer) { answer(worker.change(operation)); });
+}
+
+QCoro::Task<Result<QString>> AppCore::setSetting(const QString& name, const QString& value)
 {
     return change([name, value](Store& store) -> Result<QString> {
         const Result<QString> checked = Settings::check(name, value);
@@ -377,68 +423,62 @@ int AppCore::setSetting(const QString& name, const QString& value)
     });
 }
 
-int AppCore::addMember(const QString& name)
+QCoro::Task<Result<QString>> AppCore::addMember(const QString& name)
 {
     return change([name](Store& store) {
         return asChange(store.insertMember(name), QStringLiteral("member"));
     });
 }
 
-int AppCore::removeMember(qint64 id)
+QCoro::Task<Result<QString>> AppCore::removeMember(qint64 id)
 {
     return change([id](Store& store) { return asChange(store.deleteMember(id)); });
 }
 
-int AppCore::addWorkspace(const QString& name)
+QCoro::Task<Result<QString>> AppCore::addWorkspace(const QString& name)
 {
     return change([name](Store& store) {
         return asChange(store.insertWorkspace(name), QStringLiteral("workspace"));
     });
 }
 
-int AppCore::removeWorkspace(qint64 id)
+QCoro::Task<Result<QString>> AppCore::removeWorkspace(qint64 id)
 {
     return change([id](Store& store) { return asChange(store.deleteWorkspace(id)); });
 }
 
-int AppCore::requestUsage(const QDateTime& since)
+QCoro::Task<Result<UsageReport>> AppCore::usage(const QDateTime& since)
 {
-    return post([this, since](Worker& worker, int ticket) {
+    return call<UsageReport>([since](Worker& worker, auto answer) {
         if (!worker.router()) {
-            emit actionFailed(ticket, tr("The router has not started yet."), {});
+            answer(routerNotStarted());
             return;
         }
-        // Answered from the log's thread; the signal reaches the window queued.
-        worker.router()->usage(since, [this, ticket](std::optional<UsageReport> report) {
-            if (report)
-                emit usageReported(ticket, *report);
-            else
-                emit actionFailed(ticket, tr("The activity log could not be read."), {});
+        // Answered from the log's thread; the answer reaches the caller queued.
+        worker.router()->usage(since, [answer](std::optional<UsageReport> report) {
+            answer(report ? Result<UsageReport>(*report) : logUnreadable());
         });
     });
 }
 
-int AppCore::requestRecentActivity(int limit)
+QCoro::Task<Result<QList<RequestRecord>>> AppCore::recentActivity(int limit)
 {
-    return post([this, limit](Worker& worker, int ticket) {
+    return call<QList<RequestRecord>>([limit](Worker& worker, auto answer) {
         if (!worker.router()) {
-            emit actionFailed(ticket, tr("The router has not started yet."), {});
+            answer(routerNotStarted());
             return;
         }
         worker.router()->recentActivity(
-            limit, [this, ticket](std::optional<QList<RequestRecord>> requests) {
-                if (requests)
-                    emit recentActivity(ticket, *requests);
-                else
-                    emit actionFailed(ticket, tr("The activity log could not be read."), {});
+            limit, [answer](std::optional<QList<RequestRecord>> requests) {
+                answer(requests ? Result<QList<RequestRecord>>(*requests) : logUnreadable());
             });
     });
 }
 
-int AppCore::previewRoute(qint64 localKeyId, const QString& model)
+QCoro::Task<Result<RoutePreview>> AppCore::previewRoute(qint64 localKeyId, const QString& model)
 {
-    return post([localKeyId, model](Worker& worker, int ticket) {
-        worker.previewRoute(ticket, localKeyId, model);
+    return call<RoutePreview>([localKeyId, model](Worker& worker, auto answer) {
+        answer(worker.previewRoute(localKeyId, model));
     });
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "app/access/TokenService.h"
 #include "app/activity/ActivityFeed.h"
 #include "app/activity/UsageReport.h"
 #include "app/catalog/BuiltinCatalog.h"
@@ -14,6 +15,7 @@
 #include "router/catalog/ModelCatalog.h"
 #include "router/core/Result.h"
 
+#include <QCoro/QCoroTask>
 #include <QObject>
 #include <QThread>
 
@@ -25,7 +27,8 @@ class Vault;
 class KeyService;
 
 // The app layer as the window uses it. The store, vault and services live on a worker thread,
-// so the GUI thread never waits on the disk or the keychain; results come back as signals.
+// so the GUI thread never waits on the disk or the keychain: each call returns its own result,
+// and changes to the data come as signals.
 // One per process: its thread is the one that talks to the keychain (see Vault).
 class AppCore : public QObject
 {
@@ -55,39 +58,48 @@ public:
     // move is refused, keyActionFailed() says why and keysChanged() restores the board. Either
     // way keyMoveFinished() comes last.
     void moveKey(qint64 id, Tier tier, int position);
-    // Adds a key (its secret to the keychain), edits one (a new secret only when given) or
-    // removes one with its secret. Each answers with keySaved/keyRemoved or actionFailed,
-    // carrying the ticket returned here (tickets are unique across every kind of action).
-    int addKey(const QString& providerId, const KeyFields& fields, const QString& secret);
-    int editKey(qint64 id, const KeyFields& fields, const std::optional<QString>& secret);
-    int removeKey(qint64 id);
-    // Checks a key live with its provider (KeyProbe): the stored key `id`, or a new key of
-    // `providerId`, as `fields` and `secret` would change it. Answers with keyTested, or
-    // actionFailed when the input cannot make a key.
-    int testKey(std::optional<qint64> id, const QString& providerId, const KeyFields& fields,
-        const std::optional<QString>& secret);
 
-    // Local API keys, members and workspaces. Creating a token answers with tokenCreated (its
-    // plaintext, to show once), revealing with tokenRevealed; the rest with actionDone; any of
-    // them with actionFailed. Empty member or workspace names mean the defaults.
-    int createToken(const QString& name, const QString& member, const QString& workspace);
-    int revealToken(qint64 id);
-    int revokeToken(qint64 id);
-    int addMember(const QString& name);
-    int removeMember(qint64 id);
-    int addWorkspace(const QString& name);
-    int removeWorkspace(qint64 id);
-    // Answers with routePreviewed.
-    int previewRoute(qint64 localKeyId, const QString& model);
-    // The newest requests of the activity log, for a window that opens after they were made:
-    // recentActivity, or actionFailed.
-    int requestRecentActivity(int limit);
-    // The activity log's account since `since`: usageReported, or actionFailed.
-    int requestUsage(const QDateTime& since);
+    // The calls below run on the worker thread and return their own result, delivered on this
+    // object's thread (the window's). Each starts when called; await it in a coroutine that
+    // owns the task, or hand it to whenFinished() (app/AwaitTask.h). A failure's `field` names
+    // the input it is about, when it is about one.
+    // A change's QString is a note worth showing (a warning), or empty.
+
+    // Adds a key (its secret to the keychain), edits one (a new secret only when given) or
+    // removes one with its secret.
+    QCoro::Task<Result<ProviderKey>> addKey(
+        const QString& providerId, const KeyFields& fields, const QString& secret);
+    QCoro::Task<Result<ProviderKey>> editKey(
+        qint64 id, const KeyFields& fields, const std::optional<QString>& secret);
+    QCoro::Task<Result<void>> removeKey(qint64 id);
+    // Checks a key live with its provider (KeyProbe): the stored key `id`, or a new key of
+    // `providerId`, as `fields` and `secret` would change it. A stored key found working as
+    // stored is tried again by the running router (keyStatusesChanged).
+    QCoro::Task<Result<KeyTestResult>> testKey(std::optional<qint64> id, const QString& providerId,
+        const KeyFields& fields, const std::optional<QString>& secret);
+
+    // Local API keys, members and workspaces. A created token comes with its plaintext, to
+    // show once. Empty member or workspace names mean the defaults.
+    QCoro::Task<Result<TokenService::Created>> createToken(
+        const QString& name, const QString& member, const QString& workspace);
+    QCoro::Task<Result<QString>> revealToken(qint64 id);
+    QCoro::Task<Result<QString>> revokeToken(qint64 id);
+    QCoro::Task<Result<QString>> addMember(const QString& name);
+    QCoro::Task<Result<QString>> removeMember(qint64 id);
+    QCoro::Task<Result<QString>> addWorkspace(const QString& name);
+    QCoro::Task<Result<QString>> removeWorkspace(qint64 id);
+    // What a request with this local key and model would be tried on now.
+    QCoro::Task<Result<RoutePreview>> previewRoute(qint64 localKeyId, const QString& model);
+    // The newest requests of the activity log (oldest first), for a window that opens after
+    // they were made.
+    QCoro::Task<Result<QList<RequestRecord>>> recentActivity(int limit);
+    // The activity log's account since `since`.
+    QCoro::Task<Result<UsageReport>> usage(const QDateTime& since);
+    // Stores a setting (see Settings); a failure names the setting as its field.
+    QCoro::Task<Result<QString>> setSetting(const QString& name, const QString& value);
+
     // Stops the router taking requests, or starts it again: routerStopped or routerListening.
     void setRouterListening(bool listening);
-    // Stores a setting (see Settings); actionDone, or actionFailed naming the setting.
-    int setSetting(const QString& name, const QString& value);
 
 signals:
     // keychainProblem is empty when every secret could be checked.
@@ -108,36 +120,24 @@ signals:
     void workspacesChanged(const QList<Workspace>& workspaces);
     // Every setting's effective value by name, after start() and whenever one changes.
     void settingsChanged(const QHash<QString, QString>& settings);
-    void tokenCreated(int ticket, const LocalApiKey& localKey, const QString& token);
-    void tokenRevealed(int ticket, const QString& token);
-    // `note` is a warning worth showing, or empty.
-    void actionDone(int ticket, const QString& note);
-    void routePreviewed(int ticket, const RoutePreview& preview);
-    void usageReported(int ticket, const UsageReport& report);
     // The keys the running router does not consider ready, whenever that changes.
     void keyStatusesChanged(const KeyStatuses& statuses);
     // One moveKey() has been stored or refused; the keysChanged() it caused came before.
     void keyMoveFinished();
-    void keySaved(int ticket, const ProviderKey& key);
-    void keyTested(int ticket, const KeyTestResult& result);
     void catalogChanged(const ModelCatalog& catalog);
-    void recentActivity(int ticket, const QList<RequestRecord>& requests); // oldest first
-    void keyRemoved(int ticket);
-    // `field` names the input the message is about, when it is about one (see Failure).
-    void actionFailed(int ticket, const QString& message, const QString& field);
 
 private:
     class Worker;
 
-    // Runs `work(worker, ticket)` on the worker thread; returns the ticket.
-    template <typename Work> int post(Work work);
-    int change(std::function<Result<QString>(Store&)> operation);
+    // Runs `work(worker, answer)` on the worker thread; `answer` takes the call's result there
+    // (or on any thread) and the task resumes with it on this object's thread.
+    template <typename T, typename Work> QCoro::Task<Result<T>> call(Work work);
+    QCoro::Task<Result<QString>> change(std::function<Result<QString>(Store&)> operation);
 
     QString m_databasePath;
     ActivityFeed m_activityFeed; // fed from the router's threads, which stop before it goes
     QThread m_thread;
     Worker* m_worker = nullptr; // lives on m_thread, deleted when it finishes
-    int m_lastTicket = 0;
     QList<LocalApiKey> m_localKeys;
     QList<Member> m_members;
     QList<Workspace> m_workspaces;

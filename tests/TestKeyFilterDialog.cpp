@@ -1,4 +1,5 @@
 #include "app/AppCore.h"
+#include "app/AwaitTask.h"
 #include "app/store/Store.h"
 #include "ui/keys/KeyFilterDialog.h"
 #include "ui/widgets/TagEdit.h"
@@ -23,30 +24,14 @@ private:
     ProviderKey m_openAi;
     ProviderKey m_fallback;
 
-    // The answer with `ticket` among those `spy` heard (created before the action was asked
-    // for: the core may answer at once), once it came.
-    static QList<QVariant> answer(QSignalSpy& spy, int ticket)
-    {
-        const auto found = [&] {
-            for (const QList<QVariant>& arguments : spy) {
-                if (arguments.constFirst().toInt() == ticket)
-                    return arguments;
-            }
-            return QList<QVariant>();
-        };
-        if (!QTest::qWaitFor([&] { return !found().isEmpty(); }, 15000))
-            qWarning() << "no answer to ticket" << ticket;
-        return found();
-    }
     ProviderKey addKey(const QString& label, Tier tier)
     {
         KeyFields fields;
         fields.label = label;
         fields.tier = tier;
-        QSignalSpy saved(m_core.get(), &AppCore::keySaved);
-        const int ticket = m_core->addKey(
-            QStringLiteral("openai"), fields, QStringLiteral("sk-test-0123456789"));
-        return answer(saved, ticket).value(1).value<ProviderKey>();
+        const Result<ProviderKey> added = awaitTask(
+            m_core->addKey(QStringLiteral("openai"), fields, QStringLiteral("sk-test-0123456789")));
+        return added ? *added : ProviderKey();
     }
     ProviderKey storedKey(qint64 id)
     {
@@ -78,11 +63,9 @@ private slots:
         m_openAi = addKey(QStringLiteral("Work OpenAI"), Tier::Prioritized);
         m_fallback = addKey(QStringLiteral("Spare OpenAI"), Tier::Fallback);
         QVERIFY(m_openAi.id > 0 && m_fallback.id > 0);
-        QSignalSpy done(m_core.get(), &AppCore::actionDone);
-        QVERIFY(!answer(done, m_core->addMember(QStringLiteral("ci-bot"))).isEmpty());
-        QSignalSpy created(m_core.get(), &AppCore::tokenCreated);
-        m_core->createToken(QStringLiteral("laptop"), QStringLiteral("ci-bot"), {});
-        QTRY_VERIFY_WITH_TIMEOUT(!created.isEmpty(), 15000);
+        QVERIFY(awaitTask(m_core->addMember(QStringLiteral("ci-bot"))));
+        QVERIFY(
+            awaitTask(m_core->createToken(QStringLiteral("laptop"), QStringLiteral("ci-bot"), {})));
         QTRY_VERIFY_WITH_TIMEOUT(m_core->localKeys().size() == 1, 15000);
         QTRY_VERIFY_WITH_TIMEOUT(m_core->members().size() == 2, 15000);
     }

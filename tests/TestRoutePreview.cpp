@@ -1,4 +1,5 @@
 #include "app/AppCore.h"
+#include "app/AwaitTask.h"
 #include "app/store/Store.h"
 #include "tests/support/FakeProvider.h"
 #include "ui/route/RoutePreviewPage.h"
@@ -36,9 +37,7 @@ private:
         fields.baseUrl = m_fake.baseUrl();
         if (!models.isEmpty())
             fields.modelPatterns = models;
-        QSignalSpy saved(m_core.get(), &AppCore::keySaved);
-        m_core->addKey(QStringLiteral("openai"), fields, secret);
-        QTRY_COMPARE_WITH_TIMEOUT(saved.count(), 1, 15000);
+        QVERIFY(awaitTask(m_core->addKey(QStringLiteral("openai"), fields, secret)));
     }
     QStringList labels(const QList<RoutePreview::Key>& keys)
     {
@@ -83,11 +82,10 @@ private slots:
         addKey(QStringLiteral("Beta"), QStringLiteral("beta-secret-0000"));
         addKey(QStringLiteral("Claude only"), QStringLiteral("gamma-secret-0000"),
             { QStringLiteral("claude-*") });
-        QSignalSpy created(m_core.get(), &AppCore::tokenCreated);
-        m_core->createToken(QStringLiteral("test"), {}, {});
-        QTRY_COMPARE_WITH_TIMEOUT(created.count(), 1, 15000);
-        m_localKeyId = created.first().at(1).value<LocalApiKey>().id;
-        m_token = created.first().at(2).toString();
+        const auto created = awaitTask(m_core->createToken(QStringLiteral("test"), {}, {}));
+        QVERIFY(created);
+        m_localKeyId = created->localKey.id;
+        m_token = created->token;
     }
     void cleanupTestCase() { m_core.reset(); }
 

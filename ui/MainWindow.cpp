@@ -1,6 +1,7 @@
 #include "ui/MainWindow.h"
 
 #include "app/AppCore.h"
+#include "app/AwaitTask.h"
 #include "ui/access/AccessPage.h"
 #include "ui/activity/ActivityPage.h"
 #include "ui/keys/KeyBoard.h"
@@ -27,6 +28,7 @@
 #include <QToolButton>
 
 #include <numeric>
+#include <utility>
 
 MainWindow::MainWindow(AppCore& core, QWidget* parent)
     : QMainWindow(parent)
@@ -71,19 +73,12 @@ MainWindow::MainWindow(AppCore& core, QWidget* parent)
     connect(&core, &AppCore::routerStopped, this,
         [this] { setRouterState({}, tr("The router is stopped")); });
     connect(m_activityPage, &ActivityPage::requestsFinished, this, &MainWindow::countFinished);
-    // The board shows each key's requests this month; any usage report carries them.
-    connect(&core, &AppCore::usageReported, this,
-        [this](int, const UsageReport& report) { showMonthlyUsage(report); });
     m_usageTimer = new QTimer(this);
     m_usageTimer->setInterval(30'000);
-    const auto askForUsage = [this] {
-        const QDate today = QDateTime::currentDateTimeUtc().date();
-        m_core.requestUsage(QDate(today.year(), today.month(), 1).startOfDay(Qt::UTC));
-    };
-    connect(m_usageTimer, &QTimer::timeout, this, askForUsage);
-    connect(&core, &AppCore::routerListening, this, [this, askForUsage] {
+    connect(m_usageTimer, &QTimer::timeout, this, &MainWindow::askForMonthlyUsage);
+    connect(&core, &AppCore::routerListening, this, [this] {
         if (!m_usageTimer->isActive()) {
-            askForUsage();
+            askForMonthlyUsage();
             m_usageTimer->start();
         }
     });
@@ -100,8 +95,6 @@ MainWindow::MainWindow(AppCore& core, QWidget* parent)
     connect(m_keysPage, &KeysPage::editKeyRequested, this, &MainWindow::editKey);
     connect(m_keysPage, &KeysPage::removeKeyRequested, this, &MainWindow::removeKey);
     connect(m_keysPage, &KeysPage::editFiltersRequested, this, &MainWindow::editFilters);
-    connect(&core, &AppCore::keyRemoved, this,
-        [this] { m_keysPage->showMessage(tr("The key and its secret were removed.")); });
     connect(&core, &AppCore::keyMoveFinished, m_board, &KeyBoard::moveFinished);
     connect(&core.activityFeed(), &ActivityFeed::updated, m_activityPage, &ActivityPage::apply);
     loadActivityHistory();
@@ -151,6 +144,17 @@ void MainWindow::createStatusBar()
 void MainWindow::countFinished(int count)
 {
     m_finishedPerSecond.last() += count;
+}
+
+void MainWindow::askForMonthlyUsage()
+{
+    // The board shows each key's requests this month.
+    const QDate today = QDateTime::currentDateTimeUtc().date();
+    whenFinished(this, m_core.usage(QDate(today.year(), today.month(), 1).startOfDay(Qt::UTC)),
+        [this](const Result<UsageReport>& report) {
+            if (report)
+                showMonthlyUsage(*report);
+        });
 }
 
 void MainWindow::showMonthlyUsage(const UsageReport& report)
@@ -255,20 +259,16 @@ void MainWindow::loadActivityHistory()
     // What the log holds from before the window opened, once the router (and its log) is up.
     m_activityPage->expectHistory();
     const auto ask = [this] {
-        if (m_historyTicket == 0)
-            m_historyTicket = m_core.requestRecentActivity(historyRequests);
+        if (std::exchange(m_historyAsked, true))
+            return;
+        whenFinished(this, m_core.recentActivity(historyRequests),
+            [this](const Result<QList<RequestRecord>>& requests) {
+                // On a failure too: live requests are not held back for ever.
+                m_activityPage->showHistory(requests ? *requests : QList<RequestRecord>());
+            });
     };
     connect(&m_core, &AppCore::routerListening, this, ask);
     connect(&m_core, &AppCore::routerFailed, this, ask);
-    connect(&m_core, &AppCore::recentActivity, this,
-        [this](int ticket, const QList<RequestRecord>& requests) {
-            if (ticket == m_historyTicket)
-                m_activityPage->showHistory(requests);
-        });
-    connect(&m_core, &AppCore::actionFailed, this, [this](int ticket) {
-        if (ticket == m_historyTicket)
-            m_activityPage->showHistory({}); // live requests are not held back for ever
-    });
 }
 
 void MainWindow::addKey()
@@ -310,8 +310,12 @@ void MainWindow::removeKey(qint64 id)
     question->setAttribute(Qt::WA_DeleteOnClose);
     connect(
         question, &QMessageBox::buttonClicked, this, [this, question, id](QAbstractButton* button) {
-            if (question->buttonRole(button) == QMessageBox::DestructiveRole)
-                m_core.removeKey(id);
+            if (question->buttonRole(button) != QMessageBox::DestructiveRole)
+                return;
+            whenFinished(this, m_core.removeKey(id), [this](const Result<void>& removed) {
+                m_keysPage->showMessage(removed ? tr("The key and its secret were removed.")
+                                                : removed.failure().message);
+            });
         });
     question->open();
 }

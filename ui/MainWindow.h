@@ -27,11 +27,7 @@ class MainWindow : public QMainWindow
 public:
     explicit MainWindow(AppCore& core, QWidget* parent = nullptr);
 
-    KeysPage* keysPage() const { return m_keysPage; }
     ActivityPage* activityPage() const { return m_activityPage; }
-    AccessPage* accessPage() const { return m_accessPage; }
-    RoutePreviewPage* routePreviewPage() const { return m_routePage; }
-    SettingsPage* settingsPage() const { return m_settingsPage; }
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -41,6 +37,7 @@ private:
     void createTray();
     void setRouterState(const QString& address, const QString& problem);
     void countFinished(int count);
+    void askForMonthlyUsage();
     void showMonthlyUsage(const UsageReport& report);
     void showStarted(int keyCount, int keysWithoutSecret, const QString& keychainProblem);
     void showStartFailed(const QString& message);
@@ -53,7 +50,7 @@ private:
 
     // Requests of the log shown when the window opens.
     static constexpr int historyRequests = 1000;
-    int m_historyTicket = 0;
+    bool m_historyAsked = false;
     bool m_started = false;
     QString m_keychainProblem; // as found at start-up
     KeyBoard* m_board;

@@ -90,6 +90,15 @@ RoutePreview RouterHost::preview(qint64 localKeyId, const QString& model)
     return preview;
 }
 
+bool RouterHost::forgetHealthIfRouted(qint64 keyId, const UpstreamTarget& tested)
+{
+    const std::shared_ptr<const RoutingSnapshot> snapshot = m_router.snapshot();
+    if (!snapshot || !snapshot->targets.contains(keyId) || snapshot->targets.value(keyId) != tested)
+        return false;
+    m_router.forgetHealth(keyId);
+    return true;
+}
+
 KeyStatuses RouterHost::keyStatuses() const
 {
     const auto steadyNow = KeyHealth::Clock::now();

@@ -57,6 +57,10 @@ public:
     }
     // The keys the router does not consider ready now, and until when.
     KeyStatuses keyStatuses() const;
+    // A test found `tested` working. When that is how the router reaches key `keyId`, it forgets
+    // what it learnt of the key, which is tried again (DESIGN.md §2: invalid until edited or
+    // re-tested); true when it did. A test of other input says nothing of the stored key.
+    bool forgetHealthIfRouted(qint64 keyId, const UpstreamTarget& tested);
 
 signals:
     void listening(const QString& address);

@@ -7,6 +7,7 @@
 // written to the activity log first. Run it under tests/support/with-keyring.sh.
 
 #include "app/AppCore.h"
+#include "app/AwaitTask.h"
 #include "app/activity/ActivityArchive.h"
 #include "app/catalog/BuiltinCatalog.h"
 #include "app/store/Store.h"
@@ -187,35 +188,22 @@ private:
         return false;
     }
 
-    // Waits for the core's answer to `ticket` on `spy`.
-    static bool answered(QSignalSpy& spy, int ticket)
-    {
-        return waitFor([&] {
-            return std::any_of(spy.cbegin(), spy.cend(), [&](const QList<QVariant>& arguments) {
-                return arguments.at(0).toInt() == ticket;
-            });
-        });
-    }
-
     bool addDirectory()
     {
-        QSignalSpy done(m_core.get(), &AppCore::actionDone);
-        if (!answered(done, m_core->addMember(text("ci-bot"))))
+        if (!awaitTask(m_core->addMember(text("ci-bot"))))
             return fail("no member");
-        QSignalSpy created(m_core.get(), &AppCore::tokenCreated);
         for (const auto& [name, member] : { std::pair { "laptop", "me" },
                  std::pair { "claude-code", "me" }, std::pair { "ci", "ci-bot" } }) {
-            const int ticket = m_core->createToken(text(name), text(member), {});
-            if (!answered(created, ticket))
+            const auto created = awaitTask(m_core->createToken(text(name), text(member), {}));
+            if (!created)
                 return fail("no token");
-            m_tokens.append(created.constLast().at(2).toString());
+            m_tokens.append(created->token);
         }
         return true;
     }
 
     bool addKeys()
     {
-        QSignalSpy saved(m_core.get(), &AppCore::keySaved);
         qint64 expectedId = 0;
         for (const DemoKey& demo : demoKeys) {
             KeyFields fields;
@@ -224,25 +212,25 @@ private:
             fields.settings = demo.settings;
             if (demo.onFake)
                 fields.baseUrl = m_fake.baseUrl();
-            const int ticket = m_core->addKey(text(demo.provider), fields, text(demo.secret));
-            if (!answered(saved, ticket))
+            const auto key
+                = awaitTask(m_core->addKey(text(demo.provider), fields, text(demo.secret)));
+            if (!key)
                 return fail("a key was not added");
-            const auto key = saved.constLast().at(1).value<ProviderKey>();
-            if (key.id != ++expectedId) // the history names the keys by these ids
+            if (key->id != ++expectedId) // the history names the keys by these ids
                 return fail("keys got other ids than the history expects");
-            m_keys.append(key);
+            m_keys.append(*key);
         }
         // Filters: the personal-looking ones, a member and a local key.
         KeyFields groq;
         groq.memberNames = QStringList { text("me") };
-        QSignalSpy edited(m_core.get(), &AppCore::keySaved);
-        if (!answered(edited, m_core->editKey(m_keys.at(2).id, groq, std::nullopt)))
+        if (!awaitTask(m_core->editKey(m_keys.at(2).id, groq, std::nullopt)))
             return fail("a filter was not stored");
         KeyFields anthropic;
         anthropic.modelPatterns = QStringList { text("anthropic/*") };
-        if (!answered(edited, m_core->editKey(m_keys.at(1).id, anthropic, std::nullopt)))
+        const auto edited = awaitTask(m_core->editKey(m_keys.at(1).id, anthropic, std::nullopt));
+        if (!edited)
             return fail("a filter was not stored");
-        m_keys[1] = edited.constLast().at(1).value<ProviderKey>();
+        m_keys[1] = *edited;
         return true;
     }
 

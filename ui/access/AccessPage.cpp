@@ -1,6 +1,7 @@
 #include "ui/access/AccessPage.h"
 
 #include "app/AppCore.h"
+#include "app/AwaitTask.h"
 #include "ui/access/LocalKeyModel.h"
 #include "ui/access/TokenDialog.h"
 
@@ -44,14 +45,6 @@ AccessPage::AccessPage(AppCore& core, QWidget* parent)
     connect(&m_core, &AppCore::localKeysChanged, m_model, &LocalKeyModel::setLocalKeys);
     connect(&m_core, &AppCore::membersChanged, this, &AccessPage::setMembers);
     connect(&m_core, &AppCore::workspacesChanged, this, &AccessPage::setWorkspaces);
-    connect(&m_core, &AppCore::actionDone, this, [this](int ticket, const QString& note) {
-        if (m_tickets.remove(ticket))
-            showMessage(note);
-    });
-    connect(&m_core, &AppCore::actionFailed, this, [this](int ticket, const QString& message) {
-        if (m_tickets.remove(ticket))
-            showMessage(message);
-    });
 }
 
 QWidget* AccessPage::createTokenSection()
@@ -88,7 +81,8 @@ QWidget* AccessPage::createTokenSection()
 }
 
 QWidget* AccessPage::createNameList(const QString& title, const QString& objectName,
-    QListWidget** list, std::function<int(const QString&)> add, std::function<int(qint64)> remove)
+    QListWidget** list, std::function<QCoro::Task<Result<QString>>(const QString&)> add,
+    std::function<QCoro::Task<Result<QString>>(qint64)> remove)
 {
     auto* box = new QGroupBox(title, this);
     auto* layout = new QVBoxLayout(box);
@@ -107,7 +101,7 @@ QWidget* AccessPage::createNameList(const QString& title, const QString& objectN
     layout->addLayout(row);
     const auto addName = [this, name, add] {
         if (!name->text().trimmed().isEmpty()) {
-            m_tickets.insert(add(name->text().trimmed()));
+            showOutcome(add(name->text().trimmed()));
             name->clear();
         }
     };
@@ -115,7 +109,7 @@ QWidget* AccessPage::createNameList(const QString& title, const QString& objectN
     connect(name, &QLineEdit::returnPressed, this, addName);
     connect(removeButton, &QPushButton::clicked, this, [this, list, remove] {
         if (const QListWidgetItem* item = (*list)->currentItem())
-            m_tickets.insert(remove(item->data(Qt::UserRole).toLongLong()));
+            showOutcome(remove(item->data(Qt::UserRole).toLongLong()));
     });
     return box;
 }
@@ -201,7 +195,14 @@ void AccessPage::revokeSelected()
     const auto answer = QMessageBox::question(this, tr("Revoke token"),
         tr("Revoke this token? Tools that use it are refused from now on."));
     if (answer == QMessageBox::Yes)
-        m_tickets.insert(m_core.revokeToken(*id));
+        showOutcome(m_core.revokeToken(*id));
+}
+
+void AccessPage::showOutcome(QCoro::Task<Result<QString>>&& change)
+{
+    whenFinished(this, std::move(change), [this](const Result<QString>& done) {
+        showMessage(done ? *done : done.failure().message);
+    });
 }
 
 void AccessPage::showMessage(const QString& message)

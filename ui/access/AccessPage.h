@@ -3,8 +3,9 @@
 #include "app/domain/LocalApiKey.h"
 #include "app/domain/Member.h"
 #include "app/domain/Workspace.h"
+#include "router/core/Result.h"
 
-#include <QSet>
+#include <QCoro/QCoroTask>
 #include <QWidget>
 
 #include <functional>
@@ -40,12 +41,15 @@ public:
 private:
     QWidget* createTokenSection();
     QWidget* createNameList(const QString& title, const QString& objectName, QListWidget** list,
-        std::function<int(const QString&)> add, std::function<int(qint64)> remove);
+        std::function<QCoro::Task<Result<QString>>(const QString&)> add,
+        std::function<QCoro::Task<Result<QString>>(qint64)> remove);
     std::optional<qint64> selectedToken() const;
     void setMembers(const QList<Member>& members);
     void setWorkspaces(const QList<Workspace>& workspaces);
     void updateNames();
     void showMessage(const QString& message);
+    // Shows the note or the failure of one of this page's own changes.
+    void showOutcome(QCoro::Task<Result<QString>>&& change);
 
     AppCore& m_core;
     QString m_address;
@@ -56,5 +60,4 @@ private:
     QLabel* m_message;
     QList<Member> m_memberList;
     QList<Workspace> m_workspaceList;
-    QSet<int> m_tickets; // of this page's own changes, whose failures it shows
 };

@@ -1,6 +1,7 @@
 #include "ui/access/TokenDialog.h"
 
 #include "app/AppCore.h"
+#include "app/AwaitTask.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -66,11 +67,6 @@ TokenDialog::TokenDialog(AppCore& core, const QString& routerAddress, const QStr
     setWindowTitle(tr("Create a local API key"));
     buildForm(members, workspaces);
     buildTokenView();
-    connect(&m_core, &AppCore::tokenCreated, this,
-        [this](int ticket, const LocalApiKey&, const QString& token) {
-            if (ticket == m_ticket)
-                showToken(token);
-        });
 }
 
 TokenDialog::TokenDialog(
@@ -85,11 +81,12 @@ TokenDialog::TokenDialog(
     auto* waiting = new QLabel(tr("Reading the token from the keychain…"), this);
     m_pages->addWidget(waiting);
     buildTokenView();
-    connect(&m_core, &AppCore::tokenRevealed, this, [this](int ticket, const QString& token) {
-        if (ticket == m_ticket)
-            showToken(token);
+    whenFinished(this, m_core.revealToken(localKeyId), [this](const Result<QString>& token) {
+        if (token)
+            showToken(*token);
+        else
+            showFailure(token.failure().message);
     });
-    m_ticket = m_core.revealToken(localKeyId);
 }
 
 void TokenDialog::buildForm(const QStringList& members, const QStringList& workspaces)
@@ -152,23 +149,29 @@ void TokenDialog::buildTokenView()
     m_problem->setStyleSheet(QStringLiteral("color: #c0261d"));
     m_problem->hide();
     outer->addWidget(m_problem);
-    connect(&m_core, &AppCore::actionFailed, this,
-        [this](int ticket, const QString& message) { onFailed(ticket, message); });
 }
 
 void TokenDialog::create()
 {
-    if (m_ticket != 0)
+    if (m_creating)
         return;
+    m_creating = true;
     m_problem->hide();
-    m_ticket = m_core.createToken(
-        m_name->text().trimmed(), m_member->currentText(), m_workspace->currentText());
     m_pages->setEnabled(false);
+    whenFinished(this,
+        m_core.createToken(
+            m_name->text().trimmed(), m_member->currentText(), m_workspace->currentText()),
+        [this](const Result<TokenService::Created>& created) {
+            m_creating = false;
+            if (created)
+                showToken(created->token);
+            else
+                showFailure(created.failure().message);
+        });
 }
 
 void TokenDialog::showToken(const QString& token)
 {
-    m_ticket = 0;
     m_pages->setEnabled(true);
     m_token->setText(token);
     m_snippets->clear();
@@ -182,11 +185,8 @@ void TokenDialog::showToken(const QString& token)
     resize(std::max(width(), 620), std::max(height(), 380));
 }
 
-void TokenDialog::onFailed(int ticket, const QString& message)
+void TokenDialog::showFailure(const QString& message)
 {
-    if (ticket != m_ticket)
-        return;
-    m_ticket = 0;
     m_pages->setEnabled(true);
     m_problem->setText(message);
     m_problem->show();

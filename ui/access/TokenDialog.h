@@ -33,7 +33,7 @@ private:
     void buildTokenView();
     void create();
     void showToken(const QString& token);
-    void onFailed(int ticket, const QString& message);
+    void showFailure(const QString& message);
 
     AppCore& m_core;
     QString m_address;
@@ -44,5 +44,5 @@ private:
     QLabel* m_problem;
     QLineEdit* m_token = nullptr;
     QTabWidget* m_snippets = nullptr;
-    int m_ticket = 0;
+    bool m_creating = false;
 };

@@ -1,6 +1,7 @@
 #include "ui/keys/KeyEditorDialog.h"
 
 #include "app/AppCore.h"
+#include "app/AwaitTask.h"
 #include "app/domain/NameRules.h"
 #include "app/domain/ProviderCredential.h"
 #include "app/keys/KeyService.h"
@@ -119,10 +120,6 @@ void KeyEditorDialog::buildCommonFields()
     connect(buttons, &QDialogButtonBox::accepted, this, &KeyEditorDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &KeyEditorDialog::reject);
     layout->addWidget(buttons);
-
-    connect(&m_core, &AppCore::keySaved, this, &KeyEditorDialog::onSaved);
-    connect(&m_core, &AppCore::keyTested, this, &KeyEditorDialog::onTested);
-    connect(&m_core, &AppCore::actionFailed, this, &KeyEditorDialog::onSaveFailed);
 }
 
 QLayout* KeyEditorDialog::buildTestRow()
@@ -381,7 +378,7 @@ KeyFields KeyEditorDialog::formFields() const
 
 void KeyEditorDialog::testKey()
 {
-    if (m_testTicket != 0)
+    if (m_testing)
         return;
     check();
     // A test does not need a label; any other problem would make it meaningless.
@@ -390,22 +387,29 @@ void KeyEditorDialog::testKey()
             return;
     }
     setProblem(labelField, {});
-    m_testTicket = m_core.testKey(m_editing ? std::optional(m_editing->id) : std::nullopt,
-        m_providerId, formFields(), secretInput());
+    m_testing = true;
+    whenFinished(this,
+        m_core.testKey(m_editing ? std::optional(m_editing->id) : std::nullopt, m_providerId,
+            formFields(), secretInput()),
+        [this](const Result<KeyTestResult>& tested) { onTested(tested); });
     m_testButton->setEnabled(false);
     m_testProgress->show();
     showTestResult(tr("Asking %1…").arg(provider().displayName), {});
 }
 
-void KeyEditorDialog::onTested(int ticket, const KeyTestResult& result)
+void KeyEditorDialog::onTested(const Result<KeyTestResult>& tested)
 {
-    if (ticket != m_testTicket)
-        return;
-    m_testTicket = 0;
+    m_testing = false;
     m_testButton->setEnabled(true);
     m_testProgress->hide();
+    if (!tested) {
+        // The input could not make a key: said beside the field it is about.
+        m_testResult->hide();
+        setProblem(tested.failure().field, tested.failure().message);
+        return;
+    }
     showTestResult(
-        result.summary(), result.works() ? QStringLiteral("#16803c") : QStringLiteral("#c0261d"));
+        tested->summary(), tested->works() ? QStringLiteral("#16803c") : QStringLiteral("#c0261d"));
 }
 
 void KeyEditorDialog::showTestResult(const QString& text, const QString& colour)
@@ -418,40 +422,27 @@ void KeyEditorDialog::showTestResult(const QString& text, const QString& colour)
 
 void KeyEditorDialog::accept()
 {
-    if (m_ticket != 0 || !check())
+    if (m_saving || !check())
         return;
     KeyFields fields = formFields();
-    if (m_editing) {
-        m_ticket = m_core.editKey(m_editing->id, fields, secretInput());
-    } else {
+    QCoro::Task<Result<ProviderKey>> saving = [&] {
+        if (m_editing)
+            return m_core.editKey(m_editing->id, fields, secretInput());
         fields.tier = static_cast<Tier>(m_tier->currentData().toInt());
-        m_ticket = m_core.addKey(m_providerId, fields, secretInput().value_or(QString()));
-    }
+        return m_core.addKey(m_providerId, fields, secretInput().value_or(QString()));
+    }();
+    m_saving = true;
     setEnabled(false); // until the keychain and the database have answered
+    whenFinished(
+        this, std::move(saving), [this](const Result<ProviderKey>& saved) { onSaved(saved); });
 }
 
-void KeyEditorDialog::onSaved(int ticket)
+void KeyEditorDialog::onSaved(const Result<ProviderKey>& saved)
 {
-    if (ticket != m_ticket)
-        return;
-    m_ticket = 0;
+    m_saving = false;
     setEnabled(true);
-    QDialog::accept();
-}
-
-void KeyEditorDialog::onSaveFailed(int ticket, const QString& message, const QString& field)
-{
-    if (ticket == m_testTicket) {
-        m_testTicket = 0;
-        m_testButton->setEnabled(true);
-        m_testProgress->hide();
-        m_testResult->hide();
-        setProblem(field, message);
-        return;
-    }
-    if (ticket != m_ticket)
-        return;
-    m_ticket = 0;
-    setEnabled(true);
-    setProblem(field, message); // beside the field it is about, or below the form
+    if (saved)
+        QDialog::accept();
+    else // beside the field it is about, or below the form
+        setProblem(saved.failure().field, saved.failure().message);
 }

@@ -3,6 +3,7 @@
 #include "app/domain/ProviderKey.h"
 #include "app/keys/KeyFields.h"
 #include "app/keys/KeyTestResult.h"
+#include "router/core/Result.h"
 
 #include <QDialog>
 #include <QHash>
@@ -52,7 +53,7 @@ private:
     void buildProviderFields();
     QLayout* buildTestRow();
     KeyFields formFields() const;
-    void onTested(int ticket, const KeyTestResult& result);
+    void onTested(const Result<KeyTestResult>& tested);
     void showTestResult(const QString& text, const QString& colour);
     const ProviderDescriptor& provider() const;
     // A field with its problem label below it, at `row` of the form (the end when -1).
@@ -64,8 +65,7 @@ private:
     std::optional<QString> secretInput() const;
     QString secretProblemField() const;
     void save();
-    void onSaved(int ticket);
-    void onSaveFailed(int ticket, const QString& message, const QString& field);
+    void onSaved(const Result<ProviderKey>& saved);
 
     AppCore& m_core;
     std::optional<ProviderKey> m_editing;
@@ -80,9 +80,9 @@ private:
     QHash<QString, QLineEdit*> m_inputs;
     QHash<QString, QLabel*> m_problems;
     QString m_serviceAccountJson;
-    int m_ticket = 0;
+    bool m_saving = false;
     QPushButton* m_testButton = nullptr;
     QProgressBar* m_testProgress = nullptr;
     QLabel* m_testResult = nullptr;
-    int m_testTicket = 0;
+    bool m_testing = false;
 };

@@ -1,6 +1,7 @@
 #include "ui/keys/KeyFilterDialog.h"
 
 #include "app/AppCore.h"
+#include "app/AwaitTask.h"
 #include "app/keys/KeyModelPreview.h"
 #include "router/catalog/ModelPattern.h"
 #include "ui/widgets/TagEdit.h"
@@ -46,9 +47,6 @@ KeyFilterDialog::KeyFilterDialog(AppCore& core, const ProviderKey& key, QWidget*
     m_localKeys->setTags(localKeyTags);
     connect(m_models, &TagEdit::tagsChanged, this, &KeyFilterDialog::updatePreview);
     updatePreview();
-    connect(&m_core, &AppCore::keySaved, this, &KeyFilterDialog::onSaved);
-    connect(&m_core, &AppCore::actionFailed, this,
-        [this](int ticket, const QString& message) { onSaveFailed(ticket, message); });
 }
 
 void KeyFilterDialog::buildForm()
@@ -198,7 +196,7 @@ QString KeyFilterDialog::problem() const
 
 void KeyFilterDialog::accept()
 {
-    if (m_ticket != 0)
+    if (m_saving)
         return;
     // What is typed but not yet a tag counts, as a person would expect of "Save".
     for (TagEdit* tags : { m_models, m_members, m_localKeys }) {
@@ -220,24 +218,19 @@ void KeyFilterDialog::accept()
         fields.sharedCapacity = SharedCapacityPolicy(m_sharedCapacity->currentData().toInt());
     m_problem->hide();
     setEnabled(false);
-    m_ticket = m_core.editKey(m_key.id, fields, std::nullopt);
+    m_saving = true;
+    whenFinished(this, m_core.editKey(m_key.id, fields, std::nullopt),
+        [this](const Result<ProviderKey>& saved) { onSaved(saved); });
 }
 
-void KeyFilterDialog::onSaved(int ticket)
+void KeyFilterDialog::onSaved(const Result<ProviderKey>& saved)
 {
-    if (ticket != m_ticket)
-        return;
-    m_ticket = 0;
+    m_saving = false;
     setEnabled(true);
-    QDialog::accept();
-}
-
-void KeyFilterDialog::onSaveFailed(int ticket, const QString& message)
-{
-    if (ticket != m_ticket)
+    if (saved) {
+        QDialog::accept();
         return;
-    m_ticket = 0;
-    setEnabled(true);
-    m_problem->setText(message);
+    }
+    m_problem->setText(saved.failure().message);
     m_problem->show();
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "app/domain/ProviderKey.h"
+#include "router/core/Result.h"
 
 #include <QDialog>
 #include <QHash>
@@ -36,8 +37,7 @@ private:
     void fillChoices();
     void updatePreview();
     ProviderKey draft() const;
-    void onSaved(int ticket);
-    void onSaveFailed(int ticket, const QString& message);
+    void onSaved(const Result<ProviderKey>& saved);
 
     AppCore& m_core;
     const ProviderKey m_key;
@@ -50,5 +50,5 @@ private:
     QListWidget* m_preview = nullptr;
     QLabel* m_problem = nullptr;
     QHash<QString, qint64> m_localKeyIds; // by the text of its tag
-    int m_ticket = 0;
+    bool m_saving = false;
 };

@@ -1,6 +1,7 @@
 #include "ui/route/RoutePreviewPage.h"
 
 #include "app/AppCore.h"
+#include "app/AwaitTask.h"
 #include "ui/keys/KeySummary.h"
 
 #include <QComboBox>
@@ -62,7 +63,6 @@ RoutePreviewPage::RoutePreviewPage(AppCore& core, QWidget* parent)
     connect(&m_refresh, &QTimer::timeout, this, &RoutePreviewPage::ask);
     connect(m_model, &QLineEdit::textChanged, &m_debounce, qOverload<>(&QTimer::start));
     connect(m_localKey, &QComboBox::currentIndexChanged, this, &RoutePreviewPage::ask);
-    connect(&m_core, &AppCore::routePreviewed, this, &RoutePreviewPage::showPreview);
     connect(&m_core, &AppCore::localKeysChanged, this, &RoutePreviewPage::setLocalKeys);
     setLocalKeys(m_core.localKeys());
 }
@@ -111,13 +111,16 @@ void RoutePreviewPage::ask()
         m_excluded->clear();
         return;
     }
-    m_ticket = m_core.previewRoute(m_localKey->currentData().toLongLong(), m_model->text());
+    const int question = ++m_questionsAsked;
+    whenFinished(this, m_core.previewRoute(m_localKey->currentData().toLongLong(), m_model->text()),
+        [this, question](const Result<RoutePreview>& preview) {
+            if (preview && question == m_questionsAsked)
+                showPreview(*preview);
+        });
 }
 
-void RoutePreviewPage::showPreview(int ticket, const RoutePreview& preview)
+void RoutePreviewPage::showPreview(const RoutePreview& preview)
 {
-    if (ticket != m_ticket)
-        return;
     m_preview = preview;
     m_planned->clear();
     m_excluded->clear();

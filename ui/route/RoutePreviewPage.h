@@ -36,7 +36,7 @@ protected:
 
 private:
     void ask();
-    void showPreview(int ticket, const RoutePreview& preview);
+    void showPreview(const RoutePreview& preview);
 
     AppCore& m_core;
     QComboBox* m_localKey;
@@ -46,6 +46,6 @@ private:
     QTreeWidget* m_excluded;
     QTimer m_refresh;
     QTimer m_debounce;
-    int m_ticket = 0;
+    int m_questionsAsked = 0; // an answer to an older question is not shown
     RoutePreview m_preview;
 };

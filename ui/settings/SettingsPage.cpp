@@ -1,6 +1,7 @@
 #include "ui/settings/SettingsPage.h"
 
 #include "app/AppCore.h"
+#include "app/AwaitTask.h"
 #include "app/settings/Settings.h"
 
 #include <QCheckBox>
@@ -119,17 +120,6 @@ SettingsPage::SettingsPage(AppCore& core, QWidget* parent)
     layout->addStretch();
 
     connect(&m_core, &AppCore::settingsChanged, this, &SettingsPage::showSettings);
-    connect(&m_core, &AppCore::actionDone, this, [this](int ticket) {
-        if (m_pending.remove(ticket) > 0 && m_pending.isEmpty())
-            m_saved->setText(tr("Saved; the router uses the new values now."));
-    });
-    connect(&m_core, &AppCore::actionFailed, this, [this](int ticket, const QString& message) {
-        const QString name = m_pending.take(ticket);
-        if (QLabel* problem = m_problems.value(name)) {
-            problem->setText(message);
-            problem->show();
-        }
-    });
     showSettings(m_core.settings());
 }
 
@@ -185,11 +175,25 @@ bool SettingsPage::apply()
     for (auto it = m_editors.cbegin(); it != m_editors.cend(); ++it) {
         const QString current = value(it.key());
         if (current != m_shown.value(it.key()))
-            m_pending.insert(m_core.setSetting(it.key(), current), it.key());
+            save(it.key(), current);
     }
-    if (m_pending.isEmpty())
+    if (m_pendingSaves == 0)
         m_saved->setText(tr("Nothing changed."));
     return true;
+}
+
+void SettingsPage::save(const QString& name, const QString& value)
+{
+    ++m_pendingSaves;
+    whenFinished(this, m_core.setSetting(name, value), [this, name](const Result<QString>& saved) {
+        --m_pendingSaves;
+        if (saved && m_pendingSaves == 0)
+            m_saved->setText(tr("Saved; the router uses the new values now."));
+        if (QLabel* problem = m_problems.value(name); problem && !saved) {
+            problem->setText(saved.failure().message);
+            problem->show();
+        }
+    });
 }
 
 QString SettingsPage::autostartFile()

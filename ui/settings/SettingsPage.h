@@ -1,7 +1,6 @@
 #pragma once
 
 #include <QHash>
-#include <QSet>
 #include <QWidget>
 
 class AppCore;
@@ -33,11 +32,12 @@ public:
 private:
     void showSettings(const QHash<QString, QString>& settings);
     void setStartAtLogin(bool start);
+    void save(const QString& name, const QString& value);
 
     AppCore& m_core;
     QHash<QString, QWidget*> m_editors;
     QHash<QString, QLabel*> m_problems;
     QHash<QString, QString> m_shown; // as last published
-    QHash<int, QString> m_pending; // ticket → setting
+    int m_pendingSaves = 0;
     QLabel* m_saved;
 };

@@ -1,6 +1,7 @@
 #include "ui/usage/UsagePage.h"
 
 #include "app/AppCore.h"
+#include "app/AwaitTask.h"
 #include "ui/CostText.h"
 #include "ui/usage/DailyChart.h"
 
@@ -37,7 +38,6 @@ UsagePage::UsagePage(AppCore& core, QWidget* parent)
     layout->addWidget(m_note);
     m_refresh.setInterval(10'000);
     connect(&m_refresh, &QTimer::timeout, this, &UsagePage::refresh);
-    connect(&m_core, &AppCore::usageReported, this, &UsagePage::showReport);
 }
 
 void UsagePage::showEvent(QShowEvent* event)
@@ -58,13 +58,15 @@ void UsagePage::refresh()
     // This month and the eleven before, from their first day.
     const QDate today = QDate::currentDate();
     const QDate first = QDate(today.year(), today.month(), 1).addMonths(-11);
-    m_ticket = m_core.requestUsage(first.startOfDay(Qt::UTC));
+    whenFinished(
+        this, m_core.usage(first.startOfDay(Qt::UTC)), [this](const Result<UsageReport>& report) {
+            if (report)
+                showReport(*report);
+        });
 }
 
-void UsagePage::showReport(int ticket, const UsageReport& report)
+void UsagePage::showReport(const UsageReport& report)
 {
-    if (ticket != m_ticket)
-        return;
     m_report = report;
     m_chart->setDays(report.days, QDateTime::currentDateTimeUtc().date());
     const QLocale locale;

@@ -32,13 +32,12 @@ protected:
     void hideEvent(QHideEvent* event) override;
 
 private:
-    void showReport(int ticket, const UsageReport& report);
+    void showReport(const UsageReport& report);
 
     AppCore& m_core;
     QTableWidget* m_table;
     DailyChart* m_chart;
     QLabel* m_note;
     QTimer m_refresh;
-    int m_ticket = 0;
     UsageReport m_report;
 };
