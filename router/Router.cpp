@@ -1,5 +1,6 @@
 #include "router/Router.h"
 
+#include "router/inbound/ClientCallReader.h"
 #include "router/providers/ProviderAdapters.h"
 #include "router/records/RequestRecordJson.h"
 #include "router/routing/FailoverSession.h"
@@ -24,110 +25,6 @@ int defaultWorkerThreads()
     return std::max(2, QThread::idealThreadCount());
 }
 
-struct ParsedCall
-{
-    ClientCall call;
-    QStringList models;
-};
-
-// A request body as a JSON object, or why it is not one.
-std::optional<QJsonObject> jsonObject(const QByteArray& raw, ClientErrors::Error* error)
-{
-    QJsonParseError parseError {};
-    const QJsonDocument document = QJsonDocument::fromJson(raw, &parseError);
-    if (parseError.error != QJsonParseError::NoError) {
-        *error = ClientErrors::badRequest(
-            Text::tr("The request body is not valid JSON: %1 at offset %2")
-                .arg(parseError.errorString())
-                .arg(parseError.offset));
-        return std::nullopt;
-    }
-    if (!document.isObject()) {
-        *error = ClientErrors::badRequest(Text::tr("The request body must be a JSON object"));
-        return std::nullopt;
-    }
-    return document.object();
-}
-
-// Reads an Anthropic Messages request (or a count_tokens one); the checks are Anthropic's own,
-// so a client hears at once what the provider would have said.
-std::optional<ParsedCall> parseAnthropicCall(
-    const HttpRequest& request, ClientEndpoint endpoint, ClientErrors::Error* error)
-{
-    std::optional<QJsonObject> body = jsonObject(request.body, error);
-    if (!body)
-        return std::nullopt;
-    ParsedCall parsed;
-    parsed.call.protocol = ClientProtocol::Anthropic;
-    parsed.call.endpoint = endpoint;
-    parsed.call.body = *body;
-    const QJsonValue model = body->value(QStringLiteral("model"));
-    if (!model.isString() || model.toString().isEmpty()) {
-        *error = ClientErrors::badRequest(Text::tr("model: a model id is required"));
-        return std::nullopt;
-    }
-    parsed.models.append(model.toString());
-    if (!body->value(QStringLiteral("messages")).isArray()) {
-        *error = ClientErrors::badRequest(Text::tr("messages: a list of messages is required"));
-        return std::nullopt;
-    }
-    if (endpoint == ClientEndpoint::Messages) {
-        const QJsonValue maxTokens = body->value(QStringLiteral("max_tokens"));
-        if (!maxTokens.isDouble() || maxTokens.toInteger(0) < 1) {
-            *error = ClientErrors::badRequest(
-                Text::tr("max_tokens: a whole number of 1 or more is required"));
-            return std::nullopt;
-        }
-        parsed.call.stream = body->value(QStringLiteral("stream")).toBool();
-    }
-    for (const char* name : { "anthropic-version", "anthropic-beta" }) {
-        if (const QByteArray value = request.header(name); !value.isEmpty())
-            parsed.call.forwardedHeaders.append({ QByteArray(name), value });
-    }
-    return parsed;
-}
-
-// Reads an OpenAI-format request body; an error in the caller's terms when it does not fit.
-std::optional<ParsedCall> parseOpenAiCall(
-    const QByteArray& raw, ClientEndpoint endpoint, ClientErrors::Error* error)
-{
-    std::optional<QJsonObject> body = jsonObject(raw, error);
-    if (!body)
-        return std::nullopt;
-    ParsedCall parsed;
-    parsed.call.endpoint = endpoint;
-    parsed.call.body = *body;
-    const QJsonValue models = parsed.call.body.take(QStringLiteral("models"));
-    const QJsonValue model = parsed.call.body.value(QStringLiteral("model"));
-    if (model.isString() && !model.toString().isEmpty())
-        parsed.models.append(model.toString());
-    else if (!model.isUndefined() && !model.isNull()) {
-        *error = ClientErrors::badRequest(Text::tr("\"model\" must be a model id"));
-        return std::nullopt;
-    }
-    // OpenRouter's fallback list: tried after `model`, in order.
-    for (const QJsonValue& entry : models.toArray()) {
-        if (!entry.isString() || entry.toString().isEmpty()) {
-            *error = ClientErrors::badRequest(Text::tr("\"models\" must be a list of model ids"));
-            return std::nullopt;
-        }
-        if (!parsed.models.contains(entry.toString()))
-            parsed.models.append(entry.toString());
-    }
-    if (parsed.models.isEmpty()) {
-        *error = ClientErrors::badRequest(Text::tr("The request names no model"));
-        return std::nullopt;
-    }
-    if (endpoint == ClientEndpoint::ChatCompletions) {
-        parsed.call.stream = parsed.call.body.value(QStringLiteral("stream")).toBool();
-        parsed.call.wantsStreamUsage = parsed.call.body.value(QStringLiteral("stream_options"))
-                                           .toObject()
-                                           .value(QStringLiteral("include_usage"))
-                                           .toBool();
-    }
-    return parsed;
-}
-
 } // namespace
 
 Router::Router(int workerThreads, QObject* parent)
@@ -147,14 +44,14 @@ Router::~Router()
     m_server.reset(); // no request runs once the threads are gone
 }
 
-bool Router::listen(const QHostAddress& address, quint16 port, QString* error)
+Result<void> Router::listen(const QHostAddress& address, quint16 port)
 {
     m_server->close();
     {
         QMutexLocker lock(&m_mutex);
         m_hostGuard = HostGuard(address);
     }
-    return m_server->listen(address, port, error);
+    return m_server->listen(address, port);
 }
 
 void Router::close()
@@ -300,15 +197,14 @@ void Router::handle(const std::shared_ptr<HttpExchange>& exchange)
 void Router::route(const std::shared_ptr<HttpExchange>& exchange, ClientEndpoint endpoint,
     const LocalKeyDirectory::Entry& caller, const std::shared_ptr<const RoutingSnapshot>& snapshot)
 {
-    ClientErrors::Error error;
     const bool anthropic
         = endpoint == ClientEndpoint::Messages || endpoint == ClientEndpoint::CountTokens;
-    std::optional<ParsedCall> parsed = anthropic
-        ? parseAnthropicCall(exchange->request(), endpoint, &error)
-        : parseOpenAiCall(exchange->request().body, endpoint, &error);
+    Result<ClientCallReader::Parsed> parsed = anthropic
+        ? ClientCallReader::anthropic(exchange->request(), endpoint)
+        : ClientCallReader::openAi(exchange->request().body, endpoint);
     if (!parsed) {
-        respondError(
-            exchange, error, anthropic ? ClientProtocol::Anthropic : ClientProtocol::OpenAi);
+        respondError(exchange, ClientErrors::fromFailure(parsed.failure()),
+            anthropic ? ClientProtocol::Anthropic : ClientProtocol::OpenAi);
         return;
     }
     auto* session

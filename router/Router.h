@@ -1,6 +1,7 @@
 #pragma once
 
 #include "router/access/HostGuard.h"
+#include "router/core/Result.h"
 #include "router/http/HttpServer.h"
 #include "router/inbound/ClientCall.h"
 #include "router/inbound/ClientErrors.h"
@@ -34,7 +35,7 @@ public:
     ~Router() override;
 
     // Listens on `address`; a second call moves the listener, keeping the requests in flight.
-    bool listen(const QHostAddress& address, quint16 port, QString* error = nullptr);
+    Result<void> listen(const QHostAddress& address, quint16 port);
     void close();
     quint16 port() const { return m_server->port(); }
 

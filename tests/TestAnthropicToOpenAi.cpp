@@ -13,11 +13,10 @@ class TestAnthropicToOpenAi : public QObject
 private:
     static QJsonObject translate(const QJsonObject& anthropic, QStringList* dropped = nullptr)
     {
-        QString error;
-        const auto request = AnthropicToOpenAi::request(
-            anthropic, QStringLiteral("max_completion_tokens"), &error);
+        const auto request
+            = AnthropicToOpenAi::request(anthropic, QStringLiteral("max_completion_tokens"));
         if (!request) {
-            qWarning() << error;
+            qWarning() << request.failure().message;
             return {};
         }
         if (dropped)
@@ -103,9 +102,9 @@ private slots:
             { "messages",
                 QJsonArray { QJsonObject { { "role", "user" },
                     { "content", QJsonDocument::fromJson(content).array() } } } } };
-        QString error;
-        QVERIFY(!AnthropicToOpenAi::request(anthropic, QStringLiteral("max_tokens"), &error));
-        QVERIFY(error.contains(u"OpenAI-format"));
+        const auto request = AnthropicToOpenAi::request(anthropic, QStringLiteral("max_tokens"));
+        QVERIFY(!request);
+        QVERIFY(request.failure().message.contains(u"OpenAI-format"));
     }
 
     void translatesTheAnswerBack()

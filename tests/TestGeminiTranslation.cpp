@@ -50,10 +50,9 @@ private:
     }
     static QJsonObject translate(const QJsonObject& anthropic, QStringList* dropped = nullptr)
     {
-        QString error;
-        const auto request = AnthropicToGemini::request(anthropic, &error);
+        const auto request = AnthropicToGemini::request(anthropic);
         if (!request) {
-            qWarning() << error;
+            qWarning() << request.failure().message;
             return {};
         }
         if (dropped)
@@ -62,10 +61,10 @@ private:
     }
     static QString refusal(const QJsonObject& anthropic)
     {
-        QString error;
-        if (AnthropicToGemini::request(anthropic, &error))
+        const auto request = AnthropicToGemini::request(anthropic);
+        if (request)
             return QStringLiteral("(translated)");
-        return error;
+        return request.failure().message;
     }
     static QJsonObject answer(const QByteArray& gemini)
     {

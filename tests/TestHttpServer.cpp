@@ -1,6 +1,8 @@
 #include "router/http/HttpServer.h"
 #include "tests/support/RawClient.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTcpSocket>
 #include <QTest>
 #include <QTimer>
@@ -14,6 +16,17 @@ class TestHttpServer : public QObject
 private:
     std::unique_ptr<HttpServer> m_server;
     QList<QByteArray> m_bodiesSeen;
+
+    // The error message of a whole answer, when its body is JSON in OpenAI's error shape.
+    static QString errorMessage(const QByteArray& answer)
+    {
+        QJsonParseError parseError {};
+        const QJsonDocument body
+            = QJsonDocument::fromJson(answer.mid(answer.indexOf("\r\n\r\n") + 4), &parseError);
+        if (parseError.error != QJsonParseError::NoError)
+            return QStringLiteral("(not JSON: ") + QString::fromLatin1(answer) + u')';
+        return body.object().value("error").toObject().value("message").toString();
+    }
 
     void start(HttpLimits limits = {})
     {
@@ -106,6 +119,25 @@ private slots:
             + QByteArray::number(2000, 16) + "\r\n" + QByteArray(2000, 'x') + "\r\n0\r\n\r\n");
         QVERIFY(chunked.receiveCount("\r\n\r\n", 1).startsWith("HTTP/1.1 413"));
         QVERIFY(m_bodiesSeen.isEmpty());
+    }
+
+    // The limit the server was made with is the one it names, in a body that is valid JSON.
+    void saysItsOwnLimitsInJson()
+    {
+        HttpLimits limits;
+        limits.maxBodyBytes = 2 * 1024;
+        limits.maxHeaderBytes = 1000;
+        start(limits);
+        RawClient body(m_server->port());
+        body.send("POST /x HTTP/1.1\r\nHost: a\r\nContent-Length: 5000\r\n\r\n");
+        QVERIFY(body.waitClosed(2000));
+        QCOMPARE(errorMessage(body.receive([](const QByteArray&) { return false; }, 0)),
+            QStringLiteral("The request body is larger than 2 KiB."));
+        RawClient headers(m_server->port());
+        headers.send("GET /x HTTP/1.1\r\nHost: a\r\nX-Big: " + QByteArray(2000, 'y') + "\r\n\r\n");
+        QVERIFY(headers.waitClosed(2000));
+        QCOMPARE(errorMessage(headers.receive([](const QByteArray&) { return false; }, 0)),
+            QStringLiteral("The request headers are larger than 1000 bytes."));
     }
 
     void rejectsOversizedHeaders()

@@ -69,9 +69,8 @@ private slots:
         QFETCH(QString, url);
         QFETCH(QByteArray, header);
         QFETCH(QByteArray, value);
-        QString error;
-        const auto request = KeyProbe::request(target, &error);
-        QVERIFY2(request, qPrintable(error));
+        const auto request = KeyProbe::request(target);
+        QVERIFY(request);
         QCOMPARE(request->url.toString(), url);
         QCOMPARE(request->header(header), value);
         QVERIFY(request->body.isNull()); // a GET
@@ -83,9 +82,8 @@ private slots:
         UpstreamTarget aws = target(QStringLiteral("bedrock"), region);
         aws.secret
             = QStringLiteral(R"({"access_key_id": "AKIDEXAMPLE", "secret_access_key": "x"})");
-        QString error;
-        auto request = KeyProbe::request(aws, &error);
-        QVERIFY2(request, qPrintable(error));
+        auto request = KeyProbe::request(aws);
+        QVERIFY(request);
         QCOMPARE(request->url.toString(),
             QStringLiteral("https://bedrock.eu-central-1.amazonaws.com/"
                            "foundation-models?byOutputModality=TEXT"));
@@ -94,17 +92,15 @@ private slots:
         QVERIFY(request->header("Authorization").contains("/eu-central-1/bedrock/aws4_request"));
         QVERIFY(!request->header("X-Amz-Date").isEmpty());
         // A Bedrock API key goes as Bearer.
-        request = KeyProbe::request(target(QStringLiteral("bedrock"), region), &error);
+        request = KeyProbe::request(target(QStringLiteral("bedrock"), region));
         QCOMPARE(request->header("Authorization"), QByteArray("Bearer secret-123456"));
     }
 
     void checksVertexKeysWithoutUsingAModel()
     {
         // An express-mode key: the global publisher endpoint, the key in a header.
-        QString error;
-        std::optional<UpstreamRequest> request
-            = KeyProbe::request(target(QStringLiteral("vertex")), &error);
-        QVERIFY2(request, qPrintable(error));
+        Result<UpstreamRequest> request = KeyProbe::request(target(QStringLiteral("vertex")));
+        QVERIFY(request);
         QCOMPARE(request->url.toString(),
             QStringLiteral("https://aiplatform.googleapis.com/v1/publishers/google/models/"
                            "gemini-2.5-flash:countTokens"));
@@ -114,8 +110,8 @@ private slots:
         UpstreamTarget account = target(QStringLiteral("vertex"), { { "region", "us-east5" } });
         account.secret = TestData::serviceAccountJson();
         account.accessToken = QStringLiteral("ya29.token");
-        request = KeyProbe::request(account, &error);
-        QVERIFY2(request, qPrintable(error));
+        request = KeyProbe::request(account);
+        QVERIFY(request);
         QCOMPARE(request->url.toString(),
             QStringLiteral("https://us-east5-aiplatform.googleapis.com/v1/projects/"
                            "keyway-test-project/locations/us-east5/endpoints?pageSize=1"));
@@ -123,16 +119,16 @@ private slots:
         QCOMPARE(request->header("Authorization"), QByteArray("Bearer ya29.token"));
         // Endpoints live in regions: a global key asks us-central1.
         account.settings = { { "region", "global" } };
-        request = KeyProbe::request(account, &error);
+        request = KeyProbe::request(account);
         QVERIFY(request->url.toString().startsWith(
             QStringLiteral("https://us-central1-aiplatform.googleapis.com/v1/projects/")));
     }
 
     void saysWhichProvidersItDoesNotKnow()
     {
-        QString error;
-        QVERIFY(!KeyProbe::request(target(QStringLiteral("nonsense")), &error));
-        QVERIFY(!error.isEmpty());
+        const auto request = KeyProbe::request(target(QStringLiteral("nonsense")));
+        QVERIFY(!request);
+        QVERIFY(!request.failure().message.isEmpty());
     }
 
     void readsTheAnswer_data()

@@ -85,9 +85,8 @@ private slots:
 
     void readsAnEntry()
     {
-        QString error;
-        const auto catalog = ModelCatalog::fromJson(catalogWith(validModel()), &error);
-        QVERIFY2(catalog, qPrintable(error));
+        const auto catalog = ModelCatalog::fromJson(catalogWith(validModel()));
+        QVERIFY(catalog);
         const ModelCatalog::Entry* entry = catalog->find(u"rocket-1-0325");
         QVERIFY(entry);
         QCOMPARE(entry->canonicalId, QStringLiteral("acme/rocket-1"));
@@ -97,8 +96,8 @@ private slots:
         // Without a cached price, cached tokens cost what other prompt tokens do.
         QCOMPARE(entry->price, (ModelPrice { .input = 1.5, .output = 6, .cachedInput = 1.5 }));
         // And back to the same JSON.
-        const auto again = ModelCatalog::entryFromJson(ModelCatalog::entryToJson(*entry), &error);
-        QVERIFY2(again, qPrintable(error));
+        const auto again = ModelCatalog::entryFromJson(ModelCatalog::entryToJson(*entry));
+        QVERIFY(again);
         QCOMPARE(again->price, entry->price);
         QCOMPARE(again->nativeIds, entry->nativeIds);
         QCOMPARE(again->aliases, entry->aliases);
@@ -133,8 +132,9 @@ private slots:
     {
         QFETCH(QByteArray, json);
         QFETCH(QString, saying);
-        QString error;
-        QVERIFY(!ModelCatalog::fromJson(json, &error));
+        const auto catalog = ModelCatalog::fromJson(json);
+        QVERIFY(!catalog);
+        const QString error = catalog.failure().message;
         QVERIFY(!error.isEmpty());
         QVERIFY2(error.contains(saying), qPrintable(error));
     }

@@ -50,7 +50,7 @@ private slots:
         QFETCH(QString, pattern);
         QFETCH(QString, model);
         QFETCH(bool, expected);
-        const std::optional<ModelPattern> parsed = ModelPattern::parse(pattern);
+        const auto parsed = ModelPattern::parse(pattern);
         QVERIFY(parsed);
         QCOMPARE(parsed->matches(model), expected);
     }
@@ -78,8 +78,9 @@ private slots:
     {
         QFETCH(QString, pattern);
         QFETCH(QString, mentioned);
-        QString error;
-        QVERIFY(!ModelPattern::parse(pattern, &error));
+        const auto parsed = ModelPattern::parse(pattern);
+        QVERIFY(!parsed);
+        const QString error = parsed.failure().message;
         QVERIFY2(error.contains(mentioned), qPrintable(error));
     }
 

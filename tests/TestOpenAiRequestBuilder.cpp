@@ -121,18 +121,18 @@ private slots:
             QUrl("https://acme-ai.openai.azure.com/openai/deployments/gpt-4o-prod/chat/"
                  "completions?api-version=2024-10-21"));
 
-        QString error;
-        QVERIFY(!OpenAiRequestBuilder::build(
-            target("azure"), Endpoint::ChatCompletions, chat(), "x", &error));
-        QVERIFY(error.contains("resource"));
+        const auto refused
+            = OpenAiRequestBuilder::build(target("azure"), Endpoint::ChatCompletions, chat(), "x");
+        QVERIFY(!refused);
+        QVERIFY(refused.failure().message.contains("resource"));
     }
 
     void refusesOtherWireFormats()
     {
-        QString error;
-        QVERIFY(!OpenAiRequestBuilder::build(
-            target("anthropic"), Endpoint::ChatCompletions, chat(), "claude", &error));
-        QVERIFY(error.contains("anthropic"));
+        const auto refused = OpenAiRequestBuilder::build(
+            target("anthropic"), Endpoint::ChatCompletions, chat(), "claude");
+        QVERIFY(!refused);
+        QVERIFY(refused.failure().message.contains("anthropic"));
     }
 };
 

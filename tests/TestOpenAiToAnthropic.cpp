@@ -39,9 +39,8 @@ private slots:
               {"role": "tool", "tool_call_id": "call_2", "content": "Rain"},
               {"role": "user", "content": "Thanks"}
             ]})");
-        QString error;
-        const auto request = OpenAiToAnthropic::request(openAi, &error);
-        QVERIFY2(request, qPrintable(error));
+        const auto request = OpenAiToAnthropic::request(openAi);
+        QVERIFY(request);
         const QJsonObject body = request->body;
         QCOMPARE(body.value("system").toString(), QStringLiteral("Be brief.\nUse tools."));
         QCOMPARE(body.value("max_tokens").toInt(), 300);
@@ -71,9 +70,8 @@ private slots:
 
     void fillsWhatAnthropicRequires()
     {
-        QString error;
         const auto request = OpenAiToAnthropic::request(
-            json(R"({"messages": [{"role": "user", "content": "Hi"}]})"), &error);
+            json(R"({"messages": [{"role": "user", "content": "Hi"}]})"));
         QVERIFY(request);
         QCOMPARE(request->body.value("max_tokens").toInt(), OpenAiToAnthropic::defaultMaxTokens);
     }
@@ -92,9 +90,9 @@ private slots:
     void refusesWhatItCannotCarry()
     {
         QFETCH(QByteArray, request);
-        QString error;
-        QVERIFY(!OpenAiToAnthropic::request(json(request), &error));
-        QVERIFY(!error.isEmpty());
+        const auto translated = OpenAiToAnthropic::request(json(request));
+        QVERIFY(!translated);
+        QVERIFY(!translated.failure().message.isEmpty());
     }
 
     void translatesTheAnswerBack()

@@ -284,13 +284,12 @@ private slots:
     void tokensTooShortLivedToUseAreRefused()
     {
         const QDateTime now = QDateTime::currentDateTimeUtc();
-        QString error;
-        QVERIFY(!GoogleTokenFetch::parseAnswer(
-            R"({"access_token": "ya29.x", "expires_in": 30})", now, &error));
-        QVERIFY(!error.isEmpty());
+        const auto refused
+            = GoogleTokenFetch::parseAnswer(R"({"access_token": "ya29.x", "expires_in": 30})", now);
+        QVERIFY(!refused);
+        QVERIFY(!refused.failure().message.isEmpty());
         const auto token = GoogleTokenFetch::parseAnswer(
-            R"({"access_token": "ya29.x", "expires_in": 3599, "token_type": "Bearer"})", now,
-            &error);
+            R"({"access_token": "ya29.x", "expires_in": 3599, "token_type": "Bearer"})", now);
         QVERIFY(token);
         QCOMPARE(token->expiresAt, now.addSecs(3599));
     }

@@ -10,16 +10,14 @@ namespace {
 ModelCatalog read()
 {
     QFile file(QStringLiteral(":/catalog/models.json"));
-    QString error;
-    std::optional<ModelCatalog> catalog;
-    if (file.open(QIODevice::ReadOnly))
-        catalog = ModelCatalog::fromJson(file.readAll(), &error);
-    else
-        error = file.errorString();
+    const Result<ModelCatalog> catalog = file.open(QIODevice::ReadOnly)
+        ? ModelCatalog::fromJson(file.readAll())
+        : Result<ModelCatalog>(invalidInput(file.errorString()));
     // A test (TestModelCatalog) reads the same file, so a broken one fails the build's tests
     // rather than reaching anyone; should it still happen, routing goes on by the id rules.
     if (!catalog) {
-        qCCritical(lcCatalog) << "the built-in model catalog cannot be read:" << error;
+        qCCritical(lcCatalog) << "the built-in model catalog cannot be read:"
+                              << catalog.failure().message;
         return {};
     }
     return *catalog;

@@ -27,11 +27,10 @@ Result<ModelCatalog> UserCatalog::load(Store& store)
         return !models ? models.failure() : aliases.failure();
     ModelCatalog catalog = BuiltinCatalog::get();
     for (auto it = models->cbegin(); it != models->cend(); ++it) {
-        QString error;
-        if (auto entry = ModelCatalog::entryFromJson(it.value(), &error))
+        if (auto entry = ModelCatalog::entryFromJson(it.value()))
             catalog.add(std::move(*entry));
         else // checked on the way in; a hand-edited database loses only this model
-            qCWarning(lcCatalog) << "model" << it.key() << "left out:" << error;
+            qCWarning(lcCatalog) << "model" << it.key() << "left out:" << entry.failure().message;
     }
     for (auto it = aliases->cbegin(); it != aliases->cend(); ++it) {
         if (!catalog.addAlias(it.key(), it.value()))
@@ -42,10 +41,9 @@ Result<ModelCatalog> UserCatalog::load(Store& store)
 
 Result<ModelCatalog::Entry> UserCatalog::addModel(Store& store, const QJsonObject& definition)
 {
-    QString error;
-    std::optional<ModelCatalog::Entry> entry = ModelCatalog::entryFromJson(definition, &error);
+    Result<ModelCatalog::Entry> entry = ModelCatalog::entryFromJson(definition);
     if (!entry)
-        return invalidInput(error);
+        return entry.failure();
     auto catalog = load(store);
     if (!catalog)
         return catalog.failure();
@@ -65,10 +63,10 @@ Result<ModelCatalog::Entry> UserCatalog::addModel(Store& store, const QJsonObjec
 
 Result<void> UserCatalog::addAlias(Store& store, const QString& alias, const QString& modelId)
 {
-    QString error;
-    if (!ModelPattern::parse(alias, &error) || alias.contains(u'*') || alias.contains(u'?'))
-        return invalidInput(
-            error.isEmpty() ? Text::tr("An alias cannot contain \"*\" or \"?\".") : error);
+    if (const Result<ModelPattern> pattern = ModelPattern::parse(alias); !pattern)
+        return pattern.failure();
+    if (alias.contains(u'*') || alias.contains(u'?'))
+        return invalidInput(Text::tr("An alias cannot contain \"*\" or \"?\"."));
     auto catalog = load(store);
     if (!catalog)
         return catalog.failure();

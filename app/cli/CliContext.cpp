@@ -57,6 +57,9 @@ int CliContext::fail(const Failure& failure)
     case FailureKind::NotFound:
     case FailureKind::Conflict:
         return UsageError;
+    case FailureKind::Unsupported: // the router's kinds: no verb meets them as its own result
+    case FailureKind::Network:
+        return UsageError;
     }
     return UsageError;
 }

@@ -189,10 +189,9 @@ Result<void> KeyService::applyFields(ProviderKey& key, const KeyFields& fields)
     if (fields.modelPatterns) {
         QStringList patterns;
         for (const QString& text : *fields.modelPatterns) {
-            QString problem;
-            const std::optional<ModelPattern> pattern = ModelPattern::parse(text, &problem);
+            const Result<ModelPattern> pattern = ModelPattern::parse(text);
             if (!pattern)
-                return invalidInput(problem);
+                return pattern.failure();
             if (!patterns.contains(pattern->text()))
                 patterns.append(pattern->text());
         }

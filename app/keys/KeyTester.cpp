@@ -66,10 +66,9 @@ void KeyTester::onTokenFetched()
 
 void KeyTester::probe()
 {
-    QString error;
-    std::optional<UpstreamRequest> request = KeyProbe::request(m_target, &error);
+    Result<UpstreamRequest> request = KeyProbe::request(m_target);
     if (!request) {
-        QTimer::singleShot(0, this, [this, error] {
+        QTimer::singleShot(0, this, [this, error = request.failure().message] {
             finish({ KeyProbe::Verdict::Failed, 0, 0, error });
         });
         return;

@@ -247,13 +247,12 @@ void RouterHost::applyListener(const QHash<QString, QString>& settings)
         = m_overrides.port.value_or(quint16(settings.value(QStringLiteral("port")).toUInt()));
     if (m_listeningOn && m_listeningOn->first == bindAddress && m_listeningOn->second == port)
         return;
-    QString error;
-    if (!m_router.listen(bindAddress, port, &error)) {
+    if (const Result<void> listening = m_router.listen(bindAddress, port); !listening) {
         m_listeningOn.reset();
         emit listenFailed(tr("The router could not listen on %1 port %2: %3")
                               .arg(bindAddress.toString())
                               .arg(port)
-                              .arg(error));
+                              .arg(listening.failure().message));
         return;
     }
     // Requests in flight on the old address finish; new ones go to the new one.

@@ -16,27 +16,18 @@ struct Text
     Q_DECLARE_TR_FUNCTIONS(ModelCatalog)
 };
 
-template <typename T> std::optional<T> fail(QString* error, const QString& message)
-{
-    if (error)
-        *error = message;
-    return std::nullopt;
-}
-
 // A model id: the characters a model pattern allows, and no wildcard.
-bool isModelId(const QString& text, QString* error)
+Result<void> checkModelId(const QString& text)
 {
-    if (!ModelPattern::parse(text, error))
-        return false;
-    if (text.contains(u'*') || text.contains(u'?')) {
-        if (error)
-            *error = Text::tr("A model id cannot contain \"*\" or \"?\": \"%1\".").arg(text);
-        return false;
-    }
-    return true;
+    if (const Result<ModelPattern> pattern = ModelPattern::parse(text); !pattern)
+        return pattern.failure();
+    if (text.contains(u'*') || text.contains(u'?'))
+        return invalidInput(
+            Text::tr("A model id cannot contain \"*\" or \"?\": \"%1\".").arg(text));
+    return {};
 }
 
-std::optional<ModelPrice> priceFromJson(const QJsonObject& pricing, QString* error)
+Result<ModelPrice> priceFromJson(const QJsonObject& pricing)
 {
     ModelPrice price;
     const std::pair<const char*, double*> parts[] = { { "input", &price.input },
@@ -46,7 +37,7 @@ std::optional<ModelPrice> priceFromJson(const QJsonObject& pricing, QString* err
         if (value.isUndefined())
             continue;
         if (!value.isDouble() || !std::isfinite(value.toDouble()) || value.toDouble() < 0)
-            return fail<ModelPrice>(error,
+            return invalidInput(
                 Text::tr("The price \"%1\" must be a number of dollars per million tokens, "
                          "0 or more.")
                     .arg(QLatin1StringView(name)));
@@ -60,33 +51,33 @@ std::optional<ModelPrice> priceFromJson(const QJsonObject& pricing, QString* err
 
 } // namespace
 
-std::optional<ModelCatalog::Entry> ModelCatalog::entryFromJson(
-    const QJsonObject& object, QString* error)
+Result<ModelCatalog::Entry> ModelCatalog::entryFromJson(const QJsonObject& object)
 {
     Entry entry;
     entry.canonicalId = object.value(QStringLiteral("id")).toString();
-    if (!isModelId(entry.canonicalId, error))
-        return std::nullopt;
+    if (const Result<void> id = checkModelId(entry.canonicalId); !id)
+        return id.failure();
     entry.displayName = object.value(QStringLiteral("name")).toString(entry.canonicalId);
     for (const QJsonValue& alias : object.value(QStringLiteral("aliases")).toArray()) {
-        if (!isModelId(alias.toString(), error))
-            return std::nullopt;
+        if (const Result<void> id = checkModelId(alias.toString()); !id)
+            return id.failure();
         entry.aliases.append(alias.toString());
     }
     const QJsonObject natives = object.value(QStringLiteral("native_ids")).toObject();
     for (auto it = natives.begin(); it != natives.end(); ++it) {
-        if (!isModelId(it.value().toString(), error))
-            return std::nullopt;
+        if (const Result<void> id = checkModelId(it.value().toString()); !id)
+            return id.failure();
         entry.nativeIds.insert(it.key(), it.value().toString());
     }
     const QJsonValue context = object.value(QStringLiteral("context_length"));
     if (!context.isUndefined() && (!context.isDouble() || context.toInteger(-1) < 0))
-        return fail<Entry>(error, Text::tr("The context length must be a number of tokens."));
+        return invalidInput(Text::tr("The context length must be a number of tokens."));
     entry.contextLength = context.toInteger();
     if (const QJsonValue pricing = object.value(QStringLiteral("pricing")); pricing.isObject()) {
-        entry.price = priceFromJson(pricing.toObject(), error);
-        if (!entry.price)
-            return std::nullopt;
+        const Result<ModelPrice> price = priceFromJson(pricing.toObject());
+        if (!price)
+            return price.failure();
+        entry.price = *price;
     }
     return entry;
 }
@@ -112,23 +103,22 @@ QJsonObject ModelCatalog::entryToJson(const Entry& entry)
     return object;
 }
 
-std::optional<ModelCatalog> ModelCatalog::fromJson(const QByteArray& json, QString* error)
+Result<ModelCatalog> ModelCatalog::fromJson(const QByteArray& json)
 {
     QJsonParseError parseError {};
     const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
     if (parseError.error != QJsonParseError::NoError)
-        return fail<ModelCatalog>(error, parseError.errorString());
+        return invalidInput(parseError.errorString());
     const QJsonValue models = document.object().value(QStringLiteral("models"));
     if (!models.isArray())
-        return fail<ModelCatalog>(error, Text::tr("The catalog has no \"models\" list."));
+        return invalidInput(Text::tr("The catalog has no \"models\" list."));
     ModelCatalog catalog;
     for (const QJsonValue& model : models.toArray()) {
-        QString entryError;
-        auto entry = entryFromJson(model.toObject(), &entryError);
+        Result<Entry> entry = entryFromJson(model.toObject());
         if (!entry) {
-            return fail<ModelCatalog>(error,
-                Text::tr("Model %1: %2")
-                    .arg(model.toObject().value(QStringLiteral("id")).toString(), entryError));
+            return invalidInput(Text::tr("Model %1: %2")
+                                    .arg(model.toObject().value(QStringLiteral("id")).toString(),
+                                        entry.failure().message));
         }
         catalog.add(std::move(*entry));
     }

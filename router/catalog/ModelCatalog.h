@@ -1,6 +1,7 @@
 #pragma once
 
 #include "router/catalog/ModelPrice.h"
+#include "router/core/Result.h"
 
 #include <QByteArray>
 #include <QHash>
@@ -28,12 +29,12 @@ public:
         std::optional<ModelPrice> price {};
     };
 
-    // Reads one entry of the catalog's JSON format (resources/catalog/models.json); nothing,
-    // with *error saying what is wrong, when the object is not a valid entry.
-    static std::optional<Entry> entryFromJson(const QJsonObject& object, QString* error);
+    // Reads one entry of the catalog's JSON format (resources/catalog/models.json); fails
+    // (InvalidInput), saying what is wrong, when the object is not a valid entry.
+    static Result<Entry> entryFromJson(const QJsonObject& object);
     static QJsonObject entryToJson(const Entry& entry);
     // Reads a whole catalog document ({"models": [...]}).
-    static std::optional<ModelCatalog> fromJson(const QByteArray& json, QString* error);
+    static Result<ModelCatalog> fromJson(const QByteArray& json);
 
     // A later entry with the same canonical id replaces the earlier one: the user's own
     // definition of a model wins over the built-in one.

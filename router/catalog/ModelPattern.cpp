@@ -36,12 +36,10 @@ ModelPattern::ModelPattern(QString text)
           QRegularExpression::CaseInsensitiveOption | QRegularExpression::DontCaptureOption)
 { }
 
-std::optional<ModelPattern> ModelPattern::parse(const QString& text, QString* error)
+Result<ModelPattern> ModelPattern::parse(const QString& text)
 {
-    auto fail = [error](const QString& message) -> std::optional<ModelPattern> {
-        if (error)
-            *error = message;
-        return std::nullopt;
+    const auto fail = [](const QString& message) {
+        return invalidInput(message);
     };
     const QString trimmed = text.trimmed();
     if (trimmed.isEmpty())

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "router/core/Result.h"
+
 #include <QRegularExpression>
 #include <QString>
 
@@ -13,9 +15,9 @@ class ModelPattern
 public:
     static constexpr qsizetype maximumLength = 200;
 
-    // Returns nothing and sets *error to a sentence a person can act on when the text is not a
-    // valid pattern (empty, too long, or a character that no model id uses).
-    static std::optional<ModelPattern> parse(const QString& text, QString* error = nullptr);
+    // Fails (InvalidInput) with a sentence a person can act on when the text is not a valid
+    // pattern (empty, too long, or a character that no model id uses).
+    static Result<ModelPattern> parse(const QString& text);
 
     const QString& text() const { return m_text; }
     bool isGlob() const;

@@ -6,14 +6,19 @@
 #include <utility>
 #include <variant>
 
-// Why an operation of the app layer did not happen. The kind decides the CLI's exit code and
-// how the UI presents it; the message is a sentence for a person.
+// Why an operation of the router or the app layer did not happen. The kind decides the CLI's
+// exit code, how the UI presents it and which answer a client gets; the message is a sentence
+// for a person.
 enum class FailureKind {
-    InvalidInput, // the caller's input is wrong; nothing was changed
+    InvalidInput, // the caller's input is wrong (a request, a key's settings); nothing was changed
     NotFound, // the named key, token, member or workspace does not exist
     Conflict, // the change contradicts what is stored (duplicate label, still in use)
     Database, // SQLite refused: locked, unreadable, damaged, from a newer version
     Keychain, // the OS keychain is missing, locked or refused
+    // The input is valid, but the upstream or the translation to it cannot express it (an
+    // image to a text-only format, embeddings to a chat-only provider): another key may serve.
+    Unsupported,
+    Network, // a socket could not be opened, or a network peer's answer could not be used
 };
 
 struct Failure
@@ -90,6 +95,16 @@ inline Failure notFound(QString message)
 inline Failure conflict(QString message)
 {
     return { FailureKind::Conflict, std::move(message) };
+}
+
+inline Failure unsupported(QString message)
+{
+    return { FailureKind::Unsupported, std::move(message) };
+}
+
+inline Failure networkFailure(QString message)
+{
+    return { FailureKind::Network, std::move(message) };
 }
 
 // A name the caller gave that does not exist is a mistake in the input, not a missing record.

@@ -2,7 +2,9 @@
 
 #include "router/http/ContentDecoder.h"
 
+#include <QLoggingCategory>
 #include <QNetworkProxy>
+#include <QSslCipher>
 #include <QSslConfiguration>
 #include <QSslSocket>
 
@@ -10,6 +12,8 @@
 #include <cerrno>
 #include <sys/socket.h>
 #endif
+
+Q_LOGGING_CATEGORY(lcHttpClient, "keyway.router.http.client")
 
 namespace {
 
@@ -115,6 +119,7 @@ void HttpClientConnection::send(const QUrl& url, const HttpHeaders& headers, con
     m_decoder.reset();
 
     if (m_state == State::Idle) {
+        qCDebug(lcHttpClient) << "reusing the connection to" << m_origin.host();
         m_state = State::Waiting;
         m_socket->write(request);
         return;
@@ -123,6 +128,7 @@ void HttpClientConnection::send(const QUrl& url, const HttpHeaders& headers, con
     m_state = State::Connecting;
     const bool tls = m_origin.scheme() == u"https";
     const quint16 port = quint16(m_origin.port(tls ? 443 : 80));
+    qCDebug(lcHttpClient) << "connecting to" << m_origin.host() << port << (tls ? "with TLS" : "");
     if (tls)
         static_cast<QSslSocket*>(m_socket)->connectToHostEncrypted(m_origin.host(), port);
     else
@@ -164,6 +170,11 @@ void HttpClientConnection::onConnected()
     if (m_state != State::Connecting)
         return;
     m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+    if (auto* tls = qobject_cast<QSslSocket*>(m_socket); tls && tls->isEncrypted())
+        qCDebug(lcHttpClient) << "connected to" << m_origin.host() << "over"
+                              << tls->sessionCipher().protocolString();
+    else
+        qCDebug(lcHttpClient) << "connected to" << m_origin.host();
     m_state = State::Waiting;
     m_socket->write(std::exchange(m_pendingRequest, QByteArray()));
     emit connected();
@@ -298,6 +309,7 @@ void HttpClientConnection::fail(const QString& message)
 {
     if (m_state == State::Closed)
         return;
+    qCDebug(lcHttpClient) << "connection to" << m_origin.host() << "failed:" << message;
     abort();
     emit failed(message);
 }

@@ -65,7 +65,6 @@ private:
     static int onMessageComplete(http_parser* parser);
     static const http_parser_settings& parserSettings();
 
-    void connectToOrigin();
     void onConnected();
     void onReadyRead();
     void onDisconnected();

@@ -1,5 +1,7 @@
 #include "router/http/HttpConnection.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLoggingCategory>
 #include <QTcpSocket>
 
@@ -17,10 +19,24 @@ QByteArray reasonPhrase(int status)
     return QByteArray(http_status_str(static_cast<http_status>(status)));
 }
 
-QByteArray errorBody(const QByteArray& message)
+QByteArray errorBody(const QString& message)
 {
     // Before a request is whole its protocol is unknown; OpenAI's error shape is the default.
-    return "{\"error\":{\"message\":\"" + message + "\",\"type\":\"invalid_request_error\"}}";
+    const QJsonObject error { { QStringLiteral("message"), message },
+        { QStringLiteral("type"), QStringLiteral("invalid_request_error") } };
+    return QJsonDocument(QJsonObject { { QStringLiteral("error"), error } })
+        .toJson(QJsonDocument::Compact);
+}
+
+// A limit as people write it: "32 MiB", "64 KiB", or bytes when it is neither.
+QString sizeText(qsizetype bytes)
+{
+    constexpr qsizetype kib = 1024;
+    if (bytes >= kib * kib && bytes % (kib * kib) == 0)
+        return QStringLiteral("%1 MiB").arg(bytes / (kib * kib));
+    if (bytes >= kib && bytes % kib == 0)
+        return QStringLiteral("%1 KiB").arg(bytes / kib);
+    return QStringLiteral("%1 bytes").arg(bytes);
 }
 
 } // namespace
@@ -175,13 +191,19 @@ void HttpConnection::parse()
         return;
     }
     if (error != HPE_OK) {
-        if (m_rejectStatus == 413)
-            rejectAndClose(413, "The request body is larger than 32 MiB.");
-        else if (m_rejectStatus == 431 || error == HPE_HEADER_OVERFLOW)
-            rejectAndClose(431, "The request headers are larger than 64 KiB.");
-        else
-            rejectAndClose(
-                400, QByteArray("Malformed HTTP request: ") + http_errno_description(error));
+        if (m_rejectStatus == 413) {
+            rejectAndClose(413,
+                QStringLiteral("The request body is larger than %1.")
+                    .arg(sizeText(m_limits.maxBodyBytes)));
+        } else if (m_rejectStatus == 431 || error == HPE_HEADER_OVERFLOW) {
+            rejectAndClose(431,
+                QStringLiteral("The request headers are larger than %1.")
+                    .arg(sizeText(m_limits.maxHeaderBytes)));
+        } else {
+            rejectAndClose(400,
+                QStringLiteral("Malformed HTTP request: ")
+                    + QString::fromLatin1(http_errno_description(error)));
+        }
     }
 }
 
@@ -249,13 +271,14 @@ void HttpConnection::finishExchange()
     parse();
 }
 
-void HttpConnection::rejectAndClose(int status, const QByteArray& message)
+void HttpConnection::rejectAndClose(int status, const QString& message)
 {
     qCDebug(lcHttp) << "rejecting a request:" << status << message;
     m_keepAlive = false;
+    const QByteArray body = errorBody(message);
     writeHead(status, { { "Content-Type", "application/json" } },
-        "Content-Length: " + QByteArray::number(errorBody(message).size()) + "\r\n");
-    m_socket->write(errorBody(message));
+        "Content-Length: " + QByteArray::number(body.size()) + "\r\n");
+    m_socket->write(body);
     m_socket->disconnectFromHost();
 }
 

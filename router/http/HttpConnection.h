@@ -48,7 +48,7 @@ private:
     void parse();
     void dispatch();
     void finishExchange();
-    void rejectAndClose(int status, const QByteArray& message);
+    void rejectAndClose(int status, const QString& message);
     void writeHead(int status, const HttpHeaders& headers, const QByteArray& framing);
     void close();
     bool countHeaderBytes(size_t length);

@@ -50,13 +50,11 @@ HttpServer::~HttpServer()
     }
 }
 
-bool HttpServer::listen(const QHostAddress& address, quint16 port, QString* error)
+Result<void> HttpServer::listen(const QHostAddress& address, quint16 port)
 {
-    if (m_listener->listen(address, port))
-        return true;
-    if (error)
-        *error = m_listener->errorString();
-    return false;
+    if (!m_listener->listen(address, port))
+        return networkFailure(m_listener->errorString());
+    return {};
 }
 
 quint16 HttpServer::port() const

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "router/core/Result.h"
 #include "router/http/HttpExchange.h"
 #include "router/http/HttpLimits.h"
 
@@ -25,7 +26,8 @@ public:
         HttpLimits limits, HttpHandler handler, int workerThreads, QObject* parent = nullptr);
     ~HttpServer() override;
 
-    bool listen(const QHostAddress& address, quint16 port, QString* error = nullptr);
+    // Fails (Network) when the address cannot be bound: the port is taken, the address not ours.
+    Result<void> listen(const QHostAddress& address, quint16 port);
     quint16 port() const;
     void close();
     int openConnections() const { return m_openConnections.load(); }

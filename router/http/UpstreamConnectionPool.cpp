@@ -2,9 +2,12 @@
 
 #include "router/http/HttpClientConnection.h"
 
+#include <QLoggingCategory>
 #include <QNetworkProxyFactory>
 #include <QThreadStorage>
 #include <QUrl>
+
+Q_LOGGING_CATEGORY(lcPool, "keyway.router.http.pool")
 
 namespace {
 
@@ -60,6 +63,14 @@ QNetworkProxy UpstreamConnectionPool::proxyFor(const QUrl& url)
             break;
         }
     }
+    // The proxy's host and port only: its URL may carry a user and password.
+    if (lookup.proxy.type() == QNetworkProxy::NoProxy)
+        qCDebug(lcPool) << "no proxy for" << url.host();
+    else
+        qCDebug(lcPool) << "proxy for" << url.host() << ":" << lookup.proxy.hostName()
+                        << lookup.proxy.port()
+                        << (lookup.proxy.type() == QNetworkProxy::Socks5Proxy ? "SOCKS5"
+                                                                              : "HTTP CONNECT");
     return lookup.proxy;
 }
 
@@ -71,11 +82,14 @@ HttpClientConnection* UpstreamConnectionPool::acquire(const QUrl& url, const QSt
         if (it->isEmpty())
             m_idle.erase(it);
         if (connection->isReusable()) {
+            qCDebug(lcPool) << "reusing an idle connection to" << url.host();
             connection->disconnect(this);
             return connection;
         }
+        qCDebug(lcPool) << "an idle connection to" << url.host() << "was closed; dropped";
         forget(connection);
     }
+    qCDebug(lcPool) << "opening a connection to" << url.host();
     const QList<QSslCertificate> extraCa
         = caFile.isEmpty() ? QList<QSslCertificate>() : certificatesIn(caFile);
     auto* connection = new HttpClientConnection(

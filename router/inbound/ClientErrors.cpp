@@ -53,6 +53,22 @@ ClientErrors::Error ClientErrors::badRequest(const QString& message)
     return { 400, message, QStringLiteral("invalid_request_error"), {}, {} };
 }
 
+ClientErrors::Error ClientErrors::fromFailure(const Failure& failure)
+{
+    switch (failure.kind) {
+    case FailureKind::InvalidInput:
+    case FailureKind::Unsupported:
+    case FailureKind::NotFound:
+    case FailureKind::Conflict:
+        return badRequest(failure.message);
+    case FailureKind::Database:
+    case FailureKind::Keychain:
+    case FailureKind::Network:
+        break;
+    }
+    return { 500, failure.message, QStringLiteral("api_error"), {}, {} };
+}
+
 ClientErrors::Error ClientErrors::unauthorized(const QString& message)
 {
     return { 401, message, QStringLiteral("invalid_request_error"),

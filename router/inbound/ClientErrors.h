@@ -1,5 +1,6 @@
 #pragma once
 
+#include "router/core/Result.h"
 #include "router/inbound/ClientCall.h"
 
 #include <QByteArray>
@@ -24,5 +25,8 @@ public:
 
     static QByteArray body(ClientProtocol protocol, const Error& error);
     static Error badRequest(const QString& message);
+    // The one mapping of a router failure to the client's answer: what the client sent or
+    // asked for is a 400, anything else the router's own 500.
+    static Error fromFailure(const Failure& failure);
     static Error unauthorized(const QString& message);
 };

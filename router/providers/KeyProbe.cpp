@@ -7,6 +7,9 @@
 #include "router/upstream/OutcomeClassifier.h"
 
 #include <QCoreApplication>
+#include <QLoggingCategory>
+
+Q_LOGGING_CATEGORY(lcKeyProbe, "keyway.router.keyprobe")
 
 namespace {
 
@@ -36,24 +39,24 @@ UpstreamRequest getRequest(const QString& url, HttpHeaders headers)
 // needs a good token, the project, Vertex AI enabled and the right to use it. Endpoints live in
 // regions, so a global key asks us-central1. An express-mode key has no project: it counts the
 // tokens of a one-word prompt, also free.
-std::optional<UpstreamRequest> vertexRequest(const UpstreamTarget& target, QString* error)
+Result<UpstreamRequest> vertexRequest(const UpstreamTarget& target)
 {
     if (const auto account = VertexEndpoint::serviceAccount(target)) {
         QString region = VertexEndpoint::region(target);
         if (region == u"global")
             region = QStringLiteral("us-central1");
-        const std::optional<QString> location = VertexEndpoint::locationUrl(target, region, error);
+        const Result<QString> location = VertexEndpoint::locationUrl(target, region);
         if (!location)
-            return std::nullopt;
+            return location.failure();
         UpstreamRequest request
             = getRequest(*location + QStringLiteral("/endpoints?pageSize=1"), {});
         VertexEndpoint::authorize(request, target);
         return request;
     }
-    const std::optional<QUrl> url = VertexEndpoint::url(target, u"google",
-        QString::fromLatin1(KeyProbe::vertexProbeModel), QStringLiteral("countTokens"), error);
+    const Result<QUrl> url = VertexEndpoint::url(target, u"google",
+        QString::fromLatin1(KeyProbe::vertexProbeModel), QStringLiteral("countTokens"));
     if (!url)
-        return std::nullopt;
+        return url.failure();
     UpstreamRequest request;
     request.url = *url;
     request.headers = { { "Content-Type", "application/json" } };
@@ -62,16 +65,12 @@ std::optional<UpstreamRequest> vertexRequest(const UpstreamTarget& target, QStri
     return request;
 }
 
-} // namespace
-
-std::optional<UpstreamRequest> KeyProbe::request(const UpstreamTarget& target, QString* error)
+// The probe for the key's provider, by its wire format.
+Result<UpstreamRequest> probeRequest(const UpstreamTarget& target)
 {
     const ProviderDescriptor* provider = ProviderRegistry::find(target.providerId);
-    if (!provider) {
-        if (error)
-            *error = Text::tr("Unknown provider \"%1\".").arg(target.providerId);
-        return std::nullopt;
-    }
+    if (!provider)
+        return unsupported(Text::tr("Unknown provider \"%1\".").arg(target.providerId));
     const QByteArray secret = target.secret.toUtf8();
     switch (provider->wireFormat) {
     case WireFormat::OpenAiChat:
@@ -80,8 +79,7 @@ std::optional<UpstreamRequest> KeyProbe::request(const UpstreamTarget& target, Q
             return getRequest(baseUrl(target, *provider) + QStringLiteral("/key"),
                 { { "Authorization", "Bearer " + secret } });
         }
-        return OpenAiRequestBuilder::build(
-            target, OpenAiRequestBuilder::Endpoint::Models, {}, {}, error);
+        return OpenAiRequestBuilder::build(target, OpenAiRequestBuilder::Endpoint::Models, {}, {});
     case WireFormat::AnthropicMessages:
         return getRequest(baseUrl(target, *provider) + QStringLiteral("/v1/models?limit=1"),
             { { "x-api-key", secret }, { "anthropic-version", "2023-06-01" } });
@@ -91,7 +89,7 @@ std::optional<UpstreamRequest> KeyProbe::request(const UpstreamTarget& target, Q
                 baseUrl(target, *provider) + QStringLiteral("/v1beta/models?pageSize=1"),
                 { { "x-goog-api-key", secret } });
         }
-        return vertexRequest(target, error);
+        return vertexRequest(target);
     case WireFormat::BedrockConverse: {
         // The control plane's list of models: free, and it needs a valid, signed key.
         const QString region = target.settings.value(QStringLiteral("region")).toString();
@@ -106,12 +104,30 @@ std::optional<UpstreamRequest> KeyProbe::request(const UpstreamTarget& target, Q
         return request;
     }
     }
-    if (error)
-        *error = Text::tr("Keyway cannot check %1 keys yet.").arg(provider->displayName);
-    return std::nullopt;
+    return unsupported(Text::tr("Keyway cannot check %1 keys yet.").arg(provider->displayName));
 }
 
-KeyProbe::Verdict KeyProbe::verdict(int httpStatus, const QByteArray& body)
+} // namespace
+
+Result<UpstreamRequest> KeyProbe::request(const UpstreamTarget& target)
+{
+    Result<UpstreamRequest> request = probeRequest(target);
+    // The URL without its query; the headers, which carry the key, never.
+    if (request)
+        qCDebug(lcKeyProbe) << "probing a" << target.providerId << "key at"
+                            << request->url.toDisplayString(
+                                   QUrl::RemoveUserInfo | QUrl::RemoveQuery);
+    else
+        qCDebug(lcKeyProbe) << "cannot probe a" << target.providerId
+                            << "key:" << request.failure().message;
+    return request;
+}
+
+namespace {
+
+using Verdict = KeyProbe::Verdict;
+
+Verdict verdictOf(int httpStatus, const QByteArray& body)
 {
     // Google says "API key not valid" with a 400 and the reason in its details.
     if (httpStatus == 400 && body.contains("API_KEY_INVALID"))
@@ -143,6 +159,15 @@ KeyProbe::Verdict KeyProbe::verdict(int httpStatus, const QByteArray& body)
         break;
     }
     return Verdict::Failed;
+}
+
+} // namespace
+
+KeyProbe::Verdict KeyProbe::verdict(int httpStatus, const QByteArray& body)
+{
+    const Verdict found = verdictOf(httpStatus, body);
+    qCDebug(lcKeyProbe) << "the probe's answer, HTTP" << httpStatus << "says" << verdictId(found);
+    return found;
 }
 
 QString KeyProbe::verdictId(Verdict verdict)

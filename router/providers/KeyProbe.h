@@ -1,5 +1,6 @@
 #pragma once
 
+#include "router/core/Result.h"
 #include "router/upstream/UpstreamRequest.h"
 #include "router/upstream/UpstreamTarget.h"
 
@@ -27,9 +28,9 @@ public:
     static constexpr char vertexProbeModel[] = "gemini-2.5-flash";
 
     // The probe request for the key (a Vertex service account's with its access token in the
-    // target: see GoogleTokenFetch), or nothing when Keyway cannot check this provider's keys
-    // yet or the key lacks what its provider needs (the error says which).
-    static std::optional<UpstreamRequest> request(const UpstreamTarget& target, QString* error);
+    // target: see GoogleTokenFetch); fails when Keyway cannot check this provider's keys yet
+    // (Unsupported) or the key lacks what its provider needs (InvalidInput).
+    static Result<UpstreamRequest> request(const UpstreamTarget& target);
     static Verdict verdict(int httpStatus, const QByteArray& body);
     // "works", "invalid", "no-access", "rate-limited", "out-of-credit", "unreachable", "failed".
     static QString verdictId(Verdict verdict);

@@ -242,11 +242,10 @@ void FailoverSession::sendAttempt()
         }
         target.accessToken = *token;
     }
-    QString error;
-    std::optional<UpstreamRequest> request
-        = m_adapter->buildRequest(target, m_call, m_planned.upstreamModel, &error);
+    Result<UpstreamRequest> request
+        = m_adapter->buildRequest(target, m_call, m_planned.upstreamModel);
     if (!request) {
-        skipAttempt(m_planned, QStringLiteral("configuration"), error);
+        skipAttempt(m_planned, QStringLiteral("configuration"), request.failure().message);
         return;
     }
     m_attempt.droppedFields = request->droppedFields;

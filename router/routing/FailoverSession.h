@@ -79,7 +79,6 @@ private:
         std::optional<std::chrono::milliseconds> cooldown = {});
     void answer(int status, const QByteArray& body, HttpExchange::Headers headers = {});
     void dropUpstream();
-    void answerError(const ClientErrors::Error& error);
     void commitStream();
     void completeStream();
     // The names the catalog may know the attempt's model by, surest first.

@@ -1,11 +1,11 @@
 #include "router/translate/AnthropicToConverse.h"
 
 #include "router/translate/ContentText.h"
+#include "router/translate/DroppedFields.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QSet>
 
 namespace {
 
@@ -15,7 +15,7 @@ struct Text
     Q_DECLARE_TR_FUNCTIONS(AnthropicToConverse)
 };
 
-std::optional<QJsonObject> imageBlock(const QJsonObject& block, QString* error)
+Result<QJsonObject> imageBlock(const QJsonObject& block)
 {
     const QJsonObject source = block.value(QStringLiteral("source")).toObject();
     const QString mediaType = source.value(QStringLiteral("media_type")).toString();
@@ -24,8 +24,8 @@ std::optional<QJsonObject> imageBlock(const QJsonObject& block, QString* error)
         || !QStringList { QStringLiteral("png"), QStringLiteral("jpeg"), QStringLiteral("gif"),
             QStringLiteral("webp") }
                 .contains(format)) {
-        *error = Text::tr("Amazon Bedrock takes images as base64 PNG, JPEG, GIF or WebP.");
-        return std::nullopt;
+        return unsupported(
+            Text::tr("Amazon Bedrock takes images as base64 PNG, JPEG, GIF or WebP."));
     }
     return QJsonObject { { QStringLiteral("image"),
         QJsonObject { { QStringLiteral("format"), format },
@@ -34,8 +34,7 @@ std::optional<QJsonObject> imageBlock(const QJsonObject& block, QString* error)
                     { QStringLiteral("bytes"), source.value(QStringLiteral("data")) } } } } } };
 }
 
-std::optional<QJsonArray> converseContent(
-    const QJsonValue& content, QSet<QString>& dropped, QString* error)
+Result<QJsonArray> converseContent(const QJsonValue& content, DroppedFields& dropped)
 {
     if (content.isString())
         return QJsonArray { QJsonObject { { QStringLiteral("text"), content.toString() } } };
@@ -43,15 +42,14 @@ std::optional<QJsonArray> converseContent(
     for (const QJsonValue& value : content.toArray()) {
         const QJsonObject block = value.toObject();
         const QString type = block.value(QStringLiteral("type")).toString();
-        if (block.contains(QStringLiteral("cache_control")))
-            dropped.insert(QStringLiteral("cache_control"));
+        dropped.addCacheControl(block);
         if (type == u"text") {
             blocks.append(
                 QJsonObject { { QStringLiteral("text"), block.value(QStringLiteral("text")) } });
         } else if (type == u"image") {
-            const auto image = imageBlock(block, error);
+            const auto image = imageBlock(block);
             if (!image)
-                return std::nullopt;
+                return image.failure();
             blocks.append(*image);
         } else if (type == u"tool_use") {
             blocks.append(QJsonObject { { QStringLiteral("toolUse"),
@@ -68,26 +66,22 @@ std::optional<QJsonArray> converseContent(
                 result.insert(QStringLiteral("status"), QStringLiteral("error"));
             blocks.append(QJsonObject { { QStringLiteral("toolResult"), result } });
         } else if (type == u"thinking" || type == u"redacted_thinking") {
-            dropped.insert(QStringLiteral("thinking"));
+            dropped.add(QStringLiteral("thinking"));
         } else {
-            *error = Text::tr("A \"%1\" block cannot be sent to Amazon Bedrock.").arg(type);
-            return std::nullopt;
+            return unsupported(
+                Text::tr("A \"%1\" block cannot be sent to Amazon Bedrock.").arg(type));
         }
     }
     return blocks;
 }
 
-QJsonObject toolConfig(const QJsonObject& anthropic, QSet<QString>& dropped)
+QJsonObject toolConfig(const QJsonObject& anthropic, DroppedFields& dropped)
 {
     QJsonArray tools;
     for (const QJsonValue& value : anthropic.value(QStringLiteral("tools")).toArray()) {
         const QJsonObject tool = value.toObject();
-        if (tool.contains(QStringLiteral("type"))
-            && tool.value(QStringLiteral("type")).toString() != u"custom") {
-            dropped.insert(
-                QStringLiteral("tools.") + tool.value(QStringLiteral("name")).toString());
+        if (dropped.withdrawServerTool(tool))
             continue;
-        }
         QJsonObject spec { { QStringLiteral("name"), tool.value(QStringLiteral("name")) },
             { QStringLiteral("inputSchema"),
                 QJsonObject {
@@ -116,16 +110,15 @@ QJsonObject toolConfig(const QJsonObject& anthropic, QSet<QString>& dropped)
 
 } // namespace
 
-std::optional<AnthropicToConverse::Request> AnthropicToConverse::request(
-    const QJsonObject& anthropic, QString* error)
+Result<AnthropicToConverse::Request> AnthropicToConverse::request(const QJsonObject& anthropic)
 {
-    QSet<QString> dropped;
+    DroppedFields dropped;
     QJsonArray messages;
     for (const QJsonValue& value : anthropic.value(QStringLiteral("messages")).toArray()) {
         const QJsonObject turn = value.toObject();
-        const auto content = converseContent(turn.value(QStringLiteral("content")), dropped, error);
+        const auto content = converseContent(turn.value(QStringLiteral("content")), dropped);
         if (!content)
-            return std::nullopt;
+            return content.failure();
         if (!content->isEmpty())
             messages.append(
                 QJsonObject { { QStringLiteral("role"), turn.value(QStringLiteral("role")) },
@@ -152,19 +145,14 @@ std::optional<AnthropicToConverse::Request> AnthropicToConverse::request(
     if (thinking.value(QStringLiteral("type")).toString() == u"enabled")
         additional.insert(QStringLiteral("thinking"), thinking);
     else if (!thinking.isEmpty())
-        dropped.insert(QStringLiteral("thinking"));
+        dropped.add(QStringLiteral("thinking"));
     if (anthropic.contains(QStringLiteral("top_k")))
         additional.insert(QStringLiteral("top_k"), anthropic.value(QStringLiteral("top_k")));
     if (!additional.isEmpty())
         body.insert(QStringLiteral("additionalModelRequestFields"), additional);
-    for (const char* field :
-        { "context_management", "container", "mcp_servers", "service_tier", "metadata" }) {
-        if (anthropic.contains(QLatin1StringView(field)))
-            dropped.insert(QString::fromLatin1(field));
-    }
-    QStringList droppedFields(dropped.cbegin(), dropped.cend());
-    droppedFields.sort();
-    return Request { body, droppedFields };
+    dropped.addPresent(anthropic,
+        { "context_management", "container", "mcp_servers", "service_tier", "metadata" });
+    return Request { body, dropped.list() };
 }
 
 QString AnthropicToConverse::stopReason(const QString& converseReason)

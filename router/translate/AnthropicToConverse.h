@@ -1,5 +1,7 @@
 #pragma once
 
+#include "router/core/Result.h"
+
 #include <QByteArray>
 #include <QJsonObject>
 #include <QString>
@@ -21,7 +23,8 @@ public:
         QStringList droppedFields;
     };
 
-    static std::optional<Request> request(const QJsonObject& anthropic, QString* error);
+    // Fails (Unsupported) when the request holds what Converse cannot carry.
+    static Result<Request> request(const QJsonObject& anthropic);
     // Nothing when the answer cannot be read.
     static std::optional<QByteArray> answer(const QByteArray& converseBody, const QString& model);
 

@@ -1,6 +1,7 @@
 #include "router/translate/AnthropicToGemini.h"
 
 #include "router/translate/ContentText.h"
+#include "router/translate/DroppedFields.h"
 #include "router/translate/GeminiSchema.h"
 
 #include <QCoreApplication>
@@ -22,9 +23,8 @@ struct Text
 // What the turns need to know of each other while they are translated.
 struct Conversation
 {
-    QSet<QString> dropped;
+    DroppedFields dropped;
     QHash<QString, QString> toolNames; // tool_use id → tool name, for the results
-    QString* error = nullptr;
 };
 
 QString randomId()
@@ -57,7 +57,7 @@ QJsonObject inlineData(const QJsonValue& mimeType, const QJsonValue& data)
             { QStringLiteral("mimeType"), mimeType }, { QStringLiteral("data"), data } } } };
 }
 
-std::optional<QJsonObject> imagePart(const QJsonObject& block, QString* error)
+Result<QJsonObject> imagePart(const QJsonObject& block)
 {
     const QJsonObject source = block.value(QStringLiteral("source")).toObject();
     const QString type = source.value(QStringLiteral("type")).toString();
@@ -70,11 +70,10 @@ std::optional<QJsonObject> imagePart(const QJsonObject& block, QString* error)
             QJsonObject { { QStringLiteral("mimeType"), imageTypeOf(url) },
                 { QStringLiteral("fileUri"), url } } } };
     }
-    *error = Text::tr("Google Gemini takes images as base64 data or a URL.");
-    return std::nullopt;
+    return unsupported(Text::tr("Google Gemini takes images as base64 data or a URL."));
 }
 
-std::optional<QJsonObject> documentPart(const QJsonObject& block, QString* error)
+Result<QJsonObject> documentPart(const QJsonObject& block)
 {
     const QJsonObject source = block.value(QStringLiteral("source")).toObject();
     const QString type = source.value(QStringLiteral("type")).toString();
@@ -83,11 +82,10 @@ std::optional<QJsonObject> documentPart(const QJsonObject& block, QString* error
         return inlineData(mediaType, source.value(QStringLiteral("data")));
     if (type == u"text")
         return QJsonObject { { QStringLiteral("text"), source.value(QStringLiteral("data")) } };
-    *error = Text::tr("Google Gemini takes documents as base64 PDF or plain text.");
-    return std::nullopt;
+    return unsupported(Text::tr("Google Gemini takes documents as base64 PDF or plain text."));
 }
 
-std::optional<QJsonObject> functionCallPart(const QJsonObject& block, Conversation& conversation)
+Result<QJsonObject> functionCallPart(const QJsonObject& block, Conversation& conversation)
 {
     const QString name = block.value(QStringLiteral("name")).toString();
     conversation.toolNames.insert(block.value(QStringLiteral("id")).toString(), name);
@@ -98,26 +96,22 @@ std::optional<QJsonObject> functionCallPart(const QJsonObject& block, Conversati
 
 // Gemini matches a result to its call by the function's name, which Anthropic's result leaves
 // to the earlier tool_use with the same id.
-std::optional<QJsonObject> functionResponsePart(
-    const QJsonObject& block, Conversation& conversation)
+Result<QJsonObject> functionResponsePart(const QJsonObject& block, Conversation& conversation)
 {
     const QString id = block.value(QStringLiteral("tool_use_id")).toString();
     if (!conversation.toolNames.contains(id)) {
-        *conversation.error = Text::tr("A tool result answers the tool call \"%1\", which is not "
-                                       "in the conversation.")
-                                  .arg(id);
-        return std::nullopt;
+        return invalidInput(Text::tr("A tool result answers the tool call \"%1\", which is not "
+                                     "in the conversation.")
+                                .arg(id));
     }
     const QJsonValue content = block.value(QStringLiteral("content"));
     for (const QJsonValue& inner : content.toArray()) {
         const QString type = inner.toObject().value(QStringLiteral("type")).toString();
         if (type == u"image" || type == u"document") {
-            *conversation.error = Text::tr(
-                "A tool result with an image or document cannot be sent to Google Gemini.");
-            return std::nullopt;
+            return unsupported(Text::tr(
+                "A tool result with an image or document cannot be sent to Google Gemini."));
         }
-        if (inner.toObject().contains(QStringLiteral("cache_control")))
-            conversation.dropped.insert(QStringLiteral("cache_control"));
+        conversation.dropped.addCacheControl(inner.toObject());
     }
     const QString key = block.value(QStringLiteral("is_error")).toBool() ? QStringLiteral("error")
                                                                          : QStringLiteral("result");
@@ -127,50 +121,44 @@ std::optional<QJsonObject> functionResponsePart(
 }
 
 // The Gemini part for one Anthropic block; an empty object for a block Gemini does without.
-std::optional<QJsonObject> partOf(const QJsonObject& block, Conversation& conversation)
+Result<QJsonObject> partOf(const QJsonObject& block, Conversation& conversation)
 {
     const QString type = block.value(QStringLiteral("type")).toString();
-    if (block.contains(QStringLiteral("cache_control")))
-        conversation.dropped.insert(QStringLiteral("cache_control"));
+    conversation.dropped.addCacheControl(block);
     if (type == u"text")
         return QJsonObject { { QStringLiteral("text"), block.value(QStringLiteral("text")) } };
     if (type == u"image")
-        return imagePart(block, conversation.error);
+        return imagePart(block);
     if (type == u"document")
-        return documentPart(block, conversation.error);
+        return documentPart(block);
     if (type == u"tool_use")
         return functionCallPart(block, conversation);
     if (type == u"tool_result")
         return functionResponsePart(block, conversation);
     if (type == u"thinking" || type == u"redacted_thinking") {
         // Gemini's thoughts come back as signatures of its own, not as Anthropic's blocks.
-        conversation.dropped.insert(QStringLiteral("thinking"));
+        conversation.dropped.add(QStringLiteral("thinking"));
         return QJsonObject();
     }
-    *conversation.error = Text::tr("A \"%1\" block cannot be sent to Google Gemini.").arg(type);
-    return std::nullopt;
+    return unsupported(Text::tr("A \"%1\" block cannot be sent to Google Gemini.").arg(type));
 }
 
-std::optional<QJsonArray> partsOf(const QJsonValue& content, Conversation& conversation)
+Result<QJsonArray> partsOf(const QJsonValue& content, Conversation& conversation)
 {
     if (content.isString()) {
         if (content.toString().isEmpty())
             return QJsonArray();
         return QJsonArray { QJsonObject { { QStringLiteral("text"), content } } };
     }
-    if (!content.isArray()) {
-        *conversation.error = Text::tr("A message's content must be text or a list of blocks.");
-        return std::nullopt;
-    }
+    if (!content.isArray())
+        return invalidInput(Text::tr("A message's content must be text or a list of blocks."));
     QJsonArray parts;
     for (const QJsonValue& value : content.toArray()) {
-        if (!value.isObject()) {
-            *conversation.error = Text::tr("A message's content must be text or a list of blocks.");
-            return std::nullopt;
-        }
-        const std::optional<QJsonObject> part = partOf(value.toObject(), conversation);
+        if (!value.isObject())
+            return invalidInput(Text::tr("A message's content must be text or a list of blocks."));
+        const Result<QJsonObject> part = partOf(value.toObject(), conversation);
         if (!part)
-            return std::nullopt;
+            return part.failure();
         if (!part->isEmpty())
             parts.append(*part);
     }
@@ -196,32 +184,27 @@ void appendTurn(QJsonArray& contents, const QString& role, const QJsonArray& par
         QJsonObject { { QStringLiteral("role"), role }, { QStringLiteral("parts"), parts } });
 }
 
-std::optional<QJsonArray> contentsOf(const QJsonArray& messages, Conversation& conversation)
+Result<QJsonArray> contentsOf(const QJsonArray& messages, Conversation& conversation)
 {
     QJsonArray contents;
     for (const QJsonValue& value : messages) {
         const QJsonObject turn = value.toObject();
         const QString role = turn.value(QStringLiteral("role")).toString();
-        if (role != u"user" && role != u"assistant") {
-            *conversation.error
-                = Text::tr("Each message needs the role \"user\" or \"assistant\".");
-            return std::nullopt;
-        }
+        if (role != u"user" && role != u"assistant")
+            return invalidInput(Text::tr("Each message needs the role \"user\" or \"assistant\"."));
         const auto parts = partsOf(turn.value(QStringLiteral("content")), conversation);
         if (!parts)
-            return std::nullopt;
+            return parts.failure();
         appendTurn(
             contents, role == u"user" ? QStringLiteral("user") : QStringLiteral("model"), *parts);
     }
     return contents;
 }
 
-std::optional<QJsonObject> systemInstruction(const QJsonValue& system, QSet<QString>& dropped)
+std::optional<QJsonObject> systemInstruction(const QJsonValue& system, DroppedFields& dropped)
 {
-    for (const QJsonValue& block : system.toArray()) {
-        if (block.toObject().contains(QStringLiteral("cache_control")))
-            dropped.insert(QStringLiteral("cache_control"));
-    }
+    for (const QJsonValue& block : system.toArray())
+        dropped.addCacheControl(block.toObject());
     const QString text = contentText(system);
     if (text.isEmpty())
         return std::nullopt;
@@ -229,7 +212,7 @@ std::optional<QJsonObject> systemInstruction(const QJsonValue& system, QSet<QStr
         QJsonArray { QJsonObject { { QStringLiteral("text"), text } } } } };
 }
 
-QJsonObject functionDeclaration(const QJsonObject& tool, QSet<QString>& dropped)
+QJsonObject functionDeclaration(const QJsonObject& tool, DroppedFields& dropped)
 {
     QJsonObject declaration { { QStringLiteral("name"), tool.value(QStringLiteral("name")) } };
     if (tool.contains(QStringLiteral("description")))
@@ -245,29 +228,23 @@ QJsonObject functionDeclaration(const QJsonObject& tool, QSet<QString>& dropped)
     return declaration;
 }
 
-QJsonArray functionDeclarations(const QJsonArray& tools, QSet<QString>& dropped)
+QJsonArray functionDeclarations(const QJsonArray& tools, DroppedFields& dropped)
 {
     QJsonArray declarations;
     for (const QJsonValue& value : tools) {
         const QJsonObject tool = value.toObject();
-        if (tool.contains(QStringLiteral("cache_control")))
-            dropped.insert(QStringLiteral("cache_control"));
-        // Anthropic's server tools (web search, bash, the text editor) run at Anthropic only.
-        if (tool.contains(QStringLiteral("type"))
-            && tool.value(QStringLiteral("type")).toString() != u"custom") {
-            dropped.insert(
-                QStringLiteral("tools.") + tool.value(QStringLiteral("name")).toString());
+        dropped.addCacheControl(tool);
+        if (dropped.withdrawServerTool(tool))
             continue;
-        }
         declarations.append(functionDeclaration(tool, dropped));
     }
     return declarations;
 }
 
-QJsonObject toolConfig(const QJsonObject& choice, QSet<QString>& dropped)
+QJsonObject toolConfig(const QJsonObject& choice, DroppedFields& dropped)
 {
     if (choice.value(QStringLiteral("disable_parallel_tool_use")).toBool())
-        dropped.insert(QStringLiteral("tool_choice.disable_parallel_tool_use"));
+        dropped.add(QStringLiteral("tool_choice.disable_parallel_tool_use"));
     const QString type = choice.value(QStringLiteral("type")).toString();
     QJsonObject config;
     if (type == u"auto")
@@ -284,7 +261,7 @@ QJsonObject toolConfig(const QJsonObject& choice, QSet<QString>& dropped)
     return { { QStringLiteral("functionCallingConfig"), config } };
 }
 
-std::optional<QJsonObject> thinkingConfig(const QJsonValue& thinking, QSet<QString>& dropped)
+std::optional<QJsonObject> thinkingConfig(const QJsonValue& thinking, DroppedFields& dropped)
 {
     if (thinking.isUndefined())
         return std::nullopt;
@@ -297,11 +274,11 @@ std::optional<QJsonObject> thinkingConfig(const QJsonValue& thinking, QSet<QStri
         return QJsonObject { { QStringLiteral("thinkingBudget"), -1 },
             { QStringLiteral("includeThoughts"), true } };
     if (type != u"disabled")
-        dropped.insert(QStringLiteral("thinking"));
+        dropped.add(QStringLiteral("thinking"));
     return std::nullopt;
 }
 
-QJsonObject generationConfig(const QJsonObject& anthropic, QSet<QString>& dropped)
+QJsonObject generationConfig(const QJsonObject& anthropic, DroppedFields& dropped)
 {
     QJsonObject config;
     for (const auto& [from, to] : { std::pair { "max_tokens", "maxOutputTokens" },
@@ -328,19 +305,16 @@ bool isTranslated(const QString& field)
 
 } // namespace
 
-std::optional<AnthropicToGemini::Request> AnthropicToGemini::request(
-    const QJsonObject& anthropic, QString* error)
+Result<AnthropicToGemini::Request> AnthropicToGemini::request(const QJsonObject& anthropic)
 {
     const QJsonArray messages = anthropic.value(QStringLiteral("messages")).toArray();
-    if (messages.isEmpty()) {
-        *error = Text::tr("The request has no messages.");
-        return std::nullopt;
-    }
-    Conversation conversation { .dropped = {}, .toolNames = {}, .error = error };
-    const std::optional<QJsonArray> contents = contentsOf(messages, conversation);
+    if (messages.isEmpty())
+        return invalidInput(Text::tr("The request has no messages."));
+    Conversation conversation;
+    const Result<QJsonArray> contents = contentsOf(messages, conversation);
     if (!contents)
-        return std::nullopt;
-    QSet<QString>& dropped = conversation.dropped;
+        return contents.failure();
+    DroppedFields& dropped = conversation.dropped;
     QJsonObject body { { QStringLiteral("contents"), *contents } };
     if (const auto system = systemInstruction(anthropic.value(QStringLiteral("system")), dropped))
         body.insert(QStringLiteral("systemInstruction"), *system);
@@ -359,11 +333,9 @@ std::optional<AnthropicToGemini::Request> AnthropicToGemini::request(
         body.insert(QStringLiteral("generationConfig"), config);
     for (auto it = anthropic.begin(); it != anthropic.end(); ++it) {
         if (!isTranslated(it.key()))
-            dropped.insert(it.key());
+            dropped.add(it.key());
     }
-    QStringList droppedFields(dropped.cbegin(), dropped.cend());
-    droppedFields.sort();
-    return Request { .body = body, .droppedFields = droppedFields };
+    return Request { .body = body, .droppedFields = dropped.list() };
 }
 
 QString AnthropicToGemini::stopReason(const QString& finishReason, bool calledTools)

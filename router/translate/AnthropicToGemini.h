@@ -1,5 +1,6 @@
 #pragma once
 
+#include "router/core/Result.h"
 #include "router/records/RequestRecord.h"
 
 #include <QByteArray>
@@ -24,7 +25,8 @@ public:
         QStringList droppedFields;
     };
 
-    static std::optional<Request> request(const QJsonObject& anthropic, QString* error);
+    // Fails (Unsupported) when the request holds what Gemini cannot carry.
+    static Result<Request> request(const QJsonObject& anthropic);
     // Nothing when the answer cannot be read.
     static std::optional<QByteArray> answer(const QByteArray& geminiBody, const QString& model);
 

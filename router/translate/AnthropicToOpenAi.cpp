@@ -1,11 +1,11 @@
 #include "router/translate/AnthropicToOpenAi.h"
 
 #include "router/translate/ContentText.h"
+#include "router/translate/DroppedFields.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QSet>
 
 namespace {
 
@@ -17,11 +17,7 @@ struct Text
 
 // Request fields with the same meaning in both formats.
 const char* const sameFields[] = { "temperature", "top_p", "stream" };
-// Anthropic-only fields with no OpenAI equivalent: left out and recorded.
-const char* const droppableFields[] = { "top_k", "thinking", "context_management", "container",
-    "mcp_servers", "service_tier", "betas" };
-
-std::optional<QJsonObject> imagePart(const QJsonObject& block, QString* error)
+Result<QJsonObject> imagePart(const QJsonObject& block)
 {
     const QJsonObject source = block.value(QStringLiteral("source")).toObject();
     const QString type = source.value(QStringLiteral("type")).toString();
@@ -33,9 +29,9 @@ std::optional<QJsonObject> imagePart(const QJsonObject& block, QString* error)
     } else if (type == u"url") {
         url = source.value(QStringLiteral("url")).toString();
     } else {
-        *error = Text::tr("An image given as \"%1\" cannot be sent to an OpenAI-format provider.")
-                     .arg(type);
-        return std::nullopt;
+        return unsupported(
+            Text::tr("An image given as \"%1\" cannot be sent to an OpenAI-format provider.")
+                .arg(type));
     }
     return QJsonObject { { QStringLiteral("type"), QStringLiteral("image_url") },
         { QStringLiteral("image_url"), QJsonObject { { QStringLiteral("url"), url } } } };
@@ -43,15 +39,14 @@ std::optional<QJsonObject> imagePart(const QJsonObject& block, QString* error)
 
 // One Anthropic turn as one or more OpenAI messages: tool results become "tool" messages of
 // their own, before what else the user said.
-bool appendTurn(
-    const QJsonObject& turn, QJsonArray& messages, QSet<QString>& dropped, QString* error)
+Result<void> appendTurn(const QJsonObject& turn, QJsonArray& messages, DroppedFields& dropped)
 {
     const QString role = turn.value(QStringLiteral("role")).toString();
     const QJsonValue content = turn.value(QStringLiteral("content"));
     if (content.isString()) {
         messages.append(QJsonObject {
             { QStringLiteral("role"), role }, { QStringLiteral("content"), content.toString() } });
-        return true;
+        return {};
     }
     QJsonArray parts;
     QString text;
@@ -59,17 +54,16 @@ bool appendTurn(
     for (const QJsonValue& value : content.toArray()) {
         const QJsonObject block = value.toObject();
         const QString type = block.value(QStringLiteral("type")).toString();
-        if (block.contains(QStringLiteral("cache_control")))
-            dropped.insert(QStringLiteral("cache_control"));
+        dropped.addCacheControl(block);
         if (type == u"text") {
             const QString blockText = block.value(QStringLiteral("text")).toString();
             text += text.isEmpty() ? blockText : u'\n' + blockText;
             parts.append(QJsonObject { { QStringLiteral("type"), QStringLiteral("text") },
                 { QStringLiteral("text"), blockText } });
         } else if (type == u"image") {
-            const std::optional<QJsonObject> image = imagePart(block, error);
+            const Result<QJsonObject> image = imagePart(block);
             if (!image)
-                return false;
+                return image.failure();
             parts.append(*image);
         } else if (type == u"tool_use") {
             toolCalls.append(openAiToolCall(block));
@@ -77,9 +71,8 @@ bool appendTurn(
             const QJsonValue result = block.value(QStringLiteral("content"));
             for (const QJsonValue& part : result.toArray()) {
                 if (part.toObject().value(QStringLiteral("type")).toString() != u"text") {
-                    *error = Text::tr("A tool result with an image or document cannot be sent to "
-                                      "an OpenAI-format provider.");
-                    return false;
+                    return unsupported(Text::tr("A tool result with an image or document cannot "
+                                                "be sent to an OpenAI-format provider."));
                 }
             }
             QString resultText = contentText(result);
@@ -89,16 +82,15 @@ bool appendTurn(
                 { QStringLiteral("tool_call_id"), block.value(QStringLiteral("tool_use_id")) },
                 { QStringLiteral("content"), resultText } });
         } else if (type == u"thinking" || type == u"redacted_thinking") {
-            dropped.insert(QStringLiteral("thinking"));
+            dropped.add(QStringLiteral("thinking"));
         } else {
-            *error
-                = Text::tr("A \"%1\" block cannot be sent to an OpenAI-format provider.").arg(type);
-            return false;
+            return unsupported(
+                Text::tr("A \"%1\" block cannot be sent to an OpenAI-format provider.").arg(type));
         }
     }
     if (role == u"assistant") {
         if (text.isEmpty() && toolCalls.isEmpty())
-            return true;
+            return {};
         QJsonObject message { { QStringLiteral("role"), role },
             { QStringLiteral("content"), text.isEmpty() ? QJsonValue() : QJsonValue(text) } };
         if (!toolCalls.isEmpty())
@@ -108,7 +100,7 @@ bool appendTurn(
         messages.append(
             QJsonObject { { QStringLiteral("role"), role }, { QStringLiteral("content"), parts } });
     }
-    return true;
+    return {};
 }
 
 QJsonValue toolChoice(const QJsonObject& choice)
@@ -127,18 +119,13 @@ QJsonValue toolChoice(const QJsonObject& choice)
     return QStringLiteral("auto");
 }
 
-QJsonArray tools(const QJsonArray& anthropicTools, QSet<QString>& dropped)
+QJsonArray tools(const QJsonArray& anthropicTools, DroppedFields& dropped)
 {
     QJsonArray functions;
     for (const QJsonValue& value : anthropicTools) {
         const QJsonObject tool = value.toObject();
-        // Anthropic's server tools (web search, code execution...) run at Anthropic only.
-        if (tool.contains(QStringLiteral("type"))
-            && tool.value(QStringLiteral("type")).toString() != u"custom") {
-            dropped.insert(
-                QStringLiteral("tools.") + tool.value(QStringLiteral("name")).toString());
+        if (dropped.withdrawServerTool(tool))
             continue;
-        }
         QJsonObject function { { QStringLiteral("name"), tool.value(QStringLiteral("name")) },
             { QStringLiteral("parameters"), tool.value(QStringLiteral("input_schema")) } };
         if (tool.contains(QStringLiteral("description")))
@@ -152,14 +139,12 @@ QJsonArray tools(const QJsonArray& anthropicTools, QSet<QString>& dropped)
 
 } // namespace
 
-std::optional<AnthropicToOpenAi::Request> AnthropicToOpenAi::request(
-    const QJsonObject& anthropic, const QString& maxTokensField, QString* error)
+Result<AnthropicToOpenAi::Request> AnthropicToOpenAi::request(
+    const QJsonObject& anthropic, const QString& maxTokensField)
 {
-    QSet<QString> dropped;
-    for (const QJsonValue& block : anthropic.value(QStringLiteral("system")).toArray()) {
-        if (block.toObject().contains(QStringLiteral("cache_control")))
-            dropped.insert(QStringLiteral("cache_control"));
-    }
+    DroppedFields dropped;
+    for (const QJsonValue& block : anthropic.value(QStringLiteral("system")).toArray())
+        dropped.addCacheControl(block.toObject());
     QJsonArray messages;
     if (const QString system = contentText(anthropic.value(QStringLiteral("system")));
         !system.isEmpty()) {
@@ -167,8 +152,8 @@ std::optional<AnthropicToOpenAi::Request> AnthropicToOpenAi::request(
             { QStringLiteral("content"), system } });
     }
     for (const QJsonValue& turn : anthropic.value(QStringLiteral("messages")).toArray()) {
-        if (!appendTurn(turn.toObject(), messages, dropped, error))
-            return std::nullopt;
+        if (const Result<void> appended = appendTurn(turn.toObject(), messages, dropped); !appended)
+            return appended.failure();
     }
     QJsonObject body { { QStringLiteral("messages"), messages },
         { maxTokensField, anthropic.value(QStringLiteral("max_tokens")) } };
@@ -196,13 +181,11 @@ std::optional<AnthropicToOpenAi::Request> AnthropicToOpenAi::request(
                              .toString();
     if (!user.isEmpty())
         body.insert(QStringLiteral("user"), user.left(64)); // OpenAI's limit
-    for (const char* field : droppableFields) {
-        if (anthropic.contains(QLatin1StringView(field)))
-            dropped.insert(QString::fromLatin1(field));
-    }
-    QStringList droppedFields(dropped.cbegin(), dropped.cend());
-    droppedFields.sort();
-    return Request { body, droppedFields };
+    // Anthropic-only fields with no OpenAI equivalent: left out and recorded.
+    dropped.addPresent(anthropic,
+        { "top_k", "thinking", "context_management", "container", "mcp_servers", "service_tier",
+            "betas" });
+    return Request { body, dropped.list() };
 }
 
 QString AnthropicToOpenAi::stopReason(const QString& finishReason)

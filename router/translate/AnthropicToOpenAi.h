@@ -1,5 +1,7 @@
 #pragma once
 
+#include "router/core/Result.h"
+
 #include <QByteArray>
 #include <QJsonObject>
 #include <QString>
@@ -22,8 +24,8 @@ public:
     };
 
     // `maxTokensField` is "max_completion_tokens" for OpenAI and Azure, "max_tokens" elsewhere.
-    static std::optional<Request> request(
-        const QJsonObject& anthropic, const QString& maxTokensField, QString* error);
+    // Fails (Unsupported) when the request holds what OpenAI's format cannot carry.
+    static Result<Request> request(const QJsonObject& anthropic, const QString& maxTokensField);
     // A whole chat completion as an Anthropic message; nothing when it cannot be read.
     static std::optional<QByteArray> answer(const QByteArray& openAiBody);
     // An OpenAI error answer as Anthropic's error object (invalid_request_error: the router

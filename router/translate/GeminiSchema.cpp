@@ -6,9 +6,9 @@
 
 namespace {
 
-void drop(QSet<QString>& dropped, const QString& keyword)
+void drop(DroppedFields& dropped, const QString& keyword)
 {
-    dropped.insert(QStringLiteral("tools.input_schema.") + keyword);
+    dropped.add(QStringLiteral("tools.input_schema.") + keyword);
 }
 
 // Keywords Gemini takes as they are (when their node's type allows them).
@@ -54,7 +54,7 @@ bool allStrings(const QJsonArray& values)
 
 // Gemini's enums are lists of strings, for string values only.
 void takeEnum(
-    const QString& keyword, const QJsonArray& values, QJsonObject& out, QSet<QString>& dropped)
+    const QString& keyword, const QJsonArray& values, QJsonObject& out, DroppedFields& dropped)
 {
     if (!allStrings(values)) {
         drop(dropped, keyword);
@@ -75,7 +75,7 @@ bool formatAllowed(const QString& type, const QString& format)
     return false;
 }
 
-QJsonArray sanitisedEach(const QJsonArray& schemas, QSet<QString>& dropped)
+QJsonArray sanitisedEach(const QJsonArray& schemas, DroppedFields& dropped)
 {
     QJsonArray out;
     for (const QJsonValue& each : schemas)
@@ -83,7 +83,7 @@ QJsonArray sanitisedEach(const QJsonArray& schemas, QSet<QString>& dropped)
     return out;
 }
 
-QJsonObject sanitisedProperties(const QJsonObject& properties, QSet<QString>& dropped)
+QJsonObject sanitisedProperties(const QJsonObject& properties, DroppedFields& dropped)
 {
     QJsonObject out;
     for (auto it = properties.begin(); it != properties.end(); ++it)
@@ -93,7 +93,7 @@ QJsonObject sanitisedProperties(const QJsonObject& properties, QSet<QString>& dr
 
 // What only makes sense once the node is whole: properties and required on objects alone,
 // required naming declared properties only, a format the type allows, an enum's type.
-void settle(QJsonObject& out, QSet<QString>& dropped)
+void settle(QJsonObject& out, DroppedFields& dropped)
 {
     const QString type = out.value(QStringLiteral("type")).toString();
     if (!type.isEmpty() && type != u"object") {
@@ -124,7 +124,7 @@ void settle(QJsonObject& out, QSet<QString>& dropped)
 
 } // namespace
 
-QJsonObject GeminiSchema::sanitised(const QJsonObject& schema, QSet<QString>& dropped)
+QJsonObject GeminiSchema::sanitised(const QJsonObject& schema, DroppedFields& dropped)
 {
     QJsonObject out;
     for (auto it = schema.begin(); it != schema.end(); ++it) {

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "router/translate/DroppedFields.h"
+
 #include <QJsonObject>
 #include <QSet>
 #include <QString>
@@ -12,7 +14,7 @@
 class GeminiSchema
 {
 public:
-    static QJsonObject sanitised(const QJsonObject& schema, QSet<QString>& dropped);
+    static QJsonObject sanitised(const QJsonObject& schema, DroppedFields& dropped);
     // True for a schema that declares no parameter: Gemini wants no `parameters` then.
     static bool isEmptyObject(const QJsonObject& schema);
 };

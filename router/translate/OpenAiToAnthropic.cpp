@@ -1,12 +1,12 @@
 #include "router/translate/OpenAiToAnthropic.h"
 
 #include "router/translate/ContentText.h"
+#include "router/translate/DroppedFields.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QSet>
 
 namespace {
 
@@ -15,11 +15,6 @@ struct Text
 {
     Q_DECLARE_TR_FUNCTIONS(OpenAiToAnthropic)
 };
-
-// OpenAI-only request fields without an Anthropic equivalent: left out and recorded.
-const char* const droppableFields[] = { "presence_penalty", "frequency_penalty", "logit_bias",
-    "logprobs", "top_logprobs", "seed", "response_format", "reasoning_effort", "modalities",
-    "audio", "prediction", "store", "service_tier", "web_search_options" };
 
 QJsonObject textBlock(const QString& text)
 {
@@ -53,7 +48,7 @@ std::optional<QJsonObject> imageBlock(const QJsonObject& part)
 }
 
 // The blocks of one OpenAI message's content.
-std::optional<QJsonArray> contentBlocks(const QJsonValue& content, QString* error)
+Result<QJsonArray> contentBlocks(const QJsonValue& content)
 {
     QJsonArray blocks;
     if (content.isString()) {
@@ -69,21 +64,21 @@ std::optional<QJsonArray> contentBlocks(const QJsonValue& content, QString* erro
         } else if (type == u"image_url") {
             const std::optional<QJsonObject> image = imageBlock(part);
             if (!image) {
-                *error = Text::tr("An image must be a data: URL with base64 content or a web "
-                                  "address to reach an Anthropic-format provider.");
-                return std::nullopt;
+                return unsupported(
+                    Text::tr("An image must be a data: URL with base64 content or "
+                             "a web address to reach an Anthropic-format provider."));
             }
             blocks.append(*image);
         } else {
-            *error = Text::tr("A \"%1\" part cannot be sent to an Anthropic-format provider.")
-                         .arg(type);
-            return std::nullopt;
+            return unsupported(
+                Text::tr("A \"%1\" part cannot be sent to an Anthropic-format provider.")
+                    .arg(type));
         }
     }
     return blocks;
 }
 
-std::optional<QJsonArray> toolUseBlocks(const QJsonArray& toolCalls, QString* error)
+Result<QJsonArray> toolUseBlocks(const QJsonArray& toolCalls)
 {
     QJsonArray blocks;
     for (const QJsonValue& value : toolCalls) {
@@ -94,9 +89,8 @@ std::optional<QJsonArray> toolUseBlocks(const QJsonArray& toolCalls, QString* er
         const QJsonDocument input = QJsonDocument::fromJson(
             arguments.isEmpty() ? QByteArrayLiteral("{}") : arguments.toUtf8(), &parseError);
         if (parseError.error != QJsonParseError::NoError || !input.isObject()) {
-            *error = Text::tr("The arguments of tool call %1 are not a JSON object.")
-                         .arg(call.value(QStringLiteral("id")).toString());
-            return std::nullopt;
+            return invalidInput(Text::tr("The arguments of tool call %1 are not a JSON object.")
+                                    .arg(call.value(QStringLiteral("id")).toString()));
         }
         blocks.append(QJsonObject { { QStringLiteral("type"), QStringLiteral("tool_use") },
             { QStringLiteral("id"), call.value(QStringLiteral("id")) },
@@ -148,13 +142,11 @@ QJsonObject toolChoice(const QJsonValue& choice, bool parallel)
 
 } // namespace
 
-std::optional<OpenAiToAnthropic::Request> OpenAiToAnthropic::request(
-    const QJsonObject& openAi, QString* error)
+Result<OpenAiToAnthropic::Request> OpenAiToAnthropic::request(const QJsonObject& openAi)
 {
-    if (openAi.value(QStringLiteral("n")).toInt(1) > 1) {
-        *error = Text::tr("Anthropic-format providers give one answer per request (n = 1).");
-        return std::nullopt;
-    }
+    if (openAi.value(QStringLiteral("n")).toInt(1) > 1)
+        return unsupported(
+            Text::tr("Anthropic-format providers give one answer per request (n = 1)."));
     QStringList system;
     QJsonArray turns;
     for (const QJsonValue& value : openAi.value(QStringLiteral("messages")).toArray()) {
@@ -170,14 +162,14 @@ std::optional<OpenAiToAnthropic::Request> OpenAiToAnthropic::request(
                         message.value(QStringLiteral("tool_call_id")) },
                     { QStringLiteral("content"), contentText(content) } } });
         } else {
-            std::optional<QJsonArray> blocks = contentBlocks(content, error);
+            Result<QJsonArray> blocks = contentBlocks(content);
             if (!blocks)
-                return std::nullopt;
+                return blocks.failure();
             if (role == u"assistant") {
                 const auto uses
-                    = toolUseBlocks(message.value(QStringLiteral("tool_calls")).toArray(), error);
+                    = toolUseBlocks(message.value(QStringLiteral("tool_calls")).toArray());
                 if (!uses)
-                    return std::nullopt;
+                    return uses.failure();
                 for (const QJsonValue& use : *uses)
                     blocks->append(use);
             }
@@ -226,12 +218,13 @@ std::optional<OpenAiToAnthropic::Request> OpenAiToAnthropic::request(
     if (const QString user = openAi.value(QStringLiteral("user")).toString(); !user.isEmpty())
         body.insert(
             QStringLiteral("metadata"), QJsonObject { { QStringLiteral("user_id"), user } });
-    QStringList dropped;
-    for (const char* field : droppableFields) {
-        if (openAi.contains(QLatin1StringView(field)))
-            dropped.append(QString::fromLatin1(field));
-    }
-    return Request { body, dropped };
+    // OpenAI-only request fields without an Anthropic equivalent: left out and recorded.
+    DroppedFields dropped;
+    dropped.addPresent(openAi,
+        { "presence_penalty", "frequency_penalty", "logit_bias", "logprobs", "top_logprobs", "seed",
+            "response_format", "reasoning_effort", "modalities", "audio", "prediction", "store",
+            "service_tier", "web_search_options" });
+    return Request { body, dropped.list() };
 }
 
 QString OpenAiToAnthropic::finishReason(const QString& stopReason)

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "router/core/Result.h"
+
 #include <QByteArray>
 #include <QJsonObject>
 #include <QString>
@@ -24,7 +26,8 @@ public:
         QStringList droppedFields;
     };
 
-    static std::optional<Request> request(const QJsonObject& openAi, QString* error);
+    // Fails (Unsupported) when the request holds what the Messages API cannot carry.
+    static Result<Request> request(const QJsonObject& openAi);
     // A whole Anthropic message as a chat completion; nothing when it cannot be read.
     static std::optional<QByteArray> answer(const QByteArray& anthropicBody);
     // An Anthropic error answer in OpenAI's shape.

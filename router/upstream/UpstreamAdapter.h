@@ -1,5 +1,6 @@
 #pragma once
 
+#include "router/core/Result.h"
 #include "router/core/UpstreamOutcome.h"
 #include "router/inbound/ClientCall.h"
 #include "router/records/RequestRecord.h"
@@ -27,10 +28,10 @@ class UpstreamAdapter
 public:
     virtual ~UpstreamAdapter() = default;
 
-    // Nothing when the key lacks what its provider needs or the call cannot be expressed (the
-    // error says what).
-    virtual std::optional<UpstreamRequest> buildRequest(const UpstreamTarget& target,
-        const ClientCall& call, const QString& upstreamModel, QString* error) const = 0;
+    // Fails when the key lacks what its provider needs (InvalidInput) or the call cannot be
+    // expressed in the upstream's format (Unsupported).
+    virtual Result<UpstreamRequest> buildRequest(const UpstreamTarget& target,
+        const ClientCall& call, const QString& upstreamModel) const = 0;
     // What an answer says about the key; `headers` are empty for an error event in a stream.
     virtual UpstreamOutcome classify(
         int httpStatus, const HttpHeaders& headers, const QByteArray& body) const = 0;

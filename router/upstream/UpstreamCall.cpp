@@ -3,6 +3,20 @@
 #include "router/http/HttpClientConnection.h"
 #include "router/http/UpstreamConnectionPool.h"
 
+#include <QLoggingCategory>
+
+Q_LOGGING_CATEGORY(lcUpstream, "keyway.router.upstream")
+
+namespace {
+
+// Where a call goes, for the log: no query, no user info (the headers, with the key, never).
+QString logged(const QUrl& url)
+{
+    return url.toDisplayString(QUrl::RemoveUserInfo | QUrl::RemoveQuery);
+}
+
+} // namespace
+
 UpstreamCall::UpstreamCall(
     UpstreamRequest request, QString caFile, Timeouts timeouts, QObject* parent)
     : QObject(parent)
@@ -12,6 +26,8 @@ UpstreamCall::UpstreamCall(
 {
     m_timer.setSingleShot(true);
     connect(&m_timer, &QTimer::timeout, this, [this] {
+        qCDebug(lcUpstream) << "timed out waiting for the" << m_waitingFor << "of"
+                            << logged(m_request.url);
         fail(QStringLiteral("timeout"), QStringLiteral("no %1 in time").arg(m_waitingFor));
     });
 }
@@ -46,6 +62,8 @@ void UpstreamCall::armTimer(std::chrono::milliseconds timeout, const QString& wh
 void UpstreamCall::start()
 {
     m_connection = UpstreamConnectionPool::forCurrentThread().acquire(m_request.url, m_caFile);
+    qCDebug(lcUpstream) << "calling" << logged(m_request.url)
+                        << (m_connection->isConnected() ? "on an open connection" : "");
     if (m_connection->isConnected())
         armTimer(m_timeouts.firstByte, QStringLiteral("answer"));
     else
@@ -66,6 +84,7 @@ void UpstreamCall::onResponseStarted(int status, const HttpHeaders& headers)
 {
     m_status = status;
     m_headers = headers;
+    qCDebug(lcUpstream) << "HTTP" << status << "from" << logged(m_request.url);
     emit responseStarted();
 }
 
@@ -91,6 +110,7 @@ void UpstreamCall::fail(const QString& errorClass, const QString& message)
 {
     if (m_done)
         return;
+    qCDebug(lcUpstream) << "failed:" << logged(m_request.url) << errorClass << message;
     cancel();
     emit failed(errorClass, message);
 }

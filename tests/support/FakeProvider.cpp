@@ -417,7 +417,8 @@ FakeProvider::FakeProvider()
         HttpLimits {}, [this](const std::shared_ptr<HttpExchange>& exchange) { handle(exchange); },
         1))
 {
-    m_server->listen(QHostAddress::LocalHost, 0);
+    if (const Result<void> listening = m_server->listen(QHostAddress::LocalHost, 0); !listening)
+        qFatal("The fake provider cannot listen: %s", qPrintable(listening.failure().message));
 }
 
 FakeProvider::~FakeProvider()

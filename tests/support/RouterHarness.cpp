@@ -34,7 +34,8 @@ RouterHarness::RouterHarness()
     : m_fake(std::make_unique<FakeProvider>())
     , m_router(std::make_unique<Router>(2))
 {
-    m_router->listen(QHostAddress::LocalHost, 0);
+    if (const Result<void> listening = m_router->listen(QHostAddress::LocalHost, 0); !listening)
+        qFatal("The router cannot listen: %s", qPrintable(listening.failure().message));
     QObject::connect(m_router.get(), &Router::requestFinished, m_router.get(),
         [this](const RequestRecord& record) { m_finished.append(record); });
 }

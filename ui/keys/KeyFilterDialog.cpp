@@ -58,9 +58,8 @@ void KeyFilterDialog::buildForm()
     m_models->setToolTip(tr("The key serves only these models. Use * for any run of characters, "
                             "e.g. openai/gpt-4.1* or *sonnet*. Empty: every model it can reach."));
     m_models->setCheck([](const QString& text) -> std::optional<QString> {
-        QString error;
-        if (!ModelPattern::parse(text, &error))
-            return error;
+        if (const Result<ModelPattern> pattern = ModelPattern::parse(text); !pattern)
+            return pattern.failure().message;
         return std::nullopt;
     });
     form->addRow(tr("&Models:"), m_models);

@@ -9,20 +9,17 @@
 
 #include <QJsonDocument>
 
-std::optional<UpstreamRequest> AnthropicAdapter::buildRequest(const UpstreamTarget& target,
-    const ClientCall& call, const QString& upstreamModel, QString* error) const
+Result<UpstreamRequest> AnthropicAdapter::buildRequest(
+    const UpstreamTarget& target, const ClientCall& call, const QString& upstreamModel) const
 {
     QJsonObject body = call.body;
     QStringList dropped;
     if (call.protocol == ClientProtocol::OpenAi) {
-        if (call.endpoint != ClientEndpoint::ChatCompletions) {
-            if (error)
-                *error = QStringLiteral("Anthropic-format providers have no embeddings");
-            return std::nullopt;
-        }
-        auto translated = OpenAiToAnthropic::request(call.body, error);
+        if (call.endpoint != ClientEndpoint::ChatCompletions)
+            return unsupported(QStringLiteral("Anthropic-format providers have no embeddings"));
+        auto translated = OpenAiToAnthropic::request(call.body);
         if (!translated)
-            return std::nullopt;
+            return translated.failure();
         body = translated->body;
         dropped = translated->droppedFields;
     }

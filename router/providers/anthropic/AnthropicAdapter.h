@@ -12,8 +12,8 @@ public:
     // The version sent when the client names none.
     static QByteArray defaultVersion() { return "2023-06-01"; }
 
-    std::optional<UpstreamRequest> buildRequest(const UpstreamTarget& target,
-        const ClientCall& call, const QString& upstreamModel, QString* error) const override;
+    Result<UpstreamRequest> buildRequest(const UpstreamTarget& target, const ClientCall& call,
+        const QString& upstreamModel) const override;
     UpstreamOutcome classify(
         int httpStatus, const HttpHeaders& headers, const QByteArray& body) const override;
     QString errorMessage(const QByteArray& body) const override;

@@ -48,20 +48,17 @@ QJsonObject withSystemTurnsHoisted(QJsonObject request, QStringList* dropped)
 
 } // namespace
 
-std::optional<QJsonObject> AnthropicBridge::request(
-    const ClientCall& call, const QString& providerName, QStringList* dropped, QString* error)
+Result<QJsonObject> AnthropicBridge::request(
+    const ClientCall& call, const QString& providerName, QStringList* dropped)
 {
     if (call.endpoint != ClientEndpoint::Messages
-        && call.endpoint != ClientEndpoint::ChatCompletions) {
-        if (error)
-            *error = QStringLiteral("%1 keys serve chat requests only").arg(providerName);
-        return std::nullopt;
-    }
+        && call.endpoint != ClientEndpoint::ChatCompletions)
+        return unsupported(QStringLiteral("%1 keys serve chat requests only").arg(providerName));
     if (call.protocol == ClientProtocol::Anthropic)
         return withSystemTurnsHoisted(call.body, dropped);
-    auto translated = OpenAiToAnthropic::request(call.body, error);
+    auto translated = OpenAiToAnthropic::request(call.body);
     if (!translated)
-        return std::nullopt;
+        return translated.failure();
     *dropped += translated->droppedFields;
     return translated->body;
 }

@@ -10,9 +10,9 @@ class AnthropicBridge
 {
 public:
     // The chat request the call amounts to in Anthropic's format; what the translation dropped
-    // is added to `dropped`. Nothing for calls that are not chats (the error says why).
-    static std::optional<QJsonObject> request(
-        const ClientCall& call, const QString& providerName, QStringList* dropped, QString* error);
+    // is added to `dropped`. Fails (Unsupported) for calls that are not chats.
+    static Result<QJsonObject> request(
+        const ClientCall& call, const QString& providerName, QStringList* dropped);
     // An Anthropic message (or count_tokens answer) as the answer in the client's protocol, with
     // its usage; nothing when it cannot be read.
     static std::optional<ClientAnswer> answer(

@@ -25,23 +25,20 @@ QString BedrockAdapter::modelIdFor(const QString& model, const QString& region)
     return geography + u'.' + model;
 }
 
-std::optional<UpstreamRequest> BedrockAdapter::buildRequest(const UpstreamTarget& target,
-    const ClientCall& call, const QString& upstreamModel, QString* error) const
+Result<UpstreamRequest> BedrockAdapter::buildRequest(
+    const UpstreamTarget& target, const ClientCall& call, const QString& upstreamModel) const
 {
     const QString region = target.settings.value(QStringLiteral("region")).toString();
-    if (region.isEmpty()) {
-        if (error)
-            *error = QStringLiteral("Bedrock key without a region");
-        return std::nullopt;
-    }
+    if (region.isEmpty())
+        return invalidInput(QStringLiteral("Bedrock key without a region"));
     QStringList dropped;
-    const std::optional<QJsonObject> anthropic
-        = AnthropicBridge::request(call, QStringLiteral("Amazon Bedrock"), &dropped, error);
+    const Result<QJsonObject> anthropic
+        = AnthropicBridge::request(call, QStringLiteral("Amazon Bedrock"), &dropped);
     if (!anthropic)
-        return std::nullopt;
-    const auto converse = AnthropicToConverse::request(*anthropic, error);
+        return anthropic.failure();
+    const auto converse = AnthropicToConverse::request(*anthropic);
     if (!converse)
-        return std::nullopt;
+        return converse.failure();
     QString base = target.baseUrl.isEmpty()
         ? QStringLiteral("https://bedrock-runtime.%1.amazonaws.com").arg(region)
         : target.baseUrl;

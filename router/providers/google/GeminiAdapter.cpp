@@ -48,17 +48,17 @@ bool placeThoughtSignatures(QJsonObject& body, const QString& model)
 
 } // namespace
 
-std::optional<UpstreamRequest> GeminiAdapter::buildRequest(const UpstreamTarget& target,
-    const ClientCall& call, const QString& upstreamModel, QString* error) const
+Result<UpstreamRequest> GeminiAdapter::buildRequest(
+    const UpstreamTarget& target, const ClientCall& call, const QString& upstreamModel) const
 {
     QStringList dropped;
-    const std::optional<QJsonObject> anthropic
-        = AnthropicBridge::request(call, QStringLiteral("Google"), &dropped, error);
+    const Result<QJsonObject> anthropic
+        = AnthropicBridge::request(call, QStringLiteral("Google"), &dropped);
     if (!anthropic)
-        return std::nullopt;
-    auto gemini = AnthropicToGemini::request(*anthropic, error);
+        return anthropic.failure();
+    auto gemini = AnthropicToGemini::request(*anthropic);
     if (!gemini)
-        return std::nullopt;
+        return gemini.failure();
     // Gemini's own model list names models "models/…"; either form is the same model.
     QString model = upstreamModel;
     if (model.startsWith(u"models/"))
@@ -69,13 +69,13 @@ std::optional<UpstreamRequest> GeminiAdapter::buildRequest(const UpstreamTarget&
     request.body = QJsonDocument(gemini->body).toJson(QJsonDocument::Compact);
     request.droppedFields = dropped + gemini->droppedFields;
     request.headers = { { "Content-Type", "application/json" } };
-    if (!address(request, target, model, call.stream, error))
-        return std::nullopt;
+    if (const Result<void> addressed = address(request, target, model, call.stream); !addressed)
+        return addressed.failure();
     return request;
 }
 
-bool GeminiAdapter::address(UpstreamRequest& request, const UpstreamTarget& target,
-    const QString& model, bool stream, QString* /*error*/) const
+Result<void> GeminiAdapter::address(
+    UpstreamRequest& request, const UpstreamTarget& target, const QString& model, bool stream) const
 {
     QString base = target.baseUrl.isEmpty()
         ? QStringLiteral("https://generativelanguage.googleapis.com")
@@ -86,7 +86,7 @@ bool GeminiAdapter::address(UpstreamRequest& request, const UpstreamTarget& targ
     request.url = QUrl(base + QStringLiteral("/v1beta/models/")
         + QString::fromLatin1(QUrl::toPercentEncoding(model)) + u':' + method(stream));
     request.headers.append({ "x-goog-api-key", target.secret.trimmed().toUtf8() });
-    return true;
+    return {};
 }
 
 QString GeminiAdapter::method(bool stream)

@@ -10,8 +10,8 @@
 class GeminiAdapter : public UpstreamAdapter
 {
 public:
-    std::optional<UpstreamRequest> buildRequest(const UpstreamTarget& target,
-        const ClientCall& call, const QString& upstreamModel, QString* error) const override;
+    Result<UpstreamRequest> buildRequest(const UpstreamTarget& target, const ClientCall& call,
+        const QString& upstreamModel) const override;
     UpstreamOutcome classify(
         int httpStatus, const HttpHeaders& headers, const QByteArray& body) const override;
     QString errorMessage(const QByteArray& body) const override;
@@ -27,8 +27,8 @@ public:
 
 protected:
     // Where the request goes and how it is authenticated: sets the URL and auth headers.
-    virtual bool address(UpstreamRequest& request, const UpstreamTarget& target,
-        const QString& model, bool stream, QString* error) const;
+    virtual Result<void> address(UpstreamRequest& request, const UpstreamTarget& target,
+        const QString& model, bool stream) const;
     // The method of a model's URL: "generateContent", or "streamGenerateContent?alt=sse".
     static QString method(bool stream);
 };

@@ -51,8 +51,7 @@ std::optional<QByteArray> rs256(const QByteArray& pem, const QByteArray& data)
 
 } // namespace
 
-std::optional<GoogleServiceAccount> GoogleServiceAccount::fromJson(
-    const QString& json, QString* error)
+Result<GoogleServiceAccount> GoogleServiceAccount::fromJson(const QString& json)
 {
     const QJsonObject object = QJsonDocument::fromJson(json.toUtf8()).object();
     GoogleServiceAccount account;
@@ -63,10 +62,9 @@ std::optional<GoogleServiceAccount> GoogleServiceAccount::fromJson(
     account.m_tokenUri = object.value(QStringLiteral("token_uri")).toString(defaultTokenUri);
     if (object.value(QStringLiteral("type")).toString() != u"service_account"
         || account.m_clientEmail.isEmpty() || account.m_privateKeyPem.isEmpty()) {
-        if (error)
-            *error = QStringLiteral("The key is not a Google service-account key (it needs "
-                                    "type service_account, client_email and private_key)");
-        return std::nullopt;
+        return invalidInput(QStringLiteral("The key is not a Google service-account key (it "
+                                           "needs type service_account, client_email and "
+                                           "private_key)"));
     }
     return account;
 }
@@ -76,8 +74,7 @@ QString GoogleServiceAccount::cacheKey() const
     return m_clientEmail + u'/' + m_privateKeyId + u'@' + m_tokenUri;
 }
 
-std::optional<QByteArray> GoogleServiceAccount::signedAssertion(
-    const QDateTime& now, QString* error) const
+Result<QByteArray> GoogleServiceAccount::signedAssertion(const QDateTime& now) const
 {
     QJsonObject header { { QStringLiteral("alg"), QStringLiteral("RS256") },
         { QStringLiteral("typ"), QStringLiteral("JWT") } };
@@ -92,20 +89,17 @@ std::optional<QByteArray> GoogleServiceAccount::signedAssertion(
         = base64Url(compactJson(header)) + '.' + base64Url(compactJson(claims));
     const std::optional<QByteArray> signature = rs256(m_privateKeyPem, signingInput);
     if (!signature) {
-        if (error)
-            *error = QStringLiteral("The service account's private key is not an RSA key in PEM "
-                                    "form");
-        return std::nullopt;
+        return invalidInput(
+            QStringLiteral("The service account's private key is not an RSA key in PEM form"));
     }
-    return signingInput + '.' + base64Url(*signature);
+    return QByteArray(signingInput + '.' + base64Url(*signature));
 }
 
-std::optional<UpstreamRequest> GoogleServiceAccount::tokenRequest(
-    const QDateTime& now, QString* error) const
+Result<UpstreamRequest> GoogleServiceAccount::tokenRequest(const QDateTime& now) const
 {
-    const std::optional<QByteArray> assertion = signedAssertion(now, error);
+    const Result<QByteArray> assertion = signedAssertion(now);
     if (!assertion)
-        return std::nullopt;
+        return assertion.failure();
     QUrlQuery form;
     form.addQueryItem(QStringLiteral("grant_type"),
         QStringLiteral("urn:ietf:params:oauth:grant-type:jwt-bearer"));

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "router/core/Result.h"
 #include "router/upstream/UpstreamRequest.h"
 
 #include <QDateTime>
@@ -14,8 +15,8 @@
 class GoogleServiceAccount
 {
 public:
-    // Nothing when `json` is not a service-account key (the error says what is missing).
-    static std::optional<GoogleServiceAccount> fromJson(const QString& json, QString* error);
+    // Fails when `json` is not a service-account key (the failure says what is missing).
+    static Result<GoogleServiceAccount> fromJson(const QString& json);
 
     const QString& clientEmail() const { return m_clientEmail; }
     const QString& projectId() const { return m_projectId; }
@@ -23,11 +24,11 @@ public:
     // Names the account and its key without holding anything secret: what tokens are cached by.
     QString cacheKey() const;
 
-    // The signed assertion for a token valid from `now` for an hour, or nothing when the
-    // private key cannot be read or used (the error says why).
-    std::optional<QByteArray> signedAssertion(const QDateTime& now, QString* error) const;
+    // The signed assertion for a token valid from `now` for an hour; fails when the private key
+    // cannot be read or used.
+    Result<QByteArray> signedAssertion(const QDateTime& now) const;
     // The POST to the token endpoint that exchanges a fresh assertion for an access token.
-    std::optional<UpstreamRequest> tokenRequest(const QDateTime& now, QString* error) const;
+    Result<UpstreamRequest> tokenRequest(const QDateTime& now) const;
 
     // What Vertex AI needs: the whole of Google Cloud's API surface.
     static constexpr char scope[] = "https://www.googleapis.com/auth/cloud-platform";

@@ -4,7 +4,11 @@
 
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLoggingCategory>
 #include <QTimer>
+
+// Names the account, never the assertion or the token.
+Q_LOGGING_CATEGORY(lcGoogleTokens, "keyway.router.google.tokens")
 
 namespace {
 
@@ -23,11 +27,12 @@ GoogleTokenFetch::GoogleTokenFetch(GoogleServiceAccount account, QString caFile,
 
 void GoogleTokenFetch::start()
 {
-    QString error;
-    std::optional<UpstreamRequest> request
-        = m_account.tokenRequest(QDateTime::currentDateTimeUtc(), &error);
+    qCDebug(lcGoogleTokens) << "fetching an access token for" << m_account.clientEmail() << "at"
+                            << m_account.tokenUri();
+    Result<UpstreamRequest> request = m_account.tokenRequest(QDateTime::currentDateTimeUtc());
     if (!request) {
-        QTimer::singleShot(0, this, [this, error] { fail(error, true); });
+        QTimer::singleShot(
+            0, this, [this, error = request.failure().message] { fail(error, true); });
         return;
     }
     m_call = new UpstreamCall(std::move(*request), m_caFile, tokenTimeouts, this);
@@ -55,16 +60,18 @@ void GoogleTokenFetch::start()
 void GoogleTokenFetch::onAnswered()
 {
     const int status = m_call->status();
-    QString error;
     if (m_body.size() > maximumAnswer)
         return; // already failed
     if (status == 200) {
-        m_token = parseAnswer(m_body, QDateTime::currentDateTimeUtc(), &error);
-        if (m_token) {
-            emit finished();
+        Result<GoogleAccessToken> token = parseAnswer(m_body, QDateTime::currentDateTimeUtc());
+        if (!token) {
+            fail(token.failure().message, false);
             return;
         }
-        fail(error, false);
+        m_token = std::move(*token);
+        qCDebug(lcGoogleTokens) << "got an access token for" << m_account.clientEmail()
+                                << "valid until" << m_token->expiresAt;
+        emit finished();
         return;
     }
     const QJsonObject answer = QJsonDocument::fromJson(m_body).object();
@@ -80,21 +87,20 @@ void GoogleTokenFetch::onAnswered()
 
 void GoogleTokenFetch::fail(const QString& error, bool credentialRejected)
 {
+    qCDebug(lcGoogleTokens) << "no access token for" << m_account.clientEmail() << ":" << error
+                            << (credentialRejected ? "(the key was refused)" : "");
     m_error = error;
     m_credentialRejected = credentialRejected;
     emit finished();
 }
 
-std::optional<GoogleAccessToken> GoogleTokenFetch::parseAnswer(
-    const QByteArray& body, const QDateTime& now, QString* error)
+Result<GoogleAccessToken> GoogleTokenFetch::parseAnswer(
+    const QByteArray& body, const QDateTime& now)
 {
     const QJsonObject answer = QJsonDocument::fromJson(body).object();
     const QString token = answer.value(QStringLiteral("access_token")).toString();
     const qint64 expiresIn = answer.value(QStringLiteral("expires_in")).toInteger();
-    if (token.isEmpty() || expiresIn <= 60) {
-        if (error)
-            *error = tr("Google's token endpoint answered without an access token");
-        return std::nullopt;
-    }
+    if (token.isEmpty() || expiresIn <= 60)
+        return networkFailure(tr("Google's token endpoint answered without an access token"));
     return GoogleAccessToken { token, now.addSecs(expiresIn) };
 }

@@ -29,8 +29,7 @@ public:
 
     // Reads the endpoint's answer (RFC 6749 section 5). A token that lives a minute or less
     // (Google's live an hour) is refused: it would be stale before a request could use it.
-    static std::optional<GoogleAccessToken> parseAnswer(
-        const QByteArray& body, const QDateTime& now, QString* error);
+    static Result<GoogleAccessToken> parseAnswer(const QByteArray& body, const QDateTime& now);
 
 signals:
     void finished();

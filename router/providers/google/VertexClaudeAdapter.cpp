@@ -62,24 +62,24 @@ QList<QByteArray> VertexClaudeAdapter::acceptedBetas(const QByteArray& header, Q
     return accepted;
 }
 
-std::optional<UpstreamRequest> VertexClaudeAdapter::buildRequest(const UpstreamTarget& target,
-    const ClientCall& call, const QString& upstreamModel, QString* error) const
+Result<UpstreamRequest> VertexClaudeAdapter::buildRequest(
+    const UpstreamTarget& target, const ClientCall& call, const QString& upstreamModel) const
 {
     QStringList dropped;
     const bool counting = call.endpoint == ClientEndpoint::CountTokens;
-    std::optional<QJsonObject> body = counting
-        ? std::optional(call.body)
-        : AnthropicBridge::request(call, QStringLiteral("Vertex AI"), &dropped, error);
+    Result<QJsonObject> body = counting
+        ? Result<QJsonObject>(call.body)
+        : AnthropicBridge::request(call, QStringLiteral("Vertex AI"), &dropped);
     if (!body)
-        return std::nullopt;
+        return body.failure();
     // Counting is a model of its own that takes the model in the body.
-    const std::optional<QUrl> url = counting
-        ? VertexEndpoint::url(target, u"anthropic", QStringLiteral("count-tokens"),
-            QStringLiteral("rawPredict"), error)
+    const Result<QUrl> url = counting
+        ? VertexEndpoint::url(
+            target, u"anthropic", QStringLiteral("count-tokens"), QStringLiteral("rawPredict"))
         : VertexEndpoint::url(target, u"anthropic", upstreamModel,
-            call.stream ? QStringLiteral("streamRawPredict") : QStringLiteral("rawPredict"), error);
+            call.stream ? QStringLiteral("streamRawPredict") : QStringLiteral("rawPredict"));
     if (!url)
-        return std::nullopt;
+        return url.failure();
     if (counting)
         body->insert(QStringLiteral("model"), upstreamModel);
     else

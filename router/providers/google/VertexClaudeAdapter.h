@@ -10,8 +10,8 @@
 class VertexClaudeAdapter : public AnthropicAdapter
 {
 public:
-    std::optional<UpstreamRequest> buildRequest(const UpstreamTarget& target,
-        const ClientCall& call, const QString& upstreamModel, QString* error) const override;
+    Result<UpstreamRequest> buildRequest(const UpstreamTarget& target, const ClientCall& call,
+        const QString& upstreamModel) const override;
     UpstreamOutcome classify(
         int httpStatus, const HttpHeaders& headers, const QByteArray& body) const override;
     std::optional<std::chrono::milliseconds> cooldown(

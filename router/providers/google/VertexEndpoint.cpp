@@ -26,7 +26,10 @@ std::optional<GoogleServiceAccount> VertexEndpoint::serviceAccount(const Upstrea
 {
     if (!isServiceAccount(target))
         return std::nullopt;
-    return GoogleServiceAccount::fromJson(target.secret, nullptr);
+    Result<GoogleServiceAccount> account = GoogleServiceAccount::fromJson(target.secret);
+    if (!account)
+        return std::nullopt;
+    return std::move(*account);
 }
 
 QString VertexEndpoint::region(const UpstreamTarget& target)
@@ -35,8 +38,8 @@ QString VertexEndpoint::region(const UpstreamTarget& target)
     return region.isEmpty() ? QStringLiteral("global") : region;
 }
 
-std::optional<QUrl> VertexEndpoint::url(const UpstreamTarget& target, QStringView publisher,
-    const QString& model, const QString& method, QString* error)
+Result<QUrl> VertexEndpoint::url(const UpstreamTarget& target, QStringView publisher,
+    const QString& model, const QString& method)
 {
     // The client names the model: encoded, it stays one path segment ('@' is Vertex's).
     const QString call = QStringLiteral("/publishers/%1/models/%2:%3")
@@ -44,38 +47,32 @@ std::optional<QUrl> VertexEndpoint::url(const UpstreamTarget& target, QStringVie
                                  QString::fromLatin1(QUrl::toPercentEncoding(model, "@")), method);
     if (!isServiceAccount(target)) {
         if (publisher != u"google") {
-            if (error)
-                *error = QStringLiteral("Vertex express mode serves Google's models only; "
-                                        "partner models need a service account");
-            return std::nullopt;
+            return unsupported(QStringLiteral("Vertex express mode serves Google's models only; "
+                                              "partner models need a service account"));
         }
         return QUrl(baseUrl(target, QStringLiteral("global")) + QStringLiteral("/v1") + call);
     }
-    const std::optional<QString> location = locationUrl(target, region(target), error);
+    const Result<QString> location = locationUrl(target, region(target));
     if (!location)
-        return std::nullopt;
+        return location.failure();
     return QUrl(*location + call);
 }
 
-std::optional<QString> VertexEndpoint::locationUrl(
-    const UpstreamTarget& target, const QString& location, QString* error)
+Result<QString> VertexEndpoint::locationUrl(const UpstreamTarget& target, const QString& location)
 {
     // The key's project is set when it is added (from the JSON's project_id): the JSON is read
     // again only when it is not.
     QString project = target.settings.value(QStringLiteral("project")).toString().trimmed();
     if (project.isEmpty()) {
-        const auto account = GoogleServiceAccount::fromJson(target.secret, error);
+        const auto account = GoogleServiceAccount::fromJson(target.secret);
         if (!account)
-            return std::nullopt;
+            return account.failure();
         project = account->projectId();
     }
-    if (project.isEmpty()) {
-        if (error)
-            *error = QStringLiteral("Vertex key without a project");
-        return std::nullopt;
-    }
-    return baseUrl(target, location)
-        + QStringLiteral("/v1/projects/%1/locations/%2").arg(project, location);
+    if (project.isEmpty())
+        return invalidInput(QStringLiteral("Vertex key without a project"));
+    return QString(baseUrl(target, location)
+        + QStringLiteral("/v1/projects/%1/locations/%2").arg(project, location));
 }
 
 void VertexEndpoint::authorize(UpstreamRequest& request, const UpstreamTarget& target)

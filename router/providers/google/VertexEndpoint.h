@@ -1,5 +1,6 @@
 #pragma once
 
+#include "router/core/Result.h"
 #include "router/providers/google/GoogleServiceAccount.h"
 #include "router/upstream/UpstreamRequest.h"
 #include "router/upstream/UpstreamTarget.h"
@@ -17,15 +18,14 @@ public:
     // The key's service account, or nothing when its secret is an express-mode API key.
     static std::optional<GoogleServiceAccount> serviceAccount(const UpstreamTarget& target);
     // The URL of `method` ("generateContent", "streamRawPredict", ...) of a publisher's
-    // ("google", "anthropic") model; nothing when the key cannot call it (the error says why).
-    static std::optional<QUrl> url(const UpstreamTarget& target, QStringView publisher,
-        const QString& model, const QString& method, QString* error);
+    // ("google", "anthropic") model; fails when the key cannot call it.
+    static Result<QUrl> url(const UpstreamTarget& target, QStringView publisher,
+        const QString& model, const QString& method);
     // The access token as Bearer, or the express-mode key as x-goog-api-key (never in the URL,
     // where logs and proxies would see it).
     static void authorize(UpstreamRequest& request, const UpstreamTarget& target);
 
     // A service account's project at `location`: https://…/v1/projects/P/locations/L.
-    static std::optional<QString> locationUrl(
-        const UpstreamTarget& target, const QString& location, QString* error);
+    static Result<QString> locationUrl(const UpstreamTarget& target, const QString& location);
     static QString region(const UpstreamTarget& target);
 };

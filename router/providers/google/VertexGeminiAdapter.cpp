@@ -2,14 +2,13 @@
 
 #include "router/providers/google/VertexEndpoint.h"
 
-bool VertexGeminiAdapter::address(UpstreamRequest& request, const UpstreamTarget& target,
-    const QString& model, bool stream, QString* error) const
+Result<void> VertexGeminiAdapter::address(
+    UpstreamRequest& request, const UpstreamTarget& target, const QString& model, bool stream) const
 {
-    const std::optional<QUrl> url
-        = VertexEndpoint::url(target, u"google", model, method(stream), error);
+    const Result<QUrl> url = VertexEndpoint::url(target, u"google", model, method(stream));
     if (!url)
-        return false;
+        return url.failure();
     request.url = *url;
     VertexEndpoint::authorize(request, target);
-    return true;
+    return {};
 }

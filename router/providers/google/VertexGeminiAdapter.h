@@ -8,6 +8,6 @@ class VertexGeminiAdapter : public GeminiAdapter
 {
 public:
 protected:
-    bool address(UpstreamRequest& request, const UpstreamTarget& target, const QString& model,
-        bool stream, QString* error) const override;
+    Result<void> address(UpstreamRequest& request, const UpstreamTarget& target,
+        const QString& model, bool stream) const override;
 };

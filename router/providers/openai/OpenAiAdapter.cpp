@@ -8,24 +8,20 @@
 
 #include <QJsonDocument>
 
-std::optional<UpstreamRequest> OpenAiAdapter::buildRequest(const UpstreamTarget& target,
-    const ClientCall& call, const QString& upstreamModel, QString* error) const
+Result<UpstreamRequest> OpenAiAdapter::buildRequest(
+    const UpstreamTarget& target, const ClientCall& call, const QString& upstreamModel) const
 {
-    if (call.endpoint == ClientEndpoint::CountTokens) {
-        if (error)
-            *error = QStringLiteral("OpenAI-format providers cannot count tokens");
-        return std::nullopt;
-    }
+    if (call.endpoint == ClientEndpoint::CountTokens)
+        return unsupported(QStringLiteral("OpenAI-format providers cannot count tokens"));
     if (call.protocol == ClientProtocol::Anthropic) {
         // OpenAI itself and Azure want the newer name; other services know only the older.
         const bool openAi = target.providerId == u"openai" || target.providerId == u"azure";
         const auto translated = AnthropicToOpenAi::request(call.body,
-            openAi ? QStringLiteral("max_completion_tokens") : QStringLiteral("max_tokens"), error);
+            openAi ? QStringLiteral("max_completion_tokens") : QStringLiteral("max_tokens"));
         if (!translated)
-            return std::nullopt;
-        auto request
-            = OpenAiRequestBuilder::build(target, OpenAiRequestBuilder::Endpoint::ChatCompletions,
-                translated->body, upstreamModel, error);
+            return translated.failure();
+        auto request = OpenAiRequestBuilder::build(target,
+            OpenAiRequestBuilder::Endpoint::ChatCompletions, translated->body, upstreamModel);
         if (request)
             request->droppedFields += translated->droppedFields;
         return request;
@@ -33,7 +29,7 @@ std::optional<UpstreamRequest> OpenAiAdapter::buildRequest(const UpstreamTarget&
     const auto endpoint = call.endpoint == ClientEndpoint::Embeddings
         ? OpenAiRequestBuilder::Endpoint::Embeddings
         : OpenAiRequestBuilder::Endpoint::ChatCompletions;
-    return OpenAiRequestBuilder::build(target, endpoint, call.body, upstreamModel, error);
+    return OpenAiRequestBuilder::build(target, endpoint, call.body, upstreamModel);
 }
 
 UpstreamOutcome OpenAiAdapter::classify(

@@ -7,8 +7,8 @@
 class OpenAiAdapter : public UpstreamAdapter
 {
 public:
-    std::optional<UpstreamRequest> buildRequest(const UpstreamTarget& target,
-        const ClientCall& call, const QString& upstreamModel, QString* error) const override;
+    Result<UpstreamRequest> buildRequest(const UpstreamTarget& target, const ClientCall& call,
+        const QString& upstreamModel) const override;
     UpstreamOutcome classify(
         int httpStatus, const HttpHeaders& headers, const QByteArray& body) const override;
     QString errorMessage(const QByteArray& body) const override;

@@ -36,49 +36,45 @@ QStringList refusedFields(const QUrl& url)
 
 // Azure: with a dated api-version, the classic deployment URL (the model is the deployment);
 // otherwise the v1 API, where the model goes in the body as elsewhere.
-QString azureUrl(const UpstreamTarget& target, OpenAiRequestBuilder::Endpoint endpoint,
-    const QString& upstreamModel, QString* error)
+Result<QString> azureUrl(const UpstreamTarget& target, OpenAiRequestBuilder::Endpoint endpoint,
+    const QString& upstreamModel)
 {
     QString base = withoutTrailingSlash(target.baseUrl);
     if (base.isEmpty()) {
         const QString resource = target.settings.value(QStringLiteral("resource")).toString();
-        if (resource.isEmpty()) {
-            if (error)
-                *error = QStringLiteral("Azure key without a resource or endpoint");
-            return {};
-        }
+        if (resource.isEmpty())
+            return invalidInput(QStringLiteral("Azure key without a resource or endpoint"));
         base = QStringLiteral("https://%1.openai.azure.com").arg(resource);
     }
     const QString apiVersion = target.settings.value(QStringLiteral("api-version")).toString();
     if (apiVersion.isEmpty() || apiVersion == u"v1" || apiVersion == u"latest"
         || apiVersion == u"preview")
-        return base + QStringLiteral("/openai/v1") + pathOf(endpoint);
+        return QString(base + QStringLiteral("/openai/v1") + pathOf(endpoint));
     if (endpoint == OpenAiRequestBuilder::Endpoint::Models) // of the resource, not a deployment
-        return base + QStringLiteral("/openai/models?api-version=") + apiVersion;
-    return base + QStringLiteral("/openai/deployments/") + upstreamModel + pathOf(endpoint)
-        + QStringLiteral("?api-version=") + apiVersion;
+        return QString(base + QStringLiteral("/openai/models?api-version=") + apiVersion);
+    return QString(base + QStringLiteral("/openai/deployments/") + upstreamModel + pathOf(endpoint)
+        + QStringLiteral("?api-version=") + apiVersion);
 }
 
 } // namespace
 
-std::optional<UpstreamRequest> OpenAiRequestBuilder::build(const UpstreamTarget& target,
-    Endpoint endpoint, QJsonObject body, const QString& upstreamModel, QString* error)
+Result<UpstreamRequest> OpenAiRequestBuilder::build(
+    const UpstreamTarget& target, Endpoint endpoint, QJsonObject body, const QString& upstreamModel)
 {
     const ProviderDescriptor* provider = ProviderRegistry::find(target.providerId);
-    if (!provider || provider->wireFormat != WireFormat::OpenAiChat) {
-        if (error)
-            *error = QStringLiteral("%1 does not speak the OpenAI format").arg(target.providerId);
-        return std::nullopt;
-    }
+    if (!provider || provider->wireFormat != WireFormat::OpenAiChat)
+        return unsupported(
+            QStringLiteral("%1 does not speak the OpenAI format").arg(target.providerId));
     UpstreamRequest request;
     const bool azure = provider->authScheme == AuthScheme::ApiKeyHeader;
-    const QString url = azure
-        ? azureUrl(target, endpoint, upstreamModel, error)
-        : withoutTrailingSlash(target.baseUrl.isEmpty() ? provider->defaultBaseUrl : target.baseUrl)
-            + pathOf(endpoint);
-    if (url.isEmpty())
-        return std::nullopt;
-    request.url = QUrl(url);
+    const Result<QString> url = azure
+        ? azureUrl(target, endpoint, upstreamModel)
+        : Result<QString>(withoutTrailingSlash(
+                              target.baseUrl.isEmpty() ? provider->defaultBaseUrl : target.baseUrl)
+            + pathOf(endpoint));
+    if (!url)
+        return url.failure();
+    request.url = QUrl(*url);
 
     const auto addHeader = [&request](const QByteArray& name, const QByteArray& value) {
         request.headers.append({ name, value });

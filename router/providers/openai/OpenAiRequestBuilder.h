@@ -1,5 +1,6 @@
 #pragma once
 
+#include "router/core/Result.h"
 #include "router/upstream/UpstreamRequest.h"
 #include "router/upstream/UpstreamTarget.h"
 
@@ -16,8 +17,8 @@ public:
     enum class Endpoint { ChatCompletions, Embeddings, Models };
 
     // `body` is the client's JSON; its model is replaced by `upstreamModel`. A streamed chat asks
-    // for usage (stream_options.include_usage) where the upstream accepts it. Nothing when the
-    // target lacks what its provider needs (the error says what).
-    static std::optional<UpstreamRequest> build(const UpstreamTarget& target, Endpoint endpoint,
-        QJsonObject body, const QString& upstreamModel, QString* error = nullptr);
+    // for usage (stream_options.include_usage) where the upstream accepts it. Fails when the
+    // target lacks what its provider needs (the failure says what).
+    static Result<UpstreamRequest> build(const UpstreamTarget& target, Endpoint endpoint,
+        QJsonObject body, const QString& upstreamModel);
 };
