@@ -1,0 +1,208 @@
+#include "router/http/ContentDecoder.h"
+
+#include <QRandomGenerator>
+#include <QTest>
+
+#include <zlib.h>
+
+// Undoing a response's Content-Encoding as the bytes arrive, in pieces of any size.
+class TestContentDecoder : public QObject
+{
+    Q_OBJECT
+
+private:
+    // `plain` compressed with zlib: a gzip member, or zlib-wrapped as HTTP's "deflate" is.
+    static QByteArray compressed(const QByteArray& plain, bool gzip)
+    {
+        z_stream stream {};
+        deflateInit2(
+            &stream, Z_DEFAULT_COMPRESSION, Z_DEFLATED, gzip ? 15 + 16 : 15, 8, Z_DEFAULT_STRATEGY);
+        QByteArray out(qsizetype(deflateBound(&stream, uLong(plain.size()))), Qt::Uninitialized);
+        stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(plain.constData()));
+        stream.avail_in = uInt(plain.size());
+        stream.next_out = reinterpret_cast<Bytef*>(out.data());
+        stream.avail_out = uInt(out.size());
+        deflate(&stream, Z_FINISH);
+        out.resize(qsizetype(stream.total_out));
+        deflateEnd(&stream);
+        return out;
+    }
+
+    static std::unique_ptr<ContentDecoder> decoderFor(const QByteArray& encoding)
+    {
+        bool supported = false;
+        auto decoder = ContentDecoder::forEncoding(encoding, &supported);
+        if (!supported || !decoder)
+            qWarning() << "no decoder for" << encoding;
+        return decoder;
+    }
+
+    // Some JSON-like text, repetitive enough to compress well, of about `size` bytes.
+    static QByteArray text(qsizetype size)
+    {
+        QByteArray out;
+        for (int i = 0; out.size() < size; ++i)
+            out += R"({"index":)" + QByteArray::number(i) + R"(,"delta":{"text":"word"}})" + '\n';
+        return out;
+    }
+
+private slots:
+    void knowsWhichEncodingsItDecodes_data()
+    {
+        QTest::addColumn<QByteArray>("encoding");
+        QTest::addColumn<bool>("supported");
+        QTest::addColumn<bool>("decoder");
+        QTest::newRow("none") << QByteArray() << true << false;
+        QTest::newRow("identity") << QByteArray("identity") << true << false;
+        QTest::newRow("Identity spaced") << QByteArray(" Identity ") << true << false;
+        QTest::newRow("gzip") << QByteArray("gzip") << true << true;
+        QTest::newRow("GZIP spaced") << QByteArray("  GZIP\t") << true << true;
+        QTest::newRow("x-gzip") << QByteArray("x-gzip") << true << true;
+        QTest::newRow("deflate") << QByteArray("deflate") << true << true;
+        QTest::newRow("br") << QByteArray("br") << false << false;
+        QTest::newRow("zstd") << QByteArray("zstd") << false << false;
+        QTest::newRow("two codings") << QByteArray("gzip, br") << false << false;
+    }
+    void knowsWhichEncodingsItDecodes()
+    {
+        QFETCH(QByteArray, encoding);
+        QFETCH(bool, supported);
+        QFETCH(bool, decoder);
+        bool isSupported = !supported;
+        const auto made = ContentDecoder::forEncoding(encoding, &isSupported);
+        QCOMPARE(isSupported, supported);
+        QCOMPARE(made != nullptr, decoder);
+    }
+
+    void decodesInPiecesOfAnySize_data()
+    {
+        QTest::addColumn<QByteArray>("encoding");
+        QTest::addColumn<qsizetype>("pieceSize");
+        for (const char* encoding : { "gzip", "deflate" }) {
+            for (qsizetype size : { 1, 2, 3, 7, 100, 4096, 1 << 20 })
+                QTest::addRow("%s in %lld", encoding, qlonglong(size))
+                    << QByteArray(encoding) << size;
+        }
+    }
+    void decodesInPiecesOfAnySize()
+    {
+        QFETCH(QByteArray, encoding);
+        QFETCH(qsizetype, pieceSize);
+        const QByteArray plain = text(40 * 1024);
+        const QByteArray body = compressed(plain, encoding == "gzip");
+        auto decoder = decoderFor(encoding);
+        QVERIFY(decoder);
+        QByteArray decoded;
+        for (qsizetype at = 0; at < body.size(); at += pieceSize) {
+            QVERIFY(!decoder->isComplete());
+            QByteArray piece;
+            QVERIFY(decoder->decode(body.mid(at, pieceSize), &piece));
+            decoded += piece;
+        }
+        QVERIFY(decoder->isComplete());
+        QCOMPARE(decoded.size(), plain.size());
+        QCOMPARE(decoded, plain);
+    }
+
+    void aSmallPieceMayHoldMuchMoreThanOneBuffer()
+    {
+        // 4 MiB of zeros compress to a few KB: one piece gives far more than 16 KiB of output.
+        const QByteArray plain(4 * 1024 * 1024, '\0');
+        const QByteArray body = compressed(plain, true);
+        QVERIFY(body.size() < 16 * 1024);
+        auto decoder = decoderFor("gzip");
+        QByteArray decoded;
+        QVERIFY(decoder->decode(body, &decoded));
+        QVERIFY(decoder->isComplete());
+        QCOMPARE(decoded.size(), plain.size());
+        QVERIFY(decoded == plain);
+    }
+
+    void decodesIncompressibleBytes()
+    {
+        QByteArray plain(100 * 1024, Qt::Uninitialized);
+        QRandomGenerator random(13);
+        for (char& c : plain)
+            c = char(random.bounded(256));
+        const QByteArray body = compressed(plain, false);
+        auto decoder = decoderFor("deflate");
+        QByteArray decoded;
+        for (qsizetype at = 0; at < body.size(); at += 5000) {
+            QByteArray piece;
+            QVERIFY(decoder->decode(body.mid(at, 5000), &piece));
+            decoded += piece;
+        }
+        QVERIFY(decoder->isComplete());
+        QVERIFY(decoded == plain);
+    }
+
+    void replacesWhatThePlainBufferHeld()
+    {
+        auto decoder = decoderFor("gzip");
+        QByteArray plain = "left over";
+        QVERIFY(decoder->decode(compressed("fresh", true), &plain));
+        QCOMPARE(plain, QByteArray("fresh"));
+    }
+
+    void anEmptyPieceIsNoError()
+    {
+        auto decoder = decoderFor("gzip");
+        QByteArray plain;
+        QVERIFY(decoder->decode({}, &plain));
+        QVERIFY(plain.isEmpty());
+        QVERIFY(!decoder->isComplete());
+        QVERIFY(decoder->decode(compressed("hello", true), &plain));
+        QCOMPARE(plain, QByteArray("hello"));
+        QVERIFY(decoder->decode({}, &plain)); // nothing after the end is fine too
+        QVERIFY(plain.isEmpty());
+    }
+
+    void refusesBytesThatAreNotCompressed()
+    {
+        auto decoder = decoderFor("gzip");
+        QByteArray plain;
+        QVERIFY(!decoder->decode("{\"plain\": \"json, not gzip\"}", &plain));
+        QVERIFY(!decoder->isComplete());
+    }
+
+    void refusesCorruptData()
+    {
+        QByteArray body = compressed(text(10 * 1024), true);
+        body[body.size() / 2] = char(~body.at(body.size() / 2));
+        auto decoder = decoderFor("gzip");
+        bool allAccepted = true;
+        for (qsizetype at = 0; at < body.size() && allAccepted; at += 64) {
+            QByteArray piece;
+            allAccepted = decoder->decode(body.mid(at, 64), &piece);
+        }
+        QVERIFY(!allAccepted);
+        QVERIFY(!decoder->isComplete());
+    }
+
+    void aCutBodyIsNotComplete()
+    {
+        const QByteArray body = compressed(text(2048), true);
+        auto decoder = decoderFor("gzip");
+        QByteArray plain;
+        QVERIFY(decoder->decode(body.chopped(6), &plain)); // the gzip trailer is missing
+        QVERIFY(!plain.isEmpty());
+        QVERIFY(!decoder->isComplete());
+    }
+
+    void refusesBytesAfterTheEnd()
+    {
+        const QByteArray body = compressed("the answer", true);
+        auto inOnePiece = decoderFor("gzip");
+        QByteArray plain;
+        QVERIFY(!inOnePiece->decode(body + "junk", &plain));
+
+        auto inTwoPieces = decoderFor("gzip");
+        QVERIFY(inTwoPieces->decode(body, &plain));
+        QCOMPARE(plain, QByteArray("the answer"));
+        QVERIFY(!inTwoPieces->decode("junk", &plain));
+        QVERIFY(plain.isEmpty());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestContentDecoder)
+#include "TestContentDecoder.moc"
