@@ -90,6 +90,77 @@
     </message>
 </context>
 <context>
+    <name>AccessStore</name>
+    <message>
+        <location filename="../app/store/AccessStore.cpp" line="33"/>
+        <source>There is no member named &quot;%1&quot;.</source>
+        <translation>Es gibt kein Mitglied namens „%1“.</translation>
+    </message>
+    <message>
+        <location filename="../app/store/AccessStore.cpp" line="35"/>
+        <source>There is no member with id %1.</source>
+        <translation>Es gibt kein Mitglied mit der ID %1.</translation>
+    </message>
+    <message>
+        <location filename="../app/store/AccessStore.cpp" line="37"/>
+        <source>A member named &quot;%1&quot; already exists.</source>
+        <translation>Ein Mitglied namens „%1“ existiert bereits.</translation>
+    </message>
+    <message>
+        <location filename="../app/store/AccessStore.cpp" line="40"/>
+        <source>&quot;%1&quot; is the default member and cannot be removed.</source>
+        <translation>„%1“ ist das Standardmitglied und kann nicht entfernt werden.</translation>
+    </message>
+    <message>
+        <location filename="../app/store/AccessStore.cpp" line="53"/>
+        <source>There is no workspace named &quot;%1&quot;.</source>
+        <translation>Es gibt keinen Arbeitsbereich namens „%1“.</translation>
+    </message>
+    <message>
+        <location filename="../app/store/AccessStore.cpp" line="55"/>
+        <source>There is no workspace with id %1.</source>
+        <translation>Es gibt keinen Arbeitsbereich mit der ID %1.</translation>
+    </message>
+    <message>
+        <location filename="../app/store/AccessStore.cpp" line="57"/>
+        <source>A workspace named &quot;%1&quot; already exists.</source>
+        <translation>Ein Arbeitsbereich namens „%1“ existiert bereits.</translation>
+    </message>
+    <message>
+        <location filename="../app/store/AccessStore.cpp" line="60"/>
+        <source>&quot;%1&quot; is the default workspace and cannot be removed.</source>
+        <translation>„%1“ ist der Standardarbeitsbereich und kann nicht entfernt werden.</translation>
+    </message>
+    <message>
+        <location filename="../app/store/AccessStore.cpp" line="197"/>
+        <source>&quot;%1&quot; still owns active local API keys (%2) or is named in key filters (%3). Revoke and edit those first; removing the member would silently widen what those keys allow.</source>
+        <translation>„%1“ besitzt noch aktive lokale API-Schlüssel (%2) oder wird in Schlüsselfiltern genannt (%3). Widerrufen bzw. bearbeiten Sie diese zuerst; das Entfernen des Mitglieds würde stillschweigend erweitern, was diese Schlüssel erlauben.</translation>
+    </message>
+    <message>
+        <location filename="../app/store/AccessStore.cpp" line="220"/>
+        <source>The workspace &quot;%1&quot; still holds %2 provider keys and %3 active local API keys, and %4 key filters name its local keys. Move, revoke or edit those first.</source>
+        <translation>Der Arbeitsbereich „%1“ enthält noch %2 Anbieterschlüssel und %3 aktive lokale API-Schlüssel, und %4 Schlüsselfilter nennen seine lokalen Schlüssel. Verschieben, widerrufen oder bearbeiten Sie diese zuerst.</translation>
+    </message>
+    <message>
+        <location filename="../app/store/AccessStore.cpp" line="294"/>
+        <source>There is no local API key with id %1.</source>
+        <translation>Es gibt keinen lokalen API-Schlüssel mit der ID %1.</translation>
+    </message>
+    <message>
+        <location filename="../app/store/AccessStore.cpp" line="304"/>
+        <source>No local API key has this token.</source>
+        <translation>Kein lokaler API-Schlüssel hat dieses Token.</translation>
+    </message>
+</context>
+<context>
+    <name>ActivityArchive</name>
+    <message>
+        <location filename="../app/activity/ActivityArchive.cpp" line="202"/>
+        <source>The activity log could not be used. %1</source>
+        <translation>Das Aktivitätsprotokoll konnte nicht verwendet werden. %1</translation>
+    </message>
+</context>
+<context>
     <name>ActivityExport</name>
     <message>
         <location filename="../app/activity/ActivityExport.cpp" line="63"/>
@@ -275,12 +346,12 @@
 <context>
     <name>AnthropicToConverse</name>
     <message>
-        <location filename="../router/AnthropicToConverse.cpp" line="27"/>
+        <location filename="../router/translate/AnthropicToConverse.cpp" line="27"/>
         <source>Amazon Bedrock takes images as base64 PNG, JPEG, GIF or WebP.</source>
         <translation>Amazon Bedrock nimmt Bilder als Base64-PNG, -JPEG, -GIF oder -WebP an.</translation>
     </message>
     <message>
-        <location filename="../router/AnthropicToConverse.cpp" line="73"/>
+        <location filename="../router/translate/AnthropicToConverse.cpp" line="73"/>
         <source>A &quot;%1&quot; block cannot be sent to Amazon Bedrock.</source>
         <translation>Ein „%1“-Block kann nicht an Amazon Bedrock gesendet werden.</translation>
     </message>
@@ -288,43 +359,43 @@
 <context>
     <name>AnthropicToGemini</name>
     <message>
-        <location filename="../router/AnthropicToGemini.cpp" line="73"/>
+        <location filename="../router/translate/AnthropicToGemini.cpp" line="73"/>
         <source>Google Gemini takes images as base64 data or a URL.</source>
         <translation>Google Gemini nimmt Bilder als Base64-Daten oder als URL an.</translation>
     </message>
     <message>
-        <location filename="../router/AnthropicToGemini.cpp" line="86"/>
+        <location filename="../router/translate/AnthropicToGemini.cpp" line="86"/>
         <source>Google Gemini takes documents as base64 PDF or plain text.</source>
         <translation>Google Gemini nimmt Dokumente als Base64-PDF oder als reinen Text an.</translation>
     </message>
     <message>
-        <location filename="../router/AnthropicToGemini.cpp" line="106"/>
+        <location filename="../router/translate/AnthropicToGemini.cpp" line="106"/>
         <source>A tool result answers the tool call &quot;%1&quot;, which is not in the conversation.</source>
         <translation>Ein Werkzeugergebnis antwortet auf den Werkzeugaufruf „%1“, der nicht in der Unterhaltung steht.</translation>
     </message>
     <message>
-        <location filename="../router/AnthropicToGemini.cpp" line="115"/>
+        <location filename="../router/translate/AnthropicToGemini.cpp" line="115"/>
         <source>A tool result with an image or document cannot be sent to Google Gemini.</source>
         <translation>Ein Werkzeugergebnis mit einem Bild oder Dokument kann nicht an Google Gemini gesendet werden.</translation>
     </message>
     <message>
-        <location filename="../router/AnthropicToGemini.cpp" line="150"/>
+        <location filename="../router/translate/AnthropicToGemini.cpp" line="150"/>
         <source>A &quot;%1&quot; block cannot be sent to Google Gemini.</source>
         <translation>Ein „%1“-Block kann nicht an Google Gemini gesendet werden.</translation>
     </message>
     <message>
-        <location filename="../router/AnthropicToGemini.cpp" line="162"/>
-        <location filename="../router/AnthropicToGemini.cpp" line="168"/>
+        <location filename="../router/translate/AnthropicToGemini.cpp" line="162"/>
+        <location filename="../router/translate/AnthropicToGemini.cpp" line="168"/>
         <source>A message&apos;s content must be text or a list of blocks.</source>
         <translation>Der Inhalt einer Nachricht muss Text oder eine Liste von Blöcken sein.</translation>
     </message>
     <message>
-        <location filename="../router/AnthropicToGemini.cpp" line="207"/>
+        <location filename="../router/translate/AnthropicToGemini.cpp" line="207"/>
         <source>Each message needs the role &quot;user&quot; or &quot;assistant&quot;.</source>
         <translation>Jede Nachricht braucht die Rolle „user“ oder „assistant“.</translation>
     </message>
     <message>
-        <location filename="../router/AnthropicToGemini.cpp" line="336"/>
+        <location filename="../router/translate/AnthropicToGemini.cpp" line="336"/>
         <source>The request has no messages.</source>
         <translation>Die Anfrage enthält keine Nachrichten.</translation>
     </message>
@@ -332,17 +403,17 @@
 <context>
     <name>AnthropicToOpenAi</name>
     <message>
-        <location filename="../router/AnthropicToOpenAi.cpp" line="36"/>
+        <location filename="../router/translate/AnthropicToOpenAi.cpp" line="36"/>
         <source>An image given as &quot;%1&quot; cannot be sent to an OpenAI-format provider.</source>
         <translation>Ein als „%1“ angegebenes Bild kann nicht an einen Anbieter im OpenAI-Format gesendet werden.</translation>
     </message>
     <message>
-        <location filename="../router/AnthropicToOpenAi.cpp" line="88"/>
+        <location filename="../router/translate/AnthropicToOpenAi.cpp" line="80"/>
         <source>A tool result with an image or document cannot be sent to an OpenAI-format provider.</source>
         <translation>Ein Werkzeugergebnis mit Bild oder Dokument kann nicht an einen Anbieter im OpenAI-Format gesendet werden.</translation>
     </message>
     <message>
-        <location filename="../router/AnthropicToOpenAi.cpp" line="103"/>
+        <location filename="../router/translate/AnthropicToOpenAi.cpp" line="95"/>
         <source>A &quot;%1&quot; block cannot be sent to an OpenAI-format provider.</source>
         <translation>Ein „%1“-Block kann nicht an einen Anbieter im OpenAI-Format gesendet werden.</translation>
     </message>
@@ -350,20 +421,20 @@
 <context>
     <name>AppCore</name>
     <message>
-        <location filename="../app/AppCore.cpp" line="113"/>
-        <location filename="../app/AppCore.cpp" line="408"/>
-        <location filename="../app/AppCore.cpp" line="425"/>
+        <location filename="../app/AppCore.cpp" line="116"/>
+        <location filename="../app/AppCore.cpp" line="411"/>
+        <location filename="../app/AppCore.cpp" line="428"/>
         <source>The router has not started yet.</source>
         <translation>Der Router wurde noch nicht gestartet.</translation>
     </message>
     <message>
-        <location filename="../app/AppCore.cpp" line="232"/>
+        <location filename="../app/AppCore.cpp" line="235"/>
         <source>Keyway has not opened its database.</source>
         <translation>Keyway hat seine Datenbank nicht geöffnet.</translation>
     </message>
     <message>
-        <location filename="../app/AppCore.cpp" line="416"/>
-        <location filename="../app/AppCore.cpp" line="433"/>
+        <location filename="../app/AppCore.cpp" line="419"/>
+        <location filename="../app/AppCore.cpp" line="436"/>
         <source>The activity log could not be read.</source>
         <translation>Das Aktivitätsprotokoll konnte nicht gelesen werden.</translation>
     </message>
@@ -508,67 +579,67 @@ Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
 <context>
     <name>DirectoryCommands</name>
     <message>
-        <location filename="../app/cli/DirectoryCommands.cpp" line="80"/>
+        <location filename="../app/cli/DirectoryCommands.cpp" line="81"/>
         <source>List every %1.</source>
         <translation>Alle Einträge vom Typ %1 auflisten.</translation>
     </message>
     <message>
-        <location filename="../app/cli/DirectoryCommands.cpp" line="81"/>
+        <location filename="../app/cli/DirectoryCommands.cpp" line="82"/>
         <source>Print JSON.</source>
         <translation>JSON ausgeben.</translation>
     </message>
     <message>
-        <location filename="../app/cli/DirectoryCommands.cpp" line="84"/>
+        <location filename="../app/cli/DirectoryCommands.cpp" line="85"/>
         <source>Add a %1.</source>
         <translation>Einen Eintrag vom Typ %1 hinzufügen.</translation>
     </message>
     <message>
-        <location filename="../app/cli/DirectoryCommands.cpp" line="85"/>
+        <location filename="../app/cli/DirectoryCommands.cpp" line="86"/>
         <source>Remove a %1 nothing refers to.</source>
         <translation>Einen Eintrag vom Typ %1 entfernen, auf den nichts verweist.</translation>
     </message>
     <message>
-        <location filename="../app/cli/DirectoryCommands.cpp" line="87"/>
+        <location filename="../app/cli/DirectoryCommands.cpp" line="88"/>
         <source>The %1&apos;s name.</source>
         <translation>Der Name des Eintrags vom Typ %1.</translation>
     </message>
     <message>
-        <location filename="../app/cli/DirectoryCommands.cpp" line="90"/>
+        <location filename="../app/cli/DirectoryCommands.cpp" line="91"/>
         <source>add a %1</source>
         <translation>einen Eintrag vom Typ %1 hinzufügen</translation>
     </message>
     <message>
-        <location filename="../app/cli/DirectoryCommands.cpp" line="91"/>
+        <location filename="../app/cli/DirectoryCommands.cpp" line="92"/>
         <source>list every %1</source>
         <translation>alle Einträge vom Typ %1 auflisten</translation>
     </message>
     <message>
-        <location filename="../app/cli/DirectoryCommands.cpp" line="93"/>
+        <location filename="../app/cli/DirectoryCommands.cpp" line="94"/>
         <source>remove a %1 nothing refers to</source>
         <translation>einen Eintrag vom Typ %1 entfernen, auf den nichts verweist</translation>
     </message>
     <message>
-        <location filename="../app/cli/DirectoryCommands.cpp" line="114"/>
+        <location filename="../app/cli/DirectoryCommands.cpp" line="115"/>
         <source>ID</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../app/cli/DirectoryCommands.cpp" line="114"/>
+        <location filename="../app/cli/DirectoryCommands.cpp" line="115"/>
         <source>NAME</source>
         <translation>NAME</translation>
     </message>
     <message>
-        <location filename="../app/cli/DirectoryCommands.cpp" line="122"/>
+        <location filename="../app/cli/DirectoryCommands.cpp" line="123"/>
         <source>Give one %1 name.</source>
         <translation>Geben Sie genau einen Namen an (%1).</translation>
     </message>
     <message>
-        <location filename="../app/cli/DirectoryCommands.cpp" line="127"/>
+        <location filename="../app/cli/DirectoryCommands.cpp" line="128"/>
         <source>Added %1 &quot;%2&quot;.</source>
         <translation>Hinzugefügt: %1 „%2“.</translation>
     </message>
     <message>
-        <location filename="../app/cli/DirectoryCommands.cpp" line="135"/>
+        <location filename="../app/cli/DirectoryCommands.cpp" line="136"/>
         <source>Removed %1 &quot;%2&quot;.</source>
         <translation>Entfernt: %1 „%2“.</translation>
     </message>
@@ -576,27 +647,27 @@ Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
 <context>
     <name>EventStreamDecoder</name>
     <message>
-        <location filename="../router/aws/EventStreamDecoder.cpp" line="184"/>
+        <location filename="../router/codecs/EventStreamDecoder.cpp" line="184"/>
         <source>The provider&apos;s stream is corrupt (the checksum of a message&apos;s length fields does not match)</source>
         <translation>Der Stream des Anbieters ist beschädigt (die Prüfsumme der Längenangaben einer Nachricht stimmt nicht)</translation>
     </message>
     <message>
-        <location filename="../router/aws/EventStreamDecoder.cpp" line="191"/>
+        <location filename="../router/codecs/EventStreamDecoder.cpp" line="191"/>
         <source>The provider&apos;s stream is corrupt (a message claims to be %1 bytes long)</source>
         <translation>Der Stream des Anbieters ist beschädigt (eine Nachricht gibt eine Länge von %1 Bytes an)</translation>
     </message>
     <message>
-        <location filename="../router/aws/EventStreamDecoder.cpp" line="196"/>
+        <location filename="../router/codecs/EventStreamDecoder.cpp" line="196"/>
         <source>The provider&apos;s stream is corrupt (a message claims %1 bytes of headers)</source>
         <translation>Der Stream des Anbieters ist beschädigt (eine Nachricht gibt %1 Bytes an Headern an)</translation>
     </message>
     <message>
-        <location filename="../router/aws/EventStreamDecoder.cpp" line="207"/>
+        <location filename="../router/codecs/EventStreamDecoder.cpp" line="207"/>
         <source>The provider&apos;s stream is corrupt (the checksum of a message does not match)</source>
         <translation>Der Stream des Anbieters ist beschädigt (die Prüfsumme einer Nachricht stimmt nicht)</translation>
     </message>
     <message>
-        <location filename="../router/aws/EventStreamDecoder.cpp" line="214"/>
+        <location filename="../router/codecs/EventStreamDecoder.cpp" line="214"/>
         <source>The provider&apos;s stream is corrupt (a message&apos;s headers cannot be read)</source>
         <translation>Der Stream des Anbieters ist beschädigt (die Header einer Nachricht sind nicht lesbar)</translation>
     </message>
@@ -604,58 +675,58 @@ Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
 <context>
     <name>FailoverSession</name>
     <message>
-        <location filename="../router/FailoverSession.cpp" line="229"/>
+        <location filename="../router/routing/FailoverSession.cpp" line="228"/>
         <source>Keyway cannot call %1 keys yet</source>
         <translation>Keyway kann Schlüssel für %1 noch nicht verwenden</translation>
     </message>
     <message>
-        <location filename="../router/FailoverSession.cpp" line="342"/>
+        <location filename="../router/routing/FailoverSession.cpp" line="341"/>
         <source>The answer is larger than %1 MiB</source>
         <translation>Die Antwort ist größer als %1 MiB</translation>
     </message>
     <message>
-        <location filename="../router/FailoverSession.cpp" line="392"/>
+        <location filename="../router/routing/FailoverSession.cpp" line="391"/>
         <source>The stream ended before the answer was complete</source>
         <translation>Der Stream endete, bevor die Antwort vollständig war</translation>
     </message>
     <message>
-        <location filename="../router/FailoverSession.cpp" line="420"/>
+        <location filename="../router/routing/FailoverSession.cpp" line="419"/>
         <source>The provider&apos;s answer could not be read</source>
         <translation>Die Antwort des Anbieters konnte nicht gelesen werden</translation>
     </message>
     <message>
-        <location filename="../router/FailoverSession.cpp" line="577"/>
+        <location filename="../router/routing/FailoverSession.cpp" line="576"/>
         <source>The request&apos;s deadline of %1 s passed</source>
         <translation>Die Frist der Anfrage von %1 s ist abgelaufen</translation>
     </message>
     <message>
-        <location filename="../router/FailoverSession.cpp" line="597"/>
-        <location filename="../router/FailoverSession.cpp" line="599"/>
+        <location filename="../router/routing/FailoverSession.cpp" line="596"/>
+        <location filename="../router/routing/FailoverSession.cpp" line="598"/>
         <source>The client closed the connection</source>
         <translation>Der Client hat die Verbindung geschlossen</translation>
     </message>
     <message>
-        <location filename="../router/FailoverSession.cpp" line="616"/>
+        <location filename="../router/routing/FailoverSession.cpp" line="615"/>
         <source>The request&apos;s deadline passed before a key answered</source>
         <translation>Die Frist der Anfrage lief ab, bevor ein Schlüssel antwortete</translation>
     </message>
     <message>
-        <location filename="../router/FailoverSession.cpp" line="623"/>
+        <location filename="../router/routing/FailoverSession.cpp" line="622"/>
         <source>Every key for %1 is resting; the first is back in %2 s</source>
         <translation>Alle Schlüssel für %1 kühlen ab; der erste ist in %2 s wieder bereit</translation>
     </message>
     <message>
-        <location filename="../router/FailoverSession.cpp" line="633"/>
+        <location filename="../router/routing/FailoverSession.cpp" line="632"/>
         <source>No key for %1 is usable now</source>
         <translation>Derzeit ist kein Schlüssel für %1 nutzbar</translation>
     </message>
     <message>
-        <location filename="../router/FailoverSession.cpp" line="636"/>
+        <location filename="../router/routing/FailoverSession.cpp" line="635"/>
         <source>No key in this workspace serves the model %1 for this local key</source>
         <translation>Kein Schlüssel in diesem Arbeitsbereich bedient das Modell %1 für diesen lokalen Schlüssel</translation>
     </message>
     <message numerus="yes">
-        <location filename="../router/FailoverSession.cpp" line="642"/>
+        <location filename="../router/routing/FailoverSession.cpp" line="641"/>
         <source>All %n attempt(s) failed. The last: %1</source>
         <translation>
             <numerusform>Der einzige Versuch ist fehlgeschlagen: %1</numerusform>
@@ -666,18 +737,18 @@ Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
 <context>
     <name>GoogleTokenFetch</name>
     <message>
-        <location filename="../router/google/GoogleTokenFetch.cpp" line="49"/>
+        <location filename="../router/providers/google/GoogleTokenFetch.cpp" line="49"/>
         <source>Google&apos;s token endpoint did not answer: %1</source>
         <translation>Der Token-Endpunkt von Google hat nicht geantwortet: %1</translation>
     </message>
     <message>
-        <location filename="../router/google/GoogleTokenFetch.cpp" line="77"/>
+        <location filename="../router/providers/google/GoogleTokenFetch.cpp" line="77"/>
         <source>Google refused the service account (HTTP %1): %2</source>
         <translation>Google hat das Dienstkonto abgelehnt (HTTP %1): %2</translation>
     </message>
     <message>
-        <location filename="../router/google/GoogleTokenFetch.cpp" line="39"/>
-        <location filename="../router/google/GoogleTokenFetch.cpp" line="96"/>
+        <location filename="../router/providers/google/GoogleTokenFetch.cpp" line="39"/>
+        <location filename="../router/providers/google/GoogleTokenFetch.cpp" line="96"/>
         <source>Google&apos;s token endpoint answered without an access token</source>
         <translation>Der Token-Endpunkt von Google hat ohne Zugriffstoken geantwortet</translation>
     </message>
@@ -731,417 +802,417 @@ Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
 <context>
     <name>KeyCommands</name>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="39"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="41"/>
         <source>The key&apos;s name, unique (&quot;Work OpenAI&quot;).</source>
         <translation>Der Name des Schlüssels, eindeutig („OpenAI Arbeit“).</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="39"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="41"/>
         <source>text</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="40"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="42"/>
         <source>Endpoint override; required for openai-compatible.</source>
         <translation>Abweichender Endpunkt; erforderlich für openai-compatible.</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="41"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="43"/>
         <source>url</source>
         <translation>URL</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="42"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="44"/>
         <source>Extra CA certificate (PEM) for the endpoint override.</source>
         <translation>Zusätzliches CA-Zertifikat (PEM) für den abweichenden Endpunkt.</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="43"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="45"/>
         <source>file</source>
         <translation>Datei</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="44"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="46"/>
         <source>Workspace of the key (default: Personal).</source>
         <translation>Arbeitsbereich des Schlüssels (Standard: Personal).</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="45"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="47"/>
         <source>name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="46"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="48"/>
         <source>The key serves every workspace.</source>
         <translation>Der Schlüssel bedient alle Arbeitsbereiche.</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="47"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="49"/>
         <source>Only these models: ids or globs, comma-separated; &apos;&apos; for all.</source>
         <translation>Nur diese Modelle: IDs oder Platzhaltermuster, kommagetrennt; &apos;&apos; für alle.</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="48"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="50"/>
         <source>patterns</source>
         <translation>Muster</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="49"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="51"/>
         <source>Only these members, comma-separated; &apos;&apos; for all.</source>
         <translation>Nur diese Mitglieder, kommagetrennt; &apos;&apos; für alle.</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="50"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="52"/>
         <source>names</source>
         <translation>Namen</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="51"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="53"/>
         <source>Only these local API key ids, comma-separated; &apos;&apos; for all.</source>
         <translation>Nur diese IDs lokaler API-Schlüssel, kommagetrennt; &apos;&apos; für alle.</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="52"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="54"/>
         <source>ids</source>
         <translation>IDs</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="53"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="55"/>
         <source>allow, never-for-models or never-for-provider.</source>
         <translation>allow, never-for-models oder never-for-provider.</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="54"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="56"/>
         <source>policy</source>
         <translation>Richtlinie</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="55"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="57"/>
         <source>Read the secret from standard input.</source>
         <translation>Das Geheimnis von der Standardeingabe lesen.</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="58"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="60"/>
         <source>Provider setting %1 (&apos;&apos; removes it).</source>
         <translation>Anbietereinstellung %1 (&apos;&apos; entfernt sie).</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="59"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="61"/>
         <source>value</source>
         <translation>Wert</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="75"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="77"/>
         <source>Give either --workspace or --all-workspaces.</source>
         <translation>Geben Sie entweder --workspace oder --all-workspaces an.</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="89"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="91"/>
         <source>--tokens takes local API key ids such as 1,4; &quot;%1&quot; is not one.</source>
         <translation>--tokens erwartet IDs lokaler API-Schlüssel wie 1,4; „%1“ ist keine.</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="98"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="100"/>
         <source>--shared-capacity takes allow, never-for-models or never-for-provider.</source>
         <translation>--shared-capacity erwartet allow, never-for-models oder never-for-provider.</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="189"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="191"/>
         <source>No provider keys yet. Add one with: keyway key add --provider openai --label &quot;Work OpenAI&quot; --secret-stdin</source>
         <translation>Noch keine Anbieterschlüssel. Fügen Sie einen hinzu mit: keyway key add --provider openai --label &quot;OpenAI Arbeit&quot; --secret-stdin</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="195"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="197"/>
         <source>ID</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="195"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="197"/>
         <source>TIER</source>
         <translation>STUFE</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="195"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="197"/>
         <source>POS</source>
         <translation>POS</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="195"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="197"/>
         <source>PROVIDER</source>
         <translation>ANBIETER</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="196"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="198"/>
         <source>LABEL</source>
         <translation>BEZEICHNUNG</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="196"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="198"/>
         <source>SECRET</source>
         <translation>GEHEIMNIS</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="196"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="198"/>
         <source>WORKSPACE</source>
         <translation>ARBEITSBEREICH</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="196"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="198"/>
         <source>STATE</source>
         <translation>STATUS</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="197"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="199"/>
         <source>FILTERS</source>
         <translation>FILTER</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="200"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="202"/>
         <source>secret missing</source>
         <translation>Geheimnis fehlt</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="201"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="203"/>
         <source>enabled</source>
         <translation>aktiviert</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="202"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="204"/>
         <source>disabled</source>
         <translation>deaktiviert</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="217"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="219"/>
         <source>Add a provider key. The secret is read from standard input (--secret-stdin) or asked for without echo.</source>
         <translation>Einen Anbieterschlüssel hinzufügen. Das Geheimnis wird von der Standardeingabe gelesen (--secret-stdin) oder ohne Echo abgefragt.</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="220"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="222"/>
         <source>One of: %1.</source>
         <translation>Mögliche Werte: %1.</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="221"/>
-        <location filename="../app/cli/KeyCommands.cpp" line="275"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="223"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="277"/>
         <source>id</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="223"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="225"/>
         <source>prioritized, shared or fallback (default depends on the provider).</source>
         <translation>prioritized, shared oder fallback (Standard hängt vom Anbieter ab).</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="224"/>
-        <location filename="../app/cli/KeyCommands.cpp" line="318"/>
-        <location filename="../app/cli/KeyCommands.cpp" line="366"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="226"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="320"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="368"/>
         <source>tier</source>
         <translation>Stufe</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="225"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="227"/>
         <source>Print the new key as JSON.</source>
         <translation>Den neuen Schlüssel als JSON ausgeben.</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="231"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="233"/>
         <source>Unexpected argument &quot;%1&quot;; secrets are never taken from the command line.</source>
         <translation>Unerwartetes Argument „%1“; Geheimnisse werden nie von der Befehlszeile übernommen.</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="234"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="236"/>
         <source>--provider is required; one of: %1.</source>
         <translation>--provider ist erforderlich; mögliche Werte: %1.</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="237"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="239"/>
         <source>--label is required.</source>
         <translation>--label ist erforderlich.</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="244"/>
-        <location filename="../app/cli/KeyCommands.cpp" line="393"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="246"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="395"/>
         <source>--tier takes prioritized, shared or fallback.</source>
         <translation>--tier erwartet prioritized, shared oder fallback.</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="254"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="256"/>
         <source>Secret for %1: </source>
         <translation>Geheimnis für %1: </translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="262"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="264"/>
         <source>Added key %1 &quot;%2&quot; (%3) in %4 at position %5.</source>
         <translation>Schlüssel %1 „%2“ (%3) zur Stufe „%4“ an Position %5 hinzugefügt.</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="273"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="275"/>
         <source>List provider keys in the order the router tries them.</source>
         <translation>Anbieterschlüssel in der Reihenfolge auflisten, in der der Router sie versucht.</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="274"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="276"/>
         <source>Print JSON.</source>
         <translation>JSON ausgeben.</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="275"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="277"/>
         <source>Only keys of this provider.</source>
         <translation>Nur Schlüssel dieses Anbieters.</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="277"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="279"/>
         <source>First ask the keychain for every secret and flag the keys whose secret is gone.</source>
         <translation>Zuerst jedes Geheimnis im Schlüsselbund abfragen und Schlüssel markieren, deren Geheimnis fehlt.</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="285"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="287"/>
         <source>Unknown provider &quot;%1&quot;. Known providers: %2.</source>
         <translation>Unbekannter Anbieter „%1“. Bekannte Anbieter: %2.</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="312"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="314"/>
         <source>Change a provider key. Only the options given change.</source>
         <translation>Einen Anbieterschlüssel ändern. Nur die angegebenen Optionen werden geändert.</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="313"/>
-        <location filename="../app/cli/KeyCommands.cpp" line="364"/>
-        <location filename="../app/cli/KeyCommands.cpp" line="413"/>
-        <location filename="../app/cli/KeyCommands.cpp" line="444"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="315"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="366"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="415"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="446"/>
         <source>The key&apos;s id.</source>
         <translation>Die ID des Schlüssels.</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="314"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="316"/>
         <source>Use the key again.</source>
         <translation>Den Schlüssel wieder verwenden.</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="315"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="317"/>
         <source>Keep the key but do not use it.</source>
         <translation>Den Schlüssel behalten, aber nicht verwenden.</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="316"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="318"/>
         <source>Ask for a new secret without echo.</source>
         <translation>Ein neues Geheimnis ohne Echo abfragen.</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="318"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="320"/>
         <source>Not here: use &quot;keyway key move&quot;.</source>
         <translation>Nicht hier: Verwenden Sie „keyway key move“.</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="322"/>
-        <location filename="../app/cli/KeyCommands.cpp" line="371"/>
-        <location filename="../app/cli/KeyCommands.cpp" line="417"/>
-        <location filename="../app/cli/KeyCommands.cpp" line="447"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="324"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="373"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="419"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="449"/>
         <source>provider key</source>
         <translation>Anbieterschlüssels</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="327"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="329"/>
         <source>Editing does not move a key; use: keyway key move %1 --tier %2</source>
         <translation>Bearbeiten verschiebt keinen Schlüssel; verwenden Sie: keyway key move %1 --tier %2</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="331"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="333"/>
         <source>Give either --enable or --disable.</source>
         <translation>Geben Sie entweder --enable oder --disable an.</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="345"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="347"/>
         <source>New secret: </source>
         <translation>Neues Geheimnis: </translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="355"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="357"/>
         <source>Saved key %1 &quot;%2&quot;.</source>
         <translation>Schlüssel %1 „%2“ gespeichert.</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="363"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="365"/>
         <source>Move a provider key to a tier and position.</source>
         <translation>Einen Anbieterschlüssel in eine Stufe und an eine Position verschieben.</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="366"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="368"/>
         <source>prioritized, shared or fallback (default: its tier).</source>
         <translation>prioritized, shared oder fallback (Standard: seine bisherige Stufe).</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="368"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="370"/>
         <source>0 is tried first (default: the end).</source>
         <translation>0 wird zuerst versucht (Standard: ans Ende).</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="368"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="370"/>
         <source>n</source>
         <translation>n</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="380"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="382"/>
         <source>--position takes a number, 0 for the first place.</source>
         <translation>--position erwartet eine Zahl, 0 für den ersten Platz.</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="383"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="385"/>
         <source>Say where to: --tier, --position or both.</source>
         <translation>Geben Sie das Ziel an: --tier, --position oder beides.</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="400"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="402"/>
         <source>Moved key %1 &quot;%2&quot; to %3, position %4.</source>
         <translation>Schlüssel %1 „%2“ in die Stufe „%3“ an Position %4 verschoben.</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="411"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="413"/>
         <source>Check a provider key with its provider, with the cheapest request there is (a list of models). Exits with 0 when the key works, 5 when it does not.</source>
         <translation>Einen Anbieterschlüssel beim Anbieter prüfen, mit der günstigsten Anfrage, die es gibt (einer Liste der Modelle). Endet mit 0, wenn der Schlüssel funktioniert, sonst mit 5.</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="414"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="416"/>
         <source>Print the result as JSON.</source>
         <translation>Das Ergebnis als JSON ausgeben.</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="443"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="445"/>
         <source>Remove a provider key and its secret.</source>
         <translation>Einen Anbieterschlüssel und sein Geheimnis entfernen.</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="455"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="457"/>
         <source>Removed key %1 and its secret.</source>
         <translation>Schlüssel %1 und sein Geheimnis wurden entfernt.</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="479"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="481"/>
         <source>add a provider key (its secret goes to the keychain)</source>
         <translation>einen Anbieterschlüssel hinzufügen (sein Geheimnis kommt in den Schlüsselbund)</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="480"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="482"/>
         <source>list keys in the order they are tried</source>
         <translation>Schlüssel in der Reihenfolge auflisten, in der sie versucht werden</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="482"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="484"/>
         <source>change a key&apos;s label, filters, settings or secret</source>
         <translation>Bezeichnung, Filter, Einstellungen oder Geheimnis eines Schlüssels ändern</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="483"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="485"/>
         <source>move a key to a tier and position</source>
         <translation>einen Schlüssel in eine Stufe und an eine Position verschieben</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="484"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="486"/>
         <source>check a key with its provider</source>
         <translation>einen Schlüssel beim Anbieter prüfen</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="485"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="487"/>
         <source>remove a key and its secret</source>
         <translation>einen Schlüssel und sein Geheimnis entfernen</translation>
     </message>
@@ -1403,12 +1474,12 @@ Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
 <context>
     <name>KeyProbe</name>
     <message>
-        <location filename="../router/KeyProbe.cpp" line="72"/>
+        <location filename="../router/providers/KeyProbe.cpp" line="72"/>
         <source>Unknown provider &quot;%1&quot;.</source>
         <translation>Unbekannter Anbieter „%1“.</translation>
     </message>
     <message>
-        <location filename="../router/KeyProbe.cpp" line="110"/>
+        <location filename="../router/providers/KeyProbe.cpp" line="110"/>
         <source>Keyway cannot check %1 keys yet.</source>
         <translation>Keyway kann %1-Schlüssel noch nicht prüfen.</translation>
     </message>
@@ -1416,109 +1487,123 @@ Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
 <context>
     <name>KeyService</name>
     <message>
-        <location filename="../app/KeyService.cpp" line="38"/>
+        <location filename="../app/keys/KeyService.cpp" line="40"/>
         <source>&quot;%1&quot; is not a valid URL; write it like https://api.example.com/v1.</source>
         <translation>„%1“ ist keine gültige URL; Beispiel: https://api.example.com/v1.</translation>
     </message>
     <message>
-        <location filename="../app/KeyService.cpp" line="41"/>
+        <location filename="../app/keys/KeyService.cpp" line="43"/>
         <source>The endpoint must start with https:// (or http:// for a local service).</source>
         <translation>Der Endpunkt muss mit https:// beginnen (oder mit http:// für einen lokalen Dienst).</translation>
     </message>
     <message>
-        <location filename="../app/KeyService.cpp" line="43"/>
+        <location filename="../app/keys/KeyService.cpp" line="45"/>
         <source>The endpoint must not carry a user name or password; put the secret in the keychain instead.</source>
         <translation>Der Endpunkt darf keinen Benutzernamen und kein Passwort enthalten; legen Sie das Geheimnis stattdessen im Schlüsselbund ab.</translation>
     </message>
     <message>
-        <location filename="../app/KeyService.cpp" line="47"/>
+        <location filename="../app/keys/KeyService.cpp" line="49"/>
         <source>The endpoint must not have a query or fragment (&quot;?…&quot; or &quot;#…&quot;).</source>
         <translation>Der Endpunkt darf keine Abfrage und kein Fragment enthalten („?…“ oder „#…“).</translation>
     </message>
     <message>
-        <location filename="../app/KeyService.cpp" line="55"/>
+        <location filename="../app/keys/KeyService.cpp" line="57"/>
         <source>The CA file %1 does not exist or cannot be read.</source>
         <translation>Die CA-Datei %1 existiert nicht oder kann nicht gelesen werden.</translation>
     </message>
     <message>
-        <location filename="../app/KeyService.cpp" line="58"/>
+        <location filename="../app/keys/KeyService.cpp" line="60"/>
         <source>The CA file %1 holds no certificate in PEM or DER form.</source>
         <translation>Die CA-Datei %1 enthält kein Zertifikat im PEM- oder DER-Format.</translation>
     </message>
     <message>
-        <location filename="../app/KeyService.cpp" line="95"/>
+        <location filename="../app/keys/KeyService.cpp" line="97"/>
         <source>&quot;%1&quot; is not a valid %2; write it like %3.</source>
         <translation>„%1“ ist kein gültiger Wert für %2; Beispiel: %3.</translation>
     </message>
     <message>
-        <location filename="../app/KeyService.cpp" line="125"/>
+        <location filename="../app/keys/KeyService.cpp" line="127"/>
         <source>The setting &quot;%1&quot; does not apply to %2 keys.</source>
         <translation>Die Einstellung „%1“ gilt nicht für Schlüssel von %2.</translation>
     </message>
     <message>
-        <location filename="../app/KeyService.cpp" line="229"/>
+        <location filename="../app/keys/KeyService.cpp" line="231"/>
         <source>A key labelled &quot;%1&quot; already exists (id %2).</source>
         <translation>Ein Schlüssel mit der Bezeichnung „%1“ existiert bereits (ID %2).</translation>
     </message>
     <message>
-        <location filename="../app/KeyService.cpp" line="236"/>
+        <location filename="../app/keys/KeyService.cpp" line="238"/>
         <source>%1 keys need an endpoint (--base-url).</source>
         <translation>Schlüssel für %1 benötigen einen Endpunkt (--base-url).</translation>
     </message>
     <message>
-        <location filename="../app/KeyService.cpp" line="240"/>
+        <location filename="../app/keys/KeyService.cpp" line="242"/>
         <source>A CA file is only used with an endpoint override (--base-url).</source>
         <translation>Eine CA-Datei wird nur mit einem abweichenden Endpunkt (--base-url) verwendet.</translation>
     </message>
     <message>
-        <location filename="../app/KeyService.cpp" line="248"/>
+        <location filename="../app/keys/KeyService.cpp" line="250"/>
         <source>%1 keys need a %2 (--%2) or an endpoint (--base-url).</source>
         <translation>Schlüssel für %1 benötigen „%2“ (--%2) oder einen Endpunkt (--base-url).</translation>
     </message>
     <message>
-        <location filename="../app/KeyService.cpp" line="259"/>
+        <location filename="../app/keys/KeyService.cpp" line="261"/>
         <source>Local API key %1 belongs to another workspace, so this key would never serve it.</source>
         <translation>Der lokale API-Schlüssel %1 gehört zu einem anderen Arbeitsbereich, daher würde dieser Schlüssel ihn nie bedienen.</translation>
     </message>
     <message>
-        <location filename="../app/KeyService.cpp" line="266"/>
+        <location filename="../app/keys/KeyService.cpp" line="268"/>
         <source>%1 keys need this setting: %2 (--%3).</source>
         <translation>%1-Schlüssel brauchen diese Einstellung: %2 (--%3).</translation>
     </message>
     <message>
-        <location filename="../app/KeyService.cpp" line="271"/>
+        <location filename="../app/keys/KeyService.cpp" line="273"/>
         <source>A key that forbids shared capacity must stay in Prioritized; it is in %1.</source>
         <translation>Ein Schlüssel, der geteilte Kapazität verbietet, muss in der Stufe „Priorisiert“ bleiben; er ist in „%1“.</translation>
     </message>
     <message>
-        <location filename="../app/KeyService.cpp" line="283"/>
+        <location filename="../app/keys/KeyService.cpp" line="285"/>
         <source>Unknown provider &quot;%1&quot;. Known providers: %2.</source>
         <translation>Unbekannter Anbieter „%1“. Bekannte Anbieter: %2.</translation>
     </message>
     <message>
-        <location filename="../app/KeyService.cpp" line="336"/>
+        <location filename="../app/keys/KeyService.cpp" line="338"/>
         <source>Editing does not move a key; use &quot;keyway key move&quot;.</source>
         <translation>Bearbeiten verschiebt keinen Schlüssel; verwenden Sie „keyway key move“.</translation>
     </message>
     <message>
-        <location filename="../app/KeyService.cpp" line="339"/>
+        <location filename="../app/keys/KeyService.cpp" line="341"/>
         <source>Key %1 names the unknown provider &quot;%2&quot;.</source>
         <translation>Schlüssel %1 nennt den unbekannten Anbieter „%2“.</translation>
     </message>
     <message>
-        <location filename="../app/KeyService.cpp" line="390"/>
+        <location filename="../app/keys/KeyService.cpp" line="392"/>
         <source>Key %1 was changed elsewhere meanwhile; nothing was saved. Try again.</source>
         <translation>Schlüssel %1 wurde zwischenzeitlich an anderer Stelle geändert; nichts wurde gespeichert. Versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location filename="../app/KeyService.cpp" line="449"/>
+        <location filename="../app/keys/KeyService.cpp" line="451"/>
         <source>Unknown provider &quot;%1&quot;.</source>
         <translation>Unbekannter Anbieter „%1“.</translation>
     </message>
     <message>
-        <location filename="../app/KeyService.cpp" line="468"/>
+        <location filename="../app/keys/KeyService.cpp" line="470"/>
         <source>Type the secret to test the key.</source>
         <translation>Geben Sie das Geheimnis ein, um den Schlüssel zu testen.</translation>
+    </message>
+</context>
+<context>
+    <name>KeyStore</name>
+    <message>
+        <location filename="../app/store/KeyStore.cpp" line="112"/>
+        <location filename="../app/store/KeyStore.cpp" line="198"/>
+        <source>There is no provider key with id %1.</source>
+        <translation>Es gibt keinen Anbieterschlüssel mit der ID %1.</translation>
+    </message>
+    <message>
+        <location filename="../app/store/KeyStore.cpp" line="256"/>
+        <source>Position %1 is out of range: %2 then holds %3 other keys, so the position must be between 0 and %4.</source>
+        <translation>Position %1 liegt außerhalb des gültigen Bereichs: Die Stufe „%2“ enthält dann %3 andere Schlüssel, daher muss die Position zwischen 0 und %4 liegen.</translation>
     </message>
 </context>
 <context>
@@ -1586,42 +1671,42 @@ Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
 <context>
     <name>KeyTestResult</name>
     <message>
-        <location filename="../app/KeyTestResult.cpp" line="20"/>
+        <location filename="../app/keys/KeyTestResult.cpp" line="20"/>
         <source>Works: the provider accepted the key.</source>
         <translation>Funktioniert: Der Anbieter hat den Schlüssel angenommen.</translation>
     </message>
     <message>
-        <location filename="../app/KeyTestResult.cpp" line="23"/>
+        <location filename="../app/keys/KeyTestResult.cpp" line="23"/>
         <source>Invalid: the provider does not accept this key.</source>
         <translation>Ungültig: Der Anbieter nimmt diesen Schlüssel nicht an.</translation>
     </message>
     <message>
-        <location filename="../app/KeyTestResult.cpp" line="26"/>
+        <location filename="../app/keys/KeyTestResult.cpp" line="26"/>
         <source>No access: the key is known but not allowed to do this.</source>
         <translation>Kein Zugriff: Der Schlüssel ist bekannt, darf dies aber nicht.</translation>
     </message>
     <message>
-        <location filename="../app/KeyTestResult.cpp" line="29"/>
+        <location filename="../app/keys/KeyTestResult.cpp" line="29"/>
         <source>Rate-limited: the key works but is over its limit right now.</source>
         <translation>Ratenlimit: Der Schlüssel funktioniert, ist aber gerade über seinem Limit.</translation>
     </message>
     <message>
-        <location filename="../app/KeyTestResult.cpp" line="32"/>
+        <location filename="../app/keys/KeyTestResult.cpp" line="32"/>
         <source>Out of credit: the account behind the key cannot pay.</source>
         <translation>Kein Guthaben: Das Konto hinter dem Schlüssel kann nicht bezahlen.</translation>
     </message>
     <message>
-        <location filename="../app/KeyTestResult.cpp" line="35"/>
+        <location filename="../app/keys/KeyTestResult.cpp" line="35"/>
         <source>Unreachable: no answer from the provider.</source>
         <translation>Nicht erreichbar: keine Antwort vom Anbieter.</translation>
     </message>
     <message>
-        <location filename="../app/KeyTestResult.cpp" line="38"/>
+        <location filename="../app/keys/KeyTestResult.cpp" line="38"/>
         <source>Not checked: the answer said nothing about the key.</source>
         <translation>Nicht geprüft: Die Antwort sagt nichts über den Schlüssel.</translation>
     </message>
     <message>
-        <location filename="../app/KeyTestResult.cpp" line="42"/>
+        <location filename="../app/keys/KeyTestResult.cpp" line="42"/>
         <source>(HTTP %1, %2 ms)</source>
         <translation>(HTTP %1, %2 ms)</translation>
     </message>
@@ -1998,27 +2083,27 @@ Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
 <context>
     <name>ModelCatalog</name>
     <message>
-        <location filename="../router/ModelCatalog.cpp" line="33"/>
+        <location filename="../router/catalog/ModelCatalog.cpp" line="33"/>
         <source>A model id cannot contain &quot;*&quot; or &quot;?&quot;: &quot;%1&quot;.</source>
         <translation>Eine Modell-ID darf weder „*“ noch „?“ enthalten: „%1“.</translation>
     </message>
     <message>
-        <location filename="../router/ModelCatalog.cpp" line="50"/>
+        <location filename="../router/catalog/ModelCatalog.cpp" line="50"/>
         <source>The price &quot;%1&quot; must be a number of dollars per million tokens, 0 or more.</source>
         <translation>Der Preis „%1“ muss eine Zahl von Dollar pro Million Token sein, 0 oder mehr.</translation>
     </message>
     <message>
-        <location filename="../router/ModelCatalog.cpp" line="84"/>
+        <location filename="../router/catalog/ModelCatalog.cpp" line="84"/>
         <source>The context length must be a number of tokens.</source>
         <translation>Die Kontextlänge muss eine Anzahl von Token sein.</translation>
     </message>
     <message>
-        <location filename="../router/ModelCatalog.cpp" line="123"/>
+        <location filename="../router/catalog/ModelCatalog.cpp" line="123"/>
         <source>The catalog has no &quot;models&quot; list.</source>
         <translation>Der Katalog hat keine Liste „models“.</translation>
     </message>
     <message>
-        <location filename="../router/ModelCatalog.cpp" line="130"/>
+        <location filename="../router/catalog/ModelCatalog.cpp" line="130"/>
         <source>Model %1: %2</source>
         <translation>Modell %1: %2</translation>
     </message>
@@ -2226,17 +2311,17 @@ Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
 <context>
     <name>ModelPattern</name>
     <message>
-        <location filename="../router/ModelPattern.cpp" line="48"/>
+        <location filename="../router/catalog/ModelPattern.cpp" line="48"/>
         <source>A model pattern is empty.</source>
         <translation>Ein Modellmuster ist leer.</translation>
     </message>
     <message>
-        <location filename="../router/ModelPattern.cpp" line="50"/>
+        <location filename="../router/catalog/ModelPattern.cpp" line="50"/>
         <source>The model pattern is longer than %1 characters.</source>
         <translation>Das Modellmuster ist länger als %1 Zeichen.</translation>
     </message>
     <message>
-        <location filename="../router/ModelPattern.cpp" line="57"/>
+        <location filename="../router/catalog/ModelPattern.cpp" line="57"/>
         <source>The model pattern &quot;%1&quot; contains &quot;%2&quot;, which no model id uses. Patterns may use letters, digits, - . _ : / @ + and the wildcards * and ?.</source>
         <translation>Das Modellmuster „%1“ enthält „%2“, was in keiner Modell-ID vorkommt. Muster dürfen Buchstaben, Ziffern, - . _ : / @ + und die Platzhalter * und ? enthalten.</translation>
     </message>
@@ -2292,22 +2377,22 @@ Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
 <context>
     <name>OpenAiToAnthropic</name>
     <message>
-        <location filename="../router/OpenAiToAnthropic.cpp" line="72"/>
+        <location filename="../router/translate/OpenAiToAnthropic.cpp" line="72"/>
         <source>An image must be a data: URL with base64 content or a web address to reach an Anthropic-format provider.</source>
         <translation>Ein Bild muss eine data:-URL mit Base64-Inhalt oder eine Webadresse sein, um einen Anbieter im Anthropic-Format zu erreichen.</translation>
     </message>
     <message>
-        <location filename="../router/OpenAiToAnthropic.cpp" line="78"/>
+        <location filename="../router/translate/OpenAiToAnthropic.cpp" line="78"/>
         <source>A &quot;%1&quot; part cannot be sent to an Anthropic-format provider.</source>
         <translation>Ein „%1“-Teil kann nicht an einen Anbieter im Anthropic-Format gesendet werden.</translation>
     </message>
     <message>
-        <location filename="../router/OpenAiToAnthropic.cpp" line="97"/>
+        <location filename="../router/translate/OpenAiToAnthropic.cpp" line="97"/>
         <source>The arguments of tool call %1 are not a JSON object.</source>
         <translation>Die Argumente des Werkzeugaufrufs %1 sind kein JSON-Objekt.</translation>
     </message>
     <message>
-        <location filename="../router/OpenAiToAnthropic.cpp" line="155"/>
+        <location filename="../router/translate/OpenAiToAnthropic.cpp" line="155"/>
         <source>Anthropic-format providers give one answer per request (n = 1).</source>
         <translation>Anbieter im Anthropic-Format geben eine Antwort pro Anfrage (n = 1).</translation>
     </message>
@@ -2348,80 +2433,80 @@ Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
 <context>
     <name>ProviderRegistry</name>
     <message>
-        <location filename="../router/ProviderRegistry.cpp" line="26"/>
-        <location filename="../router/ProviderRegistry.cpp" line="72"/>
+        <location filename="../router/catalog/ProviderRegistry.cpp" line="26"/>
+        <location filename="../router/catalog/ProviderRegistry.cpp" line="72"/>
         <source>API key</source>
         <translation>API-Schlüssel</translation>
     </message>
     <message>
-        <location filename="../router/ProviderRegistry.cpp" line="32"/>
+        <location filename="../router/catalog/ProviderRegistry.cpp" line="32"/>
         <source>Organization</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../router/ProviderRegistry.cpp" line="33"/>
-        <location filename="../router/ProviderRegistry.cpp" line="59"/>
+        <location filename="../router/catalog/ProviderRegistry.cpp" line="33"/>
+        <location filename="../router/catalog/ProviderRegistry.cpp" line="59"/>
         <source>Project</source>
         <translation>Projekt</translation>
     </message>
     <message>
-        <location filename="../router/ProviderRegistry.cpp" line="37"/>
+        <location filename="../router/catalog/ProviderRegistry.cpp" line="37"/>
         <source>Resource name</source>
         <translation>Ressourcenname</translation>
     </message>
     <message>
-        <location filename="../router/ProviderRegistry.cpp" line="38"/>
+        <location filename="../router/catalog/ProviderRegistry.cpp" line="38"/>
         <source>Deployments</source>
         <translation>Bereitstellungen</translation>
     </message>
     <message>
-        <location filename="../router/ProviderRegistry.cpp" line="39"/>
+        <location filename="../router/catalog/ProviderRegistry.cpp" line="39"/>
         <source>API version</source>
         <translation>API-Version</translation>
     </message>
     <message>
-        <location filename="../router/ProviderRegistry.cpp" line="46"/>
+        <location filename="../router/catalog/ProviderRegistry.cpp" line="46"/>
         <source>Access key ID</source>
         <translation>Zugriffsschlüssel-ID</translation>
     </message>
     <message>
-        <location filename="../router/ProviderRegistry.cpp" line="48"/>
+        <location filename="../router/catalog/ProviderRegistry.cpp" line="48"/>
         <source>Secret access key</source>
         <translation>Geheimer Zugriffsschlüssel</translation>
     </message>
     <message>
-        <location filename="../router/ProviderRegistry.cpp" line="49"/>
+        <location filename="../router/catalog/ProviderRegistry.cpp" line="49"/>
         <source>Session token</source>
         <translation>Sitzungstoken</translation>
     </message>
     <message>
-        <location filename="../router/ProviderRegistry.cpp" line="50"/>
+        <location filename="../router/catalog/ProviderRegistry.cpp" line="50"/>
         <source>Bedrock API key</source>
         <translation>Bedrock-API-Schlüssel</translation>
     </message>
     <message>
-        <location filename="../router/ProviderRegistry.cpp" line="51"/>
-        <location filename="../router/ProviderRegistry.cpp" line="60"/>
+        <location filename="../router/catalog/ProviderRegistry.cpp" line="51"/>
+        <location filename="../router/catalog/ProviderRegistry.cpp" line="60"/>
         <source>Region</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../router/ProviderRegistry.cpp" line="57"/>
+        <location filename="../router/catalog/ProviderRegistry.cpp" line="57"/>
         <source>Service account JSON</source>
         <translation>Dienstkonto-JSON</translation>
     </message>
     <message>
-        <location filename="../router/ProviderRegistry.cpp" line="58"/>
+        <location filename="../router/catalog/ProviderRegistry.cpp" line="58"/>
         <source>Express mode API key</source>
         <translation>API-Schlüssel (Express-Modus)</translation>
     </message>
     <message>
-        <location filename="../router/ProviderRegistry.cpp" line="69"/>
+        <location filename="../router/catalog/ProviderRegistry.cpp" line="69"/>
         <source>OpenAI-compatible</source>
         <translation>OpenAI-kompatibel</translation>
     </message>
     <message>
-        <location filename="../router/ProviderRegistry.cpp" line="74"/>
+        <location filename="../router/catalog/ProviderRegistry.cpp" line="74"/>
         <source>Models it serves</source>
         <translation>Bediente Modelle</translation>
     </message>
@@ -2492,79 +2577,79 @@ Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
 <context>
     <name>RouteCommands</name>
     <message>
-        <location filename="../app/cli/RouteCommands.cpp" line="32"/>
+        <location filename="../app/cli/RouteCommands.cpp" line="34"/>
         <source>--token takes a local API key id.</source>
         <translation>--token erwartet die ID eines lokalen API-Schlüssels.</translation>
     </message>
     <message>
-        <location filename="../app/cli/RouteCommands.cpp" line="64"/>
+        <location filename="../app/cli/RouteCommands.cpp" line="66"/>
         <source>Show which keys a request would be tried on, in order, and why each other key would not be used. Uses the same planner as the router; live health (cool-downs) is known only to a running router.</source>
         <translation>Anzeigen, mit welchen Schlüsseln eine Anfrage der Reihe nach versucht würde und warum jeder andere Schlüssel nicht verwendet würde. Nutzt denselben Planer wie der Router; den aktuellen Zustand (Abkühlphasen) kennt nur ein laufender Router.</translation>
     </message>
     <message>
-        <location filename="../app/cli/RouteCommands.cpp" line="69"/>
+        <location filename="../app/cli/RouteCommands.cpp" line="71"/>
         <source>The model the request names.</source>
         <translation>Das Modell, das die Anfrage nennt.</translation>
     </message>
     <message>
-        <location filename="../app/cli/RouteCommands.cpp" line="69"/>
-        <location filename="../app/cli/RouteCommands.cpp" line="70"/>
+        <location filename="../app/cli/RouteCommands.cpp" line="71"/>
+        <location filename="../app/cli/RouteCommands.cpp" line="72"/>
         <source>id</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../app/cli/RouteCommands.cpp" line="70"/>
+        <location filename="../app/cli/RouteCommands.cpp" line="72"/>
         <source>As a request with this local API key id.</source>
         <translation>Als Anfrage mit dieser ID eines lokalen API-Schlüssels.</translation>
     </message>
     <message>
-        <location filename="../app/cli/RouteCommands.cpp" line="71"/>
+        <location filename="../app/cli/RouteCommands.cpp" line="73"/>
         <source>As a request from this member (default: me).</source>
         <translation>Als Anfrage dieses Mitglieds (Standard: me).</translation>
     </message>
     <message>
-        <location filename="../app/cli/RouteCommands.cpp" line="72"/>
-        <location filename="../app/cli/RouteCommands.cpp" line="73"/>
+        <location filename="../app/cli/RouteCommands.cpp" line="74"/>
+        <location filename="../app/cli/RouteCommands.cpp" line="75"/>
         <source>name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../app/cli/RouteCommands.cpp" line="73"/>
+        <location filename="../app/cli/RouteCommands.cpp" line="75"/>
         <source>In this workspace (default: Personal).</source>
         <translation>In diesem Arbeitsbereich (Standard: Personal).</translation>
     </message>
     <message>
-        <location filename="../app/cli/RouteCommands.cpp" line="74"/>
+        <location filename="../app/cli/RouteCommands.cpp" line="76"/>
         <source>Print JSON.</source>
         <translation>JSON ausgeben.</translation>
     </message>
     <message>
-        <location filename="../app/cli/RouteCommands.cpp" line="79"/>
+        <location filename="../app/cli/RouteCommands.cpp" line="81"/>
         <source>--model is required.</source>
         <translation>--model ist erforderlich.</translation>
     </message>
     <message>
-        <location filename="../app/cli/RouteCommands.cpp" line="83"/>
+        <location filename="../app/cli/RouteCommands.cpp" line="85"/>
         <source>A local API key already names its member and workspace; give --token or --member/--workspace.</source>
         <translation>Ein lokaler API-Schlüssel legt Mitglied und Arbeitsbereich bereits fest; geben Sie --token oder --member/--workspace an.</translation>
     </message>
     <message>
-        <location filename="../app/cli/RouteCommands.cpp" line="122"/>
+        <location filename="../app/cli/RouteCommands.cpp" line="124"/>
         <source>No key would serve &quot;%1&quot;.</source>
         <translation>Kein Schlüssel würde „%1“ bedienen.</translation>
     </message>
     <message>
-        <location filename="../app/cli/RouteCommands.cpp" line="124"/>
+        <location filename="../app/cli/RouteCommands.cpp" line="126"/>
         <source>&quot;%1&quot; would be tried on:</source>
         <translation>Für „%1“ würden diese Schlüssel versucht:</translation>
     </message>
     <message>
-        <location filename="../app/cli/RouteCommands.cpp" line="132"/>
+        <location filename="../app/cli/RouteCommands.cpp" line="134"/>
         <source>Not used:</source>
         <translation>Nicht verwendet:</translation>
     </message>
     <message>
-        <location filename="../app/cli/RouteCommands.cpp" line="150"/>
+        <location filename="../app/cli/RouteCommands.cpp" line="152"/>
         <source>show the keys a request would be tried on, and why not the others</source>
         <translation>anzeigen, mit welchen Schlüsseln eine Anfrage versucht würde und warum nicht mit den anderen</translation>
     </message>
@@ -2572,82 +2657,82 @@ Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
 <context>
     <name>RoutePlanner</name>
     <message>
-        <location filename="../router/RoutePlanner.cpp" line="284"/>
+        <location filename="../router/routing/RoutePlanner.cpp" line="284"/>
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
     <message>
-        <location filename="../router/RoutePlanner.cpp" line="286"/>
+        <location filename="../router/routing/RoutePlanner.cpp" line="286"/>
         <source>%1 min</source>
         <translation>%1 min</translation>
     </message>
     <message>
-        <location filename="../router/RoutePlanner.cpp" line="287"/>
+        <location filename="../router/routing/RoutePlanner.cpp" line="287"/>
         <source>%1 h</source>
         <translation>%1 h</translation>
     </message>
     <message>
-        <location filename="../router/RoutePlanner.cpp" line="291"/>
+        <location filename="../router/routing/RoutePlanner.cpp" line="291"/>
         <source>disabled</source>
         <translation>deaktiviert</translation>
     </message>
     <message>
-        <location filename="../router/RoutePlanner.cpp" line="293"/>
+        <location filename="../router/routing/RoutePlanner.cpp" line="293"/>
         <source>secret missing from the keychain</source>
         <translation>Geheimnis fehlt im Schlüsselbund</translation>
     </message>
     <message>
-        <location filename="../router/RoutePlanner.cpp" line="295"/>
+        <location filename="../router/routing/RoutePlanner.cpp" line="295"/>
         <source>belongs to another workspace</source>
         <translation>gehört zu einem anderen Arbeitsbereich</translation>
     </message>
     <message>
-        <location filename="../router/RoutePlanner.cpp" line="297"/>
+        <location filename="../router/routing/RoutePlanner.cpp" line="297"/>
         <source>does not serve %1</source>
         <translation>bedient %1 nicht</translation>
     </message>
     <message>
-        <location filename="../router/RoutePlanner.cpp" line="299"/>
+        <location filename="../router/routing/RoutePlanner.cpp" line="299"/>
         <source>its model filter does not match %1</source>
         <translation>sein Modellfilter passt nicht zu %1</translation>
     </message>
     <message>
-        <location filename="../router/RoutePlanner.cpp" line="301"/>
+        <location filename="../router/routing/RoutePlanner.cpp" line="301"/>
         <source>its member filter does not match</source>
         <translation>sein Mitgliederfilter passt nicht</translation>
     </message>
     <message>
-        <location filename="../router/RoutePlanner.cpp" line="303"/>
+        <location filename="../router/routing/RoutePlanner.cpp" line="303"/>
         <source>its local API key filter does not match</source>
         <translation>sein Filter für lokale API-Schlüssel passt nicht</translation>
     </message>
     <message>
-        <location filename="../router/RoutePlanner.cpp" line="305"/>
+        <location filename="../router/routing/RoutePlanner.cpp" line="305"/>
         <source>shared capacity forbidden by &quot;%1&quot;</source>
         <translation>geteilte Kapazität durch „%1“ verboten</translation>
     </message>
     <message>
-        <location filename="../router/RoutePlanner.cpp" line="307"/>
+        <location filename="../router/routing/RoutePlanner.cpp" line="307"/>
         <source>invalid key</source>
         <translation>ungültiger Schlüssel</translation>
     </message>
     <message>
-        <location filename="../router/RoutePlanner.cpp" line="309"/>
+        <location filename="../router/routing/RoutePlanner.cpp" line="309"/>
         <source>cooling down for %1</source>
         <translation>kühlt ab, noch %1</translation>
     </message>
     <message>
-        <location filename="../router/RoutePlanner.cpp" line="311"/>
+        <location filename="../router/routing/RoutePlanner.cpp" line="311"/>
         <source>out of credit, retried in %1</source>
         <translation>kein Guthaben, neuer Versuch in %1</translation>
     </message>
     <message>
-        <location filename="../router/RoutePlanner.cpp" line="313"/>
+        <location filename="../router/routing/RoutePlanner.cpp" line="313"/>
         <source>failing; next probe in %1</source>
         <translation>fehlerhaft; nächster Test in %1</translation>
     </message>
     <message>
-        <location filename="../router/RoutePlanner.cpp" line="315"/>
+        <location filename="../router/routing/RoutePlanner.cpp" line="315"/>
         <source>%1 unusable on this key for %2</source>
         <translation>%1 mit diesem Schlüssel noch %2 nicht nutzbar</translation>
     </message>
@@ -2744,77 +2829,77 @@ Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
 <context>
     <name>Router</name>
     <message>
-        <location filename="../router/Router.cpp" line="39"/>
+        <location filename="../router/Router.cpp" line="40"/>
         <source>The request body is not valid JSON: %1 at offset %2</source>
         <translation>Der Rumpf der Anfrage ist kein gültiges JSON: %1 an Position %2</translation>
     </message>
     <message>
-        <location filename="../router/Router.cpp" line="45"/>
+        <location filename="../router/Router.cpp" line="46"/>
         <source>The request body must be a JSON object</source>
         <translation>Der Rumpf der Anfrage muss ein JSON-Objekt sein</translation>
     </message>
     <message>
-        <location filename="../router/Router.cpp" line="65"/>
+        <location filename="../router/Router.cpp" line="66"/>
         <source>model: a model id is required</source>
         <translation>model: eine Modell-ID ist erforderlich</translation>
     </message>
     <message>
-        <location filename="../router/Router.cpp" line="70"/>
+        <location filename="../router/Router.cpp" line="71"/>
         <source>messages: a list of messages is required</source>
         <translation>messages: eine Liste von Nachrichten ist erforderlich</translation>
     </message>
     <message>
-        <location filename="../router/Router.cpp" line="77"/>
+        <location filename="../router/Router.cpp" line="78"/>
         <source>max_tokens: a whole number of 1 or more is required</source>
         <translation>max_tokens: eine ganze Zahl ab 1 ist erforderlich</translation>
     </message>
     <message>
-        <location filename="../router/Router.cpp" line="104"/>
+        <location filename="../router/Router.cpp" line="105"/>
         <source>&quot;model&quot; must be a model id</source>
         <translation>&quot;model&quot; muss eine Modell-ID sein</translation>
     </message>
     <message>
-        <location filename="../router/Router.cpp" line="110"/>
+        <location filename="../router/Router.cpp" line="111"/>
         <source>&quot;models&quot; must be a list of model ids</source>
         <translation>&quot;models&quot; muss eine Liste von Modell-IDs sein</translation>
     </message>
     <message>
-        <location filename="../router/Router.cpp" line="117"/>
+        <location filename="../router/Router.cpp" line="118"/>
         <source>The request names no model</source>
         <translation>Die Anfrage nennt kein Modell</translation>
     </message>
     <message>
-        <location filename="../router/Router.cpp" line="219"/>
+        <location filename="../router/Router.cpp" line="222"/>
         <source>The Host header must name this machine&apos;s loopback address</source>
         <translation>Der Host-Header muss die Loopback-Adresse dieses Rechners nennen</translation>
     </message>
     <message>
-        <location filename="../router/Router.cpp" line="254"/>
+        <location filename="../router/Router.cpp" line="257"/>
         <source>There is no endpoint %1</source>
         <translation>Es gibt keinen Endpunkt %1</translation>
     </message>
     <message>
-        <location filename="../router/Router.cpp" line="264"/>
+        <location filename="../router/Router.cpp" line="267"/>
         <source>%1 expects %2</source>
         <translation>%1 erwartet %2</translation>
     </message>
     <message>
-        <location filename="../router/Router.cpp" line="277"/>
+        <location filename="../router/Router.cpp" line="280"/>
         <source>A local API key is required (Authorization: Bearer kw-… or x-api-key)</source>
         <translation>Ein lokaler API-Schlüssel ist erforderlich (Authorization: Bearer kw-… oder x-api-key)</translation>
     </message>
     <message>
-        <location filename="../router/Router.cpp" line="279"/>
+        <location filename="../router/Router.cpp" line="282"/>
         <source>This local API key is not known, or it was revoked</source>
         <translation>Dieser lokale API-Schlüssel ist unbekannt oder wurde widerrufen</translation>
     </message>
     <message>
-        <location filename="../router/Router.cpp" line="338"/>
+        <location filename="../router/Router.cpp" line="342"/>
         <source>Name the request: ?id=gen-…</source>
         <translation>Geben Sie die Anfrage an: ?id=gen-…</translation>
     </message>
     <message>
-        <location filename="../router/Router.cpp" line="345"/>
+        <location filename="../router/Router.cpp" line="349"/>
         <source>No request %1 is known</source>
         <translation>Die Anfrage %1 ist unbekannt</translation>
     </message>
@@ -2822,12 +2907,12 @@ Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
 <context>
     <name>RouterHost</name>
     <message>
-        <location filename="../app/RouterHost.cpp" line="60"/>
+        <location filename="../app/routing/RouterHost.cpp" line="63"/>
         <source>The router has not started yet.</source>
         <translation>Der Router wurde noch nicht gestartet.</translation>
     </message>
     <message>
-        <location filename="../app/RouterHost.cpp" line="244"/>
+        <location filename="../app/routing/RouterHost.cpp" line="247"/>
         <source>The router could not listen on %1 port %2: %3</source>
         <translation>Der Router konnte nicht auf %1, Port %2 lauschen: %3</translation>
     </message>
@@ -2904,67 +2989,67 @@ Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
 <context>
     <name>Settings</name>
     <message>
-        <location filename="../app/Settings.cpp" line="19"/>
+        <location filename="../app/settings/Settings.cpp" line="19"/>
         <source>TCP port of the router (0: any free port, chosen at each start)</source>
         <translation>TCP-Port des Routers (0: ein beliebiger freier Port, bei jedem Start neu gewählt)</translation>
     </message>
     <message>
-        <location filename="../app/Settings.cpp" line="21"/>
+        <location filename="../app/settings/Settings.cpp" line="21"/>
         <source>address the router listens on; anything but loopback exposes it to the network</source>
         <translation>Adresse, auf der der Router lauscht; alles außer Loopback macht ihn im Netzwerk erreichbar</translation>
     </message>
     <message>
-        <location filename="../app/Settings.cpp" line="24"/>
+        <location filename="../app/settings/Settings.cpp" line="24"/>
         <source>time to connect to an upstream</source>
         <translation>Zeit für den Verbindungsaufbau zu einem Upstream-Server</translation>
     </message>
     <message>
-        <location filename="../app/Settings.cpp" line="26"/>
+        <location filename="../app/settings/Settings.cpp" line="26"/>
         <source>time from sending a request to the upstream&apos;s first byte</source>
         <translation>Zeit vom Senden einer Anfrage bis zum ersten Byte des Upstream-Servers</translation>
     </message>
     <message>
-        <location filename="../app/Settings.cpp" line="28"/>
+        <location filename="../app/settings/Settings.cpp" line="28"/>
         <source>longest silence inside a stream before it counts as stalled</source>
         <translation>längste Pause innerhalb eines Streams, bevor er als hängend gilt</translation>
     </message>
     <message>
-        <location filename="../app/Settings.cpp" line="30"/>
+        <location filename="../app/settings/Settings.cpp" line="30"/>
         <source>time one request may take over all its attempts</source>
         <translation>Zeit, die eine Anfrage über alle ihre Versuche hinweg dauern darf</translation>
     </message>
     <message>
-        <location filename="../app/Settings.cpp" line="32"/>
+        <location filename="../app/settings/Settings.cpp" line="32"/>
         <source>attempts one request may make over all keys</source>
         <translation>Versuche, die eine Anfrage über alle Schlüssel hinweg unternehmen darf</translation>
     </message>
     <message>
-        <location filename="../app/Settings.cpp" line="34"/>
+        <location filename="../app/settings/Settings.cpp" line="34"/>
         <source>how long a request may wait for a cooling key to come back</source>
         <translation>wie lange eine Anfrage darauf warten darf, dass ein abkühlender Schlüssel wieder bereit ist</translation>
     </message>
     <message>
-        <location filename="../app/Settings.cpp" line="36"/>
+        <location filename="../app/settings/Settings.cpp" line="36"/>
         <source>days the activity log keeps requests</source>
         <translation>Tage, die das Aktivitätsprotokoll Anfragen aufbewahrt</translation>
     </message>
     <message>
-        <location filename="../app/Settings.cpp" line="38"/>
+        <location filename="../app/settings/Settings.cpp" line="38"/>
         <source>size the activity log may grow to</source>
         <translation>Größe, die das Aktivitätsprotokoll erreichen darf</translation>
     </message>
     <message>
-        <location filename="../app/Settings.cpp" line="66"/>
+        <location filename="../app/settings/Settings.cpp" line="66"/>
         <source>Unknown setting &quot;%1&quot;. Known settings: %2.</source>
         <translation>Unbekannte Einstellung „%1“. Bekannte Einstellungen: %2.</translation>
     </message>
     <message>
-        <location filename="../app/Settings.cpp" line="74"/>
+        <location filename="../app/settings/Settings.cpp" line="74"/>
         <source>&quot;%1&quot; is not an IP address such as 127.0.0.1 or ::1.</source>
         <translation>„%1“ ist keine IP-Adresse wie 127.0.0.1 oder ::1.</translation>
     </message>
     <message>
-        <location filename="../app/Settings.cpp" line="80"/>
+        <location filename="../app/settings/Settings.cpp" line="80"/>
         <source>%1 takes a whole number from %2 to %3.</source>
         <translation>%1 erwartet eine ganze Zahl von %2 bis %3.</translation>
     </message>
@@ -2972,97 +3057,97 @@ Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
 <context>
     <name>SettingsCommands</name>
     <message>
-        <location filename="../app/cli/SettingsCommands.cpp" line="24"/>
+        <location filename="../app/cli/SettingsCommands.cpp" line="25"/>
         <source>List every setting with its value and default.</source>
         <translation>Alle Einstellungen mit Wert und Standardwert auflisten.</translation>
     </message>
     <message>
-        <location filename="../app/cli/SettingsCommands.cpp" line="25"/>
+        <location filename="../app/cli/SettingsCommands.cpp" line="26"/>
         <source>Print JSON.</source>
         <translation>JSON ausgeben.</translation>
     </message>
     <message>
-        <location filename="../app/cli/SettingsCommands.cpp" line="37"/>
+        <location filename="../app/cli/SettingsCommands.cpp" line="38"/>
         <source>NAME</source>
         <translation>NAME</translation>
     </message>
     <message>
-        <location filename="../app/cli/SettingsCommands.cpp" line="37"/>
+        <location filename="../app/cli/SettingsCommands.cpp" line="38"/>
         <source>VALUE</source>
         <translation>WERT</translation>
     </message>
     <message>
-        <location filename="../app/cli/SettingsCommands.cpp" line="37"/>
+        <location filename="../app/cli/SettingsCommands.cpp" line="38"/>
         <source>DEFAULT</source>
         <translation>STANDARD</translation>
     </message>
     <message>
-        <location filename="../app/cli/SettingsCommands.cpp" line="37"/>
+        <location filename="../app/cli/SettingsCommands.cpp" line="38"/>
         <source>MEANING</source>
         <translation>BEDEUTUNG</translation>
     </message>
     <message>
-        <location filename="../app/cli/SettingsCommands.cpp" line="56"/>
+        <location filename="../app/cli/SettingsCommands.cpp" line="57"/>
         <source>Print one setting&apos;s value.</source>
         <translation>Den Wert einer Einstellung ausgeben.</translation>
     </message>
     <message>
-        <location filename="../app/cli/SettingsCommands.cpp" line="57"/>
+        <location filename="../app/cli/SettingsCommands.cpp" line="58"/>
         <source>Change one setting.</source>
         <translation>Eine Einstellung ändern.</translation>
     </message>
     <message>
-        <location filename="../app/cli/SettingsCommands.cpp" line="58"/>
+        <location filename="../app/cli/SettingsCommands.cpp" line="59"/>
         <source>Put one setting back to its default.</source>
         <translation>Eine Einstellung auf ihren Standardwert zurücksetzen.</translation>
     </message>
     <message>
-        <location filename="../app/cli/SettingsCommands.cpp" line="60"/>
+        <location filename="../app/cli/SettingsCommands.cpp" line="61"/>
         <source>The setting (see keyway settings list).</source>
         <translation>Die Einstellung (siehe keyway settings list).</translation>
     </message>
     <message>
-        <location filename="../app/cli/SettingsCommands.cpp" line="62"/>
+        <location filename="../app/cli/SettingsCommands.cpp" line="63"/>
         <source>Its new value.</source>
         <translation>Ihr neuer Wert.</translation>
     </message>
     <message>
-        <location filename="../app/cli/SettingsCommands.cpp" line="67"/>
+        <location filename="../app/cli/SettingsCommands.cpp" line="68"/>
         <source>Give a setting&apos;s name and its value.</source>
         <translation>Geben Sie den Namen einer Einstellung und ihren Wert an.</translation>
     </message>
     <message>
-        <location filename="../app/cli/SettingsCommands.cpp" line="68"/>
+        <location filename="../app/cli/SettingsCommands.cpp" line="69"/>
         <source>Give one setting&apos;s name.</source>
         <translation>Geben Sie den Namen genau einer Einstellung an.</translation>
     </message>
     <message>
-        <location filename="../app/cli/SettingsCommands.cpp" line="92"/>
+        <location filename="../app/cli/SettingsCommands.cpp" line="93"/>
         <source>keyway: warning: the router will accept connections from the network at %1; every request still needs a local API key.</source>
         <translation>keyway: Warnung: Der Router nimmt auf %1 Verbindungen aus dem Netzwerk an; jede Anfrage benötigt weiterhin einen lokalen API-Schlüssel.</translation>
     </message>
     <message>
-        <location filename="../app/cli/SettingsCommands.cpp" line="97"/>
+        <location filename="../app/cli/SettingsCommands.cpp" line="98"/>
         <source>%1 = %2</source>
         <translation>%1 = %2</translation>
     </message>
     <message>
-        <location filename="../app/cli/SettingsCommands.cpp" line="112"/>
+        <location filename="../app/cli/SettingsCommands.cpp" line="113"/>
         <source>every setting with its value and default</source>
         <translation>alle Einstellungen mit Wert und Standardwert</translation>
     </message>
     <message>
-        <location filename="../app/cli/SettingsCommands.cpp" line="113"/>
+        <location filename="../app/cli/SettingsCommands.cpp" line="114"/>
         <source>one setting&apos;s value</source>
         <translation>der Wert einer Einstellung</translation>
     </message>
     <message>
-        <location filename="../app/cli/SettingsCommands.cpp" line="114"/>
+        <location filename="../app/cli/SettingsCommands.cpp" line="115"/>
         <source>change one setting</source>
         <translation>eine Einstellung ändern</translation>
     </message>
     <message>
-        <location filename="../app/cli/SettingsCommands.cpp" line="115"/>
+        <location filename="../app/cli/SettingsCommands.cpp" line="116"/>
         <source>put one setting back to its default</source>
         <translation>eine Einstellung auf ihren Standardwert zurücksetzen</translation>
     </message>
@@ -3176,117 +3261,51 @@ Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
     </message>
 </context>
 <context>
-    <name>Store</name>
+    <name>SqlDatabase</name>
     <message>
-        <location filename="../app/store/Store.cpp" line="132"/>
+        <location filename="../app/sql/SqlDatabase.cpp" line="58"/>
         <source>No database file was given.</source>
         <translation>Es wurde keine Datenbankdatei angegeben.</translation>
     </message>
     <message>
-        <location filename="../app/store/Store.cpp" line="137"/>
+        <location filename="../app/sql/SqlDatabase.cpp" line="63"/>
         <source>%1 is a folder, not a database file.</source>
         <translation>%1 ist ein Ordner, keine Datenbankdatei.</translation>
     </message>
     <message>
-        <location filename="../app/store/Store.cpp" line="140"/>
+        <location filename="../app/sql/SqlDatabase.cpp" line="66"/>
         <source>Cannot create the folder %1 for the database.</source>
         <translation>Der Ordner %1 für die Datenbank kann nicht erstellt werden.</translation>
     </message>
     <message>
-        <location filename="../app/store/Store.cpp" line="210"/>
+        <location filename="../app/sql/SqlDatabase.cpp" line="142"/>
         <source>The database %1 was written by a newer Keyway (schema %2; this version knows up to %3). Update Keyway.</source>
         <translation>Die Datenbank %1 wurde von einer neueren Keyway-Version geschrieben (Schema %2; diese Version kennt bis %3). Aktualisieren Sie Keyway.</translation>
     </message>
     <message>
-        <location filename="../app/store/Store.cpp" line="278"/>
+        <location filename="../app/sql/SqlDatabase.cpp" line="259"/>
         <source>The database %1 is locked by another program (waited %2 s). Close the other Keyway or SQLite tool and try again.</source>
         <translation>Die Datenbank %1 ist von einem anderen Programm gesperrt (%2 s gewartet). Schließen Sie das andere Keyway oder SQLite-Werkzeug und versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location filename="../app/store/Store.cpp" line="285"/>
+        <location filename="../app/sql/SqlDatabase.cpp" line="266"/>
         <source>%1 is not a Keyway database or is damaged. Move it aside to start afresh, or restore a backup.</source>
         <translation>%1 ist keine Keyway-Datenbank oder ist beschädigt. Verschieben Sie die Datei, um neu zu beginnen, oder stellen Sie eine Sicherung wieder her.</translation>
     </message>
     <message>
-        <location filename="../app/store/Store.cpp" line="291"/>
+        <location filename="../app/sql/SqlDatabase.cpp" line="272"/>
         <source>Cannot open the database %1 for writing: %2. Check that its folder exists and is writable.</source>
         <translation>Die Datenbank %1 kann nicht zum Schreiben geöffnet werden: %2. Prüfen Sie, ob ihr Ordner existiert und beschreibbar ist.</translation>
     </message>
     <message>
-        <location filename="../app/store/Store.cpp" line="296"/>
+        <location filename="../app/sql/SqlDatabase.cpp" line="277"/>
         <source>The change conflicts with what is stored: %1</source>
         <translation>Die Änderung steht im Konflikt mit den gespeicherten Daten: %1</translation>
     </message>
     <message>
-        <location filename="../app/store/Store.cpp" line="299"/>
+        <location filename="../app/sql/SqlDatabase.cpp" line="280"/>
         <source>The database %1 reported an error: %2</source>
         <translation>Die Datenbank %1 meldete einen Fehler: %2</translation>
-    </message>
-    <message>
-        <location filename="../app/store/Store.cpp" line="379"/>
-        <location filename="../app/store/Store.cpp" line="463"/>
-        <source>There is no provider key with id %1.</source>
-        <translation>Es gibt keinen Anbieterschlüssel mit der ID %1.</translation>
-    </message>
-    <message>
-        <location filename="../app/store/Store.cpp" line="525"/>
-        <source>Position %1 is out of range: %2 then holds %3 other keys, so the position must be between 0 and %4.</source>
-        <translation>Position %1 liegt außerhalb des gültigen Bereichs: Die Stufe „%2“ enthält dann %3 andere Schlüssel, daher muss die Position zwischen 0 und %4 liegen.</translation>
-    </message>
-    <message>
-        <location filename="../app/store/Store.cpp" line="604"/>
-        <source>There is no member named &quot;%1&quot;.</source>
-        <translation>Es gibt kein Mitglied namens „%1“.</translation>
-    </message>
-    <message>
-        <location filename="../app/store/Store.cpp" line="613"/>
-        <source>A member named &quot;%1&quot; already exists.</source>
-        <translation>Ein Mitglied namens „%1“ existiert bereits.</translation>
-    </message>
-    <message>
-        <location filename="../app/store/Store.cpp" line="627"/>
-        <source>There is no %1 with id %2.</source>
-        <translation>Es gibt keinen Eintrag vom Typ %1 mit der ID %2.</translation>
-    </message>
-    <message>
-        <location filename="../app/store/Store.cpp" line="638"/>
-        <source>&quot;%1&quot; is the default member and cannot be removed.</source>
-        <translation>„%1“ ist das Standardmitglied und kann nicht entfernt werden.</translation>
-    </message>
-    <message>
-        <location filename="../app/store/Store.cpp" line="652"/>
-        <source>&quot;%1&quot; still owns active local API keys (%2) or is named in key filters (%3). Revoke and edit those first; removing the member would silently widen what those keys allow.</source>
-        <translation>„%1“ besitzt noch aktive lokale API-Schlüssel (%2) oder wird in Schlüsselfiltern genannt (%3). Widerrufen bzw. bearbeiten Sie diese zuerst; das Entfernen des Mitglieds würde stillschweigend erweitern, was diese Schlüssel erlauben.</translation>
-    </message>
-    <message>
-        <location filename="../app/store/Store.cpp" line="695"/>
-        <source>There is no workspace named &quot;%1&quot;.</source>
-        <translation>Es gibt keinen Arbeitsbereich namens „%1“.</translation>
-    </message>
-    <message>
-        <location filename="../app/store/Store.cpp" line="705"/>
-        <source>A workspace named &quot;%1&quot; already exists.</source>
-        <translation>Ein Arbeitsbereich namens „%1“ existiert bereits.</translation>
-    </message>
-    <message>
-        <location filename="../app/store/Store.cpp" line="720"/>
-        <source>&quot;%1&quot; is the default workspace and cannot be removed.</source>
-        <translation>„%1“ ist der Standardarbeitsbereich und kann nicht entfernt werden.</translation>
-    </message>
-    <message>
-        <location filename="../app/store/Store.cpp" line="735"/>
-        <source>The workspace &quot;%1&quot; still holds %2 provider keys and %3 active local API keys, and %4 key filters name its local keys. Move, revoke or edit those first.</source>
-        <translation>Der Arbeitsbereich „%1“ enthält noch %2 Anbieterschlüssel und %3 aktive lokale API-Schlüssel, und %4 Schlüsselfilter nennen seine lokalen Schlüssel. Verschieben, widerrufen oder bearbeiten Sie diese zuerst.</translation>
-    </message>
-    <message>
-        <location filename="../app/store/Store.cpp" line="865"/>
-        <source>There is no local API key with id %1.</source>
-        <translation>Es gibt keinen lokalen API-Schlüssel mit der ID %1.</translation>
-    </message>
-    <message>
-        <location filename="../app/store/Store.cpp" line="875"/>
-        <source>No local API key has this token.</source>
-        <translation>Kein lokaler API-Schlüssel hat dieses Token.</translation>
     </message>
 </context>
 <context>
@@ -3301,17 +3320,17 @@ Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
 <context>
     <name>Tier</name>
     <message>
-        <location filename="../router/Tier.cpp" line="23"/>
+        <location filename="../router/core/Tier.cpp" line="23"/>
         <source>Prioritized</source>
         <translation>Priorisiert</translation>
     </message>
     <message>
-        <location filename="../router/Tier.cpp" line="25"/>
+        <location filename="../router/core/Tier.cpp" line="25"/>
         <source>Shared capacity</source>
         <translation>Geteilte Kapazität</translation>
     </message>
     <message>
-        <location filename="../router/Tier.cpp" line="27"/>
+        <location filename="../router/core/Tier.cpp" line="27"/>
         <source>Fallback</source>
         <translation>Reserve</translation>
     </message>
@@ -3383,154 +3402,154 @@ Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
 <context>
     <name>TokenCommands</name>
     <message>
-        <location filename="../app/cli/TokenCommands.cpp" line="29"/>
+        <location filename="../app/cli/TokenCommands.cpp" line="30"/>
         <source>Create a local API key for tools to present to the router. The token is printed once.</source>
         <translation>Einen lokalen API-Schlüssel erstellen, den Werkzeuge dem Router vorlegen. Das Token wird einmalig ausgegeben.</translation>
     </message>
     <message>
-        <location filename="../app/cli/TokenCommands.cpp" line="32"/>
+        <location filename="../app/cli/TokenCommands.cpp" line="33"/>
         <source>Owner (default: me).</source>
         <translation>Besitzer (Standard: me).</translation>
     </message>
     <message>
-        <location filename="../app/cli/TokenCommands.cpp" line="32"/>
         <location filename="../app/cli/TokenCommands.cpp" line="33"/>
+        <location filename="../app/cli/TokenCommands.cpp" line="34"/>
         <source>name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../app/cli/TokenCommands.cpp" line="33"/>
+        <location filename="../app/cli/TokenCommands.cpp" line="34"/>
         <source>Workspace (default: Personal).</source>
         <translation>Arbeitsbereich (Standard: Personal).</translation>
     </message>
     <message>
-        <location filename="../app/cli/TokenCommands.cpp" line="34"/>
+        <location filename="../app/cli/TokenCommands.cpp" line="35"/>
         <source>What the token is for (&quot;aider on laptop&quot;).</source>
         <translation>Wofür das Token ist („aider auf dem Laptop“).</translation>
     </message>
     <message>
-        <location filename="../app/cli/TokenCommands.cpp" line="34"/>
+        <location filename="../app/cli/TokenCommands.cpp" line="35"/>
         <source>text</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../app/cli/TokenCommands.cpp" line="35"/>
-        <location filename="../app/cli/TokenCommands.cpp" line="63"/>
+        <location filename="../app/cli/TokenCommands.cpp" line="36"/>
+        <location filename="../app/cli/TokenCommands.cpp" line="64"/>
         <source>Print JSON.</source>
         <translation>JSON ausgeben.</translation>
     </message>
     <message>
-        <location filename="../app/cli/TokenCommands.cpp" line="52"/>
+        <location filename="../app/cli/TokenCommands.cpp" line="53"/>
         <source>Created local API key %1. This is the only time the token is shown; &quot;keyway token list&quot; shows it masked.</source>
         <translation>Lokaler API-Schlüssel %1 erstellt. Das Token wird nur dieses eine Mal angezeigt; „keyway token list“ zeigt es maskiert.</translation>
     </message>
     <message>
-        <location filename="../app/cli/TokenCommands.cpp" line="62"/>
+        <location filename="../app/cli/TokenCommands.cpp" line="63"/>
         <source>List local API keys, tokens masked.</source>
         <translation>Lokale API-Schlüssel auflisten, Token maskiert.</translation>
     </message>
     <message>
-        <location filename="../app/cli/TokenCommands.cpp" line="98"/>
+        <location filename="../app/cli/TokenCommands.cpp" line="99"/>
         <source>No local API keys yet. Create one with: keyway token create</source>
         <translation>Noch keine lokalen API-Schlüssel. Erstellen Sie einen mit: keyway token create</translation>
     </message>
     <message>
-        <location filename="../app/cli/TokenCommands.cpp" line="102"/>
+        <location filename="../app/cli/TokenCommands.cpp" line="103"/>
         <source>ID</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../app/cli/TokenCommands.cpp" line="102"/>
+        <location filename="../app/cli/TokenCommands.cpp" line="103"/>
         <source>TOKEN</source>
         <translation>TOKEN</translation>
     </message>
     <message>
-        <location filename="../app/cli/TokenCommands.cpp" line="102"/>
+        <location filename="../app/cli/TokenCommands.cpp" line="103"/>
         <source>MEMBER</source>
         <translation>MITGLIED</translation>
     </message>
     <message>
-        <location filename="../app/cli/TokenCommands.cpp" line="102"/>
+        <location filename="../app/cli/TokenCommands.cpp" line="103"/>
         <source>WORKSPACE</source>
         <translation>ARBEITSBEREICH</translation>
     </message>
     <message>
-        <location filename="../app/cli/TokenCommands.cpp" line="103"/>
+        <location filename="../app/cli/TokenCommands.cpp" line="104"/>
         <source>CREATED</source>
         <translation>ERSTELLT</translation>
     </message>
     <message>
-        <location filename="../app/cli/TokenCommands.cpp" line="103"/>
+        <location filename="../app/cli/TokenCommands.cpp" line="104"/>
         <source>LAST USED</source>
         <translation>ZULETZT VERWENDET</translation>
     </message>
     <message>
-        <location filename="../app/cli/TokenCommands.cpp" line="103"/>
+        <location filename="../app/cli/TokenCommands.cpp" line="104"/>
         <source>STATE</source>
         <translation>STATUS</translation>
     </message>
     <message>
-        <location filename="../app/cli/TokenCommands.cpp" line="103"/>
+        <location filename="../app/cli/TokenCommands.cpp" line="104"/>
         <source>NAME</source>
         <translation>NAME</translation>
     </message>
     <message>
-        <location filename="../app/cli/TokenCommands.cpp" line="107"/>
+        <location filename="../app/cli/TokenCommands.cpp" line="108"/>
         <source>revoked</source>
         <translation>widerrufen</translation>
     </message>
     <message>
-        <location filename="../app/cli/TokenCommands.cpp" line="107"/>
+        <location filename="../app/cli/TokenCommands.cpp" line="108"/>
         <source>active</source>
         <translation>aktiv</translation>
     </message>
     <message>
-        <location filename="../app/cli/TokenCommands.cpp" line="120"/>
+        <location filename="../app/cli/TokenCommands.cpp" line="121"/>
         <source>The local API key&apos;s id.</source>
         <translation>Die ID des lokalen API-Schlüssels.</translation>
     </message>
     <message>
-        <location filename="../app/cli/TokenCommands.cpp" line="123"/>
+        <location filename="../app/cli/TokenCommands.cpp" line="124"/>
         <source>local API key</source>
         <translation>lokalen API-Schlüssels</translation>
     </message>
     <message>
-        <location filename="../app/cli/TokenCommands.cpp" line="135"/>
+        <location filename="../app/cli/TokenCommands.cpp" line="136"/>
         <source>Revoke a local API key: the router refuses it from now on.</source>
         <translation>Einen lokalen API-Schlüssel widerrufen: Der Router weist ihn ab sofort ab.</translation>
     </message>
     <message>
-        <location filename="../app/cli/TokenCommands.cpp" line="141"/>
+        <location filename="../app/cli/TokenCommands.cpp" line="142"/>
         <source>keyway: warning: %1</source>
         <translation>keyway: Warnung: %1</translation>
     </message>
     <message>
-        <location filename="../app/cli/TokenCommands.cpp" line="142"/>
+        <location filename="../app/cli/TokenCommands.cpp" line="143"/>
         <source>Revoked local API key %1.</source>
         <translation>Lokaler API-Schlüssel %1 wurde widerrufen.</translation>
     </message>
     <message>
-        <location filename="../app/cli/TokenCommands.cpp" line="150"/>
+        <location filename="../app/cli/TokenCommands.cpp" line="151"/>
         <source>Print a local API key&apos;s token again, from the keychain.</source>
         <translation>Das Token eines lokalen API-Schlüssels erneut aus dem Schlüsselbund ausgeben.</translation>
     </message>
     <message>
-        <location filename="../app/cli/TokenCommands.cpp" line="175"/>
+        <location filename="../app/cli/TokenCommands.cpp" line="176"/>
         <source>create a local API key and print it once</source>
         <translation>einen lokalen API-Schlüssel erstellen und einmalig ausgeben</translation>
     </message>
     <message>
-        <location filename="../app/cli/TokenCommands.cpp" line="176"/>
+        <location filename="../app/cli/TokenCommands.cpp" line="177"/>
         <source>list local API keys, masked</source>
         <translation>lokale API-Schlüssel maskiert auflisten</translation>
     </message>
     <message>
-        <location filename="../app/cli/TokenCommands.cpp" line="177"/>
+        <location filename="../app/cli/TokenCommands.cpp" line="178"/>
         <source>refuse a local API key from now on</source>
         <translation>einen lokalen API-Schlüssel ab sofort abweisen</translation>
     </message>
     <message>
-        <location filename="../app/cli/TokenCommands.cpp" line="179"/>
+        <location filename="../app/cli/TokenCommands.cpp" line="180"/>
         <source>print a local API key again, from the keychain</source>
         <translation>einen lokalen API-Schlüssel erneut aus dem Schlüsselbund ausgeben</translation>
     </message>
@@ -3591,17 +3610,17 @@ Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
 <context>
     <name>TokenService</name>
     <message>
-        <location filename="../app/TokenService.cpp" line="65"/>
+        <location filename="../app/access/TokenService.cpp" line="66"/>
         <source>The token is revoked, but its copy in the keychain could not be removed: %1</source>
         <translation>Das Token wurde widerrufen, aber seine Kopie im Schlüsselbund konnte nicht entfernt werden: %1</translation>
     </message>
     <message>
-        <location filename="../app/TokenService.cpp" line="77"/>
+        <location filename="../app/access/TokenService.cpp" line="78"/>
         <source>Local API key %1 is revoked; its token is gone.</source>
         <translation>Der lokale API-Schlüssel %1 ist widerrufen; sein Token existiert nicht mehr.</translation>
     </message>
     <message>
-        <location filename="../app/TokenService.cpp" line="83"/>
+        <location filename="../app/access/TokenService.cpp" line="84"/>
         <source>Unknown or revoked local API key.</source>
         <translation>Unbekannter oder widerrufener lokaler API-Schlüssel.</translation>
     </message>
@@ -3672,33 +3691,33 @@ Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
 <context>
     <name>UserCatalog</name>
     <message>
-        <location filename="../app/catalog/UserCatalog.cpp" line="57"/>
-        <location filename="../app/catalog/UserCatalog.cpp" line="81"/>
+        <location filename="../app/catalog/UserCatalog.cpp" line="58"/>
+        <location filename="../app/catalog/UserCatalog.cpp" line="83"/>
         <source>&quot;%1&quot; already names the model %2.</source>
         <translation>„%1“ nennt bereits das Modell %2.</translation>
     </message>
     <message>
-        <location filename="../app/catalog/UserCatalog.cpp" line="71"/>
+        <location filename="../app/catalog/UserCatalog.cpp" line="73"/>
         <source>An alias cannot contain &quot;*&quot; or &quot;?&quot;.</source>
         <translation>Ein Alias darf weder „*“ noch „?“ enthalten.</translation>
     </message>
     <message>
-        <location filename="../app/catalog/UserCatalog.cpp" line="78"/>
+        <location filename="../app/catalog/UserCatalog.cpp" line="80"/>
         <source>The catalog has no model &quot;%1&quot; (see keyway model list).</source>
         <translation>Der Katalog hat kein Modell „%1“ (siehe keyway model list).</translation>
     </message>
     <message>
-        <location filename="../app/catalog/UserCatalog.cpp" line="91"/>
+        <location filename="../app/catalog/UserCatalog.cpp" line="93"/>
         <source>Removed the alias &quot;%1&quot;.</source>
         <translation>Alias „%1“ entfernt.</translation>
     </message>
     <message>
-        <location filename="../app/catalog/UserCatalog.cpp" line="96"/>
+        <location filename="../app/catalog/UserCatalog.cpp" line="98"/>
         <source>Removed the model %1.</source>
         <translation>Modell %1 entfernt.</translation>
     </message>
     <message>
-        <location filename="../app/catalog/UserCatalog.cpp" line="98"/>
+        <location filename="../app/catalog/UserCatalog.cpp" line="100"/>
         <source>&quot;%1&quot; is neither a model you added nor an alias; the built-in models stay.</source>
         <translation>„%1“ ist weder ein selbst hinzugefügtes Modell noch ein Alias; die eingebauten Modelle bleiben.</translation>
     </message>
