@@ -7,6 +7,9 @@
 #include "app/keys/KeyTester.h"
 #include "app/routing/RouterHost.h"
 #include "app/settings/Settings.h"
+#include "app/store/AccessStore.h"
+#include "app/store/KeyStore.h"
+#include "app/store/SettingsStore.h"
 #include "app/store/Store.h"
 #include "app/vault/Vault.h"
 
@@ -177,7 +180,7 @@ private:
     QCoro::Task<> verifyAndReport()
     {
         const Result<int> missing = co_await m_keys->verifySecrets();
-        auto keys = m_store->keys();
+        auto keys = m_store->keys().all();
         if (!keys) {
             emit m_core->startFailed(keys.failure().message);
             co_return;
@@ -203,11 +206,11 @@ private:
         if (areas.testFlag(Store::Area::Keys))
             publishKeys();
         if (areas.testFlag(Store::Area::Members)) {
-            if (auto members = m_store->members())
+            if (auto members = m_store->access().members())
                 emit m_core->membersChanged(*members);
         }
         if (areas.testFlag(Store::Area::LocalKeys)) {
-            if (auto localKeys = m_store->localKeys())
+            if (auto localKeys = m_store->access().localKeys())
                 emit m_core->localKeysChanged(*localKeys);
         }
         if (areas.testFlag(Store::Area::Models)) {
@@ -215,18 +218,18 @@ private:
                 emit m_core->catalogChanged(*catalog);
         }
         if (areas.testFlag(Store::Area::Settings)) {
-            if (auto stored = m_store->settingValues())
+            if (auto stored = m_store->settings().values())
                 emit m_core->settingsChanged(Settings::effective(*stored));
         }
         if (areas.testFlag(Store::Area::Workspaces)) {
-            if (auto workspaces = m_store->workspaces())
+            if (auto workspaces = m_store->access().workspaces())
                 emit m_core->workspacesChanged(*workspaces);
         }
     }
 
     void publishKeys()
     {
-        auto keys = m_store->keys();
+        auto keys = m_store->keys().all();
         if (keys)
             emit m_core->keysChanged(*keys);
         else
@@ -419,32 +422,32 @@ QCoro::Task<Result<QString>> AppCore::setSetting(const QString& name, const QStr
         const Result<QString> checked = Settings::check(name, value);
         if (!checked)
             return aboutField(checked.failure(), name);
-        return asChange(store.setSettingValue(name, *checked), name);
+        return asChange(store.settings().setValue(name, *checked), name);
     });
 }
 
 QCoro::Task<Result<QString>> AppCore::addMember(const QString& name)
 {
     return change([name](Store& store) {
-        return asChange(store.insertMember(name), QStringLiteral("member"));
+        return asChange(store.access().insertMember(name), QStringLiteral("member"));
     });
 }
 
 QCoro::Task<Result<QString>> AppCore::removeMember(qint64 id)
 {
-    return change([id](Store& store) { return asChange(store.deleteMember(id)); });
+    return change([id](Store& store) { return asChange(store.access().deleteMember(id)); });
 }
 
 QCoro::Task<Result<QString>> AppCore::addWorkspace(const QString& name)
 {
     return change([name](Store& store) {
-        return asChange(store.insertWorkspace(name), QStringLiteral("workspace"));
+        return asChange(store.access().insertWorkspace(name), QStringLiteral("workspace"));
     });
 }
 
 QCoro::Task<Result<QString>> AppCore::removeWorkspace(qint64 id)
 {
-    return change([id](Store& store) { return asChange(store.deleteWorkspace(id)); });
+    return change([id](Store& store) { return asChange(store.access().deleteWorkspace(id)); });
 }
 
 QCoro::Task<Result<UsageReport>> AppCore::usage(const QDateTime& since)

@@ -1,4 +1,6 @@
 #include "app/AppCore.h"
+#include "app/store/AccessStore.h"
+#include "app/store/SettingsStore.h"
 #include "app/store/Store.h"
 #include "tests/support/TestKeychain.h"
 #include "ui/access/AccessPage.h"
@@ -58,7 +60,7 @@ private slots:
         const QString path = m_dir.filePath(QStringLiteral("access.db"));
         m_store = std::make_unique<Store>();
         QVERIFY(m_store->open(path));
-        QVERIFY(m_store->setSettingValue(QStringLiteral("port"), QStringLiteral("0")));
+        QVERIFY(m_store->settings().setValue(QStringLiteral("port"), QStringLiteral("0")));
         m_core = std::make_unique<AppCore>(path);
         m_page = std::make_unique<AccessPage>(*m_core);
         m_tester = std::make_unique<QAbstractItemModelTester>(
@@ -96,7 +98,7 @@ private slots:
         QVERIFY(dialog->snippet(3).contains(u"ANTHROPIC_BASE_URL=http://127.0.0.1:4141"));
 
         QTRY_COMPARE(m_page->model().rowCount(), 1);
-        const LocalApiKey stored = m_store->localKeys()->constFirst();
+        const LocalApiKey stored = m_store->access().localKeys()->constFirst();
         QCOMPARE(stored.name, QStringLiteral("laptop"));
         QCOMPARE(TestKeychain::secret(stored.secretRef), token);
         QVERIFY(!allCells().contains(token)); // the table shows the masked form only
@@ -116,12 +118,12 @@ private slots:
         QTRY_VERIFY(m_page->model().rowCount() >= 1);
         auto* table = m_page->findChild<QTableView*>(QStringLiteral("localKeys"));
         table->setCurrentIndex(m_page->model().index(0, 0));
-        const LocalApiKey before = m_store->localKeys()->constFirst();
+        const LocalApiKey before = m_store->access().localKeys()->constFirst();
         answerYesToTheNextQuestion();
         m_page->revokeSelected();
         QTRY_COMPARE_WITH_TIMEOUT(m_page->model().index(0, LocalKeyModel::State).data().toString(),
             QStringLiteral("revoked"), 15000);
-        QVERIFY(m_store->localKeys()->constFirst().isRevoked());
+        QVERIFY(m_store->access().localKeys()->constFirst().isRevoked());
         QTRY_VERIFY(TestKeychain::secret(before.secretRef).isNull());
     }
 

@@ -64,6 +64,18 @@ private slots:
             QStringLiteral("/data/keyway-activity.db"));
     }
 
+    void failuresSayTheyAreTheActivityLogs()
+    {
+        ActivityArchive archive;
+        const auto opened = archive.open(m_dir.path());
+        QVERIFY(!opened);
+        QCOMPARE(opened.failure().kind, FailureKind::Database);
+        QCOMPARE(opened.failure().message,
+            QStringLiteral("The activity log could not be used. %1 is a folder, not a database "
+                           "file.")
+                .arg(m_dir.path()));
+    }
+
     void writesAndReadsRecordsWithTheirAttempts()
     {
         ActivityArchive archive;

@@ -1,3 +1,4 @@
+#include "app/store/AccessStore.h"
 #include "app/store/Store.h"
 #include "router/access/LocalKeyToken.h"
 #include "tests/support/FakeProvider.h"
@@ -644,7 +645,7 @@ private slots:
         QSignalSpy spy(&app, &Store::changed);
         QCOMPARE(keyway({ opt("member"), opt("add"), opt("bob") }).exitCode, 0);
         QTRY_VERIFY_WITH_TIMEOUT(spy.count() >= 1, 1000);
-        QVERIFY(app.memberByName(opt("bob")));
+        QVERIFY(app.access().memberByName(opt("bob")));
     }
 
     // Last: it locks the test session's keychain for good.

@@ -1,4 +1,6 @@
 #include "app/AppCore.h"
+#include "app/store/KeyStore.h"
+#include "app/store/SettingsStore.h"
 #include "app/store/Store.h"
 #include "tests/support/FakeProvider.h"
 #include "tests/support/TestKeychain.h"
@@ -36,7 +38,7 @@ private:
     }
     std::optional<ProviderKey> stored(const QString& label)
     {
-        auto keys = m_store->keys();
+        auto keys = m_store->keys().all();
         for (const ProviderKey& key : keys ? *keys : QList<ProviderKey>()) {
             if (key.label == label)
                 return key;
@@ -45,7 +47,7 @@ private:
     }
     int keyCount()
     {
-        auto keys = m_store->keys();
+        auto keys = m_store->keys().all();
         return keys ? int(keys->size()) : -1;
     }
 
@@ -55,7 +57,7 @@ private slots:
         const QString path = m_dir.filePath(QStringLiteral("keys.db"));
         m_store = std::make_unique<Store>();
         QVERIFY(m_store->open(path));
-        QVERIFY(m_store->setSettingValue(QStringLiteral("port"), QStringLiteral("0")));
+        QVERIFY(m_store->settings().setValue(QStringLiteral("port"), QStringLiteral("0")));
         m_core = std::make_unique<AppCore>(path);
         QSignalSpy started(m_core.get(), &AppCore::started);
         m_core->start();

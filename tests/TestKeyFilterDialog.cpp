@@ -1,5 +1,7 @@
 #include "app/AppCore.h"
 #include "app/AwaitTask.h"
+#include "app/store/KeyStore.h"
+#include "app/store/SettingsStore.h"
 #include "app/store/Store.h"
 #include "ui/keys/KeyFilterDialog.h"
 #include "ui/widgets/TagEdit.h"
@@ -35,7 +37,7 @@ private:
     }
     ProviderKey storedKey(qint64 id)
     {
-        auto keys = m_store->keys();
+        auto keys = m_store->keys().all();
         for (const ProviderKey& key : keys ? *keys : QList<ProviderKey>()) {
             if (key.id == id)
                 return key;
@@ -55,7 +57,7 @@ private slots:
         const QString path = m_dir.filePath(QStringLiteral("filters.db"));
         m_store = std::make_unique<Store>();
         QVERIFY(m_store->open(path));
-        QVERIFY(m_store->setSettingValue(QStringLiteral("port"), QStringLiteral("0")));
+        QVERIFY(m_store->settings().setValue(QStringLiteral("port"), QStringLiteral("0")));
         m_core = std::make_unique<AppCore>(path);
         QSignalSpy started(m_core.get(), &AppCore::started);
         m_core->start();

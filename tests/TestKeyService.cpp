@@ -1,6 +1,8 @@
 #include "app/AwaitTask.h"
 #include "app/access/TokenService.h"
 #include "app/keys/KeyService.h"
+#include "app/store/AccessStore.h"
+#include "app/store/KeyStore.h"
 #include "app/store/Store.h"
 #include "app/vault/Vault.h"
 #include "tests/support/OtherConnection.h"
@@ -52,8 +54,8 @@ private:
     {
         // Everything a person could change, in a stable text form.
         QString snapshot;
-        const auto keys = m_store->keys();
-        const auto members = m_store->members();
+        const auto keys = m_store->keys().all();
+        const auto members = m_store->access().members();
         for (const ProviderKey& k : *keys)
             snapshot += QStringLiteral("%1|%2|%3|%4|%5|%6\n")
                             .arg(k.id)
@@ -90,8 +92,8 @@ private slots:
         QCOMPARE(TestKeychain::secret(key.secretRef), secret);
         QCOMPARE(key.secretHint, QStringLiteral("sk-proj-…") + secret.right(4));
         QCOMPARE(key.tier, Tier::Prioritized);
-        QCOMPARE(
-            m_store->workspaceByName(QStringLiteral("Personal"))->id, key.workspaceId.value_or(-1));
+        QCOMPARE(m_store->access().workspaceByName(QStringLiteral("Personal"))->id,
+            key.workspaceId.value_or(-1));
         QCOMPARE(*awaitTask(m_keys->readSecret(key.id)), secret);
         const ProviderKey router = add("openrouter", QStringLiteral("OpenRouter"),
             QStringLiteral("sk-or-v1-") + TestData::randomText(40));
@@ -273,7 +275,7 @@ private slots:
             QCOMPARE(added.failure().kind, FailureKind::Database);
         }
         QCOMPARE(TestKeychain::accounts(), accountsBefore);
-        QVERIFY(m_store->keys()->isEmpty());
+        QVERIFY(m_store->keys().all()->isEmpty());
     }
 
     void removeTakesOutBoth()
@@ -285,8 +287,8 @@ private slots:
         QVERIFY(awaitTask(m_keys->removeKey(a.id)));
         QVERIFY(!TestKeychain::accounts().contains(a.secretRef));
         QVERIFY(TestKeychain::accounts().contains(b.secretRef));
-        QCOMPARE(m_store->keys()->size(), 1);
-        QCOMPARE(m_store->key(b.id)->position, 0);
+        QCOMPARE(m_store->keys().all()->size(), 1);
+        QCOMPARE(m_store->keys().byId(b.id)->position, 0);
         QCOMPARE(awaitTask(m_keys->removeKey(a.id)).failure().kind, FailureKind::NotFound);
     }
 
@@ -322,13 +324,13 @@ private slots:
                      .failure()
                      .kind,
             FailureKind::InvalidInput);
-        QVERIFY(m_store->moveKey(a.id, Tier::Fallback, 0));
+        QVERIFY(m_store->keys().move(a.id, Tier::Fallback, 0));
         KeyFields pin;
         pin.sharedCapacity = SharedCapacityPolicy::NeverForMatchingModels;
         QVERIFY(awaitTask(m_keys->editKey(a.id, pin, std::nullopt))
                     .failure()
                     .message.contains(QStringLiteral("Prioritized")));
-        QCOMPARE(m_store->key(a.id)->label, QStringLiteral("A"));
+        QCOMPARE(m_store->keys().byId(a.id)->label, QStringLiteral("A"));
         QCOMPARE(awaitTask(m_keys->editKey(999, pin, std::nullopt)).failure().kind,
             FailureKind::NotFound);
     }
@@ -341,15 +343,15 @@ private slots:
         QCoro::Task<Result<ProviderKey>> slow = m_keys->editKey(key.id,
             labelled(QStringLiteral("Slow")), QStringLiteral("sk-") + TestData::randomText(30));
         QTest::qWait(5); // keep updated_at apart at millisecond precision
-        ProviderKey other = *m_store->key(key.id);
+        ProviderKey other = *m_store->keys().byId(key.id);
         other.label = QStringLiteral("Quick");
-        QVERIFY(m_store->updateKey(other));
+        QVERIFY(m_store->keys().update(other));
         const QStringList accountsBefore = TestKeychain::accounts();
         const auto result = awaitTask(std::move(slow));
         QVERIFY(!result);
         QCOMPARE(result.failure().kind, FailureKind::Conflict);
-        QCOMPARE(m_store->key(key.id)->label, QStringLiteral("Quick"));
-        QCOMPARE(m_store->key(key.id)->secretRef, key.secretRef);
+        QCOMPARE(m_store->keys().byId(key.id)->label, QStringLiteral("Quick"));
+        QCOMPARE(m_store->keys().byId(key.id)->secretRef, key.secretRef);
         QVERIFY(TestKeychain::accounts().size()
             <= accountsBefore.size()); // its new secret is gone again
         QVERIFY(TestKeychain::accounts().contains(key.secretRef));
@@ -360,7 +362,7 @@ private slots:
         TokenService tokens(*m_store, m_vault);
         const auto personalToken = awaitTask(tokens.create({}, {}, {}));
         QVERIFY(personalToken);
-        QVERIFY(m_store->insertWorkspace(QStringLiteral("Acme")));
+        QVERIFY(m_store->access().insertWorkspace(QStringLiteral("Acme")));
         KeyFields fields;
         fields.localKeyIds = QList<qint64> { personalToken->localKey.id };
         const ProviderKey key = add("openai", QStringLiteral("Scoped"),
@@ -381,11 +383,11 @@ private slots:
         QCOMPARE(*awaitTask(m_keys->verifySecrets()), 0);
         QVERIFY(awaitTask(m_vault.remove(key.secretRef))); // gone behind Keyway's back
         QCOMPARE(*awaitTask(m_keys->verifySecrets()), 1);
-        QVERIFY(m_store->key(key.id)->secretMissing);
-        QCOMPARE(m_store->keys()->size(), 2);
+        QVERIFY(m_store->keys().byId(key.id)->secretMissing);
+        QCOMPARE(m_store->keys().all()->size(), 2);
         QVERIFY(awaitTask(m_vault.write(key.secretRef, secret)));
         QCOMPARE(*awaitTask(m_keys->verifySecrets()), 0);
-        QVERIFY(!m_store->key(key.id)->secretMissing);
+        QVERIFY(!m_store->keys().byId(key.id)->secretMissing);
     }
 
     void serviceAccountNamesItsProject()
@@ -448,7 +450,7 @@ private slots:
         const auto token = awaitTask(tokens.create({}, {}, QStringLiteral("scan")));
         QVERIFY(token);
         secrets.append(token->token);
-        QCOMPARE(m_store->keys()->size(), 7);
+        QCOMPARE(m_store->keys().all()->size(), 7);
 
         // Every secret whole, and every 12-character stretch after its first 13 characters (the
         // longest public prefix, "sk-ant-api03-"); the service account's private key too.

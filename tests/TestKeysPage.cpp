@@ -1,4 +1,6 @@
 #include "app/AppCore.h"
+#include "app/store/KeyStore.h"
+#include "app/store/SettingsStore.h"
 #include "app/store/Store.h"
 #include "ui/MainWindow.h"
 #include "ui/keys/KeysPage.h"
@@ -39,7 +41,7 @@ private:
     QStringList stored(Tier tier)
     {
         QStringList labels;
-        const auto keys = m_store->keys();
+        const auto keys = m_store->keys().all();
         if (!keys)
             return { keys.failure().message };
         for (const ProviderKey& key : *keys) {
@@ -57,7 +59,7 @@ private:
         key.label = label;
         key.tier = tier;
         key.sharedCapacity = shared;
-        QVERIFY(m_store->insertKey(key));
+        QVERIFY(m_store->keys().insert(key));
     }
     void select(Tier tier, int row)
     {
@@ -77,7 +79,7 @@ private slots:
         m_path = m_dir.filePath(QStringLiteral("keys-%1.db").arg(QTest::currentTestFunction()));
         m_store = std::make_unique<Store>();
         QVERIFY(m_store->open(m_path));
-        QVERIFY(m_store->setSettingValue(QStringLiteral("port"), QStringLiteral("0")));
+        QVERIFY(m_store->settings().setValue(QStringLiteral("port"), QStringLiteral("0")));
     }
     void cleanup()
     {
@@ -142,7 +144,7 @@ private slots:
         QCOMPARE(stored(Tier::Prioritized), (QStringList { "A", "Own" }));
 
         // A change from elsewhere reaches the board.
-        QVERIFY(m_store->moveKey(m_store->keys()->constFirst().id, Tier::Fallback, 0));
+        QVERIFY(m_store->keys().move(m_store->keys().all()->constFirst().id, Tier::Fallback, 0));
         QTRY_COMPARE_WITH_TIMEOUT(
             labelsIn(list(Tier::Fallback)), (QStringList { "A", "B", "F" }), 5000);
     }

@@ -1,5 +1,7 @@
 #include "app/AppCore.h"
 #include "app/activity/ActivityArchive.h"
+#include "app/store/KeyStore.h"
+#include "app/store/SettingsStore.h"
 #include "app/store/Store.h"
 #include "ui/MainWindow.h"
 #include "ui/activity/ActivityModel.h"
@@ -37,7 +39,7 @@ private:
     {
         Store store;
         QVERIFY(store.open(database));
-        QVERIFY(store.setSettingValue(QStringLiteral("port"), QStringLiteral("0")));
+        QVERIFY(store.settings().setValue(QStringLiteral("port"), QStringLiteral("0")));
     }
 
 private slots:
@@ -157,7 +159,7 @@ private slots:
             key.secretRef = QStringLiteral("provider-key/elsewhere");
             key.providerId = QStringLiteral("openai");
             key.label = QStringLiteral("Copied");
-            QVERIFY(store.insertKey(key));
+            QVERIFY(store.keys().insert(key));
         }
         useAnyFreePort(path);
         AppCore core(path);

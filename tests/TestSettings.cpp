@@ -1,4 +1,5 @@
 #include "app/settings/Settings.h"
+#include "app/store/SettingsStore.h"
 #include "app/store/Store.h"
 
 #include <QTemporaryDir>
@@ -72,12 +73,12 @@ private slots:
         QTemporaryDir dir;
         Store store;
         QVERIFY(store.open(dir.filePath("s.db")));
-        QCOMPARE(Settings::effective(*store.settingValues()).value("port"), QString("4141"));
-        QVERIFY(store.setSettingValue("port", QString("9000")));
-        QVERIFY(store.setSettingValue("port", QString("9001"))); // replaces
-        QCOMPARE(Settings::effective(*store.settingValues()).value("port"), QString("9001"));
-        QVERIFY(store.setSettingValue("port", std::nullopt));
-        QCOMPARE(Settings::effective(*store.settingValues()).value("port"), QString("4141"));
+        QCOMPARE(Settings::effective(*store.settings().values()).value("port"), QString("4141"));
+        QVERIFY(store.settings().setValue("port", QString("9000")));
+        QVERIFY(store.settings().setValue("port", QString("9001"))); // replaces
+        QCOMPARE(Settings::effective(*store.settings().values()).value("port"), QString("9001"));
+        QVERIFY(store.settings().setValue("port", std::nullopt));
+        QCOMPARE(Settings::effective(*store.settings().values()).value("port"), QString("4141"));
         QCOMPARE(Settings::effective({}).size(), Settings::definitions().size());
     }
 };

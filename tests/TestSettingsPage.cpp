@@ -1,4 +1,5 @@
 #include "app/AppCore.h"
+#include "app/store/SettingsStore.h"
 #include "app/store/Store.h"
 #include "ui/settings/SettingsPage.h"
 
@@ -24,7 +25,7 @@ private:
     std::unique_ptr<Store> m_store;
     std::unique_ptr<AppCore> m_core;
 
-    QString stored(const QString& name) { return m_store->settingValues()->value(name); }
+    QString stored(const QString& name) { return m_store->settings().values()->value(name); }
     static void answerNextQuestion(QMessageBox::StandardButton button)
     {
         QTimer::singleShot(0, [button] {
@@ -39,7 +40,7 @@ private slots:
         const QString path = m_dir.filePath(QStringLiteral("settings.db"));
         m_store = std::make_unique<Store>();
         QVERIFY(m_store->open(path));
-        QVERIFY(m_store->setSettingValue(QStringLiteral("port"), QStringLiteral("0")));
+        QVERIFY(m_store->settings().setValue(QStringLiteral("port"), QStringLiteral("0")));
         m_core = std::make_unique<AppCore>(path);
         QSignalSpy settings(m_core.get(), &AppCore::settingsChanged);
         m_core->start();

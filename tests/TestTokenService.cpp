@@ -1,5 +1,6 @@
 #include "app/AwaitTask.h"
 #include "app/access/TokenService.h"
+#include "app/store/AccessStore.h"
 #include "app/store/Store.h"
 #include "app/vault/Vault.h"
 #include "router/access/LocalKeyToken.h"
@@ -32,11 +33,12 @@ private slots:
         const auto created = awaitTask(m_tokens->create({}, {}, QStringLiteral("aider")));
         QVERIFY(created);
         QVERIFY(LocalKeyToken::isWellFormed(created->token));
-        const LocalApiKey stored = *m_store->localKey(created->localKey.id);
+        const LocalApiKey stored = *m_store->access().localKey(created->localKey.id);
         QCOMPARE(stored.tokenHash, LocalKeyToken::hash(created->token));
         QCOMPARE(stored.tokenHint, QStringLiteral("kw-…") + created->token.right(4));
-        QCOMPARE(stored.memberId, m_store->memberByName(QStringLiteral("me"))->id);
-        QCOMPARE(stored.workspaceId, m_store->workspaceByName(QStringLiteral("Personal"))->id);
+        QCOMPARE(stored.memberId, m_store->access().memberByName(QStringLiteral("me"))->id);
+        QCOMPARE(
+            stored.workspaceId, m_store->access().workspaceByName(QStringLiteral("Personal"))->id);
         QCOMPARE(stored.name, QStringLiteral("aider"));
         QCOMPARE(TestKeychain::secret(stored.secretRef), created->token);
         QCOMPARE(*awaitTask(m_tokens->reveal(stored.id)), created->token);
@@ -53,13 +55,14 @@ private slots:
             awaitTask(m_tokens->create({}, {}, QStringLiteral("bad\x1b[2Jname"))).failure().kind,
             FailureKind::InvalidInput);
         QCOMPARE(TestKeychain::accounts(), before);
-        QVERIFY(m_store->localKeys()->isEmpty());
-        QVERIFY(m_store->insertMember(QStringLiteral("ci-bot")));
-        QVERIFY(m_store->insertWorkspace(QStringLiteral("Acme prod")));
+        QVERIFY(m_store->access().localKeys()->isEmpty());
+        QVERIFY(m_store->access().insertMember(QStringLiteral("ci-bot")));
+        QVERIFY(m_store->access().insertWorkspace(QStringLiteral("Acme prod")));
         const auto created = awaitTask(
             m_tokens->create(QStringLiteral("ci-bot"), QStringLiteral("Acme prod"), {}));
         QVERIFY(created);
-        QCOMPARE(created->localKey.memberId, m_store->memberByName(QStringLiteral("ci-bot"))->id);
+        QCOMPARE(created->localKey.memberId,
+            m_store->access().memberByName(QStringLiteral("ci-bot"))->id);
     }
 
     void authenticatesOnlyTheRightActiveToken()
@@ -70,12 +73,12 @@ private slots:
         const auto who = m_tokens->authenticate(second->token);
         QVERIFY(who);
         QCOMPARE(who->id, second->localKey.id);
-        const QDateTime firstUse = m_store->localKey(second->localKey.id)->lastUsedAt;
+        const QDateTime firstUse = m_store->access().localKey(second->localKey.id)->lastUsedAt;
         QVERIFY(!firstUse.isNull());
         QVERIFY(m_tokens->authenticate(second->token));
-        QCOMPARE(
-            m_store->localKey(second->localKey.id)->lastUsedAt, firstUse); // kept to the minute
-        QVERIFY(m_store->localKey(first->localKey.id)->lastUsedAt.isNull());
+        QCOMPARE(m_store->access().localKey(second->localKey.id)->lastUsedAt,
+            firstUse); // kept to the minute
+        QVERIFY(m_store->access().localKey(first->localKey.id)->lastUsedAt.isNull());
 
         QString nearMiss = second->token;
         nearMiss[10] = nearMiss.at(10) == u'A' ? u'B' : u'A';
@@ -91,7 +94,7 @@ private slots:
         const auto revoked = awaitTask(m_tokens->revoke(key.id));
         QVERIFY(revoked);
         QVERIFY(revoked->isEmpty()); // no warning
-        QVERIFY(m_store->localKey(key.id)->isRevoked());
+        QVERIFY(m_store->access().localKey(key.id)->isRevoked());
         QVERIFY(!TestKeychain::accounts().contains(key.secretRef));
         QCOMPARE(m_tokens->authenticate(created->token).failure().kind, FailureKind::NotFound);
         QCOMPARE(awaitTask(m_tokens->reveal(key.id)).failure().kind, FailureKind::InvalidInput);

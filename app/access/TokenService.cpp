@@ -4,6 +4,7 @@
 #include "app/domain/NameRules.h"
 #include "app/domain/SecretMask.h"
 #include "app/domain/Workspace.h"
+#include "app/store/AccessStore.h"
 #include "app/store/Store.h"
 #include "app/vault/Vault.h"
 #include "router/access/LocalKeyToken.h"
@@ -23,11 +24,11 @@ TokenService::TokenService(Store& store, Vault& vault, QObject* parent)
 QCoro::Task<Result<TokenService::Created>> TokenService::create(
     QString memberName, QString workspaceName, QString name)
 {
-    auto member
-        = m_store.memberByName(memberName.isEmpty() ? QString(Member::defaultName()) : memberName);
+    auto member = m_store.access().memberByName(
+        memberName.isEmpty() ? QString(Member::defaultName()) : memberName);
     if (!member)
         co_return asInputFailure(member.failure());
-    auto workspace = m_store.workspaceByName(
+    auto workspace = m_store.access().workspaceByName(
         workspaceName.isEmpty() ? QString(Workspace::defaultName()) : workspaceName);
     if (!workspace)
         co_return asInputFailure(workspace.failure());
@@ -45,7 +46,7 @@ QCoro::Task<Result<TokenService::Created>> TokenService::create(
 
     if (auto written = co_await m_vault.write(localKey.secretRef, token); !written)
         co_return written.failure();
-    auto inserted = m_store.insertLocalKey(localKey);
+    auto inserted = m_store.access().insertLocalKey(localKey);
     if (!inserted) {
         (void)co_await m_vault.remove(localKey.secretRef);
         co_return inserted.failure();
@@ -55,10 +56,10 @@ QCoro::Task<Result<TokenService::Created>> TokenService::create(
 
 QCoro::Task<Result<QString>> TokenService::revoke(qint64 id)
 {
-    auto localKey = m_store.localKey(id);
+    auto localKey = m_store.access().localKey(id);
     if (!localKey)
         co_return localKey.failure();
-    if (auto revoked = m_store.revokeLocalKey(id); !revoked)
+    if (auto revoked = m_store.access().revokeLocalKey(id); !revoked)
         co_return revoked.failure();
     if (auto removed = co_await m_vault.remove(localKey->secretRef); !removed) {
         qCWarning(lcTokens) << "revoked local key" << id << "but its keychain entry stays";
@@ -70,7 +71,7 @@ QCoro::Task<Result<QString>> TokenService::revoke(qint64 id)
 
 QCoro::Task<Result<QString>> TokenService::reveal(qint64 id)
 {
-    auto localKey = m_store.localKey(id);
+    auto localKey = m_store.access().localKey(id);
     if (!localKey)
         co_return localKey.failure();
     if (localKey->isRevoked())
@@ -86,7 +87,7 @@ Result<LocalApiKey> TokenService::authenticate(QStringView token)
     const QByteArray presented = LocalKeyToken::hash(token);
     // The lookup by digest reveals nothing useful about a near miss; the final comparison is
     // in constant time all the same.
-    auto found = m_store.localKeyByHash(presented);
+    auto found = m_store.access().localKeyByHash(presented);
     if (!found)
         return found.failure().kind == FailureKind::NotFound ? unknown : found.failure();
     if (!LocalKeyToken::hashesEqual(presented, found->tokenHash) || found->isRevoked())
@@ -94,7 +95,7 @@ Result<LocalApiKey> TokenService::authenticate(QStringView token)
     // Last use is kept to the minute: a write per request would cost more than it tells.
     const QDateTime now = QDateTime::currentDateTimeUtc();
     if (found->lastUsedAt.isNull() || found->lastUsedAt.secsTo(now) >= 60) {
-        if (auto touched = m_store.touchLocalKey(found->id, now); !touched)
+        if (auto touched = m_store.access().touchLocalKey(found->id, now); !touched)
             return touched.failure();
     }
     return found;

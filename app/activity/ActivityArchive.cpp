@@ -1,21 +1,18 @@
 #include "app/activity/ActivityArchive.h"
 
+#include "app/sql/SqlValues.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSqlError>
 #include <QSqlQuery>
-#include <QUuid>
 
 namespace {
 
-const int schemaVersion = 2;
-
-const QStringList schema {
-    QStringLiteral(R"(CREATE TABLE IF NOT EXISTS requests (
+const QString requestsVersion1 = QStringLiteral(R"(CREATE TABLE IF NOT EXISTS requests (
         sequence INTEGER PRIMARY KEY AUTOINCREMENT,
         id TEXT NOT NULL UNIQUE,
         started_at TEXT NOT NULL,
@@ -33,8 +30,10 @@ const QStringList schema {
         prompt_tokens INTEGER NOT NULL,
         completion_tokens INTEGER NOT NULL,
         cached_tokens INTEGER NOT NULL,
-        reasoning_tokens INTEGER NOT NULL,
-        cost REAL))"),
+        reasoning_tokens INTEGER NOT NULL))");
+
+// Kept with IF NOT EXISTS: a file of version 1 may lack any of them.
+const QStringList attemptsAndIndexes {
     QStringLiteral("CREATE INDEX IF NOT EXISTS requests_started ON requests (started_at)"),
     QStringLiteral(R"(CREATE TABLE IF NOT EXISTS attempts (
         request_id TEXT NOT NULL REFERENCES requests(id) ON DELETE CASCADE,
@@ -61,20 +60,32 @@ const QStringList schema {
     QStringLiteral("CREATE INDEX IF NOT EXISTS attempts_key ON attempts (key_id, started_at)"),
 };
 
-// A null QString would be bound as NULL; the columns hold text, empty or not.
-QString text(const QString& value)
-{
-    return value.isNull() ? QStringLiteral("") : value;
-}
+// Version 1 had no cost.
+const SqlDatabase::Migrations migrations {
+    QStringList { requestsVersion1 } + attemptsAndIndexes,
+    QStringList { QStringLiteral("ALTER TABLE requests ADD COLUMN cost REAL") }
+        + attemptsAndIndexes,
+};
+
+const QStringList attemptColumns { QStringLiteral("request_id"), QStringLiteral("number"),
+    QStringLiteral("key_id"), QStringLiteral("key_label"), QStringLiteral("provider"),
+    QStringLiteral("tier"), QStringLiteral("model"), QStringLiteral("started_at"),
+    QStringLiteral("latency_ms"), QStringLiteral("http_status"), QStringLiteral("error_class"),
+    QStringLiteral("error_message"), QStringLiteral("rate_limit_headers"), QStringLiteral("bytes"),
+    QStringLiteral("prompt_tokens"), QStringLiteral("completion_tokens"),
+    QStringLiteral("cached_tokens"), QStringLiteral("reasoning_tokens"),
+    QStringLiteral("dropped_fields"), QStringLiteral("malformed_events") };
+
+using SqlValues::text;
 
 QString stored(const QDateTime& time)
 {
-    return time.toUTC().toString(Qt::ISODateWithMs);
+    return SqlValues::storedTime(time);
 }
 
 QDateTime fromStored(const QString& text)
 {
-    return QDateTime::fromString(text, Qt::ISODateWithMs);
+    return SqlValues::timeFrom(text);
 }
 
 QString headersJson(const HttpHeaders& headers)
@@ -110,14 +121,9 @@ const QString recordColumns = QStringLiteral(
     "completion_tokens, cached_tokens, reasoning_tokens, cost");
 
 // NULL for "no price known", which is not the same as free.
-QVariant orNull(const std::optional<double>& value)
-{
-    return value ? QVariant(*value) : QVariant(QMetaType::fromType<double>());
-}
-
 std::optional<double> optionalDouble(const QVariant& value)
 {
-    return value.isNull() ? std::nullopt : std::optional(value.toDouble());
+    return SqlValues::optionalFrom<double>(value);
 }
 
 // Four token counts in a row of columns, from `first` on.
@@ -175,18 +181,14 @@ AttemptRecord attemptFrom(const QSqlQuery& q)
 } // namespace
 
 ActivityArchive::ActivityArchive()
-    : m_connectionName(QStringLiteral("keyway-activity-") + QUuid::createUuid().toString())
+    : m_db(QStringLiteral("keyway-activity"))
 { }
 
 ActivityArchive::~ActivityArchive()
 {
+    // The prepared statements go before their connection.
     m_insertRequest.reset();
     m_insertAttempt.reset();
-    if (m_db.isValid()) {
-        m_db.close();
-        m_db = QSqlDatabase();
-        QSqlDatabase::removeDatabase(m_connectionName);
-    }
 }
 
 QString ActivityArchive::pathFor(const QString& databasePath)
@@ -195,118 +197,81 @@ QString ActivityArchive::pathFor(const QString& databasePath)
     return info.dir().filePath(info.completeBaseName() + QStringLiteral("-activity.db"));
 }
 
-Failure ActivityArchive::failureFrom(const QSqlError& error) const
+Failure ActivityArchive::aboutArchive(const Failure& failure)
 {
-    return { FailureKind::Database,
-        QStringLiteral("The activity log %1 could not be used: %2")
-            .arg(m_db.databaseName(), error.text()) };
+    return { failure.kind, tr("The activity log could not be used. %1").arg(failure.message),
+        failure.field };
 }
 
 Result<QSqlQuery> ActivityArchive::exec(const QString& sql, const QVariantList& values)
 {
-    QSqlQuery q(m_db);
-    if (!q.prepare(sql))
-        return failureFrom(q.lastError());
-    for (const QVariant& value : values)
-        q.addBindValue(value);
-    if (!q.exec())
-        return failureFrom(q.lastError());
+    auto q = m_db.exec(sql, values);
+    if (!q)
+        return aboutArchive(q.failure());
     return q;
 }
 
 Result<void> ActivityArchive::open(const QString& path)
 {
-    m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
-    m_db.setDatabaseName(path);
-    m_db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
-    if (!m_db.open())
-        return failureFrom(m_db.lastError());
-    // What people asked their models is nobody else's business.
-    QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner);
-    for (const QString& pragma :
-        { QStringLiteral("PRAGMA journal_mode = WAL"), QStringLiteral("PRAGMA foreign_keys = ON"),
-            QStringLiteral("PRAGMA synchronous = NORMAL") }) {
-        if (auto done = exec(pragma); !done)
-            return done.failure();
-    }
-    if (auto migrated = migrate(); !migrated)
-        return migrated.failure();
-    if (auto done = exec(QStringLiteral("PRAGMA user_version = %1").arg(schemaVersion)); !done)
-        return done.failure();
-    m_insertRequest.emplace(m_db);
-    m_insertAttempt.emplace(m_db);
-    if (!m_insertRequest->prepare(QStringLiteral("INSERT OR REPLACE INTO requests (")
-            + recordColumns
-            + QStringLiteral(") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")))
-        return failureFrom(m_insertRequest->lastError());
-    if (!m_insertAttempt->prepare(
-            QStringLiteral("INSERT OR REPLACE INTO attempts VALUES (?, ?, ?, "
-                           "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")))
-        return failureFrom(m_insertAttempt->lastError());
+    auto opened = openFile(path);
+    return opened ? opened : aboutArchive(opened.failure());
+}
+
+Result<void> ActivityArchive::openFile(const QString& path)
+{
+    if (auto opened = m_db.open(path); !opened)
+        return opened;
+    if (auto migrated = m_db.migrate(migrations); !migrated)
+        return migrated;
+    auto insertRequest = m_db.prepare(m_db.replaceStatement(
+        QStringLiteral("requests"), recordColumns.split(QStringLiteral(", "))));
+    if (!insertRequest)
+        return insertRequest.failure();
+    auto insertAttempt
+        = m_db.prepare(m_db.replaceStatement(QStringLiteral("attempts"), attemptColumns));
+    if (!insertAttempt)
+        return insertAttempt.failure();
+    m_insertRequest = std::move(*insertRequest);
+    m_insertAttempt = std::move(*insertAttempt);
     return {};
 }
 
-Result<void> ActivityArchive::migrate()
+Result<void> ActivityArchive::writeRecord(const RequestRecord& r)
 {
-    auto version = exec(QStringLiteral("PRAGMA user_version"));
-    if (!version)
-        return version.failure();
-    const int found = version->next() ? version->value(0).toInt() : 0;
-    version->finish();
-    // Version 1 had no cost; a new file gets the whole schema at once.
-    if (found == 1) {
-        if (auto done = exec(QStringLiteral("ALTER TABLE requests ADD COLUMN cost REAL")); !done)
-            return done.failure();
+    if (auto request = m_db.run(*m_insertRequest,
+            { r.id, stored(r.startedAt), r.localKeyId, r.memberId, r.workspaceId, text(r.endpoint),
+                text(r.requestedModel), text(r.servedModel), r.stream, r.status,
+                text(r.errorMessage), text(r.keyLabel), r.latencyMs, r.usage.prompt,
+                r.usage.completion, r.usage.cached, r.usage.reasoning,
+                SqlValues::nullable(r.cost) });
+        !request)
+        return request;
+    for (const AttemptRecord& a : r.attempts) {
+        if (auto attempt = m_db.run(*m_insertAttempt,
+                { r.id, a.number, a.keyId, text(a.keyLabel), text(a.providerId), int(a.tier),
+                    text(a.model), stored(a.startedAt), a.latencyMs, a.httpStatus,
+                    text(a.errorClass), text(a.errorMessage), headersJson(a.rateLimitHeaders),
+                    a.bytes, a.usage.prompt, a.usage.completion, a.usage.cached, a.usage.reasoning,
+                    listJson(a.droppedFields), a.malformedEvents });
+            !attempt)
+            return attempt;
     }
-    for (const QString& statement : schema) {
-        if (auto done = exec(statement); !done)
-            return done.failure();
-    }
-    return {};
-}
-
-Result<void> ActivityArchive::run(QSqlQuery& prepared, const QVariantList& values)
-{
-    for (int i = 0; i < values.size(); ++i)
-        prepared.bindValue(i, values.at(i));
-    if (!prepared.exec())
-        return failureFrom(prepared.lastError());
     return {};
 }
 
 Result<void> ActivityArchive::write(
     const QList<RequestRecord>& records, const std::function<void()>& afterEachRecord)
 {
-    if (!m_db.transaction())
-        return failureFrom(m_db.lastError());
-    const auto rollback = [this](const Failure& failure) -> Result<void> {
-        m_db.rollback();
-        return failure;
-    };
-    for (const RequestRecord& r : records) {
-        auto request = run(*m_insertRequest,
-            { r.id, stored(r.startedAt), r.localKeyId, r.memberId, r.workspaceId, text(r.endpoint),
-                text(r.requestedModel), text(r.servedModel), r.stream, r.status,
-                text(r.errorMessage), text(r.keyLabel), r.latencyMs, r.usage.prompt,
-                r.usage.completion, r.usage.cached, r.usage.reasoning, orNull(r.cost) });
-        if (!request)
-            return rollback(request.failure());
-        for (const AttemptRecord& a : r.attempts) {
-            auto attempt = run(*m_insertAttempt,
-                { r.id, a.number, a.keyId, text(a.keyLabel), text(a.providerId), int(a.tier),
-                    text(a.model), stored(a.startedAt), a.latencyMs, a.httpStatus,
-                    text(a.errorClass), text(a.errorMessage), headersJson(a.rateLimitHeaders),
-                    a.bytes, a.usage.prompt, a.usage.completion, a.usage.cached, a.usage.reasoning,
-                    listJson(a.droppedFields), a.malformedEvents });
-            if (!attempt)
-                return rollback(attempt.failure());
+    auto written = m_db.transaction([&]() -> Result<void> {
+        for (const RequestRecord& record : records) {
+            if (auto done = writeRecord(record); !done)
+                return done;
+            if (afterEachRecord)
+                afterEachRecord();
         }
-        if (afterEachRecord)
-            afterEachRecord();
-    }
-    if (!m_db.commit())
-        return rollback(failureFrom(m_db.lastError()));
-    return {};
+        return {};
+    });
+    return written ? written : aboutArchive(written.failure());
 }
 
 Result<QList<RequestRecord>> ActivityArchive::select(
@@ -370,12 +335,8 @@ Result<QList<RequestRecord>> ActivityArchive::after(qint64 sequence, qint64* las
 
 Result<qint64> ActivityArchive::dataBytes()
 {
-    auto q
-        = exec(QStringLiteral("SELECT (page_count - freelist_count) * page_size FROM "
-                              "pragma_page_count(), pragma_freelist_count(), pragma_page_size()"));
-    if (!q)
-        return q.failure();
-    return q->next() ? q->value(0).toLongLong() : 0;
+    auto bytes = m_db.dataBytes();
+    return bytes ? bytes : aboutArchive(bytes.failure());
 }
 
 Result<int> ActivityArchive::prune(const Retention& retention, const QDateTime& now)

@@ -1,10 +1,11 @@
 #pragma once
 
 #include "app/activity/UsageReport.h"
+#include "app/sql/SqlDatabase.h"
 #include "router/core/Result.h"
 #include "router/records/RequestRecord.h"
 
-#include <QSqlDatabase>
+#include <QCoreApplication>
 #include <QSqlQuery>
 #include <QString>
 
@@ -17,6 +18,8 @@
 // and makes the size limit the file's size. Synchronous, bound to the thread that opened it.
 class ActivityArchive
 {
+    Q_DECLARE_TR_FUNCTIONS(ActivityArchive)
+
 public:
     struct Retention
     {
@@ -49,17 +52,16 @@ public:
     Result<UsageReport> usage(const QDateTime& since);
 
 private:
+    Result<void> openFile(const QString& path);
     Result<QSqlQuery> exec(const QString& sql, const QVariantList& values = {});
-    // Brings an older file up to this version's schema, or creates it.
-    Result<void> migrate();
-    Result<void> run(QSqlQuery& prepared, const QVariantList& values);
+    Result<void> writeRecord(const RequestRecord& record);
     Result<QList<RequestRecord>> select(
         const QString& where, const QVariantList& values, qint64* lastSequence);
     Result<void> loadAttempts(QList<RequestRecord>& records);
-    Failure failureFrom(const class QSqlError& error) const;
+    // Says that the failure is the activity log's, not the configuration's.
+    static Failure aboutArchive(const Failure& failure);
 
-    QString m_connectionName;
-    QSqlDatabase m_db;
+    SqlDatabase m_db;
     // Prepared once: the log writes thousands of rows a second under load.
     std::optional<QSqlQuery> m_insertRequest;
     std::optional<QSqlQuery> m_insertAttempt;

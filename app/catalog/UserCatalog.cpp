@@ -1,6 +1,7 @@
 #include "app/catalog/UserCatalog.h"
 
 #include "app/catalog/BuiltinCatalog.h"
+#include "app/store/SettingsStore.h"
 #include "app/store/Store.h"
 #include "router/catalog/ModelPattern.h"
 
@@ -21,8 +22,8 @@ struct Text
 
 Result<ModelCatalog> UserCatalog::load(Store& store)
 {
-    auto models = store.userModels();
-    auto aliases = store.modelAliases();
+    auto models = store.settings().userModels();
+    auto aliases = store.settings().modelAliases();
     if (!models || !aliases)
         return !models ? models.failure() : aliases.failure();
     ModelCatalog catalog = BuiltinCatalog::get();
@@ -55,7 +56,8 @@ Result<ModelCatalog::Entry> UserCatalog::addModel(Store& store, const QJsonObjec
                 Text::tr("\"%1\" already names the model %2.").arg(name, other->canonicalId));
         }
     }
-    if (auto saved = store.saveUserModel(entry->canonicalId, ModelCatalog::entryToJson(*entry));
+    if (auto saved
+        = store.settings().saveUserModel(entry->canonicalId, ModelCatalog::entryToJson(*entry));
         !saved)
         return saved.failure();
     return *entry;
@@ -77,17 +79,17 @@ Result<void> UserCatalog::addAlias(Store& store, const QString& alias, const QSt
     if (const ModelCatalog::Entry* other = catalog->find(alias); other && other != model)
         return conflict(
             Text::tr("\"%1\" already names the model %2.").arg(alias, other->canonicalId));
-    return store.setModelAlias(alias, model->canonicalId);
+    return store.settings().setModelAlias(alias, model->canonicalId);
 }
 
 Result<QString> UserCatalog::remove(Store& store, const QString& idOrAlias)
 {
-    auto alias = store.removeModelAlias(idOrAlias);
+    auto alias = store.settings().removeModelAlias(idOrAlias);
     if (!alias)
         return alias.failure();
     if (*alias)
         return Text::tr("Removed the alias \"%1\".").arg(idOrAlias);
-    auto model = store.removeUserModel(idOrAlias);
+    auto model = store.settings().removeUserModel(idOrAlias);
     if (!model)
         return model.failure();
     if (*model)

@@ -2,6 +2,7 @@
 
 #include "app/cli/CliContext.h"
 #include "app/cli/TextTable.h"
+#include "app/store/AccessStore.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -57,18 +58,18 @@ template <typename T> Result<void> done(Result<T> item)
 
 const Directory members {
     QStringLiteral("member"),
-    [](Store& s) { return toEntries(s.members()); },
-    [](Store& s, const QString& name) { return done(s.insertMember(name)); },
-    [](Store& s, const QString& name) { return idOf(s.memberByName(name)); },
-    [](Store& s, qint64 id) { return s.deleteMember(id); },
+    [](Store& s) { return toEntries(s.access().members()); },
+    [](Store& s, const QString& name) { return done(s.access().insertMember(name)); },
+    [](Store& s, const QString& name) { return idOf(s.access().memberByName(name)); },
+    [](Store& s, qint64 id) { return s.access().deleteMember(id); },
 };
 
 const Directory workspaces {
     QStringLiteral("workspace"),
-    [](Store& s) { return toEntries(s.workspaces()); },
-    [](Store& s, const QString& name) { return done(s.insertWorkspace(name)); },
-    [](Store& s, const QString& name) { return idOf(s.workspaceByName(name)); },
-    [](Store& s, qint64 id) { return s.deleteWorkspace(id); },
+    [](Store& s) { return toEntries(s.access().workspaces()); },
+    [](Store& s, const QString& name) { return done(s.access().insertWorkspace(name)); },
+    [](Store& s, const QString& name) { return idOf(s.access().workspaceByName(name)); },
+    [](Store& s, qint64 id) { return s.access().deleteWorkspace(id); },
 };
 
 int run(const Directory& directory, CliContext& context, const QStringList& arguments)

@@ -6,6 +6,8 @@
 #include "app/cli/TextTable.h"
 #include "app/keys/KeyService.h"
 #include "app/keys/KeyTester.h"
+#include "app/store/AccessStore.h"
+#include "app/store/KeyStore.h"
 #include "router/catalog/ProviderRegistry.h"
 
 #include <QCommandLineParser>
@@ -166,8 +168,8 @@ SecretInput::Emptiness emptinessFor(const QString& providerId)
 
 int printKeys(CliContext& context, const QList<ProviderKey>& keys, Output output)
 {
-    auto members = context.store()->members();
-    auto workspaces = context.store()->workspaces();
+    auto members = context.store()->access().members();
+    auto workspaces = context.store()->access().workspaces();
     if (!members)
         return context.fail(members.failure());
     if (!workspaces)
@@ -294,7 +296,7 @@ int list(CliContext& context, const QStringList& arguments)
         if (auto verified = awaitTask(service->verifySecrets()); !verified)
             return context.fail(verified.failure());
     }
-    auto keys = context.store()->keys();
+    auto keys = context.store()->keys().all();
     if (!keys)
         return context.fail(keys.failure());
     QList<ProviderKey> shown;
@@ -339,7 +341,7 @@ int edit(CliContext& context, const QStringList& arguments)
         return CliContext::DatabaseError;
     std::optional<QString> secret;
     if (parser.isSet(opt("secret-stdin")) || parser.isSet(opt("new-secret"))) {
-        auto existing = context.store()->key(*id);
+        auto existing = context.store()->keys().byId(*id);
         if (!existing)
             return context.fail(existing.failure());
         auto read = SecretInput::read(parser.isSet(opt("secret-stdin")), Text::tr("New secret: "),
@@ -383,7 +385,7 @@ int move(CliContext& context, const QStringList& arguments)
         return context.usageError(Text::tr("Say where to: --tier, --position or both."));
     if (!context.store())
         return CliContext::DatabaseError;
-    auto key = context.store()->key(*id);
+    auto key = context.store()->keys().byId(*id);
     if (!key)
         return context.fail(key.failure());
     std::optional<Tier> tier = key->tier;
@@ -394,7 +396,7 @@ int move(CliContext& context, const QStringList& arguments)
     }
     if (auto moved = context.keys()->moveKey(*id, *tier, position); !moved)
         return context.fail(moved.failure());
-    auto placed = context.store()->key(*id);
+    auto placed = context.store()->keys().byId(*id);
     if (!placed)
         return context.fail(placed.failure());
     context.out() << Text::tr("Moved key %1 \"%2\" to %3, position %4.")

@@ -3,6 +3,8 @@
 #include "app/catalog/UserCatalog.h"
 #include "app/cli/CliContext.h"
 #include "app/routing/RoutingSnapshotBuilder.h"
+#include "app/store/AccessStore.h"
+#include "app/store/KeyStore.h"
 #include "router/routing/RoutePlanner.h"
 
 #include <QCommandLineParser>
@@ -28,7 +30,7 @@ Result<RouteRequest> requestFrom(Store& store, const QCommandLineParser& parser)
         bool ok = false;
         const qint64 id = parser.value(opt("token")).toLongLong(&ok);
         auto localKey = ok
-            ? store.localKey(id)
+            ? store.access().localKey(id)
             : Result<LocalApiKey>(notFound(Text::tr("--token takes a local API key id.")));
         if (!localKey)
             return asInputFailure(localKey.failure());
@@ -37,10 +39,10 @@ Result<RouteRequest> requestFrom(Store& store, const QCommandLineParser& parser)
         request.workspaceId = localKey->workspaceId;
         return request;
     }
-    auto member
-        = store.memberByName(parser.value(opt("member")).isEmpty() ? QString(Member::defaultName())
-                                                                   : parser.value(opt("member")));
-    auto workspace = store.workspaceByName(parser.value(opt("workspace")).isEmpty()
+    auto member = store.access().memberByName(parser.value(opt("member")).isEmpty()
+            ? QString(Member::defaultName())
+            : parser.value(opt("member")));
+    auto workspace = store.access().workspaceByName(parser.value(opt("workspace")).isEmpty()
             ? QString(Workspace::defaultName())
             : parser.value(opt("workspace")));
     if (!member)
@@ -88,7 +90,7 @@ int explain(CliContext& context, const QStringList& arguments)
     auto request = requestFrom(*store, parser);
     if (!request)
         return context.fail(request.failure());
-    auto stored = store->keys();
+    auto stored = store->keys().all();
     if (!stored)
         return context.fail(stored.failure());
     const QList<RouteKey> keys = RoutingSnapshotBuilder::routeKeys(*stored);

@@ -3,6 +3,7 @@
 #include "app/cli/CliContext.h"
 #include "app/cli/TextTable.h"
 #include "app/settings/Settings.h"
+#include "app/store/SettingsStore.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -28,7 +29,7 @@ int list(CliContext& context, const QStringList& arguments)
     Store* store = context.store();
     if (!store)
         return CliContext::DatabaseError;
-    auto stored = store->settingValues();
+    auto stored = store->settings().values();
     if (!stored)
         return context.fail(stored.failure());
     const QHash<QString, QString> values = Settings::effective(*stored);
@@ -79,14 +80,14 @@ int getSetOrReset(CliContext& context, const QString& verb, const QStringList& a
     if (!store)
         return CliContext::DatabaseError;
     if (verb == u"get") {
-        auto stored = store->settingValues();
+        auto stored = store->settings().values();
         if (!stored)
             return context.fail(stored.failure());
         context.out() << Settings::effective(*stored).value(name) << Qt::endl;
         return CliContext::Success;
     }
     const std::optional<QString> value = verb == u"set" ? std::optional(*checked) : std::nullopt;
-    if (auto saved = store->setSettingValue(name, value); !saved)
+    if (auto saved = store->settings().setValue(name, value); !saved)
         return context.fail(saved.failure());
     if (verb == u"set" && name == u"bind-address" && !QHostAddress(*checked).isLoopback()) {
         context.err() << Text::tr("keyway: warning: the router will accept connections from the "

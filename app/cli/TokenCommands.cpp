@@ -3,6 +3,7 @@
 #include "app/AwaitTask.h"
 #include "app/cli/CliContext.h"
 #include "app/cli/TextTable.h"
+#include "app/store/AccessStore.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -66,9 +67,9 @@ int list(CliContext& context, const QStringList& arguments)
     Store* store = context.store();
     if (!store)
         return CliContext::DatabaseError;
-    auto localKeys = store->localKeys();
-    auto members = store->members();
-    auto workspaces = store->workspaces();
+    auto localKeys = store->access().localKeys();
+    auto members = store->access().members();
+    auto workspaces = store->access().workspaces();
     if (!localKeys || !members || !workspaces)
         return context.fail(!localKeys ? localKeys.failure()
                 : !members             ? members.failure()

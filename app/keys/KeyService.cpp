@@ -2,6 +2,8 @@
 
 #include "app/domain/NameRules.h"
 #include "app/domain/ProviderCredential.h"
+#include "app/store/AccessStore.h"
+#include "app/store/KeyStore.h"
 #include "app/store/Store.h"
 #include "app/vault/Vault.h"
 #include "router/catalog/ModelPattern.h"
@@ -180,7 +182,7 @@ Result<void> KeyService::applyFields(ProviderKey& key, const KeyFields& fields)
         if (*fields.workspace == u"*") {
             key.workspaceId.reset();
         } else {
-            auto workspace = m_store.workspaceByName(*fields.workspace);
+            auto workspace = m_store.access().workspaceByName(*fields.workspace);
             if (!workspace)
                 return asInputFailure(workspace.failure());
             key.workspaceId = workspace->id;
@@ -200,7 +202,7 @@ Result<void> KeyService::applyFields(ProviderKey& key, const KeyFields& fields)
     if (fields.memberNames) {
         QList<qint64> ids;
         for (const QString& name : *fields.memberNames) {
-            auto member = m_store.memberByName(name.trimmed());
+            auto member = m_store.access().memberByName(name.trimmed());
             if (!member)
                 return asInputFailure(member.failure());
             if (!ids.contains(member->id))
@@ -211,7 +213,7 @@ Result<void> KeyService::applyFields(ProviderKey& key, const KeyFields& fields)
     if (fields.localKeyIds) {
         QList<qint64> ids;
         for (qint64 id : *fields.localKeyIds) {
-            if (auto localKey = m_store.localKey(id); !localKey)
+            if (auto localKey = m_store.access().localKey(id); !localKey)
                 return asInputFailure(localKey.failure());
             if (!ids.contains(id))
                 ids.append(id);
@@ -230,7 +232,7 @@ Result<void> KeyService::validate(const ProviderKey& key, const ProviderDescript
     const QString label = QStringLiteral("label");
     if (auto problem = NameRules::checkKeyLabel(key.label))
         return aboutField(invalidInput(*problem), label);
-    auto keys = m_store.keys();
+    auto keys = m_store.keys().all();
     if (!keys)
         return keys.failure();
     for (const ProviderKey& other : *keys) {
@@ -261,7 +263,7 @@ Result<void> KeyService::validate(const ProviderKey& key, const ProviderDescript
         }
     }
     for (qint64 localKeyId : key.filters.localKeyIds) {
-        auto localKey = m_store.localKey(localKeyId);
+        auto localKey = m_store.access().localKey(localKeyId);
         if (!localKey)
             return asInputFailure(localKey.failure());
         if (key.workspaceId && localKey->workspaceId != *key.workspaceId) {
@@ -297,7 +299,7 @@ Result<ProviderKey> KeyService::draftKey(const QString& providerId, const KeyFie
     ProviderKey key;
     key.providerId = provider->id;
     key.tier = fields.tier.value_or(provider->defaultTier);
-    auto personal = m_store.workspaceByName(Workspace::defaultName());
+    auto personal = m_store.access().workspaceByName(Workspace::defaultName());
     if (!personal && personal.failure().kind != FailureKind::NotFound)
         return personal.failure();
     if (personal)
@@ -326,7 +328,7 @@ QCoro::Task<Result<ProviderKey>> KeyService::addKey(
     key.secretHint = credential->hint();
     if (auto written = co_await m_vault.write(key.secretRef, credential->storedForm()); !written)
         co_return written.failure();
-    auto inserted = m_store.insertKey(key);
+    auto inserted = m_store.keys().insert(key);
     if (!inserted) {
         if (auto undone = co_await m_vault.remove(key.secretRef); !undone)
             qCWarning(lcKeys) << "could not take back the secret of a key that was not added:"
@@ -340,7 +342,7 @@ QCoro::Task<Result<ProviderKey>> KeyService::addKey(
 QCoro::Task<Result<ProviderKey>> KeyService::editKey(
     qint64 id, KeyFields fields, std::optional<QString> secretInput)
 {
-    auto existing = m_store.key(id);
+    auto existing = m_store.keys().byId(id);
     if (!existing)
         co_return existing.failure();
     if (fields.tier && *fields.tier != existing->tier)
@@ -377,7 +379,7 @@ QCoro::Task<Result<ProviderKey>> KeyService::editKey(
             co_return written.failure();
     }
     auto unchanged = checkUnchanged(*existing);
-    auto saved = unchanged ? m_store.updateKey(key) : Result<ProviderKey>(unchanged.failure());
+    auto saved = unchanged ? m_store.keys().update(key) : Result<ProviderKey>(unchanged.failure());
     if (!saved) {
         if (credential)
             (void)co_await m_vault.remove(key.secretRef);
@@ -395,7 +397,7 @@ Result<void> KeyService::checkUnchanged(const ProviderKey& before)
 {
     // The keychain may have taken a while: if the key changed meanwhile (the window, the CLI),
     // saving an older copy would silently undo that change.
-    auto current = m_store.key(before.id);
+    auto current = m_store.keys().byId(before.id);
     if (!current)
         return current.failure();
     if (current->updatedAt != before.updatedAt || current->secretRef != before.secretRef) {
@@ -408,12 +410,12 @@ Result<void> KeyService::checkUnchanged(const ProviderKey& before)
 
 Result<void> KeyService::moveKey(qint64 id, Tier tier, std::optional<int> position)
 {
-    return m_store.moveKey(id, tier, position);
+    return m_store.keys().move(id, tier, position);
 }
 
 QCoro::Task<Result<void>> KeyService::removeKey(qint64 id)
 {
-    auto key = m_store.key(id);
+    auto key = m_store.keys().byId(id);
     if (!key)
         co_return key.failure();
     // Keep the secret in hand so that it can be put back if the database refuses.
@@ -426,7 +428,7 @@ QCoro::Task<Result<void>> KeyService::removeKey(qint64 id)
     }
     if (auto removed = co_await m_vault.remove(key->secretRef); !removed)
         co_return removed.failure();
-    auto deleted = m_store.deleteKey(id);
+    auto deleted = m_store.keys().remove(id);
     if (!deleted) {
         if (secret) {
             if (auto restored = co_await m_vault.write(key->secretRef, *secret); !restored)
@@ -441,7 +443,7 @@ QCoro::Task<Result<void>> KeyService::removeKey(qint64 id)
 
 QCoro::Task<Result<QString>> KeyService::readSecret(qint64 id)
 {
-    auto key = m_store.key(id);
+    auto key = m_store.keys().byId(id);
     if (!key)
         co_return key.failure();
     co_return co_await m_vault.read(key->secretRef);
@@ -452,7 +454,7 @@ QCoro::Task<Result<UpstreamTarget>> KeyService::testTarget(std::optional<qint64>
 {
     ProviderKey key;
     if (id) {
-        auto stored = m_store.key(*id);
+        auto stored = m_store.keys().byId(*id);
         if (!stored)
             co_return stored.failure();
         key = *stored;
@@ -490,7 +492,7 @@ QCoro::Task<Result<UpstreamTarget>> KeyService::testTarget(std::optional<qint64>
 
 QCoro::Task<Result<int>> KeyService::verifySecrets()
 {
-    auto keys = m_store.keys();
+    auto keys = m_store.keys().all();
     if (!keys)
         co_return keys.failure();
     QList<qint64> missing;
@@ -510,7 +512,8 @@ QCoro::Task<Result<int>> KeyService::verifySecrets()
         const bool isMissing = missing.contains(key.id);
         if (isMissing)
             qCWarning(lcKeys) << "the keychain has no secret for key" << key.id;
-        if (auto flagged = m_store.setSecretMissing(key.id, key.secretRef, isMissing); !flagged)
+        if (auto flagged = m_store.keys().setSecretMissing(key.id, key.secretRef, isMissing);
+            !flagged)
             co_return flagged.failure();
     }
     co_return static_cast<int>(missing.size());

@@ -5,6 +5,9 @@
 #include "app/catalog/UserCatalog.h"
 #include "app/routing/RoutingSnapshotBuilder.h"
 #include "app/settings/Settings.h"
+#include "app/store/AccessStore.h"
+#include "app/store/KeyStore.h"
+#include "app/store/SettingsStore.h"
 #include "app/store/Store.h"
 #include "app/vault/Vault.h"
 
@@ -50,7 +53,7 @@ RoutePreview RouterHost::preview(qint64 localKeyId, const QString& model)
 {
     RoutePreview preview;
     preview.model = model.trimmed();
-    const auto localKey = m_store.localKey(localKeyId);
+    const auto localKey = m_store.access().localKey(localKeyId);
     if (!localKey) {
         preview.problem = localKey.failure().message;
         return preview;
@@ -166,9 +169,9 @@ QCoro::Task<> RouterHost::rebuildUntilCurrent()
 
 QCoro::Task<> RouterHost::rebuild()
 {
-    auto keys = m_store.keys();
-    auto localKeys = m_store.localKeys();
-    auto stored = m_store.settingValues();
+    auto keys = m_store.keys().all();
+    auto localKeys = m_store.access().localKeys();
+    auto stored = m_store.settings().values();
     if (!keys || !localKeys || !stored) {
         const Failure failure = !keys ? keys.failure()
             : !localKeys              ? localKeys.failure()
@@ -277,6 +280,6 @@ void RouterHost::noteFinished(const RequestRecord& record)
 
 void RouterHost::touchLocalKey(qint64 localKeyId, const QDateTime& at)
 {
-    if (auto touched = m_store.touchLocalKey(localKeyId, at); !touched)
+    if (auto touched = m_store.access().touchLocalKey(localKeyId, at); !touched)
         qCWarning(lcRouterHost) << "last use not saved:" << touched.failure().message;
 }

@@ -1,7 +1,5 @@
 #include "app/store/SchemaMigrations.h"
 
-#include <array>
-
 namespace {
 
 // Timestamps are ISO 8601 UTC text with milliseconds, so they sort and read well.
@@ -79,17 +77,15 @@ const QStringList version2 {
 
 #undef KEYWAY_NOW
 
-const std::array<const QStringList*, 2> steps { &version1, &version2 };
-
 } // namespace
 
 int SchemaMigrations::latestVersion()
 {
-    return static_cast<int>(steps.size());
+    return static_cast<int>(steps().size());
 }
 
-QStringList SchemaMigrations::statements(int version)
+const SqlDatabase::Migrations& SchemaMigrations::steps()
 {
-    Q_ASSERT(version >= 1 && version <= latestVersion());
-    return *steps.at(static_cast<size_t>(version - 1));
+    static const SqlDatabase::Migrations all { version1, version2 };
+    return all;
 }

@@ -1,13 +1,12 @@
 #pragma once
 
-#include <QStringList>
+#include "app/sql/SqlDatabase.h"
 
-// The numbered steps that bring a database from empty to the current schema. Step N takes
-// PRAGMA user_version from N-1 to N; a released step is never edited, only followed by another.
+// The numbered steps that bring the configuration database from empty to the current schema
+// (see SqlDatabase::migrate).
 class SchemaMigrations
 {
 public:
     static int latestVersion();
-    // The statements of step `version` (1-based).
-    static QStringList statements(int version);
+    static const SqlDatabase::Migrations& steps();
 };

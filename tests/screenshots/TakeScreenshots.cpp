@@ -10,6 +10,7 @@
 #include "app/AwaitTask.h"
 #include "app/activity/ActivityArchive.h"
 #include "app/catalog/BuiltinCatalog.h"
+#include "app/store/SettingsStore.h"
 #include "app/store/Store.h"
 #include "tests/support/FakeProvider.h"
 #include "ui/MainWindow.h"
@@ -162,7 +163,7 @@ public:
         const QString database = m_dir.filePath(QStringLiteral("keyway.db"));
         {
             Store store;
-            if (!store.open(database) || !store.setSettingValue(text("port"), text("0")))
+            if (!store.open(database) || !store.settings().setValue(text("port"), text("0")))
                 return fail("the database could not be prepared");
             ActivityArchive archive;
             if (!archive.open(ActivityArchive::pathFor(database))
