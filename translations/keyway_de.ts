@@ -486,8 +486,8 @@ Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
     <name>DailyChart</name>
     <message>
         <location filename="../ui/usage/DailyChart.cpp" line="16"/>
-        <source>Requests per day (blue), and those that needed a failover (orange)</source>
-        <translation>Anfragen pro Tag (blau) und solche, die ein Failover benötigten (orange)</translation>
+        <source>Requests per day, and those that needed a failover</source>
+        <translation>Anfragen pro Tag und solche, die ein Failover benötigten</translation>
     </message>
     <message>
         <location filename="../ui/usage/DailyChart.cpp" line="63"/>

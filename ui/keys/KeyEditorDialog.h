@@ -3,6 +3,7 @@
 #include "app/domain/ProviderKey.h"
 #include "app/keys/KeyFields.h"
 #include "app/keys/KeyTestResult.h"
+#include "ui/widgets/SemanticColours.h"
 
 #include <QDialog>
 #include <QHash>
@@ -18,6 +19,7 @@ class QLayout;
 class QLineEdit;
 class QProgressBar;
 class QPushButton;
+class StatusLabel;
 struct ProviderDescriptor;
 
 // Adds or edits a provider key: a form per provider built from its descriptor (the secret's
@@ -53,7 +55,7 @@ private:
     QLayout* buildTestRow();
     KeyFields formFields() const;
     void onTested(int ticket, const KeyTestResult& result);
-    void showTestResult(const QString& text, const QString& colour);
+    void showTestResult(const QString& text, std::optional<SemanticColours::Role> tone);
     const ProviderDescriptor& provider() const;
     // A field with its problem label below it, at `row` of the form (the end when -1).
     QLineEdit* addInput(const QString& name, const QString& label, int row = -1);
@@ -83,6 +85,6 @@ private:
     int m_ticket = 0;
     QPushButton* m_testButton = nullptr;
     QProgressBar* m_testProgress = nullptr;
-    QLabel* m_testResult = nullptr;
+    StatusLabel* m_testResult = nullptr;
     int m_testTicket = 0;
 };
