@@ -1,8 +1,10 @@
 #include "ui/activity/ActivityFilter.h"
 #include "ui/activity/ActivityModel.h"
+#include "ui/widgets/SemanticColours.h"
 
 #include <QAbstractItemModelTester>
 #include <QColor>
+#include <QGuiApplication>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -62,7 +64,7 @@ private slots:
         QCOMPARE(model.index(1, ActivityModel::Status).data().toString(), QStringLiteral("200"));
         QCOMPARE(model.index(1, ActivityModel::Key).data().toString(), QStringLiteral("Work"));
         QCOMPARE(model.index(1, ActivityModel::Status).data(Qt::ForegroundRole).value<QColor>(),
-            QColor(0x16, 0x80, 0x3c));
+            SemanticColours::text(SemanticColours::Role::Good, QGuiApplication::palette()));
 
         // An attempt of a delivered request is added to its row.
         RequestRecord attemptsOnly;

@@ -13,6 +13,7 @@
 #include "app/store/SettingsStore.h"
 #include "app/store/Store.h"
 #include "tests/support/FakeProvider.h"
+#include "tests/support/TestPalettes.h"
 #include "ui/MainWindow.h"
 #include "ui/Translations.h"
 #include "ui/access/TokenDialog.h"
@@ -27,10 +28,12 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLineEdit>
+#include <QListView>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QRandomGenerator>
 #include <QSignalSpy>
+#include <QStyleFactory>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -307,7 +310,21 @@ private:
                 return false;
         }
         pages->setCurrentIndex(0);
-        return dialogs();
+        return dialogs() && darkPictures();
+    }
+
+    // The board once more under a dark palette (Fusion's, as a dark desktop theme gives it), to
+    // see that the badges and the quieter text stay readable.
+    bool darkPictures()
+    {
+        QApplication::setStyle(QStyleFactory::create(text("Fusion")));
+        QApplication::setPalette(TestPalettes::dark());
+        auto* pages = m_window->findChild<QTabWidget*>();
+        pages->setCurrentIndex(0);
+        // A selected row too: its badge sits on the highlight.
+        auto* prioritized = m_window->findChild<QListView*>(text("tier-prioritized"));
+        prioritized->setCurrentIndex(prioritized->model()->index(1, 0));
+        return save(m_window.get(), text("keys-dark"));
     }
 
     bool selectFailover()

@@ -2,6 +2,7 @@
 
 #include "app/AppCore.h"
 #include "app/AwaitTask.h"
+#include "ui/widgets/StatusLabel.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -62,7 +63,7 @@ TokenDialog::TokenDialog(AppCore& core, const QString& routerAddress, const QStr
     , m_core(core)
     , m_address(routerAddress)
     , m_pages(new QStackedWidget(this))
-    , m_problem(new QLabel(this))
+    , m_problem(new StatusLabel(SemanticColours::Role::Bad, this))
 {
     setWindowTitle(tr("Create a local API key"));
     buildForm(members, workspaces);
@@ -75,7 +76,7 @@ TokenDialog::TokenDialog(
     , m_core(core)
     , m_address(routerAddress)
     , m_pages(new QStackedWidget(this))
-    , m_problem(new QLabel(this))
+    , m_problem(new StatusLabel(SemanticColours::Role::Bad, this))
 {
     setWindowTitle(tr("Local API key"));
     auto* waiting = new QLabel(tr("Reading the token from the keychain…"), this);
@@ -146,7 +147,6 @@ void TokenDialog::buildTokenView()
     outer->addWidget(m_pages);
     m_problem->setObjectName(QStringLiteral("problem"));
     m_problem->setWordWrap(true);
-    m_problem->setStyleSheet(QStringLiteral("color: #c0261d"));
     m_problem->hide();
     outer->addWidget(m_problem);
 }

@@ -1,8 +1,10 @@
 #include "ui/activity/ActivityModel.h"
 
 #include "ui/CostText.h"
+#include "ui/widgets/SemanticColours.h"
 
 #include <QColor>
+#include <QGuiApplication>
 #include <QLocale>
 
 namespace {
@@ -56,9 +58,13 @@ QVariant ActivityModel::data(const QModelIndex& index, int role) const
     case Qt::ForegroundRole:
         if (index.column() != Status)
             return {};
+        // Models have no widget: the application's palette, asked at each look, follows a
+        // change of palette.
         if (record.status == 0)
-            return QColor(0x6b, 0x72, 0x80);
-        return record.status / 100 == 2 ? QColor(0x16, 0x80, 0x3c) : QColor(0xc0, 0x26, 0x1d);
+            return QGuiApplication::palette().color(QPalette::PlaceholderText);
+        return SemanticColours::text(
+            record.status / 100 == 2 ? SemanticColours::Role::Good : SemanticColours::Role::Bad,
+            QGuiApplication::palette());
     case Qt::TextAlignmentRole:
         return index.column() >= Attempts && index.column() != Key
             ? QVariant(Qt::AlignRight | Qt::AlignVCenter)

@@ -7,6 +7,7 @@
 #include "app/keys/KeyService.h"
 #include "router/catalog/ProviderRegistry.h"
 #include "ui/keys/KeySummary.h"
+#include "ui/widgets/StatusLabel.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -109,10 +110,9 @@ void KeyEditorDialog::buildCommonFields()
     m_enabled->setChecked(true);
     m_form->addRow(QString(), m_enabled);
 
-    m_generalProblem = new QLabel(this);
+    m_generalProblem = new StatusLabel(SemanticColours::Role::Bad, this);
     m_generalProblem->setObjectName(QStringLiteral("problem"));
     m_generalProblem->setWordWrap(true);
-    m_generalProblem->setStyleSheet(QStringLiteral("color: #c0261d"));
     m_generalProblem->hide();
     layout->addWidget(m_generalProblem);
     layout->addLayout(buildTestRow());
@@ -134,7 +134,7 @@ QLayout* KeyEditorDialog::buildTestRow()
     m_testProgress->setMaximumWidth(80);
     m_testProgress->setTextVisible(false);
     m_testProgress->hide();
-    m_testResult = new QLabel(this);
+    m_testResult = new StatusLabel(std::nullopt, this);
     m_testResult->setObjectName(QStringLiteral("test-result"));
     m_testResult->setWordWrap(true);
     m_testResult->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -154,10 +154,9 @@ QLineEdit* KeyEditorDialog::addInput(const QString& name, const QString& label, 
     column->setSpacing(2);
     auto* input = new QLineEdit(cell);
     input->setObjectName(name);
-    auto* problem = new QLabel(cell);
+    auto* problem = new StatusLabel(SemanticColours::Role::Bad, cell);
     problem->setObjectName(QStringLiteral("problem-") + name);
     problem->setWordWrap(true);
-    problem->setStyleSheet(QStringLiteral("color: #c0261d"));
     problem->hide();
     column->addWidget(input);
     column->addWidget(problem);
@@ -394,7 +393,7 @@ void KeyEditorDialog::testKey()
         [this](const Result<KeyTestResult>& tested) { onTested(tested); });
     m_testButton->setEnabled(false);
     m_testProgress->show();
-    showTestResult(tr("Asking %1…").arg(provider().displayName), {});
+    showTestResult(tr("Asking %1…").arg(provider().displayName), std::nullopt);
 }
 
 void KeyEditorDialog::onTested(const Result<KeyTestResult>& tested)
@@ -408,15 +407,14 @@ void KeyEditorDialog::onTested(const Result<KeyTestResult>& tested)
         setProblem(tested.failure().field, tested.failure().message);
         return;
     }
-    showTestResult(
-        tested->summary(), tested->works() ? QStringLiteral("#16803c") : QStringLiteral("#c0261d"));
+    showTestResult(tested->summary(),
+        tested->works() ? SemanticColours::Role::Good : SemanticColours::Role::Bad);
 }
 
-void KeyEditorDialog::showTestResult(const QString& text, const QString& colour)
+void KeyEditorDialog::showTestResult(const QString& text, std::optional<SemanticColours::Role> tone)
 {
     m_testResult->setText(text);
-    m_testResult->setStyleSheet(
-        colour.isEmpty() ? QString() : QStringLiteral("color: %1").arg(colour));
+    m_testResult->setTone(tone);
     m_testResult->show();
 }
 

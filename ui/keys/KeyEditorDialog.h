@@ -4,6 +4,7 @@
 #include "app/keys/KeyFields.h"
 #include "app/keys/KeyTestResult.h"
 #include "router/core/Result.h"
+#include "ui/widgets/SemanticColours.h"
 
 #include <QDialog>
 #include <QHash>
@@ -19,6 +20,7 @@ class QLayout;
 class QLineEdit;
 class QProgressBar;
 class QPushButton;
+class StatusLabel;
 struct ProviderDescriptor;
 
 // Adds or edits a provider key: a form per provider built from its descriptor (the secret's
@@ -54,7 +56,7 @@ private:
     QLayout* buildTestRow();
     KeyFields formFields() const;
     void onTested(const Result<KeyTestResult>& tested);
-    void showTestResult(const QString& text, const QString& colour);
+    void showTestResult(const QString& text, std::optional<SemanticColours::Role> tone);
     const ProviderDescriptor& provider() const;
     // A field with its problem label below it, at `row` of the form (the end when -1).
     QLineEdit* addInput(const QString& name, const QString& label, int row = -1);
@@ -83,6 +85,6 @@ private:
     bool m_saving = false;
     QPushButton* m_testButton = nullptr;
     QProgressBar* m_testProgress = nullptr;
-    QLabel* m_testResult = nullptr;
+    StatusLabel* m_testResult = nullptr;
     bool m_testing = false;
 };

@@ -4,6 +4,7 @@
 #include "app/AwaitTask.h"
 #include "app/keys/KeyModelPreview.h"
 #include "router/catalog/ModelPattern.h"
+#include "ui/widgets/StatusLabel.h"
 #include "ui/widgets/TagEdit.h"
 
 #include <QComboBox>
@@ -101,10 +102,9 @@ void KeyFilterDialog::buildForm()
     m_preview->setObjectName(QStringLiteral("preview"));
     m_preview->setSelectionMode(QAbstractItemView::NoSelection);
     m_preview->setMinimumHeight(140);
-    m_problem = new QLabel(this);
+    m_problem = new StatusLabel(SemanticColours::Role::Bad, this);
     m_problem->setObjectName(QStringLiteral("problem"));
     m_problem->setWordWrap(true);
-    m_problem->setStyleSheet(QStringLiteral("color: #c0261d"));
     m_problem->hide();
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
     connect(buttons, &QDialogButtonBox::accepted, this, &KeyFilterDialog::accept);

@@ -1,9 +1,27 @@
 #include "ui/keys/KeyRowDelegate.h"
 
 #include "ui/keys/TierListModel.h"
+#include "ui/widgets/SemanticColours.h"
 
 #include <QApplication>
 #include <QPainter>
+
+namespace {
+
+SemanticColours::Role badgeTone(TierListModel::HealthLevel level)
+{
+    switch (level) {
+    case TierListModel::HealthLevel::Ready:
+        return SemanticColours::Role::Good;
+    case TierListModel::HealthLevel::Waiting:
+        return SemanticColours::Role::Waiting;
+    case TierListModel::HealthLevel::Broken:
+        return SemanticColours::Role::Bad;
+    }
+    return SemanticColours::Role::Bad;
+}
+
+} // namespace
 
 void KeyRowDelegate::paint(
     QPainter* painter, const QStyleOptionViewItem& option, const QModelIndex& index) const
@@ -36,17 +54,14 @@ void KeyRowDelegate::paint(
     const QRect pill(area.right() - badgeWidth, area.top(), badgeWidth, small.height() + 2);
     const auto level = static_cast<TierListModel::HealthLevel>(
         index.data(TierListModel::HealthLevelRole).toInt());
-    const QColor badgeColour = level == TierListModel::HealthLevel::Ready ? QColor(0x16, 0x80, 0x3c)
-        : level == TierListModel::HealthLevel::Waiting                    ? QColor(0xb4, 0x53, 0x09)
-                                                       : QColor(0xc0, 0x26, 0x1d);
+    const SemanticColours::Role tone = badgeTone(level);
     painter->save();
     painter->setRenderHint(QPainter::Antialiasing);
     painter->setPen(Qt::NoPen);
-    QColor fill = badgeColour;
-    fill.setAlphaF(0.14f);
-    painter->setBrush(fill);
+    // An opaque fill, so the badge reads the same on a selected (highlighted) row.
+    painter->setBrush(SemanticColours::badgeFill(tone, option.palette));
     painter->drawRoundedRect(pill, pill.height() / 2.0, pill.height() / 2.0);
-    painter->setPen(badgeColour);
+    painter->setPen(SemanticColours::text(tone, option.palette));
     painter->drawText(pill, Qt::AlignCenter, badge);
     painter->restore();
 

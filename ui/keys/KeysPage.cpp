@@ -37,20 +37,24 @@ QString tierHint(Tier tier)
     return {};
 }
 
+// The steps are the window's own buttons; the CLI, for those who script, is an aside.
 QString firstRunText()
 {
     return KeysPage::tr(
         "<h2>Three steps to your first routed request</h2>"
         "<ol>"
-        "<li><b>Add a provider key</b> — OpenAI, Anthropic, Azure, Bedrock, Vertex, Gemini, "
-        "OpenRouter or any OpenAI-compatible service. The secret goes to your system's keychain."
-        "<br><tt>keyway key add --provider openai --label \"Work OpenAI\" --secret-stdin</tt></li>"
-        "<li><b>Create a local API key</b> for your tools.<br><tt>keyway token create</tt></li>"
-        "<li><b>Point a tool at the router</b> — its address is in the status bar — with the local "
-        "key as its API key.</li>"
+        "<li><b>Add a provider key</b> with <b>Add key…</b> above — OpenAI, Anthropic, Azure, "
+        "Bedrock, Vertex, Gemini, OpenRouter or any OpenAI-compatible service. The secret goes "
+        "to your system's keychain.</li>"
+        "<li><b>Create a local API key</b> for your tools: on the <b>Access</b> page, "
+        "<b>Create…</b> under Local API keys. It is shown once, with snippets for your tools.</li>"
+        "<li><b>Point a tool at the router</b>: <b>Copy</b> its address from the status bar and "
+        "give the tool the local key as its API key.</li>"
         "</ol>"
         "<p>Keys then appear here in three tiers. Drag them to set the order they are tried "
-        "in.</p>");
+        "in.</p>"
+        "<p><small>From a terminal, <tt>keyway key add</tt> and <tt>keyway token create</tt> do "
+        "the same.</small></p>");
 }
 
 } // namespace

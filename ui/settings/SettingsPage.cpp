@@ -3,6 +3,7 @@
 #include "app/AppCore.h"
 #include "app/AwaitTask.h"
 #include "app/settings/Settings.h"
+#include "ui/widgets/StatusLabel.h"
 
 #include <QCheckBox>
 #include <QCoreApplication>
@@ -86,8 +87,7 @@ SettingsPage::SettingsPage(AppCore& core, QWidget* parent)
         }
         editor->setObjectName(definition.name);
         editor->setToolTip(definition.description);
-        auto* problem = new QLabel(cell);
-        problem->setStyleSheet(QStringLiteral("color: #c0261d"));
+        auto* problem = new StatusLabel(SemanticColours::Role::Bad, cell);
         problem->setWordWrap(true);
         problem->hide();
         column->addWidget(editor);

@@ -1,19 +1,14 @@
 #include "ui/usage/DailyChart.h"
 
+#include "ui/widgets/SemanticColours.h"
+
 #include <QPainter>
-
-namespace {
-
-const QColor requestsColour(0x3b, 0x82, 0xf6);
-const QColor failoversColour(0xd9, 0x77, 0x06);
-
-} // namespace
 
 DailyChart::DailyChart(QWidget* parent)
     : QWidget(parent)
 {
     setMinimumHeight(120);
-    setToolTip(tr("Requests per day (blue), and those that needed a failover (orange)"));
+    setToolTip(tr("Requests per day, and those that needed a failover"));
 }
 
 void DailyChart::setDays(const QList<UsageReport::Day>& days, const QDate& today)
@@ -49,9 +44,9 @@ void DailyChart::paintEvent(QPaintEvent*)
         const int left = area.left() + int(i * slot) + 1;
         const int width = std::max(1, int(slot) - 2);
         painter.fillRect(left, area.bottom() - height(day.requests), width, height(day.requests),
-            requestsColour);
+            requestsColour());
         painter.fillRect(left, area.bottom() - height(day.failedOver), width,
-            height(day.failedOver), failoversColour);
+            height(day.failedOver), failoversColour());
     }
     painter.setPen(palette().color(QPalette::Text));
     const QRect below(area.left(), area.bottom() + 4, area.width(), line);
@@ -67,7 +62,7 @@ void DailyChart::paintEvent(QPaintEvent*)
 void DailyChart::drawLegend(QPainter& painter, const QRect& strip)
 {
     const std::pair<QColor, QString> entries[]
-        = { { requestsColour, tr("Requests") }, { failoversColour, tr("Failed over") } };
+        = { { requestsColour(), tr("Requests") }, { failoversColour(), tr("Failed over") } };
     const int swatch = strip.height() / 2;
     int x = strip.right();
     for (auto it = std::rbegin(entries); it != std::rend(entries); ++it) {
@@ -79,4 +74,14 @@ void DailyChart::drawLegend(QPainter& painter, const QRect& strip)
         painter.fillRect(QRect(x, strip.center().y() - swatch / 2, swatch, swatch), it->first);
         x -= 12;
     }
+}
+
+QColor DailyChart::requestsColour() const
+{
+    return palette().color(QPalette::Highlight);
+}
+
+QColor DailyChart::failoversColour() const
+{
+    return SemanticColours::text(SemanticColours::Role::Waiting, palette());
 }

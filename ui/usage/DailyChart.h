@@ -28,5 +28,9 @@ protected:
 private:
     // What the colours mean, right-aligned in `strip`.
     void drawLegend(QPainter& painter, const QRect& strip);
+    // From the palette at each paint, so a change of palette needs no more than a repaint.
+    QColor requestsColour() const;
+    QColor failoversColour() const;
+
     QList<UsageReport::Day> m_days; // one per day, zeros included
 };

@@ -1,6 +1,7 @@
 #include "ui/widgets/TagEdit.h"
 
 #include "ui/widgets/FlowLayout.h"
+#include "ui/widgets/StatusLabel.h"
 
 #include <QCompleter>
 #include <QFrame>
@@ -15,7 +16,7 @@
 TagEdit::TagEdit(QWidget* parent)
     : QWidget(parent)
     , m_input(new QLineEdit(this))
-    , m_problem(new QLabel(this))
+    , m_problem(new StatusLabel(SemanticColours::Role::Bad, this))
     , m_completions(new QStringListModel(this))
     , m_completer(new QCompleter(m_completions, this))
 {
@@ -48,7 +49,6 @@ TagEdit::TagEdit(QWidget* parent)
     });
     m_problem->setObjectName(QStringLiteral("problem"));
     m_problem->setWordWrap(true);
-    m_problem->setStyleSheet(QStringLiteral("color: #c0261d"));
     m_problem->hide();
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
