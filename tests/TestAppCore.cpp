@@ -1,5 +1,6 @@
 #include "app/AppCore.h"
 #include "app/AwaitTask.h"
+#include "app/store/SettingsStore.h"
 #include "app/store/Store.h"
 #include "tests/support/FakeProvider.h"
 
@@ -49,7 +50,7 @@ private slots:
         {
             Store store;
             QVERIFY(store.open(path));
-            QVERIFY(store.setSettingValue(QStringLiteral("port"), QStringLiteral("0")));
+            QVERIFY(store.settings().setValue(QStringLiteral("port"), QStringLiteral("0")));
         }
         m_core = std::make_unique<AppCore>(path);
         QSignalSpy listening(m_core.get(), &AppCore::routerListening);

@@ -4,89 +4,160 @@
 <context>
     <name>AccessPage</name>
     <message>
-        <location filename="../ui/access/AccessPage.cpp" line="29"/>
+        <location filename="../ui/access/AccessPage.cpp" line="30"/>
         <source>Members</source>
         <translation>Mitglieder</translation>
     </message>
     <message>
-        <location filename="../ui/access/AccessPage.cpp" line="33"/>
+        <location filename="../ui/access/AccessPage.cpp" line="34"/>
         <source>Workspaces</source>
         <translation>Arbeitsbereiche</translation>
     </message>
     <message>
-        <location filename="../ui/access/AccessPage.cpp" line="59"/>
+        <location filename="../ui/access/AccessPage.cpp" line="52"/>
         <source>Local API keys</source>
         <translation>Lokale API-Schlüssel</translation>
     </message>
     <message>
-        <location filename="../ui/access/AccessPage.cpp" line="61"/>
+        <location filename="../ui/access/AccessPage.cpp" line="54"/>
         <source>Tools present one of these to the router instead of a provider key. Each belongs to a member and a workspace.</source>
         <translation>Werkzeuge übermitteln dem Router einen dieser Schlüssel anstelle eines Anbieterschlüssels. Jeder gehört zu einem Mitglied und einem Arbeitsbereich.</translation>
     </message>
     <message>
-        <location filename="../ui/access/AccessPage.cpp" line="80"/>
+        <location filename="../ui/access/AccessPage.cpp" line="73"/>
         <source>Create a local API key and show it once</source>
         <translation>Einen lokalen API-Schlüssel erstellen und einmalig anzeigen</translation>
     </message>
     <message>
-        <location filename="../ui/access/AccessPage.cpp" line="80"/>
+        <location filename="../ui/access/AccessPage.cpp" line="73"/>
         <source>Cr&amp;eate…</source>
         <translation>&amp;Erstellen…</translation>
     </message>
     <message>
-        <location filename="../ui/access/AccessPage.cpp" line="81"/>
+        <location filename="../ui/access/AccessPage.cpp" line="74"/>
         <source>&amp;Show token…</source>
         <translation>&amp;Token anzeigen…</translation>
     </message>
     <message>
-        <location filename="../ui/access/AccessPage.cpp" line="81"/>
+        <location filename="../ui/access/AccessPage.cpp" line="74"/>
         <source>Read the selected token from the keychain and show it</source>
         <translation>Das ausgewählte Token aus dem Schlüsselbund lesen und anzeigen</translation>
     </message>
     <message>
-        <location filename="../ui/access/AccessPage.cpp" line="83"/>
+        <location filename="../ui/access/AccessPage.cpp" line="76"/>
         <source>Re&amp;voke…</source>
         <translation>&amp;Widerrufen…</translation>
     </message>
     <message>
-        <location filename="../ui/access/AccessPage.cpp" line="83"/>
+        <location filename="../ui/access/AccessPage.cpp" line="76"/>
         <source>The selected token stops working at once</source>
         <translation>Das ausgewählte Token wird sofort ungültig</translation>
     </message>
     <message>
-        <location filename="../ui/access/AccessPage.cpp" line="101"/>
+        <location filename="../ui/access/AccessPage.cpp" line="95"/>
         <source>New name</source>
         <translation>Neuer Name</translation>
     </message>
     <message>
-        <location filename="../ui/access/AccessPage.cpp" line="102"/>
+        <location filename="../ui/access/AccessPage.cpp" line="96"/>
         <source>Add</source>
         <translation>Hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/access/AccessPage.cpp" line="103"/>
+        <location filename="../ui/access/AccessPage.cpp" line="97"/>
         <source>Remove</source>
         <translation>Entfernen</translation>
     </message>
     <message>
-        <location filename="../ui/access/AccessPage.cpp" line="182"/>
+        <location filename="../ui/access/AccessPage.cpp" line="176"/>
         <source>Show token</source>
         <translation>Token anzeigen</translation>
     </message>
     <message>
-        <location filename="../ui/access/AccessPage.cpp" line="183"/>
+        <location filename="../ui/access/AccessPage.cpp" line="177"/>
         <source>Show this token in full? Anyone who sees it can use your provider keys through the router.</source>
         <translation>Dieses Token vollständig anzeigen? Wer es sieht, kann Ihre Anbieterschlüssel über den Router nutzen.</translation>
     </message>
     <message>
-        <location filename="../ui/access/AccessPage.cpp" line="201"/>
+        <location filename="../ui/access/AccessPage.cpp" line="195"/>
         <source>Revoke token</source>
         <translation>Token widerrufen</translation>
     </message>
     <message>
-        <location filename="../ui/access/AccessPage.cpp" line="202"/>
+        <location filename="../ui/access/AccessPage.cpp" line="196"/>
         <source>Revoke this token? Tools that use it are refused from now on.</source>
         <translation>Dieses Token widerrufen? Werkzeuge, die es verwenden, werden ab sofort abgewiesen.</translation>
+    </message>
+</context>
+<context>
+    <name>AccessStore</name>
+    <message>
+        <location filename="../app/store/AccessStore.cpp" line="33"/>
+        <source>There is no member named &quot;%1&quot;.</source>
+        <translation>Es gibt kein Mitglied namens „%1“.</translation>
+    </message>
+    <message>
+        <location filename="../app/store/AccessStore.cpp" line="35"/>
+        <source>There is no member with id %1.</source>
+        <translation>Es gibt kein Mitglied mit der ID %1.</translation>
+    </message>
+    <message>
+        <location filename="../app/store/AccessStore.cpp" line="37"/>
+        <source>A member named &quot;%1&quot; already exists.</source>
+        <translation>Ein Mitglied namens „%1“ existiert bereits.</translation>
+    </message>
+    <message>
+        <location filename="../app/store/AccessStore.cpp" line="40"/>
+        <source>&quot;%1&quot; is the default member and cannot be removed.</source>
+        <translation>„%1“ ist das Standardmitglied und kann nicht entfernt werden.</translation>
+    </message>
+    <message>
+        <location filename="../app/store/AccessStore.cpp" line="53"/>
+        <source>There is no workspace named &quot;%1&quot;.</source>
+        <translation>Es gibt keinen Arbeitsbereich namens „%1“.</translation>
+    </message>
+    <message>
+        <location filename="../app/store/AccessStore.cpp" line="55"/>
+        <source>There is no workspace with id %1.</source>
+        <translation>Es gibt keinen Arbeitsbereich mit der ID %1.</translation>
+    </message>
+    <message>
+        <location filename="../app/store/AccessStore.cpp" line="57"/>
+        <source>A workspace named &quot;%1&quot; already exists.</source>
+        <translation>Ein Arbeitsbereich namens „%1“ existiert bereits.</translation>
+    </message>
+    <message>
+        <location filename="../app/store/AccessStore.cpp" line="60"/>
+        <source>&quot;%1&quot; is the default workspace and cannot be removed.</source>
+        <translation>„%1“ ist der Standardarbeitsbereich und kann nicht entfernt werden.</translation>
+    </message>
+    <message>
+        <location filename="../app/store/AccessStore.cpp" line="197"/>
+        <source>&quot;%1&quot; still owns active local API keys (%2) or is named in key filters (%3). Revoke and edit those first; removing the member would silently widen what those keys allow.</source>
+        <translation>„%1“ besitzt noch aktive lokale API-Schlüssel (%2) oder wird in Schlüsselfiltern genannt (%3). Widerrufen bzw. bearbeiten Sie diese zuerst; das Entfernen des Mitglieds würde stillschweigend erweitern, was diese Schlüssel erlauben.</translation>
+    </message>
+    <message>
+        <location filename="../app/store/AccessStore.cpp" line="220"/>
+        <source>The workspace &quot;%1&quot; still holds %2 provider keys and %3 active local API keys, and %4 key filters name its local keys. Move, revoke or edit those first.</source>
+        <translation>Der Arbeitsbereich „%1“ enthält noch %2 Anbieterschlüssel und %3 aktive lokale API-Schlüssel, und %4 Schlüsselfilter nennen seine lokalen Schlüssel. Verschieben, widerrufen oder bearbeiten Sie diese zuerst.</translation>
+    </message>
+    <message>
+        <location filename="../app/store/AccessStore.cpp" line="294"/>
+        <source>There is no local API key with id %1.</source>
+        <translation>Es gibt keinen lokalen API-Schlüssel mit der ID %1.</translation>
+    </message>
+    <message>
+        <location filename="../app/store/AccessStore.cpp" line="304"/>
+        <source>No local API key has this token.</source>
+        <translation>Kein lokaler API-Schlüssel hat dieses Token.</translation>
+    </message>
+</context>
+<context>
+    <name>ActivityArchive</name>
+    <message>
+        <location filename="../app/activity/ActivityArchive.cpp" line="202"/>
+        <source>The activity log could not be used. %1</source>
+        <translation>Das Aktivitätsprotokoll konnte nicht verwendet werden. %1</translation>
     </message>
 </context>
 <context>
@@ -112,57 +183,57 @@
 <context>
     <name>ActivityModel</name>
     <message>
-        <location filename="../ui/activity/ActivityModel.cpp" line="86"/>
+        <location filename="../ui/activity/ActivityModel.cpp" line="92"/>
         <source>running</source>
         <translation>läuft</translation>
     </message>
     <message>
-        <location filename="../ui/activity/ActivityModel.cpp" line="92"/>
+        <location filename="../ui/activity/ActivityModel.cpp" line="98"/>
         <source>%1 ms</source>
         <translation>%1 ms</translation>
     </message>
     <message>
-        <location filename="../ui/activity/ActivityModel.cpp" line="110"/>
+        <location filename="../ui/activity/ActivityModel.cpp" line="116"/>
         <source>Time</source>
         <translation>Zeit</translation>
     </message>
     <message>
-        <location filename="../ui/activity/ActivityModel.cpp" line="112"/>
+        <location filename="../ui/activity/ActivityModel.cpp" line="118"/>
         <source>Member</source>
         <translation>Mitglied</translation>
     </message>
     <message>
-        <location filename="../ui/activity/ActivityModel.cpp" line="114"/>
+        <location filename="../ui/activity/ActivityModel.cpp" line="120"/>
         <source>Model</source>
         <translation>Modell</translation>
     </message>
     <message>
-        <location filename="../ui/activity/ActivityModel.cpp" line="116"/>
+        <location filename="../ui/activity/ActivityModel.cpp" line="122"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../ui/activity/ActivityModel.cpp" line="118"/>
+        <location filename="../ui/activity/ActivityModel.cpp" line="124"/>
         <source>Attempts</source>
         <translation>Versuche</translation>
     </message>
     <message>
-        <location filename="../ui/activity/ActivityModel.cpp" line="120"/>
+        <location filename="../ui/activity/ActivityModel.cpp" line="126"/>
         <source>Key</source>
         <translation>Schlüssel</translation>
     </message>
     <message>
-        <location filename="../ui/activity/ActivityModel.cpp" line="122"/>
+        <location filename="../ui/activity/ActivityModel.cpp" line="128"/>
         <source>Latency</source>
         <translation>Latenz</translation>
     </message>
     <message>
-        <location filename="../ui/activity/ActivityModel.cpp" line="124"/>
+        <location filename="../ui/activity/ActivityModel.cpp" line="130"/>
         <source>Tokens</source>
         <translation>Token</translation>
     </message>
     <message>
-        <location filename="../ui/activity/ActivityModel.cpp" line="126"/>
+        <location filename="../ui/activity/ActivityModel.cpp" line="132"/>
         <source>Cost</source>
         <translation>Kosten</translation>
     </message>
@@ -275,12 +346,12 @@
 <context>
     <name>AnthropicToConverse</name>
     <message>
-        <location filename="../router/translate/AnthropicToConverse.cpp" line="27"/>
+        <location filename="../router/translate/AnthropicToConverse.cpp" line="28"/>
         <source>Amazon Bedrock takes images as base64 PNG, JPEG, GIF or WebP.</source>
         <translation>Amazon Bedrock nimmt Bilder als Base64-PNG, -JPEG, -GIF oder -WebP an.</translation>
     </message>
     <message>
-        <location filename="../router/translate/AnthropicToConverse.cpp" line="73"/>
+        <location filename="../router/translate/AnthropicToConverse.cpp" line="72"/>
         <source>A &quot;%1&quot; block cannot be sent to Amazon Bedrock.</source>
         <translation>Ein „%1“-Block kann nicht an Amazon Bedrock gesendet werden.</translation>
     </message>
@@ -293,38 +364,38 @@
         <translation>Google Gemini nimmt Bilder als Base64-Daten oder als URL an.</translation>
     </message>
     <message>
-        <location filename="../router/translate/AnthropicToGemini.cpp" line="86"/>
+        <location filename="../router/translate/AnthropicToGemini.cpp" line="85"/>
         <source>Google Gemini takes documents as base64 PDF or plain text.</source>
         <translation>Google Gemini nimmt Dokumente als Base64-PDF oder als reinen Text an.</translation>
     </message>
     <message>
-        <location filename="../router/translate/AnthropicToGemini.cpp" line="106"/>
+        <location filename="../router/translate/AnthropicToGemini.cpp" line="103"/>
         <source>A tool result answers the tool call &quot;%1&quot;, which is not in the conversation.</source>
         <translation>Ein Werkzeugergebnis antwortet auf den Werkzeugaufruf „%1“, der nicht in der Unterhaltung steht.</translation>
     </message>
     <message>
-        <location filename="../router/translate/AnthropicToGemini.cpp" line="115"/>
+        <location filename="../router/translate/AnthropicToGemini.cpp" line="111"/>
         <source>A tool result with an image or document cannot be sent to Google Gemini.</source>
         <translation>Ein Werkzeugergebnis mit einem Bild oder Dokument kann nicht an Google Gemini gesendet werden.</translation>
     </message>
     <message>
-        <location filename="../router/translate/AnthropicToGemini.cpp" line="150"/>
+        <location filename="../router/translate/AnthropicToGemini.cpp" line="143"/>
         <source>A &quot;%1&quot; block cannot be sent to Google Gemini.</source>
         <translation>Ein „%1“-Block kann nicht an Google Gemini gesendet werden.</translation>
     </message>
     <message>
-        <location filename="../router/translate/AnthropicToGemini.cpp" line="162"/>
-        <location filename="../router/translate/AnthropicToGemini.cpp" line="168"/>
+        <location filename="../router/translate/AnthropicToGemini.cpp" line="154"/>
+        <location filename="../router/translate/AnthropicToGemini.cpp" line="158"/>
         <source>A message&apos;s content must be text or a list of blocks.</source>
         <translation>Der Inhalt einer Nachricht muss Text oder eine Liste von Blöcken sein.</translation>
     </message>
     <message>
-        <location filename="../router/translate/AnthropicToGemini.cpp" line="207"/>
+        <location filename="../router/translate/AnthropicToGemini.cpp" line="194"/>
         <source>Each message needs the role &quot;user&quot; or &quot;assistant&quot;.</source>
         <translation>Jede Nachricht braucht die Rolle „user“ oder „assistant“.</translation>
     </message>
     <message>
-        <location filename="../router/translate/AnthropicToGemini.cpp" line="336"/>
+        <location filename="../router/translate/AnthropicToGemini.cpp" line="312"/>
         <source>The request has no messages.</source>
         <translation>Die Anfrage enthält keine Nachrichten.</translation>
     </message>
@@ -332,17 +403,17 @@
 <context>
     <name>AnthropicToOpenAi</name>
     <message>
-        <location filename="../router/translate/AnthropicToOpenAi.cpp" line="36"/>
+        <location filename="../router/translate/AnthropicToOpenAi.cpp" line="33"/>
         <source>An image given as &quot;%1&quot; cannot be sent to an OpenAI-format provider.</source>
         <translation>Ein als „%1“ angegebenes Bild kann nicht an einen Anbieter im OpenAI-Format gesendet werden.</translation>
     </message>
     <message>
-        <location filename="../router/translate/AnthropicToOpenAi.cpp" line="80"/>
+        <location filename="../router/translate/AnthropicToOpenAi.cpp" line="74"/>
         <source>A tool result with an image or document cannot be sent to an OpenAI-format provider.</source>
         <translation>Ein Werkzeugergebnis mit Bild oder Dokument kann nicht an einen Anbieter im OpenAI-Format gesendet werden.</translation>
     </message>
     <message>
-        <location filename="../router/translate/AnthropicToOpenAi.cpp" line="95"/>
+        <location filename="../router/translate/AnthropicToOpenAi.cpp" line="88"/>
         <source>A &quot;%1&quot; block cannot be sent to an OpenAI-format provider.</source>
         <translation>Ein „%1“-Block kann nicht an einen Anbieter im OpenAI-Format gesendet werden.</translation>
     </message>
@@ -350,20 +421,18 @@
 <context>
     <name>AppCore</name>
     <message>
-        <location filename="../app/AppCore.cpp" line="113"/>
-        <location filename="../app/AppCore.cpp" line="408"/>
-        <location filename="../app/AppCore.cpp" line="425"/>
+        <location filename="../app/AppCore.cpp" line="152"/>
+        <location filename="../app/AppCore.cpp" line="340"/>
         <source>The router has not started yet.</source>
         <translation>Der Router wurde noch nicht gestartet.</translation>
     </message>
     <message>
-        <location filename="../app/AppCore.cpp" line="232"/>
+        <location filename="../app/AppCore.cpp" line="256"/>
         <source>Keyway has not opened its database.</source>
         <translation>Keyway hat seine Datenbank nicht geöffnet.</translation>
     </message>
     <message>
-        <location filename="../app/AppCore.cpp" line="416"/>
-        <location filename="../app/AppCore.cpp" line="433"/>
+        <location filename="../app/AppCore.cpp" line="345"/>
         <source>The activity log could not be read.</source>
         <translation>Das Aktivitätsprotokoll konnte nicht gelesen werden.</translation>
     </message>
@@ -454,27 +523,27 @@ Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
         <translation>keyway: %1</translation>
     </message>
     <message>
-        <location filename="../app/cli/CliContext.cpp" line="83"/>
+        <location filename="../app/cli/CliContext.cpp" line="86"/>
         <source>See &quot;keyway %1 --help&quot;.</source>
         <translation>Siehe „keyway %1 --help“.</translation>
     </message>
     <message>
-        <location filename="../app/cli/CliContext.cpp" line="99"/>
+        <location filename="../app/cli/CliContext.cpp" line="102"/>
         <source>Give the id of one %1 (a number, see the list command).</source>
         <translation>Geben Sie die ID eines %1 an (eine Zahl, siehe den Befehl „list“).</translation>
     </message>
     <message>
-        <location filename="../app/cli/CliContext.cpp" line="114"/>
+        <location filename="../app/cli/CliContext.cpp" line="117"/>
         <source>keyway: unknown verb &quot;%1&quot;.</source>
         <translation>keyway: unbekanntes Verb „%1“.</translation>
     </message>
     <message>
-        <location filename="../app/cli/CliContext.cpp" line="116"/>
+        <location filename="../app/cli/CliContext.cpp" line="119"/>
         <source>Usage: keyway %1 VERB [OPTIONS]</source>
         <translation>Aufruf: keyway %1 VERB [OPTIONEN]</translation>
     </message>
     <message>
-        <location filename="../app/cli/CliContext.cpp" line="121"/>
+        <location filename="../app/cli/CliContext.cpp" line="124"/>
         <source>Run &quot;keyway %1 VERB --help&quot; for its options.</source>
         <translation>Die Optionen eines Verbs zeigt „keyway %1 VERB --help“.</translation>
     </message>
@@ -490,22 +559,22 @@ Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
 <context>
     <name>DailyChart</name>
     <message>
-        <location filename="../ui/usage/DailyChart.cpp" line="16"/>
+        <location filename="../ui/usage/DailyChart.cpp" line="11"/>
         <source>Requests per day, and those that needed a failover</source>
         <translation>Anfragen pro Tag und solche, die ein Failover benötigten</translation>
     </message>
     <message>
-        <location filename="../ui/usage/DailyChart.cpp" line="63"/>
+        <location filename="../ui/usage/DailyChart.cpp" line="58"/>
         <source>max %1 a day</source>
         <translation>max. %1 pro Tag</translation>
     </message>
     <message>
-        <location filename="../ui/usage/DailyChart.cpp" line="70"/>
+        <location filename="../ui/usage/DailyChart.cpp" line="65"/>
         <source>Requests</source>
         <translation>Anfragen</translation>
     </message>
     <message>
-        <location filename="../ui/usage/DailyChart.cpp" line="70"/>
+        <location filename="../ui/usage/DailyChart.cpp" line="65"/>
         <source>Failed over</source>
         <translation>Mit Failover</translation>
     </message>
@@ -513,67 +582,67 @@ Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
 <context>
     <name>DirectoryCommands</name>
     <message>
-        <location filename="../app/cli/DirectoryCommands.cpp" line="80"/>
+        <location filename="../app/cli/DirectoryCommands.cpp" line="81"/>
         <source>List every %1.</source>
         <translation>Alle Einträge vom Typ %1 auflisten.</translation>
     </message>
     <message>
-        <location filename="../app/cli/DirectoryCommands.cpp" line="81"/>
+        <location filename="../app/cli/DirectoryCommands.cpp" line="82"/>
         <source>Print JSON.</source>
         <translation>JSON ausgeben.</translation>
     </message>
     <message>
-        <location filename="../app/cli/DirectoryCommands.cpp" line="84"/>
+        <location filename="../app/cli/DirectoryCommands.cpp" line="85"/>
         <source>Add a %1.</source>
         <translation>Einen Eintrag vom Typ %1 hinzufügen.</translation>
     </message>
     <message>
-        <location filename="../app/cli/DirectoryCommands.cpp" line="85"/>
+        <location filename="../app/cli/DirectoryCommands.cpp" line="86"/>
         <source>Remove a %1 nothing refers to.</source>
         <translation>Einen Eintrag vom Typ %1 entfernen, auf den nichts verweist.</translation>
     </message>
     <message>
-        <location filename="../app/cli/DirectoryCommands.cpp" line="87"/>
+        <location filename="../app/cli/DirectoryCommands.cpp" line="88"/>
         <source>The %1&apos;s name.</source>
         <translation>Der Name des Eintrags vom Typ %1.</translation>
     </message>
     <message>
-        <location filename="../app/cli/DirectoryCommands.cpp" line="90"/>
+        <location filename="../app/cli/DirectoryCommands.cpp" line="91"/>
         <source>add a %1</source>
         <translation>einen Eintrag vom Typ %1 hinzufügen</translation>
     </message>
     <message>
-        <location filename="../app/cli/DirectoryCommands.cpp" line="91"/>
+        <location filename="../app/cli/DirectoryCommands.cpp" line="92"/>
         <source>list every %1</source>
         <translation>alle Einträge vom Typ %1 auflisten</translation>
     </message>
     <message>
-        <location filename="../app/cli/DirectoryCommands.cpp" line="93"/>
+        <location filename="../app/cli/DirectoryCommands.cpp" line="94"/>
         <source>remove a %1 nothing refers to</source>
         <translation>einen Eintrag vom Typ %1 entfernen, auf den nichts verweist</translation>
     </message>
     <message>
-        <location filename="../app/cli/DirectoryCommands.cpp" line="114"/>
+        <location filename="../app/cli/DirectoryCommands.cpp" line="115"/>
         <source>ID</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../app/cli/DirectoryCommands.cpp" line="114"/>
+        <location filename="../app/cli/DirectoryCommands.cpp" line="115"/>
         <source>NAME</source>
         <translation>NAME</translation>
     </message>
     <message>
-        <location filename="../app/cli/DirectoryCommands.cpp" line="122"/>
+        <location filename="../app/cli/DirectoryCommands.cpp" line="123"/>
         <source>Give one %1 name.</source>
         <translation>Geben Sie genau einen Namen an (%1).</translation>
     </message>
     <message>
-        <location filename="../app/cli/DirectoryCommands.cpp" line="127"/>
+        <location filename="../app/cli/DirectoryCommands.cpp" line="128"/>
         <source>Added %1 &quot;%2&quot;.</source>
         <translation>Hinzugefügt: %1 „%2“.</translation>
     </message>
     <message>
-        <location filename="../app/cli/DirectoryCommands.cpp" line="135"/>
+        <location filename="../app/cli/DirectoryCommands.cpp" line="136"/>
         <source>Removed %1 &quot;%2&quot;.</source>
         <translation>Entfernt: %1 „%2“.</translation>
     </message>
@@ -614,53 +683,53 @@ Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
         <translation>Keyway kann Schlüssel für %1 noch nicht verwenden</translation>
     </message>
     <message>
-        <location filename="../router/routing/FailoverSession.cpp" line="341"/>
+        <location filename="../router/routing/FailoverSession.cpp" line="340"/>
         <source>The answer is larger than %1 MiB</source>
         <translation>Die Antwort ist größer als %1 MiB</translation>
     </message>
     <message>
-        <location filename="../router/routing/FailoverSession.cpp" line="391"/>
+        <location filename="../router/routing/FailoverSession.cpp" line="390"/>
         <source>The stream ended before the answer was complete</source>
         <translation>Der Stream endete, bevor die Antwort vollständig war</translation>
     </message>
     <message>
-        <location filename="../router/routing/FailoverSession.cpp" line="419"/>
+        <location filename="../router/routing/FailoverSession.cpp" line="418"/>
         <source>The provider&apos;s answer could not be read</source>
         <translation>Die Antwort des Anbieters konnte nicht gelesen werden</translation>
     </message>
     <message>
-        <location filename="../router/routing/FailoverSession.cpp" line="576"/>
+        <location filename="../router/routing/FailoverSession.cpp" line="575"/>
         <source>The request&apos;s deadline of %1 s passed</source>
         <translation>Die Frist der Anfrage von %1 s ist abgelaufen</translation>
     </message>
     <message>
-        <location filename="../router/routing/FailoverSession.cpp" line="596"/>
-        <location filename="../router/routing/FailoverSession.cpp" line="598"/>
+        <location filename="../router/routing/FailoverSession.cpp" line="595"/>
+        <location filename="../router/routing/FailoverSession.cpp" line="597"/>
         <source>The client closed the connection</source>
         <translation>Der Client hat die Verbindung geschlossen</translation>
     </message>
     <message>
-        <location filename="../router/routing/FailoverSession.cpp" line="615"/>
+        <location filename="../router/routing/FailoverSession.cpp" line="614"/>
         <source>The request&apos;s deadline passed before a key answered</source>
         <translation>Die Frist der Anfrage lief ab, bevor ein Schlüssel antwortete</translation>
     </message>
     <message>
-        <location filename="../router/routing/FailoverSession.cpp" line="622"/>
+        <location filename="../router/routing/FailoverSession.cpp" line="621"/>
         <source>Every key for %1 is resting; the first is back in %2 s</source>
         <translation>Alle Schlüssel für %1 kühlen ab; der erste ist in %2 s wieder bereit</translation>
     </message>
     <message>
-        <location filename="../router/routing/FailoverSession.cpp" line="632"/>
+        <location filename="../router/routing/FailoverSession.cpp" line="631"/>
         <source>No key for %1 is usable now</source>
         <translation>Derzeit ist kein Schlüssel für %1 nutzbar</translation>
     </message>
     <message>
-        <location filename="../router/routing/FailoverSession.cpp" line="635"/>
+        <location filename="../router/routing/FailoverSession.cpp" line="634"/>
         <source>No key in this workspace serves the model %1 for this local key</source>
         <translation>Kein Schlüssel in diesem Arbeitsbereich bedient das Modell %1 für diesen lokalen Schlüssel</translation>
     </message>
     <message numerus="yes">
-        <location filename="../router/routing/FailoverSession.cpp" line="641"/>
+        <location filename="../router/routing/FailoverSession.cpp" line="640"/>
         <source>All %n attempt(s) failed. The last: %1</source>
         <translation>
             <numerusform>Der einzige Versuch ist fehlgeschlagen: %1</numerusform>
@@ -671,18 +740,18 @@ Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
 <context>
     <name>GoogleTokenFetch</name>
     <message>
-        <location filename="../router/providers/google/GoogleTokenFetch.cpp" line="49"/>
+        <location filename="../router/providers/google/GoogleTokenFetch.cpp" line="54"/>
         <source>Google&apos;s token endpoint did not answer: %1</source>
         <translation>Der Token-Endpunkt von Google hat nicht geantwortet: %1</translation>
     </message>
     <message>
-        <location filename="../router/providers/google/GoogleTokenFetch.cpp" line="77"/>
+        <location filename="../router/providers/google/GoogleTokenFetch.cpp" line="84"/>
         <source>Google refused the service account (HTTP %1): %2</source>
         <translation>Google hat das Dienstkonto abgelehnt (HTTP %1): %2</translation>
     </message>
     <message>
-        <location filename="../router/providers/google/GoogleTokenFetch.cpp" line="39"/>
-        <location filename="../router/providers/google/GoogleTokenFetch.cpp" line="96"/>
+        <location filename="../router/providers/google/GoogleTokenFetch.cpp" line="44"/>
+        <location filename="../router/providers/google/GoogleTokenFetch.cpp" line="104"/>
         <source>Google&apos;s token endpoint answered without an access token</source>
         <translation>Der Token-Endpunkt von Google hat ohne Zugriffstoken geantwortet</translation>
     </message>
@@ -690,37 +759,37 @@ Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
 <context>
     <name>HttpClientConnection</name>
     <message>
-        <location filename="../router/http/HttpClientConnection.cpp" line="98"/>
+        <location filename="../router/http/HttpClientConnection.cpp" line="102"/>
         <source>A header of the request (or the key) contains a line break</source>
         <translation>Ein Header der Anfrage (oder der Schlüssel) enthält einen Zeilenumbruch</translation>
     </message>
     <message>
-        <location filename="../router/http/HttpClientConnection.cpp" line="205"/>
+        <location filename="../router/http/HttpClientConnection.cpp" line="216"/>
         <source>The provider closed the connection in the middle of the answer</source>
         <translation>Der Anbieter hat die Verbindung mitten in der Antwort geschlossen</translation>
     </message>
     <message>
-        <location filename="../router/http/HttpClientConnection.cpp" line="206"/>
+        <location filename="../router/http/HttpClientConnection.cpp" line="217"/>
         <source>The provider closed the connection without answering</source>
         <translation>Der Anbieter hat die Verbindung ohne Antwort geschlossen</translation>
     </message>
     <message>
-        <location filename="../router/http/HttpClientConnection.cpp" line="248"/>
+        <location filename="../router/http/HttpClientConnection.cpp" line="259"/>
         <source>The provider&apos;s compressed answer is corrupt</source>
         <translation>Die komprimierte Antwort des Anbieters ist beschädigt</translation>
     </message>
     <message>
-        <location filename="../router/http/HttpClientConnection.cpp" line="257"/>
+        <location filename="../router/http/HttpClientConnection.cpp" line="268"/>
         <source>The provider&apos;s compressed answer ends early</source>
         <translation>Die komprimierte Antwort des Anbieters endet vorzeitig</translation>
     </message>
     <message>
-        <location filename="../router/http/HttpClientConnection.cpp" line="272"/>
+        <location filename="../router/http/HttpClientConnection.cpp" line="283"/>
         <source>The provider&apos;s answer is not valid HTTP (%1)</source>
         <translation>Die Antwort des Anbieters ist kein gültiges HTTP (%1)</translation>
     </message>
     <message>
-        <location filename="../router/http/HttpClientConnection.cpp" line="283"/>
+        <location filename="../router/http/HttpClientConnection.cpp" line="294"/>
         <source>The provider answered in an encoding Keyway cannot read (%1)</source>
         <translation>Der Anbieter hat in einer Kodierung geantwortet, die Keyway nicht lesen kann (%1)</translation>
     </message>
@@ -736,417 +805,417 @@ Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
 <context>
     <name>KeyCommands</name>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="39"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="41"/>
         <source>The key&apos;s name, unique (&quot;Work OpenAI&quot;).</source>
         <translation>Der Name des Schlüssels, eindeutig („OpenAI Arbeit“).</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="39"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="41"/>
         <source>text</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="40"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="42"/>
         <source>Endpoint override; required for openai-compatible.</source>
         <translation>Abweichender Endpunkt; erforderlich für openai-compatible.</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="41"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="43"/>
         <source>url</source>
         <translation>URL</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="42"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="44"/>
         <source>Extra CA certificate (PEM) for the endpoint override.</source>
         <translation>Zusätzliches CA-Zertifikat (PEM) für den abweichenden Endpunkt.</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="43"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="45"/>
         <source>file</source>
         <translation>Datei</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="44"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="46"/>
         <source>Workspace of the key (default: Personal).</source>
         <translation>Arbeitsbereich des Schlüssels (Standard: Personal).</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="45"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="47"/>
         <source>name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="46"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="48"/>
         <source>The key serves every workspace.</source>
         <translation>Der Schlüssel bedient alle Arbeitsbereiche.</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="47"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="49"/>
         <source>Only these models: ids or globs, comma-separated; &apos;&apos; for all.</source>
         <translation>Nur diese Modelle: IDs oder Platzhaltermuster, kommagetrennt; &apos;&apos; für alle.</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="48"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="50"/>
         <source>patterns</source>
         <translation>Muster</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="49"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="51"/>
         <source>Only these members, comma-separated; &apos;&apos; for all.</source>
         <translation>Nur diese Mitglieder, kommagetrennt; &apos;&apos; für alle.</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="50"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="52"/>
         <source>names</source>
         <translation>Namen</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="51"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="53"/>
         <source>Only these local API key ids, comma-separated; &apos;&apos; for all.</source>
         <translation>Nur diese IDs lokaler API-Schlüssel, kommagetrennt; &apos;&apos; für alle.</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="52"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="54"/>
         <source>ids</source>
         <translation>IDs</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="53"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="55"/>
         <source>allow, never-for-models or never-for-provider.</source>
         <translation>allow, never-for-models oder never-for-provider.</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="54"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="56"/>
         <source>policy</source>
         <translation>Richtlinie</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="55"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="57"/>
         <source>Read the secret from standard input.</source>
         <translation>Das Geheimnis von der Standardeingabe lesen.</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="58"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="60"/>
         <source>Provider setting %1 (&apos;&apos; removes it).</source>
         <translation>Anbietereinstellung %1 (&apos;&apos; entfernt sie).</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="59"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="61"/>
         <source>value</source>
         <translation>Wert</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="75"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="77"/>
         <source>Give either --workspace or --all-workspaces.</source>
         <translation>Geben Sie entweder --workspace oder --all-workspaces an.</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="89"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="91"/>
         <source>--tokens takes local API key ids such as 1,4; &quot;%1&quot; is not one.</source>
         <translation>--tokens erwartet IDs lokaler API-Schlüssel wie 1,4; „%1“ ist keine.</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="98"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="100"/>
         <source>--shared-capacity takes allow, never-for-models or never-for-provider.</source>
         <translation>--shared-capacity erwartet allow, never-for-models oder never-for-provider.</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="189"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="191"/>
         <source>No provider keys yet. Add one with: keyway key add --provider openai --label &quot;Work OpenAI&quot; --secret-stdin</source>
         <translation>Noch keine Anbieterschlüssel. Fügen Sie einen hinzu mit: keyway key add --provider openai --label &quot;OpenAI Arbeit&quot; --secret-stdin</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="195"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="197"/>
         <source>ID</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="195"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="197"/>
         <source>TIER</source>
         <translation>STUFE</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="195"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="197"/>
         <source>POS</source>
         <translation>POS</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="195"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="197"/>
         <source>PROVIDER</source>
         <translation>ANBIETER</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="196"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="198"/>
         <source>LABEL</source>
         <translation>BEZEICHNUNG</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="196"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="198"/>
         <source>SECRET</source>
         <translation>GEHEIMNIS</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="196"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="198"/>
         <source>WORKSPACE</source>
         <translation>ARBEITSBEREICH</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="196"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="198"/>
         <source>STATE</source>
         <translation>STATUS</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="197"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="199"/>
         <source>FILTERS</source>
         <translation>FILTER</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="200"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="202"/>
         <source>secret missing</source>
         <translation>Geheimnis fehlt</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="201"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="203"/>
         <source>enabled</source>
         <translation>aktiviert</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="202"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="204"/>
         <source>disabled</source>
         <translation>deaktiviert</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="217"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="219"/>
         <source>Add a provider key. The secret is read from standard input (--secret-stdin) or asked for without echo.</source>
         <translation>Einen Anbieterschlüssel hinzufügen. Das Geheimnis wird von der Standardeingabe gelesen (--secret-stdin) oder ohne Echo abgefragt.</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="220"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="222"/>
         <source>One of: %1.</source>
         <translation>Mögliche Werte: %1.</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="221"/>
-        <location filename="../app/cli/KeyCommands.cpp" line="275"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="223"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="277"/>
         <source>id</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="223"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="225"/>
         <source>prioritized, shared or fallback (default depends on the provider).</source>
         <translation>prioritized, shared oder fallback (Standard hängt vom Anbieter ab).</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="224"/>
-        <location filename="../app/cli/KeyCommands.cpp" line="318"/>
-        <location filename="../app/cli/KeyCommands.cpp" line="366"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="226"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="320"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="368"/>
         <source>tier</source>
         <translation>Stufe</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="225"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="227"/>
         <source>Print the new key as JSON.</source>
         <translation>Den neuen Schlüssel als JSON ausgeben.</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="231"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="233"/>
         <source>Unexpected argument &quot;%1&quot;; secrets are never taken from the command line.</source>
         <translation>Unerwartetes Argument „%1“; Geheimnisse werden nie von der Befehlszeile übernommen.</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="234"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="236"/>
         <source>--provider is required; one of: %1.</source>
         <translation>--provider ist erforderlich; mögliche Werte: %1.</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="237"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="239"/>
         <source>--label is required.</source>
         <translation>--label ist erforderlich.</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="244"/>
-        <location filename="../app/cli/KeyCommands.cpp" line="393"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="246"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="395"/>
         <source>--tier takes prioritized, shared or fallback.</source>
         <translation>--tier erwartet prioritized, shared oder fallback.</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="254"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="256"/>
         <source>Secret for %1: </source>
         <translation>Geheimnis für %1: </translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="262"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="264"/>
         <source>Added key %1 &quot;%2&quot; (%3) in %4 at position %5.</source>
         <translation>Schlüssel %1 „%2“ (%3) zur Stufe „%4“ an Position %5 hinzugefügt.</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="273"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="275"/>
         <source>List provider keys in the order the router tries them.</source>
         <translation>Anbieterschlüssel in der Reihenfolge auflisten, in der der Router sie versucht.</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="274"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="276"/>
         <source>Print JSON.</source>
         <translation>JSON ausgeben.</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="275"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="277"/>
         <source>Only keys of this provider.</source>
         <translation>Nur Schlüssel dieses Anbieters.</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="277"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="279"/>
         <source>First ask the keychain for every secret and flag the keys whose secret is gone.</source>
         <translation>Zuerst jedes Geheimnis im Schlüsselbund abfragen und Schlüssel markieren, deren Geheimnis fehlt.</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="285"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="287"/>
         <source>Unknown provider &quot;%1&quot;. Known providers: %2.</source>
         <translation>Unbekannter Anbieter „%1“. Bekannte Anbieter: %2.</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="312"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="314"/>
         <source>Change a provider key. Only the options given change.</source>
         <translation>Einen Anbieterschlüssel ändern. Nur die angegebenen Optionen werden geändert.</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="313"/>
-        <location filename="../app/cli/KeyCommands.cpp" line="364"/>
-        <location filename="../app/cli/KeyCommands.cpp" line="413"/>
-        <location filename="../app/cli/KeyCommands.cpp" line="444"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="315"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="366"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="415"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="446"/>
         <source>The key&apos;s id.</source>
         <translation>Die ID des Schlüssels.</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="314"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="316"/>
         <source>Use the key again.</source>
         <translation>Den Schlüssel wieder verwenden.</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="315"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="317"/>
         <source>Keep the key but do not use it.</source>
         <translation>Den Schlüssel behalten, aber nicht verwenden.</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="316"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="318"/>
         <source>Ask for a new secret without echo.</source>
         <translation>Ein neues Geheimnis ohne Echo abfragen.</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="318"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="320"/>
         <source>Not here: use &quot;keyway key move&quot;.</source>
         <translation>Nicht hier: Verwenden Sie „keyway key move“.</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="322"/>
-        <location filename="../app/cli/KeyCommands.cpp" line="371"/>
-        <location filename="../app/cli/KeyCommands.cpp" line="417"/>
-        <location filename="../app/cli/KeyCommands.cpp" line="447"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="324"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="373"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="419"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="449"/>
         <source>provider key</source>
         <translation>Anbieterschlüssels</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="327"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="329"/>
         <source>Editing does not move a key; use: keyway key move %1 --tier %2</source>
         <translation>Bearbeiten verschiebt keinen Schlüssel; verwenden Sie: keyway key move %1 --tier %2</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="331"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="333"/>
         <source>Give either --enable or --disable.</source>
         <translation>Geben Sie entweder --enable oder --disable an.</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="345"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="347"/>
         <source>New secret: </source>
         <translation>Neues Geheimnis: </translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="355"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="357"/>
         <source>Saved key %1 &quot;%2&quot;.</source>
         <translation>Schlüssel %1 „%2“ gespeichert.</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="363"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="365"/>
         <source>Move a provider key to a tier and position.</source>
         <translation>Einen Anbieterschlüssel in eine Stufe und an eine Position verschieben.</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="366"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="368"/>
         <source>prioritized, shared or fallback (default: its tier).</source>
         <translation>prioritized, shared oder fallback (Standard: seine bisherige Stufe).</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="368"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="370"/>
         <source>0 is tried first (default: the end).</source>
         <translation>0 wird zuerst versucht (Standard: ans Ende).</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="368"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="370"/>
         <source>n</source>
         <translation>n</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="380"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="382"/>
         <source>--position takes a number, 0 for the first place.</source>
         <translation>--position erwartet eine Zahl, 0 für den ersten Platz.</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="383"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="385"/>
         <source>Say where to: --tier, --position or both.</source>
         <translation>Geben Sie das Ziel an: --tier, --position oder beides.</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="400"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="402"/>
         <source>Moved key %1 &quot;%2&quot; to %3, position %4.</source>
         <translation>Schlüssel %1 „%2“ in die Stufe „%3“ an Position %4 verschoben.</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="411"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="413"/>
         <source>Check a provider key with its provider, with the cheapest request there is (a list of models). Exits with 0 when the key works, 5 when it does not.</source>
         <translation>Einen Anbieterschlüssel beim Anbieter prüfen, mit der günstigsten Anfrage, die es gibt (einer Liste der Modelle). Endet mit 0, wenn der Schlüssel funktioniert, sonst mit 5.</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="414"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="416"/>
         <source>Print the result as JSON.</source>
         <translation>Das Ergebnis als JSON ausgeben.</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="443"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="445"/>
         <source>Remove a provider key and its secret.</source>
         <translation>Einen Anbieterschlüssel und sein Geheimnis entfernen.</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="455"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="457"/>
         <source>Removed key %1 and its secret.</source>
         <translation>Schlüssel %1 und sein Geheimnis wurden entfernt.</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="479"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="481"/>
         <source>add a provider key (its secret goes to the keychain)</source>
         <translation>einen Anbieterschlüssel hinzufügen (sein Geheimnis kommt in den Schlüsselbund)</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="480"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="482"/>
         <source>list keys in the order they are tried</source>
         <translation>Schlüssel in der Reihenfolge auflisten, in der sie versucht werden</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="482"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="484"/>
         <source>change a key&apos;s label, filters, settings or secret</source>
         <translation>Bezeichnung, Filter, Einstellungen oder Geheimnis eines Schlüssels ändern</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="483"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="485"/>
         <source>move a key to a tier and position</source>
         <translation>einen Schlüssel in eine Stufe und an eine Position verschieben</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="484"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="486"/>
         <source>check a key with its provider</source>
         <translation>einen Schlüssel beim Anbieter prüfen</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="485"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="487"/>
         <source>remove a key and its secret</source>
         <translation>einen Schlüssel und sein Geheimnis entfernen</translation>
     </message>
@@ -1154,132 +1223,132 @@ Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
 <context>
     <name>KeyEditorDialog</name>
     <message>
-        <location filename="../ui/keys/KeyEditorDialog.cpp" line="50"/>
+        <location filename="../ui/keys/KeyEditorDialog.cpp" line="52"/>
         <source>Add a provider key</source>
         <translation>Anbieterschlüssel hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/keys/KeyEditorDialog.cpp" line="61"/>
+        <location filename="../ui/keys/KeyEditorDialog.cpp" line="63"/>
         <source>Edit “%1”</source>
         <translation>„%1“ bearbeiten</translation>
     </message>
     <message>
-        <location filename="../ui/keys/KeyEditorDialog.cpp" line="81"/>
+        <location filename="../ui/keys/KeyEditorDialog.cpp" line="83"/>
         <source>Provider:</source>
         <translation>Anbieter:</translation>
     </message>
     <message>
-        <location filename="../ui/keys/KeyEditorDialog.cpp" line="88"/>
+        <location filename="../ui/keys/KeyEditorDialog.cpp" line="90"/>
         <source>&amp;Provider:</source>
         <translation>A&amp;nbieter:</translation>
     </message>
     <message>
-        <location filename="../ui/keys/KeyEditorDialog.cpp" line="94"/>
+        <location filename="../ui/keys/KeyEditorDialog.cpp" line="96"/>
         <source>&amp;Label:</source>
         <translation>&amp;Bezeichnung:</translation>
     </message>
     <message>
-        <location filename="../ui/keys/KeyEditorDialog.cpp" line="95"/>
+        <location filename="../ui/keys/KeyEditorDialog.cpp" line="97"/>
         <source>How you will recognise it, e.g. Work OpenAI</source>
         <translation>Woran Sie ihn erkennen, z. B. OpenAI Arbeit</translation>
     </message>
     <message>
-        <location filename="../ui/keys/KeyEditorDialog.cpp" line="97"/>
+        <location filename="../ui/keys/KeyEditorDialog.cpp" line="99"/>
         <source>&amp;Endpoint:</source>
         <translation>&amp;Endpunkt:</translation>
     </message>
     <message>
-        <location filename="../ui/keys/KeyEditorDialog.cpp" line="98"/>
+        <location filename="../ui/keys/KeyEditorDialog.cpp" line="100"/>
         <source>Leave empty for the provider&apos;s own endpoint; a gateway or local service needs its base URL, e.g. http://localhost:11434/v1</source>
         <translation>Leer lassen für den eigenen Endpunkt des Anbieters; ein Gateway oder lokaler Dienst benötigt seine Basis-URL, z. B. http://localhost:11434/v1</translation>
     </message>
     <message>
-        <location filename="../ui/keys/KeyEditorDialog.cpp" line="105"/>
+        <location filename="../ui/keys/KeyEditorDialog.cpp" line="107"/>
         <source>&amp;Tier:</source>
         <translation>S&amp;tufe:</translation>
     </message>
     <message>
-        <location filename="../ui/keys/KeyEditorDialog.cpp" line="107"/>
+        <location filename="../ui/keys/KeyEditorDialog.cpp" line="109"/>
         <source>&amp;Use this key</source>
         <translation>Diesen Schlüssel &amp;verwenden</translation>
     </message>
     <message>
-        <location filename="../ui/keys/KeyEditorDialog.cpp" line="130"/>
+        <location filename="../ui/keys/KeyEditorDialog.cpp" line="127"/>
         <source>&amp;Test key</source>
         <translation>Schlüssel &amp;testen</translation>
     </message>
     <message>
-        <location filename="../ui/keys/KeyEditorDialog.cpp" line="132"/>
+        <location filename="../ui/keys/KeyEditorDialog.cpp" line="129"/>
         <source>Ask the provider whether it accepts the key as the form has it, with a request that costs nothing (a list of models).</source>
         <translation>Den Anbieter fragen, ob er den Schlüssel so annimmt, wie er im Formular steht – mit einer kostenlosen Anfrage (einer Liste der Modelle).</translation>
     </message>
     <message>
-        <location filename="../ui/keys/KeyEditorDialog.cpp" line="202"/>
+        <location filename="../ui/keys/KeyEditorDialog.cpp" line="198"/>
         <source>Either an access key (ID and secret, with a session token for temporary credentials) or a Bedrock API key.</source>
         <translation>Entweder ein Zugriffsschlüssel (ID und geheimer Schlüssel, bei temporären Anmeldedaten mit Sitzungstoken) oder ein Bedrock-API-Schlüssel.</translation>
     </message>
     <message>
-        <location filename="../ui/keys/KeyEditorDialog.cpp" line="205"/>
+        <location filename="../ui/keys/KeyEditorDialog.cpp" line="201"/>
         <source>Either a service account&apos;s JSON key file or an express-mode API key.</source>
         <translation>Entweder die JSON-Schlüsseldatei eines Dienstkontos oder ein API-Schlüssel für den Express-Modus.</translation>
     </message>
     <message>
-        <location filename="../ui/keys/KeyEditorDialog.cpp" line="210"/>
+        <location filename="../ui/keys/KeyEditorDialog.cpp" line="206"/>
         <source>No file chosen</source>
         <translation>Keine Datei ausgewählt</translation>
     </message>
     <message>
-        <location filename="../ui/keys/KeyEditorDialog.cpp" line="211"/>
+        <location filename="../ui/keys/KeyEditorDialog.cpp" line="207"/>
         <source>Choose &amp;file…</source>
         <translation>&amp;Datei auswählen…</translation>
     </message>
     <message>
-        <location filename="../ui/keys/KeyEditorDialog.cpp" line="214"/>
+        <location filename="../ui/keys/KeyEditorDialog.cpp" line="210"/>
         <source>Service account key</source>
         <translation>Dienstkontoschlüssel</translation>
     </message>
     <message>
-        <location filename="../ui/keys/KeyEditorDialog.cpp" line="214"/>
+        <location filename="../ui/keys/KeyEditorDialog.cpp" line="210"/>
         <source>JSON (*.json)</source>
         <translation>JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../ui/keys/KeyEditorDialog.cpp" line="222"/>
+        <location filename="../ui/keys/KeyEditorDialog.cpp" line="218"/>
         <source>unchanged (%1)</source>
         <translation>unverändert (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/keys/KeyEditorDialog.cpp" line="224"/>
+        <location filename="../ui/keys/KeyEditorDialog.cpp" line="220"/>
         <source>comma-separated</source>
         <translation>kommagetrennt</translation>
     </message>
     <message>
-        <location filename="../ui/keys/KeyEditorDialog.cpp" line="230"/>
+        <location filename="../ui/keys/KeyEditorDialog.cpp" line="226"/>
         <source>the service account&apos;s project</source>
         <translation>das Projekt des Dienstkontos</translation>
     </message>
     <message>
-        <location filename="../ui/keys/KeyEditorDialog.cpp" line="236"/>
+        <location filename="../ui/keys/KeyEditorDialog.cpp" line="232"/>
         <source>required</source>
         <translation>erforderlich</translation>
     </message>
     <message>
-        <location filename="../ui/keys/KeyEditorDialog.cpp" line="252"/>
+        <location filename="../ui/keys/KeyEditorDialog.cpp" line="248"/>
         <source>Cannot read %1</source>
         <translation>%1 kann nicht gelesen werden</translation>
     </message>
     <message>
-        <location filename="../ui/keys/KeyEditorDialog.cpp" line="354"/>
+        <location filename="../ui/keys/KeyEditorDialog.cpp" line="350"/>
         <source>%1 keys need the service&apos;s base URL.</source>
         <translation>Schlüssel für %1 benötigen die Basis-URL des Dienstes.</translation>
     </message>
     <message>
-        <location filename="../ui/keys/KeyEditorDialog.cpp" line="359"/>
+        <location filename="../ui/keys/KeyEditorDialog.cpp" line="355"/>
         <source>%1 is needed.</source>
         <translation>%1 ist erforderlich.</translation>
     </message>
     <message>
-        <location filename="../ui/keys/KeyEditorDialog.cpp" line="397"/>
+        <location filename="../ui/keys/KeyEditorDialog.cpp" line="396"/>
         <source>Asking %1…</source>
         <translation>Frage %1…</translation>
     </message>
@@ -1287,112 +1356,112 @@ Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
 <context>
     <name>KeyFilterDialog</name>
     <message>
-        <location filename="../ui/keys/KeyFilterDialog.cpp" line="31"/>
+        <location filename="../ui/keys/KeyFilterDialog.cpp" line="33"/>
         <source>Filters of “%1”</source>
         <translation>Filter von „%1“</translation>
     </message>
     <message>
-        <location filename="../ui/keys/KeyFilterDialog.cpp" line="59"/>
+        <location filename="../ui/keys/KeyFilterDialog.cpp" line="58"/>
         <source>Any model; type an id or a pattern like anthropic/*</source>
         <translation>Jedes Modell; geben Sie eine ID oder ein Muster wie anthropic/* ein</translation>
     </message>
     <message>
-        <location filename="../ui/keys/KeyFilterDialog.cpp" line="60"/>
+        <location filename="../ui/keys/KeyFilterDialog.cpp" line="59"/>
         <source>The key serves only these models. Use * for any run of characters, e.g. openai/gpt-4.1* or *sonnet*. Empty: every model it can reach.</source>
         <translation>Der Schlüssel bedient nur diese Modelle. * steht für beliebige Zeichen, z. B. openai/gpt-4.1* oder *sonnet*. Leer: jedes Modell, das er erreichen kann.</translation>
     </message>
     <message>
-        <location filename="../ui/keys/KeyFilterDialog.cpp" line="68"/>
+        <location filename="../ui/keys/KeyFilterDialog.cpp" line="66"/>
         <source>&amp;Models:</source>
         <translation>&amp;Modelle:</translation>
     </message>
     <message>
-        <location filename="../ui/keys/KeyFilterDialog.cpp" line="72"/>
+        <location filename="../ui/keys/KeyFilterDialog.cpp" line="70"/>
         <source>Every member</source>
         <translation>Jedes Mitglied</translation>
     </message>
     <message>
-        <location filename="../ui/keys/KeyFilterDialog.cpp" line="73"/>
+        <location filename="../ui/keys/KeyFilterDialog.cpp" line="71"/>
         <source>Only requests of these members may use the key.</source>
         <translation>Nur Anfragen dieser Mitglieder dürfen den Schlüssel verwenden.</translation>
     </message>
     <message>
-        <location filename="../ui/keys/KeyFilterDialog.cpp" line="74"/>
+        <location filename="../ui/keys/KeyFilterDialog.cpp" line="72"/>
         <source>M&amp;embers:</source>
         <translation>Mi&amp;tglieder:</translation>
     </message>
     <message>
-        <location filename="../ui/keys/KeyFilterDialog.cpp" line="78"/>
+        <location filename="../ui/keys/KeyFilterDialog.cpp" line="76"/>
         <source>Every local API key</source>
         <translation>Jeder lokale API-Schlüssel</translation>
     </message>
     <message>
-        <location filename="../ui/keys/KeyFilterDialog.cpp" line="79"/>
+        <location filename="../ui/keys/KeyFilterDialog.cpp" line="77"/>
         <source>Only requests made with these local API keys may use the key.</source>
         <translation>Nur Anfragen mit diesen lokalen API-Schlüsseln dürfen den Schlüssel verwenden.</translation>
     </message>
     <message>
-        <location filename="../ui/keys/KeyFilterDialog.cpp" line="80"/>
+        <location filename="../ui/keys/KeyFilterDialog.cpp" line="78"/>
         <source>&amp;Local API keys:</source>
         <translation>&amp;Lokale API-Schlüssel:</translation>
     </message>
     <message>
-        <location filename="../ui/keys/KeyFilterDialog.cpp" line="84"/>
+        <location filename="../ui/keys/KeyFilterDialog.cpp" line="82"/>
         <source>&amp;Workspace:</source>
         <translation>A&amp;rbeitsbereich:</translation>
     </message>
     <message>
-        <location filename="../ui/keys/KeyFilterDialog.cpp" line="88"/>
+        <location filename="../ui/keys/KeyFilterDialog.cpp" line="86"/>
         <source>May stand in for this key</source>
         <translation>Darf für diesen Schlüssel einspringen</translation>
     </message>
     <message>
-        <location filename="../ui/keys/KeyFilterDialog.cpp" line="89"/>
+        <location filename="../ui/keys/KeyFilterDialog.cpp" line="87"/>
         <source>Never for the models this key serves</source>
         <translation>Nie für die Modelle, die dieser Schlüssel bedient</translation>
     </message>
     <message>
-        <location filename="../ui/keys/KeyFilterDialog.cpp" line="92"/>
+        <location filename="../ui/keys/KeyFilterDialog.cpp" line="90"/>
         <source>Never for any model of this provider</source>
         <translation>Nie für ein Modell dieses Anbieters</translation>
     </message>
     <message>
-        <location filename="../ui/keys/KeyFilterDialog.cpp" line="97"/>
+        <location filename="../ui/keys/KeyFilterDialog.cpp" line="95"/>
         <source>When this key cannot answer, may keys of the Shared capacity tier answer instead?</source>
         <translation>Dürfen Schlüssel der Stufe „Geteilte Kapazität“ antworten, wenn dieser Schlüssel nicht antworten kann?</translation>
     </message>
     <message>
-        <location filename="../ui/keys/KeyFilterDialog.cpp" line="99"/>
+        <location filename="../ui/keys/KeyFilterDialog.cpp" line="97"/>
         <source>Only a prioritized key decides whether shared capacity may stand in for it.</source>
         <translation>Nur ein priorisierter Schlüssel entscheidet, ob geteilte Kapazität für ihn einspringen darf.</translation>
     </message>
     <message>
-        <location filename="../ui/keys/KeyFilterDialog.cpp" line="100"/>
+        <location filename="../ui/keys/KeyFilterDialog.cpp" line="98"/>
         <source>&amp;Shared capacity:</source>
         <translation>&amp;Geteilte Kapazität:</translation>
     </message>
     <message>
-        <location filename="../ui/keys/KeyFilterDialog.cpp" line="144"/>
+        <location filename="../ui/keys/KeyFilterDialog.cpp" line="141"/>
         <source>There is no member “%1”; add members on the Access page.</source>
         <translation>Es gibt kein Mitglied „%1“; Mitglieder fügen Sie auf der Seite „Zugriff“ hinzu.</translation>
     </message>
     <message>
-        <location filename="../ui/keys/KeyFilterDialog.cpp" line="155"/>
+        <location filename="../ui/keys/KeyFilterDialog.cpp" line="152"/>
         <source>Choose one of the local API keys from the list.</source>
         <translation>Wählen Sie einen der lokalen API-Schlüssel aus der Liste.</translation>
     </message>
     <message>
-        <location filename="../ui/keys/KeyFilterDialog.cpp" line="158"/>
+        <location filename="../ui/keys/KeyFilterDialog.cpp" line="155"/>
         <source>All workspaces</source>
         <translation>Alle Arbeitsbereiche</translation>
     </message>
     <message>
-        <location filename="../ui/keys/KeyFilterDialog.cpp" line="178"/>
+        <location filename="../ui/keys/KeyFilterDialog.cpp" line="175"/>
         <source>&lt;b&gt;Serves no model&lt;/b&gt; the catalog knows — check the patterns, or the provider&apos;s own model ids.</source>
         <translation>&lt;b&gt;Bedient kein Modell&lt;/b&gt;, das der Katalog kennt – prüfen Sie die Muster oder die Modell-IDs des Anbieters.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/keys/KeyFilterDialog.cpp" line="183"/>
+        <location filename="../ui/keys/KeyFilterDialog.cpp" line="180"/>
         <source>&lt;b&gt;Serves %n model(s)&lt;/b&gt; of the catalog:</source>
         <translation>
             <numerusform>&lt;b&gt;Bedient %n Modell&lt;/b&gt; des Katalogs:</numerusform>
@@ -1403,12 +1472,12 @@ Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
 <context>
     <name>KeyProbe</name>
     <message>
-        <location filename="../router/providers/KeyProbe.cpp" line="72"/>
+        <location filename="../router/providers/KeyProbe.cpp" line="73"/>
         <source>Unknown provider &quot;%1&quot;.</source>
         <translation>Unbekannter Anbieter „%1“.</translation>
     </message>
     <message>
-        <location filename="../router/providers/KeyProbe.cpp" line="110"/>
+        <location filename="../router/providers/KeyProbe.cpp" line="107"/>
         <source>Keyway cannot check %1 keys yet.</source>
         <translation>Keyway kann %1-Schlüssel noch nicht prüfen.</translation>
     </message>
@@ -1416,109 +1485,123 @@ Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
 <context>
     <name>KeyService</name>
     <message>
-        <location filename="../app/keys/KeyService.cpp" line="110"/>
+        <location filename="../app/keys/KeyService.cpp" line="112"/>
         <source>&quot;%1&quot; is not a valid URL; write it like https://api.example.com/v1.</source>
         <translation>„%1“ ist keine gültige URL; Beispiel: https://api.example.com/v1.</translation>
     </message>
     <message>
-        <location filename="../app/keys/KeyService.cpp" line="113"/>
+        <location filename="../app/keys/KeyService.cpp" line="115"/>
         <source>The endpoint must start with https:// (or http:// for a local service).</source>
         <translation>Der Endpunkt muss mit https:// beginnen (oder mit http:// für einen lokalen Dienst).</translation>
     </message>
     <message>
-        <location filename="../app/keys/KeyService.cpp" line="115"/>
+        <location filename="../app/keys/KeyService.cpp" line="117"/>
         <source>The endpoint must not carry a user name or password; put the secret in the keychain instead.</source>
         <translation>Der Endpunkt darf keinen Benutzernamen und kein Passwort enthalten; legen Sie das Geheimnis stattdessen im Schlüsselbund ab.</translation>
     </message>
     <message>
-        <location filename="../app/keys/KeyService.cpp" line="119"/>
+        <location filename="../app/keys/KeyService.cpp" line="121"/>
         <source>The endpoint must not have a query or fragment (&quot;?…&quot; or &quot;#…&quot;).</source>
         <translation>Der Endpunkt darf keine Abfrage und kein Fragment enthalten („?…“ oder „#…“).</translation>
     </message>
     <message>
-        <location filename="../app/keys/KeyService.cpp" line="48"/>
+        <location filename="../app/keys/KeyService.cpp" line="50"/>
         <source>The CA file %1 does not exist or cannot be read.</source>
         <translation>Die CA-Datei %1 existiert nicht oder kann nicht gelesen werden.</translation>
     </message>
     <message>
-        <location filename="../app/keys/KeyService.cpp" line="51"/>
+        <location filename="../app/keys/KeyService.cpp" line="53"/>
         <source>The CA file %1 holds no certificate in PEM or DER form.</source>
         <translation>Die CA-Datei %1 enthält kein Zertifikat im PEM- oder DER-Format.</translation>
     </message>
     <message>
-        <location filename="../app/keys/KeyService.cpp" line="88"/>
+        <location filename="../app/keys/KeyService.cpp" line="90"/>
         <source>&quot;%1&quot; is not a valid %2; write it like %3.</source>
         <translation>„%1“ ist kein gültiger Wert für %2; Beispiel: %3.</translation>
     </message>
     <message>
-        <location filename="../app/keys/KeyService.cpp" line="135"/>
+        <location filename="../app/keys/KeyService.cpp" line="137"/>
         <source>The setting &quot;%1&quot; does not apply to %2 keys.</source>
         <translation>Die Einstellung „%1“ gilt nicht für Schlüssel von %2.</translation>
     </message>
     <message>
-        <location filename="../app/keys/KeyService.cpp" line="239"/>
+        <location filename="../app/keys/KeyService.cpp" line="240"/>
         <source>A key labelled &quot;%1&quot; already exists (id %2).</source>
         <translation>Ein Schlüssel mit der Bezeichnung „%1“ existiert bereits (ID %2).</translation>
     </message>
     <message>
-        <location filename="../app/keys/KeyService.cpp" line="245"/>
+        <location filename="../app/keys/KeyService.cpp" line="246"/>
         <source>%1 keys need an endpoint.</source>
         <translation>Schlüssel für %1 benötigen einen Endpunkt.</translation>
     </message>
     <message>
-        <location filename="../app/keys/KeyService.cpp" line="249"/>
+        <location filename="../app/keys/KeyService.cpp" line="250"/>
         <source>A CA file is only used with an endpoint override.</source>
         <translation>Eine CA-Datei wird nur mit einem abweichenden Endpunkt verwendet.</translation>
     </message>
     <message>
-        <location filename="../app/keys/KeyService.cpp" line="258"/>
+        <location filename="../app/keys/KeyService.cpp" line="260"/>
         <source>%1 keys need a value for &quot;%2&quot;, or an endpoint of their own.</source>
         <translation>Schlüssel für %1 benötigen einen Wert für „%2“ oder einen eigenen Endpunkt.</translation>
     </message>
     <message>
-        <location filename="../app/keys/KeyService.cpp" line="276"/>
+        <location filename="../app/keys/KeyService.cpp" line="278"/>
         <source>%1 keys need this setting: %2.</source>
         <translation>Schlüssel für %1 benötigen diese Einstellung: %2.</translation>
     </message>
     <message>
-        <location filename="../app/keys/KeyService.cpp" line="348"/>
+        <location filename="../app/keys/KeyService.cpp" line="350"/>
         <source>Editing does not move a key to another tier; move it instead.</source>
         <translation>Bearbeiten verschiebt einen Schlüssel nicht in eine andere Stufe; verschieben Sie ihn stattdessen.</translation>
     </message>
     <message>
-        <location filename="../app/keys/KeyService.cpp" line="269"/>
+        <location filename="../app/keys/KeyService.cpp" line="271"/>
         <source>Local API key %1 belongs to another workspace, so this key would never serve it.</source>
         <translation>Der lokale API-Schlüssel %1 gehört zu einem anderen Arbeitsbereich, daher würde dieser Schlüssel ihn nie bedienen.</translation>
     </message>
     <message>
-        <location filename="../app/keys/KeyService.cpp" line="282"/>
+        <location filename="../app/keys/KeyService.cpp" line="284"/>
         <source>A key that forbids shared capacity must stay in Prioritized; it is in %1.</source>
         <translation>Ein Schlüssel, der geteilte Kapazität verbietet, muss in der Stufe „Priorisiert“ bleiben; er ist in „%1“.</translation>
     </message>
     <message>
-        <location filename="../app/keys/KeyService.cpp" line="294"/>
+        <location filename="../app/keys/KeyService.cpp" line="296"/>
         <source>Unknown provider &quot;%1&quot;. Known providers: %2.</source>
         <translation>Unbekannter Anbieter „%1“. Bekannte Anbieter: %2.</translation>
     </message>
     <message>
-        <location filename="../app/keys/KeyService.cpp" line="352"/>
+        <location filename="../app/keys/KeyService.cpp" line="354"/>
         <source>Key %1 names the unknown provider &quot;%2&quot;.</source>
         <translation>Schlüssel %1 nennt den unbekannten Anbieter „%2“.</translation>
     </message>
     <message>
-        <location filename="../app/keys/KeyService.cpp" line="403"/>
+        <location filename="../app/keys/KeyService.cpp" line="405"/>
         <source>Key %1 was changed elsewhere meanwhile; nothing was saved. Try again.</source>
         <translation>Schlüssel %1 wurde zwischenzeitlich an anderer Stelle geändert; nichts wurde gespeichert. Versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location filename="../app/keys/KeyService.cpp" line="462"/>
+        <location filename="../app/keys/KeyService.cpp" line="464"/>
         <source>Unknown provider &quot;%1&quot;.</source>
         <translation>Unbekannter Anbieter „%1“.</translation>
     </message>
     <message>
-        <location filename="../app/keys/KeyService.cpp" line="481"/>
+        <location filename="../app/keys/KeyService.cpp" line="483"/>
         <source>Type the secret to test the key.</source>
         <translation>Geben Sie das Geheimnis ein, um den Schlüssel zu testen.</translation>
+    </message>
+</context>
+<context>
+    <name>KeyStore</name>
+    <message>
+        <location filename="../app/store/KeyStore.cpp" line="112"/>
+        <location filename="../app/store/KeyStore.cpp" line="198"/>
+        <source>There is no provider key with id %1.</source>
+        <translation>Es gibt keinen Anbieterschlüssel mit der ID %1.</translation>
+    </message>
+    <message>
+        <location filename="../app/store/KeyStore.cpp" line="256"/>
+        <source>Position %1 is out of range: %2 then holds %3 other keys, so the position must be between 0 and %4.</source>
+        <translation>Position %1 liegt außerhalb des gültigen Bereichs: Die Stufe „%2“ enthält dann %3 andere Schlüssel, daher muss die Position zwischen 0 und %4 liegen.</translation>
     </message>
 </context>
 <context>
@@ -1649,68 +1732,68 @@ Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
         <translation>&lt;h2&gt;In drei Schritten zur ersten gerouteten Anfrage&lt;/h2&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;Anbieterschlüssel hinzufügen&lt;/b&gt; mit &lt;b&gt;Schlüssel hinzufügen…&lt;/b&gt; oben – OpenAI, Anthropic, Azure, Bedrock, Vertex, Gemini, OpenRouter oder ein beliebiger OpenAI-kompatibler Dienst. Das Geheimnis wird im Schlüsselbund Ihres Systems abgelegt.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Lokalen API-Schlüssel erstellen&lt;/b&gt; für Ihre Werkzeuge: auf der Seite &lt;b&gt;Zugriff&lt;/b&gt; unter „Lokale API-Schlüssel“ &lt;b&gt;Erstellen…&lt;/b&gt; wählen. Er wird einmal angezeigt, mit Beispielen für Ihre Werkzeuge.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Ein Werkzeug auf den Router richten&lt;/b&gt;: seine Adresse in der Statusleiste mit &lt;b&gt;Kopieren&lt;/b&gt; übernehmen und dem Werkzeug den lokalen Schlüssel als API-Schlüssel geben.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;Die Schlüssel erscheinen dann hier in drei Stufen. Ziehen Sie sie, um die Reihenfolge festzulegen, in der sie versucht werden.&lt;/p&gt;&lt;p&gt;&lt;small&gt;Im Terminal leisten &lt;tt&gt;keyway key add&lt;/tt&gt; und &lt;tt&gt;keyway token create&lt;/tt&gt; dasselbe.&lt;/small&gt;&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/keys/KeysPage.cpp" line="69"/>
+        <location filename="../ui/keys/KeysPage.cpp" line="73"/>
         <source>&amp;Provider:</source>
         <translation>An&amp;bieter:</translation>
     </message>
     <message>
-        <location filename="../ui/keys/KeysPage.cpp" line="72"/>
+        <location filename="../ui/keys/KeysPage.cpp" line="76"/>
         <source>Show the keys of one provider only</source>
         <translation>Nur die Schlüssel eines Anbieters anzeigen</translation>
     </message>
     <message>
-        <location filename="../ui/keys/KeysPage.cpp" line="77"/>
-        <location filename="../ui/keys/KeysPage.cpp" line="195"/>
+        <location filename="../ui/keys/KeysPage.cpp" line="81"/>
+        <location filename="../ui/keys/KeysPage.cpp" line="199"/>
         <source>A&amp;dd key…</source>
         <translation>Schlüssel &amp;hinzufügen…</translation>
     </message>
     <message>
-        <location filename="../ui/keys/KeysPage.cpp" line="79"/>
+        <location filename="../ui/keys/KeysPage.cpp" line="83"/>
         <source>Add a provider key (Ctrl+N)</source>
         <translation>Anbieterschlüssel hinzufügen (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../ui/keys/KeysPage.cpp" line="183"/>
+        <location filename="../ui/keys/KeysPage.cpp" line="187"/>
         <source>&amp;Edit…</source>
         <translation>&amp;Bearbeiten…</translation>
     </message>
     <message>
-        <location filename="../ui/keys/KeysPage.cpp" line="187"/>
+        <location filename="../ui/keys/KeysPage.cpp" line="191"/>
         <source>&amp;Filters…</source>
         <translation>&amp;Filter…</translation>
     </message>
     <message>
-        <location filename="../ui/keys/KeysPage.cpp" line="191"/>
+        <location filename="../ui/keys/KeysPage.cpp" line="195"/>
         <source>&amp;Remove…</source>
         <translation>&amp;Entfernen…</translation>
     </message>
     <message>
-        <location filename="../ui/keys/KeysPage.cpp" line="200"/>
+        <location filename="../ui/keys/KeysPage.cpp" line="204"/>
         <source>Move &amp;up</source>
         <translation>Nach &amp;oben verschieben</translation>
     </message>
     <message>
-        <location filename="../ui/keys/KeysPage.cpp" line="201"/>
+        <location filename="../ui/keys/KeysPage.cpp" line="205"/>
         <source>Move &amp;down</source>
         <translation>Nach &amp;unten verschieben</translation>
     </message>
     <message>
-        <location filename="../ui/keys/KeysPage.cpp" line="202"/>
+        <location filename="../ui/keys/KeysPage.cpp" line="206"/>
         <source>Move to &amp;Prioritized</source>
         <translation>In „&amp;Priorisiert“ verschieben</translation>
     </message>
     <message>
-        <location filename="../ui/keys/KeysPage.cpp" line="204"/>
+        <location filename="../ui/keys/KeysPage.cpp" line="208"/>
         <source>Move to &amp;Shared capacity</source>
         <translation>In „&amp;Geteilte Kapazität“ verschieben</translation>
     </message>
     <message>
-        <location filename="../ui/keys/KeysPage.cpp" line="206"/>
+        <location filename="../ui/keys/KeysPage.cpp" line="210"/>
         <source>Move to &amp;Fallback</source>
         <translation>In „&amp;Reserve“ verschieben</translation>
     </message>
     <message>
-        <location filename="../ui/keys/KeysPage.cpp" line="215"/>
+        <location filename="../ui/keys/KeysPage.cpp" line="219"/>
         <source>All providers</source>
         <translation>Alle Anbieter</translation>
     </message>
@@ -1832,129 +1915,129 @@ Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="45"/>
-        <location filename="../ui/MainWindow.cpp" line="194"/>
+        <location filename="../ui/MainWindow.cpp" line="47"/>
+        <location filename="../ui/MainWindow.cpp" line="198"/>
         <source>Keyway</source>
         <translation>Keyway</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="48"/>
+        <location filename="../ui/MainWindow.cpp" line="50"/>
         <source>&amp;Keys</source>
         <translation>&amp;Schlüssel</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="49"/>
+        <location filename="../ui/MainWindow.cpp" line="51"/>
         <source>&amp;Activity</source>
         <translation>&amp;Aktivität</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="50"/>
+        <location filename="../ui/MainWindow.cpp" line="52"/>
         <source>&amp;Route preview</source>
         <translation>&amp;Routenvorschau</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="51"/>
+        <location filename="../ui/MainWindow.cpp" line="53"/>
         <source>&amp;Usage</source>
         <translation>&amp;Nutzung</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="52"/>
+        <location filename="../ui/MainWindow.cpp" line="54"/>
         <source>A&amp;ccess</source>
         <translation>&amp;Zugriff</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="53"/>
+        <location filename="../ui/MainWindow.cpp" line="55"/>
         <source>&amp;Settings</source>
         <translation>&amp;Einstellungen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="57"/>
+        <location filename="../ui/MainWindow.cpp" line="59"/>
         <source>Opening %1…</source>
         <translation>%1 wird geöffnet…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="72"/>
+        <location filename="../ui/MainWindow.cpp" line="74"/>
         <source>The router is stopped</source>
         <translation>Der Router ist gestoppt</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="104"/>
+        <location filename="../ui/MainWindow.cpp" line="316"/>
         <source>The key and its secret were removed.</source>
         <translation>Der Schlüssel und sein Geheimnis wurden entfernt.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="120"/>
+        <location filename="../ui/MainWindow.cpp" line="113"/>
         <source>Starting the router…</source>
         <translation>Router wird gestartet…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="124"/>
+        <location filename="../ui/MainWindow.cpp" line="117"/>
         <source>Copy</source>
         <translation>Kopieren</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="125"/>
+        <location filename="../ui/MainWindow.cpp" line="118"/>
         <source>Copy the router&apos;s address</source>
         <translation>Die Adresse des Routers kopieren</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="131"/>
+        <location filename="../ui/MainWindow.cpp" line="124"/>
         <source>Requests answered per second, over the last five seconds</source>
         <translation>Beantwortete Anfragen pro Sekunde, über die letzten fünf Sekunden</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="144"/>
+        <location filename="../ui/MainWindow.cpp" line="137"/>
         <source>%1 req/s</source>
         <translation>%1 Anfr./s</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="174"/>
+        <location filename="../ui/MainWindow.cpp" line="178"/>
         <source>&amp;Open Keyway</source>
         <translation>Keyway ö&amp;ffnen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="180"/>
-        <location filename="../ui/MainWindow.cpp" line="208"/>
+        <location filename="../ui/MainWindow.cpp" line="184"/>
+        <location filename="../ui/MainWindow.cpp" line="212"/>
         <source>&amp;Stop the router</source>
         <translation>Router &amp;stoppen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="181"/>
+        <location filename="../ui/MainWindow.cpp" line="185"/>
         <source>&amp;Keep routing when the window closes</source>
         <translation>&amp;Weiter routen, wenn das Fenster geschlossen wird</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="187"/>
+        <location filename="../ui/MainWindow.cpp" line="191"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="202"/>
+        <location filename="../ui/MainWindow.cpp" line="206"/>
         <source>The router is listening on %1</source>
         <translation>Der Router lauscht auf %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="205"/>
+        <location filename="../ui/MainWindow.cpp" line="209"/>
         <source>Keyway: %1</source>
         <translation>Keyway: %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="206"/>
+        <location filename="../ui/MainWindow.cpp" line="210"/>
         <source>Keyway: routing on %1</source>
         <translation>Keyway: Routing auf %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="208"/>
+        <location filename="../ui/MainWindow.cpp" line="212"/>
         <source>&amp;Start the router</source>
         <translation>Router &amp;starten</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="237"/>
+        <location filename="../ui/MainWindow.cpp" line="241"/>
         <source>No provider keys yet.</source>
         <translation>Noch keine Anbieterschlüssel.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="238"/>
+        <location filename="../ui/MainWindow.cpp" line="242"/>
         <source>%n provider key(s) stored.</source>
         <translation>
             <numerusform>%n Anbieterschlüssel gespeichert.</numerusform>
@@ -1962,7 +2045,7 @@ Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="241"/>
+        <location filename="../ui/MainWindow.cpp" line="245"/>
         <source>%n key(s) have no secret in the keychain any more.</source>
         <translation>
             <numerusform>%n Schlüssel hat kein Geheimnis mehr im Schlüsselbund.</numerusform>
@@ -1970,12 +2053,12 @@ Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="244"/>
+        <location filename="../ui/MainWindow.cpp" line="248"/>
         <source>The secrets could not be checked: %1</source>
         <translation>Die Geheimnisse konnten nicht geprüft werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="250"/>
+        <location filename="../ui/MainWindow.cpp" line="254"/>
         <source>Keyway could not start: %1</source>
         <translation>Keyway konnte nicht starten: %1</translation>
     </message>
@@ -1998,27 +2081,27 @@ Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
 <context>
     <name>ModelCatalog</name>
     <message>
-        <location filename="../router/catalog/ModelCatalog.cpp" line="33"/>
+        <location filename="../router/catalog/ModelCatalog.cpp" line="26"/>
         <source>A model id cannot contain &quot;*&quot; or &quot;?&quot;: &quot;%1&quot;.</source>
         <translation>Eine Modell-ID darf weder „*“ noch „?“ enthalten: „%1“.</translation>
     </message>
     <message>
-        <location filename="../router/catalog/ModelCatalog.cpp" line="50"/>
+        <location filename="../router/catalog/ModelCatalog.cpp" line="41"/>
         <source>The price &quot;%1&quot; must be a number of dollars per million tokens, 0 or more.</source>
         <translation>Der Preis „%1“ muss eine Zahl von Dollar pro Million Token sein, 0 oder mehr.</translation>
     </message>
     <message>
-        <location filename="../router/catalog/ModelCatalog.cpp" line="84"/>
+        <location filename="../router/catalog/ModelCatalog.cpp" line="74"/>
         <source>The context length must be a number of tokens.</source>
         <translation>Die Kontextlänge muss eine Anzahl von Token sein.</translation>
     </message>
     <message>
-        <location filename="../router/catalog/ModelCatalog.cpp" line="123"/>
+        <location filename="../router/catalog/ModelCatalog.cpp" line="114"/>
         <source>The catalog has no &quot;models&quot; list.</source>
         <translation>Der Katalog hat keine Liste „models“.</translation>
     </message>
     <message>
-        <location filename="../router/catalog/ModelCatalog.cpp" line="130"/>
+        <location filename="../router/catalog/ModelCatalog.cpp" line="119"/>
         <source>Model %1: %2</source>
         <translation>Modell %1: %2</translation>
     </message>
@@ -2226,17 +2309,17 @@ Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
 <context>
     <name>ModelPattern</name>
     <message>
-        <location filename="../router/catalog/ModelPattern.cpp" line="48"/>
+        <location filename="../router/catalog/ModelPattern.cpp" line="46"/>
         <source>A model pattern is empty.</source>
         <translation>Ein Modellmuster ist leer.</translation>
     </message>
     <message>
-        <location filename="../router/catalog/ModelPattern.cpp" line="50"/>
+        <location filename="../router/catalog/ModelPattern.cpp" line="48"/>
         <source>The model pattern is longer than %1 characters.</source>
         <translation>Das Modellmuster ist länger als %1 Zeichen.</translation>
     </message>
     <message>
-        <location filename="../router/catalog/ModelPattern.cpp" line="57"/>
+        <location filename="../router/catalog/ModelPattern.cpp" line="55"/>
         <source>The model pattern &quot;%1&quot; contains &quot;%2&quot;, which no model id uses. Patterns may use letters, digits, - . _ : / @ + and the wildcards * and ?.</source>
         <translation>Das Modellmuster „%1“ enthält „%2“, was in keiner Modell-ID vorkommt. Muster dürfen Buchstaben, Ziffern, - . _ : / @ + und die Platzhalter * und ? enthalten.</translation>
     </message>
@@ -2292,22 +2375,22 @@ Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
 <context>
     <name>OpenAiToAnthropic</name>
     <message>
-        <location filename="../router/translate/OpenAiToAnthropic.cpp" line="72"/>
+        <location filename="../router/translate/OpenAiToAnthropic.cpp" line="68"/>
         <source>An image must be a data: URL with base64 content or a web address to reach an Anthropic-format provider.</source>
         <translation>Ein Bild muss eine data:-URL mit Base64-Inhalt oder eine Webadresse sein, um einen Anbieter im Anthropic-Format zu erreichen.</translation>
     </message>
     <message>
-        <location filename="../router/translate/OpenAiToAnthropic.cpp" line="78"/>
+        <location filename="../router/translate/OpenAiToAnthropic.cpp" line="74"/>
         <source>A &quot;%1&quot; part cannot be sent to an Anthropic-format provider.</source>
         <translation>Ein „%1“-Teil kann nicht an einen Anbieter im Anthropic-Format gesendet werden.</translation>
     </message>
     <message>
-        <location filename="../router/translate/OpenAiToAnthropic.cpp" line="97"/>
+        <location filename="../router/translate/OpenAiToAnthropic.cpp" line="92"/>
         <source>The arguments of tool call %1 are not a JSON object.</source>
         <translation>Die Argumente des Werkzeugaufrufs %1 sind kein JSON-Objekt.</translation>
     </message>
     <message>
-        <location filename="../router/translate/OpenAiToAnthropic.cpp" line="155"/>
+        <location filename="../router/translate/OpenAiToAnthropic.cpp" line="149"/>
         <source>Anthropic-format providers give one answer per request (n = 1).</source>
         <translation>Anbieter im Anthropic-Format geben eine Antwort pro Anfrage (n = 1).</translation>
     </message>
@@ -2492,79 +2575,79 @@ Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
 <context>
     <name>RouteCommands</name>
     <message>
-        <location filename="../app/cli/RouteCommands.cpp" line="32"/>
+        <location filename="../app/cli/RouteCommands.cpp" line="34"/>
         <source>--token takes a local API key id.</source>
         <translation>--token erwartet die ID eines lokalen API-Schlüssels.</translation>
     </message>
     <message>
-        <location filename="../app/cli/RouteCommands.cpp" line="64"/>
+        <location filename="../app/cli/RouteCommands.cpp" line="66"/>
         <source>Show which keys a request would be tried on, in order, and why each other key would not be used. Uses the same planner as the router; live health (cool-downs) is known only to a running router.</source>
         <translation>Anzeigen, mit welchen Schlüsseln eine Anfrage der Reihe nach versucht würde und warum jeder andere Schlüssel nicht verwendet würde. Nutzt denselben Planer wie der Router; den aktuellen Zustand (Abkühlphasen) kennt nur ein laufender Router.</translation>
     </message>
     <message>
-        <location filename="../app/cli/RouteCommands.cpp" line="69"/>
+        <location filename="../app/cli/RouteCommands.cpp" line="71"/>
         <source>The model the request names.</source>
         <translation>Das Modell, das die Anfrage nennt.</translation>
     </message>
     <message>
-        <location filename="../app/cli/RouteCommands.cpp" line="69"/>
-        <location filename="../app/cli/RouteCommands.cpp" line="70"/>
+        <location filename="../app/cli/RouteCommands.cpp" line="71"/>
+        <location filename="../app/cli/RouteCommands.cpp" line="72"/>
         <source>id</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../app/cli/RouteCommands.cpp" line="70"/>
+        <location filename="../app/cli/RouteCommands.cpp" line="72"/>
         <source>As a request with this local API key id.</source>
         <translation>Als Anfrage mit dieser ID eines lokalen API-Schlüssels.</translation>
     </message>
     <message>
-        <location filename="../app/cli/RouteCommands.cpp" line="71"/>
+        <location filename="../app/cli/RouteCommands.cpp" line="73"/>
         <source>As a request from this member (default: me).</source>
         <translation>Als Anfrage dieses Mitglieds (Standard: me).</translation>
     </message>
     <message>
-        <location filename="../app/cli/RouteCommands.cpp" line="72"/>
-        <location filename="../app/cli/RouteCommands.cpp" line="73"/>
+        <location filename="../app/cli/RouteCommands.cpp" line="74"/>
+        <location filename="../app/cli/RouteCommands.cpp" line="75"/>
         <source>name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../app/cli/RouteCommands.cpp" line="73"/>
+        <location filename="../app/cli/RouteCommands.cpp" line="75"/>
         <source>In this workspace (default: Personal).</source>
         <translation>In diesem Arbeitsbereich (Standard: Personal).</translation>
     </message>
     <message>
-        <location filename="../app/cli/RouteCommands.cpp" line="74"/>
+        <location filename="../app/cli/RouteCommands.cpp" line="76"/>
         <source>Print JSON.</source>
         <translation>JSON ausgeben.</translation>
     </message>
     <message>
-        <location filename="../app/cli/RouteCommands.cpp" line="79"/>
+        <location filename="../app/cli/RouteCommands.cpp" line="81"/>
         <source>--model is required.</source>
         <translation>--model ist erforderlich.</translation>
     </message>
     <message>
-        <location filename="../app/cli/RouteCommands.cpp" line="83"/>
+        <location filename="../app/cli/RouteCommands.cpp" line="85"/>
         <source>A local API key already names its member and workspace; give --token or --member/--workspace.</source>
         <translation>Ein lokaler API-Schlüssel legt Mitglied und Arbeitsbereich bereits fest; geben Sie --token oder --member/--workspace an.</translation>
     </message>
     <message>
-        <location filename="../app/cli/RouteCommands.cpp" line="122"/>
+        <location filename="../app/cli/RouteCommands.cpp" line="124"/>
         <source>No key would serve &quot;%1&quot;.</source>
         <translation>Kein Schlüssel würde „%1“ bedienen.</translation>
     </message>
     <message>
-        <location filename="../app/cli/RouteCommands.cpp" line="124"/>
+        <location filename="../app/cli/RouteCommands.cpp" line="126"/>
         <source>&quot;%1&quot; would be tried on:</source>
         <translation>Für „%1“ würden diese Schlüssel versucht:</translation>
     </message>
     <message>
-        <location filename="../app/cli/RouteCommands.cpp" line="132"/>
+        <location filename="../app/cli/RouteCommands.cpp" line="134"/>
         <source>Not used:</source>
         <translation>Nicht verwendet:</translation>
     </message>
     <message>
-        <location filename="../app/cli/RouteCommands.cpp" line="150"/>
+        <location filename="../app/cli/RouteCommands.cpp" line="152"/>
         <source>show the keys a request would be tried on, and why not the others</source>
         <translation>anzeigen, mit welchen Schlüsseln eine Anfrage versucht würde und warum nicht mit den anderen</translation>
     </message>
@@ -2655,60 +2738,60 @@ Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
 <context>
     <name>RoutePreviewPage</name>
     <message>
-        <location filename="../ui/route/RoutePreviewPage.cpp" line="37"/>
+        <location filename="../ui/route/RoutePreviewPage.cpp" line="38"/>
         <source>#</source>
         <translation>#</translation>
     </message>
     <message>
-        <location filename="../ui/route/RoutePreviewPage.cpp" line="37"/>
-        <location filename="../ui/route/RoutePreviewPage.cpp" line="39"/>
+        <location filename="../ui/route/RoutePreviewPage.cpp" line="38"/>
+        <location filename="../ui/route/RoutePreviewPage.cpp" line="40"/>
         <source>Key</source>
         <translation>Schlüssel</translation>
     </message>
     <message>
-        <location filename="../ui/route/RoutePreviewPage.cpp" line="37"/>
-        <location filename="../ui/route/RoutePreviewPage.cpp" line="39"/>
+        <location filename="../ui/route/RoutePreviewPage.cpp" line="38"/>
+        <location filename="../ui/route/RoutePreviewPage.cpp" line="40"/>
         <source>Provider</source>
         <translation>Anbieter</translation>
     </message>
     <message>
-        <location filename="../ui/route/RoutePreviewPage.cpp" line="37"/>
-        <location filename="../ui/route/RoutePreviewPage.cpp" line="39"/>
+        <location filename="../ui/route/RoutePreviewPage.cpp" line="38"/>
+        <location filename="../ui/route/RoutePreviewPage.cpp" line="40"/>
         <source>Tier</source>
         <translation>Stufe</translation>
     </message>
     <message>
-        <location filename="../ui/route/RoutePreviewPage.cpp" line="37"/>
+        <location filename="../ui/route/RoutePreviewPage.cpp" line="38"/>
         <source>Sent as</source>
         <translation>Gesendet als</translation>
     </message>
     <message>
-        <location filename="../ui/route/RoutePreviewPage.cpp" line="39"/>
+        <location filename="../ui/route/RoutePreviewPage.cpp" line="40"/>
         <source>Why not</source>
         <translation>Grund</translation>
     </message>
     <message>
-        <location filename="../ui/route/RoutePreviewPage.cpp" line="44"/>
+        <location filename="../ui/route/RoutePreviewPage.cpp" line="45"/>
         <source>A model as a tool would name it, e.g. gpt-4.1</source>
         <translation>Ein Modell, wie ein Werkzeug es nennen würde, z. B. gpt-4.1</translation>
     </message>
     <message>
-        <location filename="../ui/route/RoutePreviewPage.cpp" line="46"/>
+        <location filename="../ui/route/RoutePreviewPage.cpp" line="47"/>
         <source>&amp;Local API key:</source>
         <translation>&amp;Lokaler API-Schlüssel:</translation>
     </message>
     <message>
-        <location filename="../ui/route/RoutePreviewPage.cpp" line="47"/>
+        <location filename="../ui/route/RoutePreviewPage.cpp" line="48"/>
         <source>&amp;Model:</source>
         <translation>&amp;Modell:</translation>
     </message>
     <message>
-        <location filename="../ui/route/RoutePreviewPage.cpp" line="53"/>
+        <location filename="../ui/route/RoutePreviewPage.cpp" line="54"/>
         <source>&lt;b&gt;Tried in this order&lt;/b&gt;</source>
         <translation>&lt;b&gt;In dieser Reihenfolge versucht&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/route/RoutePreviewPage.cpp" line="55"/>
+        <location filename="../ui/route/RoutePreviewPage.cpp" line="56"/>
         <source>&lt;b&gt;Not used&lt;/b&gt;</source>
         <translation>&lt;b&gt;Nicht verwendet&lt;/b&gt;</translation>
     </message>
@@ -2723,12 +2806,12 @@ Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
         <translation>Wählen Sie einen lokalen Schlüssel und geben Sie ein Modell an.</translation>
     </message>
     <message>
-        <location filename="../ui/route/RoutePreviewPage.cpp" line="127"/>
+        <location filename="../ui/route/RoutePreviewPage.cpp" line="130"/>
         <source>No key would serve “%1” now.</source>
         <translation>Derzeit würde kein Schlüssel „%1“ bedienen.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/route/RoutePreviewPage.cpp" line="129"/>
+        <location filename="../ui/route/RoutePreviewPage.cpp" line="132"/>
         <source>A request for “%1” would be tried on %n key(s).</source>
         <translation>
             <numerusform>Eine Anfrage für „%1“ würde mit %n Schlüssel versucht.</numerusform>
@@ -2736,7 +2819,7 @@ Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
         </translation>
     </message>
     <message>
-        <location filename="../ui/route/RoutePreviewPage.cpp" line="137"/>
+        <location filename="../ui/route/RoutePreviewPage.cpp" line="140"/>
         <source>%1 (a trial after failures)</source>
         <translation>%1 (Testversuch nach Fehlern)</translation>
     </message>
@@ -2744,77 +2827,77 @@ Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
 <context>
     <name>Router</name>
     <message>
-        <location filename="../router/Router.cpp" line="40"/>
+        <location filename="../router/inbound/ClientCallReader.cpp" line="20"/>
         <source>The request body is not valid JSON: %1 at offset %2</source>
         <translation>Der Rumpf der Anfrage ist kein gültiges JSON: %1 an Position %2</translation>
     </message>
     <message>
-        <location filename="../router/Router.cpp" line="46"/>
+        <location filename="../router/inbound/ClientCallReader.cpp" line="25"/>
         <source>The request body must be a JSON object</source>
         <translation>Der Rumpf der Anfrage muss ein JSON-Objekt sein</translation>
     </message>
     <message>
-        <location filename="../router/Router.cpp" line="66"/>
+        <location filename="../router/inbound/ClientCallReader.cpp" line="43"/>
         <source>model: a model id is required</source>
         <translation>model: eine Modell-ID ist erforderlich</translation>
     </message>
     <message>
-        <location filename="../router/Router.cpp" line="71"/>
+        <location filename="../router/inbound/ClientCallReader.cpp" line="46"/>
         <source>messages: a list of messages is required</source>
         <translation>messages: eine Liste von Nachrichten ist erforderlich</translation>
     </message>
     <message>
-        <location filename="../router/Router.cpp" line="78"/>
+        <location filename="../router/inbound/ClientCallReader.cpp" line="50"/>
         <source>max_tokens: a whole number of 1 or more is required</source>
         <translation>max_tokens: eine ganze Zahl ab 1 ist erforderlich</translation>
     </message>
     <message>
-        <location filename="../router/Router.cpp" line="105"/>
+        <location filename="../router/inbound/ClientCallReader.cpp" line="74"/>
         <source>&quot;model&quot; must be a model id</source>
         <translation>&quot;model&quot; muss eine Modell-ID sein</translation>
     </message>
     <message>
-        <location filename="../router/Router.cpp" line="111"/>
+        <location filename="../router/inbound/ClientCallReader.cpp" line="78"/>
         <source>&quot;models&quot; must be a list of model ids</source>
         <translation>&quot;models&quot; muss eine Liste von Modell-IDs sein</translation>
     </message>
     <message>
-        <location filename="../router/Router.cpp" line="118"/>
+        <location filename="../router/inbound/ClientCallReader.cpp" line="83"/>
         <source>The request names no model</source>
         <translation>Die Anfrage nennt kein Modell</translation>
     </message>
     <message>
-        <location filename="../router/Router.cpp" line="222"/>
+        <location filename="../router/Router.cpp" line="119"/>
         <source>The Host header must name this machine&apos;s loopback address</source>
         <translation>Der Host-Header muss die Loopback-Adresse dieses Rechners nennen</translation>
     </message>
     <message>
-        <location filename="../router/Router.cpp" line="257"/>
+        <location filename="../router/Router.cpp" line="154"/>
         <source>There is no endpoint %1</source>
         <translation>Es gibt keinen Endpunkt %1</translation>
     </message>
     <message>
-        <location filename="../router/Router.cpp" line="267"/>
+        <location filename="../router/Router.cpp" line="164"/>
         <source>%1 expects %2</source>
         <translation>%1 erwartet %2</translation>
     </message>
     <message>
-        <location filename="../router/Router.cpp" line="280"/>
+        <location filename="../router/Router.cpp" line="177"/>
         <source>A local API key is required (Authorization: Bearer kw-… or x-api-key)</source>
         <translation>Ein lokaler API-Schlüssel ist erforderlich (Authorization: Bearer kw-… oder x-api-key)</translation>
     </message>
     <message>
-        <location filename="../router/Router.cpp" line="282"/>
+        <location filename="../router/Router.cpp" line="179"/>
         <source>This local API key is not known, or it was revoked</source>
         <translation>Dieser lokale API-Schlüssel ist unbekannt oder wurde widerrufen</translation>
     </message>
     <message>
-        <location filename="../router/Router.cpp" line="342"/>
+        <location filename="../router/Router.cpp" line="238"/>
         <source>Name the request: ?id=gen-…</source>
         <translation>Geben Sie die Anfrage an: ?id=gen-…</translation>
     </message>
     <message>
-        <location filename="../router/Router.cpp" line="349"/>
+        <location filename="../router/Router.cpp" line="245"/>
         <source>No request %1 is known</source>
         <translation>Die Anfrage %1 ist unbekannt</translation>
     </message>
@@ -2822,12 +2905,12 @@ Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
 <context>
     <name>RouterHost</name>
     <message>
-        <location filename="../app/routing/RouterHost.cpp" line="60"/>
+        <location filename="../app/routing/RouterHost.cpp" line="63"/>
         <source>The router has not started yet.</source>
         <translation>Der Router wurde noch nicht gestartet.</translation>
     </message>
     <message>
-        <location filename="../app/routing/RouterHost.cpp" line="244"/>
+        <location filename="../app/routing/RouterHost.cpp" line="255"/>
         <source>The router could not listen on %1 port %2: %3</source>
         <translation>Der Router konnte nicht auf %1, Port %2 lauschen: %3</translation>
     </message>
@@ -2972,97 +3055,97 @@ Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
 <context>
     <name>SettingsCommands</name>
     <message>
-        <location filename="../app/cli/SettingsCommands.cpp" line="24"/>
+        <location filename="../app/cli/SettingsCommands.cpp" line="25"/>
         <source>List every setting with its value and default.</source>
         <translation>Alle Einstellungen mit Wert und Standardwert auflisten.</translation>
     </message>
     <message>
-        <location filename="../app/cli/SettingsCommands.cpp" line="25"/>
+        <location filename="../app/cli/SettingsCommands.cpp" line="26"/>
         <source>Print JSON.</source>
         <translation>JSON ausgeben.</translation>
     </message>
     <message>
-        <location filename="../app/cli/SettingsCommands.cpp" line="37"/>
+        <location filename="../app/cli/SettingsCommands.cpp" line="38"/>
         <source>NAME</source>
         <translation>NAME</translation>
     </message>
     <message>
-        <location filename="../app/cli/SettingsCommands.cpp" line="37"/>
+        <location filename="../app/cli/SettingsCommands.cpp" line="38"/>
         <source>VALUE</source>
         <translation>WERT</translation>
     </message>
     <message>
-        <location filename="../app/cli/SettingsCommands.cpp" line="37"/>
+        <location filename="../app/cli/SettingsCommands.cpp" line="38"/>
         <source>DEFAULT</source>
         <translation>STANDARD</translation>
     </message>
     <message>
-        <location filename="../app/cli/SettingsCommands.cpp" line="37"/>
+        <location filename="../app/cli/SettingsCommands.cpp" line="38"/>
         <source>MEANING</source>
         <translation>BEDEUTUNG</translation>
     </message>
     <message>
-        <location filename="../app/cli/SettingsCommands.cpp" line="56"/>
+        <location filename="../app/cli/SettingsCommands.cpp" line="57"/>
         <source>Print one setting&apos;s value.</source>
         <translation>Den Wert einer Einstellung ausgeben.</translation>
     </message>
     <message>
-        <location filename="../app/cli/SettingsCommands.cpp" line="57"/>
+        <location filename="../app/cli/SettingsCommands.cpp" line="58"/>
         <source>Change one setting.</source>
         <translation>Eine Einstellung ändern.</translation>
     </message>
     <message>
-        <location filename="../app/cli/SettingsCommands.cpp" line="58"/>
+        <location filename="../app/cli/SettingsCommands.cpp" line="59"/>
         <source>Put one setting back to its default.</source>
         <translation>Eine Einstellung auf ihren Standardwert zurücksetzen.</translation>
     </message>
     <message>
-        <location filename="../app/cli/SettingsCommands.cpp" line="60"/>
+        <location filename="../app/cli/SettingsCommands.cpp" line="61"/>
         <source>The setting (see keyway settings list).</source>
         <translation>Die Einstellung (siehe keyway settings list).</translation>
     </message>
     <message>
-        <location filename="../app/cli/SettingsCommands.cpp" line="62"/>
+        <location filename="../app/cli/SettingsCommands.cpp" line="63"/>
         <source>Its new value.</source>
         <translation>Ihr neuer Wert.</translation>
     </message>
     <message>
-        <location filename="../app/cli/SettingsCommands.cpp" line="67"/>
+        <location filename="../app/cli/SettingsCommands.cpp" line="68"/>
         <source>Give a setting&apos;s name and its value.</source>
         <translation>Geben Sie den Namen einer Einstellung und ihren Wert an.</translation>
     </message>
     <message>
-        <location filename="../app/cli/SettingsCommands.cpp" line="68"/>
+        <location filename="../app/cli/SettingsCommands.cpp" line="69"/>
         <source>Give one setting&apos;s name.</source>
         <translation>Geben Sie den Namen genau einer Einstellung an.</translation>
     </message>
     <message>
-        <location filename="../app/cli/SettingsCommands.cpp" line="92"/>
+        <location filename="../app/cli/SettingsCommands.cpp" line="93"/>
         <source>keyway: warning: the router will accept connections from the network at %1; every request still needs a local API key.</source>
         <translation>keyway: Warnung: Der Router nimmt auf %1 Verbindungen aus dem Netzwerk an; jede Anfrage benötigt weiterhin einen lokalen API-Schlüssel.</translation>
     </message>
     <message>
-        <location filename="../app/cli/SettingsCommands.cpp" line="97"/>
+        <location filename="../app/cli/SettingsCommands.cpp" line="98"/>
         <source>%1 = %2</source>
         <translation>%1 = %2</translation>
     </message>
     <message>
-        <location filename="../app/cli/SettingsCommands.cpp" line="112"/>
+        <location filename="../app/cli/SettingsCommands.cpp" line="113"/>
         <source>every setting with its value and default</source>
         <translation>alle Einstellungen mit Wert und Standardwert</translation>
     </message>
     <message>
-        <location filename="../app/cli/SettingsCommands.cpp" line="113"/>
+        <location filename="../app/cli/SettingsCommands.cpp" line="114"/>
         <source>one setting&apos;s value</source>
         <translation>der Wert einer Einstellung</translation>
     </message>
     <message>
-        <location filename="../app/cli/SettingsCommands.cpp" line="114"/>
+        <location filename="../app/cli/SettingsCommands.cpp" line="115"/>
         <source>change one setting</source>
         <translation>eine Einstellung ändern</translation>
     </message>
     <message>
-        <location filename="../app/cli/SettingsCommands.cpp" line="115"/>
+        <location filename="../app/cli/SettingsCommands.cpp" line="116"/>
         <source>put one setting back to its default</source>
         <translation>eine Einstellung auf ihren Standardwert zurücksetzen</translation>
     </message>
@@ -3070,223 +3153,157 @@ Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../ui/settings/SettingsPage.cpp" line="28"/>
+        <location filename="../ui/settings/SettingsPage.cpp" line="30"/>
         <source>Port (0: any free one):</source>
         <translation>Port (0: beliebiger freier):</translation>
     </message>
     <message>
-        <location filename="../ui/settings/SettingsPage.cpp" line="29"/>
+        <location filename="../ui/settings/SettingsPage.cpp" line="31"/>
         <source>Bind address:</source>
         <translation>Bind-Adresse:</translation>
     </message>
     <message>
-        <location filename="../ui/settings/SettingsPage.cpp" line="31"/>
+        <location filename="../ui/settings/SettingsPage.cpp" line="33"/>
         <source>Connect timeout:</source>
         <translation>Zeitlimit für Verbindungsaufbau:</translation>
     </message>
     <message>
-        <location filename="../ui/settings/SettingsPage.cpp" line="33"/>
+        <location filename="../ui/settings/SettingsPage.cpp" line="35"/>
         <source>First byte timeout:</source>
         <translation>Zeitlimit bis zum ersten Byte:</translation>
     </message>
     <message>
-        <location filename="../ui/settings/SettingsPage.cpp" line="35"/>
+        <location filename="../ui/settings/SettingsPage.cpp" line="37"/>
         <source>Stream idle timeout:</source>
         <translation>Zeitlimit für Stream-Pausen:</translation>
     </message>
     <message>
-        <location filename="../ui/settings/SettingsPage.cpp" line="37"/>
+        <location filename="../ui/settings/SettingsPage.cpp" line="39"/>
         <source>Deadline per request:</source>
         <translation>Frist pro Anfrage:</translation>
     </message>
     <message>
-        <location filename="../ui/settings/SettingsPage.cpp" line="39"/>
+        <location filename="../ui/settings/SettingsPage.cpp" line="41"/>
         <source>Attempts per request:</source>
         <translation>Versuche pro Anfrage:</translation>
     </message>
     <message>
-        <location filename="../ui/settings/SettingsPage.cpp" line="41"/>
+        <location filename="../ui/settings/SettingsPage.cpp" line="43"/>
         <source>Wait for a cooling key:</source>
         <translation>Warten auf abkühlenden Schlüssel:</translation>
     </message>
     <message>
-        <location filename="../ui/settings/SettingsPage.cpp" line="43"/>
+        <location filename="../ui/settings/SettingsPage.cpp" line="45"/>
         <source>Keep the activity log for:</source>
         <translation>Aktivitätsprotokoll aufbewahren für:</translation>
     </message>
     <message>
-        <location filename="../ui/settings/SettingsPage.cpp" line="45"/>
+        <location filename="../ui/settings/SettingsPage.cpp" line="47"/>
         <source>Activity log at most:</source>
         <translation>Aktivitätsprotokoll höchstens:</translation>
     </message>
     <message>
-        <location filename="../ui/settings/SettingsPage.cpp" line="54"/>
+        <location filename="../ui/settings/SettingsPage.cpp" line="56"/>
         <source> ms</source>
         <translation> ms</translation>
     </message>
     <message>
-        <location filename="../ui/settings/SettingsPage.cpp" line="56"/>
+        <location filename="../ui/settings/SettingsPage.cpp" line="58"/>
         <source> days</source>
         <translation> Tage</translation>
     </message>
     <message>
-        <location filename="../ui/settings/SettingsPage.cpp" line="58"/>
+        <location filename="../ui/settings/SettingsPage.cpp" line="60"/>
         <source> MB</source>
         <translation> MB</translation>
     </message>
     <message>
-        <location filename="../ui/settings/SettingsPage.cpp" line="100"/>
+        <location filename="../ui/settings/SettingsPage.cpp" line="101"/>
         <source>&amp;Apply</source>
         <translation>&amp;Übernehmen</translation>
     </message>
     <message>
-        <location filename="../ui/settings/SettingsPage.cpp" line="108"/>
+        <location filename="../ui/settings/SettingsPage.cpp" line="109"/>
         <source>Start Keyway when I log in</source>
         <translation>Keyway bei der Anmeldung starten</translation>
     </message>
     <message>
-        <location filename="../ui/settings/SettingsPage.cpp" line="112"/>
+        <location filename="../ui/settings/SettingsPage.cpp" line="113"/>
         <source>Start minimised to the tray</source>
         <translation>Minimiert im Infobereich starten</translation>
     </message>
     <message>
-        <location filename="../ui/settings/SettingsPage.cpp" line="124"/>
+        <location filename="../ui/settings/SettingsPage.cpp" line="191"/>
         <source>Saved; the router uses the new values now.</source>
         <translation>Gespeichert; der Router verwendet jetzt die neuen Werte.</translation>
     </message>
     <message>
-        <location filename="../ui/settings/SettingsPage.cpp" line="177"/>
+        <location filename="../ui/settings/SettingsPage.cpp" line="167"/>
         <source>Bind beyond this computer?</source>
         <translation>Auch außerhalb dieses Computers erreichbar machen?</translation>
     </message>
     <message>
-        <location filename="../ui/settings/SettingsPage.cpp" line="178"/>
+        <location filename="../ui/settings/SettingsPage.cpp" line="168"/>
         <source>On %1 the router can be reached from your network. Anyone there who has or guesses a local API key can spend your provider keys. Bind there anyway?</source>
         <translation>Auf %1 ist der Router aus Ihrem Netzwerk erreichbar. Jeder dort, der einen lokalen API-Schlüssel kennt oder errät, kann Ihre Anbieterschlüssel verbrauchen. Trotzdem an diese Adresse binden?</translation>
     </message>
     <message>
-        <location filename="../ui/settings/SettingsPage.cpp" line="191"/>
+        <location filename="../ui/settings/SettingsPage.cpp" line="181"/>
         <source>Nothing changed.</source>
         <translation>Nichts geändert.</translation>
     </message>
     <message>
-        <location filename="../ui/settings/SettingsPage.cpp" line="216"/>
+        <location filename="../ui/settings/SettingsPage.cpp" line="220"/>
         <source>Cannot write %1: %2</source>
         <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
 </context>
 <context>
-    <name>Store</name>
+    <name>SqlDatabase</name>
     <message>
-        <location filename="../app/store/Store.cpp" line="132"/>
+        <location filename="../app/sql/SqlDatabase.cpp" line="58"/>
         <source>No database file was given.</source>
         <translation>Es wurde keine Datenbankdatei angegeben.</translation>
     </message>
     <message>
-        <location filename="../app/store/Store.cpp" line="137"/>
+        <location filename="../app/sql/SqlDatabase.cpp" line="63"/>
         <source>%1 is a folder, not a database file.</source>
         <translation>%1 ist ein Ordner, keine Datenbankdatei.</translation>
     </message>
     <message>
-        <location filename="../app/store/Store.cpp" line="140"/>
+        <location filename="../app/sql/SqlDatabase.cpp" line="66"/>
         <source>Cannot create the folder %1 for the database.</source>
         <translation>Der Ordner %1 für die Datenbank kann nicht erstellt werden.</translation>
     </message>
     <message>
-        <location filename="../app/store/Store.cpp" line="210"/>
+        <location filename="../app/sql/SqlDatabase.cpp" line="142"/>
         <source>The database %1 was written by a newer Keyway (schema %2; this version knows up to %3). Update Keyway.</source>
         <translation>Die Datenbank %1 wurde von einer neueren Keyway-Version geschrieben (Schema %2; diese Version kennt bis %3). Aktualisieren Sie Keyway.</translation>
     </message>
     <message>
-        <location filename="../app/store/Store.cpp" line="278"/>
+        <location filename="../app/sql/SqlDatabase.cpp" line="259"/>
         <source>The database %1 is locked by another program (waited %2 s). Close the other Keyway or SQLite tool and try again.</source>
         <translation>Die Datenbank %1 ist von einem anderen Programm gesperrt (%2 s gewartet). Schließen Sie das andere Keyway oder SQLite-Werkzeug und versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location filename="../app/store/Store.cpp" line="285"/>
+        <location filename="../app/sql/SqlDatabase.cpp" line="266"/>
         <source>%1 is not a Keyway database or is damaged. Move it aside to start afresh, or restore a backup.</source>
         <translation>%1 ist keine Keyway-Datenbank oder ist beschädigt. Verschieben Sie die Datei, um neu zu beginnen, oder stellen Sie eine Sicherung wieder her.</translation>
     </message>
     <message>
-        <location filename="../app/store/Store.cpp" line="291"/>
+        <location filename="../app/sql/SqlDatabase.cpp" line="272"/>
         <source>Cannot open the database %1 for writing: %2. Check that its folder exists and is writable.</source>
         <translation>Die Datenbank %1 kann nicht zum Schreiben geöffnet werden: %2. Prüfen Sie, ob ihr Ordner existiert und beschreibbar ist.</translation>
     </message>
     <message>
-        <location filename="../app/store/Store.cpp" line="296"/>
+        <location filename="../app/sql/SqlDatabase.cpp" line="277"/>
         <source>The change conflicts with what is stored: %1</source>
         <translation>Die Änderung steht im Konflikt mit den gespeicherten Daten: %1</translation>
     </message>
     <message>
-        <location filename="../app/store/Store.cpp" line="299"/>
+        <location filename="../app/sql/SqlDatabase.cpp" line="280"/>
         <source>The database %1 reported an error: %2</source>
         <translation>Die Datenbank %1 meldete einen Fehler: %2</translation>
-    </message>
-    <message>
-        <location filename="../app/store/Store.cpp" line="379"/>
-        <location filename="../app/store/Store.cpp" line="463"/>
-        <source>There is no provider key with id %1.</source>
-        <translation>Es gibt keinen Anbieterschlüssel mit der ID %1.</translation>
-    </message>
-    <message>
-        <location filename="../app/store/Store.cpp" line="525"/>
-        <source>Position %1 is out of range: %2 then holds %3 other keys, so the position must be between 0 and %4.</source>
-        <translation>Position %1 liegt außerhalb des gültigen Bereichs: Die Stufe „%2“ enthält dann %3 andere Schlüssel, daher muss die Position zwischen 0 und %4 liegen.</translation>
-    </message>
-    <message>
-        <location filename="../app/store/Store.cpp" line="604"/>
-        <source>There is no member named &quot;%1&quot;.</source>
-        <translation>Es gibt kein Mitglied namens „%1“.</translation>
-    </message>
-    <message>
-        <location filename="../app/store/Store.cpp" line="613"/>
-        <source>A member named &quot;%1&quot; already exists.</source>
-        <translation>Ein Mitglied namens „%1“ existiert bereits.</translation>
-    </message>
-    <message>
-        <location filename="../app/store/Store.cpp" line="627"/>
-        <source>There is no %1 with id %2.</source>
-        <translation>Es gibt keinen Eintrag vom Typ %1 mit der ID %2.</translation>
-    </message>
-    <message>
-        <location filename="../app/store/Store.cpp" line="638"/>
-        <source>&quot;%1&quot; is the default member and cannot be removed.</source>
-        <translation>„%1“ ist das Standardmitglied und kann nicht entfernt werden.</translation>
-    </message>
-    <message>
-        <location filename="../app/store/Store.cpp" line="652"/>
-        <source>&quot;%1&quot; still owns active local API keys (%2) or is named in key filters (%3). Revoke and edit those first; removing the member would silently widen what those keys allow.</source>
-        <translation>„%1“ besitzt noch aktive lokale API-Schlüssel (%2) oder wird in Schlüsselfiltern genannt (%3). Widerrufen bzw. bearbeiten Sie diese zuerst; das Entfernen des Mitglieds würde stillschweigend erweitern, was diese Schlüssel erlauben.</translation>
-    </message>
-    <message>
-        <location filename="../app/store/Store.cpp" line="695"/>
-        <source>There is no workspace named &quot;%1&quot;.</source>
-        <translation>Es gibt keinen Arbeitsbereich namens „%1“.</translation>
-    </message>
-    <message>
-        <location filename="../app/store/Store.cpp" line="705"/>
-        <source>A workspace named &quot;%1&quot; already exists.</source>
-        <translation>Ein Arbeitsbereich namens „%1“ existiert bereits.</translation>
-    </message>
-    <message>
-        <location filename="../app/store/Store.cpp" line="720"/>
-        <source>&quot;%1&quot; is the default workspace and cannot be removed.</source>
-        <translation>„%1“ ist der Standardarbeitsbereich und kann nicht entfernt werden.</translation>
-    </message>
-    <message>
-        <location filename="../app/store/Store.cpp" line="735"/>
-        <source>The workspace &quot;%1&quot; still holds %2 provider keys and %3 active local API keys, and %4 key filters name its local keys. Move, revoke or edit those first.</source>
-        <translation>Der Arbeitsbereich „%1“ enthält noch %2 Anbieterschlüssel und %3 aktive lokale API-Schlüssel, und %4 Schlüsselfilter nennen seine lokalen Schlüssel. Verschieben, widerrufen oder bearbeiten Sie diese zuerst.</translation>
-    </message>
-    <message>
-        <location filename="../app/store/Store.cpp" line="865"/>
-        <source>There is no local API key with id %1.</source>
-        <translation>Es gibt keinen lokalen API-Schlüssel mit der ID %1.</translation>
-    </message>
-    <message>
-        <location filename="../app/store/Store.cpp" line="875"/>
-        <source>No local API key has this token.</source>
-        <translation>Kein lokaler API-Schlüssel hat dieses Token.</translation>
     </message>
 </context>
 <context>
@@ -3383,154 +3400,154 @@ Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
 <context>
     <name>TokenCommands</name>
     <message>
-        <location filename="../app/cli/TokenCommands.cpp" line="29"/>
+        <location filename="../app/cli/TokenCommands.cpp" line="30"/>
         <source>Create a local API key for tools to present to the router. The token is printed once.</source>
         <translation>Einen lokalen API-Schlüssel erstellen, den Werkzeuge dem Router vorlegen. Das Token wird einmalig ausgegeben.</translation>
     </message>
     <message>
-        <location filename="../app/cli/TokenCommands.cpp" line="32"/>
+        <location filename="../app/cli/TokenCommands.cpp" line="33"/>
         <source>Owner (default: me).</source>
         <translation>Besitzer (Standard: me).</translation>
     </message>
     <message>
-        <location filename="../app/cli/TokenCommands.cpp" line="32"/>
         <location filename="../app/cli/TokenCommands.cpp" line="33"/>
+        <location filename="../app/cli/TokenCommands.cpp" line="34"/>
         <source>name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../app/cli/TokenCommands.cpp" line="33"/>
+        <location filename="../app/cli/TokenCommands.cpp" line="34"/>
         <source>Workspace (default: Personal).</source>
         <translation>Arbeitsbereich (Standard: Personal).</translation>
     </message>
     <message>
-        <location filename="../app/cli/TokenCommands.cpp" line="34"/>
+        <location filename="../app/cli/TokenCommands.cpp" line="35"/>
         <source>What the token is for (&quot;aider on laptop&quot;).</source>
         <translation>Wofür das Token ist („aider auf dem Laptop“).</translation>
     </message>
     <message>
-        <location filename="../app/cli/TokenCommands.cpp" line="34"/>
+        <location filename="../app/cli/TokenCommands.cpp" line="35"/>
         <source>text</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../app/cli/TokenCommands.cpp" line="35"/>
-        <location filename="../app/cli/TokenCommands.cpp" line="63"/>
+        <location filename="../app/cli/TokenCommands.cpp" line="36"/>
+        <location filename="../app/cli/TokenCommands.cpp" line="64"/>
         <source>Print JSON.</source>
         <translation>JSON ausgeben.</translation>
     </message>
     <message>
-        <location filename="../app/cli/TokenCommands.cpp" line="52"/>
+        <location filename="../app/cli/TokenCommands.cpp" line="53"/>
         <source>Created local API key %1. This is the only time the token is shown; &quot;keyway token list&quot; shows it masked.</source>
         <translation>Lokaler API-Schlüssel %1 erstellt. Das Token wird nur dieses eine Mal angezeigt; „keyway token list“ zeigt es maskiert.</translation>
     </message>
     <message>
-        <location filename="../app/cli/TokenCommands.cpp" line="62"/>
+        <location filename="../app/cli/TokenCommands.cpp" line="63"/>
         <source>List local API keys, tokens masked.</source>
         <translation>Lokale API-Schlüssel auflisten, Token maskiert.</translation>
     </message>
     <message>
-        <location filename="../app/cli/TokenCommands.cpp" line="98"/>
+        <location filename="../app/cli/TokenCommands.cpp" line="99"/>
         <source>No local API keys yet. Create one with: keyway token create</source>
         <translation>Noch keine lokalen API-Schlüssel. Erstellen Sie einen mit: keyway token create</translation>
     </message>
     <message>
-        <location filename="../app/cli/TokenCommands.cpp" line="102"/>
+        <location filename="../app/cli/TokenCommands.cpp" line="103"/>
         <source>ID</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../app/cli/TokenCommands.cpp" line="102"/>
+        <location filename="../app/cli/TokenCommands.cpp" line="103"/>
         <source>TOKEN</source>
         <translation>TOKEN</translation>
     </message>
     <message>
-        <location filename="../app/cli/TokenCommands.cpp" line="102"/>
+        <location filename="../app/cli/TokenCommands.cpp" line="103"/>
         <source>MEMBER</source>
         <translation>MITGLIED</translation>
     </message>
     <message>
-        <location filename="../app/cli/TokenCommands.cpp" line="102"/>
+        <location filename="../app/cli/TokenCommands.cpp" line="103"/>
         <source>WORKSPACE</source>
         <translation>ARBEITSBEREICH</translation>
     </message>
     <message>
-        <location filename="../app/cli/TokenCommands.cpp" line="103"/>
+        <location filename="../app/cli/TokenCommands.cpp" line="104"/>
         <source>CREATED</source>
         <translation>ERSTELLT</translation>
     </message>
     <message>
-        <location filename="../app/cli/TokenCommands.cpp" line="103"/>
+        <location filename="../app/cli/TokenCommands.cpp" line="104"/>
         <source>LAST USED</source>
         <translation>ZULETZT VERWENDET</translation>
     </message>
     <message>
-        <location filename="../app/cli/TokenCommands.cpp" line="103"/>
+        <location filename="../app/cli/TokenCommands.cpp" line="104"/>
         <source>STATE</source>
         <translation>STATUS</translation>
     </message>
     <message>
-        <location filename="../app/cli/TokenCommands.cpp" line="103"/>
+        <location filename="../app/cli/TokenCommands.cpp" line="104"/>
         <source>NAME</source>
         <translation>NAME</translation>
     </message>
     <message>
-        <location filename="../app/cli/TokenCommands.cpp" line="107"/>
+        <location filename="../app/cli/TokenCommands.cpp" line="108"/>
         <source>revoked</source>
         <translation>widerrufen</translation>
     </message>
     <message>
-        <location filename="../app/cli/TokenCommands.cpp" line="107"/>
+        <location filename="../app/cli/TokenCommands.cpp" line="108"/>
         <source>active</source>
         <translation>aktiv</translation>
     </message>
     <message>
-        <location filename="../app/cli/TokenCommands.cpp" line="120"/>
+        <location filename="../app/cli/TokenCommands.cpp" line="121"/>
         <source>The local API key&apos;s id.</source>
         <translation>Die ID des lokalen API-Schlüssels.</translation>
     </message>
     <message>
-        <location filename="../app/cli/TokenCommands.cpp" line="123"/>
+        <location filename="../app/cli/TokenCommands.cpp" line="124"/>
         <source>local API key</source>
         <translation>lokalen API-Schlüssels</translation>
     </message>
     <message>
-        <location filename="../app/cli/TokenCommands.cpp" line="135"/>
+        <location filename="../app/cli/TokenCommands.cpp" line="136"/>
         <source>Revoke a local API key: the router refuses it from now on.</source>
         <translation>Einen lokalen API-Schlüssel widerrufen: Der Router weist ihn ab sofort ab.</translation>
     </message>
     <message>
-        <location filename="../app/cli/TokenCommands.cpp" line="141"/>
+        <location filename="../app/cli/TokenCommands.cpp" line="142"/>
         <source>keyway: warning: %1</source>
         <translation>keyway: Warnung: %1</translation>
     </message>
     <message>
-        <location filename="../app/cli/TokenCommands.cpp" line="142"/>
+        <location filename="../app/cli/TokenCommands.cpp" line="143"/>
         <source>Revoked local API key %1.</source>
         <translation>Lokaler API-Schlüssel %1 wurde widerrufen.</translation>
     </message>
     <message>
-        <location filename="../app/cli/TokenCommands.cpp" line="150"/>
+        <location filename="../app/cli/TokenCommands.cpp" line="151"/>
         <source>Print a local API key&apos;s token again, from the keychain.</source>
         <translation>Das Token eines lokalen API-Schlüssels erneut aus dem Schlüsselbund ausgeben.</translation>
     </message>
     <message>
-        <location filename="../app/cli/TokenCommands.cpp" line="175"/>
+        <location filename="../app/cli/TokenCommands.cpp" line="176"/>
         <source>create a local API key and print it once</source>
         <translation>einen lokalen API-Schlüssel erstellen und einmalig ausgeben</translation>
     </message>
     <message>
-        <location filename="../app/cli/TokenCommands.cpp" line="176"/>
+        <location filename="../app/cli/TokenCommands.cpp" line="177"/>
         <source>list local API keys, masked</source>
         <translation>lokale API-Schlüssel maskiert auflisten</translation>
     </message>
     <message>
-        <location filename="../app/cli/TokenCommands.cpp" line="177"/>
+        <location filename="../app/cli/TokenCommands.cpp" line="178"/>
         <source>refuse a local API key from now on</source>
         <translation>einen lokalen API-Schlüssel ab sofort abweisen</translation>
     </message>
     <message>
-        <location filename="../app/cli/TokenCommands.cpp" line="179"/>
+        <location filename="../app/cli/TokenCommands.cpp" line="180"/>
         <source>print a local API key again, from the keychain</source>
         <translation>einen lokalen API-Schlüssel erneut aus dem Schlüsselbund ausgeben</translation>
     </message>
@@ -3538,52 +3555,52 @@ Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
 <context>
     <name>TokenDialog</name>
     <message>
-        <location filename="../ui/access/TokenDialog.cpp" line="66"/>
+        <location filename="../ui/access/TokenDialog.cpp" line="68"/>
         <source>Create a local API key</source>
         <translation>Lokalen API-Schlüssel erstellen</translation>
     </message>
     <message>
-        <location filename="../ui/access/TokenDialog.cpp" line="84"/>
+        <location filename="../ui/access/TokenDialog.cpp" line="81"/>
         <source>Local API key</source>
         <translation>Lokaler API-Schlüssel</translation>
     </message>
     <message>
-        <location filename="../ui/access/TokenDialog.cpp" line="85"/>
+        <location filename="../ui/access/TokenDialog.cpp" line="82"/>
         <source>Reading the token from the keychain…</source>
         <translation>Token wird aus dem Schlüsselbund gelesen…</translation>
     </message>
     <message>
-        <location filename="../ui/access/TokenDialog.cpp" line="101"/>
+        <location filename="../ui/access/TokenDialog.cpp" line="99"/>
         <source>What uses it, e.g. laptop, ci, Claude Code</source>
         <translation>Was ihn nutzt, z. B. Laptop, CI, Claude Code</translation>
     </message>
     <message>
-        <location filename="../ui/access/TokenDialog.cpp" line="108"/>
+        <location filename="../ui/access/TokenDialog.cpp" line="106"/>
         <source>&amp;Name:</source>
         <translation>&amp;Name:</translation>
     </message>
     <message>
-        <location filename="../ui/access/TokenDialog.cpp" line="109"/>
+        <location filename="../ui/access/TokenDialog.cpp" line="107"/>
         <source>&amp;Member:</source>
         <translation>&amp;Mitglied:</translation>
     </message>
     <message>
-        <location filename="../ui/access/TokenDialog.cpp" line="110"/>
+        <location filename="../ui/access/TokenDialog.cpp" line="108"/>
         <source>&amp;Workspace:</source>
         <translation>A&amp;rbeitsbereich:</translation>
     </message>
     <message>
-        <location filename="../ui/access/TokenDialog.cpp" line="112"/>
+        <location filename="../ui/access/TokenDialog.cpp" line="110"/>
         <source>C&amp;reate</source>
         <translation>&amp;Erstellen</translation>
     </message>
     <message>
-        <location filename="../ui/access/TokenDialog.cpp" line="124"/>
+        <location filename="../ui/access/TokenDialog.cpp" line="122"/>
         <source>Copy the token now: it is shown this once. (It stays in your keychain, where Keyway can show it again after asking.)</source>
         <translation>Kopieren Sie das Token jetzt: Es wird nur dieses eine Mal angezeigt. (Es bleibt in Ihrem Schlüsselbund, aus dem Keyway es nach Rückfrage erneut anzeigen kann.)</translation>
     </message>
     <message>
-        <location filename="../ui/access/TokenDialog.cpp" line="134"/>
+        <location filename="../ui/access/TokenDialog.cpp" line="132"/>
         <source>&amp;Copy</source>
         <translation>&amp;Kopieren</translation>
     </message>
@@ -3591,17 +3608,17 @@ Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
 <context>
     <name>TokenService</name>
     <message>
-        <location filename="../app/access/TokenService.cpp" line="65"/>
+        <location filename="../app/access/TokenService.cpp" line="66"/>
         <source>The token is revoked, but its copy in the keychain could not be removed: %1</source>
         <translation>Das Token wurde widerrufen, aber seine Kopie im Schlüsselbund konnte nicht entfernt werden: %1</translation>
     </message>
     <message>
-        <location filename="../app/access/TokenService.cpp" line="77"/>
+        <location filename="../app/access/TokenService.cpp" line="78"/>
         <source>Local API key %1 is revoked; its token is gone.</source>
         <translation>Der lokale API-Schlüssel %1 ist widerrufen; sein Token existiert nicht mehr.</translation>
     </message>
     <message>
-        <location filename="../app/access/TokenService.cpp" line="83"/>
+        <location filename="../app/access/TokenService.cpp" line="84"/>
         <source>Unknown or revoked local API key.</source>
         <translation>Unbekannter oder widerrufener lokaler API-Schlüssel.</translation>
     </message>
@@ -3609,62 +3626,62 @@ Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
 <context>
     <name>UsagePage</name>
     <message>
-        <location filename="../ui/usage/UsagePage.cpp" line="22"/>
+        <location filename="../ui/usage/UsagePage.cpp" line="23"/>
         <source>Month</source>
         <translation>Monat</translation>
     </message>
     <message>
-        <location filename="../ui/usage/UsagePage.cpp" line="22"/>
+        <location filename="../ui/usage/UsagePage.cpp" line="23"/>
         <source>Key</source>
         <translation>Schlüssel</translation>
     </message>
     <message>
-        <location filename="../ui/usage/UsagePage.cpp" line="22"/>
+        <location filename="../ui/usage/UsagePage.cpp" line="23"/>
         <source>Answered</source>
         <translation>Beantwortet</translation>
     </message>
     <message>
-        <location filename="../ui/usage/UsagePage.cpp" line="22"/>
+        <location filename="../ui/usage/UsagePage.cpp" line="23"/>
         <source>Attempts</source>
         <translation>Versuche</translation>
     </message>
     <message>
-        <location filename="../ui/usage/UsagePage.cpp" line="22"/>
+        <location filename="../ui/usage/UsagePage.cpp" line="23"/>
         <source>Failovers</source>
         <translation>Failover</translation>
     </message>
     <message>
-        <location filename="../ui/usage/UsagePage.cpp" line="23"/>
+        <location filename="../ui/usage/UsagePage.cpp" line="24"/>
         <source>Rate limits</source>
         <translation>Ratenlimits</translation>
     </message>
     <message>
-        <location filename="../ui/usage/UsagePage.cpp" line="23"/>
+        <location filename="../ui/usage/UsagePage.cpp" line="24"/>
         <source>Prompt tokens</source>
         <translation>Prompt-Token</translation>
     </message>
     <message>
-        <location filename="../ui/usage/UsagePage.cpp" line="23"/>
+        <location filename="../ui/usage/UsagePage.cpp" line="24"/>
         <source>Completion tokens</source>
         <translation>Antwort-Token</translation>
     </message>
     <message>
-        <location filename="../ui/usage/UsagePage.cpp" line="23"/>
+        <location filename="../ui/usage/UsagePage.cpp" line="24"/>
         <source>Cost</source>
         <translation>Kosten</translation>
     </message>
     <message>
-        <location filename="../ui/usage/UsagePage.cpp" line="29"/>
+        <location filename="../ui/usage/UsagePage.cpp" line="30"/>
         <source>Costs are estimates from the model catalog&apos;s list prices and the tokens each provider reported; &quot;—&quot; means the catalog has no price for the models used. Your provider&apos;s bill is what counts.</source>
         <translation>Kosten sind Schätzungen aus den Listenpreisen des Modellkatalogs und den von jedem Anbieter gemeldeten Token; „—“ heißt, dass der Katalog für die verwendeten Modelle keinen Preis kennt. Maßgeblich ist die Rechnung Ihres Anbieters.</translation>
     </message>
     <message>
-        <location filename="../ui/usage/UsagePage.cpp" line="33"/>
+        <location filename="../ui/usage/UsagePage.cpp" line="34"/>
         <source>&lt;b&gt;Requests per day&lt;/b&gt; (last 30 days)</source>
         <translation>&lt;b&gt;Anfragen pro Tag&lt;/b&gt; (letzte 30 Tage)</translation>
     </message>
     <message>
-        <location filename="../ui/usage/UsagePage.cpp" line="35"/>
+        <location filename="../ui/usage/UsagePage.cpp" line="36"/>
         <source>&lt;b&gt;Per key and month&lt;/b&gt;</source>
         <translation>&lt;b&gt;Pro Schlüssel und Monat&lt;/b&gt;</translation>
     </message>
@@ -3672,7 +3689,7 @@ Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
 <context>
     <name>UserCatalog</name>
     <message>
-        <location filename="../app/catalog/UserCatalog.cpp" line="57"/>
+        <location filename="../app/catalog/UserCatalog.cpp" line="56"/>
         <location filename="../app/catalog/UserCatalog.cpp" line="81"/>
         <source>&quot;%1&quot; already names the model %2.</source>
         <translation>„%1“ nennt bereits das Modell %2.</translation>

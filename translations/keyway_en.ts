@@ -34,7 +34,7 @@
 <context>
     <name>FailoverSession</name>
     <message numerus="yes">
-        <location filename="../router/routing/FailoverSession.cpp" line="641"/>
+        <location filename="../router/routing/FailoverSession.cpp" line="640"/>
         <source>All %n attempt(s) failed. The last: %1</source>
         <translation>
             <numerusform>The only attempt failed: %1</numerusform>
@@ -45,7 +45,7 @@
 <context>
     <name>KeyFilterDialog</name>
     <message numerus="yes">
-        <location filename="../ui/keys/KeyFilterDialog.cpp" line="183"/>
+        <location filename="../ui/keys/KeyFilterDialog.cpp" line="180"/>
         <source>&lt;b&gt;Serves %n model(s)&lt;/b&gt; of the catalog:</source>
         <translation>
             <numerusform>&lt;b&gt;Serves %n model&lt;/b&gt; of the catalog:</numerusform>
@@ -94,7 +94,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="238"/>
+        <location filename="../ui/MainWindow.cpp" line="242"/>
         <source>%n provider key(s) stored.</source>
         <translation>
             <numerusform>%n provider key stored.</numerusform>
@@ -102,7 +102,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="241"/>
+        <location filename="../ui/MainWindow.cpp" line="245"/>
         <source>%n key(s) have no secret in the keychain any more.</source>
         <translation>
             <numerusform>%n key has no secret in the keychain any more.</numerusform>
@@ -113,7 +113,7 @@
 <context>
     <name>RoutePreviewPage</name>
     <message numerus="yes">
-        <location filename="../ui/route/RoutePreviewPage.cpp" line="129"/>
+        <location filename="../ui/route/RoutePreviewPage.cpp" line="132"/>
         <source>A request for “%1” would be tried on %n key(s).</source>
         <translation>
             <numerusform>A request for “%1” would be tried on %n key.</numerusform>
