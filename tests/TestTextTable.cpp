@@ -68,6 +68,18 @@ private slots:
                            "1   Mine   extra\n"));
     }
 
+    void rowsWiderThanTheHeaderAreAligned()
+    {
+        // Two cells beyond the header: the first of them is padded like any other.
+        TextTable table({ "ID" });
+        table.addRow({ "1", "Mine", "extra" });
+        table.addRow({ "22", "Yours", "more" });
+        QCOMPARE(printed(table),
+            QStringLiteral("ID\n"
+                           "1   Mine   extra\n"
+                           "22  Yours  more\n"));
+    }
+
     void countsCharactersNotBytes()
     {
         TextTable table({ "LABEL", "HINT" });

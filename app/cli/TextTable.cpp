@@ -14,9 +14,13 @@ void TextTable::addRow(QStringList cells)
 
 void TextTable::print(QTextStream& out) const
 {
-    QList<qsizetype> widths(m_rows.first().size(), 0);
+    // Every column that any row has, even beyond the header's.
+    qsizetype columns = 0;
+    for (const QStringList& row : m_rows)
+        columns = std::max(columns, row.size());
+    QList<qsizetype> widths(columns, 0);
     for (const QStringList& row : m_rows) {
-        for (qsizetype column = 0; column < row.size() && column < widths.size(); ++column)
+        for (qsizetype column = 0; column < row.size(); ++column)
             widths[column] = std::max(widths[column], row.at(column).size());
     }
     for (const QStringList& row : m_rows) {

@@ -215,8 +215,11 @@ QList<ReachableModel> RoutePlanner::reachableModels(
                 add(served, key);
         }
         for (const ModelPattern& pattern : key.modelFilter) {
-            if (!pattern.isGlob() && upstreamModel(key, pattern.text(), catalog))
-                add(pattern.text(), key);
+            if (pattern.isGlob() || !upstreamModel(key, pattern.text(), catalog))
+                continue;
+            // A model the catalog knows is listed once, by its canonical id.
+            const ModelCatalog::Entry* known = catalog.find(pattern.text());
+            add(known ? known->canonicalId : pattern.text(), key);
         }
         for (const ModelCatalog::Entry& entry : catalog.entries()) {
             const auto upstream = upstreamModel(key, entry.canonicalId, catalog);

@@ -16,8 +16,11 @@ void AnthropicStreamTranslator::take(const SseParser::Event& event)
     readEvent(data);
     if (m_upstreamError)
         return;
-    // Passed on as it came.
-    m_clientBytes += "event: " + event.type + "\ndata: " + event.data + "\n\n";
+    // Passed on as it came: data that came in several lines goes out in as many data lines.
+    m_clientBytes += "event: " + event.type + '\n';
+    for (const QByteArray& line : event.data.split('\n'))
+        m_clientBytes += "data: " + line + '\n';
+    m_clientBytes += '\n';
 }
 
 QByteArray AnthropicStreamTranslator::errorEvent(const QString& message, const QString&) const
