@@ -1,6 +1,9 @@
 #pragma once
 
+#include "router/core/Result.h"
+
 #include <QDateTime>
+#include <QList>
 #include <QString>
 #include <QVariant>
 
@@ -40,6 +43,16 @@ template <typename T> QVariant nullable(const std::optional<T>& value)
 template <typename T> std::optional<T> optionalFrom(const QVariant& value)
 {
     return value.isNull() ? std::nullopt : std::optional<T>(value.value<T>());
+}
+
+// The row a lookup by a unique column found, or `missing` when it found none.
+template <typename T> Result<T> onlyRow(Result<QList<T>> rows, Failure missing)
+{
+    if (!rows)
+        return rows.failure();
+    if (rows->isEmpty())
+        return missing;
+    return rows->first();
 }
 
 } // namespace SqlValues

@@ -287,22 +287,15 @@ Result<QList<LocalApiKey>> AccessStore::localKeys()
 
 Result<LocalApiKey> AccessStore::localKey(qint64 id)
 {
-    auto found = selectLocalKeys(QStringLiteral("WHERE id = ?"), { id });
-    if (!found)
-        return found.failure();
-    if (found->isEmpty())
-        return notFound(tr("There is no local API key with id %1.").arg(id));
-    return found->first();
+    return SqlValues::onlyRow(selectLocalKeys(QStringLiteral("WHERE id = ?"), { id }),
+        notFound(tr("There is no local API key with id %1.").arg(id)));
 }
 
 Result<LocalApiKey> AccessStore::localKeyByHash(const QByteArray& tokenHash)
 {
-    auto found = selectLocalKeys(QStringLiteral("WHERE token_hash = ?"), { tokenHash });
-    if (!found)
-        return found.failure();
-    if (found->isEmpty())
-        return notFound(tr("No local API key has this token."));
-    return found->first();
+    return SqlValues::onlyRow(
+        selectLocalKeys(QStringLiteral("WHERE token_hash = ?"), { tokenHash }),
+        notFound(tr("No local API key has this token.")));
 }
 
 Result<LocalApiKey> AccessStore::insertLocalKey(const LocalApiKey& localKey)

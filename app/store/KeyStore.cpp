@@ -105,12 +105,8 @@ Result<QList<ProviderKey>> KeyStore::all()
 
 Result<ProviderKey> KeyStore::byId(qint64 id)
 {
-    auto found = select(QStringLiteral("WHERE id = ?"), { id });
-    if (!found)
-        return found.failure();
-    if (found->isEmpty())
-        return notFound(tr("There is no provider key with id %1.").arg(id));
-    return found->first();
+    return SqlValues::onlyRow(select(QStringLiteral("WHERE id = ?"), { id }),
+        notFound(tr("There is no provider key with id %1.").arg(id)));
 }
 
 Result<void> KeyStore::writeFilters(qint64 keyId, const KeyFilters& filters)

@@ -43,17 +43,7 @@ void ConverseToAnthropicStream::take(const EventStreamDecoder::Message& message)
     const int index = data.value(QStringLiteral("contentBlockIndex")).toInt();
     if (type == "messageStart") {
         emitEvent("message_start",
-            { { QStringLiteral("type"), QStringLiteral("message_start") },
-                { QStringLiteral("message"),
-                    QJsonObject { { QStringLiteral("id"), QStringLiteral("msg_bedrock") },
-                        { QStringLiteral("type"), QStringLiteral("message") },
-                        { QStringLiteral("role"), QStringLiteral("assistant") },
-                        { QStringLiteral("model"), m_servedModel },
-                        { QStringLiteral("content"), QJsonArray() },
-                        { QStringLiteral("stop_reason"), QJsonValue() },
-                        { QStringLiteral("usage"),
-                            QJsonObject { { QStringLiteral("input_tokens"), 0 },
-                                { QStringLiteral("output_tokens"), 0 } } } } } });
+            AnthropicSse::messageStart(QStringLiteral("msg_bedrock"), m_servedModel, {}));
     } else if (type == "contentBlockStart") {
         const QJsonObject use = data.value(QStringLiteral("start"))
                                     .toObject()

@@ -13,14 +13,10 @@ GeminiToAnthropicStream::GeminiToAnthropicStream(QString model)
 
 void GeminiToAnthropicStream::take(const SseParser::Event& event)
 {
-    const std::optional<QJsonObject> parsed = jsonOf(event);
+    const std::optional<QJsonObject> parsed = chunkOf(event);
     if (!parsed)
         return;
     const QJsonObject& chunk = *parsed;
-    if (const QJsonValue error = chunk.value(QStringLiteral("error")); error.isObject()) {
-        m_upstreamError = error.toObject();
-        return;
-    }
     if (const QString model = chunk.value(QStringLiteral("modelVersion")).toString();
         !model.isEmpty())
         m_servedModel = model;
@@ -47,19 +43,9 @@ void GeminiToAnthropicStream::startMessage(const QJsonObject& chunk)
     m_messageStarted = true;
     // Gemini counts the prompt in every chunk; the output so far is left to the end.
     const QJsonObject usageMetadata = chunk.value(QStringLiteral("usageMetadata")).toObject();
-    QJsonObject usage = AnthropicToGemini::anthropicUsage(usageMetadata);
-    usage.insert(QStringLiteral("output_tokens"), 0);
     emitEvent("message_start",
-        { { QStringLiteral("type"), QStringLiteral("message_start") },
-            { QStringLiteral("message"),
-                QJsonObject { { QStringLiteral("id"), AnthropicToGemini::messageId(chunk) },
-                    { QStringLiteral("type"), QStringLiteral("message") },
-                    { QStringLiteral("role"), QStringLiteral("assistant") },
-                    { QStringLiteral("model"), m_servedModel },
-                    { QStringLiteral("content"), QJsonArray() },
-                    { QStringLiteral("stop_reason"), QJsonValue() },
-                    { QStringLiteral("stop_sequence"), QJsonValue() },
-                    { QStringLiteral("usage"), usage } } } });
+        AnthropicSse::messageStart(AnthropicToGemini::messageId(chunk), m_servedModel,
+            AnthropicToGemini::anthropicUsage(usageMetadata)));
 }
 
 void GeminiToAnthropicStream::takePart(const QJsonObject& part)

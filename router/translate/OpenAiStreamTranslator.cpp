@@ -50,14 +50,10 @@ void OpenAiStreamTranslator::take(const SseParser::Event& event)
         m_complete = true;
         return;
     }
-    std::optional<QJsonObject> parsed = jsonOf(event);
+    std::optional<QJsonObject> parsed = chunkOf(event);
     if (!parsed)
         return;
     QJsonObject& chunk = *parsed; // changed when usage the client did not ask for goes
-    if (const QJsonValue error = chunk.value(QStringLiteral("error")); error.isObject()) {
-        m_upstreamError = error.toObject();
-        return;
-    }
     m_lastId = chunk.value(QStringLiteral("id")).toString(m_lastId);
     if (const QString model = chunk.value(QStringLiteral("model")).toString(); !model.isEmpty())
         m_servedModel = model;

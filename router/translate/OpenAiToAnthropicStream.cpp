@@ -14,14 +14,10 @@ void OpenAiToAnthropicStream::take(const SseParser::Event& event)
         m_complete = true;
         return;
     }
-    const std::optional<QJsonObject> parsed = jsonOf(event);
+    const std::optional<QJsonObject> parsed = chunkOf(event);
     if (!parsed)
         return;
     const QJsonObject& chunk = *parsed;
-    if (const QJsonValue error = chunk.value(QStringLiteral("error")); error.isObject()) {
-        m_upstreamError = error.toObject();
-        return;
-    }
     if (const QString model = chunk.value(QStringLiteral("model")).toString(); !model.isEmpty())
         m_servedModel = model;
     if (const QJsonValue usage = chunk.value(QStringLiteral("usage")); usage.isObject()) {
@@ -59,20 +55,9 @@ void OpenAiToAnthropicStream::startMessage(const QString& id)
 
 QByteArray OpenAiToAnthropicStream::messageStart(const QString& id) const
 {
+    // OpenAI counts the prompt at the end; message_delta carries it.
     return AnthropicSse::event("message_start",
-        { { QStringLiteral("type"), QStringLiteral("message_start") },
-            { QStringLiteral("message"),
-                QJsonObject { { QStringLiteral("id"), QString(QStringLiteral("msg_") + id) },
-                    { QStringLiteral("type"), QStringLiteral("message") },
-                    { QStringLiteral("role"), QStringLiteral("assistant") },
-                    { QStringLiteral("model"), m_servedModel },
-                    { QStringLiteral("content"), QJsonArray() },
-                    { QStringLiteral("stop_reason"), QJsonValue() },
-                    { QStringLiteral("stop_sequence"), QJsonValue() },
-                    // OpenAI counts the prompt at the end; message_delta carries it.
-                    { QStringLiteral("usage"),
-                        QJsonObject { { QStringLiteral("input_tokens"), 0 },
-                            { QStringLiteral("output_tokens"), 0 } } } } } });
+        AnthropicSse::messageStart(QStringLiteral("msg_") + id, m_servedModel, {}));
 }
 
 void OpenAiToAnthropicStream::text(const QString& delta)

@@ -40,6 +40,21 @@ protected:
         return data;
     }
 
+    // The event's data as a JSON object, or nothing when it is not one (counted as malformed)
+    // or when it carries an "error" object, kept as the upstream's error: the way OpenAI's and
+    // Gemini's streams report a failure mid-answer.
+    std::optional<QJsonObject> chunkOf(const SseParser::Event& event)
+    {
+        std::optional<QJsonObject> chunk = jsonOf(event);
+        if (!chunk)
+            return std::nullopt;
+        if (const QJsonValue error = chunk->value(QStringLiteral("error")); error.isObject()) {
+            m_upstreamError = error.toObject();
+            return std::nullopt;
+        }
+        return chunk;
+    }
+
 private:
     SseParser m_parser;
 };
