@@ -63,8 +63,10 @@ Result<ModelCatalog::Entry> UserCatalog::addModel(Store& store, const QJsonObjec
     return *entry;
 }
 
-Result<void> UserCatalog::addAlias(Store& store, const QString& alias, const QString& modelId)
+Result<void> UserCatalog::addAlias(Store& store, const QString& typedAlias, const QString& modelId)
 {
+    // Stored as requests will name it: " sonnet " is "sonnet".
+    const QString alias = typedAlias.trimmed();
     if (const Result<ModelPattern> pattern = ModelPattern::parse(alias); !pattern)
         return pattern.failure();
     if (alias.contains(u'*') || alias.contains(u'?'))

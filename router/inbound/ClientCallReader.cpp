@@ -73,6 +73,8 @@ Result<ClientCallReader::Parsed> ClientCallReader::openAi(
     else if (!model.isUndefined() && !model.isNull())
         return invalidInput(Text::tr("\"model\" must be a model id"));
     // OpenRouter's fallback list: tried after `model`, in order.
+    if (!models.isUndefined() && !models.isNull() && !models.isArray())
+        return invalidInput(Text::tr("\"models\" must be a list of model ids"));
     for (const QJsonValue& entry : models.toArray()) {
         if (!entry.isString() || entry.toString().isEmpty())
             return invalidInput(Text::tr("\"models\" must be a list of model ids"));

@@ -38,7 +38,7 @@ void FlowLayout::insertWidget(int index, QWidget* widget)
 QSize FlowLayout::minimumSize() const
 {
     // As wide as the widest item; the height follows from the width (heightForWidth).
-    QSize size;
+    QSize size(0, 0);
     for (const QLayoutItem* item : m_items)
         size = size.expandedTo(item->minimumSize());
     const QMargins margins = contentsMargins();

@@ -59,7 +59,9 @@ Result<GoogleServiceAccount> GoogleServiceAccount::fromJson(const QString& json)
     account.m_privateKeyId = object.value(QStringLiteral("private_key_id")).toString();
     account.m_privateKeyPem = object.value(QStringLiteral("private_key")).toString().toUtf8();
     account.m_projectId = object.value(QStringLiteral("project_id")).toString();
-    account.m_tokenUri = object.value(QStringLiteral("token_uri")).toString(defaultTokenUri);
+    account.m_tokenUri = object.value(QStringLiteral("token_uri")).toString().trimmed();
+    if (account.m_tokenUri.isEmpty())
+        account.m_tokenUri = defaultTokenUri;
     if (object.value(QStringLiteral("type")).toString() != u"service_account"
         || account.m_clientEmail.isEmpty() || account.m_privateKeyPem.isEmpty()) {
         return invalidInput(QStringLiteral("The key is not a Google service-account key (it "

@@ -1,5 +1,7 @@
 #include "router/providers/google/VertexEndpoint.h"
 
+#include <QRegularExpression>
+
 namespace {
 
 bool isServiceAccount(const UpstreamTarget& target)
@@ -51,6 +53,12 @@ Result<QUrl> VertexEndpoint::url(const UpstreamTarget& target, QStringView publi
                                               "partner models need a service account"));
         }
         return QUrl(baseUrl(target, QStringLiteral("global")) + QStringLiteral("/v1") + call);
+    }
+    // The region becomes part of the host name: a name that is no region never leaves Google.
+    static const QRegularExpression regionName(QStringLiteral("^[a-z0-9]+(-[a-z0-9]+)*$"));
+    if (!regionName.match(region(target)).hasMatch()) {
+        return invalidInput(
+            QStringLiteral("The Vertex region \"%1\" is not a region name").arg(region(target)));
     }
     const Result<QString> location = locationUrl(target, region(target));
     if (!location)
