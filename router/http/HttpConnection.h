@@ -13,9 +13,9 @@
 class QTcpSocket;
 
 // One client connection: parses requests with http-parser (Debian's libhttp-parser), one at a
-// time in the order they came (pipelined requests wait their turn, so answers go out in order),
-// enforces the limits, keeps the connection alive between requests and closes it when idle or
-// when a client is too slow to send its headers.
+// time in the order they came (pipelined requests wait their turn, so answers go out in order,
+// within the pipelining depth of HttpLimits), enforces the limits, keeps the connection alive
+// between requests and closes it when idle or when a client is too slow to send its headers.
 class HttpConnection : public QObject, public HttpResponseSink
 {
     Q_OBJECT
@@ -44,8 +44,11 @@ private:
     static int onMessageComplete(http_parser* parser);
     static const http_parser_settings& parserSettings();
 
-    void readAndParse();
-    void parse();
+    void serve();
+    void serveLater();
+    bool mayStartNext() const;
+    bool parseNext();
+    void rejectMalformed(http_errno error);
     void dispatch();
     void finishExchange();
     void rejectAndClose(int status, const QString& message);
@@ -57,7 +60,8 @@ private:
     HttpLimits m_limits;
     HttpHandler m_handler;
     http_parser m_parser {};
-    QByteArray m_unparsed; // received while a request is being answered
+    QByteArray m_unparsed; // read from the socket, not yet parsed from m_unparsedFrom on
+    qsizetype m_unparsedFrom = 0;
     HttpRequest m_building;
     HttpHeaderCollector m_headerCollector;
     qsizetype m_headerBytes = 0; // the target's and the fields'
@@ -67,6 +71,8 @@ private:
     bool m_keepAlive = true;
     bool m_chunked = false;
     bool m_closed = false;
+    bool m_serving = false; // serve() is on the stack: an answer given now needs no new turn
+    bool m_serveQueued = false;
     QTimer m_headerTimer;
     QTimer m_idleTimer;
 };
