@@ -81,7 +81,7 @@ private:
     std::atomic<int> m_bigStarted { 0 }; // requests for /big/… the handler was given
 
     // One worker thread, so that the flood and /health share it.
-    void start()
+    void start(HttpHeadCheck headCheck = {})
     {
         m_bigStarted = 0;
         m_server = std::make_unique<HttpServer>(
@@ -103,6 +103,7 @@ private:
                 }
             },
             1);
+        m_server->setHeadCheck(std::move(headCheck));
         QVERIFY(m_server->listen(QHostAddress::LocalHost, 0));
     }
 
@@ -164,6 +165,37 @@ private slots:
         QVERIFY(probesDuring > 0);
         QVERIFY2(worstDuring < 1000, qPrintable(QString::number(worstDuring)));
         QVERIFY2(after < 1000, qPrintable(QString::number(after)));
+    }
+
+    // A head check's refusal goes out as soon as the headers are in, without the body, and closes;
+    // a request it lets through, and the one pipelined before the refused one, are answered.
+    void aHeadCheckRefusesBeforeTheBody()
+    {
+        std::atomic<int> checked { 0 };
+        start([&checked](const HttpRequest& head) -> std::optional<HttpRefusal> {
+            ++checked;
+            if (head.header("X-Key") == "right" || head.path() == "/0")
+                return std::nullopt;
+            return HttpRefusal { 401, { { "X-Refused", head.path() } }, "no" };
+        });
+        RawClient refused(m_server->port());
+        refused.send("GET /0 HTTP/1.1\r\nHost: a\r\n\r\n"
+                     "POST /upload HTTP/1.1\r\nHost: a\r\nContent-Length: 33554432\r\n\r\n");
+        QVERIFY(refused.waitClosed(2000));
+        const QByteArray answer = refused.receive([](const QByteArray&) { return true; }, 0);
+        QVERIFY2(answer.startsWith("HTTP/1.1 200"), answer.constData());
+        QVERIFY(answer.contains("\r\n\r\n0HTTP/1.1 401 Unauthorized\r\nX-Refused: /upload\r\n"));
+        QVERIFY(answer.endsWith("Connection: close\r\n\r\nno"));
+
+        RawClient head(m_server->port());
+        head.send("HEAD /x HTTP/1.1\r\nHost: a\r\n\r\n");
+        QVERIFY(head.waitClosed(2000));
+        QVERIFY(head.receive([](const QByteArray&) { return true; }, 0).endsWith("\r\n\r\n"));
+
+        RawClient allowed(m_server->port());
+        allowed.send("GET /7 HTTP/1.1\r\nHost: a\r\nX-Key: right\r\n\r\n");
+        QVERIFY(allowed.receiveCount("\r\n\r\n7", 1).startsWith("HTTP/1.1 200"));
+        QCOMPARE(checked.load(), 4);
     }
 
     // Answers given later (from the event loop) and at once, interleaved, keep their order.

@@ -41,12 +41,13 @@ QString sizeText(qsizetype bytes)
 
 } // namespace
 
-HttpConnection::HttpConnection(
-    qintptr socketDescriptor, const HttpLimits& limits, HttpHandler handler, QObject* parent)
+HttpConnection::HttpConnection(qintptr socketDescriptor, const HttpLimits& limits,
+    HttpHandler handler, HttpHeadCheck headCheck, QObject* parent)
     : QObject(parent)
     , m_socket(new QTcpSocket(this))
     , m_limits(limits)
     , m_handler(std::move(handler))
+    , m_headCheck(std::move(headCheck))
 {
     m_socket->setSocketDescriptor(socketDescriptor);
     // Unread input stays in the kernel, so a client that pipelines without end is slowed by TCP.
@@ -146,6 +147,12 @@ int HttpConnection::onHeadersComplete(http_parser* parser)
     c->m_building.headers = c->m_headerCollector.take();
     c->m_building.method = http_method_str(static_cast<http_method>(parser->method));
     c->m_building.httpMinor = parser->http_minor;
+    // Who may ask is decided before the body is read, so a refused caller never gets to send one.
+    if (c->m_headCheck) {
+        c->m_refusal = c->m_headCheck(c->m_building);
+        if (c->m_refusal)
+            return -1;
+    }
     // ULLONG_MAX means "no Content-Length"; a chunked body is counted as it arrives.
     if (parser->content_length != ULLONG_MAX
         && parser->content_length > quint64(c->m_limits.maxBodyBytes)) {
@@ -240,15 +247,17 @@ bool HttpConnection::parseNext()
             return true;
         }
         if (error != HPE_OK) {
-            rejectMalformed(error);
+            refuse(error);
             return false;
         }
     }
 }
 
-void HttpConnection::rejectMalformed(http_errno error)
+void HttpConnection::refuse(http_errno error)
 {
-    if (m_rejectStatus == 413) {
+    if (m_refusal) {
+        answerAndClose(m_refusal->status, m_refusal->headers, m_refusal->body);
+    } else if (m_rejectStatus == 413) {
         rejectAndClose(413,
             QStringLiteral("The request body is larger than %1.")
                 .arg(sizeText(m_limits.maxBodyBytes)));
@@ -331,11 +340,17 @@ void HttpConnection::finishExchange()
 void HttpConnection::rejectAndClose(int status, const QString& message)
 {
     qCDebug(lcHttp) << "rejecting a request:" << status << message;
+    answerAndClose(status, { { "Content-Type", "application/json" } }, errorBody(message));
+}
+
+// For a request whose rest is not read (refused before its body, or malformed): the connection
+// cannot go on after it.
+void HttpConnection::answerAndClose(int status, const HttpHeaders& headers, const QByteArray& body)
+{
     m_keepAlive = false;
-    const QByteArray body = errorBody(message);
-    writeHead(status, { { "Content-Type", "application/json" } },
-        "Content-Length: " + QByteArray::number(body.size()) + "\r\n");
-    m_socket->write(body);
+    writeHead(status, headers, "Content-Length: " + QByteArray::number(body.size()) + "\r\n");
+    if (m_building.method != "HEAD")
+        m_socket->write(body);
     m_socket->disconnectFromHost();
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "router/http/HttpExchange.h"
+#include "router/http/HttpHeadCheck.h"
 #include "router/http/HttpHeaderCollector.h"
 #include "router/http/HttpLimits.h"
 
@@ -9,6 +10,7 @@
 
 #include <http_parser.h>
 #include <memory>
+#include <optional>
 
 class QTcpSocket;
 
@@ -22,7 +24,7 @@ class HttpConnection : public QObject, public HttpResponseSink
 
 public:
     HttpConnection(qintptr socketDescriptor, const HttpLimits& limits, HttpHandler handler,
-        QObject* parent = nullptr);
+        HttpHeadCheck headCheck, QObject* parent = nullptr);
     ~HttpConnection() override;
 
     void sendResponse(int status, const HttpHeaders& headers, const QByteArray& body) override;
@@ -48,10 +50,11 @@ private:
     void serveLater();
     bool mayStartNext() const;
     bool parseNext();
-    void rejectMalformed(http_errno error);
+    void refuse(http_errno error);
     void dispatch();
     void finishExchange();
     void rejectAndClose(int status, const QString& message);
+    void answerAndClose(int status, const HttpHeaders& headers, const QByteArray& body);
     void writeHead(int status, const HttpHeaders& headers, const QByteArray& framing);
     void close();
     bool countHeaderBytes(size_t length);
@@ -59,6 +62,7 @@ private:
     QTcpSocket* m_socket;
     HttpLimits m_limits;
     HttpHandler m_handler;
+    HttpHeadCheck m_headCheck;
     http_parser m_parser {};
     QByteArray m_unparsed; // read from the socket, not yet parsed from m_unparsedFrom on
     qsizetype m_unparsedFrom = 0;
@@ -66,6 +70,7 @@ private:
     HttpHeaderCollector m_headerCollector;
     qsizetype m_headerBytes = 0; // the target's and the fields'
     int m_rejectStatus = 0; // a limit a callback found broken
+    std::optional<HttpRefusal> m_refusal; // the head check's answer to the request being parsed
     std::unique_ptr<HttpRequest> m_complete;
     std::shared_ptr<HttpExchange> m_current;
     bool m_keepAlive = true;
