@@ -20,6 +20,12 @@ struct Text
     Q_DECLARE_TR_FUNCTIONS(Router)
 };
 
+// Anthropic's endpoints answer in Anthropic's shape, errors included.
+ClientProtocol protocolOf(const QByteArray& path)
+{
+    return path.startsWith("/v1/messages") ? ClientProtocol::Anthropic : ClientProtocol::OpenAi;
+}
+
 int defaultWorkerThreads()
 {
     return std::max(2, QThread::idealThreadCount());
@@ -37,6 +43,7 @@ Router::Router(int workerThreads, QObject* parent)
 {
     qRegisterMetaType<RequestRecord>();
     qRegisterMetaType<AttemptRecord>();
+    m_server->setHeadCheck([this](const HttpRequest& head) { return checkHead(head); });
 }
 
 Router::~Router()
@@ -107,37 +114,86 @@ void Router::respondError(const std::shared_ptr<HttpExchange>& exchange,
         ClientErrors::body(protocol, error));
 }
 
-void Router::handle(const std::shared_ptr<HttpExchange>& exchange)
+Router::Admission Router::admit(const HttpRequest& request) const
 {
-    const HttpRequest& request = exchange->request();
-    std::shared_ptr<const RoutingSnapshot> snapshot;
+    Admission admission;
+    admission.protocol = protocolOf(request.path());
     {
         QMutexLocker lock(&m_mutex);
         if (!m_hostGuard.allows(request.header("Host"))) {
-            lock.unlock();
-            respondError(exchange,
-                { 403, Text::tr("The Host header must name this machine's loopback address"),
-                    QStringLiteral("invalid_request_error"), QStringLiteral("host_not_allowed"),
-                    {} });
-            return;
+            admission.refusal = ClientErrors::Error { 403,
+                Text::tr("The Host header must name this machine's loopback address"),
+                QStringLiteral("invalid_request_error"), QStringLiteral("host_not_allowed"), {} };
+            return admission;
         }
-        snapshot = m_snapshot;
+        admission.snapshot = m_snapshot;
     }
+    if (isOpenPath(request))
+        return admission;
+    // Every other path needs a key, a path Keyway does not serve included: a caller without one
+    // learns nothing about the router, not even which paths exist.
+    const QByteArray token = LocalKeyDirectory::presentedToken(
+        request.header("Authorization"), request.header("x-api-key"));
+    admission.caller = admission.snapshot->localKeys.find(token);
+    if (!admission.caller) {
+        admission.refusal = ClientErrors::unauthorized(token.isEmpty()
+                ? Text::tr("A local API key is required (Authorization: Bearer kw-… or x-api-key)")
+                : Text::tr("This local API key is not known, or it was revoked"));
+    }
+    return admission;
+}
+
+std::optional<HttpRefusal> Router::checkHead(const HttpRequest& head) const
+{
+    const Admission admission = admit(head);
+    if (!admission.refusal)
+        return std::nullopt;
+    return HttpRefusal { admission.refusal->status, { { "Content-Type", "application/json" } },
+        ClientErrors::body(admission.protocol, *admission.refusal) };
+}
+
+bool Router::isOpenPath(const HttpRequest& request)
+{
     const QByteArray path = request.path();
-    const QByteArray& method = request.method;
-    if (path == "/" && (method == "GET" || method == "HEAD")) {
-        respondJson(exchange, 200,
-            { { QStringLiteral("name"), QStringLiteral("Keyway") },
-                { QStringLiteral("status"), QStringLiteral("ok") } });
-        return;
-    }
-    if (path == "/health" && method == "GET") {
+    return (path == "/" && (request.method == "GET" || request.method == "HEAD"))
+        || (path == "/health" && request.method == "GET");
+}
+
+void Router::answerOpenPath(const std::shared_ptr<HttpExchange>& exchange)
+{
+    if (exchange->request().path() == "/health") {
         respondJson(exchange, 200,
             { { QStringLiteral("status"), QStringLiteral("ok") },
                 { QStringLiteral("version"), QCoreApplication::applicationVersion() } });
         return;
     }
+    respondJson(exchange, 200,
+        { { QStringLiteral("name"), QStringLiteral("Keyway") },
+            { QStringLiteral("status"), QStringLiteral("ok") } });
+}
 
+void Router::handle(const std::shared_ptr<HttpExchange>& exchange)
+{
+    const HttpRequest& request = exchange->request();
+    // Decided again against the snapshot this request is handled with: a key revoked while the
+    // body was on its way no longer counts.
+    const Admission admission = admit(request);
+    if (admission.refusal) {
+        respondError(exchange, *admission.refusal, admission.protocol);
+        return;
+    }
+    if (isOpenPath(request)) {
+        answerOpenPath(exchange);
+        return;
+    }
+    serveEndpoint(exchange, *admission.caller, admission.snapshot);
+}
+
+void Router::serveEndpoint(const std::shared_ptr<HttpExchange>& exchange,
+    const LocalKeyDirectory::Entry& caller, const std::shared_ptr<const RoutingSnapshot>& snapshot)
+{
+    const QByteArray path = exchange->request().path();
+    const QByteArray& method = exchange->request().method;
     struct Endpoint
     {
         QByteArrayView method;
@@ -149,15 +205,14 @@ void Router::handle(const std::shared_ptr<HttpExchange>& exchange)
         { "GET", "/api/v1/generation" } };
     const auto match = std::find_if(std::begin(known), std::end(known),
         [&path](const Endpoint& endpoint) { return endpoint.path == path; });
+    const ClientProtocol protocol = protocolOf(path);
     if (match == std::end(known)) {
         respondError(exchange,
             { 404, Text::tr("There is no endpoint %1").arg(QString::fromLatin1(path)),
-                QStringLiteral("invalid_request_error"), QStringLiteral("not_found"), {} });
+                QStringLiteral("invalid_request_error"), QStringLiteral("not_found"), {} },
+            protocol);
         return;
     }
-    // Anthropic's endpoints answer in Anthropic's shape, errors included.
-    const ClientProtocol protocol
-        = path.startsWith("/v1/messages") ? ClientProtocol::Anthropic : ClientProtocol::OpenAi;
     if (match->method != method) {
         respondError(exchange,
             { 405,
@@ -167,31 +222,18 @@ void Router::handle(const std::shared_ptr<HttpExchange>& exchange)
             protocol);
         return;
     }
-
-    const QByteArray token = LocalKeyDirectory::presentedToken(
-        request.header("Authorization"), request.header("x-api-key"));
-    const std::optional<LocalKeyDirectory::Entry> caller = snapshot->localKeys.find(token);
-    if (!caller) {
-        respondError(exchange,
-            ClientErrors::unauthorized(token.isEmpty()
-                    ? Text::tr(
-                        "A local API key is required (Authorization: Bearer kw-… or x-api-key)")
-                    : Text::tr("This local API key is not known, or it was revoked")),
-            protocol);
-        return;
-    }
     if (path == "/v1/models")
-        listModels(exchange, *caller, snapshot);
+        listModels(exchange, caller, snapshot);
     else if (path == "/api/v1/generation")
-        findGeneration(exchange, *caller);
+        findGeneration(exchange, caller);
     else if (path == "/v1/messages")
-        route(exchange, ClientEndpoint::Messages, *caller, snapshot);
+        route(exchange, ClientEndpoint::Messages, caller, snapshot);
     else if (path == "/v1/messages/count_tokens")
-        route(exchange, ClientEndpoint::CountTokens, *caller, snapshot);
+        route(exchange, ClientEndpoint::CountTokens, caller, snapshot);
     else
         route(exchange,
             path == "/v1/embeddings" ? ClientEndpoint::Embeddings : ClientEndpoint::ChatCompletions,
-            *caller, snapshot);
+            caller, snapshot);
 }
 
 void Router::route(const std::shared_ptr<HttpExchange>& exchange, ClientEndpoint endpoint,

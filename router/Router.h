@@ -55,7 +55,24 @@ signals:
     void requestFinished(const RequestRecord& record);
 
 private:
+    // The one decision on who may ask, from a request's head alone: its Host, then its local API
+    // key on every path but the open ones (HEAD /, GET /, GET /health).
+    struct Admission
+    {
+        std::shared_ptr<const RoutingSnapshot> snapshot;
+        std::optional<LocalKeyDirectory::Entry> caller; // none on an open path
+        std::optional<ClientErrors::Error> refusal;
+        ClientProtocol protocol = ClientProtocol::OpenAi; // the refusal's
+    };
+    Admission admit(const HttpRequest& request) const;
+    // The server's head check: the decision made before the body is read.
+    std::optional<HttpRefusal> checkHead(const HttpRequest& head) const;
+    static bool isOpenPath(const HttpRequest& request);
+    static void answerOpenPath(const std::shared_ptr<HttpExchange>& exchange);
     void handle(const std::shared_ptr<HttpExchange>& exchange);
+    void serveEndpoint(const std::shared_ptr<HttpExchange>& exchange,
+        const LocalKeyDirectory::Entry& caller,
+        const std::shared_ptr<const RoutingSnapshot>& snapshot);
     void route(const std::shared_ptr<HttpExchange>& exchange, ClientEndpoint endpoint,
         const LocalKeyDirectory::Entry& caller,
         const std::shared_ptr<const RoutingSnapshot>& snapshot);

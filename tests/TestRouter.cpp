@@ -3,6 +3,7 @@
 #include "tests/support/RawClient.h"
 #include "tests/support/RouterHarness.h"
 
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTest>
@@ -62,6 +63,7 @@ private slots:
         const QByteArray head = exchangeRaw(rawRequest("HEAD", "/", {}));
         QVERIFY(head.startsWith("HTTP/1.1 200"));
         QVERIFY(head.endsWith("\r\n\r\n")); // headers only
+        QCOMPARE(h().get(QStringLiteral("/"), {}).status, 200);
         const auto health = h().get(QStringLiteral("/health"), {});
         QCOMPARE(health.status, 200);
         QCOMPARE(health.json()["status"].toString(), QStringLiteral("ok"));
@@ -129,10 +131,78 @@ private slots:
         QVERIFY(h().fake().attempts().isEmpty());
     }
 
+    // To a caller with a key; one without learns nothing about which paths exist.
     void unknownPathsAndMethodsAreNamed()
     {
         QCOMPARE(h().get(QStringLiteral("/v2/things")).status, 404);
         QCOMPARE(h().get(QStringLiteral("/v1/chat/completions")).status, 405);
+        QCOMPARE(h().get(QStringLiteral("/v2/things"), {}).status, 401);
+        QCOMPARE(h().get(QStringLiteral("/v1/chat/completions"), "kw-unknown").status, 401);
+    }
+
+    // Host and key are checked as soon as the headers are complete: a refused caller is answered
+    // in its protocol and the connection closed without waiting for the 32 MiB it announced.
+    void aRefusedCallerIsAnsweredBeforeItsBody_data()
+    {
+        QTest::addColumn<QByteArray>("path");
+        QTest::addColumn<QByteArray>("headers");
+        QTest::addColumn<int>("status");
+        const QByteArray key = RouterHarness::token();
+        const QByteArray here = "Host: 127.0.0.1\r\n";
+        QTest::newRow("no key") << QByteArray("/v1/chat/completions") << here << 401;
+        QTest::newRow("unknown key")
+            << QByteArray("/v1/chat/completions")
+            << here + "Authorization: Bearer kw-" + QByteArray(43, 'x') + "\r\n"
+            << 401;
+        QTest::newRow("unknown key, Anthropic")
+            << QByteArray("/v1/messages") << here + "x-api-key: kw-" + QByteArray(43, 'x') + "\r\n"
+            << 401;
+        QTest::newRow("unknown path") << QByteArray("/v2/upload") << here << 401;
+        QTest::newRow("foreign Host")
+            << QByteArray("/v1/chat/completions")
+            << "Host: evil.example\r\nAuthorization: Bearer " + key + "\r\n"
+            << 403;
+        QTest::newRow("foreign Host, Anthropic")
+            << QByteArray("/v1/messages") << "Host: evil.example\r\nx-api-key: " + key + "\r\n"
+            << 403;
+    }
+    void aRefusedCallerIsAnsweredBeforeItsBody()
+    {
+        QFETCH(QByteArray, path);
+        QFETCH(QByteArray, headers);
+        QFETCH(int, status);
+        RawClient client(port());
+        QElapsedTimer clock;
+        clock.start();
+        client.send("POST " + path + " HTTP/1.1\r\n" + headers
+            + "Content-Type: application/json\r\nContent-Length: 33554432\r\n\r\n");
+        QVERIFY(client.waitClosed(2000)); // the body is never sent
+        const QByteArray answer = client.receive([](const QByteArray&) { return true; }, 0);
+        qInfo("answered and closed in %lld ms", clock.elapsed());
+        QVERIFY2(answer.startsWith("HTTP/1.1 " + QByteArray::number(status)), answer.constData());
+        QVERIFY(answer.contains("Connection: close\r\n"));
+        const QJsonObject body = bodyOf(answer).toObject();
+        if (path.startsWith("/v1/messages")) {
+            QCOMPARE(body["type"].toString(), QStringLiteral("error"));
+            QCOMPARE(body["error"]["type"].toString(),
+                status == 401 ? QStringLiteral("authentication_error")
+                              : QStringLiteral("permission_error"));
+        } else {
+            QCOMPARE(body["error"]["code"].toString(),
+                status == 401 ? QStringLiteral("invalid_api_key")
+                              : QStringLiteral("host_not_allowed"));
+        }
+        QVERIFY(h().fake().attempts().isEmpty());
+    }
+
+    void aKnownKeyStillSendsALargeBody()
+    {
+        QJsonObject chat = RouterHarness::chat(QStringLiteral("m-one"));
+        chat["messages"] = QJsonArray { QJsonObject {
+            { "role", "user" }, { "content", QString(8 * 1024 * 1024, u'x') } } };
+        const auto response = h().post(QStringLiteral("/v1/chat/completions"), chat);
+        QCOMPARE(response.status, 200);
+        QCOMPARE(h().fake().attempts().size(), 1);
     }
 
     void anOversizedBodyIs413()

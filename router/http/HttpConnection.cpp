@@ -41,16 +41,17 @@ QString sizeText(qsizetype bytes)
 
 } // namespace
 
-HttpConnection::HttpConnection(
-    qintptr socketDescriptor, const HttpLimits& limits, HttpHandler handler, QObject* parent)
+HttpConnection::HttpConnection(qintptr socketDescriptor, const HttpLimits& limits,
+    HttpHandler handler, HttpHeadCheck headCheck, QObject* parent)
     : QObject(parent)
     , m_socket(new QTcpSocket(this))
     , m_limits(limits)
     , m_handler(std::move(handler))
+    , m_headCheck(std::move(headCheck))
 {
     m_socket->setSocketDescriptor(socketDescriptor);
     // Unread input stays in the kernel, so a client that pipelines without end is slowed by TCP.
-    m_socket->setReadBufferSize(256 * 1024);
+    m_socket->setReadBufferSize(m_limits.readBufferBytes);
     m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
     http_parser_init(&m_parser, HTTP_REQUEST);
     m_parser.data = this;
@@ -64,7 +65,14 @@ HttpConnection::HttpConnection(
         close();
     });
     connect(&m_idleTimer, &QTimer::timeout, this, &HttpConnection::close);
-    connect(m_socket, &QTcpSocket::readyRead, this, &HttpConnection::readAndParse);
+    connect(m_socket, &QTcpSocket::readyRead, this, &HttpConnection::serve);
+    // Answers drained below the limit let a request that was held back in.
+    connect(m_socket, &QTcpSocket::bytesWritten, this, [this] {
+        const bool inputWaits
+            = m_unparsedFrom < m_unparsed.size() || m_socket->bytesAvailable() > 0;
+        if (inputWaits && mayStartNext())
+            serveLater();
+    });
     connect(m_socket, &QTcpSocket::disconnected, this, &HttpConnection::close);
     m_idleTimer.start();
 }
@@ -139,6 +147,12 @@ int HttpConnection::onHeadersComplete(http_parser* parser)
     c->m_building.headers = c->m_headerCollector.take();
     c->m_building.method = http_method_str(static_cast<http_method>(parser->method));
     c->m_building.httpMinor = parser->http_minor;
+    // Who may ask is decided before the body is read, so a refused caller never gets to send one.
+    if (c->m_headCheck) {
+        c->m_refusal = c->m_headCheck(c->m_building);
+        if (c->m_refusal)
+            return -1;
+    }
     // ULLONG_MAX means "no Content-Length"; a chunked body is counted as it arrives.
     if (parser->content_length != ULLONG_MAX
         && parser->content_length > quint64(c->m_limits.maxBodyBytes)) {
@@ -169,41 +183,92 @@ int HttpConnection::onMessageComplete(http_parser* parser)
     return 0;
 }
 
-void HttpConnection::readAndParse()
+// The one place requests are parsed and dispatched: a loop, so that answering a request never
+// parses the next one inside the answer (tens of thousands of pipelined requests answered at
+// once would otherwise each add to the stack until it overflows).
+void HttpConnection::serve()
 {
-    if (m_current)
-        return; // answering; more input is read when that is done
-    m_unparsed += m_socket->readAll();
-    parse();
+    if (m_serving)
+        return; // called back from inside the loop: it reads on by itself
+    m_serving = true;
+    int started = 0;
+    while (mayStartNext()) {
+        if (started == m_limits.requestsPerTurn) {
+            serveLater(); // the other connections of this thread get their turn first
+            break;
+        }
+        if (!parseNext())
+            break;
+        ++started;
+        dispatch(); // an answer given at once lets the loop go on to the next request
+    }
+    m_serving = false;
 }
 
-void HttpConnection::parse()
+// From the event loop, never from inside an answer.
+void HttpConnection::serveLater()
 {
-    if (m_unparsed.isEmpty())
+    if (m_serveQueued || m_closed)
         return;
-    const size_t consumed = http_parser_execute(
-        &m_parser, &parserSettings(), m_unparsed.constData(), size_t(m_unparsed.size()));
-    m_unparsed.remove(0, qsizetype(consumed));
-    const auto error = static_cast<http_errno>(m_parser.http_errno);
-    if (error == HPE_PAUSED) {
-        http_parser_pause(&m_parser, 0);
-        dispatch();
-        return;
-    }
-    if (error != HPE_OK) {
-        if (m_rejectStatus == 413) {
-            rejectAndClose(413,
-                QStringLiteral("The request body is larger than %1.")
-                    .arg(sizeText(m_limits.maxBodyBytes)));
-        } else if (m_rejectStatus == 431 || error == HPE_HEADER_OVERFLOW) {
-            rejectAndClose(431,
-                QStringLiteral("The request headers are larger than %1.")
-                    .arg(sizeText(m_limits.maxHeaderBytes)));
-        } else {
-            rejectAndClose(400,
-                QStringLiteral("Malformed HTTP request: ")
-                    + QString::fromLatin1(http_errno_description(error)));
+    m_serveQueued = true;
+    QMetaObject::invokeMethod(
+        this,
+        [this] {
+            m_serveQueued = false;
+            serve();
+        },
+        Qt::QueuedConnection);
+}
+
+// One request at a time, and none while the client leaves more answers unread than the
+// pipelining depth allows: the rest waits in the socket and, when that is full, in the kernel.
+bool HttpConnection::mayStartNext() const
+{
+    return !m_current && !m_closed && m_keepAlive
+        && m_socket->bytesToWrite() <= m_limits.maxUnsentBytes;
+}
+
+// Parses until a request is whole (true), or the input runs out or is refused (false).
+bool HttpConnection::parseNext()
+{
+    for (;;) {
+        if (m_unparsedFrom == m_unparsed.size()) {
+            m_unparsed = m_socket->read(m_limits.readBufferBytes);
+            m_unparsedFrom = 0;
+            if (m_unparsed.isEmpty())
+                return false;
         }
+        const size_t consumed = http_parser_execute(&m_parser, &parserSettings(),
+            m_unparsed.constData() + m_unparsedFrom, size_t(m_unparsed.size() - m_unparsedFrom));
+        m_unparsedFrom += qsizetype(consumed);
+        const auto error = static_cast<http_errno>(m_parser.http_errno);
+        if (error == HPE_PAUSED) {
+            http_parser_pause(&m_parser, 0);
+            return true;
+        }
+        if (error != HPE_OK) {
+            refuse(error);
+            return false;
+        }
+    }
+}
+
+void HttpConnection::refuse(http_errno error)
+{
+    if (m_refusal) {
+        answerAndClose(m_refusal->status, m_refusal->headers, m_refusal->body);
+    } else if (m_rejectStatus == 413) {
+        rejectAndClose(413,
+            QStringLiteral("The request body is larger than %1.")
+                .arg(sizeText(m_limits.maxBodyBytes)));
+    } else if (m_rejectStatus == 431 || error == HPE_HEADER_OVERFLOW) {
+        rejectAndClose(431,
+            QStringLiteral("The request headers are larger than %1.")
+                .arg(sizeText(m_limits.maxHeaderBytes)));
+    } else {
+        rejectAndClose(400,
+            QStringLiteral("Malformed HTTP request: ")
+                + QString::fromLatin1(http_errno_description(error)));
     }
 }
 
@@ -265,20 +330,27 @@ void HttpConnection::finishExchange()
         m_socket->disconnectFromHost();
         return;
     }
-    // The next pipelined request, if one is waiting; else wait for one.
     m_idleTimer.start();
-    m_unparsed += m_socket->readAll();
-    parse();
+    // The next pipelined request, if one is waiting: parsed by the loop this answer was given in,
+    // or in a turn of its own after an answer given later.
+    if (!m_serving)
+        serveLater();
 }
 
 void HttpConnection::rejectAndClose(int status, const QString& message)
 {
     qCDebug(lcHttp) << "rejecting a request:" << status << message;
+    answerAndClose(status, { { "Content-Type", "application/json" } }, errorBody(message));
+}
+
+// For a request whose rest is not read (refused before its body, or malformed): the connection
+// cannot go on after it.
+void HttpConnection::answerAndClose(int status, const HttpHeaders& headers, const QByteArray& body)
+{
     m_keepAlive = false;
-    const QByteArray body = errorBody(message);
-    writeHead(status, { { "Content-Type", "application/json" } },
-        "Content-Length: " + QByteArray::number(body.size()) + "\r\n");
-    m_socket->write(body);
+    writeHead(status, headers, "Content-Length: " + QByteArray::number(body.size()) + "\r\n");
+    if (m_building.method != "HEAD")
+        m_socket->write(body);
     m_socket->disconnectFromHost();
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "router/http/HttpExchange.h"
+#include "router/http/HttpHeadCheck.h"
 #include "router/http/HttpHeaderCollector.h"
 #include "router/http/HttpLimits.h"
 
@@ -9,20 +10,21 @@
 
 #include <http_parser.h>
 #include <memory>
+#include <optional>
 
 class QTcpSocket;
 
 // One client connection: parses requests with http-parser (Debian's libhttp-parser), one at a
-// time in the order they came (pipelined requests wait their turn, so answers go out in order),
-// enforces the limits, keeps the connection alive between requests and closes it when idle or
-// when a client is too slow to send its headers.
+// time in the order they came (pipelined requests wait their turn, so answers go out in order,
+// within the pipelining depth of HttpLimits), enforces the limits, keeps the connection alive
+// between requests and closes it when idle or when a client is too slow to send its headers.
 class HttpConnection : public QObject, public HttpResponseSink
 {
     Q_OBJECT
 
 public:
     HttpConnection(qintptr socketDescriptor, const HttpLimits& limits, HttpHandler handler,
-        QObject* parent = nullptr);
+        HttpHeadCheck headCheck, QObject* parent = nullptr);
     ~HttpConnection() override;
 
     void sendResponse(int status, const HttpHeaders& headers, const QByteArray& body) override;
@@ -44,11 +46,15 @@ private:
     static int onMessageComplete(http_parser* parser);
     static const http_parser_settings& parserSettings();
 
-    void readAndParse();
-    void parse();
+    void serve();
+    void serveLater();
+    bool mayStartNext() const;
+    bool parseNext();
+    void refuse(http_errno error);
     void dispatch();
     void finishExchange();
     void rejectAndClose(int status, const QString& message);
+    void answerAndClose(int status, const HttpHeaders& headers, const QByteArray& body);
     void writeHead(int status, const HttpHeaders& headers, const QByteArray& framing);
     void close();
     bool countHeaderBytes(size_t length);
@@ -56,17 +62,22 @@ private:
     QTcpSocket* m_socket;
     HttpLimits m_limits;
     HttpHandler m_handler;
+    HttpHeadCheck m_headCheck;
     http_parser m_parser {};
-    QByteArray m_unparsed; // received while a request is being answered
+    QByteArray m_unparsed; // read from the socket, not yet parsed from m_unparsedFrom on
+    qsizetype m_unparsedFrom = 0;
     HttpRequest m_building;
     HttpHeaderCollector m_headerCollector;
     qsizetype m_headerBytes = 0; // the target's and the fields'
     int m_rejectStatus = 0; // a limit a callback found broken
+    std::optional<HttpRefusal> m_refusal; // the head check's answer to the request being parsed
     std::unique_ptr<HttpRequest> m_complete;
     std::shared_ptr<HttpExchange> m_current;
     bool m_keepAlive = true;
     bool m_chunked = false;
     bool m_closed = false;
+    bool m_serving = false; // serve() is on the stack: an answer given now needs no new turn
+    bool m_serveQueued = false;
     QTimer m_headerTimer;
     QTimer m_idleTimer;
 };

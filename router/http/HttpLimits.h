@@ -10,4 +10,17 @@ struct HttpLimits
     std::chrono::milliseconds headerTimeout { 10'000 }; // a request's headers must arrive in this
     std::chrono::milliseconds idleTimeout { 60'000 }; // keep-alive connections idle longer close
     int maxConnections = 4096;
+
+    // The pipelining depth D: what one connection holds for a client that sends requests without
+    // waiting for the answers. One request is parsed and answered at a time (the next is parsed
+    // only after it is answered, so answers go out in order and the stack never grows with the
+    // queue); the requests behind it wait as unparsed bytes, at most readBufferBytes read by the
+    // connection plus readBufferBytes in the socket's buffer; and answers the client has not
+    // taken yet hold the next request back once they pass maxUnsentBytes. Beyond D the connection
+    // stops reading, so the kernel's buffers fill and TCP pushes back on the client.
+    qsizetype readBufferBytes = 64 * 1024;
+    qsizetype maxUnsentBytes = 256 * 1024;
+    // Requests one connection answers in one turn of its thread's event loop before it lets the
+    // thread's other connections go (a client pipelining without end must not starve them).
+    int requestsPerTurn = 32;
 };

@@ -81,8 +81,8 @@ void HttpServer::accept(qintptr socketDescriptor)
     }
     ++m_openConnections;
     QObject* worker = m_workers.at(m_nextWorker++ % m_workers.size());
-    QMetaObject::invokeMethod(worker, [this, worker, socketDescriptor] {
-        auto* connection = new HttpConnection(socketDescriptor, m_limits, m_handler, worker);
+    QMetaObject::invokeMethod(worker, [this, worker, socketDescriptor, check = m_headCheck] {
+        auto* connection = new HttpConnection(socketDescriptor, m_limits, m_handler, check, worker);
         connect(connection, &HttpConnection::closed, connection, [this] { --m_openConnections; });
     });
 }

@@ -2,6 +2,7 @@
 
 #include "router/core/Result.h"
 #include "router/http/HttpExchange.h"
+#include "router/http/HttpHeadCheck.h"
 #include "router/http/HttpLimits.h"
 
 #include <QHostAddress>
@@ -26,6 +27,8 @@ public:
         HttpLimits limits, HttpHandler handler, int workerThreads, QObject* parent = nullptr);
     ~HttpServer() override;
 
+    // Before listen(): every connection accepted after asks `check` about each request's head.
+    void setHeadCheck(HttpHeadCheck check) { m_headCheck = std::move(check); }
     // Fails (Network) when the address cannot be bound: the port is taken, the address not ours.
     Result<void> listen(const QHostAddress& address, quint16 port);
     quint16 port() const;
@@ -38,6 +41,7 @@ private:
 
     HttpLimits m_limits;
     HttpHandler m_handler;
+    HttpHeadCheck m_headCheck;
     std::unique_ptr<Listener> m_listener;
     std::vector<std::unique_ptr<QThread>> m_threads;
     std::vector<QObject*> m_workers; // one per thread, the parent of its connections
