@@ -4,6 +4,7 @@
 #include "app/store/SchemaMigrations.h"
 #include "app/store/Store.h"
 #include "tests/support/OtherConnection.h"
+#include "tests/support/StoreFixtures.h"
 
 #include <QRandomGenerator>
 #include <QSignalSpy>
@@ -12,22 +13,7 @@
 
 #include <array>
 
-namespace {
-
-ProviderKey draftKey(
-    const QString& label, Tier tier, SharedCapacityPolicy policy = SharedCapacityPolicy::Allow)
-{
-    ProviderKey key;
-    key.secretRef = QStringLiteral("provider-key/") + label;
-    key.providerId = QStringLiteral("openai");
-    key.label = label;
-    key.secretHint = QStringLiteral("sk-…abcd");
-    key.tier = tier;
-    key.sharedCapacity = policy;
-    return key;
-}
-
-} // namespace
+using StoreFixtures::draftKey;
 
 class TestStore : public QObject
 {
@@ -41,8 +27,7 @@ private slots:
     void init()
     {
         QVERIFY(m_dir.isValid());
-        m_path
-            = m_dir.filePath(QStringLiteral("t%1.db").arg(QRandomGenerator::global()->generate()));
+        m_path = StoreFixtures::freshDatabase(m_dir);
     }
 
     void migratesAnEmptyFile()
