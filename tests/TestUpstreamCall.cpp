@@ -1,5 +1,7 @@
 #include "router/http/UpstreamConnectionPool.h"
+#include "router/http/UpstreamLimits.h"
 #include "router/upstream/UpstreamCall.h"
+#include "tests/support/GzipBomb.h"
 
 #include <QPointer>
 #include <QProcess>
@@ -321,6 +323,10 @@ private slots:
         QTest::newRow("cut short")
             << chunked(compressed("hello world", true).chopped(6), "Content-Encoding: gzip\r\n")
             << QStringLiteral("ends early");
+        // 1 GiB of zeros in 1 MiB: ended at the limit, which the message names.
+        QTest::newRow("compression bomb")
+            << ok(gzipBomb(1024), "Content-Encoding: gzip\r\n")
+            << QStringLiteral("more than %1 MiB").arg(UpstreamLimits::maxBodyBytes / 1024 / 1024);
     }
     void refusesAnswersItCannotDecode()
     {

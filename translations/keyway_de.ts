@@ -683,53 +683,53 @@ Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
         <translation>Keyway kann Schlüssel für %1 noch nicht verwenden</translation>
     </message>
     <message>
-        <location filename="../router/routing/FailoverSession.cpp" line="340"/>
+        <location filename="../router/routing/FailoverSession.cpp" line="341"/>
         <source>The answer is larger than %1 MiB</source>
         <translation>Die Antwort ist größer als %1 MiB</translation>
     </message>
     <message>
-        <location filename="../router/routing/FailoverSession.cpp" line="390"/>
+        <location filename="../router/routing/FailoverSession.cpp" line="391"/>
         <source>The stream ended before the answer was complete</source>
         <translation>Der Stream endete, bevor die Antwort vollständig war</translation>
     </message>
     <message>
-        <location filename="../router/routing/FailoverSession.cpp" line="418"/>
+        <location filename="../router/routing/FailoverSession.cpp" line="419"/>
         <source>The provider&apos;s answer could not be read</source>
         <translation>Die Antwort des Anbieters konnte nicht gelesen werden</translation>
     </message>
     <message>
-        <location filename="../router/routing/FailoverSession.cpp" line="575"/>
+        <location filename="../router/routing/FailoverSession.cpp" line="576"/>
         <source>The request&apos;s deadline of %1 s passed</source>
         <translation>Die Frist der Anfrage von %1 s ist abgelaufen</translation>
     </message>
     <message>
-        <location filename="../router/routing/FailoverSession.cpp" line="595"/>
-        <location filename="../router/routing/FailoverSession.cpp" line="597"/>
+        <location filename="../router/routing/FailoverSession.cpp" line="596"/>
+        <location filename="../router/routing/FailoverSession.cpp" line="598"/>
         <source>The client closed the connection</source>
         <translation>Der Client hat die Verbindung geschlossen</translation>
     </message>
     <message>
-        <location filename="../router/routing/FailoverSession.cpp" line="614"/>
+        <location filename="../router/routing/FailoverSession.cpp" line="615"/>
         <source>The request&apos;s deadline passed before a key answered</source>
         <translation>Die Frist der Anfrage lief ab, bevor ein Schlüssel antwortete</translation>
     </message>
     <message>
-        <location filename="../router/routing/FailoverSession.cpp" line="621"/>
+        <location filename="../router/routing/FailoverSession.cpp" line="622"/>
         <source>Every key for %1 is resting; the first is back in %2 s</source>
         <translation>Alle Schlüssel für %1 kühlen ab; der erste ist in %2 s wieder bereit</translation>
     </message>
     <message>
-        <location filename="../router/routing/FailoverSession.cpp" line="631"/>
+        <location filename="../router/routing/FailoverSession.cpp" line="632"/>
         <source>No key for %1 is usable now</source>
         <translation>Derzeit ist kein Schlüssel für %1 nutzbar</translation>
     </message>
     <message>
-        <location filename="../router/routing/FailoverSession.cpp" line="634"/>
+        <location filename="../router/routing/FailoverSession.cpp" line="635"/>
         <source>No key in this workspace serves the model %1 for this local key</source>
         <translation>Kein Schlüssel in diesem Arbeitsbereich bedient das Modell %1 für diesen lokalen Schlüssel</translation>
     </message>
     <message numerus="yes">
-        <location filename="../router/routing/FailoverSession.cpp" line="640"/>
+        <location filename="../router/routing/FailoverSession.cpp" line="641"/>
         <source>All %n attempt(s) failed. The last: %1</source>
         <translation>
             <numerusform>Der einzige Versuch ist fehlgeschlagen: %1</numerusform>
@@ -759,37 +759,42 @@ Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
 <context>
     <name>HttpClientConnection</name>
     <message>
-        <location filename="../router/http/HttpClientConnection.cpp" line="102"/>
+        <location filename="../router/http/HttpClientConnection.cpp" line="101"/>
         <source>A header of the request (or the key) contains a line break</source>
         <translation>Ein Header der Anfrage (oder der Schlüssel) enthält einen Zeilenumbruch</translation>
     </message>
     <message>
-        <location filename="../router/http/HttpClientConnection.cpp" line="216"/>
+        <location filename="../router/http/HttpClientConnection.cpp" line="215"/>
         <source>The provider closed the connection in the middle of the answer</source>
         <translation>Der Anbieter hat die Verbindung mitten in der Antwort geschlossen</translation>
     </message>
     <message>
-        <location filename="../router/http/HttpClientConnection.cpp" line="217"/>
+        <location filename="../router/http/HttpClientConnection.cpp" line="216"/>
         <source>The provider closed the connection without answering</source>
         <translation>Der Anbieter hat die Verbindung ohne Antwort geschlossen</translation>
     </message>
     <message>
-        <location filename="../router/http/HttpClientConnection.cpp" line="259"/>
+        <location filename="../router/http/HttpClientConnection.cpp" line="310"/>
         <source>The provider&apos;s compressed answer is corrupt</source>
         <translation>Die komprimierte Antwort des Anbieters ist beschädigt</translation>
     </message>
     <message>
-        <location filename="../router/http/HttpClientConnection.cpp" line="268"/>
+        <location filename="../router/http/HttpClientConnection.cpp" line="314"/>
+        <source>The provider&apos;s compressed answer inflates to more than %1 MiB, Keyway&apos;s limit for an answer</source>
+        <translation>Die komprimierte Antwort des Anbieters ergibt entpackt mehr als %1 MiB, die Grenze von Keyway für eine Antwort</translation>
+    </message>
+    <message>
+        <location filename="../router/http/HttpClientConnection.cpp" line="267"/>
         <source>The provider&apos;s compressed answer ends early</source>
         <translation>Die komprimierte Antwort des Anbieters endet vorzeitig</translation>
     </message>
     <message>
-        <location filename="../router/http/HttpClientConnection.cpp" line="283"/>
+        <location filename="../router/http/HttpClientConnection.cpp" line="282"/>
         <source>The provider&apos;s answer is not valid HTTP (%1)</source>
         <translation>Die Antwort des Anbieters ist kein gültiges HTTP (%1)</translation>
     </message>
     <message>
-        <location filename="../router/http/HttpClientConnection.cpp" line="294"/>
+        <location filename="../router/http/HttpClientConnection.cpp" line="293"/>
         <source>The provider answered in an encoding Keyway cannot read (%1)</source>
         <translation>Der Anbieter hat in einer Kodierung geantwortet, die Keyway nicht lesen kann (%1)</translation>
     </message>
