@@ -7,6 +7,7 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace std::chrono_literals;
@@ -323,6 +324,31 @@ private slots:
         QVERIFY2(message.contains(limitText()), qPrintable(message));
         // Still up, and still answering.
         QCOMPARE(h().get(QStringLiteral("/health")).status, 200);
+    }
+
+    void aKeyWhoseCaFileHoldsNoCertificateIsSkipped()
+    {
+        QTemporaryDir dir;
+        const QString caFile = dir.filePath(QStringLiteral("ca.pem"));
+        QFile file(caFile);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("not a certificate\n");
+        file.close();
+        RouterHarness::Key a(QStringLiteral("A"));
+        a.caFile = caFile;
+        h().setKeys({ a, { QStringLiteral("B") } });
+        for (int i = 0; i < HealthTracker::failuresToOpenCircuit; ++i) {
+            const auto response = chat();
+            QCOMPARE(response.status, 200);
+            QCOMPARE(response.header("x-keyway-key"), "B");
+        }
+        QCOMPARE(keysSeen(), (QList<QByteArray> { "b", "b", "b" })); // nothing went out with A
+        const AttemptRecord skipped = h().lastFinished().attempts.constFirst();
+        QCOMPARE(skipped.errorClass, QStringLiteral("configuration"));
+        QVERIFY2(skipped.errorMessage.contains(u"holds no certificate"),
+            qPrintable(skipped.errorMessage));
+        // The key's setup is at fault, not its health.
+        QCOMPARE(healthOf(1).state, KeyHealth::State::Ready);
     }
 
     void clientErrorsGoBackAsTheyAre_data()
