@@ -1,4 +1,5 @@
 #include "router/http/ContentDecoder.h"
+#include "tests/support/GzipBomb.h"
 
 #include <QRandomGenerator>
 #include <QTest>
@@ -177,6 +178,7 @@ private slots:
         }
         QVERIFY(!allAccepted);
         QVERIFY(!decoder->isComplete());
+        QCOMPARE(decoder->error(), ContentDecoder::Error::Corrupt);
     }
 
     void aCutBodyIsNotComplete()
@@ -187,6 +189,86 @@ private slots:
         QVERIFY(decoder->decode(body.chopped(6), &plain)); // the gzip trailer is missing
         QVERIFY(!plain.isEmpty());
         QVERIFY(!decoder->isComplete());
+    }
+
+    void stopsACompressionBombAtTheLimit()
+    {
+        // 1 GiB of zeros in about 1 MiB, fed as the network would hand it over.
+        const QByteArray bomb = gzipBomb(1024);
+        QVERIFY(bomb.size() < 2 * 1024 * 1024);
+        auto decoder = decoderFor("gzip");
+        QCOMPARE(decoder->maxPlainBytes(), UpstreamLimits::maxBodyBytes);
+        qsizetype plainBytes = 0;
+        qsizetype at = 0;
+        for (; at < bomb.size(); at += 64 * 1024) {
+            QByteArray piece;
+            if (!decoder->decode(bomb.mid(at, 64 * 1024), &piece)) {
+                QVERIFY(piece.isEmpty());
+                break;
+            }
+            plainBytes += piece.size();
+        }
+        QCOMPARE(decoder->error(), ContentDecoder::Error::TooLarge);
+        QVERIFY(plainBytes <= UpstreamLimits::maxBodyBytes);
+        QVERIFY2(at < bomb.size() / 8, "stopped early, not after inflating the rest");
+        QVERIFY(!decoder->isComplete());
+    }
+
+    void aBombInOnePieceGivesNothing()
+    {
+        auto decoder = decoderFor("gzip");
+        QByteArray plain = "left over";
+        QVERIFY(!decoder->decode(gzipBomb(1024), &plain));
+        QVERIFY(plain.isEmpty());
+        QCOMPARE(decoder->error(), ContentDecoder::Error::TooLarge);
+        // A decoder that has failed stays failed.
+        QVERIFY(!decoder->decode(compressed("hello", true), &plain));
+        QVERIFY(plain.isEmpty());
+    }
+
+    void aBodyWithinTheLimitDecodesWhole()
+    {
+        // The bomb's making is sound: below the limit, it is 8 MiB of zeros and a valid end.
+        auto decoder = decoderFor("gzip");
+        QByteArray plain;
+        QVERIFY(decoder->decode(gzipBomb(8), &plain));
+        QVERIFY(decoder->isComplete());
+        QCOMPARE(plain.size(), 8 * 1024 * 1024);
+        QCOMPARE(plain.count('\0'), plain.size());
+    }
+
+    void theLimitCountsTheWholeBody_data()
+    {
+        QTest::addColumn<QByteArray>("encoding");
+        QTest::addColumn<qsizetype>("slack"); // the limit minus the plain size
+        QTest::addColumn<bool>("accepted");
+        for (const char* encoding : { "gzip", "deflate" }) {
+            QTest::addRow("%s exactly at the limit", encoding)
+                << QByteArray(encoding) << qsizetype(0) << true;
+            QTest::addRow("%s one byte over", encoding)
+                << QByteArray(encoding) << qsizetype(-1) << false;
+        }
+    }
+    void theLimitCountsTheWholeBody()
+    {
+        QFETCH(QByteArray, encoding);
+        QFETCH(qsizetype, slack);
+        QFETCH(bool, accepted);
+        const QByteArray plain = text(50 * 1024);
+        const QByteArray body = compressed(plain, encoding == "gzip");
+        bool supported = false;
+        auto decoder = ContentDecoder::forEncoding(encoding, &supported, plain.size() + slack);
+        QVERIFY(decoder);
+        // Small pieces: no one piece passes the limit, only their sum does.
+        bool allAccepted = true;
+        for (qsizetype at = 0; at < body.size() && allAccepted; at += 100) {
+            QByteArray piece;
+            allAccepted = decoder->decode(body.mid(at, 100), &piece);
+        }
+        QCOMPARE(allAccepted, accepted);
+        QCOMPARE(decoder->isComplete(), accepted);
+        QCOMPARE(decoder->error(),
+            accepted ? ContentDecoder::Error::None : ContentDecoder::Error::TooLarge);
     }
 
     void refusesBytesAfterTheEnd()

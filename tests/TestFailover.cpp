@@ -1,10 +1,13 @@
 // The outcome table of DESIGN.md section 2, row by row, through a real router in front of the
 // fake provider: what the client gets, what the provider saw, what the key's health became.
+#include "router/http/UpstreamLimits.h"
+#include "tests/support/GzipBomb.h"
 #include "tests/support/RawClient.h"
 #include "tests/support/RouterHarness.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace std::chrono_literals;
@@ -51,6 +54,17 @@ private:
         return std::chrono::duration_cast<std::chrono::milliseconds>(
             healthOf(keyId).until - Clock::now())
             .count();
+    }
+    // 200 with 1 GiB of zeros in 1 MiB of gzip.
+    static FakeProvider::Script bomb(const QByteArray& contentType)
+    {
+        return { Behaviour::Status, 200,
+            { { "Content-Encoding", "gzip" }, { "Content-Type", contentType } }, gzipBomb(1024),
+            0ms };
+    }
+    static QString limitText()
+    {
+        return QStringLiteral("more than %1 MiB").arg(UpstreamLimits::maxBodyBytes / 1024 / 1024);
     }
     RouterHarness::Response chat(const QString& model = {})
     {
@@ -274,6 +288,67 @@ private slots:
         QCOMPARE(error["code"].toString(), QStringLiteral("upstream_error"));
         QCOMPARE(error["metadata"]["provider_responses"].toArray().size(), 2);
         QCOMPARE(error["metadata"]["provider_responses"][0]["status"].toInt(), 503);
+    }
+
+    void aCompressionBombFailsOverAtTheLimit_data()
+    {
+        QTest::addColumn<bool>("stream");
+        QTest::newRow("answer") << false;
+        QTest::newRow("stream") << true; // a stream's inflated bytes count too
+    }
+    void aCompressionBombFailsOverAtTheLimit()
+    {
+        QFETCH(bool, stream);
+        h().fake().script("a", {}, bomb(stream ? "text/event-stream" : "application/json"));
+        const auto response = h().post(
+            QStringLiteral("/v1/chat/completions"), RouterHarness::chat(m_model, stream));
+        QCOMPARE(response.status, 200);
+        QCOMPARE(response.header("x-keyway-key"), "B");
+        if (stream)
+            QCOMPARE(response.events().constLast(), "[DONE]");
+        else
+            QCOMPARE(response.json()["choices"].toArray().size(), 1);
+        const AttemptRecord bombed = h().lastFinished().attempts.constFirst();
+        QCOMPARE(bombed.keyLabel, QStringLiteral("A"));
+        QCOMPARE(bombed.errorClass, QStringLiteral("server_error"));
+        QVERIFY2(bombed.errorMessage.contains(limitText()), qPrintable(bombed.errorMessage));
+    }
+
+    void aLoneKeysCompressionBombIsAClearError()
+    {
+        h().setKeys({ { QStringLiteral("A") } });
+        h().fake().script("a", {}, bomb("application/json"));
+        const auto response = chat();
+        QCOMPARE(response.status, 502);
+        const QString message = response.json()["error"]["message"].toString();
+        QVERIFY2(message.contains(limitText()), qPrintable(message));
+        // Still up, and still answering.
+        QCOMPARE(h().get(QStringLiteral("/health")).status, 200);
+    }
+
+    void aKeyWhoseCaFileHoldsNoCertificateIsSkipped()
+    {
+        QTemporaryDir dir;
+        const QString caFile = dir.filePath(QStringLiteral("ca.pem"));
+        QFile file(caFile);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("not a certificate\n");
+        file.close();
+        RouterHarness::Key a(QStringLiteral("A"));
+        a.caFile = caFile;
+        h().setKeys({ a, { QStringLiteral("B") } });
+        for (int i = 0; i < HealthTracker::failuresToOpenCircuit; ++i) {
+            const auto response = chat();
+            QCOMPARE(response.status, 200);
+            QCOMPARE(response.header("x-keyway-key"), "B");
+        }
+        QCOMPARE(keysSeen(), (QList<QByteArray> { "b", "b", "b" })); // nothing went out with A
+        const AttemptRecord skipped = h().lastFinished().attempts.constFirst();
+        QCOMPARE(skipped.errorClass, QStringLiteral("configuration"));
+        QVERIFY2(skipped.errorMessage.contains(u"holds no certificate"),
+            qPrintable(skipped.errorMessage));
+        // The key's setup is at fault, not its health.
+        QCOMPARE(healthOf(1).state, KeyHealth::State::Ready);
     }
 
     void clientErrorsGoBackAsTheyAre_data()

@@ -1,5 +1,7 @@
 #include "router/http/UpstreamConnectionPool.h"
+#include "router/http/UpstreamLimits.h"
 #include "router/upstream/UpstreamCall.h"
+#include "tests/support/GzipBomb.h"
 
 #include <QPointer>
 #include <QProcess>
@@ -217,6 +219,47 @@ QByteArray chunked(const QByteArray& body, const QByteArray& head)
     return answer + "0\r\n\r\n";
 }
 
+// A self-signed certificate for 127.0.0.1, its own CA, made with openssl as <name>.pem, with
+// its key as <name>.key, in `dir`.
+bool makeCertificate(const QTemporaryDir& dir, const QString& name)
+{
+    QProcess openssl;
+    openssl.start(QStringLiteral("openssl"),
+        { QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
+            QStringLiteral("rsa:2048"), QStringLiteral("-nodes"), QStringLiteral("-days"),
+            QStringLiteral("2"), QStringLiteral("-subj"), QStringLiteral("/CN=127.0.0.1"),
+            QStringLiteral("-addext"), QStringLiteral("subjectAltName=IP:127.0.0.1"),
+            QStringLiteral("-keyout"), dir.filePath(name + QStringLiteral(".key")),
+            QStringLiteral("-out"), dir.filePath(name + QStringLiteral(".pem")) });
+    return openssl.waitForFinished(30000) && openssl.exitStatus() == QProcess::NormalExit
+        && openssl.exitCode() == 0;
+}
+
+QSslCertificate certificate(const QTemporaryDir& dir, const QString& name)
+{
+    return QSslCertificate::fromPath(dir.filePath(name + QStringLiteral(".pem"))).value(0);
+}
+
+// A server that speaks TLS with the certificate <name> of `dir`.
+QSslServer* tlsServer(const QTemporaryDir& dir, const QString& name)
+{
+    auto* tls = new QSslServer;
+    QSslConfiguration configuration = QSslConfiguration::defaultConfiguration();
+    configuration.setLocalCertificate(certificate(dir, name));
+    QFile keyFile(dir.filePath(name + QStringLiteral(".key")));
+    if (keyFile.open(QIODevice::ReadOnly))
+        configuration.setPrivateKey(QSslKey(&keyFile, QSsl::Rsa));
+    tls->setSslConfiguration(configuration);
+    return tls;
+}
+
+bool writeFile(const QString& path, const QByteArray& bytes)
+{
+    QFile file(path);
+    return file.open(QIODevice::WriteOnly | QIODevice::Truncate)
+        && file.write(bytes) == bytes.size();
+}
+
 } // namespace
 
 class TestUpstreamCall : public QObject
@@ -321,6 +364,10 @@ private slots:
         QTest::newRow("cut short")
             << chunked(compressed("hello world", true).chopped(6), "Content-Encoding: gzip\r\n")
             << QStringLiteral("ends early");
+        // 1 GiB of zeros in 1 MiB: ended at the limit, which the message names.
+        QTest::newRow("compression bomb")
+            << ok(gzipBomb(1024), "Content-Encoding: gzip\r\n")
+            << QStringLiteral("more than %1 MiB").arg(UpstreamLimits::maxBodyBytes / 1024 / 1024);
     }
     void refusesAnswersItCannotDecode()
     {
@@ -446,26 +493,8 @@ private slots:
     void speaksTlsAndChecksTheCertificate()
     {
         QTemporaryDir dir;
-        const QString cert = dir.filePath(QStringLiteral("cert.pem"));
-        const QString key = dir.filePath(QStringLiteral("key.pem"));
-        QProcess openssl;
-        openssl.start(QStringLiteral("openssl"),
-            { QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
-                QStringLiteral("rsa:2048"), QStringLiteral("-nodes"), QStringLiteral("-days"),
-                QStringLiteral("2"), QStringLiteral("-subj"), QStringLiteral("/CN=127.0.0.1"),
-                QStringLiteral("-addext"), QStringLiteral("subjectAltName=IP:127.0.0.1"),
-                QStringLiteral("-keyout"), key, QStringLiteral("-out"), cert });
-        QVERIFY(openssl.waitForFinished(30000));
-        QCOMPARE(openssl.exitCode(), 0);
-
-        auto* tls = new QSslServer;
-        QSslConfiguration configuration = QSslConfiguration::defaultConfiguration();
-        configuration.setLocalCertificate(QSslCertificate::fromPath(cert).first());
-        QFile keyFile(key);
-        QVERIFY(keyFile.open(QIODevice::ReadOnly));
-        configuration.setPrivateKey(QSslKey(&keyFile, QSsl::Rsa));
-        tls->setSslConfiguration(configuration);
-        ScriptedServer server(tls);
+        QVERIFY(makeCertificate(dir, QStringLiteral("server")));
+        ScriptedServer server(tlsServer(dir, QStringLiteral("server")));
         server.script = [](int n) {
             return ok(QByteArray::number(n));
         };
@@ -479,11 +508,84 @@ private slots:
 
         const int connectionsBefore = server.connections;
         for (int i = 0; i < 3; ++i) {
-            const Outcome trusted = run(chatRequest(url), cert);
+            const Outcome trusted
+                = run(chatRequest(url), dir.filePath(QStringLiteral("server.pem")));
             QVERIFY2(trusted.finished, qPrintable(trusted.error));
             QCOMPARE(trusted.body, QByteArray::number(i));
         }
         QCOMPARE(server.connections - connectionsBefore, 1);
+    }
+
+    void trustsACaFileInDerForm()
+    {
+        QTemporaryDir dir;
+        QVERIFY(makeCertificate(dir, QStringLiteral("server")));
+        ScriptedServer server(tlsServer(dir, QStringLiteral("server")));
+        server.script = [](int) {
+            return ok("{}");
+        };
+        const QString der = dir.filePath(QStringLiteral("ca.der"));
+        QVERIFY(writeFile(der, certificate(dir, QStringLiteral("server")).toDer()));
+        const Outcome outcome = run(chatRequest(server.url(QStringLiteral("https"))), der);
+        QVERIFY2(outcome.finished, qPrintable(outcome.error));
+    }
+
+    void refusesACaFileWithoutACertificate_data()
+    {
+        QTest::addColumn<QByteArray>("content"); // null: no file at all
+        QTest::addColumn<QString>("error");
+        QTest::newRow("text") << QByteArray("not a certificate\n")
+                              << QStringLiteral("holds no certificate in PEM or DER form");
+        QTest::newRow("empty") << QByteArray("")
+                               << QStringLiteral("holds no certificate in PEM or DER form");
+        QTest::newRow("missing") << QByteArray()
+                                 << QStringLiteral("does not exist or cannot be read");
+    }
+    void refusesACaFileWithoutACertificate()
+    {
+        QFETCH(QByteArray, content);
+        QFETCH(QString, error);
+        QTemporaryDir dir;
+        const QString caFile = dir.filePath(QStringLiteral("ca.pem"));
+        if (!content.isNull())
+            QVERIFY(writeFile(caFile, content));
+        ScriptedServer server;
+        const Outcome outcome = run(chatRequest(server.url(QStringLiteral("https"))), caFile);
+        QCOMPARE(outcome.errorClass, QStringLiteral("configuration"));
+        QVERIFY2(outcome.error.contains(error) && outcome.error.contains(caFile),
+            qPrintable(outcome.error));
+        QCOMPARE(server.connections, 0); // nothing is sent without the trust the key asks for
+    }
+
+    void rereadsACaFileThatChanged()
+    {
+        QTemporaryDir dir;
+        QVERIFY(makeCertificate(dir, QStringLiteral("server")));
+        QVERIFY(makeCertificate(dir, QStringLiteral("other")));
+        ScriptedServer server(tlsServer(dir, QStringLiteral("server")));
+        server.script = [](int) {
+            return ok("{}");
+        };
+        const QString url = server.url(QStringLiteral("https"));
+        const QString caFile = dir.filePath(QStringLiteral("ca"));
+        const QByteArray serverCa = certificate(dir, QStringLiteral("server")).toPem();
+        QVERIFY(writeFile(caFile, serverCa));
+        const Outcome trusted = run(chatRequest(url), caFile);
+        QVERIFY2(trusted.finished, qPrintable(trusted.error));
+
+        // Another CA in its place: the server is no longer trusted, on a new connection.
+        QVERIFY(writeFile(caFile, certificate(dir, QStringLiteral("other")).toDer()));
+        const Outcome replaced = run(chatRequest(url), caFile);
+        QCOMPARE(replaced.errorClass, QStringLiteral("server_error"));
+        QVERIFY2(replaced.error.contains(u"certificate", Qt::CaseInsensitive),
+            qPrintable(replaced.error));
+
+        QVERIFY(writeFile(caFile, "emptied\n"));
+        QCOMPARE(run(chatRequest(url), caFile).errorClass, QStringLiteral("configuration"));
+
+        QVERIFY(writeFile(caFile, serverCa));
+        const Outcome again = run(chatRequest(url), caFile);
+        QVERIFY2(again.finished, qPrintable(again.error));
     }
 
     void goesThroughTheSystemProxy()

@@ -438,6 +438,19 @@
     </message>
 </context>
 <context>
+    <name>CaCertificates</name>
+    <message>
+        <location filename="../router/http/CaCertificates.cpp" line="20"/>
+        <source>The CA file %1 does not exist or cannot be read.</source>
+        <translation>Die CA-Datei %1 existiert nicht oder kann nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <location filename="../router/http/CaCertificates.cpp" line="26"/>
+        <source>The CA file %1 holds no certificate in PEM or DER form.</source>
+        <translation>Die CA-Datei %1 enthält kein Zertifikat im PEM- oder DER-Format.</translation>
+    </message>
+</context>
+<context>
     <name>Cli</name>
     <message>
         <location filename="../app/cli/Cli.cpp" line="45"/>
@@ -683,53 +696,53 @@ Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
         <translation>Keyway kann Schlüssel für %1 noch nicht verwenden</translation>
     </message>
     <message>
-        <location filename="../router/routing/FailoverSession.cpp" line="340"/>
+        <location filename="../router/routing/FailoverSession.cpp" line="341"/>
         <source>The answer is larger than %1 MiB</source>
         <translation>Die Antwort ist größer als %1 MiB</translation>
     </message>
     <message>
-        <location filename="../router/routing/FailoverSession.cpp" line="390"/>
+        <location filename="../router/routing/FailoverSession.cpp" line="391"/>
         <source>The stream ended before the answer was complete</source>
         <translation>Der Stream endete, bevor die Antwort vollständig war</translation>
     </message>
     <message>
-        <location filename="../router/routing/FailoverSession.cpp" line="418"/>
+        <location filename="../router/routing/FailoverSession.cpp" line="419"/>
         <source>The provider&apos;s answer could not be read</source>
         <translation>Die Antwort des Anbieters konnte nicht gelesen werden</translation>
     </message>
     <message>
-        <location filename="../router/routing/FailoverSession.cpp" line="575"/>
+        <location filename="../router/routing/FailoverSession.cpp" line="583"/>
         <source>The request&apos;s deadline of %1 s passed</source>
         <translation>Die Frist der Anfrage von %1 s ist abgelaufen</translation>
     </message>
     <message>
-        <location filename="../router/routing/FailoverSession.cpp" line="595"/>
-        <location filename="../router/routing/FailoverSession.cpp" line="597"/>
+        <location filename="../router/routing/FailoverSession.cpp" line="603"/>
+        <location filename="../router/routing/FailoverSession.cpp" line="605"/>
         <source>The client closed the connection</source>
         <translation>Der Client hat die Verbindung geschlossen</translation>
     </message>
     <message>
-        <location filename="../router/routing/FailoverSession.cpp" line="614"/>
+        <location filename="../router/routing/FailoverSession.cpp" line="622"/>
         <source>The request&apos;s deadline passed before a key answered</source>
         <translation>Die Frist der Anfrage lief ab, bevor ein Schlüssel antwortete</translation>
     </message>
     <message>
-        <location filename="../router/routing/FailoverSession.cpp" line="621"/>
+        <location filename="../router/routing/FailoverSession.cpp" line="629"/>
         <source>Every key for %1 is resting; the first is back in %2 s</source>
         <translation>Alle Schlüssel für %1 kühlen ab; der erste ist in %2 s wieder bereit</translation>
     </message>
     <message>
-        <location filename="../router/routing/FailoverSession.cpp" line="631"/>
+        <location filename="../router/routing/FailoverSession.cpp" line="639"/>
         <source>No key for %1 is usable now</source>
         <translation>Derzeit ist kein Schlüssel für %1 nutzbar</translation>
     </message>
     <message>
-        <location filename="../router/routing/FailoverSession.cpp" line="634"/>
+        <location filename="../router/routing/FailoverSession.cpp" line="642"/>
         <source>No key in this workspace serves the model %1 for this local key</source>
         <translation>Kein Schlüssel in diesem Arbeitsbereich bedient das Modell %1 für diesen lokalen Schlüssel</translation>
     </message>
     <message numerus="yes">
-        <location filename="../router/routing/FailoverSession.cpp" line="640"/>
+        <location filename="../router/routing/FailoverSession.cpp" line="648"/>
         <source>All %n attempt(s) failed. The last: %1</source>
         <translation>
             <numerusform>Der einzige Versuch ist fehlgeschlagen: %1</numerusform>
@@ -759,37 +772,42 @@ Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
 <context>
     <name>HttpClientConnection</name>
     <message>
-        <location filename="../router/http/HttpClientConnection.cpp" line="102"/>
+        <location filename="../router/http/HttpClientConnection.cpp" line="101"/>
         <source>A header of the request (or the key) contains a line break</source>
         <translation>Ein Header der Anfrage (oder der Schlüssel) enthält einen Zeilenumbruch</translation>
     </message>
     <message>
-        <location filename="../router/http/HttpClientConnection.cpp" line="216"/>
+        <location filename="../router/http/HttpClientConnection.cpp" line="215"/>
         <source>The provider closed the connection in the middle of the answer</source>
         <translation>Der Anbieter hat die Verbindung mitten in der Antwort geschlossen</translation>
     </message>
     <message>
-        <location filename="../router/http/HttpClientConnection.cpp" line="217"/>
+        <location filename="../router/http/HttpClientConnection.cpp" line="216"/>
         <source>The provider closed the connection without answering</source>
         <translation>Der Anbieter hat die Verbindung ohne Antwort geschlossen</translation>
     </message>
     <message>
-        <location filename="../router/http/HttpClientConnection.cpp" line="259"/>
+        <location filename="../router/http/HttpClientConnection.cpp" line="310"/>
         <source>The provider&apos;s compressed answer is corrupt</source>
         <translation>Die komprimierte Antwort des Anbieters ist beschädigt</translation>
     </message>
     <message>
-        <location filename="../router/http/HttpClientConnection.cpp" line="268"/>
+        <location filename="../router/http/HttpClientConnection.cpp" line="314"/>
+        <source>The provider&apos;s compressed answer inflates to more than %1 MiB, Keyway&apos;s limit for an answer</source>
+        <translation>Die komprimierte Antwort des Anbieters ergibt entpackt mehr als %1 MiB, die Grenze von Keyway für eine Antwort</translation>
+    </message>
+    <message>
+        <location filename="../router/http/HttpClientConnection.cpp" line="267"/>
         <source>The provider&apos;s compressed answer ends early</source>
         <translation>Die komprimierte Antwort des Anbieters endet vorzeitig</translation>
     </message>
     <message>
-        <location filename="../router/http/HttpClientConnection.cpp" line="283"/>
+        <location filename="../router/http/HttpClientConnection.cpp" line="282"/>
         <source>The provider&apos;s answer is not valid HTTP (%1)</source>
         <translation>Die Antwort des Anbieters ist kein gültiges HTTP (%1)</translation>
     </message>
     <message>
-        <location filename="../router/http/HttpClientConnection.cpp" line="294"/>
+        <location filename="../router/http/HttpClientConnection.cpp" line="293"/>
         <source>The provider answered in an encoding Keyway cannot read (%1)</source>
         <translation>Der Anbieter hat in einer Kodierung geantwortet, die Keyway nicht lesen kann (%1)</translation>
     </message>
@@ -826,8 +844,8 @@ Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
     </message>
     <message>
         <location filename="../app/cli/KeyCommands.cpp" line="44"/>
-        <source>Extra CA certificate (PEM) for the endpoint override.</source>
-        <translation>Zusätzliches CA-Zertifikat (PEM) für den abweichenden Endpunkt.</translation>
+        <source>Extra CA certificate (PEM or DER) for the endpoint override.</source>
+        <translation>Zusätzliches CA-Zertifikat (PEM oder DER) für den abweichenden Endpunkt.</translation>
     </message>
     <message>
         <location filename="../app/cli/KeyCommands.cpp" line="45"/>
@@ -1485,107 +1503,97 @@ Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
 <context>
     <name>KeyService</name>
     <message>
-        <location filename="../app/keys/KeyService.cpp" line="112"/>
+        <location filename="../app/keys/KeyService.cpp" line="109"/>
         <source>&quot;%1&quot; is not a valid URL; write it like https://api.example.com/v1.</source>
         <translation>„%1“ ist keine gültige URL; Beispiel: https://api.example.com/v1.</translation>
     </message>
     <message>
-        <location filename="../app/keys/KeyService.cpp" line="115"/>
+        <location filename="../app/keys/KeyService.cpp" line="112"/>
         <source>The endpoint must start with https:// (or http:// for a local service).</source>
         <translation>Der Endpunkt muss mit https:// beginnen (oder mit http:// für einen lokalen Dienst).</translation>
     </message>
     <message>
-        <location filename="../app/keys/KeyService.cpp" line="117"/>
+        <location filename="../app/keys/KeyService.cpp" line="114"/>
         <source>The endpoint must not carry a user name or password; put the secret in the keychain instead.</source>
         <translation>Der Endpunkt darf keinen Benutzernamen und kein Passwort enthalten; legen Sie das Geheimnis stattdessen im Schlüsselbund ab.</translation>
     </message>
     <message>
-        <location filename="../app/keys/KeyService.cpp" line="121"/>
+        <location filename="../app/keys/KeyService.cpp" line="118"/>
         <source>The endpoint must not have a query or fragment (&quot;?…&quot; or &quot;#…&quot;).</source>
         <translation>Der Endpunkt darf keine Abfrage und kein Fragment enthalten („?…“ oder „#…“).</translation>
     </message>
     <message>
-        <location filename="../app/keys/KeyService.cpp" line="50"/>
-        <source>The CA file %1 does not exist or cannot be read.</source>
-        <translation>Die CA-Datei %1 existiert nicht oder kann nicht gelesen werden.</translation>
-    </message>
-    <message>
-        <location filename="../app/keys/KeyService.cpp" line="53"/>
-        <source>The CA file %1 holds no certificate in PEM or DER form.</source>
-        <translation>Die CA-Datei %1 enthält kein Zertifikat im PEM- oder DER-Format.</translation>
-    </message>
-    <message>
-        <location filename="../app/keys/KeyService.cpp" line="90"/>
+        <location filename="../app/keys/KeyService.cpp" line="87"/>
         <source>&quot;%1&quot; is not a valid %2; write it like %3.</source>
         <translation>„%1“ ist kein gültiger Wert für %2; Beispiel: %3.</translation>
     </message>
     <message>
-        <location filename="../app/keys/KeyService.cpp" line="137"/>
+        <location filename="../app/keys/KeyService.cpp" line="134"/>
         <source>The setting &quot;%1&quot; does not apply to %2 keys.</source>
         <translation>Die Einstellung „%1“ gilt nicht für Schlüssel von %2.</translation>
     </message>
     <message>
-        <location filename="../app/keys/KeyService.cpp" line="240"/>
+        <location filename="../app/keys/KeyService.cpp" line="237"/>
         <source>A key labelled &quot;%1&quot; already exists (id %2).</source>
         <translation>Ein Schlüssel mit der Bezeichnung „%1“ existiert bereits (ID %2).</translation>
     </message>
     <message>
-        <location filename="../app/keys/KeyService.cpp" line="246"/>
+        <location filename="../app/keys/KeyService.cpp" line="243"/>
         <source>%1 keys need an endpoint.</source>
         <translation>Schlüssel für %1 benötigen einen Endpunkt.</translation>
     </message>
     <message>
-        <location filename="../app/keys/KeyService.cpp" line="250"/>
+        <location filename="../app/keys/KeyService.cpp" line="247"/>
         <source>A CA file is only used with an endpoint override.</source>
         <translation>Eine CA-Datei wird nur mit einem abweichenden Endpunkt verwendet.</translation>
     </message>
     <message>
-        <location filename="../app/keys/KeyService.cpp" line="260"/>
+        <location filename="../app/keys/KeyService.cpp" line="257"/>
         <source>%1 keys need a value for &quot;%2&quot;, or an endpoint of their own.</source>
         <translation>Schlüssel für %1 benötigen einen Wert für „%2“ oder einen eigenen Endpunkt.</translation>
     </message>
     <message>
-        <location filename="../app/keys/KeyService.cpp" line="278"/>
+        <location filename="../app/keys/KeyService.cpp" line="275"/>
         <source>%1 keys need this setting: %2.</source>
         <translation>Schlüssel für %1 benötigen diese Einstellung: %2.</translation>
     </message>
     <message>
-        <location filename="../app/keys/KeyService.cpp" line="350"/>
+        <location filename="../app/keys/KeyService.cpp" line="347"/>
         <source>Editing does not move a key to another tier; move it instead.</source>
         <translation>Bearbeiten verschiebt einen Schlüssel nicht in eine andere Stufe; verschieben Sie ihn stattdessen.</translation>
     </message>
     <message>
-        <location filename="../app/keys/KeyService.cpp" line="271"/>
+        <location filename="../app/keys/KeyService.cpp" line="268"/>
         <source>Local API key %1 belongs to another workspace, so this key would never serve it.</source>
         <translation>Der lokale API-Schlüssel %1 gehört zu einem anderen Arbeitsbereich, daher würde dieser Schlüssel ihn nie bedienen.</translation>
     </message>
     <message>
-        <location filename="../app/keys/KeyService.cpp" line="284"/>
+        <location filename="../app/keys/KeyService.cpp" line="281"/>
         <source>A key that forbids shared capacity must stay in Prioritized; it is in %1.</source>
         <translation>Ein Schlüssel, der geteilte Kapazität verbietet, muss in der Stufe „Priorisiert“ bleiben; er ist in „%1“.</translation>
     </message>
     <message>
-        <location filename="../app/keys/KeyService.cpp" line="296"/>
+        <location filename="../app/keys/KeyService.cpp" line="293"/>
         <source>Unknown provider &quot;%1&quot;. Known providers: %2.</source>
         <translation>Unbekannter Anbieter „%1“. Bekannte Anbieter: %2.</translation>
     </message>
     <message>
-        <location filename="../app/keys/KeyService.cpp" line="354"/>
+        <location filename="../app/keys/KeyService.cpp" line="351"/>
         <source>Key %1 names the unknown provider &quot;%2&quot;.</source>
         <translation>Schlüssel %1 nennt den unbekannten Anbieter „%2“.</translation>
     </message>
     <message>
-        <location filename="../app/keys/KeyService.cpp" line="405"/>
+        <location filename="../app/keys/KeyService.cpp" line="402"/>
         <source>Key %1 was changed elsewhere meanwhile; nothing was saved. Try again.</source>
         <translation>Schlüssel %1 wurde zwischenzeitlich an anderer Stelle geändert; nichts wurde gespeichert. Versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location filename="../app/keys/KeyService.cpp" line="464"/>
+        <location filename="../app/keys/KeyService.cpp" line="461"/>
         <source>Unknown provider &quot;%1&quot;.</source>
         <translation>Unbekannter Anbieter „%1“.</translation>
     </message>
     <message>
-        <location filename="../app/keys/KeyService.cpp" line="483"/>
+        <location filename="../app/keys/KeyService.cpp" line="480"/>
         <source>Type the secret to test the key.</source>
         <translation>Geben Sie das Geheimnis ein, um den Schlüssel zu testen.</translation>
     </message>

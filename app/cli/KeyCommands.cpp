@@ -41,7 +41,7 @@ void addFieldOptions(QCommandLineParser& parser)
         { opt("label"), Text::tr("The key's name, unique (\"Work OpenAI\")."), Text::tr("text") },
         { opt("base-url"), Text::tr("Endpoint override; required for openai-compatible."),
             Text::tr("url") },
-        { opt("ca-file"), Text::tr("Extra CA certificate (PEM) for the endpoint override."),
+        { opt("ca-file"), Text::tr("Extra CA certificate (PEM or DER) for the endpoint override."),
             Text::tr("file") },
         { opt("workspace"), Text::tr("Workspace of the key (default: Personal)."),
             Text::tr("name") },

@@ -8,13 +8,13 @@
 #include "app/vault/Vault.h"
 #include "router/catalog/ModelPattern.h"
 #include "router/catalog/ProviderRegistry.h"
+#include "router/http/CaCertificates.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QLoggingCategory>
 #include <QRegularExpression>
-#include <QSslCertificate>
 #include <QUrl>
 #include <QUuid>
 
@@ -43,14 +43,11 @@ QString settingLabel(const ProviderDescriptor& provider, const QString& name)
     return name;
 }
 
+// The router's rule, so that a file saved here is one the router can load.
 std::optional<QString> checkCaFile(const QString& path)
 {
-    const QFileInfo file(path);
-    if (!file.isFile() || !file.isReadable())
-        return Text::tr("The CA file %1 does not exist or cannot be read.").arg(path);
-    if (QSslCertificate::fromPath(path, QSsl::Pem).isEmpty()
-        && QSslCertificate::fromPath(path, QSsl::Der).isEmpty())
-        return Text::tr("The CA file %1 holds no certificate in PEM or DER form.").arg(path);
+    if (const auto loaded = CaCertificates::load(path); !loaded)
+        return loaded.failure().message;
     return std::nullopt;
 }
 

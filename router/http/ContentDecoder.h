@@ -1,5 +1,7 @@
 #pragma once
 
+#include "router/http/UpstreamLimits.h"
+
 #include <QByteArray>
 
 #include <memory>
@@ -8,25 +10,42 @@ struct z_stream_s;
 
 // Undoes a response's Content-Encoding (gzip or deflate, with zlib) piece by piece, as the bytes
 // arrive. The router asks providers for plain bytes; this is for those that compress anyway.
+// The plain bytes are bounded in total: a small compressed body may inflate without end.
 class ContentDecoder
 {
 public:
+    enum class Error {
+        None,
+        Corrupt, // not valid compressed data, or bytes after its end
+        TooLarge, // the plain bytes would pass maxPlainBytes()
+    };
+
     // A decoder for the encoding named by a Content-Encoding header; none when the encoding is
     // identity (or empty). `supported` is false for an encoding no decoder exists for.
-    static std::unique_ptr<ContentDecoder> forEncoding(const QByteArray& encoding, bool* supported);
+    // `maxPlainBytes` bounds the plain bytes of the whole body.
+    static std::unique_ptr<ContentDecoder> forEncoding(const QByteArray& encoding, bool* supported,
+        qsizetype maxPlainBytes = UpstreamLimits::maxBodyBytes);
 
     ~ContentDecoder();
     ContentDecoder(const ContentDecoder&) = delete;
     ContentDecoder& operator=(const ContentDecoder&) = delete;
 
-    // The plain bytes of the next piece; false when the piece is not valid compressed data.
+    // The plain bytes of the next piece; false, with `plain` empty, when the piece is not valid
+    // compressed data or its plain bytes would pass the limit (error() says which). Once it has
+    // failed, every later piece fails too.
     bool decode(const QByteArray& piece, QByteArray* plain);
     // Whether the compressed data has come to its end (the body is whole).
     bool isComplete() const { return m_ended; }
+    Error error() const { return m_error; }
+    qsizetype maxPlainBytes() const { return m_maxPlainBytes; }
 
 private:
-    ContentDecoder();
+    explicit ContentDecoder(qsizetype maxPlainBytes);
+    bool inflatePiece(QByteArray* plain);
 
     std::unique_ptr<z_stream_s> m_stream;
+    qsizetype m_maxPlainBytes;
+    qsizetype m_plainBytes = 0; // of the whole body so far
     bool m_ended = false;
+    Error m_error = Error::None;
 };

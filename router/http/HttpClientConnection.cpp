@@ -1,6 +1,7 @@
 #include "router/http/HttpClientConnection.h"
 
 #include "router/http/ContentDecoder.h"
+#include "router/http/UpstreamLimits.h"
 
 #include <QLoggingCategory>
 #include <QNetworkProxy>
@@ -16,8 +17,6 @@
 Q_LOGGING_CATEGORY(lcHttpClient, "keyway.router.http.client")
 
 namespace {
-
-constexpr qsizetype maxResponseHeaderBytes = 64 * 1024;
 
 HttpClientConnection* self(http_parser* parser)
 {
@@ -256,7 +255,7 @@ void HttpClientConnection::deliver(bool parserFailed)
     if (!m_body.isEmpty()) {
         QByteArray bytes = std::exchange(m_body, QByteArray());
         if (m_decoder && !m_decoder->decode(QByteArray(bytes), &bytes)) {
-            fail(tr("The provider's compressed answer is corrupt"));
+            failDecoding();
             return;
         }
         if (!bytes.isEmpty())
@@ -305,6 +304,18 @@ bool HttpClientConnection::prepareDecoding()
     return true;
 }
 
+void HttpClientConnection::failDecoding()
+{
+    if (m_decoder->error() != ContentDecoder::Error::TooLarge) {
+        fail(tr("The provider's compressed answer is corrupt"));
+        return;
+    }
+    // Ends the answer before it takes more memory; the attempt fails like a broken answer.
+    fail(tr("The provider's compressed answer inflates to more than %1 MiB, Keyway's limit for "
+            "an answer")
+             .arg(m_decoder->maxPlainBytes() / (1024 * 1024)));
+}
+
 void HttpClientConnection::fail(const QString& message)
 {
     if (m_state == State::Closed)
@@ -318,14 +329,14 @@ int HttpClientConnection::onHeaderField(http_parser* parser, const char* at, siz
 {
     HttpClientConnection* c = self(parser);
     c->m_headerCollector.addNamePiece(at, length);
-    return c->m_headerCollector.bytes() > maxResponseHeaderBytes ? 1 : 0;
+    return c->m_headerCollector.bytes() > UpstreamLimits::maxHeaderBytes ? 1 : 0;
 }
 
 int HttpClientConnection::onHeaderValue(http_parser* parser, const char* at, size_t length)
 {
     HttpClientConnection* c = self(parser);
     c->m_headerCollector.addValuePiece(at, length);
-    return c->m_headerCollector.bytes() > maxResponseHeaderBytes ? 1 : 0;
+    return c->m_headerCollector.bytes() > UpstreamLimits::maxHeaderBytes ? 1 : 0;
 }
 
 int HttpClientConnection::onHeadersComplete(http_parser* parser)

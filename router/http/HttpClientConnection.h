@@ -72,6 +72,7 @@ private:
     void parse(const char* data, qsizetype size);
     void deliver(bool parserFailed);
     bool prepareDecoding();
+    void failDecoding();
     void fail(const QString& message);
 
     QUrl m_origin;

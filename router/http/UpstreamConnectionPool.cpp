@@ -1,7 +1,9 @@
 #include "router/http/UpstreamConnectionPool.h"
 
+#include "router/http/CaCertificates.h"
 #include "router/http/HttpClientConnection.h"
 
+#include <QFileInfo>
 #include <QLoggingCategory>
 #include <QNetworkProxyFactory>
 #include <QThreadStorage>
@@ -33,17 +35,22 @@ UpstreamConnectionPool::UpstreamConnectionPool()
     connect(&m_sweep, &QTimer::timeout, this, &UpstreamConnectionPool::closeLongIdle);
 }
 
-QString UpstreamConnectionPool::poolKey(const QUrl& url, const QString& caFile)
+const UpstreamConnectionPool::CaFile& UpstreamConnectionPool::caFile(const QString& path)
 {
-    return url.scheme() + u"://" + url.authority() + u' ' + caFile;
-}
-
-const QList<QSslCertificate>& UpstreamConnectionPool::certificatesIn(const QString& caFile)
-{
-    auto it = m_certificates.find(caFile);
-    if (it == m_certificates.end())
-        it = m_certificates.insert(caFile, QSslCertificate::fromPath(caFile));
-    return *it;
+    const QFileInfo info(path);
+    const QDateTime modified = info.lastModified();
+    const qint64 size = info.exists() ? info.size() : -1;
+    if (const auto it = m_caFiles.constFind(path);
+        it != m_caFiles.cend() && it->modified == modified && it->size == size)
+        return *it;
+    CaFile read { modified, size, {}, {} };
+    if (Result<QList<QSslCertificate>> loaded = CaCertificates::load(path))
+        read.certificates = std::move(*loaded);
+    else
+        read.error = loaded.failure().message;
+    qCDebug(lcPool) << "read the CA file" << path << ":" << read.certificates.size()
+                    << "certificates";
+    return *m_caFiles.insert(path, std::move(read));
 }
 
 QNetworkProxy UpstreamConnectionPool::proxyFor(const QUrl& url)
@@ -74,9 +81,21 @@ QNetworkProxy UpstreamConnectionPool::proxyFor(const QUrl& url)
     return lookup.proxy;
 }
 
-HttpClientConnection* UpstreamConnectionPool::acquire(const QUrl& url, const QString& caFile)
+Result<HttpClientConnection*> UpstreamConnectionPool::acquire(
+    const QUrl& url, const QString& caFile)
 {
-    const QString key = poolKey(url, caFile);
+    // Connections trusting a CA file are kept apart by its content: one opened with the old
+    // content of an edited file is not reused.
+    QString key = url.scheme() + u"://" + url.authority();
+    QList<QSslCertificate> extraCa;
+    if (!caFile.isEmpty()) {
+        const CaFile& ca = this->caFile(caFile);
+        if (!ca.error.isEmpty())
+            return invalidInput(ca.error);
+        extraCa = ca.certificates;
+        key += u' ' + caFile + u' ' + QString::number(ca.modified.toMSecsSinceEpoch()) + u' '
+            + QString::number(ca.size);
+    }
     for (auto it = m_idle.find(key); it != m_idle.end(); it = m_idle.find(key)) {
         HttpClientConnection* connection = it->takeLast();
         if (it->isEmpty())
@@ -90,8 +109,6 @@ HttpClientConnection* UpstreamConnectionPool::acquire(const QUrl& url, const QSt
         forget(connection);
     }
     qCDebug(lcPool) << "opening a connection to" << url.host();
-    const QList<QSslCertificate> extraCa
-        = caFile.isEmpty() ? QList<QSslCertificate>() : certificatesIn(caFile);
     auto* connection = new HttpClientConnection(
         url.adjusted(QUrl::RemovePath | QUrl::RemoveQuery | QUrl::RemoveFragment), extraCa,
         proxyFor(url), this);

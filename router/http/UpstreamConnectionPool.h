@@ -1,5 +1,8 @@
 #pragma once
 
+#include "router/core/Result.h"
+
+#include <QDateTime>
 #include <QElapsedTimer>
 #include <QHash>
 #include <QNetworkProxy>
@@ -11,8 +14,9 @@ class HttpClientConnection;
 class QUrl;
 
 // The outbound connections of one router thread, kept alive between requests by origin (and
-// the extra CA file a key trusts). A request takes an idle connection or opens a new one; there
-// is no cap, so hundreds of concurrent streams to one provider never queue behind each other.
+// the extra CA file a key trusts, as it was when they were opened). A request takes an idle
+// connection or opens a new one; there is no cap, so hundreds of concurrent streams to one
+// provider never queue behind each other.
 // New connections go through the system's proxy for their URL (http_proxy, https_proxy,
 // no_proxy, the desktop's settings), looked up at most once a minute per origin.
 class UpstreamConnectionPool : public QObject
@@ -24,8 +28,9 @@ public:
     static UpstreamConnectionPool& forCurrentThread();
 
     // An idle connection to the URL's origin that can carry a request, or a new one. Give it
-    // back with release(). `caFile` names extra CA certificates to trust (PEM).
-    HttpClientConnection* acquire(const QUrl& url, const QString& caFile);
+    // back with release(). `caFile` names extra CA certificates to trust (PEM or DER); a
+    // failure when it cannot be read or holds none.
+    Result<HttpClientConnection*> acquire(const QUrl& url, const QString& caFile);
     // Keeps the connection for the next request when it can carry one; closes it otherwise.
     void release(HttpClientConnection* connection);
 
@@ -33,15 +38,25 @@ public:
 
 private:
     UpstreamConnectionPool();
-    static QString poolKey(const QUrl& url, const QString& caFile);
-    const QList<QSslCertificate>& certificatesIn(const QString& caFile);
+    // A CA file as it was read, with what identifies its content on disk.
+    struct CaFile
+    {
+        QDateTime modified;
+        qint64 size = -1;
+        QList<QSslCertificate> certificates;
+        QString error; // why it cannot be used, when it cannot
+    };
+
+    const CaFile& caFile(const QString& path);
     QNetworkProxy proxyFor(const QUrl& url);
     void forget(HttpClientConnection* connection);
     void closeLongIdle();
 
     QHash<QString, QList<HttpClientConnection*>> m_idle; // by pool key, most recent last
     QHash<HttpClientConnection*, QString> m_keyOf;
-    QHash<QString, QList<QSslCertificate>> m_certificates; // by file
+    // By path. Reread when the file's time or size changed, so an edited or replaced file
+    // counts without a restart; a key given another file simply names another path.
+    QHash<QString, CaFile> m_caFiles;
     struct ProxyLookup
     {
         QNetworkProxy proxy;

@@ -1,5 +1,6 @@
 #include "router/routing/FailoverSession.h"
 
+#include "router/http/UpstreamLimits.h"
 #include "router/records/RequestObserver.h"
 #include "router/records/RequestRecordJson.h"
 #include "router/translate/OpenAiStreamTranslator.h"
@@ -25,7 +26,6 @@ constexpr std::chrono::milliseconds aloneRetryBackoff = 500ms;
 // An answer that said it is complete gets this long for its [DONE] (and usage) before the
 // router ends the client's stream itself.
 constexpr std::chrono::milliseconds completeStreamGrace = 2s;
-constexpr qsizetype maximumAnswerBytes = 64 * 1024 * 1024;
 
 // OpenRouter's form: gen-<unix seconds>-<20 random letters and digits>.
 QString newRequestId()
@@ -334,10 +334,11 @@ void FailoverSession::onData(const QByteArray& bytes)
         onStreamProgress();
         return;
     }
-    if (m_body.size() + bytes.size() > maximumAnswerBytes) {
+    // Kept whole until it is read: the same bound as for a compressed answer's inflated bytes.
+    if (m_body.size() + bytes.size() > UpstreamLimits::maxBodyBytes) {
         dropUpstream();
         failOver(UpstreamOutcome::ServerFailure, QStringLiteral("server_error"),
-            tr("The answer is larger than %1 MiB").arg(maximumAnswerBytes / 1024 / 1024));
+            tr("The answer is larger than %1 MiB").arg(UpstreamLimits::maxBodyBytes / 1024 / 1024));
         return;
     }
     m_body += bytes;
@@ -452,6 +453,13 @@ void FailoverSession::onCallFailed(const QString& errorClass, const QString& mes
     }
     m_attempt.httpStatus = m_upstream->status();
     dropUpstream();
+    if (errorClass == u"configuration") {
+        // Nothing was sent (the key's CA file cannot be used): the key's setup is at fault,
+        // not its health, and no call was made.
+        --m_calls;
+        skipAttempt(m_planned, errorClass, message);
+        return;
+    }
     failOver(UpstreamOutcome::ServerFailure, errorClass, message);
 }
 

@@ -61,7 +61,19 @@ void UpstreamCall::armTimer(std::chrono::milliseconds timeout, const QString& wh
 
 void UpstreamCall::start()
 {
-    m_connection = UpstreamConnectionPool::forCurrentThread().acquire(m_request.url, m_caFile);
+    Result<HttpClientConnection*> connection
+        = UpstreamConnectionPool::forCurrentThread().acquire(m_request.url, m_caFile);
+    if (!connection) {
+        // Reported from the event loop: the caller is still inside its own call to start().
+        QMetaObject::invokeMethod(
+            this,
+            [this, message = connection.failure().message] {
+                fail(QStringLiteral("configuration"), message);
+            },
+            Qt::QueuedConnection);
+        return;
+    }
+    m_connection = *connection;
     qCDebug(lcUpstream) << "calling" << logged(m_request.url)
                         << (m_connection->isConnected() ? "on an open connection" : "");
     if (m_connection->isConnected())

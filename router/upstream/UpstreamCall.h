@@ -39,7 +39,8 @@ signals:
     void responseStarted(); // status and headers are known
     void dataArrived(const QByteArray& bytes);
     void finished(); // the whole answer came
-    // No answer, or the answer broke off. `errorClass` is "timeout" or "server_error".
+    // No answer, or the answer broke off. `errorClass` is "timeout" or "server_error", or
+    // "configuration" when nothing was sent because the key's setup cannot be used (its CA file).
     void failed(const QString& errorClass, const QString& message);
 
 private:

@@ -11,7 +11,7 @@ struct UpstreamTarget
     QString baseUrl; // the key's override, or empty for the provider's default endpoint
     QString secret; // the keychain entry as stored (an API key, or JSON for Bedrock/Vertex)
     QJsonObject settings {}; // region, resource, deployments, api-version...
-    QString caFile {}; // an extra CA certificate (PEM) to trust for this key's endpoint
+    QString caFile {}; // an extra CA certificate (PEM or DER) to trust for this key's endpoint
     // A short-lived token the secret was exchanged for (a Vertex service account's), set by
     // the router for the attempt that needs it.
     QString accessToken {};

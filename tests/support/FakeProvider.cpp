@@ -608,10 +608,14 @@ void FakeProvider::handle(const std::shared_ptr<HttpExchange>& exchange)
         exchange->beginStream(200, eventStream);
         sendAll(events);
         return;
-    case Behaviour::Status:
-        exchange->respond(script.status,
-            script.headers + Headers { { "Content-Type", "application/json" } }, script.body);
+    case Behaviour::Status: {
+        // JSON unless the script says otherwise (raw bytes for an event stream, say).
+        Headers headers = script.headers;
+        if (headerValue(headers, "content-type").isEmpty())
+            headers.append({ QByteArray("Content-Type"), QByteArray("application/json") });
+        exchange->respond(script.status, headers, script.body);
         return;
+    }
     case Behaviour::ResetBeforeHeaders:
         exchange->abortConnection();
         return;

@@ -22,7 +22,9 @@ public:
 
     enum class Behaviour {
         Answer, // 200 with a chat completion, streamed when the request asks
-        Status, // the scripted status, headers and body (429, 401, 500, 400 context length...)
+        // The scripted status, headers and body (429, 401, 500, 400 context length...), as
+        // JSON unless the headers name another Content-Type; the body is sent as it is.
+        Status,
         ResetBeforeHeaders, // the connection drops before any answer
         NoAnswer, // the request is read and never answered
         SlowFirstToken, // a stream whose first event comes after `delay`

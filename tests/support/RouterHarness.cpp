@@ -74,7 +74,8 @@ void RouterHarness::setKeys(const QList<Key>& keys, RouterSettings settings)
                 .baseUrl = baseUrl,
                 .secret
                 = key.secret.isEmpty() ? QString::fromUtf8(secretOf(key.label)) : key.secret,
-                .settings = key.settings });
+                .settings = key.settings,
+                .caFile = key.caFile });
     }
     snapshot->localKeys = LocalKeyDirectory({ { localKeyId, memberId, workspaceId,
         LocalKeyToken::hash(QString::fromLatin1(token())) } });

@@ -32,6 +32,7 @@ public:
         QString secret; // empty: the label in lower case
         QJsonObject settings; // region, ...
         QString basePath; // after the fake's address, for endpoints with a prefix ("/anthropic")
+        QString caFile; // an extra CA certificate the key trusts
     };
 
     struct Response
