@@ -110,7 +110,8 @@ private slots:
             = shown(m_window->findChild<QPushButton*>(QStringLiteral("addKey"))->text());
         QVERIFY2(text.contains(QStringLiteral("<b>%1</b>").arg(addButton)), qPrintable(text));
         auto* pages = m_window->findChild<QTabWidget*>();
-        const QString access = shown(pages->tabText(pages->indexOf(m_window->findChild<AccessPage*>())));
+        const QString access
+            = shown(pages->tabText(pages->indexOf(m_window->findChild<AccessPage*>())));
         QVERIFY(text.contains(QStringLiteral("<b>%1</b>").arg(access)));
         const QString copy
             = shown(m_window->findChild<QToolButton*>(QStringLiteral("copyAddress"))->text());

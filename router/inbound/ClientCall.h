@@ -14,7 +14,7 @@ struct ClientCall
 {
     ClientProtocol protocol = ClientProtocol::OpenAi;
     ClientEndpoint endpoint = ClientEndpoint::ChatCompletions;
-    QJsonObject body; // without the routing fields (model, models)
+    QJsonObject body; // as the client sent it, without OpenRouter's `models` fallback list
     bool stream = false;
     // The client asked for usage in its stream (OpenAI stream_options.include_usage); the
     // router asks upstreams for it either way, and strips it when the client did not.

@@ -14,8 +14,8 @@
 #include <optional>
 #include <utility>
 
-    // Tokens an answer used, as the provider counted them.
-    struct TokenUsage
+// Tokens an answer used, as the provider counted them.
+struct TokenUsage
 {
     qint64 prompt = 0;
     qint64 completion = 0;
