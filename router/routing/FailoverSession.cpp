@@ -234,13 +234,12 @@ void FailoverSession::startAttempt(const PlannedAttempt& planned)
 void FailoverSession::sendAttempt()
 {
     UpstreamTarget target = *m_target;
-    if (const QString account = m_context.accessTokens->accountKey(target); !account.isEmpty()) {
-        std::optional<QString> token = m_context.accessTokens->validToken(target);
-        if (!token) {
-            waitForToken(account);
+    if (const auto needed = m_context.accessTokens->lookup(target); !needed.account.isEmpty()) {
+        if (!needed.token) {
+            waitForToken(needed.account);
             return;
         }
-        target.accessToken = *token;
+        target.accessToken = *needed.token;
     }
     Result<UpstreamRequest> request
         = m_adapter->buildRequest(target, m_call, m_planned.upstreamModel);

@@ -19,9 +19,15 @@ public:
 
     // The account whose token a call with this target needs; empty when it needs none.
     virtual QString accountKey(const UpstreamTarget& target) const = 0;
-    // The target's token when a good one is cached, or nothing: call fetch() and wait for
-    // fetched().
-    virtual std::optional<QString> validToken(const UpstreamTarget& target) = 0;
+    // What a call with this target needs, read from its secret once: the account whose token
+    // it needs (empty: none), and that token when a good one is cached (none: call fetch() and
+    // wait for fetched()).
+    struct TokenLookup
+    {
+        QString account;
+        std::optional<QString> token;
+    };
+    virtual TokenLookup lookup(const UpstreamTarget& target) = 0;
     // True when a good token is at hand after all (another request's fetch just ended).
     // Otherwise a fetch is under way on this thread or another, and fetched() follows.
     virtual bool fetch(const UpstreamTarget& target) = 0;

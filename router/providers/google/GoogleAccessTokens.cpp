@@ -22,11 +22,13 @@ QString GoogleAccessTokens::accountKey(const UpstreamTarget& target) const
     return account ? account->cacheKey() : QString();
 }
 
-std::optional<QString> GoogleAccessTokens::validToken(const UpstreamTarget& target)
+AccessTokenSource::TokenLookup GoogleAccessTokens::lookup(const UpstreamTarget& target)
 {
+    if (target.providerId != u"vertex")
+        return {};
     const std::optional<GoogleServiceAccount> account = VertexEndpoint::serviceAccount(target);
     if (!account)
-        return std::nullopt;
+        return {};
     const QString key = account->cacheKey();
     const QDateTime now = QDateTime::currentDateTimeUtc();
     std::optional<QString> token;
@@ -35,13 +37,13 @@ std::optional<QString> GoogleAccessTokens::validToken(const UpstreamTarget& targ
         QMutexLocker lock(&m_mutex);
         const Entry& entry = m_entries[key];
         if (!goodFor(entry.token, expiryMargin, now))
-            return std::nullopt;
+            return { key, std::nullopt };
         token = entry.token->value;
         refresh = !goodFor(entry.token, refreshMargin, now) && claimFetch(key);
     }
     if (refresh)
         startFetch(*account, target.caFile);
-    return token;
+    return { key, token };
 }
 
 bool GoogleAccessTokens::fetch(const UpstreamTarget& target)

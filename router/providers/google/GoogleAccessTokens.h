@@ -28,7 +28,7 @@ public:
     // token). A token is good while it lasts for at least expiryMargin; a fetch starts on the
     // calling thread, whose event loop runs its upstream connections.
     QString accountKey(const UpstreamTarget& target) const override;
-    std::optional<QString> validToken(const UpstreamTarget& target) override;
+    TokenLookup lookup(const UpstreamTarget& target) override;
     bool fetch(const UpstreamTarget& target) override;
     void forget(const UpstreamTarget& target) override;
     void retainOnly(const QList<UpstreamTarget>& targets) override;
