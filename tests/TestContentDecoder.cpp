@@ -1,10 +1,8 @@
 #include "router/http/ContentDecoder.h"
-#include "tests/support/GzipBomb.h"
+#include "tests/support/Compression.h"
 
 #include <QRandomGenerator>
 #include <QTest>
-
-#include <zlib.h>
 
 // Undoing a response's Content-Encoding as the bytes arrive, in pieces of any size.
 class TestContentDecoder : public QObject
@@ -12,23 +10,6 @@ class TestContentDecoder : public QObject
     Q_OBJECT
 
 private:
-    // `plain` compressed with zlib: a gzip member, or zlib-wrapped as HTTP's "deflate" is.
-    static QByteArray compressed(const QByteArray& plain, bool gzip)
-    {
-        z_stream stream {};
-        deflateInit2(
-            &stream, Z_DEFAULT_COMPRESSION, Z_DEFLATED, gzip ? 15 + 16 : 15, 8, Z_DEFAULT_STRATEGY);
-        QByteArray out(qsizetype(deflateBound(&stream, uLong(plain.size()))), Qt::Uninitialized);
-        stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(plain.constData()));
-        stream.avail_in = uInt(plain.size());
-        stream.next_out = reinterpret_cast<Bytef*>(out.data());
-        stream.avail_out = uInt(out.size());
-        deflate(&stream, Z_FINISH);
-        out.resize(qsizetype(stream.total_out));
-        deflateEnd(&stream);
-        return out;
-    }
-
     static std::unique_ptr<ContentDecoder> decoderFor(const QByteArray& encoding)
     {
         bool supported = false;

@@ -1,7 +1,7 @@
 // The outcome table of DESIGN.md section 2, row by row, through a real router in front of the
 // fake provider: what the client gets, what the provider saw, what the key's health became.
 #include "router/http/UpstreamLimits.h"
-#include "tests/support/GzipBomb.h"
+#include "tests/support/Compression.h"
 #include "tests/support/RawClient.h"
 #include "tests/support/RouterHarness.h"
 

@@ -1,7 +1,7 @@
 #include "router/http/UpstreamConnectionPool.h"
 #include "router/http/UpstreamLimits.h"
 #include "router/upstream/UpstreamCall.h"
-#include "tests/support/GzipBomb.h"
+#include "tests/support/Compression.h"
 
 #include <QPointer>
 #include <QProcess>
@@ -15,7 +15,6 @@
 #include <QThread>
 
 #include <functional>
-#include <zlib.h>
 
 using namespace std::chrono_literals;
 
@@ -190,23 +189,6 @@ QByteArray ok(const QByteArray& body, const QByteArray& extraHeaders = {})
 {
     return "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n" + extraHeaders
         + "Content-Length: " + QByteArray::number(body.size()) + "\r\n\r\n" + body;
-}
-
-// `plain` compressed with zlib: a gzip member, or zlib-wrapped as HTTP's "deflate" is.
-QByteArray compressed(const QByteArray& plain, bool gzip)
-{
-    z_stream stream {};
-    deflateInit2(
-        &stream, Z_DEFAULT_COMPRESSION, Z_DEFLATED, gzip ? 15 + 16 : 15, 8, Z_DEFAULT_STRATEGY);
-    QByteArray out(int(deflateBound(&stream, uLong(plain.size()))), Qt::Uninitialized);
-    stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(plain.constData()));
-    stream.avail_in = uInt(plain.size());
-    stream.next_out = reinterpret_cast<Bytef*>(out.data());
-    stream.avail_out = uInt(out.size());
-    deflate(&stream, Z_FINISH);
-    out.resize(qsizetype(stream.total_out));
-    deflateEnd(&stream);
-    return out;
 }
 
 QByteArray chunked(const QByteArray& body, const QByteArray& head)

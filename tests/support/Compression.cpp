@@ -1,4 +1,4 @@
-#include "tests/support/GzipBomb.h"
+#include "tests/support/Compression.h"
 
 #include <zlib.h>
 
@@ -24,6 +24,16 @@ QByteArray deflated(z_stream& stream, const QByteArray& plain, int flush)
 }
 
 } // namespace
+
+QByteArray compressed(const QByteArray& plain, bool gzip)
+{
+    z_stream stream {};
+    deflateInit2(
+        &stream, Z_DEFAULT_COMPRESSION, Z_DEFLATED, gzip ? 15 + 16 : 15, 8, Z_DEFAULT_STRATEGY);
+    QByteArray out = deflated(stream, plain, Z_FINISH);
+    deflateEnd(&stream);
+    return out;
+}
 
 QByteArray gzipBomb(int mebibytes)
 {
