@@ -1,5 +1,7 @@
 #include "router/http/HttpConnection.h"
 
+#include "router/http/ConnectionRoster.h"
+
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLoggingCategory>
@@ -42,12 +44,13 @@ QString sizeText(qsizetype bytes)
 } // namespace
 
 HttpConnection::HttpConnection(qintptr socketDescriptor, const HttpLimits& limits,
-    HttpHandler handler, HttpHeadCheck headCheck, QObject* parent)
+    HttpHandler handler, HttpHeadCheck headCheck, ConnectionRoster& roster, QObject* parent)
     : QObject(parent)
     , m_socket(new QTcpSocket(this))
     , m_limits(limits)
     , m_handler(std::move(handler))
     , m_headCheck(std::move(headCheck))
+    , m_roster(roster)
 {
     m_socket->setSocketDescriptor(socketDescriptor);
     // Unread input stays in the kernel, so a client that pipelines without end is slowed by TCP.
@@ -56,14 +59,10 @@ HttpConnection::HttpConnection(qintptr socketDescriptor, const HttpLimits& limit
     http_parser_init(&m_parser, HTTP_REQUEST);
     m_parser.data = this;
 
-    m_headerTimer.setSingleShot(true);
-    m_headerTimer.setInterval(m_limits.headerTimeout);
+    m_requestTimer.setSingleShot(true);
     m_idleTimer.setSingleShot(true);
     m_idleTimer.setInterval(m_limits.idleTimeout);
-    connect(&m_headerTimer, &QTimer::timeout, this, [this] {
-        qCDebug(lcHttp) << "closing a client that is too slow to send its headers";
-        close();
-    });
+    connect(&m_requestTimer, &QTimer::timeout, this, &HttpConnection::requestTimedOut);
     connect(&m_idleTimer, &QTimer::timeout, this, &HttpConnection::close);
     connect(m_socket, &QTcpSocket::readyRead, this, &HttpConnection::serve);
     // Answers drained below the limit let a request that was held back in.
@@ -75,6 +74,8 @@ HttpConnection::HttpConnection(qintptr socketDescriptor, const HttpLimits& limit
     });
     connect(m_socket, &QTcpSocket::disconnected, this, &HttpConnection::close);
     m_idleTimer.start();
+    m_standing.waitingSince(ConnectionStanding::nowMs());
+    m_roster.add(this);
 }
 
 HttpConnection::~HttpConnection()
@@ -105,8 +106,10 @@ int HttpConnection::onMessageBegin(http_parser* parser)
     c->m_building = HttpRequest();
     c->m_headerCollector.take();
     c->m_headerBytes = 0;
+    c->m_headerComplete = false;
     c->m_idleTimer.stop();
-    c->m_headerTimer.start();
+    c->m_requestTimer.start(c->m_limits.headerTimeout);
+    c->m_standing.requestBegan(ConnectionStanding::nowMs());
     return 0;
 }
 
@@ -143,7 +146,6 @@ int HttpConnection::onHeaderValue(http_parser* parser, const char* at, size_t le
 int HttpConnection::onHeadersComplete(http_parser* parser)
 {
     HttpConnection* c = self(parser);
-    c->m_headerTimer.stop();
     c->m_building.headers = c->m_headerCollector.take();
     c->m_building.method = http_method_str(static_cast<http_method>(parser->method));
     c->m_building.httpMinor = parser->http_minor;
@@ -159,6 +161,11 @@ int HttpConnection::onHeadersComplete(http_parser* parser)
         c->m_rejectStatus = 413;
         return -1;
     }
+    c->m_headerComplete = true;
+    c->m_declaredBodyBytes
+        = parser->content_length != ULLONG_MAX ? qint64(parser->content_length) : 0;
+    c->m_bodyStartedMs = ConnectionStanding::nowMs();
+    c->m_requestTimer.start(c->bodyAllowance());
     return 0;
 }
 
@@ -176,6 +183,7 @@ int HttpConnection::onBody(http_parser* parser, const char* at, size_t length)
 int HttpConnection::onMessageComplete(http_parser* parser)
 {
     HttpConnection* c = self(parser);
+    c->m_requestTimer.stop();
     c->m_keepAlive = http_should_keep_alive(parser) != 0;
     c->m_complete = std::make_unique<HttpRequest>(std::move(c->m_building));
     // One request at a time: the rest of the input waits until this one is answered.
@@ -235,6 +243,7 @@ bool HttpConnection::parseNext()
         if (m_unparsedFrom == m_unparsed.size()) {
             m_unparsed = m_socket->read(m_limits.readBufferBytes);
             m_unparsedFrom = 0;
+            m_standing.received(m_unparsed.size());
             if (m_unparsed.isEmpty())
                 return false;
         }
@@ -272,8 +281,55 @@ void HttpConnection::refuse(http_errno error)
     }
 }
 
+// The time a body may take: a fixed deadline, or longer for a large one at the minimum rate. A
+// chunked body's size is not known in advance, so what has arrived of it so far counts.
+std::chrono::milliseconds HttpConnection::bodyAllowance() const
+{
+    const qint64 bytes = std::max(m_declaredBodyBytes, qint64(m_building.body.size()));
+    const std::chrono::milliseconds atMinimumRate(
+        m_limits.minBodyBytesPerSecond > 0 ? bytes * 1000 / m_limits.minBodyBytesPerSecond : 0);
+    return std::max(m_limits.bodyTimeout, atMinimumRate);
+}
+
+void HttpConnection::requestTimedOut()
+{
+    if (!m_headerComplete) {
+        qCDebug(lcHttp) << "closing a client that is too slow to send its headers";
+        close();
+        return;
+    }
+    // A chunked body that kept coming has earned more time since the timer was set.
+    const qint64 remaining
+        = m_bodyStartedMs + bodyAllowance().count() - ConnectionStanding::nowMs();
+    if (remaining > 0) {
+        m_requestTimer.start(std::chrono::milliseconds(remaining));
+        return;
+    }
+    rejectAndClose(408,
+        QStringLiteral("The request body did not arrive in time (%1 s).")
+            .arg(bodyAllowance().count() / 1000));
+}
+
+void HttpConnection::makeRoom()
+{
+    if (m_current) {
+        // Chosen while it waited, but a request has begun to be answered since: it stays.
+        m_roster.reserve();
+        m_roster.add(this);
+        return;
+    }
+    qCDebug(lcHttp) << "closing the client furthest behind to make room for a new one";
+    if (m_keepAlive && m_requestTimer.isActive())
+        rejectAndClose(408,
+            QStringLiteral("Closed to make room for other clients: the request "
+                           "was arriving too slowly."));
+    else
+        close();
+}
+
 void HttpConnection::dispatch()
 {
+    m_standing.answering();
     m_current = std::make_shared<HttpExchange>(std::move(*m_complete), this);
     m_complete.reset();
     m_handler(m_current);
@@ -305,6 +361,8 @@ void HttpConnection::beginStream(int status, const HttpHeaders& headers)
     m_chunked = m_current && m_current->request().httpMinor >= 1;
     if (!m_chunked)
         m_keepAlive = false;
+    m_requestTimer.stop();
+    m_roster.remove(this); // on its way out: no longer one to make room from
     writeHead(status, headers, m_chunked ? "Transfer-Encoding: chunked\r\n" : QByteArray());
 }
 
@@ -331,6 +389,7 @@ void HttpConnection::finishExchange()
         return;
     }
     m_idleTimer.start();
+    m_standing.waitingSince(ConnectionStanding::nowMs());
     // The next pipelined request, if one is waiting: parsed by the loop this answer was given in,
     // or in a turn of its own after an answer given later.
     if (!m_serving)
@@ -348,6 +407,8 @@ void HttpConnection::rejectAndClose(int status, const QString& message)
 void HttpConnection::answerAndClose(int status, const HttpHeaders& headers, const QByteArray& body)
 {
     m_keepAlive = false;
+    m_requestTimer.stop();
+    m_roster.remove(this); // on its way out: no longer one to make room from
     writeHead(status, headers, "Content-Length: " + QByteArray::number(body.size()) + "\r\n");
     if (m_building.method != "HEAD")
         m_socket->write(body);
@@ -359,8 +420,9 @@ void HttpConnection::close()
     if (m_closed)
         return;
     m_closed = true;
-    m_headerTimer.stop();
+    m_requestTimer.stop();
     m_idleTimer.stop();
+    m_roster.remove(this);
     if (m_current) {
         m_current->markClientGone();
         m_current.reset();

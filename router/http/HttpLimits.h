@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QtGlobal>
+
 #include <chrono>
 
 // The bounds a client must stay within (DESIGN.md section 3).
@@ -9,6 +11,13 @@ struct HttpLimits
     qsizetype maxHeaderBytes = 64 * 1024; // beyond: 431
     std::chrono::milliseconds headerTimeout { 10'000 }; // a request's headers must arrive in this
     std::chrono::milliseconds idleTimeout { 60'000 }; // keep-alive connections idle longer close
+    // Once its headers are in, a request's body must arrive within bodyTimeout, or, when it is
+    // large, at minBodyBytesPerSecond on average (32 MiB: 128 s) — beyond: 408 and the connection
+    // closed, so a client sending a byte a minute cannot hold a connection for ever.
+    std::chrono::milliseconds bodyTimeout { 30'000 };
+    qint64 minBodyBytesPerSecond = 256 * 1024;
+    // Beyond this many open connections a new one makes room by closing the one furthest behind
+    // (ConnectionRoster); only when every one is answering a request is it refused with 503.
     int maxConnections = 4096;
 
     // The pipelining depth D: what one connection holds for a client that sends requests without

@@ -28,6 +28,7 @@ HttpServer::HttpServer(HttpLimits limits, HttpHandler handler, int workerThreads
     , m_limits(limits)
     , m_handler(std::move(handler))
     , m_listener(std::make_unique<Listener>(this))
+    , m_roster(limits.minBodyBytesPerSecond)
 {
     for (int i = 0; i < std::max(1, workerThreads); ++i) {
         auto thread = std::make_unique<QThread>();
@@ -52,6 +53,9 @@ HttpServer::~HttpServer()
 
 Result<void> HttpServer::listen(const QHostAddress& address, quint16 port)
 {
+    // Agents started together connect together: Qt's default backlog of 50 would leave the rest
+    // to TCP's one-second SYN retry.
+    m_listener->setListenBacklogSize(1024);
     if (!m_listener->listen(address, port))
         return networkFailure(m_listener->errorString());
     return {};
@@ -69,7 +73,9 @@ void HttpServer::close()
 
 void HttpServer::accept(qintptr socketDescriptor)
 {
-    if (m_openConnections.load() >= m_limits.maxConnections) {
+    // At the limit a new client is let in by closing the one furthest behind; it is turned away
+    // only when every open connection is answering a request.
+    if (m_roster.open() >= m_limits.maxConnections && !m_roster.closeFurthestBehind()) {
         // Answered without blocking the listener: the socket goes once the answer is out.
         auto* refused = new QTcpSocket(this);
         refused->setSocketDescriptor(socketDescriptor);
@@ -79,10 +85,9 @@ void HttpServer::accept(qintptr socketDescriptor)
         refused->disconnectFromHost();
         return;
     }
-    ++m_openConnections;
+    m_roster.reserve();
     QObject* worker = m_workers.at(m_nextWorker++ % m_workers.size());
     QMetaObject::invokeMethod(worker, [this, worker, socketDescriptor, check = m_headCheck] {
-        auto* connection = new HttpConnection(socketDescriptor, m_limits, m_handler, check, worker);
-        connect(connection, &HttpConnection::closed, connection, [this] { --m_openConnections; });
+        new HttpConnection(socketDescriptor, m_limits, m_handler, check, m_roster, worker);
     });
 }

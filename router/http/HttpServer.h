@@ -1,6 +1,7 @@
 #pragma once
 
 #include "router/core/Result.h"
+#include "router/http/ConnectionRoster.h"
 #include "router/http/HttpExchange.h"
 #include "router/http/HttpHeadCheck.h"
 #include "router/http/HttpLimits.h"
@@ -8,7 +9,6 @@
 #include <QHostAddress>
 #include <QObject>
 
-#include <atomic>
 #include <memory>
 #include <vector>
 
@@ -33,7 +33,7 @@ public:
     Result<void> listen(const QHostAddress& address, quint16 port);
     quint16 port() const;
     void close();
-    int openConnections() const { return m_openConnections.load(); }
+    int openConnections() const { return m_roster.open(); }
 
 private:
     class Listener;
@@ -46,5 +46,5 @@ private:
     std::vector<std::unique_ptr<QThread>> m_threads;
     std::vector<QObject*> m_workers; // one per thread, the parent of its connections
     size_t m_nextWorker = 0;
-    std::atomic<int> m_openConnections { 0 };
+    ConnectionRoster m_roster;
 };
