@@ -101,8 +101,8 @@ private slots:
         QVERIFY(response.body.contains("event: content_block_delta\n"));
         const RequestRecord record = h().lastFinished();
         QCOMPARE(record.status, 200);
-        QCOMPARE(record.usage.prompt, 5);
-        QCOMPARE(record.usage.completion, 3); // message_delta's cumulative count
+        QCOMPARE(record.usage.prompt, 7); // with the 2 read from the cache
+        QCOMPARE(record.usage.completion, 4); // message_delta's cumulative count
         QCOMPARE(record.servedModel, QStringLiteral("claude-sonnet-4-5"));
     }
 

@@ -88,8 +88,9 @@ private slots:
         QCOMPARE(response.json()["content"][0]["text"].toString(),
             QStringLiteral("Hello from the fake."));
         const FakeProvider::Attempt attempt = h().fake().attempts().constLast();
+        // Asked streamed, though the client wants a whole answer: liveness shows at once.
         QCOMPARE(attempt.path,
-            QByteArray("/model/us.anthropic.claude-sonnet-4-5-20250929-v1%3A0/converse"));
+            QByteArray("/model/us.anthropic.claude-sonnet-4-5-20250929-v1%3A0/converse-stream"));
         QCOMPARE(attempt.key, QByteArray("AKIDEXAMPLE")); // signed, and the signature held
         const RequestRecord record = h().lastFinished();
         QCOMPARE(record.usage.prompt, 7);
@@ -189,8 +190,8 @@ private slots:
         QCOMPARE(
             json(response.events().constLast())["type"].toString(), QStringLiteral("message_stop"));
         QVERIFY(h().fake().attempts().constLast().path.endsWith("/converse-stream"));
-        QCOMPARE(h().lastFinished().usage.completion, 3);
-        QCOMPARE(h().lastFinished().usage.prompt, 5);
+        QCOMPARE(h().lastFinished().usage.completion, 4);
+        QCOMPARE(h().lastFinished().usage.prompt, 7);
     }
 
     void anExceptionOrABadFrameEndsTheStreamWithAnError_data()

@@ -105,12 +105,10 @@ private slots:
         QCOMPARE(seen[0].path, QByteArray("/v1/messages"));
         QCOMPARE(seen[0].model, QStringLiteral("claude-sonnet-4-5-20250929"));
         QCOMPARE(seen[1].path,
-            QByteArray("/model/eu.anthropic.claude-sonnet-4-5-20250929-v1%3A0/")
-                + (stream ? "converse-stream" : "converse"));
+            QByteArray("/model/eu.anthropic.claude-sonnet-4-5-20250929-v1%3A0/converse-stream"));
         QCOMPARE(seen[2].path,
             QByteArray("/v1/projects/keyway-test/locations/global/publishers/anthropic/models/"
-                       "claude-sonnet-4-5@20250929:")
-                + (stream ? "streamRawPredict" : "rawPredict"));
+                       "claude-sonnet-4-5@20250929:streamRawPredict"));
 
         const RequestRecord record = h.lastFinished();
         QCOMPARE(record.attempts.size(), 3);

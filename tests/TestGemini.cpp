@@ -78,7 +78,8 @@ private slots:
             QStringLiteral("Hello from the fake."));
         QCOMPARE(response.json()["stop_reason"].toString(), QStringLiteral("end_turn"));
         const FakeProvider::Attempt attempt = h().fake().attempts().constLast();
-        QCOMPARE(attempt.path, QByteArray("/v1beta/models/gemini-2.5-flash:generateContent"));
+        // Asked streamed, though the client wants a whole answer: liveness shows at once.
+        QCOMPARE(attempt.path, QByteArray("/v1beta/models/gemini-2.5-flash:streamGenerateContent"));
         QCOMPARE(attempt.key, QByteArray("gemini")); // as x-goog-api-key
         QVERIFY(headerValue(attempt.headers, "Authorization").isEmpty());
         const RequestRecord record = h().lastFinished();
@@ -121,11 +122,11 @@ private slots:
                 completionTokens, chunk["usage"].toObject()["completion_tokens"].toInteger());
         }
         QCOMPARE(text, QStringLiteral("Hello from the fake."));
-        QCOMPARE(completionTokens, 3);
+        QCOMPARE(completionTokens, 4);
         QCOMPARE(response.events().constLast(), QByteArray("[DONE]"));
         QCOMPARE(h().fake().attempts().constLast().path,
             QByteArray("/v1beta/models/gemini-2.5-flash:streamGenerateContent"));
-        QCOMPARE(h().lastFinished().usage.completion, 3);
+        QCOMPARE(h().lastFinished().usage.completion, 4);
     }
 
     void toolCallsArriveIntact_data()

@@ -88,7 +88,7 @@ private slots:
         QCOMPARE(text, QStringLiteral("Hello from the fake."));
         // The router asked for usage for its own count.
         QVERIFY(h().fake().attempts().constFirst().stream);
-        QCOMPARE(h().lastFinished().usage.completion, 3);
+        QCOMPARE(h().lastFinished().usage.completion, 4);
         QCOMPARE(h().lastFinished().status, 200);
     }
 
@@ -98,7 +98,7 @@ private slots:
             = stream({ { "stream_options", QJsonObject { { "include_usage", true } } } });
         const QList<QByteArray> events = response.events();
         QCOMPARE(events.size(), 6);
-        QCOMPARE(json(events.at(4))["usage"]["completion_tokens"].toInt(), 3);
+        QCOMPARE(json(events.at(4))["usage"]["completion_tokens"].toInt(), 4);
         QVERIFY(!json(events.at(4))["usage"].toObject().contains(QStringLiteral("cost")));
     }
 
@@ -131,7 +131,7 @@ private slots:
     void aFirstTokenLaterThanTheTimeoutFailsOver()
     {
         RouterSettings settings;
-        settings.firstByteTimeout = 300ms;
+        settings.firstEventTimeout = 300ms;
         setKeys(settings);
         h().fake().script("a", {}, behaving(Behaviour::SlowFirstToken, 2000ms));
         const auto response = stream();

@@ -89,7 +89,7 @@ private slots:
         const FakeProvider::Attempt attempt = h().fake().attempts().constLast();
         QCOMPARE(attempt.path,
             QByteArray("/v1/projects/keyway-test/locations/us-central1/publishers/google/models/"
-                       "gemini-2.5-flash:generateContent"));
+                       "gemini-2.5-flash:streamGenerateContent"));
         QCOMPARE(attempt.key, m_email.toUtf8()); // a token the endpoint issued to the account
         QCOMPARE(lastAuthorization(), QByteArray("Bearer ya29.fake-1"));
         // The token is kept: the next request goes straight to the model.
@@ -105,7 +105,7 @@ private slots:
         QCOMPARE(send(message(QStringLiteral("gemini-2.5-pro"))).status, 200);
         QCOMPARE(h().fake().attempts().constLast().path,
             QByteArray("/v1/projects/keyway-test/locations/global/publishers/google/models/"
-                       "gemini-2.5-pro:generateContent"));
+                       "gemini-2.5-pro:streamGenerateContent"));
     }
 
     void claudeThroughRawPredictWithOnlyTheBetasVertexKnows()
@@ -121,7 +121,7 @@ private slots:
         const FakeProvider::Attempt attempt = h().fake().attempts().constLast();
         QCOMPARE(attempt.path,
             QByteArray("/v1/projects/keyway-test/locations/us-central1/publishers/anthropic/"
-                       "models/claude-sonnet-4-5@20250929:rawPredict"));
+                       "models/claude-sonnet-4-5@20250929:streamRawPredict"));
         QCOMPARE(headerValue(attempt.headers, "anthropic-beta"),
             QByteArray("interleaved-thinking-2025-05-14"));
         const QStringList dropped = h().lastFinished().attempts.constLast().droppedFields;
@@ -144,7 +144,7 @@ private slots:
         QCOMPARE(text, QStringLiteral("Hello from the fake."));
         QVERIFY(h().fake().attempts().constLast().path.endsWith(
             "claude-sonnet-4-5@20250929:streamRawPredict"));
-        QCOMPARE(h().lastFinished().usage.completion, 3);
+        QCOMPARE(h().lastFinished().usage.completion, 4);
     }
 
     void countsTokensOnVertex()
@@ -184,7 +184,7 @@ private slots:
         QCOMPARE(send(message(QStringLiteral("gemini-2.5-flash"))).status, 200);
         const FakeProvider::Attempt attempt = h().fake().attempts().constLast();
         QCOMPARE(attempt.path,
-            QByteArray("/v1/publishers/google/models/gemini-2.5-flash:generateContent"));
+            QByteArray("/v1/publishers/google/models/gemini-2.5-flash:streamGenerateContent"));
         QCOMPARE(headerValue(attempt.headers, "x-goog-api-key"), QByteArray("express-test-key"));
         // Partner models need a project: the key is not tried for Claude.
         const auto refused = send(message(QStringLiteral("claude-sonnet-4-5")));
@@ -277,7 +277,7 @@ private slots:
     {
         QCOMPARE(send(message(QStringLiteral("claude-opus-4-1-20250805"))).status, 200);
         QVERIFY2(h().fake().attempts().constLast().path.endsWith(
-                     "/publishers/anthropic/models/claude-opus-4-1@20250805:rawPredict"),
+                     "/publishers/anthropic/models/claude-opus-4-1@20250805:streamRawPredict"),
             h().fake().attempts().constLast().path.constData());
     }
 

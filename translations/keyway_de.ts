@@ -142,12 +142,12 @@
         <translation>Der Arbeitsbereich „%1“ enthält noch %2 Anbieterschlüssel und %3 aktive lokale API-Schlüssel, und %4 Schlüsselfilter nennen seine lokalen Schlüssel. Verschieben, widerrufen oder bearbeiten Sie diese zuerst.</translation>
     </message>
     <message>
-        <location filename="../app/store/AccessStore.cpp" line="294"/>
+        <location filename="../app/store/AccessStore.cpp" line="291"/>
         <source>There is no local API key with id %1.</source>
         <translation>Es gibt keinen lokalen API-Schlüssel mit der ID %1.</translation>
     </message>
     <message>
-        <location filename="../app/store/AccessStore.cpp" line="304"/>
+        <location filename="../app/store/AccessStore.cpp" line="298"/>
         <source>No local API key has this token.</source>
         <translation>Kein lokaler API-Schlüssel hat dieses Token.</translation>
     </message>
@@ -691,58 +691,68 @@ Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
 <context>
     <name>FailoverSession</name>
     <message>
-        <location filename="../router/routing/FailoverSession.cpp" line="228"/>
+        <location filename="../router/routing/FailoverSession.cpp" line="252"/>
         <source>Keyway cannot call %1 keys yet</source>
         <translation>Keyway kann Schlüssel für %1 noch nicht verwenden</translation>
     </message>
     <message>
-        <location filename="../router/routing/FailoverSession.cpp" line="341"/>
+        <location filename="../router/routing/FailoverSession.cpp" line="382"/>
         <source>The answer is larger than %1 MiB</source>
         <translation>Die Antwort ist größer als %1 MiB</translation>
     </message>
     <message>
-        <location filename="../router/routing/FailoverSession.cpp" line="391"/>
+        <location filename="../router/routing/FailoverSession.cpp" line="440"/>
         <source>The stream ended before the answer was complete</source>
         <translation>Der Stream endete, bevor die Antwort vollständig war</translation>
     </message>
     <message>
-        <location filename="../router/routing/FailoverSession.cpp" line="419"/>
+        <location filename="../router/routing/FailoverSession.cpp" line="468"/>
         <source>The provider&apos;s answer could not be read</source>
         <translation>Die Antwort des Anbieters konnte nicht gelesen werden</translation>
     </message>
     <message>
-        <location filename="../router/routing/FailoverSession.cpp" line="583"/>
+        <location filename="../router/routing/FailoverSession.cpp" line="524"/>
+        <source>No content within %1 s of the answer&apos;s headers</source>
+        <translation>Kein Inhalt innerhalb von %1 s nach den Kopfzeilen der Antwort</translation>
+    </message>
+    <message>
+        <location filename="../router/routing/FailoverSession.cpp" line="614"/>
+        <source>The provider&apos;s streamed answer could not be read</source>
+        <translation>Die gestreamte Antwort des Anbieters konnte nicht gelesen werden</translation>
+    </message>
+    <message>
+        <location filename="../router/routing/FailoverSession.cpp" line="671"/>
         <source>The request&apos;s deadline of %1 s passed</source>
         <translation>Die Frist der Anfrage von %1 s ist abgelaufen</translation>
     </message>
     <message>
-        <location filename="../router/routing/FailoverSession.cpp" line="603"/>
-        <location filename="../router/routing/FailoverSession.cpp" line="605"/>
+        <location filename="../router/routing/FailoverSession.cpp" line="691"/>
+        <location filename="../router/routing/FailoverSession.cpp" line="693"/>
         <source>The client closed the connection</source>
         <translation>Der Client hat die Verbindung geschlossen</translation>
     </message>
     <message>
-        <location filename="../router/routing/FailoverSession.cpp" line="622"/>
+        <location filename="../router/routing/FailoverSession.cpp" line="710"/>
         <source>The request&apos;s deadline passed before a key answered</source>
         <translation>Die Frist der Anfrage lief ab, bevor ein Schlüssel antwortete</translation>
     </message>
     <message>
-        <location filename="../router/routing/FailoverSession.cpp" line="629"/>
+        <location filename="../router/routing/FailoverSession.cpp" line="717"/>
         <source>Every key for %1 is resting; the first is back in %2 s</source>
         <translation>Alle Schlüssel für %1 kühlen ab; der erste ist in %2 s wieder bereit</translation>
     </message>
     <message>
-        <location filename="../router/routing/FailoverSession.cpp" line="639"/>
+        <location filename="../router/routing/FailoverSession.cpp" line="727"/>
         <source>No key for %1 is usable now</source>
         <translation>Derzeit ist kein Schlüssel für %1 nutzbar</translation>
     </message>
     <message>
-        <location filename="../router/routing/FailoverSession.cpp" line="642"/>
+        <location filename="../router/routing/FailoverSession.cpp" line="730"/>
         <source>No key in this workspace serves the model %1 for this local key</source>
         <translation>Kein Schlüssel in diesem Arbeitsbereich bedient das Modell %1 für diesen lokalen Schlüssel</translation>
     </message>
     <message numerus="yes">
-        <location filename="../router/routing/FailoverSession.cpp" line="648"/>
+        <location filename="../router/routing/FailoverSession.cpp" line="736"/>
         <source>All %n attempt(s) failed. The last: %1</source>
         <translation>
             <numerusform>Der einzige Versuch ist fehlgeschlagen: %1</numerusform>
@@ -1601,13 +1611,13 @@ Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
 <context>
     <name>KeyStore</name>
     <message>
-        <location filename="../app/store/KeyStore.cpp" line="112"/>
-        <location filename="../app/store/KeyStore.cpp" line="198"/>
+        <location filename="../app/store/KeyStore.cpp" line="109"/>
+        <location filename="../app/store/KeyStore.cpp" line="194"/>
         <source>There is no provider key with id %1.</source>
         <translation>Es gibt keinen Anbieterschlüssel mit der ID %1.</translation>
     </message>
     <message>
-        <location filename="../app/store/KeyStore.cpp" line="256"/>
+        <location filename="../app/store/KeyStore.cpp" line="252"/>
         <source>Position %1 is out of range: %2 then holds %3 other keys, so the position must be between 0 and %4.</source>
         <translation>Position %1 liegt außerhalb des gültigen Bereichs: Die Stufe „%2“ enthält dann %3 andere Schlüssel, daher muss die Position zwischen 0 und %4 liegen.</translation>
     </message>
@@ -2663,82 +2673,82 @@ Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
 <context>
     <name>RoutePlanner</name>
     <message>
-        <location filename="../router/routing/RoutePlanner.cpp" line="284"/>
+        <location filename="../router/routing/RoutePlanner.cpp" line="287"/>
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
     <message>
-        <location filename="../router/routing/RoutePlanner.cpp" line="286"/>
+        <location filename="../router/routing/RoutePlanner.cpp" line="289"/>
         <source>%1 min</source>
         <translation>%1 min</translation>
     </message>
     <message>
-        <location filename="../router/routing/RoutePlanner.cpp" line="287"/>
+        <location filename="../router/routing/RoutePlanner.cpp" line="290"/>
         <source>%1 h</source>
         <translation>%1 h</translation>
     </message>
     <message>
-        <location filename="../router/routing/RoutePlanner.cpp" line="291"/>
+        <location filename="../router/routing/RoutePlanner.cpp" line="294"/>
         <source>disabled</source>
         <translation>deaktiviert</translation>
     </message>
     <message>
-        <location filename="../router/routing/RoutePlanner.cpp" line="293"/>
+        <location filename="../router/routing/RoutePlanner.cpp" line="296"/>
         <source>secret missing from the keychain</source>
         <translation>Geheimnis fehlt im Schlüsselbund</translation>
     </message>
     <message>
-        <location filename="../router/routing/RoutePlanner.cpp" line="295"/>
+        <location filename="../router/routing/RoutePlanner.cpp" line="298"/>
         <source>belongs to another workspace</source>
         <translation>gehört zu einem anderen Arbeitsbereich</translation>
     </message>
     <message>
-        <location filename="../router/routing/RoutePlanner.cpp" line="297"/>
+        <location filename="../router/routing/RoutePlanner.cpp" line="300"/>
         <source>does not serve %1</source>
         <translation>bedient %1 nicht</translation>
     </message>
     <message>
-        <location filename="../router/routing/RoutePlanner.cpp" line="299"/>
+        <location filename="../router/routing/RoutePlanner.cpp" line="302"/>
         <source>its model filter does not match %1</source>
         <translation>sein Modellfilter passt nicht zu %1</translation>
     </message>
     <message>
-        <location filename="../router/routing/RoutePlanner.cpp" line="301"/>
+        <location filename="../router/routing/RoutePlanner.cpp" line="304"/>
         <source>its member filter does not match</source>
         <translation>sein Mitgliederfilter passt nicht</translation>
     </message>
     <message>
-        <location filename="../router/routing/RoutePlanner.cpp" line="303"/>
+        <location filename="../router/routing/RoutePlanner.cpp" line="306"/>
         <source>its local API key filter does not match</source>
         <translation>sein Filter für lokale API-Schlüssel passt nicht</translation>
     </message>
     <message>
-        <location filename="../router/routing/RoutePlanner.cpp" line="305"/>
+        <location filename="../router/routing/RoutePlanner.cpp" line="308"/>
         <source>shared capacity forbidden by &quot;%1&quot;</source>
         <translation>geteilte Kapazität durch „%1“ verboten</translation>
     </message>
     <message>
-        <location filename="../router/routing/RoutePlanner.cpp" line="307"/>
+        <location filename="../router/routing/RoutePlanner.cpp" line="310"/>
         <source>invalid key</source>
         <translation>ungültiger Schlüssel</translation>
     </message>
     <message>
-        <location filename="../router/routing/RoutePlanner.cpp" line="309"/>
+        <location filename="../router/routing/RoutePlanner.cpp" line="312"/>
         <source>cooling down for %1</source>
         <translation>kühlt ab, noch %1</translation>
     </message>
     <message>
-        <location filename="../router/routing/RoutePlanner.cpp" line="311"/>
+        <location filename="../router/routing/RoutePlanner.cpp" line="314"/>
         <source>out of credit, retried in %1</source>
         <translation>kein Guthaben, neuer Versuch in %1</translation>
     </message>
     <message>
-        <location filename="../router/routing/RoutePlanner.cpp" line="313"/>
+        <location filename="../router/routing/RoutePlanner.cpp" line="316"/>
         <source>failing; next probe in %1</source>
         <translation>fehlerhaft; nächster Test in %1</translation>
     </message>
     <message>
-        <location filename="../router/routing/RoutePlanner.cpp" line="315"/>
+        <location filename="../router/routing/RoutePlanner.cpp" line="318"/>
         <source>%1 unusable on this key for %2</source>
         <translation>%1 mit diesem Schlüssel noch %2 nicht nutzbar</translation>
     </message>
@@ -2865,12 +2875,13 @@ Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
         <translation>&quot;model&quot; muss eine Modell-ID sein</translation>
     </message>
     <message>
-        <location filename="../router/inbound/ClientCallReader.cpp" line="78"/>
+        <location filename="../router/inbound/ClientCallReader.cpp" line="77"/>
+        <location filename="../router/inbound/ClientCallReader.cpp" line="80"/>
         <source>&quot;models&quot; must be a list of model ids</source>
         <translation>&quot;models&quot; muss eine Liste von Modell-IDs sein</translation>
     </message>
     <message>
-        <location filename="../router/inbound/ClientCallReader.cpp" line="83"/>
+        <location filename="../router/inbound/ClientCallReader.cpp" line="85"/>
         <source>The request names no model</source>
         <translation>Die Anfrage nennt kein Modell</translation>
     </message>
@@ -3011,51 +3022,61 @@ Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
     </message>
     <message>
         <location filename="../app/settings/Settings.cpp" line="26"/>
-        <source>time from sending a request to the upstream&apos;s first byte</source>
-        <translation>Zeit vom Senden einer Anfrage bis zum ersten Byte des Upstream-Servers</translation>
+        <source>time from sending a chat request to the upstream&apos;s response headers, while another key is left to try; beyond it the upstream counts as silent</source>
+        <translation>Zeit vom Senden einer Chat-Anfrage bis zu den Antwort-Kopfzeilen des Anbieters, solange ein weiterer Schlüssel übrig ist; danach gilt der Anbieter als stumm</translation>
     </message>
     <message>
-        <location filename="../app/settings/Settings.cpp" line="28"/>
+        <location filename="../app/settings/Settings.cpp" line="30"/>
+        <source>time from the response headers to the first content event (a model thinking before its first token)</source>
+        <translation>Zeit von den Antwort-Kopfzeilen bis zum ersten Inhaltsereignis (ein Modell, das vor seinem ersten Token nachdenkt)</translation>
+    </message>
+    <message>
+        <location filename="../app/settings/Settings.cpp" line="34"/>
+        <source>time for an answer that cannot be streamed (embeddings, token counts)</source>
+        <translation>Zeit für eine Antwort, die nicht gestreamt werden kann (Embeddings, Token-Zählungen)</translation>
+    </message>
+    <message>
+        <location filename="../app/settings/Settings.cpp" line="36"/>
         <source>longest silence inside a stream before it counts as stalled</source>
         <translation>längste Pause innerhalb eines Streams, bevor er als hängend gilt</translation>
     </message>
     <message>
-        <location filename="../app/settings/Settings.cpp" line="30"/>
+        <location filename="../app/settings/Settings.cpp" line="38"/>
         <source>time one request may take over all its attempts</source>
         <translation>Zeit, die eine Anfrage über alle ihre Versuche hinweg dauern darf</translation>
     </message>
     <message>
-        <location filename="../app/settings/Settings.cpp" line="32"/>
+        <location filename="../app/settings/Settings.cpp" line="40"/>
         <source>attempts one request may make over all keys</source>
         <translation>Versuche, die eine Anfrage über alle Schlüssel hinweg unternehmen darf</translation>
     </message>
     <message>
-        <location filename="../app/settings/Settings.cpp" line="34"/>
+        <location filename="../app/settings/Settings.cpp" line="42"/>
         <source>how long a request may wait for a cooling key to come back</source>
         <translation>wie lange eine Anfrage darauf warten darf, dass ein abkühlender Schlüssel wieder bereit ist</translation>
     </message>
     <message>
-        <location filename="../app/settings/Settings.cpp" line="36"/>
+        <location filename="../app/settings/Settings.cpp" line="44"/>
         <source>days the activity log keeps requests</source>
         <translation>Tage, die das Aktivitätsprotokoll Anfragen aufbewahrt</translation>
     </message>
     <message>
-        <location filename="../app/settings/Settings.cpp" line="38"/>
+        <location filename="../app/settings/Settings.cpp" line="46"/>
         <source>size the activity log may grow to</source>
         <translation>Größe, die das Aktivitätsprotokoll erreichen darf</translation>
     </message>
     <message>
-        <location filename="../app/settings/Settings.cpp" line="66"/>
+        <location filename="../app/settings/Settings.cpp" line="74"/>
         <source>Unknown setting &quot;%1&quot;. Known settings: %2.</source>
         <translation>Unbekannte Einstellung „%1“. Bekannte Einstellungen: %2.</translation>
     </message>
     <message>
-        <location filename="../app/settings/Settings.cpp" line="74"/>
+        <location filename="../app/settings/Settings.cpp" line="82"/>
         <source>&quot;%1&quot; is not an IP address such as 127.0.0.1 or ::1.</source>
         <translation>„%1“ ist keine IP-Adresse wie 127.0.0.1 oder ::1.</translation>
     </message>
     <message>
-        <location filename="../app/settings/Settings.cpp" line="80"/>
+        <location filename="../app/settings/Settings.cpp" line="88"/>
         <source>%1 takes a whole number from %2 to %3.</source>
         <translation>%1 erwartet eine ganze Zahl von %2 bis %3.</translation>
     </message>
@@ -3176,92 +3197,102 @@ Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
         <translation>Zeitlimit für Verbindungsaufbau:</translation>
     </message>
     <message>
-        <location filename="../ui/settings/SettingsPage.cpp" line="35"/>
-        <source>First byte timeout:</source>
-        <translation>Zeitlimit bis zum ersten Byte:</translation>
-    </message>
-    <message>
-        <location filename="../ui/settings/SettingsPage.cpp" line="37"/>
+        <location filename="../ui/settings/SettingsPage.cpp" line="41"/>
         <source>Stream idle timeout:</source>
         <translation>Zeitlimit für Stream-Pausen:</translation>
     </message>
     <message>
-        <location filename="../ui/settings/SettingsPage.cpp" line="39"/>
+        <location filename="../ui/settings/SettingsPage.cpp" line="43"/>
         <source>Deadline per request:</source>
         <translation>Frist pro Anfrage:</translation>
     </message>
     <message>
-        <location filename="../ui/settings/SettingsPage.cpp" line="41"/>
+        <location filename="../ui/settings/SettingsPage.cpp" line="45"/>
         <source>Attempts per request:</source>
         <translation>Versuche pro Anfrage:</translation>
     </message>
     <message>
-        <location filename="../ui/settings/SettingsPage.cpp" line="43"/>
+        <location filename="../ui/settings/SettingsPage.cpp" line="47"/>
         <source>Wait for a cooling key:</source>
         <translation>Warten auf abkühlenden Schlüssel:</translation>
     </message>
     <message>
-        <location filename="../ui/settings/SettingsPage.cpp" line="45"/>
+        <location filename="../ui/settings/SettingsPage.cpp" line="49"/>
         <source>Keep the activity log for:</source>
         <translation>Aktivitätsprotokoll aufbewahren für:</translation>
     </message>
     <message>
-        <location filename="../ui/settings/SettingsPage.cpp" line="47"/>
+        <location filename="../ui/settings/SettingsPage.cpp" line="51"/>
         <source>Activity log at most:</source>
         <translation>Aktivitätsprotokoll höchstens:</translation>
     </message>
     <message>
-        <location filename="../ui/settings/SettingsPage.cpp" line="56"/>
+        <location filename="../ui/settings/SettingsPage.cpp" line="60"/>
         <source> ms</source>
         <translation> ms</translation>
     </message>
     <message>
-        <location filename="../ui/settings/SettingsPage.cpp" line="58"/>
+        <location filename="../ui/settings/SettingsPage.cpp" line="62"/>
         <source> days</source>
         <translation> Tage</translation>
     </message>
     <message>
-        <location filename="../ui/settings/SettingsPage.cpp" line="60"/>
+        <location filename="../ui/settings/SettingsPage.cpp" line="64"/>
         <source> MB</source>
         <translation> MB</translation>
     </message>
     <message>
-        <location filename="../ui/settings/SettingsPage.cpp" line="101"/>
+        <location filename="../ui/settings/SettingsPage.cpp" line="105"/>
         <source>&amp;Apply</source>
         <translation>&amp;Übernehmen</translation>
     </message>
     <message>
-        <location filename="../ui/settings/SettingsPage.cpp" line="109"/>
+        <location filename="../ui/settings/SettingsPage.cpp" line="113"/>
         <source>Start Keyway when I log in</source>
         <translation>Keyway bei der Anmeldung starten</translation>
     </message>
     <message>
-        <location filename="../ui/settings/SettingsPage.cpp" line="113"/>
+        <location filename="../ui/settings/SettingsPage.cpp" line="117"/>
         <source>Start minimised to the tray</source>
         <translation>Minimiert im Infobereich starten</translation>
     </message>
     <message>
-        <location filename="../ui/settings/SettingsPage.cpp" line="191"/>
+        <location filename="../ui/settings/SettingsPage.cpp" line="195"/>
         <source>Saved; the router uses the new values now.</source>
         <translation>Gespeichert; der Router verwendet jetzt die neuen Werte.</translation>
     </message>
     <message>
-        <location filename="../ui/settings/SettingsPage.cpp" line="167"/>
+        <location filename="../ui/settings/SettingsPage.cpp" line="171"/>
         <source>Bind beyond this computer?</source>
         <translation>Auch außerhalb dieses Computers erreichbar machen?</translation>
     </message>
     <message>
-        <location filename="../ui/settings/SettingsPage.cpp" line="168"/>
+        <location filename="../ui/settings/SettingsPage.cpp" line="35"/>
+        <source>Response headers timeout:</source>
+        <translation>Zeitlimit für Antwort-Kopfzeilen:</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings/SettingsPage.cpp" line="37"/>
+        <source>First event timeout:</source>
+        <translation>Zeitlimit für das erste Ereignis:</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings/SettingsPage.cpp" line="39"/>
+        <source>Unstreamed answer timeout:</source>
+        <translation>Zeitlimit für ungestreamte Antworten:</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings/SettingsPage.cpp" line="172"/>
         <source>On %1 the router can be reached from your network. Anyone there who has or guesses a local API key can spend your provider keys. Bind there anyway?</source>
         <translation>Auf %1 ist der Router aus Ihrem Netzwerk erreichbar. Jeder dort, der einen lokalen API-Schlüssel kennt oder errät, kann Ihre Anbieterschlüssel verbrauchen. Trotzdem an diese Adresse binden?</translation>
     </message>
     <message>
-        <location filename="../ui/settings/SettingsPage.cpp" line="181"/>
+        <location filename="../ui/settings/SettingsPage.cpp" line="185"/>
         <source>Nothing changed.</source>
         <translation>Nichts geändert.</translation>
     </message>
     <message>
-        <location filename="../ui/settings/SettingsPage.cpp" line="220"/>
+        <location filename="../ui/settings/SettingsPage.cpp" line="224"/>
         <source>Cannot write %1: %2</source>
         <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
@@ -3698,32 +3729,32 @@ Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
     <name>UserCatalog</name>
     <message>
         <location filename="../app/catalog/UserCatalog.cpp" line="56"/>
-        <location filename="../app/catalog/UserCatalog.cpp" line="81"/>
+        <location filename="../app/catalog/UserCatalog.cpp" line="83"/>
         <source>&quot;%1&quot; already names the model %2.</source>
         <translation>„%1“ nennt bereits das Modell %2.</translation>
     </message>
     <message>
-        <location filename="../app/catalog/UserCatalog.cpp" line="71"/>
+        <location filename="../app/catalog/UserCatalog.cpp" line="73"/>
         <source>An alias cannot contain &quot;*&quot; or &quot;?&quot;.</source>
         <translation>Ein Alias darf weder „*“ noch „?“ enthalten.</translation>
     </message>
     <message>
-        <location filename="../app/catalog/UserCatalog.cpp" line="78"/>
+        <location filename="../app/catalog/UserCatalog.cpp" line="80"/>
         <source>The catalog has no model &quot;%1&quot; (see keyway model list).</source>
         <translation>Der Katalog hat kein Modell „%1“ (siehe keyway model list).</translation>
     </message>
     <message>
-        <location filename="../app/catalog/UserCatalog.cpp" line="91"/>
+        <location filename="../app/catalog/UserCatalog.cpp" line="93"/>
         <source>Removed the alias &quot;%1&quot;.</source>
         <translation>Alias „%1“ entfernt.</translation>
     </message>
     <message>
-        <location filename="../app/catalog/UserCatalog.cpp" line="96"/>
+        <location filename="../app/catalog/UserCatalog.cpp" line="98"/>
         <source>Removed the model %1.</source>
         <translation>Modell %1 entfernt.</translation>
     </message>
     <message>
-        <location filename="../app/catalog/UserCatalog.cpp" line="98"/>
+        <location filename="../app/catalog/UserCatalog.cpp" line="100"/>
         <source>&quot;%1&quot; is neither a model you added nor an alias; the built-in models stay.</source>
         <translation>„%1“ ist weder ein selbst hinzugefügtes Modell noch ein Alias; die eingebauten Modelle bleiben.</translation>
     </message>

@@ -22,11 +22,19 @@ QList<Settings::Definition> builtIn()
                 "address the router listens on; anything but loopback exposes it to the network") },
         { QStringLiteral("connect-timeout-ms"), K::Integer, QStringLiteral("10000"), 100, 600'000,
             Text::tr("time to connect to an upstream") },
+        { QStringLiteral("headers-timeout-ms"), K::Integer, QStringLiteral("10000"), 100, 600'000,
+            Text::tr("time from sending a chat request to the upstream's response headers, while "
+                     "another key is left to try; beyond it the upstream counts as silent") },
+        { QStringLiteral("first-event-timeout-ms"), K::Integer, QStringLiteral("300000"), 100,
+            3'600'000,
+            Text::tr("time from the response headers to the first content event (a model "
+                     "thinking before its first token)") },
         { QStringLiteral("first-byte-timeout-ms"), K::Integer, QStringLiteral("60000"), 100,
-            600'000, Text::tr("time from sending a request to the upstream's first byte") },
+            600'000,
+            Text::tr("time for an answer that cannot be streamed (embeddings, token counts)") },
         { QStringLiteral("stream-idle-timeout-ms"), K::Integer, QStringLiteral("30000"), 100,
             600'000, Text::tr("longest silence inside a stream before it counts as stalled") },
-        { QStringLiteral("total-deadline-ms"), K::Integer, QStringLiteral("120000"), 1000,
+        { QStringLiteral("total-deadline-ms"), K::Integer, QStringLiteral("600000"), 1000,
             3'600'000, Text::tr("time one request may take over all its attempts") },
         { QStringLiteral("attempt-budget"), K::Integer, QStringLiteral("8"), 1, 64,
             Text::tr("attempts one request may make over all keys") },
@@ -99,6 +107,8 @@ RouterSettings Settings::routerSettings(const QHash<QString, QString>& effective
     };
     RouterSettings settings;
     settings.connectTimeout = ms("connect-timeout-ms");
+    settings.headersTimeout = ms("headers-timeout-ms");
+    settings.firstEventTimeout = ms("first-event-timeout-ms");
     settings.firstByteTimeout = ms("first-byte-timeout-ms");
     settings.streamIdleTimeout = ms("stream-idle-timeout-ms");
     settings.deadline = ms("total-deadline-ms");

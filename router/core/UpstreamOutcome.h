@@ -8,6 +8,7 @@ enum class UpstreamOutcome {
     InvalidKey, // 401, invalid_api_key, authentication_error
     OutOfCredit, // 402, insufficient_quota, billing errors
     ModelUnusable, // 403 permission, 404 model or deployment not found
-    ServerFailure, // 5xx, refused or reset connection, TLS error, timeout before the first byte
+    ServerFailure, // 5xx, refused or reset connection, TLS error, a stalled or broken answer
+    Silent, // connected (or not) and no answer's headers before the deadline: the circuit opens
     ClientError, // 400, 422: the request itself is at fault; no retry, no mark on the key
 };

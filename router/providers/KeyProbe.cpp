@@ -155,6 +155,7 @@ Verdict verdictOf(int httpStatus, const QByteArray& body)
     case UpstreamOutcome::ModelUnusable:
         return Verdict::NoAccess;
     case UpstreamOutcome::ServerFailure:
+    case UpstreamOutcome::Silent:
     case UpstreamOutcome::ClientError:
         break;
     }

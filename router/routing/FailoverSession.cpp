@@ -3,6 +3,7 @@
 #include "router/http/UpstreamLimits.h"
 #include "router/records/RequestObserver.h"
 #include "router/records/RequestRecordJson.h"
+#include "router/translate/AnswerAssembler.h"
 #include "router/translate/OpenAiStreamTranslator.h"
 #include "router/upstream/AccessTokenSource.h"
 #include "router/upstream/UpstreamCall.h"
@@ -53,6 +54,8 @@ QString errorClassOf(UpstreamOutcome outcome)
         return QStringLiteral("model_unusable");
     case UpstreamOutcome::ServerFailure:
         return QStringLiteral("server_error");
+    case UpstreamOutcome::Silent:
+        return QStringLiteral("timeout");
     case UpstreamOutcome::ClientError:
         return QStringLiteral("client_error");
     }
@@ -81,6 +84,24 @@ QByteArray headerSafe(const QString& text)
     return text.toLatin1();
 }
 
+// Chat calls go to providers streamed, so that a live provider shows it at once (see
+// RouterSettings), and the answer is assembled for a client that asked for it whole. OpenAI's
+// audio answers stream in another shape and are asked for whole.
+ClientCall upstreamCallFor(const ClientCall& call)
+{
+    const bool chat = call.endpoint == ClientEndpoint::ChatCompletions
+        || call.endpoint == ClientEndpoint::Messages;
+    const bool audio
+        = call.body.value(QStringLiteral("modalities")).toArray().contains(QStringLiteral("audio"));
+    if (call.stream || !chat || audio)
+        return call;
+    ClientCall streamed = call;
+    streamed.stream = true;
+    streamed.wantsStreamUsage = true; // a whole answer always has its usage
+    streamed.body.insert(QStringLiteral("stream"), true);
+    return streamed;
+}
+
 std::chrono::milliseconds remainingUntil(Clock::time_point when)
 {
     return std::max(0ms, std::chrono::ceil<std::chrono::milliseconds>(when - Clock::now()));
@@ -92,6 +113,7 @@ FailoverSession::FailoverSession(std::shared_ptr<HttpExchange> exchange, ClientC
     QStringList models, LocalKeyDirectory::Entry caller, Context context)
     : m_exchange(std::move(exchange))
     , m_call(std::move(call))
+    , m_upstreamCall(upstreamCallFor(m_call))
     , m_models(std::move(models))
     , m_caller(caller)
     , m_context(std::move(context))
@@ -101,6 +123,8 @@ FailoverSession::FailoverSession(std::shared_ptr<HttpExchange> exchange, ClientC
     m_deadline.setSingleShot(true);
     m_pause.setSingleShot(true);
     m_finishGrace.setSingleShot(true);
+    m_firstEvent.setSingleShot(true);
+    connect(&m_firstEvent, &QTimer::timeout, this, &FailoverSession::onFirstEventLate);
     connect(&m_deadline, &QTimer::timeout, this, &FailoverSession::onDeadline);
     connect(&m_finishGrace, &QTimer::timeout, this, &FailoverSession::completeStream);
 }
@@ -242,7 +266,7 @@ void FailoverSession::sendAttempt()
         target.accessToken = *needed.token;
     }
     Result<UpstreamRequest> request
-        = m_adapter->buildRequest(target, m_call, m_planned.upstreamModel);
+        = m_adapter->buildRequest(target, m_upstreamCall, m_planned.upstreamModel);
     if (!request) {
         skipAttempt(m_planned, QStringLiteral("configuration"), request.failure().message);
         return;
@@ -251,17 +275,30 @@ void FailoverSession::sendAttempt()
     ++m_calls;
     m_body.clear();
     m_translator.reset();
+    m_assembler.reset();
     const std::chrono::milliseconds left
         = std::max(1ms, m_settings.deadline - std::chrono::milliseconds(elapsedMs()));
     m_upstream = std::make_unique<UpstreamCall>(std::move(*request), m_target->caFile,
         UpstreamCall::Timeouts { std::min(m_settings.connectTimeout, left),
-            std::min(m_settings.firstByteTimeout, left), m_settings.streamIdleTimeout });
+            std::min(headersWait(), left), m_settings.streamIdleTimeout });
     connect(m_upstream.get(), &UpstreamCall::responseStarted, this,
         &FailoverSession::onResponseStarted);
     connect(m_upstream.get(), &UpstreamCall::dataArrived, this, &FailoverSession::onData);
     connect(m_upstream.get(), &UpstreamCall::finished, this, &FailoverSession::onCallFinished);
     connect(m_upstream.get(), &UpstreamCall::failed, this, &FailoverSession::onCallFailed);
     m_upstream->start();
+}
+
+// How long the provider may take to show it is alive. A streamed call is answered with headers
+// at once by a live provider, so one that keeps silent is given up on quickly while another key
+// is left; the last key is waited for as long as a model may think.
+std::chrono::milliseconds FailoverSession::headersWait() const
+{
+    if (!m_upstreamCall.stream)
+        return m_settings.firstByteTimeout;
+    const bool anotherLeft = m_calls < m_settings.attemptBudget
+        && (!m_queue.isEmpty() || m_modelIndex + 1 < m_models.size());
+    return anotherLeft ? m_settings.headersTimeout : m_settings.firstEventTimeout;
 }
 
 void FailoverSession::waitForToken(const QString& accountKey)
@@ -319,9 +356,14 @@ void FailoverSession::onResponseStarted()
     const QByteArray contentType = m_upstream->header("content-type");
     const bool eventStream = contentType.startsWith("text/event-stream")
         || contentType.startsWith("application/vnd.amazon.eventstream");
-    if (m_call.stream && success && eventStream) {
-        m_translator = m_adapter->streamTranslator(m_call);
+    if (m_upstreamCall.stream && success && eventStream) {
+        m_translator = m_adapter->streamTranslator(m_upstreamCall);
         m_translator->setPrice(m_context.snapshot->catalog.priceOf(modelNames()));
+        if (!m_call.stream)
+            m_assembler = AnswerAssembler::forProtocol(m_call.protocol);
+        // A model may think for minutes before its first token; silence after it is a stall.
+        m_upstream->setIdleTimeout(m_settings.firstEventTimeout);
+        m_firstEvent.start(m_settings.firstEventTimeout);
     }
 }
 
@@ -367,11 +409,19 @@ void FailoverSession::onStreamProgress()
         failOver(outcome, errorClassOf(outcome), message);
         return;
     }
-    if (!m_committed && m_translator->hasStarted())
-        commitStream();
-    if (m_committed) {
-        if (const QByteArray bytes = m_translator->takeClientBytes(); !bytes.isEmpty())
-            m_exchange->write(bytes);
+    if (m_translator->hasStarted() && m_firstEvent.isActive()) {
+        m_firstEvent.stop();
+        m_upstream->setIdleTimeout(m_settings.streamIdleTimeout);
+    }
+    if (m_assembler) {
+        m_assembler->feed(m_translator->takeClientBytes());
+    } else {
+        if (!m_committed && m_translator->hasStarted())
+            commitStream();
+        if (m_committed) {
+            if (const QByteArray bytes = m_translator->takeClientBytes(); !bytes.isEmpty())
+                m_exchange->write(bytes);
+        }
     }
     if (m_translator->isFinished())
         completeStream();
@@ -451,6 +501,8 @@ void FailoverSession::onCallFailed(const QString& errorClass, const QString& mes
         return;
     }
     m_attempt.httpStatus = m_upstream->status();
+    // No headers in time: a silent provider, not a slow one (see RouterSettings).
+    const bool silent = errorClass == u"timeout" && !m_upstream->hasAnswered();
     dropUpstream();
     if (errorClass == u"configuration") {
         // Nothing was sent (the key's CA file cannot be used): the key's setup is at fault,
@@ -459,7 +511,19 @@ void FailoverSession::onCallFailed(const QString& errorClass, const QString& mes
         skipAttempt(m_planned, errorClass, message);
         return;
     }
-    failOver(UpstreamOutcome::ServerFailure, errorClass, message);
+    failOver(
+        silent ? UpstreamOutcome::Silent : UpstreamOutcome::ServerFailure, errorClass, message);
+}
+
+void FailoverSession::onFirstEventLate()
+{
+    if (m_done || m_committed)
+        return;
+    dropUpstream();
+    failOver(UpstreamOutcome::ServerFailure, QStringLiteral("timeout"),
+        tr("No content within %1 s of the answer's headers")
+            .arg(std::chrono::duration_cast<std::chrono::seconds>(m_settings.firstEventTimeout)
+                     .count()));
 }
 
 void FailoverSession::failOver(UpstreamOutcome outcome, const QString& errorClass,
@@ -521,6 +585,10 @@ void FailoverSession::completeStream()
 {
     if (m_done)
         return;
+    if (m_assembler) {
+        completeAssembled();
+        return;
+    }
     if (!m_committed)
         commitStream();
     m_exchange->write(m_translator->takeClientBytes() + m_translator->closing());
@@ -532,6 +600,27 @@ void FailoverSession::completeStream()
     m_record.keyLabel = m_attempt.keyLabel;
     estimateCost();
     finishAttempt(UpstreamOutcome::Success, {}, {});
+    finishRequest(200);
+}
+
+void FailoverSession::completeAssembled()
+{
+    // A translator holds back what ends its stream (a stop reason, usage) until it is closed.
+    m_assembler->feed(QByteArray(m_translator->takeClientBytes() + m_translator->closing()));
+    dropUpstream();
+    const std::optional<QByteArray> body = m_assembler->answer();
+    if (!body) {
+        failOver(UpstreamOutcome::ServerFailure, QStringLiteral("server_error"),
+            tr("The provider's streamed answer could not be read"));
+        return;
+    }
+    m_record.usage = m_translator->usage();
+    m_record.servedModel = m_translator->servedModel().isEmpty() ? m_planned.upstreamModel
+                                                                 : m_translator->servedModel();
+    m_record.keyLabel = m_attempt.keyLabel;
+    estimateCost();
+    finishAttempt(UpstreamOutcome::Success, {}, {});
+    answer(200, withCost(*body));
     finishRequest(200);
 }
 
@@ -693,6 +782,7 @@ void FailoverSession::dropUpstream()
     // A token still coming is kept for others.
     m_waitingForToken = false;
     disconnect(std::exchange(m_tokenWait, {}));
+    m_firstEvent.stop();
     if (!m_upstream)
         return;
     m_upstream->disconnect(this);

@@ -18,6 +18,7 @@
 #include <memory>
 
 class AccessTokenSource;
+class AnswerAssembler;
 class RequestObserver;
 class StreamTranslator;
 class UpstreamCall;
@@ -55,6 +56,7 @@ private:
     void startAttempt(const PlannedAttempt& planned);
     // Sends the attempt once its key's access token (if it needs one) is at hand.
     void sendAttempt();
+    std::chrono::milliseconds headersWait() const;
     void waitForToken(const QString& accountKey);
     void onTokenFetched(const QString& error, bool credentialRejected);
     bool attemptInFlight() const { return m_upstream || m_waitingForToken; }
@@ -68,6 +70,7 @@ private:
     void onCallFinished();
     void onCallFailed(const QString& errorClass, const QString& message);
     void onStreamProgress();
+    void onFirstEventLate();
     void onDeadline();
     void onClientGone();
 
@@ -81,6 +84,7 @@ private:
     void dropUpstream();
     void commitStream();
     void completeStream();
+    void completeAssembled();
     // The names the catalog may know the attempt's model by, surest first.
     QStringList modelNames() const;
     void estimateCost();
@@ -95,6 +99,7 @@ private:
 
     std::shared_ptr<HttpExchange> m_exchange;
     ClientCall m_call;
+    ClientCall m_upstreamCall; // what providers are asked: streamed, for a chat call
     QStringList m_models;
     LocalKeyDirectory::Entry m_caller;
     Context m_context;
@@ -104,7 +109,9 @@ private:
     QElapsedTimer m_clock;
     QTimer m_deadline;
     QTimer m_pause; // backoff before a retry, or the wait for a cooling key
-    QTimer m_finishGrace; // after the answer said it is complete, for a [DONE] that may not come
+    QTimer m_finishGrace;
+    QTimer m_firstEvent; // from a stream's headers to its first content event // after the answer
+                         // said it is complete, for a [DONE] that may not come
     std::chrono::milliseconds m_waitBudgetLeft;
 
     int m_modelIndex = 0;
@@ -128,6 +135,7 @@ private:
     quint64 m_tokenWaitId = 0;
     bool m_waitingForToken = false;
     std::unique_ptr<StreamTranslator> m_translator;
+    std::unique_ptr<AnswerAssembler> m_assembler; // for a client that asked for a whole answer
     QByteArray m_body;
     bool m_committed = false; // the client has the status line: no failover from here
     bool m_done = false;

@@ -70,6 +70,11 @@ void HealthTracker::record(qint64 keyId, const QString& upstreamModel, UpstreamO
     case UpstreamOutcome::ServerFailure:
         recordFailure(record, now);
         break;
+    case UpstreamOutcome::Silent:
+        // Strong evidence: one silence is worth the failures that open the circuit.
+        record.failuresInARow = std::max(record.failuresInARow, failuresToOpenCircuit - 1);
+        recordFailure(record, now);
+        break;
     case UpstreamOutcome::ClientError:
         break; // handled above
     }

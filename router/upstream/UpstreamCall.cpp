@@ -77,11 +77,11 @@ void UpstreamCall::start()
     qCDebug(lcUpstream) << "calling" << logged(m_request.url)
                         << (m_connection->isConnected() ? "on an open connection" : "");
     if (m_connection->isConnected())
-        armTimer(m_timeouts.firstByte, QStringLiteral("answer"));
+        armTimer(m_timeouts.headers, QStringLiteral("answer"));
     else
         armTimer(m_timeouts.connect, QStringLiteral("connection"));
     connect(m_connection, &HttpClientConnection::connected, this,
-        [this] { armTimer(m_timeouts.firstByte, QStringLiteral("answer")); });
+        [this] { armTimer(m_timeouts.headers, QStringLiteral("answer")); });
     connect(m_connection, &HttpClientConnection::responseStarted, this,
         &UpstreamCall::onResponseStarted);
     connect(m_connection, &HttpClientConnection::bodyReceived, this, &UpstreamCall::onBodyReceived);
@@ -97,7 +97,15 @@ void UpstreamCall::onResponseStarted(int status, const HttpHeaders& headers)
     m_status = status;
     m_headers = headers;
     qCDebug(lcUpstream) << "HTTP" << status << "from" << logged(m_request.url);
+    armTimer(m_timeouts.idle, QStringLiteral("data"));
     emit responseStarted();
+}
+
+void UpstreamCall::setIdleTimeout(std::chrono::milliseconds idle)
+{
+    m_timeouts.idle = idle;
+    if (m_timer.isActive() && m_waitingFor == u"data")
+        armTimer(idle, m_waitingFor);
 }
 
 void UpstreamCall::onBodyReceived(const QByteArray& bytes)

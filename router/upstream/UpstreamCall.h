@@ -10,8 +10,8 @@
 class HttpClientConnection;
 
 // One attempt's HTTP exchange with a provider over a connection from the thread's pool, with the
-// router's timeouts: connecting, the first byte of the answer, and silence between bytes after
-// that. Reports the answer as it arrives; deleting the call cancels the request upstream.
+// router's timeouts: connecting, the answer's headers, and silence between bytes after them.
+// Reports the answer as it arrives; deleting the call cancels the request upstream.
 class UpstreamCall : public QObject
 {
     Q_OBJECT
@@ -20,8 +20,8 @@ public:
     struct Timeouts
     {
         std::chrono::milliseconds connect;
-        std::chrono::milliseconds firstByte;
-        std::chrono::milliseconds idle;
+        std::chrono::milliseconds headers; // from sending to the status line and headers
+        std::chrono::milliseconds idle; // silence between body bytes
     };
 
     UpstreamCall(
@@ -31,6 +31,10 @@ public:
     void start();
     // Stops the request upstream; no signal follows.
     void cancel();
+    // From the next byte on (a stream may be silent longer before its first content event).
+    void setIdleTimeout(std::chrono::milliseconds idle);
+    // Status and headers came: the provider showed it is alive.
+    bool hasAnswered() const { return m_status != 0; }
     int status() const { return m_status; }
     const HttpHeaders& headers() const { return m_headers; }
     QByteArray header(QByteArrayView name) const { return headerValue(m_headers, name); }

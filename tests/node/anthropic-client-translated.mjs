@@ -30,7 +30,7 @@ let text = "";
 stream.on("text", (delta) => { text += delta; });
 const final = await stream.finalMessage();
 check("streamed answer", text === "Hello from the fake." && final.stop_reason === "end_turn", text);
-check("streamed usage", final.usage.output_tokens === 3 && final.usage.input_tokens === 5, final.usage);
+check("streamed usage", final.usage.output_tokens === 4 && final.usage.input_tokens === 5, final.usage);
 
 const called = await client.messages.create({ model: "gpt-tools", tools, ...ask });
 const use = called.content.find((block) => block.type === "tool_use");

@@ -35,7 +35,7 @@ let text = "";
 stream.on("text", (delta) => { text += delta; });
 const final = await stream.finalMessage();
 check("streamed answer", text === "Hello from the fake." && final.stop_reason === "end_turn", text);
-check("streamed usage", final.usage.output_tokens === 3, final.usage);
+check("streamed usage", final.usage.output_tokens === 4, final.usage);
 
 const counted = await client.messages.countTokens({ model: "claude-sonnet-4-5", messages });
 check("count tokens", counted.input_tokens === 14, counted);

@@ -38,7 +38,8 @@ for await (const chunk of stream) {
     if (chunk.usage) usage = chunk.usage;
 }
 check("streamed answer", text === "Hello from the fake.", text);
-check("streamed usage", usage?.prompt_tokens === 5 && usage?.completion_tokens === 3, usage);
+check("streamed usage, as the whole answer's", usage?.prompt_tokens === 7 && usage?.completion_tokens === 4
+    && usage?.prompt_tokens_details?.cached_tokens === 2, usage);
 
 const called = await client.chat.completions.create({ model: "claude-tools", messages, tools });
 const call = called.choices[0].message.tool_calls?.[0];

@@ -33,7 +33,7 @@ for await (const chunk of stream) {
     if (chunk.usage) usage = chunk.usage;
 }
 check("streamed answer", text === "Hello from the fake.", text);
-check("streamed usage when asked", usage?.completion_tokens === 3, usage);
+check("streamed usage when asked", usage?.completion_tokens === 4, usage);
 
 const models = await client.models.list();
 check("models", Array.isArray(models.data), models.data);

@@ -41,13 +41,14 @@ QByteArray chunk(const QString& model, const QString& content, const char* finis
     return "data: " + QJsonDocument(body).toJson(QJsonDocument::Compact) + "\n\n";
 }
 
-QByteArray usageChunk(const QString& model)
+// The usage of the whole answer: a stream reports the same as the answer asked for whole.
+QByteArray usageChunk(const QString& model, int prompt = 5, int completion = 4)
 {
     const QJsonObject body { { "id", "chatcmpl-fake" }, { "object", "chat.completion.chunk" },
         { "model", model }, { "choices", QJsonArray() },
         { "usage",
-            QJsonObject {
-                { "prompt_tokens", 5 }, { "completion_tokens", 3 }, { "total_tokens", 8 } } } };
+            QJsonObject { { "prompt_tokens", prompt }, { "completion_tokens", completion },
+                { "total_tokens", prompt + completion } } } };
     return "data: " + QJsonDocument(body).toJson(QJsonDocument::Compact) + "\n\n";
 }
 
@@ -95,7 +96,7 @@ QList<QByteArray> toolCallEvents(const QString& model)
         callChunk(
             { { "index", 0 }, { "function", QJsonObject { { "arguments", R"("Paris"})" } } } },
             QJsonValue()),
-        callChunk({}, "tool_calls"), usageChunk(model), "data: [DONE]\n\n" };
+        callChunk({}, "tool_calls"), usageChunk(model, 20, 9), "data: [DONE]\n\n" };
 }
 
 QByteArray errorEvent(int code, const char* message)
@@ -139,7 +140,9 @@ QList<QByteArray> anthropicEvents(const QString& model)
                     QJsonObject { { "id", "msg_fake" }, { "type", "message" },
                         { "role", "assistant" }, { "model", model }, { "content", QJsonArray() },
                         { "usage",
-                            QJsonObject { { "input_tokens", 5 }, { "output_tokens", 1 } } } } } }),
+                            QJsonObject { { "input_tokens", 5 }, { "output_tokens", 1 },
+                                { "cache_read_input_tokens", 2 },
+                                { "cache_creation_input_tokens", 0 } } } } } }),
         anthropicEvent("ping", { { "type", "ping" } }),
         anthropicEvent("content_block_start",
             { { "type", "content_block_start" }, { "index", 0 },
@@ -152,7 +155,7 @@ QList<QByteArray> anthropicEvents(const QString& model)
                 { "delta",
                     QJsonObject {
                         { "stop_reason", "end_turn" }, { "stop_sequence", QJsonValue() } } },
-                { "usage", QJsonObject { { "output_tokens", 3 } } } }),
+                { "usage", QJsonObject { { "output_tokens", 4 } } } }),
         anthropicEvent("message_stop", { { "type", "message_stop" } }),
     };
 }
@@ -174,7 +177,21 @@ QByteArray anthropicToolUse(const QString& model)
 
 QList<QByteArray> anthropicToolUseEvents(const QString& model)
 {
-    QList<QByteArray> events = anthropicEvents(model).first(3); // start, ping, text block
+    QList<QByteArray> events {
+        anthropicEvent("message_start",
+            { { "type", "message_start" },
+                { "message",
+                    QJsonObject { { "id", "msg_fake" }, { "type", "message" },
+                        { "role", "assistant" }, { "model", model }, { "content", QJsonArray() },
+                        { "usage",
+                            QJsonObject { { "input_tokens", 20 }, { "output_tokens", 1 } } } } } }),
+        anthropicEvent("content_block_start",
+            { { "type", "content_block_start" }, { "index", 0 },
+                { "content_block", QJsonObject { { "type", "text" }, { "text", "" } } } }),
+        anthropicEvent("content_block_delta",
+            { { "type", "content_block_delta" }, { "index", 0 },
+                { "delta", QJsonObject { { "type", "text_delta" }, { "text", "Checking." } } } }),
+    };
     const auto inputDelta = [](const char* json) {
         return anthropicEvent("content_block_delta",
             { { "type", "content_block_delta" }, { "index", 1 },
@@ -273,7 +290,8 @@ QList<QByteArray> converseEvents(bool toolCall)
     events += converseEvent("metadata",
         { { "usage",
               toolCall ? QJsonObject { { "inputTokens", 20 }, { "outputTokens", 9 } }
-                       : QJsonObject { { "inputTokens", 5 }, { "outputTokens", 3 } } },
+                       : QJsonObject { { "inputTokens", 5 }, { "outputTokens", 4 },
+                           { "totalTokens", 9 }, { "cacheReadInputTokens", 2 } } },
             { "metrics", QJsonObject { { "latencyMs", 12 } } } });
     return events;
 }
@@ -583,8 +601,7 @@ void FakeProvider::handle(const std::shared_ptr<HttpExchange>& exchange)
             exchange->write(part);
         exchange->endStream();
     };
-    switch (script.behaviour) {
-    case Behaviour::Answer:
+    const auto answer = [=] {
         if (path.endsWith("/v1/messages/count_tokens") || path.contains("/models/count-tokens:")) {
             exchange->respond(
                 200, { { "Content-Type", "application/json" } }, R"({"input_tokens": 14})");
@@ -607,6 +624,13 @@ void FakeProvider::handle(const std::shared_ptr<HttpExchange>& exchange)
         }
         exchange->beginStream(200, eventStream);
         sendAll(events);
+    };
+    switch (script.behaviour) {
+    case Behaviour::Answer:
+        answer();
+        return;
+    case Behaviour::SlowHeaders:
+        QTimer::singleShot(script.delay, exchange.get(), answer);
         return;
     case Behaviour::Status: {
         // JSON unless the script says otherwise (raw bytes for an event stream, say).

@@ -28,6 +28,7 @@ public:
         ResetBeforeHeaders, // the connection drops before any answer
         NoAnswer, // the request is read and never answered
         SlowFirstToken, // a stream whose first event comes after `delay`
+        SlowHeaders, // the normal answer, headers and all, after `delay` (a busy gateway)
         CutMidStream, // one event, then the connection drops
         StallMidStream, // one event, then silence
         MalformedEvent, // a stream with one event that is not JSON among good ones

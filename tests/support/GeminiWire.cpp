@@ -60,7 +60,7 @@ QList<QByteArray> GeminiWire::events(const QString& model, bool toolCall)
             sse(chunk(model, { weatherCall() }, "STOP", usage(20, 9))) };
     }
     return { sse(chunk(model, { text("Hello from") }, nullptr, usage(5, 0))),
-        sse(chunk(model, { text(" the fake.") }, "STOP", usage(5, 3))) };
+        sse(chunk(model, { text(" the fake.") }, "STOP", usage(5, 4, 2))) };
 }
 
 QByteArray GeminiWire::error(int code, const char* message, const char* status)
