@@ -26,6 +26,15 @@ ClientProtocol protocolOf(const QByteArray& path)
     return path.startsWith("/v1/messages") ? ClientProtocol::Anthropic : ClientProtocol::OpenAi;
 }
 
+// Every secret the snapshot's keys hold; access tokens are added per call, as they come.
+SecretRedactor redactorFor(const RoutingSnapshot& snapshot)
+{
+    QStringList secrets;
+    for (const UpstreamTarget& target : snapshot.targets)
+        secrets.append(target.secret);
+    return SecretRedactor(secrets);
+}
+
 int defaultWorkerThreads()
 {
     return std::max(2, QThread::idealThreadCount());
@@ -68,6 +77,7 @@ void Router::close()
 
 void Router::setSnapshot(std::shared_ptr<const RoutingSnapshot> snapshot)
 {
+    SecretRedactor redactor = redactorFor(*snapshot);
     QMutexLocker lock(&m_mutex);
     // What was learnt about a key no longer holds once its secret or endpoint changed.
     for (auto it = m_snapshot->targets.cbegin(); it != m_snapshot->targets.cend(); ++it) {
@@ -77,6 +87,7 @@ void Router::setSnapshot(std::shared_ptr<const RoutingSnapshot> snapshot)
     // Access tokens of service accounts no key uses any more leave memory.
     m_accessTokens.retainOnly(snapshot->targets.values());
     m_snapshot = std::move(snapshot);
+    m_redactor = std::move(redactor);
 }
 
 RoutePlan Router::plan(const RouteRequest& request) const
@@ -127,6 +138,7 @@ Router::Admission Router::admit(const HttpRequest& request) const
             return admission;
         }
         admission.snapshot = m_snapshot;
+        admission.redactor = m_redactor;
     }
     if (isOpenPath(request))
         return admission;
@@ -186,11 +198,11 @@ void Router::handle(const std::shared_ptr<HttpExchange>& exchange)
         answerOpenPath(exchange);
         return;
     }
-    serveEndpoint(exchange, *admission.caller, admission.snapshot);
+    serveEndpoint(exchange, admission);
 }
 
-void Router::serveEndpoint(const std::shared_ptr<HttpExchange>& exchange,
-    const LocalKeyDirectory::Entry& caller, const std::shared_ptr<const RoutingSnapshot>& snapshot)
+void Router::serveEndpoint(
+    const std::shared_ptr<HttpExchange>& exchange, const Admission& admission)
 {
     const QByteArray path = exchange->request().path();
     const QByteArray& method = exchange->request().method;
@@ -223,21 +235,21 @@ void Router::serveEndpoint(const std::shared_ptr<HttpExchange>& exchange,
         return;
     }
     if (path == "/v1/models")
-        listModels(exchange, caller, snapshot);
+        listModels(exchange, *admission.caller, admission.snapshot);
     else if (path == "/api/v1/generation")
-        findGeneration(exchange, caller);
+        findGeneration(exchange, admission);
     else if (path == "/v1/messages")
-        route(exchange, ClientEndpoint::Messages, caller, snapshot);
+        route(exchange, ClientEndpoint::Messages, admission);
     else if (path == "/v1/messages/count_tokens")
-        route(exchange, ClientEndpoint::CountTokens, caller, snapshot);
+        route(exchange, ClientEndpoint::CountTokens, admission);
     else
         route(exchange,
             path == "/v1/embeddings" ? ClientEndpoint::Embeddings : ClientEndpoint::ChatCompletions,
-            caller, snapshot);
+            admission);
 }
 
 void Router::route(const std::shared_ptr<HttpExchange>& exchange, ClientEndpoint endpoint,
-    const LocalKeyDirectory::Entry& caller, const std::shared_ptr<const RoutingSnapshot>& snapshot)
+    const Admission& admission)
 {
     const bool anthropic
         = endpoint == ClientEndpoint::Messages || endpoint == ClientEndpoint::CountTokens;
@@ -249,9 +261,10 @@ void Router::route(const std::shared_ptr<HttpExchange>& exchange, ClientEndpoint
             anthropic ? ClientProtocol::Anthropic : ClientProtocol::OpenAi);
         return;
     }
-    auto* session
-        = new FailoverSession(exchange, std::move(parsed->call), std::move(parsed->models), caller,
-            { snapshot, &m_health, this, &m_accessTokens, &ProviderAdapters::forKey });
+    auto* session = new FailoverSession(exchange, std::move(parsed->call),
+        std::move(parsed->models), *admission.caller,
+        { admission.snapshot, &m_health, this, &m_accessTokens, &ProviderAdapters::forKey,
+            admission.redactor });
     session->start();
 }
 
@@ -271,8 +284,9 @@ void Router::listModels(const std::shared_ptr<HttpExchange>& exchange,
 }
 
 void Router::findGeneration(
-    const std::shared_ptr<HttpExchange>& exchange, const LocalKeyDirectory::Entry& caller)
+    const std::shared_ptr<HttpExchange>& exchange, const Admission& admission)
 {
+    const LocalKeyDirectory::Entry caller = *admission.caller;
     const QUrlQuery query(QString::fromLatin1(
         exchange->request().target.mid(exchange->request().target.indexOf('?') + 1)));
     const QString id = query.queryItemValue(QStringLiteral("id"), QUrl::FullyDecoded);
@@ -281,15 +295,19 @@ void Router::findGeneration(
         return;
     }
     // A record is shown to the workspace it was made in, and no other.
-    const auto answer = [exchange, caller, id](const std::optional<RequestRecord>& record) {
+    const auto answer = [exchange, caller, id, redactor = admission.redactor](
+                            const std::optional<RequestRecord>& record) {
         if (!record || record->workspaceId != caller.workspaceId) {
             respondError(exchange,
                 { 404, Text::tr("No request %1 is known").arg(id),
                     QStringLiteral("invalid_request_error"), QStringLiteral("not_found"), {} });
             return;
         }
-        respondJson(
-            exchange, 200, { { QStringLiteral("data"), RequestRecordJson::toJson(*record) } });
+        // Records are redacted as they are made; one archived before a secret was known to be
+        // one (an older version's) is redacted here as well.
+        const QJsonObject body { { QStringLiteral("data"), RequestRecordJson::toJson(*record) } };
+        exchange->respond(200, { { "Content-Type", "application/json" } },
+            redactor.redact(QJsonDocument(body).toJson(QJsonDocument::Compact)));
     };
     if (const std::optional<RequestRecord> recent = m_recent.find(id)) {
         answer(recent);

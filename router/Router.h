@@ -2,6 +2,7 @@
 
 #include "router/access/HostGuard.h"
 #include "router/core/Result.h"
+#include "router/core/SecretRedactor.h"
 #include "router/http/HttpServer.h"
 #include "router/inbound/ClientCall.h"
 #include "router/inbound/ClientErrors.h"
@@ -60,6 +61,7 @@ private:
     struct Admission
     {
         std::shared_ptr<const RoutingSnapshot> snapshot;
+        SecretRedactor redactor; // the snapshot's
         std::optional<LocalKeyDirectory::Entry> caller; // none on an open path
         std::optional<ClientErrors::Error> refusal;
         ClientProtocol protocol = ClientProtocol::OpenAi; // the refusal's
@@ -70,17 +72,13 @@ private:
     static bool isOpenPath(const HttpRequest& request);
     static void answerOpenPath(const std::shared_ptr<HttpExchange>& exchange);
     void handle(const std::shared_ptr<HttpExchange>& exchange);
-    void serveEndpoint(const std::shared_ptr<HttpExchange>& exchange,
-        const LocalKeyDirectory::Entry& caller,
-        const std::shared_ptr<const RoutingSnapshot>& snapshot);
+    void serveEndpoint(const std::shared_ptr<HttpExchange>& exchange, const Admission& admission);
     void route(const std::shared_ptr<HttpExchange>& exchange, ClientEndpoint endpoint,
-        const LocalKeyDirectory::Entry& caller,
-        const std::shared_ptr<const RoutingSnapshot>& snapshot);
+        const Admission& admission);
     void listModels(const std::shared_ptr<HttpExchange>& exchange,
         const LocalKeyDirectory::Entry& caller,
         const std::shared_ptr<const RoutingSnapshot>& snapshot);
-    void findGeneration(
-        const std::shared_ptr<HttpExchange>& exchange, const LocalKeyDirectory::Entry& caller);
+    void findGeneration(const std::shared_ptr<HttpExchange>& exchange, const Admission& admission);
     static void respondJson(
         const std::shared_ptr<HttpExchange>& exchange, int status, const QJsonObject& body);
     static void respondError(const std::shared_ptr<HttpExchange>& exchange,
@@ -95,6 +93,7 @@ private:
     RecentRequests m_recent;
     mutable QMutex m_mutex; // guards the members below
     std::shared_ptr<const RoutingSnapshot> m_snapshot;
+    SecretRedactor m_redactor; // knows every secret of m_snapshot
     HostGuard m_hostGuard;
     ArchiveLookup m_archive;
     std::unique_ptr<HttpServer> m_server; // last: its threads stop before the rest goes

@@ -101,8 +101,10 @@ void KeyTester::onFinished()
 {
     const int status = m_call->status();
     const KeyProbe::Verdict verdict = KeyProbe::verdict(status, m_body);
+    // Redacted whole: the message is cut short from it, and a secret's start would stay.
     finish({ verdict, status, m_clock.elapsed(),
-        verdict == KeyProbe::Verdict::Works ? QString() : providerMessage(m_body) });
+        verdict == KeyProbe::Verdict::Works ? QString()
+                                            : providerMessage(redactor().redact(m_body)) });
 }
 
 void KeyTester::onFailed(const QString& message)
@@ -110,10 +112,14 @@ void KeyTester::onFailed(const QString& message)
     finish({ KeyProbe::Verdict::Unreachable, m_call->status(), m_clock.elapsed(), message });
 }
 
+SecretRedactor KeyTester::redactor() const
+{
+    return SecretRedactor({ m_target.secret }).with(m_target.accessToken);
+}
+
 void KeyTester::finish(KeyTestResult result)
 {
-    // Some services quote the key they were given in their error.
-    if (m_target.secret.size() >= 8)
-        result.detail.replace(m_target.secret, QStringLiteral("[redacted]"));
+    // Some services quote the key (or the token) they were given in their error.
+    result.detail = redactor().redact(result.detail);
     emit finished(result);
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "app/keys/KeyTestResult.h"
+#include "router/core/SecretRedactor.h"
 #include "router/upstream/UpstreamTarget.h"
 
 #include <QCoro/QCoroTask>
@@ -32,6 +33,8 @@ private:
     void onTokenFetched();
     void onFinished();
     void onFailed(const QString& message);
+    // The target's secret and, once it has one, its access token.
+    SecretRedactor redactor() const;
     void finish(KeyTestResult result);
 
     UpstreamTarget m_target;

@@ -119,6 +119,7 @@ FailoverSession::FailoverSession(std::shared_ptr<HttpExchange> exchange, ClientC
     , m_context(std::move(context))
     , m_settings(m_context.snapshot->settings)
     , m_waitBudgetLeft(m_settings.waitBudget)
+    , m_redactor(m_context.redactor)
 {
     m_deadline.setSingleShot(true);
     m_pause.setSingleShot(true);
@@ -235,6 +236,7 @@ void FailoverSession::startAttempt(const PlannedAttempt& planned)
     static const UpstreamTarget noTarget;
     const auto target = m_context.snapshot->targets.constFind(planned.keyId);
     m_target = target == m_context.snapshot->targets.cend() ? &noTarget : &*target;
+    m_redactor = m_context.redactor;
     m_attempt = AttemptRecord {};
     m_attempt.requestId = m_record.id;
     m_attempt.number = int(m_record.attempts.size()) + 1;
@@ -264,6 +266,8 @@ void FailoverSession::sendAttempt()
             return;
         }
         target.accessToken = *needed.token;
+        // A provider that quotes the token in its error must not pass it on.
+        m_redactor = m_context.redactor.with(target.accessToken);
     }
     Result<UpstreamRequest> request
         = m_adapter->buildRequest(target, m_upstreamCall, m_planned.upstreamModel);
@@ -388,8 +392,8 @@ void FailoverSession::onData(const QByteArray& bytes)
 void FailoverSession::onStreamProgress()
 {
     if (const std::optional<QJsonObject>& error = m_translator->upstreamError()) {
-        const QByteArray body
-            = QJsonDocument(QJsonObject { { QStringLiteral("error"), *error } }).toJson();
+        const QByteArray body = m_redactor.redact(
+            QJsonDocument(QJsonObject { { QStringLiteral("error"), *error } }).toJson());
         const QString message = m_adapter->errorMessage(body);
         if (m_committed) {
             breakStream(message);
@@ -479,12 +483,15 @@ void FailoverSession::onCallFinished()
         finishRequest(200);
         return;
     }
-    const QString message = m_adapter->errorMessage(body);
+    // Redacted before anything is taken from it: a message cut short would keep a secret's
+    // start, which no pattern matches any more.
+    const QByteArray errorBody = m_redactor.redact(body);
+    const QString message = m_adapter->errorMessage(errorBody);
     if (outcome == UpstreamOutcome::ClientError) {
         // The request itself is at fault: the provider's words go to the client as they are.
         m_record.keyLabel = m_attempt.keyLabel;
         finishAttempt(outcome, errorClassOf(outcome), message);
-        answer(status, m_adapter->translateError(m_call, body));
+        answer(status, m_adapter->translateError(m_call, errorBody));
         finishRequest(status, message);
         return;
     }
@@ -555,10 +562,8 @@ void FailoverSession::finishAttempt(std::optional<UpstreamOutcome> outcome,
 {
     m_attempt.latencyMs = m_attemptClock.elapsed();
     m_attempt.errorClass = errorClass;
-    m_attempt.errorMessage = message;
     // Some services quote the key they were given in their error; the log never shows it.
-    if (m_target->secret.size() >= 8)
-        m_attempt.errorMessage.replace(m_target->secret, QStringLiteral("[redacted]"));
+    m_attempt.errorMessage = m_redactor.redact(message);
     if (m_translator) {
         m_attempt.usage = m_translator->usage();
         m_attempt.malformedEvents = m_translator->malformedEvents();
@@ -650,10 +655,12 @@ QByteArray FailoverSession::withCost(const QByteArray& answerBody) const
 
 // After the first event the status line is out: a failure ends the stream with an error
 // event, never with a quiet end that would pass for a whole answer.
-void FailoverSession::breakStream(const QString& message)
+void FailoverSession::breakStream(const QString& upstreamMessage)
 {
-    m_exchange->write(m_translator->takeClientBytes()
-        + m_translator->errorEvent(message, QStringLiteral("upstream_error")));
+    const QString message = m_redactor.redact(upstreamMessage);
+    // Once per broken stream, so the text before the error event is looked at too.
+    m_exchange->write(m_redactor.redact(m_translator->takeClientBytes()
+        + m_translator->errorEvent(message, QStringLiteral("upstream_error"))));
     m_exchange->endStream();
     dropUpstream();
     m_record.servedModel = m_translator->servedModel();
@@ -774,7 +781,9 @@ HttpExchange::Headers FailoverSession::routingHeaders(bool attemptInFlight) cons
 void FailoverSession::answer(int status, const QByteArray& body, HttpExchange::Headers headers)
 {
     headers.prepend({ "Content-Type", "application/json" });
-    m_exchange->respond(status, headers + routingHeaders(false), body);
+    // An error may be the provider's own body, passed on; a good answer is the model's words.
+    m_exchange->respond(status, headers + routingHeaders(false),
+        status / 100 == 2 ? body : m_redactor.redact(body));
 }
 
 void FailoverSession::dropUpstream()
@@ -799,7 +808,7 @@ void FailoverSession::finishRequest(int status, const QString& error)
     m_finishGrace.stop();
     dropUpstream();
     m_record.status = status;
-    m_record.errorMessage = error;
+    m_record.errorMessage = m_redactor.redact(error);
     m_record.latencyMs = elapsedMs();
     m_context.observer->noteRequestFinished(m_record);
     deleteLater();

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "router/access/LocalKeyDirectory.h"
+#include "router/core/SecretRedactor.h"
 #include "router/http/HttpExchange.h"
 #include "router/inbound/ClientCall.h"
 #include "router/inbound/ClientErrors.h"
@@ -40,6 +41,8 @@ public:
         RequestObserver* observer = nullptr;
         AccessTokenSource* accessTokens = nullptr;
         AdapterLookup adapterFor = nullptr;
+        // Knows every secret of the snapshot: what leaves the session passes through it.
+        SecretRedactor redactor {};
     };
 
     // `models`: the model, or OpenRouter's `models` list, in the order to try them.
@@ -125,6 +128,7 @@ private:
     // The attempt in flight.
     PlannedAttempt m_planned;
     const UpstreamTarget* m_target = nullptr; // in the snapshot
+    SecretRedactor m_redactor; // the snapshot's, and the attempt's access token
     AttemptRecord m_attempt;
     QElapsedTimer m_attemptClock;
     const UpstreamAdapter* m_adapter = nullptr;

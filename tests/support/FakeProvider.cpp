@@ -228,6 +228,67 @@ QByteArray anthropicErrorEvent(const char* type, const char* message)
 
 const FakeProvider::Headers eventStream { { "Content-Type", "text/event-stream" } };
 
+enum class Wire { OpenAi, Anthropic, Gemini, Converse };
+
+QByteArray echoMessage(const QByteArray& echo)
+{
+    return "Incorrect API key provided: " + echo + ". You can find your key in your account.";
+}
+
+// EchoSecret's answer: a plain-text page for a 401, as some gateways send, otherwise the wire
+// format's JSON error. The JSON writer escapes what it quotes (a private key's newlines as \n).
+FakeProvider::Script echoedError(Wire wire, int status, const QByteArray& echo)
+{
+    const QByteArray message = echoMessage(echo);
+    if (status == 401)
+        return { FakeProvider::Behaviour::Status, status, { { "Content-Type", "text/plain" } },
+            message };
+    const auto json = [](const QJsonObject& body) {
+        return QJsonDocument(body).toJson(QJsonDocument::Compact);
+    };
+    QByteArray body;
+    switch (wire) {
+    case Wire::OpenAi:
+        body = json({ { "error",
+            QJsonObject { { "message", QString::fromUtf8(message) },
+                { "type", "invalid_request_error" }, { "code", "invalid_api_key" } } } });
+        break;
+    case Wire::Anthropic:
+        body = json({ { "type", "error" },
+            { "error",
+                QJsonObject { { "type", status >= 500 ? "api_error" : "invalid_request_error" },
+                    { "message", QString::fromUtf8(message) } } } });
+        break;
+    case Wire::Gemini:
+        body = GeminiWire::error(
+            status, message.constData(), status >= 500 ? "INTERNAL" : "INVALID_ARGUMENT");
+        break;
+    case Wire::Converse:
+        body = json({ { "message", QString::fromUtf8(message) } });
+        break;
+    }
+    return { FakeProvider::Behaviour::Status, status, {}, body };
+}
+
+// EchoSecretMidStream's last event.
+QByteArray echoedErrorEvent(Wire wire, const QByteArray& echo)
+{
+    const QByteArray message = echoMessage(echo);
+    switch (wire) {
+    case Wire::OpenAi:
+        return errorEvent(500, message.constData());
+    case Wire::Anthropic:
+        return anthropicErrorEvent("api_error", message.constData());
+    case Wire::Gemini:
+        return GeminiWire::errorChunk(500, message.constData(), "INTERNAL");
+    case Wire::Converse:
+        return EventStreamEncoder::exception("internalServerException",
+            QJsonDocument(QJsonObject { { "message", QString::fromUtf8(message) } })
+                .toJson(QJsonDocument::Compact));
+    }
+    return {};
+}
+
 // Amazon Bedrock's Converse API: a whole answer and the binary event stream of one.
 QByteArray converseAnswer(bool toolCall)
 {
@@ -380,9 +441,12 @@ QString FakeProvider::signatureProblem(const HttpRequest& request) const
                          "provided.");
 }
 
-void FakeProvider::answerConverse(
-    const std::shared_ptr<HttpExchange>& exchange, const Script& script, bool stream)
+void FakeProvider::answerConverse(const std::shared_ptr<HttpExchange>& exchange,
+    const Script& givenScript, bool stream, const QByteArray& echo)
 {
+    const Script script = givenScript.behaviour == Behaviour::EchoSecret
+        ? echoedError(Wire::Converse, givenScript.status, echo)
+        : givenScript;
     const Headers json { { "Content-Type", "application/json" } };
     if (const QString problem = signatureProblem(exchange->request()); !problem.isEmpty()) {
         exchange->respond(403,
@@ -409,6 +473,9 @@ void FakeProvider::answerConverse(
         events = events.first(2);
         events.append(EventStreamEncoder::exception("throttlingException",
             R"({"message": "Too many tokens, please wait before trying again."})"));
+    } else if (script.behaviour == Behaviour::EchoSecretMidStream) {
+        events = events.first(2);
+        events.append(echoedErrorEvent(Wire::Converse, echo));
     } else if (script.behaviour == Behaviour::MalformedEvent) {
         QByteArray corrupt = events.at(2);
         corrupt[corrupt.size() - 6] ^= 0x20; // a payload byte: the message CRC no longer matches
@@ -531,6 +598,7 @@ void FakeProvider::handle(const std::shared_ptr<HttpExchange>& exchange)
     const bool gemini = GeminiWire::isGenerateContent(path);
     const bool rawPredict = GeminiWire::isRawPredict(path);
     QByteArray key = presentedKey(request);
+    const QByteArray presented = key; // a Vertex token, before it names its account
     // Vertex's list of a project's endpoints: what a service account's key test asks.
     const bool endpointList = path.startsWith("/v1/projects/") && path.endsWith("/endpoints");
     if ((gemini || rawPredict || endpointList) && !resolveGoogleToken(exchange, &key))
@@ -551,6 +619,7 @@ void FakeProvider::handle(const std::shared_ptr<HttpExchange>& exchange)
             { key, model, path, stream, Clock::now(), request.headers, request.body });
         script = takeScript(key, model);
     }
+    const QByteArray echo = script.body.isEmpty() ? presented : presented + " and " + script.body;
     connect(
         exchange.get(), &HttpExchange::clientGone, this, [this] { m_cancelled.ref(); },
         Qt::DirectConnection);
@@ -567,7 +636,7 @@ void FakeProvider::handle(const std::shared_ptr<HttpExchange>& exchange)
         return;
     }
     if (converse) {
-        answerConverse(exchange, script, stream);
+        answerConverse(exchange, script, stream, echo);
         return;
     }
     if (gemini && stream && !request.target.endsWith("?alt=sse")) {
@@ -591,6 +660,9 @@ void FakeProvider::handle(const std::shared_ptr<HttpExchange>& exchange)
     // The events of a normal answer, sent one by one as a provider would, in the format of the
     // endpoint asked: OpenAI's, Anthropic's Messages API (also Claude on Vertex), or Gemini's.
     const bool anthropic = path.endsWith("/v1/messages") || rawPredict;
+    const Wire wire = gemini ? Wire::Gemini : anthropic ? Wire::Anthropic : Wire::OpenAi;
+    if (script.behaviour == Behaviour::EchoSecret)
+        script = echoedError(wire, script.status, echo);
     const QList<QByteArray> events = gemini ? GeminiWire::events(model, false)
         : anthropic                         ? anthropicEvents(model)
                     : QList<QByteArray> { chunk(model, "Hello"), chunk(model, " from"),
@@ -678,17 +750,21 @@ void FakeProvider::handle(const std::shared_ptr<HttpExchange>& exchange)
         QTimer::singleShot(20, exchange.get(), [exchange] { exchange->abortConnection(); });
         return;
     case Behaviour::ErrorEventMidStream:
+    case Behaviour::EchoSecretMidStream: {
         exchange->beginStream(200, eventStream);
         // The answer has begun: its first text (Anthropic's comes after three framing events).
         for (const QByteArray& event : events.first(anthropic ? 4 : 1))
             exchange->write(event);
-        QTimer::singleShot(50, exchange.get(), [sendAll, anthropic, gemini] {
-            sendAll(
-                { gemini ? GeminiWire::errorChunk(503, "The model is overloaded.", "UNAVAILABLE")
-                        : anthropic ? anthropicErrorEvent("overloaded_error", "Overloaded")
-                                    : errorEvent(500, "The model crashed mid-answer") });
-        });
+        const QByteArray last = script.behaviour == Behaviour::EchoSecretMidStream
+            ? echoedErrorEvent(wire, echo)
+            : gemini    ? GeminiWire::errorChunk(503, "The model is overloaded.", "UNAVAILABLE")
+            : anthropic ? anthropicErrorEvent("overloaded_error", "Overloaded")
+                        : errorEvent(500, "The model crashed mid-answer");
+        QTimer::singleShot(50, exchange.get(), [sendAll, last] { sendAll({ last }); });
         return;
+    }
+    case Behaviour::EchoSecret:
+        return; // answered as a Status script above
     case Behaviour::AzureFilterResultsFirst: {
         const QJsonObject filterResults { { "id", "" }, { "object", "" }, { "model", "" },
             { "choices", QJsonArray() },

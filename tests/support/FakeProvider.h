@@ -38,6 +38,14 @@ public:
         ErrorEventFirst, // an error event (with `status` as its code) before any other
         AzureFilterResultsFirst, // Azure's stream: a chunk with empty choices, then the answer
         ToolCall, // OpenAI format: a call of get_weather({"city": "Paris"}), streamed in pieces
+        // Errors that quote the secret the request presented (its API key, a Vertex access
+        // token, a SigV4 access key id) followed by `body`, when set: what the test knows the
+        // provider was given beyond what it can see (an AWS secret key, a private key). As the
+        // answer, with `status`: a 401 as a plain-text page, any other as the endpoint's JSON
+        // error with the quote in its message...
+        EchoSecret,
+        // ...or, in the endpoint's format, one event and then an error event quoting it.
+        EchoSecretMidStream,
     };
 
     struct Script
@@ -84,8 +92,8 @@ public:
 private:
     void handle(const std::shared_ptr<HttpExchange>& exchange);
     Script takeScript(const QByteArray& key, const QString& model);
-    void answerConverse(
-        const std::shared_ptr<HttpExchange>& exchange, const Script& script, bool stream);
+    void answerConverse(const std::shared_ptr<HttpExchange>& exchange, const Script& script,
+        bool stream, const QByteArray& echo);
     // A Vertex request's token as the account it was issued to; false (and answered 401) when
     // Google would not know it.
     bool resolveGoogleToken(const std::shared_ptr<HttpExchange>& exchange, QByteArray* key);

@@ -76,6 +76,11 @@ QString GoogleServiceAccount::cacheKey() const
     return m_clientEmail + u'/' + m_privateKeyId + u'@' + m_tokenUri;
 }
 
+SecretRedactor GoogleServiceAccount::redactor() const
+{
+    return SecretRedactor({ QString::fromUtf8(m_privateKeyPem), m_privateKeyId });
+}
+
 Result<QByteArray> GoogleServiceAccount::signedAssertion(const QDateTime& now) const
 {
     QJsonObject header { { QStringLiteral("alg"), QStringLiteral("RS256") },

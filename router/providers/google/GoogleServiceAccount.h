@@ -1,6 +1,7 @@
 #pragma once
 
 #include "router/core/Result.h"
+#include "router/core/SecretRedactor.h"
 #include "router/upstream/UpstreamRequest.h"
 
 #include <QDateTime>
@@ -23,6 +24,8 @@ public:
     const QString& tokenUri() const { return m_tokenUri; }
     // Names the account and its key without holding anything secret: what tokens are cached by.
     QString cacheKey() const;
+    // Takes the account's secret parts out of text: what its token endpoint says is logged.
+    SecretRedactor redactor() const;
 
     // The signed assertion for a token valid from `now` for an hour; fails when the private key
     // cannot be read or used.

@@ -85,8 +85,10 @@ void GoogleTokenFetch::onAnswered()
         (status == 400 || status == 401 || status == 403) && !clockSkew);
 }
 
-void GoogleTokenFetch::fail(const QString& error, bool credentialRejected)
+void GoogleTokenFetch::fail(const QString& endpointError, bool credentialRejected)
 {
+    // The words are the token endpoint's own, which may quote what it was sent.
+    const QString error = m_account.redactor().redact(endpointError);
     qCDebug(lcGoogleTokens) << "no access token for" << m_account.clientEmail() << ":" << error
                             << (credentialRejected ? "(the key was refused)" : "");
     m_error = error;
