@@ -453,8 +453,9 @@ void FailoverSession::onCallFailed(const QString& errorClass, const QString& mes
     m_attempt.httpStatus = m_upstream->status();
     dropUpstream();
     if (errorClass == u"configuration") {
-        // Nothing was sent (the key's CA file cannot be used): the key's setup is at fault,
-        // not its health, and no call was made.
+        // Nothing was sent (the key's CA file cannot be used, or its plain-HTTP endpoint
+        // reached a public address): the key's setup is at fault, not its health, and no call
+        // was made.
         --m_calls;
         skipAttempt(m_planned, errorClass, message);
         return;
