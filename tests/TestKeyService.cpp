@@ -5,6 +5,7 @@
 #include "app/store/KeyStore.h"
 #include "app/store/Store.h"
 #include "app/vault/Vault.h"
+#include "router/http/PlainHttpRule.h"
 #include "tests/support/OtherConnection.h"
 #include "tests/support/TestData.h"
 #include "tests/support/TestKeychain.h"
@@ -14,6 +15,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRandomGenerator>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -261,6 +263,31 @@ private slots:
         QCOMPARE(unresolved.failure().field, QStringLiteral("base_url"));
         QVERIFY(awaitTask(m_keys->checkEndpointHost(QStringLiteral("http://localhost/v1"))));
         QVERIFY(awaitTask(m_keys->checkEndpointHost(QStringLiteral("https://8.8.8.8/v1"))));
+    }
+
+    void aNameIsLookedUpAndCountsByItsAddresses()
+    {
+        // A name the hosts file maps to loopback resolves without a DNS query, when the system
+        // reads that file first; otherwise there is nothing to look up without traffic.
+        QFile nsswitch(QStringLiteral("/etc/nsswitch.conf"));
+        QFile hosts(QStringLiteral("/etc/hosts"));
+        if (!nsswitch.open(QIODevice::ReadOnly) || !hosts.open(QIODevice::ReadOnly)
+            || !QString::fromUtf8(nsswitch.readAll())
+                    .contains(QRegularExpression(QStringLiteral("(?m)^hosts:\\s+files"))))
+            QSKIP("the hosts file is not read before DNS here");
+        QString name;
+        for (const QByteArray& line : hosts.readAll().split('\n')) {
+            const QList<QByteArray> fields = line.simplified().split(' ');
+            if (fields.size() >= 2 && fields[0].startsWith("127.")
+                && !fields[1].contains("localhost"))
+                name = QString::fromLatin1(fields[1]);
+        }
+        if (name.isEmpty())
+            QSKIP("the hosts file names no loopback host besides localhost");
+        const QString url = QStringLiteral("http://%1:11434/v1").arg(name);
+        QCOMPARE(*PlainHttpRule::check(QUrl(url)), PlainHttpRule::Verdict::DependsOnAddresses);
+        const auto checked = awaitTask(m_keys->checkEndpointHost(url));
+        QVERIFY2(checked, qPrintable(checked ? QString() : checked.failure().message));
     }
 
     void aStoredKeyThatBreaksTheRuleIsNamedUntilItsEndpointIsFixed()

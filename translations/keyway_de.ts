@@ -1508,22 +1508,22 @@ Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
 <context>
     <name>KeyService</name>
     <message>
-        <location filename="../app/keys/KeyService.cpp" line="128"/>
+        <location filename="../app/keys/KeyService.cpp" line="129"/>
         <source>&quot;%1&quot; is not a valid URL; write it like https://api.example.com/v1.</source>
         <translation>„%1“ ist keine gültige URL; Beispiel: https://api.example.com/v1.</translation>
     </message>
     <message>
-        <location filename="../app/keys/KeyService.cpp" line="131"/>
+        <location filename="../app/keys/KeyService.cpp" line="132"/>
         <source>The endpoint must start with https:// (or http:// for a local service).</source>
         <translation>Der Endpunkt muss mit https:// beginnen (oder mit http:// für einen lokalen Dienst).</translation>
     </message>
     <message>
-        <location filename="../app/keys/KeyService.cpp" line="133"/>
+        <location filename="../app/keys/KeyService.cpp" line="134"/>
         <source>The endpoint must not carry a user name or password; put the secret in the keychain instead.</source>
         <translation>Der Endpunkt darf keinen Benutzernamen und kein Passwort enthalten; legen Sie das Geheimnis stattdessen im Schlüsselbund ab.</translation>
     </message>
     <message>
-        <location filename="../app/keys/KeyService.cpp" line="137"/>
+        <location filename="../app/keys/KeyService.cpp" line="138"/>
         <source>The endpoint must not have a query or fragment (&quot;?…&quot; or &quot;#…&quot;).</source>
         <translation>Der Endpunkt darf keine Abfrage und kein Fragment enthalten („?…“ oder „#…“).</translation>
     </message>
@@ -1533,72 +1533,72 @@ Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
         <translation>„%1“ ist kein gültiger Wert für %2; Beispiel: %3.</translation>
     </message>
     <message>
-        <location filename="../app/keys/KeyService.cpp" line="180"/>
+        <location filename="../app/keys/KeyService.cpp" line="181"/>
         <source>The setting &quot;%1&quot; does not apply to %2 keys.</source>
         <translation>Die Einstellung „%1“ gilt nicht für Schlüssel von %2.</translation>
     </message>
     <message>
-        <location filename="../app/keys/KeyService.cpp" line="283"/>
+        <location filename="../app/keys/KeyService.cpp" line="284"/>
         <source>A key labelled &quot;%1&quot; already exists (id %2).</source>
         <translation>Ein Schlüssel mit der Bezeichnung „%1“ existiert bereits (ID %2).</translation>
     </message>
     <message>
-        <location filename="../app/keys/KeyService.cpp" line="289"/>
+        <location filename="../app/keys/KeyService.cpp" line="290"/>
         <source>%1 keys need an endpoint.</source>
         <translation>Schlüssel für %1 benötigen einen Endpunkt.</translation>
     </message>
     <message>
-        <location filename="../app/keys/KeyService.cpp" line="293"/>
+        <location filename="../app/keys/KeyService.cpp" line="294"/>
         <source>A CA file is only used with an endpoint override.</source>
         <translation>Eine CA-Datei wird nur mit einem abweichenden Endpunkt verwendet.</translation>
     </message>
     <message>
-        <location filename="../app/keys/KeyService.cpp" line="303"/>
+        <location filename="../app/keys/KeyService.cpp" line="304"/>
         <source>%1 keys need a value for &quot;%2&quot;, or an endpoint of their own.</source>
         <translation>Schlüssel für %1 benötigen einen Wert für „%2“ oder einen eigenen Endpunkt.</translation>
     </message>
     <message>
-        <location filename="../app/keys/KeyService.cpp" line="321"/>
+        <location filename="../app/keys/KeyService.cpp" line="322"/>
         <source>%1 keys need this setting: %2.</source>
         <translation>Schlüssel für %1 benötigen diese Einstellung: %2.</translation>
     </message>
     <message>
-        <location filename="../app/keys/KeyService.cpp" line="395"/>
+        <location filename="../app/keys/KeyService.cpp" line="396"/>
         <source>Editing does not move a key to another tier; move it instead.</source>
         <translation>Bearbeiten verschiebt einen Schlüssel nicht in eine andere Stufe; verschieben Sie ihn stattdessen.</translation>
     </message>
     <message>
-        <location filename="../app/keys/KeyService.cpp" line="314"/>
+        <location filename="../app/keys/KeyService.cpp" line="315"/>
         <source>Local API key %1 belongs to another workspace, so this key would never serve it.</source>
         <translation>Der lokale API-Schlüssel %1 gehört zu einem anderen Arbeitsbereich, daher würde dieser Schlüssel ihn nie bedienen.</translation>
     </message>
     <message>
-        <location filename="../app/keys/KeyService.cpp" line="327"/>
+        <location filename="../app/keys/KeyService.cpp" line="328"/>
         <source>A key that forbids shared capacity must stay in Prioritized; it is in %1.</source>
         <translation>Ein Schlüssel, der geteilte Kapazität verbietet, muss in der Stufe „Priorisiert“ bleiben; er ist in „%1“.</translation>
     </message>
     <message>
-        <location filename="../app/keys/KeyService.cpp" line="339"/>
+        <location filename="../app/keys/KeyService.cpp" line="340"/>
         <source>Unknown provider &quot;%1&quot;. Known providers: %2.</source>
         <translation>Unbekannter Anbieter „%1“. Bekannte Anbieter: %2.</translation>
     </message>
     <message>
-        <location filename="../app/keys/KeyService.cpp" line="399"/>
+        <location filename="../app/keys/KeyService.cpp" line="400"/>
         <source>Key %1 names the unknown provider &quot;%2&quot;.</source>
         <translation>Schlüssel %1 nennt den unbekannten Anbieter „%2“.</translation>
     </message>
     <message>
-        <location filename="../app/keys/KeyService.cpp" line="454"/>
+        <location filename="../app/keys/KeyService.cpp" line="455"/>
         <source>Key %1 was changed elsewhere meanwhile; nothing was saved. Try again.</source>
         <translation>Schlüssel %1 wurde zwischenzeitlich an anderer Stelle geändert; nichts wurde gespeichert. Versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location filename="../app/keys/KeyService.cpp" line="513"/>
+        <location filename="../app/keys/KeyService.cpp" line="514"/>
         <source>Unknown provider &quot;%1&quot;.</source>
         <translation>Unbekannter Anbieter „%1“.</translation>
     </message>
     <message>
-        <location filename="../app/keys/KeyService.cpp" line="536"/>
+        <location filename="../app/keys/KeyService.cpp" line="537"/>
         <source>Type the secret to test the key.</source>
         <translation>Geben Sie das Geheimnis ein, um den Schlüssel zu testen.</translation>
     </message>

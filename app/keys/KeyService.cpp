@@ -104,13 +104,14 @@ void addImpliedSettings(ProviderKey& key, const ProviderCredential& credential)
     }
 }
 
-// A name's addresses, looked up on Qt's resolver threads while this one goes on.
-QCoro::Task<QHostInfo> lookUp(QString name, QObject* context)
+// A name's addresses, looked up on Qt's resolver threads while this one goes on. No context
+// object: one that went away would drop the callback and leave the promise without a result.
+QCoro::Task<QHostInfo> lookUp(QString name)
 {
     auto promise = std::make_shared<QPromise<QHostInfo>>();
     QFuture<QHostInfo> found = promise->future();
     promise->start();
-    QHostInfo::lookupHost(name, context, [promise](const QHostInfo& info) {
+    QHostInfo::lookupHost(name, [promise](const QHostInfo& info) {
         promise->addResult(info);
         promise->finish();
     });
@@ -150,7 +151,7 @@ QCoro::Task<Result<void>> KeyService::checkEndpointHost(QString text)
         co_return aboutField(verdict.failure(), baseUrlField);
     if (*verdict != PlainHttpRule::Verdict::DependsOnAddresses)
         co_return Result<void>();
-    const QHostInfo lookup = co_await lookUp(url.host(), this);
+    const QHostInfo lookup = co_await lookUp(url.host());
     if (auto allowed = PlainHttpRule::checkLookup(url, lookup); !allowed)
         co_return aboutField(allowed.failure(), baseUrlField);
     co_return Result<void>();
