@@ -1,4 +1,5 @@
 #include "app/store/AccessStore.h"
+#include "app/store/KeyStore.h"
 #include "app/store/Store.h"
 #include "router/access/LocalKeyToken.h"
 #include "tests/support/FakeProvider.h"
@@ -415,6 +416,62 @@ private slots:
         QCOMPARE(keys.size(), 1);
         QCOMPARE(keys.at(0).toObject().value(opt("label")).toString(), opt("o"));
         QCOMPARE(keyway({ opt("key"), opt("list"), opt("--check") }).exitCode, 0);
+    }
+
+    void plainHttpGoesOnlyToThisComputerOrAPrivateNetwork()
+    {
+        const QStringList publicEndpoint { opt("key"), opt("add"), opt("--provider"),
+            opt("openai-compatible"), opt("--label"), opt("Public"), opt("--secret-stdin"),
+            opt("--base-url") };
+        Run run = keyway(publicEndpoint + QStringList { opt("http://8.8.8.8/v1") },
+            "ollama-" + TestData::randomText(24).toUtf8());
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.contains(opt("8.8.8.8 is a public address")), qPrintable(run.err));
+        run = keyway(publicEndpoint + QStringList { opt("http://some-name.invalid/v1") },
+            "ollama-" + TestData::randomText(24).toUtf8());
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.contains(opt("never resolves")), qPrintable(run.err));
+        QVERIFY(listJson(opt("key")).isEmpty());
+
+        const qint64 old
+            = addKey({ opt("--provider"), opt("openai-compatible"), opt("--label"), opt("Old"),
+                         opt("--base-url"), opt("http://127.0.0.1:11434/v1") },
+                opt("ollama-") + TestData::randomText(24));
+        QVERIFY(old > 0);
+        QVERIFY(addKey({ opt("--provider"), opt("openai-compatible"), opt("--label"), opt("Local"),
+                           opt("--base-url"), opt("http://localhost:11434/v1") },
+                    opt("ollama-") + TestData::randomText(24))
+            > 0);
+        {
+            // As an older version saved it, or an edit of the database left it.
+            Store store;
+            QVERIFY(store.open(m_database));
+            ProviderKey key = *store.keys().byId(old);
+            key.baseUrl = opt("http://203.0.113.5/v1");
+            QVERIFY(store.keys().update(key));
+        }
+        const QJsonArray keys = listJson(opt("key"));
+        QVERIFY2(keys.at(0)
+                     .toObject()
+                     .value(opt("endpoint_refused"))
+                     .toString()
+                     .contains(opt("203.0.113.5 is a public address")),
+            qPrintable(QString::fromUtf8(QJsonDocument(keys).toJson())));
+        QVERIFY(keys.at(1).toObject().value(opt("endpoint_refused")).isNull());
+        run = keyway({ opt("key"), opt("list") });
+        QVERIFY2(run.out.contains(opt("plain HTTP refused")), qPrintable(run.out));
+
+        run = keyway(
+            { opt("route"), opt("explain"), opt("--model"), opt("llama3"), opt("--json") });
+        QCOMPARE(run.exitCode, 0);
+        const QJsonObject plan = QJsonDocument::fromJson(run.out.toUtf8()).object();
+        const QJsonArray attempts = plan.value(opt("attempts")).toArray();
+        QCOMPARE(attempts.size(), 1);
+        QCOMPARE(attempts.at(0).toObject().value(opt("label")).toString(), opt("Local"));
+        const QJsonObject excluded = plan.value(opt("excluded")).toArray().at(0).toObject();
+        QCOMPARE(excluded.value(opt("label")).toString(), opt("Old"));
+        QVERIFY2(excluded.value(opt("reason")).toString().contains(opt("endpoint is refused")),
+            qPrintable(excluded.value(opt("reason")).toString()));
     }
 
     void routeExplainShowsThePlanAndTheReasons()

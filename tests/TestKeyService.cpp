@@ -5,6 +5,7 @@
 #include "app/store/KeyStore.h"
 #include "app/store/Store.h"
 #include "app/vault/Vault.h"
+#include "router/http/PlainHttpRule.h"
 #include "tests/support/OtherConnection.h"
 #include "tests/support/TestData.h"
 #include "tests/support/TestKeychain.h"
@@ -14,6 +15,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRandomGenerator>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -149,6 +151,16 @@ private slots:
                                            << "x"
                                            << "base-url"
                                            << "https://u:p@example.test/v1" << good << "password";
+        QTest::newRow("plain http to a public address")
+            << "openai-compatible"
+            << "x"
+            << "base-url"
+            << "http://8.8.8.8/v1" << good << "8.8.8.8 is a public address";
+        QTest::newRow("plain http to a name that never resolves")
+            << "openai-compatible"
+            << "x"
+            << "base-url"
+            << "http://some-name.invalid/v1" << good << "never resolves";
         QTest::newRow("url not http") << "openai-compatible"
                                       << "x"
                                       << "base-url"
@@ -213,6 +225,96 @@ private slots:
                                          << "us-east-1"
                                          << "{\"access_key_id\":1"
                                          << "secret_access_key";
+    }
+
+    void plainHttpOnlyGoesToThisComputerOrAPrivateNetwork()
+    {
+        const QString secret = QStringLiteral("ollama-") + TestData::randomText(24);
+        KeyFields loopback;
+        loopback.baseUrl = QStringLiteral("http://127.0.0.1:11434/v1");
+        const ProviderKey local
+            = add("openai-compatible", QStringLiteral("Loopback"), secret, loopback);
+        QVERIFY(local.id > 0);
+        KeyFields named;
+        named.baseUrl = QStringLiteral("http://localhost:11434/v1");
+        QVERIFY(add("openai-compatible", QStringLiteral("Localhost"), secret, named).id > 0);
+
+        KeyFields toPublic = labelled(QStringLiteral("Public"));
+        toPublic.baseUrl = QStringLiteral("http://8.8.8.8/v1");
+        const auto refused
+            = awaitTask(m_keys->addKey(QStringLiteral("openai-compatible"), toPublic, secret));
+        QVERIFY(!refused);
+        QCOMPARE(refused.failure().field, QStringLiteral("base_url")); // said beside the field
+        // Nor may a key be moved there, or a test send its secret there.
+        KeyFields moved;
+        moved.baseUrl = QStringLiteral("http://203.0.113.5/v1");
+        const auto edited = awaitTask(m_keys->editKey(local.id, moved, std::nullopt));
+        QVERIFY(!edited);
+        QVERIFY2(edited.failure().message.contains(u"203.0.113.5"),
+            qPrintable(edited.failure().message));
+        QCOMPARE(m_store->keys().byId(local.id)->baseUrl, loopback.baseUrl);
+        QVERIFY(!awaitTask(m_keys->testTarget(
+            std::nullopt, QStringLiteral("openai-compatible"), toPublic, secret)));
+
+        // What a name resolves to is asked without blocking; .invalid never resolves.
+        const auto unresolved
+            = awaitTask(m_keys->checkEndpointHost(QStringLiteral("http://some-name.invalid/v1")));
+        QVERIFY(!unresolved);
+        QCOMPARE(unresolved.failure().field, QStringLiteral("base_url"));
+        QVERIFY(awaitTask(m_keys->checkEndpointHost(QStringLiteral("http://localhost/v1"))));
+        QVERIFY(awaitTask(m_keys->checkEndpointHost(QStringLiteral("https://8.8.8.8/v1"))));
+    }
+
+    void aNameIsLookedUpAndCountsByItsAddresses()
+    {
+        // A name the hosts file maps to loopback resolves without a DNS query, when the system
+        // reads that file first; otherwise there is nothing to look up without traffic.
+        QFile nsswitch(QStringLiteral("/etc/nsswitch.conf"));
+        QFile hosts(QStringLiteral("/etc/hosts"));
+        if (!nsswitch.open(QIODevice::ReadOnly) || !hosts.open(QIODevice::ReadOnly)
+            || !QString::fromUtf8(nsswitch.readAll())
+                    .contains(QRegularExpression(QStringLiteral("(?m)^hosts:\\s+files"))))
+            QSKIP("the hosts file is not read before DNS here");
+        QString name;
+        for (const QByteArray& line : hosts.readAll().split('\n')) {
+            const QList<QByteArray> fields = line.simplified().split(' ');
+            if (fields.size() >= 2 && fields[0].startsWith("127.")
+                && !fields[1].contains("localhost"))
+                name = QString::fromLatin1(fields[1]);
+        }
+        if (name.isEmpty())
+            QSKIP("the hosts file names no loopback host besides localhost");
+        const QString url = QStringLiteral("http://%1:11434/v1").arg(name);
+        QCOMPARE(*PlainHttpRule::check(QUrl(url)), PlainHttpRule::Verdict::DependsOnAddresses);
+        const auto checked = awaitTask(m_keys->checkEndpointHost(url));
+        QVERIFY2(checked, qPrintable(checked ? QString() : checked.failure().message));
+    }
+
+    void aStoredKeyThatBreaksTheRuleIsNamedUntilItsEndpointIsFixed()
+    {
+        KeyFields loopback;
+        loopback.baseUrl = QStringLiteral("http://127.0.0.1:11434/v1");
+        ProviderKey key = add("openai-compatible", QStringLiteral("Old"),
+            QStringLiteral("ollama-") + TestData::randomText(24), loopback);
+        QVERIFY(!KeyService::endpointRefusal(key));
+        // As an older version saved it, or an edit of the database left it.
+        key.baseUrl = QStringLiteral("http://203.0.113.5/v1");
+        QVERIFY(m_store->keys().update(key));
+        const std::optional<QString> refusal
+            = KeyService::endpointRefusal(*m_store->keys().byId(key.id));
+        QVERIFY(refusal);
+        QVERIFY2(refusal->contains(u"203.0.113.5 is a public address"), qPrintable(*refusal));
+
+        KeyFields off;
+        off.enabled = false;
+        QVERIFY(awaitTask(m_keys->editKey(key.id, off, std::nullopt))); // its endpoint untouched
+        KeyFields same;
+        same.baseUrl = key.baseUrl;
+        QVERIFY(!awaitTask(m_keys->editKey(key.id, same, std::nullopt)));
+        KeyFields fixed;
+        fixed.baseUrl = QStringLiteral("https://203.0.113.5/v1");
+        QVERIFY(awaitTask(m_keys->editKey(key.id, fixed, std::nullopt)));
+        QVERIFY(!KeyService::endpointRefusal(*m_store->keys().byId(key.id)));
     }
 
     void badInputChangesNothing()

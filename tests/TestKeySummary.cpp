@@ -121,6 +121,20 @@ private slots:
         QCOMPARE(KeySummary::tooltip(k).split(QStringLiteral("<br>")).size(), 4);
     }
 
+    void theTooltipSaysWhyAPlainHttpEndpointIsNotUsed()
+    {
+        ProviderKey k = key();
+        k.providerId = QStringLiteral("openai-compatible");
+        k.baseUrl = QStringLiteral("http://203.0.113.5/v1");
+        const QStringList lines = KeySummary::tooltip(k).split(QStringLiteral("<br>"));
+        QCOMPARE(lines.size(), 5);
+        QVERIFY2(lines[4].startsWith(QStringLiteral("Not used until its endpoint is edited: "))
+                && lines[4].contains(QStringLiteral("203.0.113.5 is a public address")),
+            qPrintable(lines[4]));
+        k.baseUrl = QStringLiteral("http://192.168.1.20:11434/v1");
+        QCOMPARE(KeySummary::tooltip(k).split(QStringLiteral("<br>")).size(), 4);
+    }
+
     void theTooltipEscapesWhatTheUserTyped()
     {
         ProviderKey k = key();

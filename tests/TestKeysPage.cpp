@@ -171,6 +171,29 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(
             labelsIn(list(Tier::Fallback)), (QStringList { "A", "B", "F" }), 5000);
     }
+
+    void aKeyWhosePlainHttpEndpointIsPublicSaysSo()
+    {
+        // As an older version saved it, or an edit of the database left it.
+        ProviderKey key;
+        key.secretRef = QStringLiteral("provider-key/test-old-gateway");
+        key.providerId = QStringLiteral("openai-compatible");
+        key.label = QStringLiteral("Old gateway");
+        key.baseUrl = QStringLiteral("http://203.0.113.5/v1");
+        QVERIFY(m_store->keys().insert(key));
+        m_core = std::make_unique<AppCore>(m_path);
+        m_window = std::make_unique<MainWindow>(*m_core);
+        m_window->show();
+        m_core->start();
+        QListView* view = list(Tier::Prioritized);
+        QTRY_COMPARE_WITH_TIMEOUT(labelsIn(view), QStringList { "Old gateway" }, 10000);
+        // Its badge is the first problem found (the test keychain has no secret for it either,
+        // see TestTierListModel for the badge); the tooltip names every one.
+        const QString tooltip = view->model()->index(0, 0).data(Qt::ToolTipRole).toString();
+        QVERIFY2(tooltip.contains(QStringLiteral("Not used until its endpoint is edited: "
+                                                 "203.0.113.5 is a public address")),
+            qPrintable(tooltip));
+    }
 };
 
 QTEST_MAIN(TestKeysPage)

@@ -132,6 +132,22 @@ private slots:
         QCOMPARE(plan.excluded.size(), 5);
     }
 
+    void aKeyWhoseEndpointIsRefusedIsSkippedWithTheReason()
+    {
+        RouteKey plainToPublic = key(1, "openai");
+        plainToPublic.endpointRefusal = QStringLiteral("203.0.113.5 is a public address.");
+        const QList<RouteKey> keys { plainToPublic, key(2, "openai") };
+        const RoutePlan plan = RoutePlanner::plan(request("gpt-4.1"), keys, m_catalog, {}, m_now);
+        QCOMPARE(idsOf(plan), QList<qint64> { 2 });
+        QCOMPARE(reasonFor(plan, 1), ExclusionReason::EndpointRefused);
+        const QString described = RoutePlanner::describe(plan.excluded.constFirst(), m_now);
+        QVERIFY2(described.contains(u"endpoint is refused")
+                && described.contains(u"203.0.113.5 is a public address"),
+            qPrintable(described));
+        // Nor is it offered in the model list.
+        QVERIFY(RoutePlanner::reachableModels(request(""), { plainToPublic }, m_catalog).isEmpty());
+    }
+
     void prioritizedKeysCanForbidSharedCapacity()
     {
         RouteKey own = key(1, "openai");

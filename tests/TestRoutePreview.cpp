@@ -1,5 +1,6 @@
 #include "app/AppCore.h"
 #include "app/AwaitTask.h"
+#include "app/store/KeyStore.h"
 #include "app/store/SettingsStore.h"
 #include "app/store/Store.h"
 #include "tests/support/FakeProvider.h"
@@ -162,6 +163,50 @@ private slots:
         QCOMPARE(chart->shown().first().requests, 0);
         auto* table = page.findChild<QTableWidget*>(QStringLiteral("usage"));
         QCOMPARE(table->rowCount(), 2);
+    }
+
+    // A key stored before the plain-HTTP rule (or edited in the database) on a public address:
+    // the router skips it with the reason, before connecting, and the next key answers. The
+    // address is TEST-NET-3; nothing is sent to it.
+    void aKeyWhosePlainHttpEndpointIsPublicIsSkipped()
+    {
+        addKey(QStringLiteral("Delta"), QStringLiteral("delta-secret-0000"));
+        {
+            Store store;
+            QVERIFY(store.open(m_dir.filePath(QStringLiteral("route.db"))));
+            const auto keys = store.keys().all();
+            QVERIFY(keys);
+            for (ProviderKey key : *keys) {
+                if (key.label != u"Beta")
+                    continue;
+                key.baseUrl = QStringLiteral("http://203.0.113.5/v1");
+                QVERIFY(store.keys().update(key));
+            }
+        }
+        RoutePreviewPage page(*m_core);
+        QSignalSpy shown(&page, &RoutePreviewPage::previewShown);
+        const auto whyNotBeta = [&page] {
+            for (const RoutePreview::Key& key : page.preview().excluded) {
+                if (key.label == u"Beta")
+                    return key.exclusion;
+            }
+            return QString();
+        };
+        QDeadlineTimer deadline(15s);
+        do {
+            page.setQuery(m_localKeyId, QStringLiteral("gpt-4o"));
+            QVERIFY(shown.wait());
+        } while ((!whyNotBeta().contains(u"endpoint")
+                     || !labels(page.preview().planned).contains(u"Delta"))
+            && !deadline.hasExpired());
+        QVERIFY2(whyNotBeta().contains(u"its endpoint is refused: 203.0.113.5 is a public address"),
+            qPrintable(whyNotBeta()));
+        QVERIFY(labels(page.preview().planned).contains(u"Delta"));
+
+        m_fake.clearAttempts();
+        QCOMPARE(chat(), "Delta");
+        for (const FakeProvider::Attempt& attempt : m_fake.attempts())
+            QVERIFY(attempt.key != "beta-secret-0000");
     }
 };
 

@@ -57,6 +57,23 @@ private slots:
         QVERIFY(route.servedModels.isEmpty());
     }
 
+    void marksAKeyWhosePlainHttpEndpointIsPublic()
+    {
+        ProviderKey stored = key(3, QStringLiteral("openai-compatible"));
+        const auto refusalFor = [&](const QString& baseUrl) {
+            stored.baseUrl = baseUrl;
+            return RoutingSnapshotBuilder::routeKeys({ stored }).constFirst().endpointRefusal;
+        };
+        // Stored before the rule, or edited in the database.
+        QVERIFY2(refusalFor(QStringLiteral("http://203.0.113.5/v1")).contains(u"203.0.113.5"),
+            qPrintable(refusalFor(QStringLiteral("http://203.0.113.5/v1"))));
+        QVERIFY(refusalFor(QStringLiteral("http://127.0.0.1:11434/v1")).isEmpty());
+        QVERIFY(refusalFor(QStringLiteral("https://203.0.113.5/v1")).isEmpty());
+        QVERIFY(refusalFor(QString()).isEmpty()); // the provider's own endpoint
+        // A name is judged where the router connects: the snapshot does not look it up.
+        QVERIFY(refusalFor(QStringLiteral("http://gateway.lan/v1")).isEmpty());
+    }
+
     void aKeyForEveryWorkspaceStaysSo()
     {
         const QList<RouteKey> keys

@@ -218,6 +218,20 @@ private slots:
         QCOMPARE(
             model(Tier::SharedCapacity).index(0).data(TierListModel::HealthTextRole).toString(),
             QStringLiteral("secret missing"));
+
+        // A key whose plain-HTTP endpoint is a public address is not used until it is edited.
+        for (ProviderKey& key : keys) {
+            key.secretMissing = false;
+            if (key.id == 6)
+                key.baseUrl = QStringLiteral("http://203.0.113.5/v1");
+        }
+        m_board->setKeys(keys);
+        const QModelIndex fallback = model(Tier::Fallback).index(0);
+        QCOMPARE(fallback.data(TierListModel::HealthTextRole).toString(),
+            QStringLiteral("plain HTTP refused"));
+        QCOMPARE(static_cast<TierListModel::HealthLevel>(
+                     fallback.data(TierListModel::HealthLevelRole).toInt()),
+            TierListModel::HealthLevel::Broken);
     }
 
     void showsEachKeysRequestsThisMonth()

@@ -1,3 +1,4 @@
+#include "router/http/PlainHttpRule.h"
 #include "router/http/UpstreamConnectionPool.h"
 #include "router/http/UpstreamLimits.h"
 #include "router/upstream/UpstreamCall.h"
@@ -60,6 +61,7 @@ public:
     Script script;
     bool closeAfterAnswer = false;
     int connections = 0;
+    qint64 received = 0; // bytes, whole requests or not
     QList<QByteArray> requests; // as received, head and body
 
 private:
@@ -69,7 +71,9 @@ private:
         m_sockets.append(socket);
         auto buffer = std::make_shared<QByteArray>();
         connect(socket, &QTcpSocket::readyRead, socket, [this, socket, buffer] {
-            buffer->append(socket->readAll());
+            const QByteArray bytes = socket->readAll();
+            received += bytes.size();
+            buffer->append(bytes);
             const qsizetype headEnd = buffer->indexOf("\r\n\r\n");
             if (headEnd < 0)
                 return;
@@ -572,6 +576,31 @@ private slots:
 
     void goesThroughTheSystemProxy()
     {
+        QTemporaryDir dir;
+        QVERIFY(makeCertificate(dir, QStringLiteral("server")));
+        const QString caFile = dir.filePath(QStringLiteral("server.pem"));
+        TunnelProxy proxy;
+        ScriptedServer server(tlsServer(dir, QStringLiteral("server")));
+        server.script = [](int) {
+            return ok("{}");
+        };
+        const QByteArray proxyUrl = "http://127.0.0.1:" + QByteArray::number(proxy.port());
+        qputenv("https_proxy", proxyUrl);
+        qputenv("http_proxy", proxyUrl);
+        qunsetenv("no_proxy");
+        qunsetenv("NO_PROXY");
+        const auto restore = qScopeGuard([] {
+            qunsetenv("https_proxy");
+            qunsetenv("http_proxy");
+        });
+        const Outcome outcome = run(chatRequest(server.url(QStringLiteral("https"))), caFile);
+        QVERIFY2(outcome.finished, qPrintable(outcome.error));
+        QCOMPARE(proxy.targets, { "127.0.0.1:" + QByteArray::number(server.port()) });
+        QCOMPARE(server.requests.size(), 1);
+    }
+
+    void plainHttpGoesDirectlyNotThroughTheProxy()
+    {
         TunnelProxy proxy;
         ScriptedServer server;
         server.script = [](int) {
@@ -583,8 +612,35 @@ private slots:
         const auto restore = qScopeGuard([] { qunsetenv("http_proxy"); });
         const Outcome outcome = run(chatRequest(server.url()));
         QVERIFY2(outcome.finished, qPrintable(outcome.error));
-        QCOMPARE(proxy.targets, { "127.0.0.1:" + QByteArray::number(server.port()) });
+        // The address the connection reached is the service's own, for PlainHttpRule to judge.
+        QVERIFY(proxy.targets.isEmpty());
         QCOMPARE(server.requests.size(), 1);
+    }
+
+    void sendsNothingOverPlainHttpToAnAddressTheRuleRefuses()
+    {
+        ScriptedServer server;
+        server.script = [](int) {
+            return ok("{}");
+        };
+        // A test must not reach a public address: the loopback server plays one. What the rule
+        // says of that address is what a real one would hear.
+        UpstreamConnectionPool& pool = UpstreamConnectionPool::forCurrentThread();
+        pool.setPeerCheck([](const QUrl& origin, const QHostAddress& peer) {
+            return PlainHttpRule::checkPeer(
+                origin, peer.isLoopback() ? QHostAddress(QStringLiteral("203.0.113.5")) : peer);
+        });
+        const auto restore = qScopeGuard([&] { pool.setPeerCheck(&PlainHttpRule::checkPeer); });
+        const Outcome outcome
+            = run(chatRequest(server.url(), { { "Authorization", "Bearer sk-plain-secret" } }));
+        QCOMPARE(outcome.errorClass, QStringLiteral("configuration")); // fails over, no health mark
+        QVERIFY2(
+            outcome.error.contains(u"Nothing was sent") && outcome.error.contains(u"203.0.113.5"),
+            qPrintable(outcome.error));
+        QTRY_COMPARE(server.connections, 1); // it did connect,
+        QTest::qWait(100);
+        QCOMPARE(server.received, 0); // but wrote nothing, the key least of all
+        QCOMPARE(pool.idleConnections(), 0);
     }
 
     void cancellingMidAnswerClosesTheConnection()

@@ -691,68 +691,68 @@ Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
 <context>
     <name>FailoverSession</name>
     <message>
-        <location filename="../router/routing/FailoverSession.cpp" line="252"/>
+        <location filename="../router/routing/FailoverSession.cpp" line="254"/>
         <source>Keyway cannot call %1 keys yet</source>
         <translation>Keyway kann Schlüssel für %1 noch nicht verwenden</translation>
     </message>
     <message>
-        <location filename="../router/routing/FailoverSession.cpp" line="382"/>
+        <location filename="../router/routing/FailoverSession.cpp" line="386"/>
         <source>The answer is larger than %1 MiB</source>
         <translation>Die Antwort ist größer als %1 MiB</translation>
     </message>
     <message>
-        <location filename="../router/routing/FailoverSession.cpp" line="440"/>
+        <location filename="../router/routing/FailoverSession.cpp" line="444"/>
         <source>The stream ended before the answer was complete</source>
         <translation>Der Stream endete, bevor die Antwort vollständig war</translation>
     </message>
     <message>
-        <location filename="../router/routing/FailoverSession.cpp" line="468"/>
+        <location filename="../router/routing/FailoverSession.cpp" line="472"/>
         <source>The provider&apos;s answer could not be read</source>
         <translation>Die Antwort des Anbieters konnte nicht gelesen werden</translation>
     </message>
     <message>
-        <location filename="../router/routing/FailoverSession.cpp" line="524"/>
+        <location filename="../router/routing/FailoverSession.cpp" line="532"/>
         <source>No content within %1 s of the answer&apos;s headers</source>
         <translation>Kein Inhalt innerhalb von %1 s nach den Kopfzeilen der Antwort</translation>
     </message>
     <message>
-        <location filename="../router/routing/FailoverSession.cpp" line="614"/>
+        <location filename="../router/routing/FailoverSession.cpp" line="620"/>
         <source>The provider&apos;s streamed answer could not be read</source>
         <translation>Die gestreamte Antwort des Anbieters konnte nicht gelesen werden</translation>
     </message>
     <message>
-        <location filename="../router/routing/FailoverSession.cpp" line="671"/>
+        <location filename="../router/routing/FailoverSession.cpp" line="679"/>
         <source>The request&apos;s deadline of %1 s passed</source>
         <translation>Die Frist der Anfrage von %1 s ist abgelaufen</translation>
     </message>
     <message>
-        <location filename="../router/routing/FailoverSession.cpp" line="691"/>
-        <location filename="../router/routing/FailoverSession.cpp" line="693"/>
+        <location filename="../router/routing/FailoverSession.cpp" line="699"/>
+        <location filename="../router/routing/FailoverSession.cpp" line="701"/>
         <source>The client closed the connection</source>
         <translation>Der Client hat die Verbindung geschlossen</translation>
     </message>
     <message>
-        <location filename="../router/routing/FailoverSession.cpp" line="710"/>
+        <location filename="../router/routing/FailoverSession.cpp" line="718"/>
         <source>The request&apos;s deadline passed before a key answered</source>
         <translation>Die Frist der Anfrage lief ab, bevor ein Schlüssel antwortete</translation>
     </message>
     <message>
-        <location filename="../router/routing/FailoverSession.cpp" line="717"/>
+        <location filename="../router/routing/FailoverSession.cpp" line="725"/>
         <source>Every key for %1 is resting; the first is back in %2 s</source>
         <translation>Alle Schlüssel für %1 kühlen ab; der erste ist in %2 s wieder bereit</translation>
     </message>
     <message>
-        <location filename="../router/routing/FailoverSession.cpp" line="727"/>
+        <location filename="../router/routing/FailoverSession.cpp" line="735"/>
         <source>No key for %1 is usable now</source>
         <translation>Derzeit ist kein Schlüssel für %1 nutzbar</translation>
     </message>
     <message>
-        <location filename="../router/routing/FailoverSession.cpp" line="730"/>
+        <location filename="../router/routing/FailoverSession.cpp" line="738"/>
         <source>No key in this workspace serves the model %1 for this local key</source>
         <translation>Kein Schlüssel in diesem Arbeitsbereich bedient das Modell %1 für diesen lokalen Schlüssel</translation>
     </message>
     <message numerus="yes">
-        <location filename="../router/routing/FailoverSession.cpp" line="736"/>
+        <location filename="../router/routing/FailoverSession.cpp" line="744"/>
         <source>All %n attempt(s) failed. The last: %1</source>
         <translation>
             <numerusform>Der einzige Versuch ist fehlgeschlagen: %1</numerusform>
@@ -774,7 +774,7 @@ Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
     </message>
     <message>
         <location filename="../router/providers/google/GoogleTokenFetch.cpp" line="44"/>
-        <location filename="../router/providers/google/GoogleTokenFetch.cpp" line="104"/>
+        <location filename="../router/providers/google/GoogleTokenFetch.cpp" line="106"/>
         <source>Google&apos;s token endpoint answered without an access token</source>
         <translation>Der Token-Endpunkt von Google hat ohne Zugriffstoken geantwortet</translation>
     </message>
@@ -782,42 +782,42 @@ Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
 <context>
     <name>HttpClientConnection</name>
     <message>
-        <location filename="../router/http/HttpClientConnection.cpp" line="101"/>
+        <location filename="../router/http/HttpClientConnection.cpp" line="103"/>
         <source>A header of the request (or the key) contains a line break</source>
         <translation>Ein Header der Anfrage (oder der Schlüssel) enthält einen Zeilenumbruch</translation>
     </message>
     <message>
-        <location filename="../router/http/HttpClientConnection.cpp" line="215"/>
+        <location filename="../router/http/HttpClientConnection.cpp" line="227"/>
         <source>The provider closed the connection in the middle of the answer</source>
         <translation>Der Anbieter hat die Verbindung mitten in der Antwort geschlossen</translation>
     </message>
     <message>
-        <location filename="../router/http/HttpClientConnection.cpp" line="216"/>
+        <location filename="../router/http/HttpClientConnection.cpp" line="228"/>
         <source>The provider closed the connection without answering</source>
         <translation>Der Anbieter hat die Verbindung ohne Antwort geschlossen</translation>
     </message>
     <message>
-        <location filename="../router/http/HttpClientConnection.cpp" line="310"/>
+        <location filename="../router/http/HttpClientConnection.cpp" line="322"/>
         <source>The provider&apos;s compressed answer is corrupt</source>
         <translation>Die komprimierte Antwort des Anbieters ist beschädigt</translation>
     </message>
     <message>
-        <location filename="../router/http/HttpClientConnection.cpp" line="314"/>
+        <location filename="../router/http/HttpClientConnection.cpp" line="326"/>
         <source>The provider&apos;s compressed answer inflates to more than %1 MiB, Keyway&apos;s limit for an answer</source>
         <translation>Die komprimierte Antwort des Anbieters ergibt entpackt mehr als %1 MiB, die Grenze von Keyway für eine Antwort</translation>
     </message>
     <message>
-        <location filename="../router/http/HttpClientConnection.cpp" line="267"/>
+        <location filename="../router/http/HttpClientConnection.cpp" line="279"/>
         <source>The provider&apos;s compressed answer ends early</source>
         <translation>Die komprimierte Antwort des Anbieters endet vorzeitig</translation>
     </message>
     <message>
-        <location filename="../router/http/HttpClientConnection.cpp" line="282"/>
+        <location filename="../router/http/HttpClientConnection.cpp" line="294"/>
         <source>The provider&apos;s answer is not valid HTTP (%1)</source>
         <translation>Die Antwort des Anbieters ist kein gültiges HTTP (%1)</translation>
     </message>
     <message>
-        <location filename="../router/http/HttpClientConnection.cpp" line="293"/>
+        <location filename="../router/http/HttpClientConnection.cpp" line="305"/>
         <source>The provider answered in an encoding Keyway cannot read (%1)</source>
         <translation>Der Anbieter hat in einer Kodierung geantwortet, die Keyway nicht lesen kann (%1)</translation>
     </message>
@@ -948,302 +948,307 @@ Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
         <translation>--shared-capacity erwartet allow, never-for-models oder never-for-provider.</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="191"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="193"/>
         <source>No provider keys yet. Add one with: keyway key add --provider openai --label &quot;Work OpenAI&quot; --secret-stdin</source>
         <translation>Noch keine Anbieterschlüssel. Fügen Sie einen hinzu mit: keyway key add --provider openai --label &quot;OpenAI Arbeit&quot; --secret-stdin</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="197"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="199"/>
         <source>ID</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="197"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="199"/>
         <source>TIER</source>
         <translation>STUFE</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="197"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="199"/>
         <source>POS</source>
         <translation>POS</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="197"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="199"/>
         <source>PROVIDER</source>
         <translation>ANBIETER</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="198"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="200"/>
         <source>LABEL</source>
         <translation>BEZEICHNUNG</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="198"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="200"/>
         <source>SECRET</source>
         <translation>GEHEIMNIS</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="198"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="200"/>
         <source>WORKSPACE</source>
         <translation>ARBEITSBEREICH</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="198"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="200"/>
         <source>STATE</source>
         <translation>STATUS</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="199"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="201"/>
         <source>FILTERS</source>
         <translation>FILTER</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="202"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="204"/>
         <source>secret missing</source>
         <translation>Geheimnis fehlt</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="203"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="205"/>
+        <source>plain HTTP refused</source>
+        <translation>unverschlüsseltes HTTP abgelehnt</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/KeyCommands.cpp" line="206"/>
         <source>enabled</source>
         <translation>aktiviert</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="204"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="207"/>
         <source>disabled</source>
         <translation>deaktiviert</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="219"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="222"/>
         <source>Add a provider key. The secret is read from standard input (--secret-stdin) or asked for without echo.</source>
         <translation>Einen Anbieterschlüssel hinzufügen. Das Geheimnis wird von der Standardeingabe gelesen (--secret-stdin) oder ohne Echo abgefragt.</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="222"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="225"/>
         <source>One of: %1.</source>
         <translation>Mögliche Werte: %1.</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="223"/>
-        <location filename="../app/cli/KeyCommands.cpp" line="277"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="226"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="283"/>
         <source>id</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="225"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="228"/>
         <source>prioritized, shared or fallback (default depends on the provider).</source>
         <translation>prioritized, shared oder fallback (Standard hängt vom Anbieter ab).</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="226"/>
-        <location filename="../app/cli/KeyCommands.cpp" line="320"/>
-        <location filename="../app/cli/KeyCommands.cpp" line="368"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="229"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="326"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="374"/>
         <source>tier</source>
         <translation>Stufe</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="227"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="230"/>
         <source>Print the new key as JSON.</source>
         <translation>Den neuen Schlüssel als JSON ausgeben.</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="233"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="236"/>
         <source>Unexpected argument &quot;%1&quot;; secrets are never taken from the command line.</source>
         <translation>Unerwartetes Argument „%1“; Geheimnisse werden nie von der Befehlszeile übernommen.</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="236"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="239"/>
         <source>--provider is required; one of: %1.</source>
         <translation>--provider ist erforderlich; mögliche Werte: %1.</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="239"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="242"/>
         <source>--label is required.</source>
         <translation>--label ist erforderlich.</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="246"/>
-        <location filename="../app/cli/KeyCommands.cpp" line="395"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="249"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="401"/>
         <source>--tier takes prioritized, shared or fallback.</source>
         <translation>--tier erwartet prioritized, shared oder fallback.</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="256"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="262"/>
         <source>Secret for %1: </source>
         <translation>Geheimnis für %1: </translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="264"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="270"/>
         <source>Added key %1 &quot;%2&quot; (%3) in %4 at position %5.</source>
         <translation>Schlüssel %1 „%2“ (%3) zur Stufe „%4“ an Position %5 hinzugefügt.</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="275"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="281"/>
         <source>List provider keys in the order the router tries them.</source>
         <translation>Anbieterschlüssel in der Reihenfolge auflisten, in der der Router sie versucht.</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="276"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="282"/>
         <source>Print JSON.</source>
         <translation>JSON ausgeben.</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="277"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="283"/>
         <source>Only keys of this provider.</source>
         <translation>Nur Schlüssel dieses Anbieters.</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="279"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="285"/>
         <source>First ask the keychain for every secret and flag the keys whose secret is gone.</source>
         <translation>Zuerst jedes Geheimnis im Schlüsselbund abfragen und Schlüssel markieren, deren Geheimnis fehlt.</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="287"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="293"/>
         <source>Unknown provider &quot;%1&quot;. Known providers: %2.</source>
         <translation>Unbekannter Anbieter „%1“. Bekannte Anbieter: %2.</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="314"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="320"/>
         <source>Change a provider key. Only the options given change.</source>
         <translation>Einen Anbieterschlüssel ändern. Nur die angegebenen Optionen werden geändert.</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="315"/>
-        <location filename="../app/cli/KeyCommands.cpp" line="366"/>
-        <location filename="../app/cli/KeyCommands.cpp" line="415"/>
-        <location filename="../app/cli/KeyCommands.cpp" line="446"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="321"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="372"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="421"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="452"/>
         <source>The key&apos;s id.</source>
         <translation>Die ID des Schlüssels.</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="316"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="322"/>
         <source>Use the key again.</source>
         <translation>Den Schlüssel wieder verwenden.</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="317"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="323"/>
         <source>Keep the key but do not use it.</source>
         <translation>Den Schlüssel behalten, aber nicht verwenden.</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="318"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="324"/>
         <source>Ask for a new secret without echo.</source>
         <translation>Ein neues Geheimnis ohne Echo abfragen.</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="320"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="326"/>
         <source>Not here: use &quot;keyway key move&quot;.</source>
         <translation>Nicht hier: Verwenden Sie „keyway key move“.</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="324"/>
-        <location filename="../app/cli/KeyCommands.cpp" line="373"/>
-        <location filename="../app/cli/KeyCommands.cpp" line="419"/>
-        <location filename="../app/cli/KeyCommands.cpp" line="449"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="330"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="379"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="425"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="455"/>
         <source>provider key</source>
         <translation>Anbieterschlüssels</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="329"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="335"/>
         <source>Editing does not move a key; use: keyway key move %1 --tier %2</source>
         <translation>Bearbeiten verschiebt keinen Schlüssel; verwenden Sie: keyway key move %1 --tier %2</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="333"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="339"/>
         <source>Give either --enable or --disable.</source>
         <translation>Geben Sie entweder --enable oder --disable an.</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="347"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="353"/>
         <source>New secret: </source>
         <translation>Neues Geheimnis: </translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="357"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="363"/>
         <source>Saved key %1 &quot;%2&quot;.</source>
         <translation>Schlüssel %1 „%2“ gespeichert.</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="365"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="371"/>
         <source>Move a provider key to a tier and position.</source>
         <translation>Einen Anbieterschlüssel in eine Stufe und an eine Position verschieben.</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="368"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="374"/>
         <source>prioritized, shared or fallback (default: its tier).</source>
         <translation>prioritized, shared oder fallback (Standard: seine bisherige Stufe).</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="370"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="376"/>
         <source>0 is tried first (default: the end).</source>
         <translation>0 wird zuerst versucht (Standard: ans Ende).</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="370"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="376"/>
         <source>n</source>
         <translation>n</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="382"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="388"/>
         <source>--position takes a number, 0 for the first place.</source>
         <translation>--position erwartet eine Zahl, 0 für den ersten Platz.</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="385"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="391"/>
         <source>Say where to: --tier, --position or both.</source>
         <translation>Geben Sie das Ziel an: --tier, --position oder beides.</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="402"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="408"/>
         <source>Moved key %1 &quot;%2&quot; to %3, position %4.</source>
         <translation>Schlüssel %1 „%2“ in die Stufe „%3“ an Position %4 verschoben.</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="413"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="419"/>
         <source>Check a provider key with its provider, with the cheapest request there is (a list of models). Exits with 0 when the key works, 5 when it does not.</source>
         <translation>Einen Anbieterschlüssel beim Anbieter prüfen, mit der günstigsten Anfrage, die es gibt (einer Liste der Modelle). Endet mit 0, wenn der Schlüssel funktioniert, sonst mit 5.</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="416"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="422"/>
         <source>Print the result as JSON.</source>
         <translation>Das Ergebnis als JSON ausgeben.</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="445"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="451"/>
         <source>Remove a provider key and its secret.</source>
         <translation>Einen Anbieterschlüssel und sein Geheimnis entfernen.</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="457"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="463"/>
         <source>Removed key %1 and its secret.</source>
         <translation>Schlüssel %1 und sein Geheimnis wurden entfernt.</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="481"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="487"/>
         <source>add a provider key (its secret goes to the keychain)</source>
         <translation>einen Anbieterschlüssel hinzufügen (sein Geheimnis kommt in den Schlüsselbund)</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="482"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="488"/>
         <source>list keys in the order they are tried</source>
         <translation>Schlüssel in der Reihenfolge auflisten, in der sie versucht werden</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="484"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="490"/>
         <source>change a key&apos;s label, filters, settings or secret</source>
         <translation>Bezeichnung, Filter, Einstellungen oder Geheimnis eines Schlüssels ändern</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="485"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="491"/>
         <source>move a key to a tier and position</source>
         <translation>einen Schlüssel in eine Stufe und an eine Position verschieben</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="486"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="492"/>
         <source>check a key with its provider</source>
         <translation>einen Schlüssel beim Anbieter prüfen</translation>
     </message>
     <message>
-        <location filename="../app/cli/KeyCommands.cpp" line="487"/>
+        <location filename="../app/cli/KeyCommands.cpp" line="493"/>
         <source>remove a key and its secret</source>
         <translation>einen Schlüssel und sein Geheimnis entfernen</translation>
     </message>
@@ -1513,97 +1518,97 @@ Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
 <context>
     <name>KeyService</name>
     <message>
-        <location filename="../app/keys/KeyService.cpp" line="109"/>
+        <location filename="../app/keys/KeyService.cpp" line="129"/>
         <source>&quot;%1&quot; is not a valid URL; write it like https://api.example.com/v1.</source>
         <translation>„%1“ ist keine gültige URL; Beispiel: https://api.example.com/v1.</translation>
     </message>
     <message>
-        <location filename="../app/keys/KeyService.cpp" line="112"/>
+        <location filename="../app/keys/KeyService.cpp" line="132"/>
         <source>The endpoint must start with https:// (or http:// for a local service).</source>
         <translation>Der Endpunkt muss mit https:// beginnen (oder mit http:// für einen lokalen Dienst).</translation>
     </message>
     <message>
-        <location filename="../app/keys/KeyService.cpp" line="114"/>
+        <location filename="../app/keys/KeyService.cpp" line="134"/>
         <source>The endpoint must not carry a user name or password; put the secret in the keychain instead.</source>
         <translation>Der Endpunkt darf keinen Benutzernamen und kein Passwort enthalten; legen Sie das Geheimnis stattdessen im Schlüsselbund ab.</translation>
     </message>
     <message>
-        <location filename="../app/keys/KeyService.cpp" line="118"/>
+        <location filename="../app/keys/KeyService.cpp" line="138"/>
         <source>The endpoint must not have a query or fragment (&quot;?…&quot; or &quot;#…&quot;).</source>
         <translation>Der Endpunkt darf keine Abfrage und kein Fragment enthalten („?…“ oder „#…“).</translation>
     </message>
     <message>
-        <location filename="../app/keys/KeyService.cpp" line="87"/>
+        <location filename="../app/keys/KeyService.cpp" line="91"/>
         <source>&quot;%1&quot; is not a valid %2; write it like %3.</source>
         <translation>„%1“ ist kein gültiger Wert für %2; Beispiel: %3.</translation>
     </message>
     <message>
-        <location filename="../app/keys/KeyService.cpp" line="134"/>
+        <location filename="../app/keys/KeyService.cpp" line="181"/>
         <source>The setting &quot;%1&quot; does not apply to %2 keys.</source>
         <translation>Die Einstellung „%1“ gilt nicht für Schlüssel von %2.</translation>
     </message>
     <message>
-        <location filename="../app/keys/KeyService.cpp" line="237"/>
+        <location filename="../app/keys/KeyService.cpp" line="284"/>
         <source>A key labelled &quot;%1&quot; already exists (id %2).</source>
         <translation>Ein Schlüssel mit der Bezeichnung „%1“ existiert bereits (ID %2).</translation>
     </message>
     <message>
-        <location filename="../app/keys/KeyService.cpp" line="243"/>
+        <location filename="../app/keys/KeyService.cpp" line="290"/>
         <source>%1 keys need an endpoint.</source>
         <translation>Schlüssel für %1 benötigen einen Endpunkt.</translation>
     </message>
     <message>
-        <location filename="../app/keys/KeyService.cpp" line="247"/>
+        <location filename="../app/keys/KeyService.cpp" line="294"/>
         <source>A CA file is only used with an endpoint override.</source>
         <translation>Eine CA-Datei wird nur mit einem abweichenden Endpunkt verwendet.</translation>
     </message>
     <message>
-        <location filename="../app/keys/KeyService.cpp" line="257"/>
+        <location filename="../app/keys/KeyService.cpp" line="304"/>
         <source>%1 keys need a value for &quot;%2&quot;, or an endpoint of their own.</source>
         <translation>Schlüssel für %1 benötigen einen Wert für „%2“ oder einen eigenen Endpunkt.</translation>
     </message>
     <message>
-        <location filename="../app/keys/KeyService.cpp" line="275"/>
+        <location filename="../app/keys/KeyService.cpp" line="322"/>
         <source>%1 keys need this setting: %2.</source>
         <translation>Schlüssel für %1 benötigen diese Einstellung: %2.</translation>
     </message>
     <message>
-        <location filename="../app/keys/KeyService.cpp" line="347"/>
+        <location filename="../app/keys/KeyService.cpp" line="396"/>
         <source>Editing does not move a key to another tier; move it instead.</source>
         <translation>Bearbeiten verschiebt einen Schlüssel nicht in eine andere Stufe; verschieben Sie ihn stattdessen.</translation>
     </message>
     <message>
-        <location filename="../app/keys/KeyService.cpp" line="268"/>
+        <location filename="../app/keys/KeyService.cpp" line="315"/>
         <source>Local API key %1 belongs to another workspace, so this key would never serve it.</source>
         <translation>Der lokale API-Schlüssel %1 gehört zu einem anderen Arbeitsbereich, daher würde dieser Schlüssel ihn nie bedienen.</translation>
     </message>
     <message>
-        <location filename="../app/keys/KeyService.cpp" line="281"/>
+        <location filename="../app/keys/KeyService.cpp" line="328"/>
         <source>A key that forbids shared capacity must stay in Prioritized; it is in %1.</source>
         <translation>Ein Schlüssel, der geteilte Kapazität verbietet, muss in der Stufe „Priorisiert“ bleiben; er ist in „%1“.</translation>
     </message>
     <message>
-        <location filename="../app/keys/KeyService.cpp" line="293"/>
+        <location filename="../app/keys/KeyService.cpp" line="340"/>
         <source>Unknown provider &quot;%1&quot;. Known providers: %2.</source>
         <translation>Unbekannter Anbieter „%1“. Bekannte Anbieter: %2.</translation>
     </message>
     <message>
-        <location filename="../app/keys/KeyService.cpp" line="351"/>
+        <location filename="../app/keys/KeyService.cpp" line="400"/>
         <source>Key %1 names the unknown provider &quot;%2&quot;.</source>
         <translation>Schlüssel %1 nennt den unbekannten Anbieter „%2“.</translation>
     </message>
     <message>
-        <location filename="../app/keys/KeyService.cpp" line="402"/>
+        <location filename="../app/keys/KeyService.cpp" line="455"/>
         <source>Key %1 was changed elsewhere meanwhile; nothing was saved. Try again.</source>
         <translation>Schlüssel %1 wurde zwischenzeitlich an anderer Stelle geändert; nichts wurde gespeichert. Versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location filename="../app/keys/KeyService.cpp" line="461"/>
+        <location filename="../app/keys/KeyService.cpp" line="514"/>
         <source>Unknown provider &quot;%1&quot;.</source>
         <translation>Unbekannter Anbieter „%1“.</translation>
     </message>
     <message>
-        <location filename="../app/keys/KeyService.cpp" line="480"/>
+        <location filename="../app/keys/KeyService.cpp" line="537"/>
         <source>Type the secret to test the key.</source>
         <translation>Geben Sie das Geheimnis ein, um den Schlüssel zu testen.</translation>
     </message>
@@ -1625,12 +1630,12 @@ Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
 <context>
     <name>KeySummary</name>
     <message>
-        <location filename="../ui/keys/KeySummary.cpp" line="33"/>
+        <location filename="../ui/keys/KeySummary.cpp" line="34"/>
         <source>all models</source>
         <translation>alle Modelle</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/keys/KeySummary.cpp" line="37"/>
+        <location filename="../ui/keys/KeySummary.cpp" line="38"/>
         <source>%1 and %n more</source>
         <translation>
             <numerusform>%1 und %n weiteres</numerusform>
@@ -1638,7 +1643,7 @@ Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/keys/KeySummary.cpp" line="39"/>
+        <location filename="../ui/keys/KeySummary.cpp" line="40"/>
         <source>%n member(s)</source>
         <translation>
             <numerusform>%n Mitglied</numerusform>
@@ -1646,7 +1651,7 @@ Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/keys/KeySummary.cpp" line="41"/>
+        <location filename="../ui/keys/KeySummary.cpp" line="42"/>
         <source>%n local key(s)</source>
         <translation>
             <numerusform>%n lokaler Schlüssel</numerusform>
@@ -1654,34 +1659,39 @@ Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
         </translation>
     </message>
     <message>
-        <location filename="../ui/keys/KeySummary.cpp" line="43"/>
+        <location filename="../ui/keys/KeySummary.cpp" line="44"/>
         <source>disabled</source>
         <translation>deaktiviert</translation>
     </message>
     <message>
-        <location filename="../ui/keys/KeySummary.cpp" line="50"/>
+        <location filename="../ui/keys/KeySummary.cpp" line="51"/>
         <source>%1 key %2</source>
         <translation>Schlüssel für %1: %2</translation>
     </message>
     <message>
-        <location filename="../ui/keys/KeySummary.cpp" line="51"/>
+        <location filename="../ui/keys/KeySummary.cpp" line="52"/>
         <source>Used for: %1</source>
         <translation>Verwendet für: %1</translation>
     </message>
     <message>
-        <location filename="../ui/keys/KeySummary.cpp" line="53"/>
+        <location filename="../ui/keys/KeySummary.cpp" line="54"/>
         <source>Endpoint: %1</source>
         <translation>Endpunkt: %1</translation>
     </message>
     <message>
-        <location filename="../ui/keys/KeySummary.cpp" line="55"/>
+        <location filename="../ui/keys/KeySummary.cpp" line="56"/>
         <source>Forbids shared capacity: stays in Prioritized</source>
         <translation>Verbietet geteilte Kapazität: bleibt in „Priorisiert“</translation>
     </message>
     <message>
-        <location filename="../ui/keys/KeySummary.cpp" line="57"/>
+        <location filename="../ui/keys/KeySummary.cpp" line="58"/>
         <source>The keychain no longer has this key&apos;s secret</source>
         <translation>Der Schlüsselbund enthält das Geheimnis dieses Schlüssels nicht mehr</translation>
+    </message>
+    <message>
+        <location filename="../ui/keys/KeySummary.cpp" line="60"/>
+        <source>Not used until its endpoint is edited: %1</source>
+        <translation>Nicht verwendet, bis sein Endpunkt bearbeitet wird: %1</translation>
     </message>
 </context>
 <context>
@@ -2414,6 +2424,34 @@ Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
     </message>
 </context>
 <context>
+    <name>PlainHttpRule</name>
+    <message>
+        <location filename="../router/http/PlainHttpRule.cpp" line="69"/>
+        <source>%1 is a public address. Plain http:// only goes to this computer or a private network; this endpoint needs https://.</source>
+        <translation>%1 ist eine öffentliche Adresse. Unverschlüsseltes http:// geht nur an diesen Computer oder ein privates Netz; dieser Endpunkt braucht https://.</translation>
+    </message>
+    <message>
+        <location filename="../router/http/PlainHttpRule.cpp" line="74"/>
+        <source>%1 never resolves, so it cannot be shown to be on this computer or a private network, the only places plain http:// goes. Use https://.</source>
+        <translation>%1 wird nie aufgelöst und kann daher nicht als auf diesem Computer oder in einem privaten Netz gelegen erkannt werden, den einzigen Zielen von unverschlüsseltem http://. Verwenden Sie https://.</translation>
+    </message>
+    <message>
+        <location filename="../router/http/PlainHttpRule.cpp" line="83"/>
+        <source>%1 does not resolve, so it cannot be shown to be on this computer or a private network, the only places plain http:// goes. Use https://, or a name or address on your network.</source>
+        <translation>%1 wird nicht aufgelöst und kann daher nicht als auf diesem Computer oder in einem privaten Netz gelegen erkannt werden, den einzigen Zielen von unverschlüsseltem http://. Verwenden Sie https:// oder einen Namen oder eine Adresse in Ihrem Netz.</translation>
+    </message>
+    <message>
+        <location filename="../router/http/PlainHttpRule.cpp" line="89"/>
+        <source>%1 resolves to the public address %2. Plain http:// only goes to this computer or a private network; this endpoint needs https://.</source>
+        <translation>%1 wird zur öffentlichen Adresse %2 aufgelöst. Unverschlüsseltes http:// geht nur an diesen Computer oder ein privates Netz; dieser Endpunkt braucht https://.</translation>
+    </message>
+    <message>
+        <location filename="../router/http/PlainHttpRule.cpp" line="100"/>
+        <source>Nothing was sent: %1 was reached at the public address %2, and plain http:// only goes to this computer or a private network. The endpoint needs https://.</source>
+        <translation>Nichts wurde gesendet: %1 wurde unter der öffentlichen Adresse %2 erreicht, und unverschlüsseltes http:// geht nur an diesen Computer oder ein privates Netz. Der Endpunkt braucht https://.</translation>
+    </message>
+</context>
+<context>
     <name>ProviderCredential</name>
     <message>
         <location filename="../app/domain/ProviderCredential.cpp" line="19"/>
@@ -2673,82 +2711,87 @@ Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
 <context>
     <name>RoutePlanner</name>
     <message>
-        <location filename="../router/routing/RoutePlanner.cpp" line="287"/>
+        <location filename="../router/routing/RoutePlanner.cpp" line="289"/>
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
     <message>
-        <location filename="../router/routing/RoutePlanner.cpp" line="289"/>
+        <location filename="../router/routing/RoutePlanner.cpp" line="291"/>
         <source>%1 min</source>
         <translation>%1 min</translation>
     </message>
     <message>
-        <location filename="../router/routing/RoutePlanner.cpp" line="290"/>
+        <location filename="../router/routing/RoutePlanner.cpp" line="292"/>
         <source>%1 h</source>
         <translation>%1 h</translation>
     </message>
     <message>
-        <location filename="../router/routing/RoutePlanner.cpp" line="294"/>
+        <location filename="../router/routing/RoutePlanner.cpp" line="296"/>
         <source>disabled</source>
         <translation>deaktiviert</translation>
     </message>
     <message>
-        <location filename="../router/routing/RoutePlanner.cpp" line="296"/>
+        <location filename="../router/routing/RoutePlanner.cpp" line="298"/>
         <source>secret missing from the keychain</source>
         <translation>Geheimnis fehlt im Schlüsselbund</translation>
     </message>
     <message>
-        <location filename="../router/routing/RoutePlanner.cpp" line="298"/>
+        <location filename="../router/routing/RoutePlanner.cpp" line="300"/>
+        <source>its endpoint is refused: %1</source>
+        <translation>sein Endpunkt wird abgelehnt: %1</translation>
+    </message>
+    <message>
+        <location filename="../router/routing/RoutePlanner.cpp" line="302"/>
         <source>belongs to another workspace</source>
         <translation>gehört zu einem anderen Arbeitsbereich</translation>
     </message>
     <message>
-        <location filename="../router/routing/RoutePlanner.cpp" line="300"/>
+        <location filename="../router/routing/RoutePlanner.cpp" line="304"/>
         <source>does not serve %1</source>
         <translation>bedient %1 nicht</translation>
     </message>
     <message>
-        <location filename="../router/routing/RoutePlanner.cpp" line="302"/>
+        <location filename="../router/routing/RoutePlanner.cpp" line="306"/>
         <source>its model filter does not match %1</source>
         <translation>sein Modellfilter passt nicht zu %1</translation>
     </message>
     <message>
-        <location filename="../router/routing/RoutePlanner.cpp" line="304"/>
+        <location filename="../router/routing/RoutePlanner.cpp" line="308"/>
         <source>its member filter does not match</source>
         <translation>sein Mitgliederfilter passt nicht</translation>
     </message>
     <message>
-        <location filename="../router/routing/RoutePlanner.cpp" line="306"/>
+        <location filename="../router/routing/RoutePlanner.cpp" line="310"/>
         <source>its local API key filter does not match</source>
         <translation>sein Filter für lokale API-Schlüssel passt nicht</translation>
     </message>
     <message>
-        <location filename="../router/routing/RoutePlanner.cpp" line="308"/>
+        <location filename="../router/routing/RoutePlanner.cpp" line="312"/>
         <source>shared capacity forbidden by &quot;%1&quot;</source>
         <translation>geteilte Kapazität durch „%1“ verboten</translation>
     </message>
     <message>
-        <location filename="../router/routing/RoutePlanner.cpp" line="310"/>
+        <location filename="../router/routing/RoutePlanner.cpp" line="314"/>
         <source>invalid key</source>
         <translation>ungültiger Schlüssel</translation>
     </message>
     <message>
-        <location filename="../router/routing/RoutePlanner.cpp" line="312"/>
+        <location filename="../router/routing/RoutePlanner.cpp" line="316"/>
         <source>cooling down for %1</source>
         <translation>kühlt ab, noch %1</translation>
     </message>
     <message>
-        <location filename="../router/routing/RoutePlanner.cpp" line="314"/>
+        <location filename="../router/routing/RoutePlanner.cpp" line="318"/>
         <source>out of credit, retried in %1</source>
         <translation>kein Guthaben, neuer Versuch in %1</translation>
     </message>
     <message>
-        <location filename="../router/routing/RoutePlanner.cpp" line="316"/>
+        <location filename="../router/routing/RoutePlanner.cpp" line="320"/>
         <source>failing; next probe in %1</source>
         <translation>fehlerhaft; nächster Test in %1</translation>
     </message>
     <message>
-        <location filename="../router/routing/RoutePlanner.cpp" line="318"/>
+        <location filename="../router/routing/RoutePlanner.cpp" line="322"/>
         <source>%1 unusable on this key for %2</source>
         <translation>%1 mit diesem Schlüssel noch %2 nicht nutzbar</translation>
     </message>
@@ -2886,37 +2929,37 @@ Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
         <translation>Die Anfrage nennt kein Modell</translation>
     </message>
     <message>
-        <location filename="../router/Router.cpp" line="125"/>
+        <location filename="../router/Router.cpp" line="136"/>
         <source>The Host header must name this machine&apos;s loopback address</source>
         <translation>Der Host-Header muss die Loopback-Adresse dieses Rechners nennen</translation>
     </message>
     <message>
-        <location filename="../router/Router.cpp" line="211"/>
+        <location filename="../router/Router.cpp" line="223"/>
         <source>There is no endpoint %1</source>
         <translation>Es gibt keinen Endpunkt %1</translation>
     </message>
     <message>
-        <location filename="../router/Router.cpp" line="219"/>
+        <location filename="../router/Router.cpp" line="231"/>
         <source>%1 expects %2</source>
         <translation>%1 erwartet %2</translation>
     </message>
     <message>
-        <location filename="../router/Router.cpp" line="140"/>
+        <location filename="../router/Router.cpp" line="152"/>
         <source>A local API key is required (Authorization: Bearer kw-… or x-api-key)</source>
         <translation>Ein lokaler API-Schlüssel ist erforderlich (Authorization: Bearer kw-… oder x-api-key)</translation>
     </message>
     <message>
-        <location filename="../router/Router.cpp" line="141"/>
+        <location filename="../router/Router.cpp" line="153"/>
         <source>This local API key is not known, or it was revoked</source>
         <translation>Dieser lokale API-Schlüssel ist unbekannt oder wurde widerrufen</translation>
     </message>
     <message>
-        <location filename="../router/Router.cpp" line="280"/>
+        <location filename="../router/Router.cpp" line="294"/>
         <source>Name the request: ?id=gen-…</source>
         <translation>Geben Sie die Anfrage an: ?id=gen-…</translation>
     </message>
     <message>
-        <location filename="../router/Router.cpp" line="287"/>
+        <location filename="../router/Router.cpp" line="302"/>
         <source>No request %1 is known</source>
         <translation>Die Anfrage %1 ist unbekannt</translation>
     </message>
@@ -3375,52 +3418,57 @@ Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
 <context>
     <name>TierListModel</name>
     <message>
-        <location filename="../ui/keys/TierListModel.cpp" line="28"/>
+        <location filename="../ui/keys/TierListModel.cpp" line="29"/>
         <source>secret missing</source>
         <translation>Geheimnis fehlt</translation>
     </message>
     <message>
-        <location filename="../ui/keys/TierListModel.cpp" line="35"/>
+        <location filename="../ui/keys/TierListModel.cpp" line="31"/>
+        <source>plain HTTP refused</source>
+        <translation>unverschlüsseltes HTTP abgelehnt</translation>
+    </message>
+    <message>
+        <location filename="../ui/keys/TierListModel.cpp" line="38"/>
         <source>%1 min</source>
         <translation>%1 min</translation>
     </message>
     <message>
-        <location filename="../ui/keys/TierListModel.cpp" line="35"/>
+        <location filename="../ui/keys/TierListModel.cpp" line="38"/>
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
     <message>
-        <location filename="../ui/keys/TierListModel.cpp" line="41"/>
+        <location filename="../ui/keys/TierListModel.cpp" line="44"/>
         <source>cooling down · %1</source>
         <translation>kühlt ab · %1</translation>
     </message>
     <message>
-        <location filename="../ui/keys/TierListModel.cpp" line="44"/>
+        <location filename="../ui/keys/TierListModel.cpp" line="47"/>
         <source>invalid</source>
         <translation>ungültig</translation>
     </message>
     <message>
-        <location filename="../ui/keys/TierListModel.cpp" line="47"/>
+        <location filename="../ui/keys/TierListModel.cpp" line="50"/>
         <source>out of credit · %1</source>
         <translation>kein Guthaben · %1</translation>
     </message>
     <message>
-        <location filename="../ui/keys/TierListModel.cpp" line="50"/>
+        <location filename="../ui/keys/TierListModel.cpp" line="53"/>
         <source>failing · retry in %1</source>
         <translation>fehlerhaft · neuer Versuch in %1</translation>
     </message>
     <message>
-        <location filename="../ui/keys/TierListModel.cpp" line="50"/>
+        <location filename="../ui/keys/TierListModel.cpp" line="53"/>
         <source>failing · retrying</source>
         <translation>fehlerhaft · neuer Versuch läuft</translation>
     </message>
     <message>
-        <location filename="../ui/keys/TierListModel.cpp" line="53"/>
+        <location filename="../ui/keys/TierListModel.cpp" line="56"/>
         <source>ready</source>
         <translation>bereit</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/keys/TierListModel.cpp" line="87"/>
+        <location filename="../ui/keys/TierListModel.cpp" line="90"/>
         <source>%n request(s) this month</source>
         <translation>
             <numerusform>%n Anfrage in diesem Monat</numerusform>

@@ -34,7 +34,7 @@
 <context>
     <name>FailoverSession</name>
     <message numerus="yes">
-        <location filename="../router/routing/FailoverSession.cpp" line="736"/>
+        <location filename="../router/routing/FailoverSession.cpp" line="744"/>
         <source>All %n attempt(s) failed. The last: %1</source>
         <translation>
             <numerusform>The only attempt failed: %1</numerusform>
@@ -56,7 +56,7 @@
 <context>
     <name>KeySummary</name>
     <message numerus="yes">
-        <location filename="../ui/keys/KeySummary.cpp" line="37"/>
+        <location filename="../ui/keys/KeySummary.cpp" line="38"/>
         <source>%1 and %n more</source>
         <translation>
             <numerusform>%1 and %n more</numerusform>
@@ -64,7 +64,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/keys/KeySummary.cpp" line="39"/>
+        <location filename="../ui/keys/KeySummary.cpp" line="40"/>
         <source>%n member(s)</source>
         <translation>
             <numerusform>%n member</numerusform>
@@ -72,7 +72,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/keys/KeySummary.cpp" line="41"/>
+        <location filename="../ui/keys/KeySummary.cpp" line="42"/>
         <source>%n local key(s)</source>
         <translation>
             <numerusform>%n local key</numerusform>
@@ -135,7 +135,7 @@
 <context>
     <name>TierListModel</name>
     <message numerus="yes">
-        <location filename="../ui/keys/TierListModel.cpp" line="87"/>
+        <location filename="../ui/keys/TierListModel.cpp" line="90"/>
         <source>%n request(s) this month</source>
         <translation>
             <numerusform>%n request this month</numerusform>

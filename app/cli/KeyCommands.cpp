@@ -115,6 +115,7 @@ QJsonObject keyToJson(const ProviderKey& key, const QHash<qint64, QString>& memb
     QJsonArray localKeys;
     for (qint64 id : key.filters.localKeyIds)
         localKeys.append(id);
+    const std::optional<QString> refusal = KeyService::endpointRefusal(key);
     return {
         { QStringLiteral("id"), key.id },
         { QStringLiteral("provider"), key.providerId },
@@ -127,6 +128,7 @@ QJsonObject keyToJson(const ProviderKey& key, const QHash<qint64, QString>& memb
         { QStringLiteral("workspace"),
             key.workspaceId ? workspaceNames.value(*key.workspaceId) : QStringLiteral("*") },
         { QStringLiteral("base_url"), key.baseUrl },
+        { QStringLiteral("endpoint_refused"), refusal ? QJsonValue(*refusal) : QJsonValue() },
         { QStringLiteral("ca_file"), key.caFile },
         { QStringLiteral("settings"), key.settings },
         { QStringLiteral("shared_capacity"), sharedCapacityPolicyId(key.sharedCapacity) },
@@ -200,8 +202,9 @@ int printKeys(CliContext& context, const QList<ProviderKey>& keys, Output output
     for (const QJsonValue& value : rows) {
         const QJsonObject row = value.toObject();
         const QString state = row.value(opt("secret_missing")).toBool() ? Text::tr("secret missing")
-            : row.value(opt("enabled")).toBool()                        ? Text::tr("enabled")
-                                                                        : Text::tr("disabled");
+            : row.value(opt("endpoint_refused")).isString() ? Text::tr("plain HTTP refused")
+            : row.value(opt("enabled")).toBool()            ? Text::tr("enabled")
+                                                            : Text::tr("disabled");
         table.addRow({ QString::number(row.value(opt("id")).toInteger()),
             row.value(opt("tier")).toString(), QString::number(row.value(opt("position")).toInt()),
             row.value(opt("provider")).toString(), row.value(opt("label")).toString(),
@@ -250,8 +253,11 @@ int add(CliContext& context, const QStringList& arguments)
         return CliContext::DatabaseError;
     // Everything but the secret is checked before the person is asked for it.
     const QString providerId = parser.value(opt("provider"));
-    if (auto draft = keys->draftKey(providerId, *fields); !draft)
+    auto draft = keys->draftKey(providerId, *fields);
+    if (!draft)
         return context.fail(draft.failure());
+    if (auto reachable = awaitTask(keys->checkEndpointHost(draft->baseUrl)); !reachable)
+        return context.fail(reachable.failure());
     auto secret = SecretInput::read(parser.isSet(opt("secret-stdin")),
         Text::tr("Secret for %1: ").arg(*fields->label), emptinessFor(providerId));
     if (!secret)

@@ -11,7 +11,8 @@ QStringList KeyModelPreview::servedModels(const ProviderKey& key, const ModelCat
     modelsOnly.workspaceId.reset();
     modelsOnly.filters.memberIds.clear();
     modelsOnly.filters.localKeyIds.clear();
-    const QList<RouteKey> routeKeys = RoutingSnapshotBuilder::routeKeys({ modelsOnly });
+    QList<RouteKey> routeKeys = RoutingSnapshotBuilder::routeKeys({ modelsOnly });
+    routeKeys.first().endpointRefusal.clear(); // what it serves, not whether it may now
     QStringList models;
     for (const ReachableModel& model : RoutePlanner::reachableModels({}, routeKeys, catalog))
         models.append(model.id);

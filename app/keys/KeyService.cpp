@@ -9,11 +9,15 @@
 #include "router/catalog/ModelPattern.h"
 #include "router/catalog/ProviderRegistry.h"
 #include "router/http/CaCertificates.h"
+#include "router/http/PlainHttpRule.h"
 
 #include <QCoreApplication>
+#include <QCoro/QCoroFuture>
 #include <QFileInfo>
+#include <QHostInfo>
 #include <QJsonArray>
 #include <QLoggingCategory>
+#include <QPromise>
 #include <QRegularExpression>
 #include <QUrl>
 #include <QUuid>
@@ -100,6 +104,22 @@ void addImpliedSettings(ProviderKey& key, const ProviderCredential& credential)
     }
 }
 
+// A name's addresses, looked up on Qt's resolver threads while this one goes on. No context
+// object: one that went away would drop the callback and leave the promise without a result.
+QCoro::Task<QHostInfo> lookUp(QString name)
+{
+    auto promise = std::make_shared<QPromise<QHostInfo>>();
+    QFuture<QHostInfo> found = promise->future();
+    promise->start();
+    QHostInfo::lookupHost(name, [promise](const QHostInfo& info) {
+        promise->addResult(info);
+        promise->finish();
+    });
+    co_return co_await found;
+}
+
+const QString baseUrlField = QStringLiteral("base_url");
+
 } // namespace
 
 std::optional<QString> KeyService::checkEndpoint(const QString& text)
@@ -116,6 +136,33 @@ std::optional<QString> KeyService::checkEndpoint(const QString& text)
             "keychain instead.");
     if (url.hasQuery() || url.hasFragment())
         return Text::tr("The endpoint must not have a query or fragment (\"?…\" or \"#…\").");
+    if (auto allowed = PlainHttpRule::check(url); !allowed)
+        return allowed.failure().message;
+    return std::nullopt;
+}
+
+QCoro::Task<Result<void>> KeyService::checkEndpointHost(QString text)
+{
+    if (text.trimmed().isEmpty())
+        co_return Result<void>();
+    const QUrl url(text.trimmed(), QUrl::StrictMode);
+    auto verdict = PlainHttpRule::check(url);
+    if (!verdict)
+        co_return aboutField(verdict.failure(), baseUrlField);
+    if (*verdict != PlainHttpRule::Verdict::DependsOnAddresses)
+        co_return Result<void>();
+    const QHostInfo lookup = co_await lookUp(url.host());
+    if (auto allowed = PlainHttpRule::checkLookup(url, lookup); !allowed)
+        co_return aboutField(allowed.failure(), baseUrlField);
+    co_return Result<void>();
+}
+
+std::optional<QString> KeyService::endpointRefusal(const ProviderKey& key)
+{
+    if (key.baseUrl.isEmpty())
+        return std::nullopt;
+    if (auto allowed = PlainHttpRule::check(QUrl(key.baseUrl)); !allowed)
+        return allowed.failure().message;
     return std::nullopt;
 }
 
@@ -166,7 +213,7 @@ Result<void> KeyService::applyFields(ProviderKey& key, const KeyFields& fields)
     if (fields.baseUrl) {
         const QString url = fields.baseUrl->trimmed();
         if (auto problem = url.isEmpty() ? std::nullopt : checkEndpoint(url))
-            return aboutField(invalidInput(*problem), QStringLiteral("base_url"));
+            return aboutField(invalidInput(*problem), baseUrlField);
         key.baseUrl = url;
     }
     if (fields.caFile) {
@@ -241,7 +288,7 @@ Result<void> KeyService::validate(const ProviderKey& key, const ProviderDescript
     if (provider.requiresBaseUrl && key.baseUrl.isEmpty())
         return aboutField(
             invalidInput(Text::tr("%1 keys need an endpoint.").arg(provider.displayName)),
-            QStringLiteral("base_url"));
+            baseUrlField);
     if (!key.caFile.isEmpty() && key.baseUrl.isEmpty())
         return aboutField(
             invalidInput(Text::tr("A CA file is only used with an endpoint override.")),
@@ -314,6 +361,8 @@ QCoro::Task<Result<ProviderKey>> KeyService::addKey(
     auto draft = draftKey(providerId, fields);
     if (!draft)
         co_return draft.failure();
+    if (auto reachable = co_await checkEndpointHost(draft->baseUrl); !reachable)
+        co_return reachable.failure();
     ProviderKey key = *draft;
     const ProviderDescriptor& provider = *ProviderRegistry::find(key.providerId);
     auto credential = ProviderCredential::parse(provider, secretInput);
@@ -364,6 +413,10 @@ QCoro::Task<Result<ProviderKey>> KeyService::editKey(
     }
     if (auto valid = validate(key, *provider); !valid)
         co_return valid.failure();
+    if (fields.baseUrl) {
+        if (auto reachable = co_await checkEndpointHost(key.baseUrl); !reachable)
+            co_return reachable.failure();
+    }
 
     // A new secret goes under a new entry, so the old one survives until the metadata points
     // at the new one.
@@ -463,6 +516,10 @@ QCoro::Task<Result<UpstreamTarget>> KeyService::testTarget(std::optional<qint64>
     fields.label.reset(); // a test does not care what the key is called
     if (auto applied = applyFields(key, fields); !applied)
         co_return applied.failure();
+    if (fields.baseUrl) {
+        if (auto reachable = co_await checkEndpointHost(key.baseUrl); !reachable)
+            co_return reachable.failure();
+    }
     const ProviderDescriptor& provider = *ProviderRegistry::find(key.providerId);
     QString secret;
     if (secretInput) {

@@ -46,9 +46,18 @@ public:
     QCoro::Task<Result<int>> verifySecrets();
 
     static QString secretRefPrefix() { return QStringLiteral("provider-key/"); }
-    // What is wrong with an endpoint override (a provider's base URL), or nothing. The key
-    // editor asks this too, so the window and the CLI hold endpoints to one rule.
+    // What is wrong with an endpoint override (a provider's base URL), or nothing, as far as
+    // the text tells: its form, and PlainHttpRule on its scheme and host. The key editor asks
+    // this too, so the window and the CLI hold endpoints to one rule.
     static std::optional<QString> checkEndpoint(const QString& text);
+    // The part of PlainHttpRule the text cannot tell: an http:// endpoint that names a host
+    // must resolve, and only to local addresses. Looks the name up without blocking the thread.
+    // Saving a key asks this itself; the CLI asks before it asks for the secret.
+    QCoro::Task<Result<void>> checkEndpointHost(QString text);
+    // Why the router will not send a stored key's secret to its endpoint, as far as the URL
+    // tells (plain HTTP to a public address, stored before the rule or edited in the
+    // database), or nothing. A name is checked where the router connects.
+    static std::optional<QString> endpointRefusal(const ProviderKey& key);
 
 private:
     Result<void> applyFields(ProviderKey& key, const KeyFields& fields);

@@ -1,5 +1,7 @@
 #include "app/routing/RoutingSnapshotBuilder.h"
 
+#include "app/keys/KeyService.h"
+
 #include <QJsonArray>
 
 namespace {
@@ -30,6 +32,7 @@ QList<RouteKey> RoutingSnapshotBuilder::routeKeys(const QList<ProviderKey>& keys
         route.position = key.position;
         route.enabled = key.enabled;
         route.secretMissing = key.secretMissing;
+        route.endpointRefusal = KeyService::endpointRefusal(key).value_or(QString());
         route.workspaceId = key.workspaceId;
         route.sharedCapacity = key.sharedCapacity;
         // Stored patterns were checked on the way in. Should one no longer parse, the key is

@@ -47,9 +47,11 @@ QByteArray requestTarget(const QUrl& url)
 } // namespace
 
 HttpClientConnection::HttpClientConnection(const QUrl& origin,
-    const QList<QSslCertificate>& extraCa, const QNetworkProxy& proxy, QObject* parent)
+    const QList<QSslCertificate>& extraCa, const QNetworkProxy& proxy, PeerCheck peerCheck,
+    QObject* parent)
     : QObject(parent)
     , m_origin(origin)
+    , m_peerCheck(std::move(peerCheck))
 {
     if (origin.scheme() == u"https") {
         auto* tls = new QSslSocket(this);
@@ -169,11 +171,21 @@ void HttpClientConnection::onConnected()
     if (m_state != State::Connecting)
         return;
     m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
-    if (auto* tls = qobject_cast<QSslSocket*>(m_socket); tls && tls->isEncrypted())
+    if (auto* tls = qobject_cast<QSslSocket*>(m_socket); tls && tls->isEncrypted()) {
         qCDebug(lcHttpClient) << "connected to" << m_origin.host() << "over"
                               << tls->sessionCipher().protocolString();
-    else
+    } else if (auto allowed = m_peerCheck(m_origin, m_socket->peerAddress()); !allowed) {
+        // The name may resolve elsewhere than when the key was saved: the request, with the
+        // key in it, is only written to an address the rule accepts.
+        qCWarning(lcHttpClient) << "plain HTTP to" << m_origin.host() << "refused at"
+                                << m_socket->peerAddress().toString();
+        m_pendingRequest.clear();
+        abort();
+        emit refused(allowed.failure().message);
+        return;
+    } else {
         qCDebug(lcHttpClient) << "connected to" << m_origin.host();
+    }
     m_state = State::Waiting;
     m_socket->write(std::exchange(m_pendingRequest, QByteArray()));
     emit connected();

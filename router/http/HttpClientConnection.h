@@ -1,5 +1,6 @@
 #pragma once
 
+#include "router/core/Result.h"
 #include "router/http/HttpHeaderCollector.h"
 
 #include <QElapsedTimer>
@@ -8,10 +9,12 @@
 #include <QSslCertificate>
 #include <QUrl>
 
+#include <functional>
 #include <http_parser.h>
 #include <memory>
 
 class ContentDecoder;
+class QHostAddress;
 class QTcpSocket;
 
 // One keep-alive HTTP/1.1 connection to a provider, plain or TLS, that carries one request at a
@@ -27,10 +30,14 @@ class HttpClientConnection : public QObject
     Q_OBJECT
 
 public:
+    // Whether a plain-HTTP connection for `origin` may carry a request, by the address it
+    // reached: PlainHttpRule::checkPeer.
+    using PeerCheck = std::function<Result<void>(const QUrl& origin, const QHostAddress& peer)>;
+
     // `origin` gives scheme, host and port; `extraCa` are trusted besides the system's CAs;
     // `proxy` is NoProxy, or an HTTP (CONNECT) or SOCKS5 proxy to tunnel through.
     HttpClientConnection(const QUrl& origin, const QList<QSslCertificate>& extraCa,
-        const QNetworkProxy& proxy, QObject* parent = nullptr);
+        const QNetworkProxy& proxy, PeerCheck peerCheck, QObject* parent = nullptr);
     ~HttpClientConnection() override;
 
     // Connects when needed and sends the request: GET when `body` is null, POST otherwise. The
@@ -52,6 +59,8 @@ signals:
     void responseFinished();
     // The connection failed or closed before the answer was whole.
     void failed(const QString& message);
+    // A plain connection reached an address the peer check refuses; nothing was written.
+    void refused(const QString& message);
     // An idle connection was closed by the provider.
     void closedWhileIdle();
 
@@ -76,6 +85,7 @@ private:
     void fail(const QString& message);
 
     QUrl m_origin;
+    PeerCheck m_peerCheck;
     QTcpSocket* m_socket = nullptr;
     State m_state = State::Unconnected;
     QByteArray m_pendingRequest; // written once connected

@@ -2,6 +2,7 @@
 
 #include "router/http/CaCertificates.h"
 #include "router/http/HttpClientConnection.h"
+#include "router/http/PlainHttpRule.h"
 
 #include <QFileInfo>
 #include <QLoggingCategory>
@@ -30,6 +31,7 @@ UpstreamConnectionPool& UpstreamConnectionPool::forCurrentThread()
 }
 
 UpstreamConnectionPool::UpstreamConnectionPool()
+    : m_peerCheck(&PlainHttpRule::checkPeer)
 {
     m_sweep.setInterval(maxIdleMs / 3);
     connect(&m_sweep, &QTimer::timeout, this, &UpstreamConnectionPool::closeLongIdle);
@@ -55,6 +57,8 @@ const UpstreamConnectionPool::CaFile& UpstreamConnectionPool::caFile(const QStri
 
 QNetworkProxy UpstreamConnectionPool::proxyFor(const QUrl& url)
 {
+    if (url.scheme() != u"https")
+        return QNetworkProxy::NoProxy;
     const QString origin = url.scheme() + u"://" + url.authority();
     ProxyLookup& lookup = m_proxies[origin];
     if (lookup.age.isValid() && lookup.age.elapsed() < proxyLookupMaxAgeMs)
@@ -111,7 +115,7 @@ Result<HttpClientConnection*> UpstreamConnectionPool::acquire(
     qCDebug(lcPool) << "opening a connection to" << url.host();
     auto* connection = new HttpClientConnection(
         url.adjusted(QUrl::RemovePath | QUrl::RemoveQuery | QUrl::RemoveFragment), extraCa,
-        proxyFor(url), this);
+        proxyFor(url), m_peerCheck, this);
     m_keyOf.insert(connection, key);
     return connection;
 }
@@ -137,6 +141,11 @@ int UpstreamConnectionPool::idleConnections() const
     for (const QList<HttpClientConnection*>& idle : m_idle)
         count += int(idle.size());
     return count;
+}
+
+void UpstreamConnectionPool::setPeerCheck(HttpClientConnection::PeerCheck check)
+{
+    m_peerCheck = std::move(check);
 }
 
 void UpstreamConnectionPool::forget(HttpClientConnection* connection)

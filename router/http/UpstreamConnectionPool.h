@@ -1,6 +1,7 @@
 #pragma once
 
 #include "router/core/Result.h"
+#include "router/http/HttpClientConnection.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>
@@ -10,15 +11,16 @@
 #include <QSslCertificate>
 #include <QTimer>
 
-class HttpClientConnection;
 class QUrl;
 
 // The outbound connections of one router thread, kept alive between requests by origin (and
 // the extra CA file a key trusts, as it was when they were opened). A request takes an idle
 // connection or opens a new one; there is no cap, so hundreds of concurrent streams to one
 // provider never queue behind each other.
-// New connections go through the system's proxy for their URL (http_proxy, https_proxy,
-// no_proxy, the desktop's settings), looked up at most once a minute per origin.
+// New https connections go through the system's proxy for their URL (https_proxy, no_proxy,
+// the desktop's settings), looked up at most once a minute per origin. Plain http ones go
+// directly: PlainHttpRule lets them reach only this computer or a private network, and it
+// checks the address a connection reached, which through a proxy would be the proxy's.
 class UpstreamConnectionPool : public QObject
 {
     Q_OBJECT
@@ -35,6 +37,9 @@ public:
     void release(HttpClientConnection* connection);
 
     int idleConnections() const;
+    // In place of PlainHttpRule::checkPeer for the connections opened from now on: lets a test
+    // play a public address, which it must not reach.
+    void setPeerCheck(HttpClientConnection::PeerCheck check);
 
 private:
     UpstreamConnectionPool();
@@ -64,4 +69,5 @@ private:
     };
     QHash<QString, ProxyLookup> m_proxies; // by scheme and authority
     QTimer m_sweep;
+    HttpClientConnection::PeerCheck m_peerCheck;
 };

@@ -512,8 +512,9 @@ void FailoverSession::onCallFailed(const QString& errorClass, const QString& mes
     const bool silent = errorClass == u"timeout" && !m_upstream->hasAnswered();
     dropUpstream();
     if (errorClass == u"configuration") {
-        // Nothing was sent (the key's CA file cannot be used): the key's setup is at fault,
-        // not its health, and no call was made.
+        // Nothing was sent (the key's CA file cannot be used, or its plain-HTTP endpoint
+        // reached a public address): the key's setup is at fault, not its health, and no call
+        // was made.
         --m_calls;
         skipAttempt(m_planned, errorClass, message);
         return;

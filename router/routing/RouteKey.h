@@ -21,6 +21,9 @@ struct RouteKey
     int position = 0;
     bool enabled = true;
     bool secretMissing = false;
+    // Why the key's secret may not go to its endpoint, as far as the URL alone tells
+    // (PlainHttpRule: plain HTTP to a public address); empty when it may.
+    QString endpointRefusal;
     std::optional<qint64> workspaceId; // nothing: every workspace
     SharedCapacityPolicy sharedCapacity = SharedCapacityPolicy::Allow;
     QList<ModelPattern> modelFilter;

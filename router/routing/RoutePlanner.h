@@ -22,6 +22,7 @@ struct RouteRequest
 enum class ExclusionReason {
     Disabled,
     SecretMissing,
+    EndpointRefused,
     OtherWorkspace,
     CannotServeModel,
     ModelFilter,

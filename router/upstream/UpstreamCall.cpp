@@ -89,6 +89,8 @@ void UpstreamCall::start()
         &UpstreamCall::onResponseFinished);
     connect(m_connection, &HttpClientConnection::failed, this,
         [this](const QString& message) { fail(QStringLiteral("server_error"), message); });
+    connect(m_connection, &HttpClientConnection::refused, this,
+        [this](const QString& message) { fail(QStringLiteral("configuration"), message); });
     m_connection->send(m_request.url, m_request.headers, m_request.body);
 }
 

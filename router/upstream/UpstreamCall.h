@@ -44,7 +44,8 @@ signals:
     void dataArrived(const QByteArray& bytes);
     void finished(); // the whole answer came
     // No answer, or the answer broke off. `errorClass` is "timeout" or "server_error", or
-    // "configuration" when nothing was sent because the key's setup cannot be used (its CA file).
+    // "configuration" when nothing was sent because the key's setup cannot be used (its CA file,
+    // or a plain-HTTP endpoint that reached a public address).
     void failed(const QString& errorClass, const QString& message);
 
 private:

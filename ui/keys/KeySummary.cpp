@@ -1,5 +1,6 @@
 #include "ui/keys/KeySummary.h"
 
+#include "app/keys/KeyService.h"
 #include "router/catalog/ProviderRegistry.h"
 
 #include <QFile>
@@ -55,5 +56,7 @@ QString KeySummary::tooltip(const ProviderKey& key)
         lines.append(tr("Forbids shared capacity: stays in Prioritized"));
     if (key.secretMissing)
         lines.append(tr("The keychain no longer has this key's secret"));
+    if (const auto refusal = KeyService::endpointRefusal(key))
+        lines.append(tr("Not used until its endpoint is edited: %1").arg(refusal->toHtmlEscaped()));
     return lines.join(QStringLiteral("<br>"));
 }

@@ -1,5 +1,6 @@
 #include "ui/keys/TierListModel.h"
 
+#include "app/keys/KeyService.h"
 #include "ui/keys/KeyBoard.h"
 #include "ui/keys/KeySummary.h"
 
@@ -26,6 +27,8 @@ std::pair<QString, TierListModel::HealthLevel> TierListModel::health(const Provi
 {
     if (key.secretMissing)
         return { tr("secret missing"), HealthLevel::Broken };
+    if (KeyService::endpointRefusal(key))
+        return { tr("plain HTTP refused"), HealthLevel::Broken };
     const KeyStatus status = m_board.status(key.id);
     // Counted at each look: the page repaints every second while a badge counts down.
     const qint64 seconds = status.until.isNull()
