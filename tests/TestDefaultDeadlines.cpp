@@ -78,7 +78,7 @@ private slots:
             "a", QStringLiteral("gpt-long"), { Behaviour::SlowFirstToken, 0, {}, {}, 180s });
 
         std::vector<Pending> slow;
-        for (const QString model : { QStringLiteral("gpt-thinker"), QStringLiteral("gpt-long") }) {
+        for (const QString& model : { QStringLiteral("gpt-thinker"), QStringLiteral("gpt-long") }) {
             for (const bool stream : { false, true })
                 slow.push_back(send(model, stream)); // awaited in this order, the shortest first
         }
