@@ -1,0 +1,166 @@
+// A whole answer from the stream of it, in OpenAI's and Anthropic's formats: what a client that
+// asked for a whole answer gets when the router called the provider streamed. (Plain string
+// literals: Qt 6.4's moc misreads raw ones full of quotes.)
+#include "router/translate/AnswerAssembler.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTest>
+
+namespace {
+
+QByteArray sse(const QByteArray& json, const QByteArray& event = {})
+{
+    return (event.isEmpty() ? QByteArray() : "event: " + event + '\n') + "data: " + json + "\n\n";
+}
+
+QJsonObject assemble(ClientProtocol protocol, const QList<QByteArray>& events, int pieceSize = 7)
+{
+    auto assembler = AnswerAssembler::forProtocol(protocol);
+    const QByteArray all = events.join();
+    for (qsizetype at = 0; at < all.size(); at += pieceSize) // cut anywhere
+        assembler->feed(all.mid(at, pieceSize));
+    const std::optional<QByteArray> answer = assembler->answer();
+    return answer ? QJsonDocument::fromJson(*answer).object() : QJsonObject();
+}
+
+} // namespace
+
+class TestAnswerAssembler : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void openAiTextToolCallsAndUsage()
+    {
+        const QJsonObject answer = assemble(ClientProtocol::OpenAi,
+            { sse("{\"id\":\"c1\",\"object\":\"chat.completion.chunk\",\"created\":7,\"model\":"
+                  "\"m\",\"system_fingerprint\":\"fp\",\"choices\":[{\"index\":0,\"delta\":{"
+                  "\"role\":\"assistant\",\"content\":\"Hel\"},\"finish_reason\":null}]}"),
+                sse("{\"id\":\"c1\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"lo\","
+                    "\"reasoning_content\":\"think\"},\"logprobs\":{\"content\":[{\"token\":\"lo\"}"
+                    "]}}]}"),
+                sse("{\"id\":\"c1\",\"choices\":[{\"index\":0,\"delta\":{\"tool_calls\":[{"
+                    "\"index\":0,\"id\":\"call_1\",\"type\":\"function\",\"function\":{\"name\":"
+                    "\"f\",\"arguments\":\"{\\\"a\\\":\"}}]}}]}"),
+                sse("{\"id\":\"c1\",\"choices\":[{\"index\":0,\"delta\":{\"tool_calls\":[{"
+                    "\"index\":0,\"function\":{\"arguments\":\"1}\"}},{\"index\":1,\"id\":\"call_"
+                    "2\",\"type\":\"function\",\"function\":{\"name\":\"g\",\"arguments\":\"{}\"}}]"
+                    "}}]}"),
+                sse("{\"id\":\"c1\",\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":"
+                    "\"tool_calls\"}]}"),
+                sse("{\"id\":\"c1\",\"choices\":[],\"usage\":{\"prompt_tokens\":5,\"completion_"
+                    "tokens\":4,\"total_tokens\":9}}"),
+                sse("[DONE]") });
+        QCOMPARE(answer["object"].toString(), QStringLiteral("chat.completion"));
+        QCOMPARE(answer["id"].toString(), QStringLiteral("c1"));
+        QCOMPARE(answer["created"].toInt(), 7);
+        QCOMPARE(answer["system_fingerprint"].toString(), QStringLiteral("fp"));
+        const QJsonObject choice = answer["choices"][0].toObject();
+        QCOMPARE(choice["finish_reason"].toString(), QStringLiteral("tool_calls"));
+        const QJsonObject message = choice["message"].toObject();
+        QCOMPARE(message["role"].toString(), QStringLiteral("assistant"));
+        QCOMPARE(message["content"].toString(), QStringLiteral("Hello"));
+        QCOMPARE(message["reasoning_content"].toString(), QStringLiteral("think"));
+        const QJsonArray calls = message["tool_calls"].toArray();
+        QCOMPARE(calls.size(), 2);
+        QCOMPARE(calls[0]["id"].toString(), QStringLiteral("call_1"));
+        QCOMPARE(calls[0]["function"]["name"].toString(), QStringLiteral("f"));
+        QCOMPARE(calls[0]["function"]["arguments"].toString(), QStringLiteral("{\"a\":1}"));
+        QVERIFY(!calls[0].toObject().contains(QStringLiteral("index")));
+        QCOMPARE(calls[1]["function"]["name"].toString(), QStringLiteral("g"));
+        QCOMPARE(choice["logprobs"]["content"][0]["token"].toString(), QStringLiteral("lo"));
+        QCOMPARE(answer["usage"]["total_tokens"].toInt(), 9);
+    }
+
+    void openAiChoicesStayApartAndContentIsNullWithoutText()
+    {
+        const QJsonObject answer = assemble(ClientProtocol::OpenAi,
+            { sse("{\"id\":\"c2\",\"choices\":[{\"index\":1,\"delta\":{\"content\":\"B\"},\"finish_"
+                  "reason\":\"stop\"}]}"),
+                sse("{\"id\":\"c2\",\"choices\":[{\"index\":0,\"delta\":{\"role\":\"assistant\"},"
+                    "\"finish_reason\":\"length\"}]}") });
+        const QJsonArray choices = answer["choices"].toArray();
+        QCOMPARE(choices.size(), 2);
+        QCOMPARE(choices[0]["index"].toInt(), 0);
+        QVERIFY(choices[0]["message"]["content"].isNull());
+        QCOMPARE(choices[0]["finish_reason"].toString(), QStringLiteral("length"));
+        QCOMPARE(choices[1]["message"]["content"].toString(), QStringLiteral("B"));
+    }
+
+    void anthropicThinkingTextToolUseAndUsage()
+    {
+        const QJsonObject answer = assemble(ClientProtocol::Anthropic,
+            { sse("{\"type\":\"message_start\",\"message\":{\"id\":\"msg_1\",\"type\":\"message\","
+                  "\"role\":\"assistant\",\"model\":\"m\",\"content\":[],\"stop_reason\":null,"
+                  "\"usage\":{\"input_tokens\":20,\"output_tokens\":1,\"cache_read_input_tokens\":"
+                  "2}}}",
+                  "message_start"),
+                sse("{\"type\":\"ping\"}", "ping"),
+                sse("{\"type\":\"content_block_start\",\"index\":0,\"content_block\":{\"type\":"
+                    "\"thinking\",\"thinking\":\"\"}}"),
+                sse("{\"type\":\"content_block_delta\",\"index\":0,\"delta\":{\"type\":\"thinking_"
+                    "delta\",\"thinking\":\"Hm\"}}"),
+                sse("{\"type\":\"content_block_delta\",\"index\":0,\"delta\":{\"type\":\"signature_"
+                    "delta\",\"signature\":\"sig\"}}"),
+                sse("{\"type\":\"content_block_stop\",\"index\":0}"),
+                sse("{\"type\":\"content_block_start\",\"index\":1,\"content_block\":{\"type\":"
+                    "\"text\",\"text\":\"\"}}"),
+                sse("{\"type\":\"content_block_delta\",\"index\":1,\"delta\":{\"type\":\"text_"
+                    "delta\",\"text\":\"Chec\"}}"),
+                sse("{\"type\":\"content_block_delta\",\"index\":1,\"delta\":{\"type\":\"text_"
+                    "delta\",\"text\":\"king.\"}}"),
+                sse("{\"type\":\"content_block_delta\",\"index\":1,\"delta\":{\"type\":\"citations_"
+                    "delta\",\"citation\":{\"cited_text\":\"x\"}}}"),
+                sse("{\"type\":\"content_block_stop\",\"index\":1}"),
+                sse("{\"type\":\"content_block_start\",\"index\":2,\"content_block\":{\"type\":"
+                    "\"tool_use\",\"id\":\"toolu_1\",\"name\":\"get_weather\",\"input\":{}}}"),
+                sse("{\"type\":\"content_block_delta\",\"index\":2,\"delta\":{\"type\":\"input_"
+                    "json_delta\",\"partial_json\":\"{\\\"city\\\": \"}}"),
+                sse("{\"type\":\"content_block_delta\",\"index\":2,\"delta\":{\"type\":\"input_"
+                    "json_delta\",\"partial_json\":\"\\\"Paris\\\"}\"}}"),
+                sse("{\"type\":\"content_block_stop\",\"index\":2}"),
+                sse("{\"type\":\"content_block_start\",\"index\":3,\"content_block\":{\"type\":"
+                    "\"tool_use\",\"id\":\"toolu_2\",\"name\":\"now\",\"input\":{}}}"),
+                sse("{\"type\":\"content_block_stop\",\"index\":3}"),
+                sse("{\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\"tool_use\",\"stop_"
+                    "sequence\":null},\"usage\":{\"output_tokens\":9}}"),
+                sse("{\"type\":\"message_stop\"}") });
+        QCOMPARE(answer["id"].toString(), QStringLiteral("msg_1"));
+        QCOMPARE(answer["stop_reason"].toString(), QStringLiteral("tool_use"));
+        QCOMPARE(answer["usage"]["input_tokens"].toInt(), 20);
+        QCOMPARE(answer["usage"]["output_tokens"].toInt(), 9);
+        QCOMPARE(answer["usage"]["cache_read_input_tokens"].toInt(), 2);
+        const QJsonArray content = answer["content"].toArray();
+        QCOMPARE(content.size(), 4);
+        QCOMPARE(content[0]["thinking"].toString(), QStringLiteral("Hm"));
+        QCOMPARE(content[0]["signature"].toString(), QStringLiteral("sig"));
+        QCOMPARE(content[1]["text"].toString(), QStringLiteral("Checking."));
+        QCOMPARE(content[1]["citations"][0]["cited_text"].toString(), QStringLiteral("x"));
+        QCOMPARE(content[2]["input"]["city"].toString(), QStringLiteral("Paris"));
+        QVERIFY(content[3]["input"].toObject().isEmpty()); // called without arguments
+    }
+
+    void noAnswerFromWhatIsNotOne()
+    {
+        QVERIFY(assemble(ClientProtocol::OpenAi, { sse("[DONE]") }).isEmpty());
+        QVERIFY(assemble(ClientProtocol::Anthropic, { sse("{\"type\":\"ping\"}") }).isEmpty());
+        // A tool's input that is not JSON, and an event that is not JSON: no answer, never a
+        // damaged one.
+        QVERIFY(assemble(ClientProtocol::Anthropic,
+            { sse("{\"type\":\"message_start\",\"message\":{\"id\":\"msg_1\",\"content\":[]}}"),
+                sse("{\"type\":\"content_block_start\",\"index\":0,\"content_block\":{\"type\":"
+                    "\"tool_use\",\"input\":{}}}"),
+                sse("{\"type\":\"content_block_delta\",\"index\":0,\"delta\":{\"type\":\"input_"
+                    "json_delta\",\"partial_json\":\"{\\\"city\\\"\"}}"),
+                sse("{\"type\":\"content_block_stop\",\"index\":0}") })
+                    .isEmpty());
+        QVERIFY(assemble(ClientProtocol::OpenAi,
+            { sse("{\"id\":\"c\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"a\"}}]}"),
+                sse("{not json") })
+                    .isEmpty());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestAnswerAssembler)
+#include "TestAnswerAssembler.moc"
