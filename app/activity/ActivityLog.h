@@ -17,7 +17,7 @@
 // took the router's p99 at one connection from ~2.6 to ~2.1 ms on two busy cores (tests/bench):
 // each commit costs more than the rows in it.
 //
-// The writer takes some 60,000 records a second on one core (many rows per statement, a page
+// The writer takes some 50,000 records a second on one core (many rows per statement, a page
 // cache that holds a batch; tests/bench/ActivityThroughput), the router serves up to ~19,000
 // on two. Memory still bounds what may wait: beyond maxWaiting (some 30 MB, a second of the
 // router at full speed) a record is not kept; its use is summed (UnkeptUse) and added to the
