@@ -248,6 +248,7 @@ private:
         connect(m_router.get(), &RouterHost::listening, m_core, &AppCore::routerListening);
         connect(m_router.get(), &RouterHost::listenFailed, m_core, &AppCore::routerFailed);
         connect(m_router.get(), &RouterHost::stoppedListening, m_core, &AppCore::routerStopped);
+        connect(m_router.get(), &RouterHost::activityNotKept, m_core, &AppCore::activityNotKept);
         m_router->start();
     }
 

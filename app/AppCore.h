@@ -125,6 +125,9 @@ signals:
     // One moveKey() has been stored or refused; the keysChanged() it caused came before.
     void keyMoveFinished();
     void catalogChanged(const ModelCatalog& catalog);
+    // Requests the activity log could not keep, within its retention (see ActivityLog); after
+    // the router starts and whenever the count grows.
+    void activityNotKept(qint64 requests);
 
 private:
     class Worker;

@@ -114,6 +114,46 @@ private slots:
         QVERIFY(!(*archive.find(QStringLiteral("gen-4")))->cost);
     }
 
+    // Many rows go in one statement; what does not fill one goes row by row. Rows written
+    // before the headers and dropped fields were stored as lines hold JSON, still read.
+    void writesManyRowsPerStatementAndReadsOlderRows()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("many.db"));
+        ActivityArchive archive;
+        QVERIFY(archive.open(path));
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        QList<RequestRecord> records;
+        for (int i = 0; i < 130; ++i)
+            records.append(record(QStringLiteral("gen-m%1").arg(i), now.addMSecs(i)));
+        records[128].attempts[0].rateLimitHeaders.append(
+            std::pair<QByteArray, QByteArray>("x-ratelimit-remaining", "9"));
+        int statements = 0;
+        QVERIFY(archive.write(records, [&statements] { ++statements; }));
+        QVERIFY2(statements < 20, qPrintable(QString::number(statements))); // 390 rows
+        const auto latest = archive.latest(1000);
+        QVERIFY(latest);
+        QCOMPARE(latest->size(), 130);
+        QCOMPARE(latest->at(128).attempts.size(), 2);
+        QCOMPARE(latest->at(128).attempts.at(0).rateLimitHeaders,
+            (HttpHeaders { { "retry-after", "7" }, { "x-ratelimit-remaining", "9" } }));
+        QCOMPARE(latest->at(129).attempts.at(1).rateLimitHeaders, HttpHeaders {});
+        QCOMPARE(latest->at(129).attempts.at(1).droppedFields, QStringList { "stream_options" });
+        {
+            auto db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("old"));
+            db.setDatabaseName(path);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QVERIFY(q.exec(QStringLiteral(
+                "UPDATE attempts SET rate_limit_headers = '{\"retry-after\":\"3\"}', "
+                "dropped_fields = '[\"seed\",\"top_k\"]' WHERE request_id = 'gen-m5'")));
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("old"));
+        const auto old = archive.find(QStringLiteral("gen-m5"));
+        QVERIFY(old && *old);
+        QCOMPARE((*old)->attempts.at(0).rateLimitHeaders, (HttpHeaders { { "retry-after", "3" } }));
+        QCOMPARE((*old)->attempts.at(1).droppedFields, (QStringList { "seed", "top_k" }));
+    }
+
     void aFileOfTheFirstVersionGainsTheCostColumn()
     {
         const QString path = m_dir.filePath(QStringLiteral("v1.db"));

@@ -4,6 +4,7 @@
 #include "ui/activity/ActivityPage.h"
 
 #include <QComboBox>
+#include <QLabel>
 #include <QPlainTextEdit>
 #include <QSignalSpy>
 #include <QTableView>
@@ -48,6 +49,19 @@ private slots:
         QCOMPARE(
             page.model().index(0, ActivityModel::Status).data().toString(), QStringLiteral("200"));
         QVERIFY(finished.isEmpty()); // history is not counted in the request rate
+    }
+
+    void saysHowManyRequestsTheLogCouldNotKeep()
+    {
+        ActivityPage page;
+        const auto* counts = page.findChild<QLabel*>(QStringLiteral("activityCounts"));
+        QVERIFY(counts);
+        QVERIFY(!counts->text().contains(u"not kept"));
+        page.setNotKept(1234);
+        QVERIFY2(counts->text().contains(u"1234 request"), qPrintable(counts->text()));
+        QVERIFY2(counts->text().contains(u"not kept in the log"), qPrintable(counts->text()));
+        page.setNotKept(0);
+        QVERIFY(!counts->text().contains(u"not kept"));
     }
 
     void showsWhatTheRouterDoes()

@@ -155,7 +155,7 @@
 <context>
     <name>ActivityArchive</name>
     <message>
-        <location filename="../app/activity/ActivityArchive.cpp" line="202"/>
+        <location filename="../app/activity/ActivityArchive.cpp" line="285"/>
         <source>The activity log could not be used. %1</source>
         <translation>Das Aktivitätsprotokoll konnte nicht verwendet werden. %1</translation>
     </message>
@@ -172,7 +172,7 @@
 <context>
     <name>ActivityLog</name>
     <message numerus="yes">
-        <location filename="../app/activity/ActivityLog.cpp" line="67"/>
+        <location filename="../app/activity/ActivityLog.cpp" line="124"/>
         <source>%n request(s) were not logged: the router served them faster than the activity log could write</source>
         <translation>
             <numerusform>%n Anfrage wurde nicht protokolliert: Der Router hat sie schneller bearbeitet, als das Aktivitätsprotokoll schreiben konnte</numerusform>
@@ -241,63 +241,63 @@
 <context>
     <name>ActivityPage</name>
     <message>
-        <location filename="../ui/activity/ActivityPage.cpp" line="62"/>
+        <location filename="../ui/activity/ActivityPage.cpp" line="64"/>
         <source>Exported to %1</source>
         <translation>Nach %1 exportiert</translation>
     </message>
     <message>
-        <location filename="../ui/activity/ActivityPage.cpp" line="83"/>
+        <location filename="../ui/activity/ActivityPage.cpp" line="85"/>
         <source>All requests</source>
         <translation>Alle Anfragen</translation>
     </message>
     <message>
-        <location filename="../ui/activity/ActivityPage.cpp" line="84"/>
+        <location filename="../ui/activity/ActivityPage.cpp" line="86"/>
         <source>Succeeded</source>
         <translation>Erfolgreich</translation>
     </message>
     <message>
-        <location filename="../ui/activity/ActivityPage.cpp" line="85"/>
+        <location filename="../ui/activity/ActivityPage.cpp" line="87"/>
         <source>Failed</source>
         <translation>Fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../ui/activity/ActivityPage.cpp" line="86"/>
+        <location filename="../ui/activity/ActivityPage.cpp" line="88"/>
         <source>Running</source>
         <translation>Laufend</translation>
     </message>
     <message>
-        <location filename="../ui/activity/ActivityPage.cpp" line="99"/>
+        <location filename="../ui/activity/ActivityPage.cpp" line="101"/>
         <source>Model</source>
         <translation>Modell</translation>
     </message>
     <message>
-        <location filename="../ui/activity/ActivityPage.cpp" line="100"/>
+        <location filename="../ui/activity/ActivityPage.cpp" line="102"/>
         <source>Key</source>
         <translation>Schlüssel</translation>
     </message>
     <message>
-        <location filename="../ui/activity/ActivityPage.cpp" line="101"/>
+        <location filename="../ui/activity/ActivityPage.cpp" line="103"/>
         <source>Member</source>
         <translation>Mitglied</translation>
     </message>
     <message>
-        <location filename="../ui/activity/ActivityPage.cpp" line="104"/>
-        <location filename="../ui/activity/ActivityPage.cpp" line="109"/>
+        <location filename="../ui/activity/ActivityPage.cpp" line="106"/>
+        <location filename="../ui/activity/ActivityPage.cpp" line="111"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pausieren</translation>
     </message>
     <message>
-        <location filename="../ui/activity/ActivityPage.cpp" line="105"/>
+        <location filename="../ui/activity/ActivityPage.cpp" line="107"/>
         <source>Stop the list from moving; what arrives meanwhile is shown on resume</source>
         <translation>Die Liste anhalten; was in der Zwischenzeit eintrifft, wird beim Fortsetzen angezeigt</translation>
     </message>
     <message>
-        <location filename="../ui/activity/ActivityPage.cpp" line="109"/>
+        <location filename="../ui/activity/ActivityPage.cpp" line="111"/>
         <source>Resu&amp;me</source>
         <translation>&amp;Fortsetzen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/activity/ActivityPage.cpp" line="179"/>
+        <location filename="../ui/activity/ActivityPage.cpp" line="187"/>
         <source>· %n more than the view keeps (see the log)</source>
         <translation>
             <numerusform>· %n weitere, mehr als die Ansicht behält (siehe Protokoll)</numerusform>
@@ -305,37 +305,45 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/activity/ActivityPage.cpp" line="116"/>
+        <location filename="../ui/activity/ActivityPage.cpp" line="118"/>
         <source>&amp;Export…</source>
         <translation>E&amp;xportieren…</translation>
     </message>
     <message>
-        <location filename="../ui/activity/ActivityPage.cpp" line="117"/>
+        <location filename="../ui/activity/ActivityPage.cpp" line="119"/>
         <source>Save the rows shown to a CSV or JSON file</source>
         <translation>Die angezeigten Zeilen in einer CSV- oder JSON-Datei speichern</translation>
     </message>
     <message>
-        <location filename="../ui/activity/ActivityPage.cpp" line="174"/>
+        <location filename="../ui/activity/ActivityPage.cpp" line="182"/>
         <source>%1 of %2 requests shown</source>
         <translation>%1 von %2 Anfragen angezeigt</translation>
     </message>
     <message>
-        <location filename="../ui/activity/ActivityPage.cpp" line="176"/>
+        <location filename="../ui/activity/ActivityPage.cpp" line="184"/>
         <source>· paused, %1 waiting</source>
         <translation>· pausiert, %1 ausstehend</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../ui/activity/ActivityPage.cpp" line="190"/>
+        <source>· %n request(s) not kept in the log: it could not write them in time (the Usage page counts them)</source>
+        <translation>
+            <numerusform>· %n Anfrage nicht im Protokoll behalten: Es konnte sie nicht rechtzeitig schreiben (die Seite „Nutzung“ zählt sie)</numerusform>
+            <numerusform>· %n Anfragen nicht im Protokoll behalten: Es konnte sie nicht rechtzeitig schreiben (die Seite „Nutzung“ zählt sie)</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../ui/activity/ActivityPage.cpp" line="185"/>
+        <location filename="../ui/activity/ActivityPage.cpp" line="199"/>
         <source>Export requests</source>
         <translation>Anfragen exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/activity/ActivityPage.cpp" line="186"/>
+        <location filename="../ui/activity/ActivityPage.cpp" line="200"/>
         <source>CSV (*.csv);;JSON (*.json)</source>
         <translation>CSV (*.csv);;JSON (*.json)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/activity/ActivityPage.cpp" line="201"/>
+        <location filename="../ui/activity/ActivityPage.cpp" line="215"/>
         <source>Exporting %n request(s)…</source>
         <translation>
             <numerusform>%n Anfrage wird exportiert…</numerusform>
@@ -422,17 +430,17 @@
     <name>AppCore</name>
     <message>
         <location filename="../app/AppCore.cpp" line="152"/>
-        <location filename="../app/AppCore.cpp" line="340"/>
+        <location filename="../app/AppCore.cpp" line="341"/>
         <source>The router has not started yet.</source>
         <translation>Der Router wurde noch nicht gestartet.</translation>
     </message>
     <message>
-        <location filename="../app/AppCore.cpp" line="256"/>
+        <location filename="../app/AppCore.cpp" line="257"/>
         <source>Keyway has not opened its database.</source>
         <translation>Keyway hat seine Datenbank nicht geöffnet.</translation>
     </message>
     <message>
-        <location filename="../app/AppCore.cpp" line="345"/>
+        <location filename="../app/AppCore.cpp" line="346"/>
         <source>The activity log could not be read.</source>
         <translation>Das Aktivitätsprotokoll konnte nicht gelesen werden.</translation>
     </message>
@@ -1944,7 +1952,7 @@ Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
     <name>MainWindow</name>
     <message>
         <location filename="../ui/MainWindow.cpp" line="47"/>
-        <location filename="../ui/MainWindow.cpp" line="198"/>
+        <location filename="../ui/MainWindow.cpp" line="199"/>
         <source>Keyway</source>
         <translation>Keyway</translation>
     </message>
@@ -1989,83 +1997,83 @@ Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
         <translation>Der Router ist gestoppt</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="316"/>
+        <location filename="../ui/MainWindow.cpp" line="317"/>
         <source>The key and its secret were removed.</source>
         <translation>Der Schlüssel und sein Geheimnis wurden entfernt.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="113"/>
+        <location filename="../ui/MainWindow.cpp" line="114"/>
         <source>Starting the router…</source>
         <translation>Router wird gestartet…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="117"/>
+        <location filename="../ui/MainWindow.cpp" line="118"/>
         <source>Copy</source>
         <translation>Kopieren</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="118"/>
+        <location filename="../ui/MainWindow.cpp" line="119"/>
         <source>Copy the router&apos;s address</source>
         <translation>Die Adresse des Routers kopieren</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="124"/>
+        <location filename="../ui/MainWindow.cpp" line="125"/>
         <source>Requests answered per second, over the last five seconds</source>
         <translation>Beantwortete Anfragen pro Sekunde, über die letzten fünf Sekunden</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="137"/>
+        <location filename="../ui/MainWindow.cpp" line="138"/>
         <source>%1 req/s</source>
         <translation>%1 Anfr./s</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="178"/>
+        <location filename="../ui/MainWindow.cpp" line="179"/>
         <source>&amp;Open Keyway</source>
         <translation>Keyway ö&amp;ffnen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="184"/>
-        <location filename="../ui/MainWindow.cpp" line="212"/>
+        <location filename="../ui/MainWindow.cpp" line="185"/>
+        <location filename="../ui/MainWindow.cpp" line="213"/>
         <source>&amp;Stop the router</source>
         <translation>Router &amp;stoppen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="185"/>
+        <location filename="../ui/MainWindow.cpp" line="186"/>
         <source>&amp;Keep routing when the window closes</source>
         <translation>&amp;Weiter routen, wenn das Fenster geschlossen wird</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="191"/>
+        <location filename="../ui/MainWindow.cpp" line="192"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="206"/>
+        <location filename="../ui/MainWindow.cpp" line="207"/>
         <source>The router is listening on %1</source>
         <translation>Der Router lauscht auf %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="209"/>
+        <location filename="../ui/MainWindow.cpp" line="210"/>
         <source>Keyway: %1</source>
         <translation>Keyway: %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="210"/>
+        <location filename="../ui/MainWindow.cpp" line="211"/>
         <source>Keyway: routing on %1</source>
         <translation>Keyway: Routing auf %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="212"/>
+        <location filename="../ui/MainWindow.cpp" line="213"/>
         <source>&amp;Start the router</source>
         <translation>Router &amp;starten</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="241"/>
+        <location filename="../ui/MainWindow.cpp" line="242"/>
         <source>No provider keys yet.</source>
         <translation>Noch keine Anbieterschlüssel.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="242"/>
+        <location filename="../ui/MainWindow.cpp" line="243"/>
         <source>%n provider key(s) stored.</source>
         <translation>
             <numerusform>%n Anbieterschlüssel gespeichert.</numerusform>
@@ -2073,7 +2081,7 @@ Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="245"/>
+        <location filename="../ui/MainWindow.cpp" line="246"/>
         <source>%n key(s) have no secret in the keychain any more.</source>
         <translation>
             <numerusform>%n Schlüssel hat kein Geheimnis mehr im Schlüsselbund.</numerusform>
@@ -2081,27 +2089,27 @@ Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="248"/>
+        <location filename="../ui/MainWindow.cpp" line="249"/>
         <source>The secrets could not be checked: %1</source>
         <translation>Die Geheimnisse konnten nicht geprüft werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="254"/>
+        <location filename="../ui/MainWindow.cpp" line="255"/>
         <source>Keyway could not start: %1</source>
         <translation>Keyway konnte nicht starten: %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="306"/>
+        <location filename="../ui/MainWindow.cpp" line="307"/>
         <source>Remove key</source>
         <translation>Schlüssel entfernen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="307"/>
+        <location filename="../ui/MainWindow.cpp" line="308"/>
         <source>Remove “%1” and delete its secret from the keychain?</source>
         <translation>„%1“ entfernen und sein Geheimnis aus dem Schlüsselbund löschen?</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="309"/>
+        <location filename="../ui/MainWindow.cpp" line="310"/>
         <source>&amp;Remove</source>
         <translation>&amp;Entfernen</translation>
     </message>
@@ -2967,12 +2975,12 @@ Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
 <context>
     <name>RouterHost</name>
     <message>
-        <location filename="../app/routing/RouterHost.cpp" line="63"/>
+        <location filename="../app/routing/RouterHost.cpp" line="65"/>
         <source>The router has not started yet.</source>
         <translation>Der Router wurde noch nicht gestartet.</translation>
     </message>
     <message>
-        <location filename="../app/routing/RouterHost.cpp" line="255"/>
+        <location filename="../app/routing/RouterHost.cpp" line="258"/>
         <source>The router could not listen on %1 port %2: %3</source>
         <translation>Der Router konnte nicht auf %1, Port %2 lauschen: %3</translation>
     </message>
@@ -3363,27 +3371,27 @@ Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
         <translation>Die Datenbank %1 wurde von einer neueren Keyway-Version geschrieben (Schema %2; diese Version kennt bis %3). Aktualisieren Sie Keyway.</translation>
     </message>
     <message>
-        <location filename="../app/sql/SqlDatabase.cpp" line="259"/>
+        <location filename="../app/sql/SqlDatabase.cpp" line="287"/>
         <source>The database %1 is locked by another program (waited %2 s). Close the other Keyway or SQLite tool and try again.</source>
         <translation>Die Datenbank %1 ist von einem anderen Programm gesperrt (%2 s gewartet). Schließen Sie das andere Keyway oder SQLite-Werkzeug und versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location filename="../app/sql/SqlDatabase.cpp" line="266"/>
+        <location filename="../app/sql/SqlDatabase.cpp" line="294"/>
         <source>%1 is not a Keyway database or is damaged. Move it aside to start afresh, or restore a backup.</source>
         <translation>%1 ist keine Keyway-Datenbank oder ist beschädigt. Verschieben Sie die Datei, um neu zu beginnen, oder stellen Sie eine Sicherung wieder her.</translation>
     </message>
     <message>
-        <location filename="../app/sql/SqlDatabase.cpp" line="272"/>
+        <location filename="../app/sql/SqlDatabase.cpp" line="300"/>
         <source>Cannot open the database %1 for writing: %2. Check that its folder exists and is writable.</source>
         <translation>Die Datenbank %1 kann nicht zum Schreiben geöffnet werden: %2. Prüfen Sie, ob ihr Ordner existiert und beschreibbar ist.</translation>
     </message>
     <message>
-        <location filename="../app/sql/SqlDatabase.cpp" line="277"/>
+        <location filename="../app/sql/SqlDatabase.cpp" line="305"/>
         <source>The change conflicts with what is stored: %1</source>
         <translation>Die Änderung steht im Konflikt mit den gespeicherten Daten: %1</translation>
     </message>
     <message>
-        <location filename="../app/sql/SqlDatabase.cpp" line="280"/>
+        <location filename="../app/sql/SqlDatabase.cpp" line="308"/>
         <source>The database %1 reported an error: %2</source>
         <translation>Die Datenbank %1 meldete einen Fehler: %2</translation>
     </message>
@@ -3713,64 +3721,72 @@ Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
 <context>
     <name>UsagePage</name>
     <message>
-        <location filename="../ui/usage/UsagePage.cpp" line="23"/>
+        <location filename="../ui/usage/UsagePage.cpp" line="26"/>
         <source>Month</source>
         <translation>Monat</translation>
     </message>
     <message>
-        <location filename="../ui/usage/UsagePage.cpp" line="23"/>
+        <location filename="../ui/usage/UsagePage.cpp" line="26"/>
         <source>Key</source>
         <translation>Schlüssel</translation>
     </message>
     <message>
-        <location filename="../ui/usage/UsagePage.cpp" line="23"/>
+        <location filename="../ui/usage/UsagePage.cpp" line="26"/>
         <source>Answered</source>
         <translation>Beantwortet</translation>
     </message>
     <message>
-        <location filename="../ui/usage/UsagePage.cpp" line="23"/>
+        <location filename="../ui/usage/UsagePage.cpp" line="26"/>
         <source>Attempts</source>
         <translation>Versuche</translation>
     </message>
     <message>
-        <location filename="../ui/usage/UsagePage.cpp" line="23"/>
+        <location filename="../ui/usage/UsagePage.cpp" line="26"/>
         <source>Failovers</source>
         <translation>Failover</translation>
     </message>
     <message>
-        <location filename="../ui/usage/UsagePage.cpp" line="24"/>
+        <location filename="../ui/usage/UsagePage.cpp" line="27"/>
         <source>Rate limits</source>
         <translation>Ratenlimits</translation>
     </message>
     <message>
-        <location filename="../ui/usage/UsagePage.cpp" line="24"/>
+        <location filename="../ui/usage/UsagePage.cpp" line="27"/>
         <source>Prompt tokens</source>
         <translation>Prompt-Token</translation>
     </message>
     <message>
-        <location filename="../ui/usage/UsagePage.cpp" line="24"/>
+        <location filename="../ui/usage/UsagePage.cpp" line="27"/>
         <source>Completion tokens</source>
         <translation>Antwort-Token</translation>
     </message>
     <message>
-        <location filename="../ui/usage/UsagePage.cpp" line="24"/>
+        <location filename="../ui/usage/UsagePage.cpp" line="27"/>
         <source>Cost</source>
         <translation>Kosten</translation>
     </message>
     <message>
-        <location filename="../ui/usage/UsagePage.cpp" line="30"/>
+        <location filename="../ui/usage/UsagePage.cpp" line="33"/>
         <source>Costs are estimates from the model catalog&apos;s list prices and the tokens each provider reported; &quot;—&quot; means the catalog has no price for the models used. Your provider&apos;s bill is what counts.</source>
         <translation>Kosten sind Schätzungen aus den Listenpreisen des Modellkatalogs und den von jedem Anbieter gemeldeten Token; „—“ heißt, dass der Katalog für die verwendeten Modelle keinen Preis kennt. Maßgeblich ist die Rechnung Ihres Anbieters.</translation>
     </message>
     <message>
-        <location filename="../ui/usage/UsagePage.cpp" line="34"/>
+        <location filename="../ui/usage/UsagePage.cpp" line="37"/>
         <source>&lt;b&gt;Requests per day&lt;/b&gt; (last 30 days)</source>
         <translation>&lt;b&gt;Anfragen pro Tag&lt;/b&gt; (letzte 30 Tage)</translation>
     </message>
     <message>
-        <location filename="../ui/usage/UsagePage.cpp" line="36"/>
+        <location filename="../ui/usage/UsagePage.cpp" line="39"/>
         <source>&lt;b&gt;Per key and month&lt;/b&gt;</source>
         <translation>&lt;b&gt;Pro Schlüssel und Monat&lt;/b&gt;</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/usage/UsagePage.cpp" line="96"/>
+        <source>%n request(s) of this period are not in the activity log: it could not write them in time. Their use is counted above.</source>
+        <translation>
+            <numerusform>%n Anfrage dieses Zeitraums ist nicht im Aktivitätsprotokoll: Es konnte sie nicht rechtzeitig schreiben. Ihre Nutzung ist oben mitgezählt.</numerusform>
+            <numerusform>%n Anfragen dieses Zeitraums sind nicht im Aktivitätsprotokoll: Es konnte sie nicht rechtzeitig schreiben. Ihre Nutzung ist oben mitgezählt.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -4,7 +4,7 @@
 <context>
     <name>ActivityLog</name>
     <message numerus="yes">
-        <location filename="../app/activity/ActivityLog.cpp" line="67"/>
+        <location filename="../app/activity/ActivityLog.cpp" line="124"/>
         <source>%n request(s) were not logged: the router served them faster than the activity log could write</source>
         <translation>
             <numerusform>%n request was not logged: the router served it faster than the activity log could write</numerusform>
@@ -15,7 +15,7 @@
 <context>
     <name>ActivityPage</name>
     <message numerus="yes">
-        <location filename="../ui/activity/ActivityPage.cpp" line="179"/>
+        <location filename="../ui/activity/ActivityPage.cpp" line="187"/>
         <source>· %n more than the view keeps (see the log)</source>
         <translation>
             <numerusform>· %n more than the view keeps (see the log)</numerusform>
@@ -23,7 +23,15 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/activity/ActivityPage.cpp" line="201"/>
+        <location filename="../ui/activity/ActivityPage.cpp" line="190"/>
+        <source>· %n request(s) not kept in the log: it could not write them in time (the Usage page counts them)</source>
+        <translation>
+            <numerusform>· %n request not kept in the log: it could not write it in time (the Usage page counts it)</numerusform>
+            <numerusform>· %n requests not kept in the log: it could not write them in time (the Usage page counts them)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/activity/ActivityPage.cpp" line="215"/>
         <source>Exporting %n request(s)…</source>
         <translation>
             <numerusform>Exporting %n request…</numerusform>
@@ -94,7 +102,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="242"/>
+        <location filename="../ui/MainWindow.cpp" line="243"/>
         <source>%n provider key(s) stored.</source>
         <translation>
             <numerusform>%n provider key stored.</numerusform>
@@ -102,7 +110,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="245"/>
+        <location filename="../ui/MainWindow.cpp" line="246"/>
         <source>%n key(s) have no secret in the keychain any more.</source>
         <translation>
             <numerusform>%n key has no secret in the keychain any more.</numerusform>
@@ -140,6 +148,17 @@
         <translation>
             <numerusform>%n request this month</numerusform>
             <numerusform>%n requests this month</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>UsagePage</name>
+    <message numerus="yes">
+        <location filename="../ui/usage/UsagePage.cpp" line="96"/>
+        <source>%n request(s) of this period are not in the activity log: it could not write them in time. Their use is counted above.</source>
+        <translation>
+            <numerusform>%n request of this period is not in the activity log: it could not write it in time. Its use is counted above.</numerusform>
+            <numerusform>%n requests of this period are not in the activity log: it could not write them in time. Their use is counted above.</numerusform>
         </translation>
     </message>
 </context>

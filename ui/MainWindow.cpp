@@ -97,6 +97,7 @@ MainWindow::MainWindow(AppCore& core, QWidget* parent)
     connect(m_keysPage, &KeysPage::editFiltersRequested, this, &MainWindow::editFilters);
     connect(&core, &AppCore::keyMoveFinished, m_board, &KeyBoard::moveFinished);
     connect(&core.activityFeed(), &ActivityFeed::updated, m_activityPage, &ActivityPage::apply);
+    connect(&core, &AppCore::activityNotKept, m_activityPage, &ActivityPage::setNotKept);
     loadActivityHistory();
     connect(&core, &AppCore::membersChanged, this, [this](const QList<Member>& members) {
         QHash<qint64, QString> names;

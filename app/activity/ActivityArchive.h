@@ -1,5 +1,6 @@
 #pragma once
 
+#include "app/activity/UnkeptUse.h"
 #include "app/activity/UsageReport.h"
 #include "app/sql/SqlDatabase.h"
 #include "router/core/Result.h"
@@ -10,6 +11,7 @@
 #include <QString>
 
 #include <functional>
+#include <map>
 #include <optional>
 
 // The attempt log on disk: request records and their attempts in a SQLite file of their own
@@ -35,11 +37,21 @@ public:
     // The archive that belongs to a configuration database.
     static QString pathFor(const QString& databasePath);
 
+    struct AttemptRow
+    {
+        QString requestId;
+        const AttemptRecord* attempt = nullptr;
+    };
+
     Result<void> open(const QString& path);
-    // One transaction for the lot.
-    // `afterEachRecord` runs between records, inside the transaction.
+    // One transaction for the lot, many rows per statement. `afterEachStatement` runs between
+    // statements, inside the transaction.
     Result<void> write(
-        const QList<RequestRecord>& records, const std::function<void()>& afterEachRecord = {});
+        const QList<RequestRecord>& records, const std::function<void()>& afterEachStatement = {});
+    // Adds the use of requests that were not written to the usage figures (one transaction).
+    Result<void> addUnkept(const UnkeptUse& unkept);
+    // Requests not kept from `since` on (UTC days), within the retention.
+    Result<qint64> unkeptRequests(const QDate& since = {});
     Result<std::optional<RequestRecord>> find(const QString& id);
     // The newest `limit` requests, oldest first, with the sequence number of the newest.
     Result<QList<RequestRecord>> latest(int limit, qint64* lastSequence = nullptr);
@@ -52,9 +64,15 @@ public:
     Result<UsageReport> usage(const QDateTime& since);
 
 private:
+    // Inserts of 1, 2, 4... rows, up to as many as a statement may carry, by their rows.
+    using Inserts = std::map<int, QSqlQuery>;
+
     Result<void> openFile(const QString& path);
     Result<QSqlQuery> exec(const QString& sql, const QVariantList& values = {});
-    Result<void> writeRecord(const RequestRecord& record);
+    Result<Inserts> prepareInserts(const QString& table, const QStringList& columns);
+    template <typename Row, typename Bind>
+    Result<void> insertRows(Inserts& inserts, const QList<Row>& rows, Bind bind,
+        const std::function<void()>& afterEachStatement);
     Result<QList<RequestRecord>> select(
         const QString& where, const QVariantList& values, qint64* lastSequence);
     Result<void> loadAttempts(QList<RequestRecord>& records);
@@ -63,6 +81,6 @@ private:
 
     SqlDatabase m_db;
     // Prepared once: the log writes thousands of rows a second under load.
-    std::optional<QSqlQuery> m_insertRequest;
-    std::optional<QSqlQuery> m_insertAttempt;
+    Inserts m_requests;
+    Inserts m_attempts;
 };

@@ -10,19 +10,7 @@
 #include <malloc.h>
 #endif
 
-#ifdef Q_OS_LINUX
-#include <sys/resource.h>
-#include <sys/syscall.h>
-#include <unistd.h>
-#endif
-
 Q_LOGGING_CATEGORY(lcActivity, "keyway.activity")
-
-namespace {
-
-constexpr int recordsBetweenYields = 10;
-
-} // namespace
 
 class ActivityLog::Writer : public QObject
 {
@@ -34,11 +22,9 @@ public:
 
     void start()
     {
-#ifdef Q_OS_LINUX
-        // The log may lag; requests may not. On two busy cores a batch written at normal
-        // priority shows up in the router's tail latency.
-        setpriority(PRIO_PROCESS, pid_t(syscall(SYS_gettid)), 10);
-#endif
+        // Normal priority: at nice 10 (as it ran before), a router that kept two cores busy
+        // left the writer a few per cent of them, and it kept about half of the requests
+        // (tests/bench, TestActivityLog).
         if (auto opened = m_archive.open(m_path); !opened) {
             report(opened.failure().message);
             return;
@@ -63,27 +49,26 @@ public:
     {
         m_batchTimer.stop();
         const Pending pending = m_log->takePending();
-        if (pending.turnedAway > 0) {
-            report(ActivityLog::tr(
-                "%n request(s) were not logged: the router served them faster than the "
-                "activity log could write",
-                nullptr, int(std::min<qsizetype>(pending.turnedAway, INT_MAX))));
-        }
+        if (!pending.turnedAway.isEmpty())
+            keepUseOf(pending.turnedAway);
         if (pending.records.isEmpty() || !m_open)
             return;
-        // A batch takes a few hundred milliseconds under load. The scheduler lets a router
-        // thread that wakes on this core wait for the writer's time slice (up to ~2 ms), which
-        // was the router's whole p99 at one connection (tests/bench); giving way every few
-        // records makes that wait a few tens of microseconds.
-        int written = 0;
-        const auto giveWay = [&written] {
-            if (++written % recordsBetweenYields == 0)
-                QThread::yieldCurrentThread();
-        };
-        if (auto done = m_archive.write(pending.records, giveWay); !done)
+        // No giving way between statements: a writer that yields loses its turn to every
+        // busy router thread, and fell behind by a third when they kept the cores busy
+        // (TestActivityLog). A router thread that wakes preempts it as any other thread of
+        // normal priority.
+        if (auto done = m_archive.write(pending.records); !done)
             report(done.failure().message);
         if (pending.records.size() >= batchLimit)
             releaseFreedMemory();
+    }
+
+    void announceNotKept()
+    {
+        if (!m_open)
+            return;
+        if (auto unkept = m_archive.unkeptRequests(); unkept)
+            emit m_log->notKept(*unkept);
     }
 
     void setRetention(const ActivityArchive::Retention& retention)
@@ -133,6 +118,19 @@ public:
     }
 
 private:
+    // Records turned away are lost, but not their use: the usage figures stay exact.
+    void keepUseOf(const UnkeptUse& turnedAway)
+    {
+        report(ActivityLog::tr("%n request(s) were not logged: the router served them faster "
+                               "than the activity log could write",
+            nullptr, int(std::min<qint64>(turnedAway.requests(), INT_MAX))));
+        if (!m_open)
+            return;
+        if (auto added = m_archive.addUnkept(turnedAway); !added)
+            report(added.failure().message);
+        announceNotKept();
+    }
+
     void prune()
     {
         if (!m_open)
@@ -193,7 +191,7 @@ void ActivityLog::record(const RequestRecord& record)
     {
         QMutexLocker lock(&m_mutex);
         if (m_pending.size() >= m_maxWaiting) {
-            ++m_turnedAway;
+            m_turnedAway.add(record);
             return;
         }
         m_pending.append(record);
@@ -209,7 +207,7 @@ void ActivityLog::record(const RequestRecord& record)
 ActivityLog::Pending ActivityLog::takePending()
 {
     QMutexLocker lock(&m_mutex);
-    return { std::exchange(m_pending, {}), std::exchange(m_turnedAway, 0) };
+    return { std::exchange(m_pending, {}), std::exchange(m_turnedAway, {}) };
 }
 
 void ActivityLog::setRetention(const ActivityArchive::Retention& retention)
@@ -234,6 +232,11 @@ void ActivityLog::recent(int limit, std::function<void(std::optional<QList<Reque
 {
     QMetaObject::invokeMethod(
         m_writer, [writer = m_writer, limit, done] { writer->recent(limit, done); });
+}
+
+void ActivityLog::announceNotKept()
+{
+    QMetaObject::invokeMethod(m_writer, [writer = m_writer] { writer->announceNotKept(); });
 }
 
 void ActivityLog::flush()

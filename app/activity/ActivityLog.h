@@ -1,6 +1,7 @@
 #pragma once
 
 #include "app/activity/ActivityArchive.h"
+#include "app/activity/UnkeptUse.h"
 #include "router/records/RequestRecord.h"
 
 #include <QMutex>
@@ -16,9 +17,12 @@
 // took the router's p99 at one connection from ~2.6 to ~2.1 ms on two busy cores (tests/bench):
 // each commit costs more than the rows in it.
 //
-// The router can serve requests faster than SQLite takes rows (about 18,000 a second against
-// nginx on two cores, tests/bench), so the records waiting are bounded: beyond the limit they are
-// counted, not kept, and the count is reported with failed().
+// The writer takes some 50,000 records a second on one core (many rows per statement, a page
+// cache that holds a batch; tests/bench/ActivityThroughput), the router serves up to ~19,000
+// on two. Memory still bounds what may wait: beyond maxWaiting (some 30 MB, a second of the
+// router at full speed) a record is not kept; its use is summed (UnkeptUse) and added to the
+// usage figures, so usage stays exact, and the count is reported (failed(), notKept(), and
+// UsageReport::notKept).
 class ActivityLog : public QObject
 {
     Q_OBJECT
@@ -47,11 +51,16 @@ public:
     void recent(int limit, std::function<void(std::optional<QList<RequestRecord>>)> done);
     // Blocks until what was recorded so far is on disk (for tests and shutdown).
     void flush();
+    // Has notKept() say the count now (for a listener connected after the log started).
+    void announceNotKept();
 
 signals:
     // Something could not be written (or records were turned away); those records are lost,
     // the log goes on.
     void failed(const QString& message);
+    // The requests not kept in the log within its retention (their use is counted), whenever
+    // records are turned away and on announceNotKept(); on the log's thread.
+    void notKept(qint64 requests);
 
 private:
     class Writer;
@@ -59,7 +68,7 @@ private:
     struct Pending
     {
         QList<RequestRecord> records;
-        qsizetype turnedAway = 0; // records that found the waiting list full
+        UnkeptUse turnedAway; // records that found the waiting list full
     };
     Pending takePending();
 
@@ -68,5 +77,5 @@ private:
     const int m_maxWaiting;
     QMutex m_mutex; // guards the two below
     QList<RequestRecord> m_pending;
-    qsizetype m_turnedAway = 0;
+    UnkeptUse m_turnedAway;
 };

@@ -32,4 +32,7 @@ struct UsageReport
 
     QList<KeyMonth> keyMonths; // newest month first, then busiest key first
     QList<Day> days; // oldest first
+    // Requests the activity log turned away (see ActivityLog): counted above, but not in the
+    // log's list of requests.
+    qint64 notKept = 0;
 };

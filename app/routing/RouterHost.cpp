@@ -30,6 +30,8 @@ RouterHost::RouterHost(Store& store, Vault& vault, Overrides overrides, QObject*
     , m_activity(ActivityArchive::pathFor(store.path()))
 {
     connect(&m_store, &Store::changed, this, &RouterHost::scheduleRebuild);
+    connect(&m_activity, &ActivityLog::notKept, this, &RouterHost::activityNotKept,
+        Qt::DirectConnection);
     // Direct: called on the router's threads, so that a request costs the app's thread nothing.
     connect(
         &m_router, &Router::requestFinished, this, &RouterHost::noteFinished, Qt::DirectConnection);
@@ -134,6 +136,7 @@ RouterHost::~RouterHost()
 
 void RouterHost::start()
 {
+    m_activity.announceNotKept(); // for the listeners connected by now
     scheduleRebuild();
 }
 

@@ -67,6 +67,9 @@ signals:
     void listenFailed(const QString& message);
     void stoppedListening();
     void snapshotApplied(int keys, int keysWithoutSecret);
+    // Requests the activity log could not keep (their use is counted), within its retention;
+    // after start() and whenever it turns records away. From the log's thread.
+    void activityNotKept(qint64 requests);
 
 private:
     void scheduleRebuild();

@@ -223,11 +223,39 @@ Result<void> SqlDatabase::upsert(const QString& table, const QStringList& keyCol
     return q ? Result<void>() : q.failure();
 }
 
-QString SqlDatabase::replaceStatement(const QString& table, const QStringList& columns) const
+Result<void> SqlDatabase::addTo(const QString& table, const QStringList& keyColumns,
+    const QStringList& valueColumns, const QStringList& sumColumns, const QVariantList& values)
 {
+    QStringList updates;
+    for (const QString& column : valueColumns)
+        updates.append(column + QStringLiteral(" = excluded.") + column);
+    for (const QString& column : sumColumns)
+        updates.append(QStringLiteral("%1 = COALESCE(%2.%1 + excluded.%1, %2.%1, excluded.%1)")
+                           .arg(column, table));
+    const QStringList columns = keyColumns + valueColumns + sumColumns;
+    auto q
+        = exec(QStringLiteral("INSERT INTO %1 (%2) VALUES (%3) ON CONFLICT (%4) DO UPDATE SET %5")
+                   .arg(table, columns.join(QStringLiteral(", ")), placeholders(columns.size()),
+                       keyColumns.join(QStringLiteral(", ")), updates.join(QStringLiteral(", "))),
+            values);
+    return q ? Result<void>() : q.failure();
+}
+
+QString SqlDatabase::replaceStatement(
+    const QString& table, const QStringList& columns, int rows) const
+{
+    QStringList tuples;
+    tuples.fill(QStringLiteral("(%1)").arg(placeholders(columns.size())), rows);
     // SQLite deletes the old row (and what cascades from it) and inserts a new one.
-    return QStringLiteral("INSERT OR REPLACE INTO %1 (%2) VALUES (%3)")
-        .arg(table, columns.join(QStringLiteral(", ")), placeholders(columns.size()));
+    return QStringLiteral("INSERT OR REPLACE INTO %1 (%2) VALUES %3")
+        .arg(table, columns.join(QStringLiteral(", ")), tuples.join(QStringLiteral(", ")));
+}
+
+Result<void> SqlDatabase::setPageCacheKiB(int kibibytes)
+{
+    // PRAGMA takes no bound parameters; a negative size is in KiB, not pages.
+    auto done = exec(QStringLiteral("PRAGMA cache_size = -%1").arg(kibibytes));
+    return done ? Result<void>() : done.failure();
 }
 
 Result<void> SqlDatabase::transaction(const std::function<Result<void>()>& work)

@@ -7,6 +7,8 @@
 #include <QSqlQuery>
 #include <QStringList>
 
+#include <algorithm>
+#include <bit>
 #include <functional>
 
 class QSqlError;
@@ -58,8 +60,24 @@ public:
     // `values` are the key columns' values, then the value columns'.
     Result<void> upsert(const QString& table, const QStringList& keyColumns,
         const QStringList& valueColumns, const QVariantList& values);
-    // An INSERT with one placeholder per column that replaces a row with the same key.
-    QString replaceStatement(const QString& table, const QStringList& columns) const;
+    // Inserts the row, or adds its `sumColumns` to those of the row with the same key (a NULL
+    // adds nothing; a NULL sum takes the other value) and sets its `valueColumns`. `values`
+    // are the key columns' values, then the value columns', then the sum columns'.
+    Result<void> addTo(const QString& table, const QStringList& keyColumns,
+        const QStringList& valueColumns, const QStringList& sumColumns, const QVariantList& values);
+    // An INSERT of `rows` rows with one placeholder per column, each replacing a row with the
+    // same key; the placeholders are bound row by row.
+    QString replaceStatement(const QString& table, const QStringList& columns, int rows = 1) const;
+    // How many rows one statement may carry, a power of two within SQLite's oldest limit on
+    // bound values (999; 3.32 and later allow 32,766, Debian's build 250,000). More rows per
+    // statement gain little: beyond a few dozen the rows' own cost dominates.
+    static int rowsPerStatement(qsizetype columns)
+    {
+        return int(std::bit_floor(quint32(999 / std::max<qsizetype>(columns, 1))));
+    }
+    // How much of the file the connection keeps in memory. SQLite's default of 2 MB is less
+    // than a large transaction changes, and pages it must spill are written more than once.
+    Result<void> setPageCacheKiB(int kibibytes);
     // Commits when `work` succeeds, rolls back when it fails.
     Result<void> transaction(const std::function<Result<void>()>& work);
 

@@ -19,6 +19,8 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include <climits>
+
 ActivityPage::ActivityPage(QWidget* parent)
     : QWidget(parent)
     , m_model(new ActivityModel(ActivityModel::defaultCapacity, this))
@@ -158,6 +160,12 @@ void ActivityPage::setMemberNames(const QHash<qint64, QString>& names)
     m_model->setMemberNames(names);
 }
 
+void ActivityPage::setNotKept(qint64 requests)
+{
+    m_notKept = requests;
+    updateCounts();
+}
+
 void ActivityPage::showSelected()
 {
     const QModelIndex current = m_table->selectionModel()->currentIndex();
@@ -177,6 +185,12 @@ void ActivityPage::updateCounts()
     if (m_droppedTotal > 0)
         text += u' '
             + tr("· %n more than the view keeps (see the log)", nullptr, int(m_droppedTotal));
+    if (m_notKept > 0) {
+        text += u' '
+            + tr("· %n request(s) not kept in the log: it could not write them in time (the "
+                 "Usage page counts them)",
+                nullptr, int(std::min<qint64>(m_notKept, INT_MAX)));
+    }
     m_counts->setText(text);
 }
 

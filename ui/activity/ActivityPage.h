@@ -33,6 +33,8 @@ public:
     // The newest requests of the log, oldest first (empty when it could not be read).
     void showHistory(const QList<RequestRecord>& requests);
     void setMemberNames(const QHash<qint64, QString>& names);
+    // Requests the activity log could not keep (AppCore::activityNotKept).
+    void setNotKept(qint64 requests);
     // Writes the rows the filters let through; runs off the GUI thread and reports in the page.
     void exportTo(const QString& path);
 
@@ -55,6 +57,7 @@ private:
     QLabel* m_counts;
     QHash<qint64, QString> m_memberNames;
     int m_droppedTotal = 0;
+    qint64 m_notKept = 0;
     bool m_expectingHistory = false;
     QList<QPair<QList<RequestRecord>, int>> m_waitingLive; // what came before the history
     QList<QPointer<QThread>> m_exports;

@@ -11,12 +11,15 @@
 #include <QTableWidget>
 #include <QVBoxLayout>
 
+#include <climits>
+
 UsagePage::UsagePage(AppCore& core, QWidget* parent)
     : QWidget(parent)
     , m_core(core)
     , m_table(new QTableWidget(0, 9, this))
     , m_chart(new DailyChart(this))
     , m_note(new QLabel(this))
+    , m_notKept(new QLabel(this))
 {
     m_table->setObjectName(QStringLiteral("usage"));
     m_table->setHorizontalHeaderLabels(
@@ -36,6 +39,10 @@ UsagePage::UsagePage(AppCore& core, QWidget* parent)
     layout->addWidget(new QLabel(tr("<b>Per key and month</b>"), this));
     layout->addWidget(m_table, 1);
     layout->addWidget(m_note);
+    m_notKept->setObjectName(QStringLiteral("notKept"));
+    m_notKept->setWordWrap(true);
+    m_notKept->hide();
+    layout->addWidget(m_notKept);
     m_refresh.setInterval(10'000);
     connect(&m_refresh, &QTimer::timeout, this, &UsagePage::refresh);
 }
@@ -85,5 +92,9 @@ void UsagePage::showReport(const UsageReport& report)
         }
     }
     m_table->resizeColumnsToContents();
+    m_notKept->setVisible(report.notKept > 0);
+    m_notKept->setText(tr("%n request(s) of this period are not in the activity log: it could "
+                          "not write them in time. Their use is counted above.",
+        nullptr, int(std::min<qint64>(report.notKept, INT_MAX))));
     emit reportShown();
 }

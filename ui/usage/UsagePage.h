@@ -38,6 +38,7 @@ private:
     QTableWidget* m_table;
     DailyChart* m_chart;
     QLabel* m_note;
+    QLabel* m_notKept;
     QTimer m_refresh;
     UsageReport m_report;
 };
