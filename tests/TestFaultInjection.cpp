@@ -29,9 +29,9 @@ FakeProvider::Script behaving(Behaviour behaviour, Ms delay = 0ms)
 FakeProvider::Script status(int code, FakeProvider::Headers headers = {}, QByteArray body = {})
 {
     if (body.isEmpty()) {
-        body = QJsonDocument(QJsonObject { { "error",
-                                 QJsonObject { { "message", "scripted failure" },
-                                     { "type", "server_error" } } } })
+        body = QJsonDocument(
+            QJsonObject { { "error",
+                QJsonObject { { "message", "scripted failure" }, { "type", "server_error" } } } })
                    .toJson(QJsonDocument::Compact);
     }
     return { Behaviour::Status, code, std::move(headers), std::move(body), 0ms };
@@ -40,10 +40,10 @@ FakeProvider::Script status(int code, FakeProvider::Headers headers = {}, QByteA
 // OpenAI's error bodies, as its API sends them for a request that cannot be served.
 QByteArray openAiError(const char* message, const char* code, const char* param)
 {
-    return QJsonDocument(QJsonObject { { "error",
-                             QJsonObject { { "message", message },
-                                 { "type", "invalid_request_error" }, { "param", param },
-                                 { "code", code } } } })
+    return QJsonDocument(
+        QJsonObject { { "error",
+            QJsonObject { { "message", message }, { "type", "invalid_request_error" },
+                { "param", param }, { "code", code } } } })
         .toJson(QJsonDocument::Compact);
 }
 
@@ -130,8 +130,8 @@ private:
     void verifyWholeAnswer(const RouterHarness::Response& response);
     void verifyAccounting(const QByteArray& key, int attempts);
     void verifyBrokenStream(const RouterHarness::Response& response);
-    void verifyClientError(const RouterHarness::Response& response, const QByteArray& body,
-        const QString& reason);
+    void verifyClientError(
+        const RouterHarness::Response& response, const QByteArray& body, const QString& reason);
     void waitForAKeyToBeReady();
 
 private slots:
@@ -319,8 +319,8 @@ void TestFaultInjection::verifyClientError(
 {
     QCOMPARE(response.status, 400);
     QCOMPARE(response.body, body);
-    QVERIFY2(response.json()["error"]["message"].toString().contains(reason),
-        response.body.constData());
+    QVERIFY2(
+        response.json()["error"]["message"].toString().contains(reason), response.body.constData());
     QCOMPARE(response.header("x-keyway-key"), "A");
     QCOMPARE(response.header("x-keyway-attempts"), "1");
     QCOMPARE(seen(), QList<QByteArray> { "a" });
@@ -394,7 +394,8 @@ void TestFaultInjection::persistentRateLimitEverywhereEndsIn429()
     for (const QByteArray key : { "a", "b" }) {
         const QList<Clock::time_point> times = timesOn(key);
         for (int step = 1; step < times.size(); ++step)
-            QVERIFY(gapMs(times.at(step - 1), times.at(step)) >= (500 << (step - 1)) - slack.count());
+            QVERIFY(
+                gapMs(times.at(step - 1), times.at(step)) >= (500 << (step - 1)) - slack.count());
     }
     QCOMPARE(h().lastFinished().status, 429);
 }
@@ -590,8 +591,8 @@ void TestFaultInjection::failoverAccounting()
     QCOMPARE(seen(), (QList<QByteArray> { "a", "b", "c" }));
     const double cost = (5 * 2.0 + 4 * 8.0) / 1e6;
     QCOMPARE(h().lastFinished().cost.value_or(-1), cost);
-    const QJsonValue usage = m_stream ? json(response.events().at(response.events().size() - 2))
-                                      : response.json();
+    const QJsonValue usage
+        = m_stream ? json(response.events().at(response.events().size() - 2)) : response.json();
     QCOMPARE(usage["usage"]["cost"].toDouble(), cost);
     const RequestRecord record = h().lastFinished();
     QCOMPARE(record.attempts.at(0).httpStatus, 200);
