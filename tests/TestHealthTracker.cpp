@@ -88,6 +88,30 @@ private slots:
         QCOMPARE(healthOf(tracker, 2).state, KeyHealth::State::Ready);
     }
 
+    // A probe refused at once cost its request nothing: the next one comes after the first wait
+    // again, so a provider back from an outage is noticed within seconds. A costly failure
+    // doubles the wait, and silence is never cheap.
+    void cheapProbeFailuresKeepTheFirstWait()
+    {
+        HealthTracker tracker;
+        for (int i = 0; i < HealthTracker::failuresToOpenCircuit; ++i)
+            tracker.record(1, m_model, UpstreamOutcome::ServerFailure, std::nullopt, m_now, 5ms);
+        Clock::time_point t = m_now + 5s;
+        for (int i = 0; i < 3; ++i) {
+            tracker.record(1, m_model, UpstreamOutcome::ServerFailure, std::nullopt, t, 20ms);
+            QCOMPARE(healthOf(tracker, 1).until, t + 5s);
+            t += 5s;
+        }
+        tracker.record(1, m_model, UpstreamOutcome::ServerFailure, std::nullopt, t, 30s);
+        QCOMPARE(healthOf(tracker, 1).until, t + 10s);
+        t += 10s;
+        tracker.record(1, m_model, UpstreamOutcome::Silent, std::nullopt, t, 300ms);
+        QCOMPARE(healthOf(tracker, 1).until, t + 20s);
+        t += 20s;
+        tracker.record(1, m_model, UpstreamOutcome::ServerFailure, std::nullopt, t, 20ms);
+        QCOMPARE(healthOf(tracker, 1).until, t + 5s);
+    }
+
     void onlyOneProbeIsOutAtATime()
     {
         HealthTracker tracker;

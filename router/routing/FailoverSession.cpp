@@ -570,8 +570,8 @@ void FailoverSession::finishAttempt(std::optional<UpstreamOutcome> outcome,
         m_attempt.malformedEvents = m_translator->malformedEvents();
     }
     if (outcome)
-        m_context.health->record(
-            m_planned.keyId, m_planned.upstreamModel, *outcome, cooldown, Clock::now());
+        m_context.health->record(m_planned.keyId, m_planned.upstreamModel, *outcome, cooldown,
+            Clock::now(), std::chrono::milliseconds(m_attempt.latencyMs));
     else if (m_planned.probe)
         m_context.health->releaseProbe(m_planned.keyId);
     m_record.attempts.append(m_attempt);

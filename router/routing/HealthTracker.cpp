@@ -19,20 +19,22 @@ HealthTracker::Duration HealthTracker::backoff(int attempt) const
     return Duration(qint64(capped / 2 + m_random() * capped / 2));
 }
 
-void HealthTracker::recordFailure(Record& record, Clock::time_point now)
+void HealthTracker::recordFailure(
+    Record& record, Clock::time_point now, std::optional<Duration> took)
 {
     ++record.failuresInARow;
     const bool probeFailed = record.health.state == KeyHealth::State::CircuitOpen;
     if (!probeFailed && record.failuresInARow < failuresToOpenCircuit)
         return;
+    const bool cheap = took && *took < cheapProbeFailure;
     record.probeWait
-        = probeFailed ? std::min(record.probeWait * 2, longestProbeWait) : firstProbeWait;
+        = probeFailed && !cheap ? std::min(record.probeWait * 2, longestProbeWait) : firstProbeWait;
     record.health.state = KeyHealth::State::CircuitOpen;
     record.health.until = now + record.probeWait;
 }
 
 void HealthTracker::record(qint64 keyId, const QString& upstreamModel, UpstreamOutcome outcome,
-    std::optional<Duration> cooldown, Clock::time_point now)
+    std::optional<Duration> cooldown, Clock::time_point now, std::optional<Duration> took)
 {
     QMutexLocker lock(&m_mutex);
     if (outcome == UpstreamOutcome::ClientError) {
@@ -68,12 +70,12 @@ void HealthTracker::record(qint64 keyId, const QString& upstreamModel, UpstreamO
         health.unusableModels.insert(upstreamModel, now + modelUnusableRest);
         break;
     case UpstreamOutcome::ServerFailure:
-        recordFailure(record, now);
+        recordFailure(record, now, took);
         break;
     case UpstreamOutcome::Silent:
         // Strong evidence: one silence is worth the failures that open the circuit.
         record.failuresInARow = std::max(record.failuresInARow, failuresToOpenCircuit - 1);
-        recordFailure(record, now);
+        recordFailure(record, now, std::nullopt); // never cheap: it waited out a deadline
         break;
     case UpstreamOutcome::ClientError:
         break; // handled above

@@ -24,13 +24,20 @@ public:
     static constexpr int failuresToOpenCircuit = 3;
     static constexpr Duration firstProbeWait { 5000 };
     static constexpr Duration longestProbeWait { 60'000 };
+    // A failed probe that cost its request less than this (a refusal, a reset, an error status
+    // at once) cost the client nothing worth saving: the next probe comes after the first wait
+    // again, so a provider back from an outage serves again within seconds. A costly one
+    // (silence, a stall) doubles the wait, so an outage of that kind costs few clients time.
+    static constexpr Duration cheapProbeFailure { 1000 };
 
     // `random` gives a number in [0, 1) for backoff jitter; tests pass a fixed one.
     explicit HealthTracker(std::function<double()> random = {});
 
-    // `cooldown` is what the answer's headers asked for (see CooldownHeaders), if anything.
+    // `cooldown` is what the answer's headers asked for (see CooldownHeaders), if anything;
+    // `took` how long the attempt took, when it is known.
     void record(qint64 keyId, const QString& upstreamModel, UpstreamOutcome outcome,
-        std::optional<Duration> cooldown, Clock::time_point now);
+        std::optional<Duration> cooldown, Clock::time_point now,
+        std::optional<Duration> took = std::nullopt);
     // The key was edited or re-tested: forget what was learnt.
     void forget(qint64 keyId);
     // A half-open circuit lets one request through at a time: true for the request that may
@@ -51,7 +58,7 @@ private:
     };
 
     Duration backoff(int attempt) const;
-    void recordFailure(Record& record, Clock::time_point now);
+    void recordFailure(Record& record, Clock::time_point now, std::optional<Duration> took);
 
     mutable QMutex m_mutex;
     QHash<qint64, Record> m_records;
