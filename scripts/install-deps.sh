@@ -22,7 +22,7 @@ test_packages=(
     openssl # makes the certificate of the TLS upstream in TestUpstreamCall
 )
 
-bench_packages=(wrk nginx-light openssl curl sqlite3)
+bench_packages=(wrk nginx-light openssl curl sqlite3 gnuplot-nox)
 
 packages=("${build_packages[@]}")
 if [[ "$profile" == test || "$profile" == bench ]]; then
