@@ -138,7 +138,11 @@ class TestCrashRecovery : public QObject
         const auto random = QRandomGenerator::global();
         const qint64 id = m_keys.at(random->bounded(int(m_keys.size())));
         const QString tier = tiers.at(random->bounded(int(tiers.size())));
-        const int position = random->bounded(keyCount + 1);
+        const QString suffix = u':' + QString::number(id);
+        const auto others = std::count_if(m_order.cbegin(), m_order.cend(), [&](const QString& e) {
+            return e.startsWith(tier + u':') && !e.endsWith(suffix);
+        });
+        const int position = random->bounded(int(others) + 1); // beyond is refused
         m_orderIfMoved = moved(m_order, id, tier, position);
         startCli(Step::Move,
             { opt("key"), opt("move"), QString::number(id), opt("--tier"), tier, opt("--position"),
@@ -195,7 +199,6 @@ class TestCrashRecovery : public QObject
         QCoreApplication::processEvents();
         for (QNetworkReply* reply : std::exchange(m_inFlight, {})) {
             reply->disconnect(this);
-            reply->abort();
             reply->deleteLater();
         }
         if (!moveUnderWay)

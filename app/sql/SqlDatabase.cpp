@@ -17,6 +17,8 @@ namespace {
 constexpr int sqliteBusy = 5;
 constexpr int sqliteLocked = 6;
 constexpr int sqliteReadOnly = 8;
+constexpr int sqliteIoError = 10;
+constexpr int sqliteFull = 13;
 constexpr int sqliteCantOpen = 14;
 constexpr int sqliteCorrupt = 11;
 constexpr int sqliteNotADatabase = 26;
@@ -295,11 +297,23 @@ Failure SqlDatabase::failureFrom(const QSqlError& error) const
                "restore a backup.")
                 .arg(m_path) };
     case sqliteCantOpen:
-    case sqliteReadOnly:
         return { FailureKind::Database,
             tr("Cannot open the database %1 for writing: %2. Check that its folder exists and "
                "is writable.")
-                .arg(m_path, error.driverText()) };
+                .arg(m_path, error.databaseText()) };
+    case sqliteReadOnly:
+        // The driver's own text ("Unable to execute statement") says nothing of the cause.
+        return { FailureKind::Database,
+            tr("The database %1 is read-only: Keyway may not write to the file or its folder. "
+               "Check their permissions and that the disk is not mounted read-only.")
+                .arg(m_path) };
+    case sqliteIoError:
+    case sqliteFull:
+        // SQLite rolls back what could not be written; the file stays whole.
+        return { FailureKind::Database,
+            tr("Could not write to the database %1 (%2). The disk may be full or the file over "
+               "a size limit; nothing was changed. Free some space and try again.")
+                .arg(m_path, error.databaseText()) };
     case sqliteConstraint:
         return conflict(
             tr("The change conflicts with what is stored: %1").arg(error.databaseText()));
