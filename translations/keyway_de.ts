@@ -3351,47 +3351,57 @@ Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
 <context>
     <name>SqlDatabase</name>
     <message>
-        <location filename="../app/sql/SqlDatabase.cpp" line="58"/>
+        <location filename="../app/sql/SqlDatabase.cpp" line="60"/>
         <source>No database file was given.</source>
         <translation>Es wurde keine Datenbankdatei angegeben.</translation>
     </message>
     <message>
-        <location filename="../app/sql/SqlDatabase.cpp" line="63"/>
+        <location filename="../app/sql/SqlDatabase.cpp" line="65"/>
         <source>%1 is a folder, not a database file.</source>
         <translation>%1 ist ein Ordner, keine Datenbankdatei.</translation>
     </message>
     <message>
-        <location filename="../app/sql/SqlDatabase.cpp" line="66"/>
+        <location filename="../app/sql/SqlDatabase.cpp" line="68"/>
         <source>Cannot create the folder %1 for the database.</source>
         <translation>Der Ordner %1 für die Datenbank kann nicht erstellt werden.</translation>
     </message>
     <message>
-        <location filename="../app/sql/SqlDatabase.cpp" line="142"/>
+        <location filename="../app/sql/SqlDatabase.cpp" line="144"/>
         <source>The database %1 was written by a newer Keyway (schema %2; this version knows up to %3). Update Keyway.</source>
         <translation>Die Datenbank %1 wurde von einer neueren Keyway-Version geschrieben (Schema %2; diese Version kennt bis %3). Aktualisieren Sie Keyway.</translation>
     </message>
     <message>
-        <location filename="../app/sql/SqlDatabase.cpp" line="287"/>
+        <location filename="../app/sql/SqlDatabase.cpp" line="289"/>
         <source>The database %1 is locked by another program (waited %2 s). Close the other Keyway or SQLite tool and try again.</source>
         <translation>Die Datenbank %1 ist von einem anderen Programm gesperrt (%2 s gewartet). Schließen Sie das andere Keyway oder SQLite-Werkzeug und versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location filename="../app/sql/SqlDatabase.cpp" line="294"/>
+        <location filename="../app/sql/SqlDatabase.cpp" line="296"/>
         <source>%1 is not a Keyway database or is damaged. Move it aside to start afresh, or restore a backup.</source>
         <translation>%1 ist keine Keyway-Datenbank oder ist beschädigt. Verschieben Sie die Datei, um neu zu beginnen, oder stellen Sie eine Sicherung wieder her.</translation>
     </message>
     <message>
-        <location filename="../app/sql/SqlDatabase.cpp" line="300"/>
+        <location filename="../app/sql/SqlDatabase.cpp" line="301"/>
         <source>Cannot open the database %1 for writing: %2. Check that its folder exists and is writable.</source>
         <translation>Die Datenbank %1 kann nicht zum Schreiben geöffnet werden: %2. Prüfen Sie, ob ihr Ordner existiert und beschreibbar ist.</translation>
     </message>
     <message>
-        <location filename="../app/sql/SqlDatabase.cpp" line="305"/>
+        <location filename="../app/sql/SqlDatabase.cpp" line="307"/>
+        <source>The database %1 is read-only: Keyway may not write to the file or its folder. Check their permissions and that the disk is not mounted read-only.</source>
+        <translation>Die Datenbank %1 ist schreibgeschützt: Keyway darf weder die Datei noch ihren Ordner beschreiben. Prüfen Sie deren Berechtigungen und ob der Datenträger schreibgeschützt eingehängt ist.</translation>
+    </message>
+    <message>
+        <location filename="../app/sql/SqlDatabase.cpp" line="314"/>
+        <source>Could not write to the database %1 (%2). The disk may be full or the file over a size limit; nothing was changed. Free some space and try again.</source>
+        <translation>In die Datenbank %1 konnte nicht geschrieben werden (%2). Der Datenträger ist vielleicht voll oder die Datei über einer Größengrenze; es wurde nichts geändert. Schaffen Sie Platz und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <location filename="../app/sql/SqlDatabase.cpp" line="319"/>
         <source>The change conflicts with what is stored: %1</source>
         <translation>Die Änderung steht im Konflikt mit den gespeicherten Daten: %1</translation>
     </message>
     <message>
-        <location filename="../app/sql/SqlDatabase.cpp" line="308"/>
+        <location filename="../app/sql/SqlDatabase.cpp" line="322"/>
         <source>The database %1 reported an error: %2</source>
         <translation>Die Datenbank %1 meldete einen Fehler: %2</translation>
     </message>
