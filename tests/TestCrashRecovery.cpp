@@ -31,8 +31,8 @@ QStringList orderFrom(const QString& json)
 {
     QStringList order;
     for (const QJsonValue& key : QJsonDocument::fromJson(json.toUtf8()).array()) {
-        order.append(key[opt("tier")].toString() + u':'
-            + QString::number(key[opt("id")].toInteger()));
+        order.append(
+            key[opt("tier")].toString() + u':' + QString::number(key[opt("id")].toInteger()));
     }
     return order;
 }
@@ -43,7 +43,9 @@ QStringList moved(QStringList order, qint64 id, const QString& tier, int positio
 {
     const QString suffix = u':' + QString::number(id);
     order.removeIf([&](const QString& entry) { return entry.endsWith(suffix); });
-    const auto rank = [](const QString& entry) { return tiers.indexOf(entry.section(u':', 0, 0)); };
+    const auto rank = [](const QString& entry) {
+        return tiers.indexOf(entry.section(u':', 0, 0));
+    };
     qsizetype at = 0;
     int inTier = 0;
     while (at < order.size() && rank(order.at(at)) < tiers.indexOf(tier))
@@ -119,15 +121,14 @@ class TestCrashRecovery : public QObject
         request.setHeader(QNetworkRequest::ContentTypeHeader, "application/json");
         request.setRawHeader("Authorization", "Bearer " + m_token);
         QNetworkReply* reply = m_client.post(request,
-            QByteArray(
-                "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]}"));
+            QByteArray("{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]}"));
         m_inFlight.append(reply);
         connect(reply, &QNetworkReply::finished, this, [this, reply] {
             m_inFlight.removeOne(reply);
             reply->deleteLater();
             if (reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() == 200)
-                m_answeredAt.insert(
-                    QString::fromLatin1(reply->rawHeader("x-keyway-request-id")), m_clock.elapsed());
+                m_answeredAt.insert(QString::fromLatin1(reply->rawHeader("x-keyway-request-id")),
+                    m_clock.elapsed());
             if (m_serving)
                 sendOne();
         });
@@ -139,9 +140,8 @@ class TestCrashRecovery : public QObject
         const qint64 id = m_keys.at(random->bounded(int(m_keys.size())));
         const QString tier = tiers.at(random->bounded(int(tiers.size())));
         const QString suffix = u':' + QString::number(id);
-        const auto others = std::count_if(m_order.cbegin(), m_order.cend(), [&](const QString& e) {
-            return e.startsWith(tier + u':') && !e.endsWith(suffix);
-        });
+        const auto others = std::count_if(m_order.cbegin(), m_order.cend(),
+            [&](const QString& e) { return e.startsWith(tier + u':') && !e.endsWith(suffix); });
         const int position = random->bounded(int(others) + 1); // beyond is refused
         m_orderIfMoved = moved(m_order, id, tier, position);
         startCli(Step::Move,
@@ -165,8 +165,8 @@ class TestCrashRecovery : public QObject
             } else {
                 const QStringList listed = orderFrom(QString::fromUtf8(m_cli->readAll()));
                 if (listed != m_order && m_problem.isEmpty())
-                    m_problem = opt("listed %1, expected %2")
-                                    .arg(listed.join(u' '), m_order.join(u' '));
+                    m_problem
+                        = opt("listed %1, expected %2").arg(listed.join(u' '), m_order.join(u' '));
                 startMove();
             }
         });
@@ -177,7 +177,8 @@ class TestCrashRecovery : public QObject
     {
         auto server = m_keyway->serve(m_address);
         if (m_address.isEmpty()) {
-            m_problem = opt("serve did not start: ") + QString::fromUtf8(server->readAllStandardError());
+            m_problem
+                = opt("serve did not start: ") + QString::fromUtf8(server->readAllStandardError());
             return 0;
         }
         m_serving = true;
@@ -225,11 +226,10 @@ private slots:
         m_database = m_dir.filePath(opt("crash.db"));
         m_keyway = std::make_unique<KeywayProcess>(m_database);
         for (int i = 0; i < keyCount; ++i) {
-            const auto added = m_keyway->run({ opt("key"), opt("add"), opt("--provider"),
-                                                 opt("openai-compatible"), opt("--label"),
-                                                 opt("Key %1").arg(i), opt("--base-url"),
-                                                 m_fake.baseUrl(), opt("--secret-stdin"),
-                                                 opt("--json") },
+            const auto added = m_keyway->run(
+                { opt("key"), opt("add"), opt("--provider"), opt("openai-compatible"),
+                    opt("--label"), opt("Key %1").arg(i), opt("--base-url"), m_fake.baseUrl(),
+                    opt("--secret-stdin"), opt("--json") },
                 "secret-" + QByteArray::number(i));
             QCOMPARE(added.exitCode, 0);
             m_keys.append(QJsonDocument::fromJson(added.out.toUtf8())[opt("id")].toInteger());
@@ -257,10 +257,10 @@ private slots:
             QVERIFY2(listed.exitCode == 0, qPrintable(listed.err));
             const QStringList order = orderFrom(listed.out);
             QVERIFY2(order == m_order || order == m_orderIfMoved,
-                qPrintable(opt("round %1: %2, expected %3 or %4")
-                               .arg(round)
-                               .arg(order.join(u' '), m_order.join(u' '),
-                                   m_orderIfMoved.join(u' '))));
+                qPrintable(
+                    opt("round %1: %2, expected %3 or %4")
+                        .arg(round)
+                        .arg(order.join(u' '), m_order.join(u' '), m_orderIfMoved.join(u' '))));
             m_order = order;
             compareActivity(killedAt);
         }

@@ -54,8 +54,7 @@ class TestDiskFaults : public QObject
         request.setHeader(QNetworkRequest::ContentTypeHeader, "application/json");
         request.setRawHeader("Authorization", "Bearer " + m_token);
         QNetworkReply* reply = m_client.post(request,
-            QByteArray(
-                "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]}"));
+            QByteArray("{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]}"));
         QSignalSpy done(reply, &QNetworkReply::finished);
         done.wait(30000);
         reply->deleteLater();
@@ -75,20 +74,19 @@ class TestDiskFaults : public QObject
 
     qint64 addKey(const QString& label)
     {
-        const auto added = m_keyway->run({ opt("key"), opt("add"), opt("--provider"),
-                                             opt("openai-compatible"), opt("--label"), label,
-                                             opt("--base-url"), m_fake.baseUrl(),
-                                             opt("--secret-stdin"), opt("--json") },
+        const auto added = m_keyway->run(
+            { opt("key"), opt("add"), opt("--provider"), opt("openai-compatible"), opt("--label"),
+                label, opt("--base-url"), m_fake.baseUrl(), opt("--secret-stdin"), opt("--json") },
             "secret-of-" + label.toUtf8());
         return QJsonDocument::fromJson(added.out.toUtf8())[opt("id")].toInteger();
     }
 
-    QString keyList() const { return m_keyway->run({ opt("key"), opt("list"), opt("--json") }).out; }
-
-    QStringList files() const
+    QString keyList() const
     {
-        return QDir(m_dir.path()).entryList(QDir::Files);
+        return m_keyway->run({ opt("key"), opt("list"), opt("--json") }).out;
     }
+
+    QStringList files() const { return QDir(m_dir.path()).entryList(QDir::Files); }
 
     void stop(QProcess& server)
     {
@@ -115,7 +113,8 @@ class TestDiskFaults : public QObject
             const QByteArray path = QFile::encodeName(m_dir.filePath(file));
             QCOMPARE(::chmod(path.constData(), readOnly ? 0400 : 0600), 0);
             if (root)
-                QCOMPARE(::chown(path.constData(), readOnly ? nobody : 0, readOnly ? nobody : 0), 0);
+                QCOMPARE(
+                    ::chown(path.constData(), readOnly ? nobody : 0, readOnly ? nobody : 0), 0);
         }
         QCOMPARE(::chmod(dir.constData(), readOnly ? 0500 : 0700), 0);
         if (root)
@@ -158,8 +157,8 @@ private slots:
     {
         const QString before = keyList();
         makeReadOnly(true);
-        const auto move = m_keyway->run({ opt("key"), opt("move"), QString::number(m_alpha),
-            opt("--tier"), opt("fallback") });
+        const auto move = m_keyway->run(
+            { opt("key"), opt("move"), QString::number(m_alpha), opt("--tier"), opt("fallback") });
         QString address;
         auto server = m_keyway->serve(address);
         server->waitForFinished(15000);
@@ -176,8 +175,8 @@ private slots:
     {
         const QString before = keyList();
         limitFileSize(0);
-        const auto move = m_keyway->run({ opt("key"), opt("move"), QString::number(m_alpha),
-            opt("--tier"), opt("fallback") });
+        const auto move = m_keyway->run(
+            { opt("key"), opt("move"), QString::number(m_alpha), opt("--tier"), opt("fallback") });
         limitFileSize(-1);
         QCOMPARE(move.exitCode, 3);
         QVERIFY2(move.err.contains(opt("disk may be full")), qPrintable(move.err));
@@ -229,8 +228,8 @@ private slots:
         QVERIFY(!first.isEmpty() && !second.isEmpty());
         QVERIFY(servedBy(first, "Alpha"));
         QVERIFY(servedBy(second, "Alpha"));
-        const auto move = m_keyway->run({ opt("key"), opt("move"), QString::number(m_alpha),
-            opt("--tier"), opt("fallback") });
+        const auto move = m_keyway->run(
+            { opt("key"), opt("move"), QString::number(m_alpha), opt("--tier"), opt("fallback") });
         QCOMPARE(move.exitCode, 0);
         QVERIFY(servedBy(first, "Beta"));
         QVERIFY(servedBy(second, "Beta"));
@@ -250,8 +249,7 @@ private slots:
         auto one = m_keyway->serve(first);
         QVERIFY(!first.isEmpty());
         const QString port = QString::number(QUrl(first).port());
-        const auto two
-            = m_keyway->run({ opt("serve"), opt("--headless"), opt("--port"), port });
+        const auto two = m_keyway->run({ opt("serve"), opt("--headless"), opt("--port"), port });
         QVERIFY(two.exitCode != 0);
         QVERIFY2(two.err.contains(opt("already in use")), qPrintable(two.err));
         QCOMPARE(chat(first).status, 200);
