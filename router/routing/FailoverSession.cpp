@@ -600,13 +600,19 @@ void FailoverSession::completeStream()
     m_exchange->write(m_translator->takeClientBytes() + m_translator->closing());
     m_exchange->endStream();
     dropUpstream(); // an upstream that never sends [DONE] is let go here
+    recordStreamSuccess();
+    finishRequest(200);
+}
+
+// What a whole stream tells the record: its usage, the model that answered, the key.
+void FailoverSession::recordStreamSuccess()
+{
     m_record.usage = m_translator->usage();
     m_record.servedModel = m_translator->servedModel().isEmpty() ? m_planned.upstreamModel
                                                                  : m_translator->servedModel();
     m_record.keyLabel = m_attempt.keyLabel;
     estimateCost();
     finishAttempt(UpstreamOutcome::Success, {}, {});
-    finishRequest(200);
 }
 
 void FailoverSession::completeAssembled()
@@ -620,12 +626,7 @@ void FailoverSession::completeAssembled()
             tr("The provider's streamed answer could not be read"));
         return;
     }
-    m_record.usage = m_translator->usage();
-    m_record.servedModel = m_translator->servedModel().isEmpty() ? m_planned.upstreamModel
-                                                                 : m_translator->servedModel();
-    m_record.keyLabel = m_attempt.keyLabel;
-    estimateCost();
-    finishAttempt(UpstreamOutcome::Success, {}, {});
+    recordStreamSuccess();
     answer(200, withCost(*body));
     finishRequest(200);
 }

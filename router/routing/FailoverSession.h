@@ -88,6 +88,7 @@ private:
     void commitStream();
     void completeStream();
     void completeAssembled();
+    void recordStreamSuccess();
     // The names the catalog may know the attempt's model by, surest first.
     QStringList modelNames() const;
     void estimateCost();

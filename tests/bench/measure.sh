@@ -5,22 +5,10 @@ build=$(realpath "$1")
 keyway=$build/keyway
 floor=$build/tests/bench/keyway-qnam-floor
 peer=$(realpath tests/bench/node/node_modules/@portkey-ai/gateway/build/start-server.js)
-work=$(mktemp -d)
-chmod 755 "$work" # nginx workers run as another user
 results=$build/results.md
-pids=()
-cleanup() {
-    for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-    [[ -f $work/nginx.pid ]] && kill "$(cat "$work/nginx.pid")" 2>/dev/null || true
-    wait 2>/dev/null || true
-    rm -rf "$work"
-}
-trap cleanup EXIT
-ulimit -n "$(ulimit -Hn)"
 
 plain=18080 tls1=18443 tls2=18444 keyway_port=18400 peer_port=18787
 duration=${KEYWAY_BENCH_SECONDS:-8}
-export KEYWAY_DATABASE=$work/keyway.db
 
 source "$(dirname "${BASH_SOURCE[0]}")/servers.sh" # nginx as the upstream, Keyway with its keys
 node "$peer" --port="$peer_port" --headless >"$work/peer.log" 2>&1 &

@@ -1,8 +1,22 @@
 # Sourced by measure.sh and soak.sh: nginx with canned OpenAI answers (plain, TLS + HTTP/1.1,
 # TLS + HTTP/2; whole answers, streams, a slow stream and a key that is always rate limited) and
 # Keyway in front of it with one key per flavour, chosen by model; and the helpers that load
-# it with wrk. Expects $keyway, $work,
-# $plain, $tls1, $tls2, $keyway_port and a `pids` array; sets $token and $keyway_pid.
+# it with wrk. Expects $keyway, $plain, $tls1, $tls2 and $keyway_port; sets $work (a folder
+# removed on exit, when every process in `pids` is stopped), $token and $keyway_pid.
+
+work=$(mktemp -d)
+chmod 755 "$work" # nginx workers run as another user
+pids=()
+cleanup() {
+    for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+    [[ -f $work/nginx.pid ]] && kill "$(cat "$work/nginx.pid")" 2>/dev/null || true
+    wait 2>/dev/null || true
+    rm -rf "$work"
+}
+trap cleanup EXIT
+ulimit -n "$(ulimit -Hn)"
+export KEYWAY_DATABASE=$work/keyway.db
+
 # --- upstream: nginx with canned OpenAI answers, plain, TLS + HTTP/1.1 and TLS + HTTP/2 -------
 openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj /CN=127.0.0.1 \
     -addext subjectAltName=IP:127.0.0.1 -keyout "$work/key.pem" -out "$work/cert.pem" 2>/dev/null

@@ -24,21 +24,9 @@ minutes=${KEYWAY_SOAK_MINUTES:-10}
 # Keyway and its upstream under the three loads, minute by minute.
 run() {
     keyway=$build/keyway
-    work=$(mktemp -d)
-    chmod 755 "$work" # nginx workers run as another user
     mkdir -p "$out"
-    pids=()
-    cleanup() {
-        for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-        [[ -f $work/nginx.pid ]] && kill "$(cat "$work/nginx.pid")" 2>/dev/null || true
-        wait 2>/dev/null || true
-        rm -rf "$work"
-    }
-    trap cleanup EXIT
-    ulimit -n "$(ulimit -Hn)"
 
     plain=19080 tls1=19443 tls2=19444 keyway_port=19400
-    export KEYWAY_DATABASE=$work/keyway.db
     source tests/bench/servers.sh
     auth=(-H "Authorization: Bearer $token")
     url=http://127.0.0.1:$keyway_port/v1/chat/completions

@@ -126,6 +126,16 @@ QByteArray anthropicEvent(const char* type, const QJsonObject& data)
         + "\ndata: " + QJsonDocument(data).toJson(QJsonDocument::Compact) + "\n\n";
 }
 
+// An Anthropic stream's first event: the message, still empty, with the prompt's usage.
+QByteArray anthropicStart(const QString& model, const QJsonObject& usage)
+{
+    return anthropicEvent("message_start",
+        { { "type", "message_start" },
+            { "message",
+                QJsonObject { { "id", "msg_fake" }, { "type", "message" }, { "role", "assistant" },
+                    { "model", model }, { "content", QJsonArray() }, { "usage", usage } } } });
+}
+
 QList<QByteArray> anthropicEvents(const QString& model)
 {
     const auto textDelta = [](const char* text) {
@@ -134,15 +144,9 @@ QList<QByteArray> anthropicEvents(const QString& model)
                 { "delta", QJsonObject { { "type", "text_delta" }, { "text", text } } } });
     };
     return {
-        anthropicEvent("message_start",
-            { { "type", "message_start" },
-                { "message",
-                    QJsonObject { { "id", "msg_fake" }, { "type", "message" },
-                        { "role", "assistant" }, { "model", model }, { "content", QJsonArray() },
-                        { "usage",
-                            QJsonObject { { "input_tokens", 5 }, { "output_tokens", 1 },
-                                { "cache_read_input_tokens", 2 },
-                                { "cache_creation_input_tokens", 0 } } } } } }),
+        anthropicStart(model,
+            { { "input_tokens", 5 }, { "output_tokens", 1 }, { "cache_read_input_tokens", 2 },
+                { "cache_creation_input_tokens", 0 } }),
         anthropicEvent("ping", { { "type", "ping" } }),
         anthropicEvent("content_block_start",
             { { "type", "content_block_start" }, { "index", 0 },
@@ -178,13 +182,7 @@ QByteArray anthropicToolUse(const QString& model)
 QList<QByteArray> anthropicToolUseEvents(const QString& model)
 {
     QList<QByteArray> events {
-        anthropicEvent("message_start",
-            { { "type", "message_start" },
-                { "message",
-                    QJsonObject { { "id", "msg_fake" }, { "type", "message" },
-                        { "role", "assistant" }, { "model", model }, { "content", QJsonArray() },
-                        { "usage",
-                            QJsonObject { { "input_tokens", 20 }, { "output_tokens", 1 } } } } } }),
+        anthropicStart(model, { { "input_tokens", 20 }, { "output_tokens", 1 } }),
         anthropicEvent("content_block_start",
             { { "type", "content_block_start" }, { "index", 0 },
                 { "content_block", QJsonObject { { "type", "text" }, { "text", "" } } } }),
