@@ -137,6 +137,15 @@ Router::Admission Router::admit(const HttpRequest& request) const
                 QStringLiteral("invalid_request_error"), QStringLiteral("host_not_allowed"), {} };
             return admission;
         }
+        // A web page may call 127.0.0.1 itself; its browser names the page in Origin. No answer
+        // carries CORS headers either, so even an answer to an open path stays unreadable to it.
+        if (!m_hostGuard.allowsOrigin(request.header("Origin"))) {
+            admission.refusal = ClientErrors::Error { 403,
+                Text::tr("Requests from web pages are not accepted (Origin: %1)")
+                    .arg(QString::fromLatin1(request.header("Origin").left(200))),
+                QStringLiteral("invalid_request_error"), QStringLiteral("origin_not_allowed"), {} };
+            return admission;
+        }
         admission.snapshot = m_snapshot;
         admission.redactor = m_redactor;
     }

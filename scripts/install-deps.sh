@@ -3,6 +3,7 @@
 #   install-deps.sh run    what building and running Keyway needs
 #   install-deps.sh test   that, plus what the test suite needs (GNOME Keyring, D-Bus, Xvfb...)
 #   install-deps.sh bench  that, plus the benchmark's load generator, upstream and tools
+#   install-deps.sh fuzz   that of test, plus clang and its libFuzzer and sanitizer runtimes
 set -euo pipefail
 
 profile=${1:-run}
@@ -24,12 +25,17 @@ test_packages=(
 
 bench_packages=(wrk nginx-light openssl curl sqlite3 gnuplot-nox)
 
+fuzz_packages=(clang libclang-rt-dev)
+
 packages=("${build_packages[@]}")
-if [[ "$profile" == test || "$profile" == bench ]]; then
+if [[ "$profile" == test || "$profile" == bench || "$profile" == fuzz ]]; then
     packages+=("${test_packages[@]}")
 fi
 if [[ "$profile" == bench ]]; then
     packages+=("${bench_packages[@]}")
+fi
+if [[ "$profile" == fuzz ]]; then
+    packages+=("${fuzz_packages[@]}")
 fi
 
 missing=()

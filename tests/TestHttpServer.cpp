@@ -167,6 +167,55 @@ private slots:
         QVERIFY(garbage.receiveCount("\r\n\r\n", 1).startsWith("HTTP/1.1 400"));
     }
 
+    // Every way a request's end can be read two ways (RFC 9112 section 6.3, "request smuggling"):
+    // refused with 400 before anything behind it is taken for a request, the connection closed,
+    // and the server goes on serving the next client.
+    void refusesEveryFramingThatCouldSmuggle_data()
+    {
+        QTest::addColumn<QByteArray>("head");
+        const QByteArray smuggled = "0\r\n\r\nGET /smuggled HTTP/1.1\r\nHost: a\r\n\r\n";
+        QTest::newRow("CL then TE")
+            << "Content-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n" + smuggled;
+        QTest::newRow("TE then CL")
+            << "Transfer-Encoding: chunked\r\nContent-Length: 5\r\n\r\n" + smuggled;
+        QTest::newRow("two CL, different")
+            << "Content-Length: 5\r\nContent-Length: 45\r\n\r\n" + smuggled;
+        QTest::newRow("two CL, equal")
+            << "Content-Length: 45\r\nContent-Length: 45\r\n\r\n" + smuggled;
+        QTest::newRow("CL list") << "Content-Length: 5, 45\r\n\r\n" + smuggled;
+        QTest::newRow("CL negative") << "Content-Length: -5\r\n\r\n" + smuggled;
+        QTest::newRow("CL hex") << "Content-Length: 0x5\r\n\r\n" + smuggled;
+        QTest::newRow("TE identity") << "Transfer-Encoding: identity\r\n\r\n" + smuggled;
+        QTest::newRow("TE chunked, identity")
+            << "Transfer-Encoding: chunked, identity\r\n\r\n" + smuggled;
+        QTest::newRow("TE not chunked") << "Transfer-Encoding: xchunked\r\n\r\n" + smuggled;
+        QTest::newRow("TE obs-fold")
+            << "Content-Length: 5\r\nTransfer-Encoding:\r\n chunked\r\n\r\n" + smuggled;
+        QTest::newRow("space before colon")
+            << "Content-Length: 5\r\nTransfer-Encoding : chunked\r\n\r\n" + smuggled;
+        QTest::newRow("chunk size overflow")
+            << "Transfer-Encoding: chunked\r\n\r\n1" + QByteArray(20, '0') + "\r\nx\r\n" + smuggled;
+        QTest::newRow("chunk size not hex")
+            << "Transfer-Encoding: chunked\r\n\r\n5g\r\nhello\r\n" + smuggled;
+        QTest::newRow("NUL in a header")
+            << QByteArray("X-A: a") + '\0' + "b\r\nContent-Length: 5\r\n\r\n" + smuggled;
+    }
+    void refusesEveryFramingThatCouldSmuggle()
+    {
+        QFETCH(QByteArray, head);
+        start();
+        RawClient client(m_server->port());
+        client.send("POST /x HTTP/1.1\r\nHost: a\r\n" + head);
+        const QByteArray got = client.receive([](const QByteArray&) { return false; }, 1000);
+        QVERIFY2(got.startsWith("HTTP/1.1 400"), got.constData());
+        QCOMPARE(got.count("HTTP/1.1 "), 1);
+        QVERIFY(client.waitClosed(2000));
+        QVERIFY(m_bodiesSeen.isEmpty());
+        RawClient next(m_server->port());
+        next.send("GET /after HTTP/1.1\r\nHost: a\r\n\r\n");
+        QVERIFY(next.receiveCount("body=", 1).startsWith("HTTP/1.1 200"));
+    }
+
     void closesSlowAndIdleClients()
     {
         HttpLimits limits;

@@ -106,6 +106,59 @@ private slots:
         QCOMPARE(bodyOf(answer)["error"]["code"].toString(), QStringLiteral("host_not_allowed"));
     }
 
+    // A web page in the user's browser calling http://127.0.0.1 directly: the Host is local, but
+    // the browser names the page in Origin. Refused on every path, before the body, with no CORS
+    // header that would let the page read even the refusal; the router goes on serving.
+    void aWebPagesRequestIsRefused_data()
+    {
+        QTest::addColumn<QByteArray>("method");
+        QTest::addColumn<QByteArray>("path");
+        QTest::addColumn<QByteArray>("headers");
+        const QByteArray key = "x-api-key: " + RouterHarness::token() + "\r\n";
+        QTest::newRow("chat from a page")
+            << QByteArray("POST") << QByteArray("/v1/chat/completions")
+            << "Origin: https://evil.example\r\nContent-Type: text/plain\r\n" + key;
+        QTest::newRow("health from a page") << QByteArray("GET") << QByteArray("/health")
+                                            << QByteArray("Origin: http://evil.example:4141\r\n");
+        QTest::newRow("preflight") << QByteArray("OPTIONS") << QByteArray("/v1/chat/completions")
+                                   << QByteArray("Origin: https://evil.example\r\n"
+                                                 "Access-Control-Request-Method: POST\r\n");
+        QTest::newRow("sandboxed frame or file:")
+            << QByteArray("GET") << QByteArray("/v1/models") << "Origin: null\r\n" + key;
+        QTest::newRow("localhost look-alike") << QByteArray("GET") << QByteArray("/v1/models")
+                                              << "Origin: http://localhost.evil.example\r\n" + key;
+        QTest::newRow("a LAN page") << QByteArray("GET") << QByteArray("/v1/models")
+                                    << "Origin: http://192.168.1.20\r\n" + key;
+    }
+    void aWebPagesRequestIsRefused()
+    {
+        QFETCH(QByteArray, method);
+        QFETCH(QByteArray, path);
+        QFETCH(QByteArray, headers);
+        const QByteArray chat = QJsonDocument(RouterHarness::chat(QStringLiteral("m-one")))
+                                    .toJson(QJsonDocument::Compact);
+        const QByteArray answer = exchangeRaw(
+            rawRequest(method, path, headers, method == "POST" ? chat : QByteArray()));
+        QVERIFY2(answer.startsWith("HTTP/1.1 403"), answer.constData());
+        QVERIFY(!answer.contains("Access-Control-Allow"));
+        QCOMPARE(bodyOf(answer)["error"]["code"].toString(), QStringLiteral("origin_not_allowed"));
+        QVERIFY(h().fake().attempts().isEmpty());
+        // The router goes on serving.
+        QCOMPARE(h().get(QStringLiteral("/health"), {}).status, 200);
+        QCOMPARE(h().post(QStringLiteral("/v1/chat/completions"),
+                        RouterHarness::chat(QStringLiteral("m-one")))
+                     .status,
+            200);
+    }
+
+    // A tool served from this machine (a local web UI) may call the router from its page.
+    void aLocalPageIsServed()
+    {
+        const QByteArray answer = exchangeRaw(rawRequest("GET", "/v1/models",
+            "Origin: http://localhost:3000\r\nx-api-key: " + RouterHarness::token() + "\r\n"));
+        QVERIFY2(answer.startsWith("HTTP/1.1 200"), answer.left(200).constData());
+    }
+
     void badBodiesGetAClearOpenAiError_data()
     {
         QTest::addColumn<QByteArray>("body");

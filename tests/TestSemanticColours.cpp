@@ -49,6 +49,20 @@ private:
     }
 
 private slots:
+    // The class's ratio is the one WCAG 2 defines, whichever colour comes first (it once read
+    // two temporaries after their end; the sanitized suite, scripts/test-sanitized.sh, saw it).
+    void contrastIsWcags()
+    {
+        QCOMPARE(SemanticColours::contrast(Qt::black, Qt::white), 21.0);
+        QCOMPARE(SemanticColours::contrast(Qt::white, Qt::black), 21.0);
+        QCOMPARE(
+            SemanticColours::contrast(QColor(0x80, 0x80, 0x80), QColor(0x80, 0x80, 0x80)), 1.0);
+        const QColor green(0x16, 0x80, 0x3c);
+        const QColor base(0xfa, 0xf9, 0xf8);
+        QVERIFY(qFuzzyCompare(SemanticColours::contrast(green, base), contrast(green, base)));
+        QVERIFY(qFuzzyCompare(SemanticColours::contrast(base, green), contrast(green, base)));
+    }
+
     void readable_data()
     {
         QTest::addColumn<QPalette>("palette");

@@ -2942,6 +2942,11 @@ Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
         <translation>Der Host-Header muss die Loopback-Adresse dieses Rechners nennen</translation>
     </message>
     <message>
+        <location filename="../router/Router.cpp" line="143"/>
+        <source>Requests from web pages are not accepted (Origin: %1)</source>
+        <translation>Anfragen von Webseiten werden nicht angenommen (Origin: %1)</translation>
+    </message>
+    <message>
         <location filename="../router/Router.cpp" line="223"/>
         <source>There is no endpoint %1</source>
         <translation>Es gibt keinen Endpunkt %1</translation>

@@ -180,7 +180,11 @@ ActivityLog::ActivityLog(QString path, int maxWaiting, QObject* parent)
 ActivityLog::~ActivityLog()
 {
     flush();
-    QMetaObject::invokeMethod(m_writer, &QObject::deleteLater);
+    // Deleted on its own thread before that thread is told to quit: a deleteLater() queued to it
+    // could still be waiting when quit() ends the loop, leaving the writer and its database
+    // connection behind (LeakSanitizer saw it, scripts/test-sanitized.sh).
+    QMetaObject::invokeMethod(
+        m_writer, [writer = m_writer] { delete writer; }, Qt::BlockingQueuedConnection);
     m_thread.quit();
     m_thread.wait();
 }

@@ -1,5 +1,7 @@
 #include "router/access/HostGuard.h"
 
+#include <QUrl>
+
 HostGuard::HostGuard(QHostAddress bindAddress)
     : m_bindAddress(std::move(bindAddress))
 { }
@@ -24,4 +26,18 @@ bool HostGuard::allows(const QByteArray& hostHeader) const
     if (address.isNull())
         return false; // a name other than localhost: possibly a rebound domain
     return address.isLoopback() || address.isEqual(m_bindAddress, QHostAddress::TolerantConversion);
+}
+
+bool HostGuard::allowsOrigin(const QByteArray& originHeader) const
+{
+    const QByteArray origin = originHeader.trimmed();
+    if (origin.isEmpty())
+        return true;
+    const QUrl url(QString::fromLatin1(origin), QUrl::StrictMode);
+    const QString scheme = url.scheme();
+    if (!url.isValid() || (scheme != u"http" && scheme != u"https") || url.host().isEmpty())
+        return false;
+    // The host as a Host header writes it: an IPv6 address in brackets.
+    const QString host = url.host(QUrl::FullyEncoded);
+    return allows(host.contains(u':') ? '[' + host.toLatin1() + ']' : host.toLatin1());
 }

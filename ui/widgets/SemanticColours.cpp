@@ -40,7 +40,9 @@ bool SemanticColours::isDark(const QPalette& palette)
 
 double SemanticColours::contrast(const QColor& a, const QColor& b)
 {
-    const auto [darker, lighter] = std::minmax(luminance(a), luminance(b));
+    // std::minmax of two values returns references to them: to temporaries here, gone at the
+    // end of the line (AddressSanitizer's stack-use-after-scope). The list form returns copies.
+    const auto [darker, lighter] = std::minmax({ luminance(a), luminance(b) });
     return (lighter + 0.05) / (darker + 0.05);
 }
 
