@@ -15,6 +15,8 @@ build_packages=(
     qtkeychain-qt6-dev qcoro-qt6-dev libssl-dev libgl-dev libhttp-parser-dev zlib1g-dev
     # QtKeychain loads libsecret at run time; without it there is no keychain backend.
     libsecret-1-0
+    # libsecret talks over GLib's D-Bus connection, whose exit-on-close Keyway turns off (Vault).
+    libglib2.0-dev
     # Qt's own strings (standard buttons, file dialogs) in the user's language.
     qt6-translations-l10n
 )

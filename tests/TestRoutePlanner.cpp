@@ -120,8 +120,10 @@ private slots:
         forToken.localKeyFilter = { 20 };
         RouteKey lost = key(8, "openai");
         lost.secretMissing = true;
+        RouteKey locked = key(9, "openai");
+        locked.secretUnreadable = true;
         const QList<RouteKey> keys { disabled, elsewhere, everywhere, onlyMini, globbed, forBot,
-            forToken, lost };
+            forToken, lost, locked };
         const RoutePlan plan = RoutePlanner::plan(request("gpt-4.1"), keys, m_catalog, {}, m_now);
         QCOMPARE(idsOf(plan), (QList<qint64> { 3, 5, 7 })); // the glob matches the canonical id
         QCOMPARE(reasonFor(plan, 1), ExclusionReason::Disabled);
@@ -129,7 +131,8 @@ private slots:
         QCOMPARE(reasonFor(plan, 4), ExclusionReason::ModelFilter);
         QCOMPARE(reasonFor(plan, 6), ExclusionReason::MemberFilter);
         QCOMPARE(reasonFor(plan, 8), ExclusionReason::SecretMissing);
-        QCOMPARE(plan.excluded.size(), 5);
+        QCOMPARE(reasonFor(plan, 9), ExclusionReason::SecretUnreadable);
+        QCOMPARE(plan.excluded.size(), 6);
     }
 
     void aKeyWhoseEndpointIsRefusedIsSkippedWithTheReason()

@@ -724,43 +724,43 @@ Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
         <translation>Kein Inhalt innerhalb von %1 s nach den Kopfzeilen der Antwort</translation>
     </message>
     <message>
-        <location filename="../router/routing/FailoverSession.cpp" line="620"/>
+        <location filename="../router/routing/FailoverSession.cpp" line="626"/>
         <source>The provider&apos;s streamed answer could not be read</source>
         <translation>Die gestreamte Antwort des Anbieters konnte nicht gelesen werden</translation>
     </message>
     <message>
-        <location filename="../router/routing/FailoverSession.cpp" line="679"/>
+        <location filename="../router/routing/FailoverSession.cpp" line="680"/>
         <source>The request&apos;s deadline of %1 s passed</source>
         <translation>Die Frist der Anfrage von %1 s ist abgelaufen</translation>
     </message>
     <message>
-        <location filename="../router/routing/FailoverSession.cpp" line="699"/>
-        <location filename="../router/routing/FailoverSession.cpp" line="701"/>
+        <location filename="../router/routing/FailoverSession.cpp" line="700"/>
+        <location filename="../router/routing/FailoverSession.cpp" line="702"/>
         <source>The client closed the connection</source>
         <translation>Der Client hat die Verbindung geschlossen</translation>
     </message>
     <message>
-        <location filename="../router/routing/FailoverSession.cpp" line="718"/>
+        <location filename="../router/routing/FailoverSession.cpp" line="719"/>
         <source>The request&apos;s deadline passed before a key answered</source>
         <translation>Die Frist der Anfrage lief ab, bevor ein Schlüssel antwortete</translation>
     </message>
     <message>
-        <location filename="../router/routing/FailoverSession.cpp" line="725"/>
+        <location filename="../router/routing/FailoverSession.cpp" line="726"/>
         <source>Every key for %1 is resting; the first is back in %2 s</source>
         <translation>Alle Schlüssel für %1 kühlen ab; der erste ist in %2 s wieder bereit</translation>
     </message>
     <message>
-        <location filename="../router/routing/FailoverSession.cpp" line="735"/>
+        <location filename="../router/routing/FailoverSession.cpp" line="739"/>
         <source>No key for %1 is usable now</source>
         <translation>Derzeit ist kein Schlüssel für %1 nutzbar</translation>
     </message>
     <message>
-        <location filename="../router/routing/FailoverSession.cpp" line="738"/>
+        <location filename="../router/routing/FailoverSession.cpp" line="742"/>
         <source>No key in this workspace serves the model %1 for this local key</source>
         <translation>Kein Schlüssel in diesem Arbeitsbereich bedient das Modell %1 für diesen lokalen Schlüssel</translation>
     </message>
     <message numerus="yes">
-        <location filename="../router/routing/FailoverSession.cpp" line="744"/>
+        <location filename="../router/routing/FailoverSession.cpp" line="748"/>
         <source>All %n attempt(s) failed. The last: %1</source>
         <translation>
             <numerusform>Der einzige Versuch ist fehlgeschlagen: %1</numerusform>
@@ -2719,87 +2719,92 @@ Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
 <context>
     <name>RoutePlanner</name>
     <message>
-        <location filename="../router/routing/RoutePlanner.cpp" line="289"/>
+        <location filename="../router/routing/RoutePlanner.cpp" line="291"/>
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
     <message>
-        <location filename="../router/routing/RoutePlanner.cpp" line="291"/>
+        <location filename="../router/routing/RoutePlanner.cpp" line="293"/>
         <source>%1 min</source>
         <translation>%1 min</translation>
     </message>
     <message>
-        <location filename="../router/routing/RoutePlanner.cpp" line="292"/>
+        <location filename="../router/routing/RoutePlanner.cpp" line="294"/>
         <source>%1 h</source>
         <translation>%1 h</translation>
     </message>
     <message>
-        <location filename="../router/routing/RoutePlanner.cpp" line="296"/>
+        <location filename="../router/routing/RoutePlanner.cpp" line="298"/>
         <source>disabled</source>
         <translation>deaktiviert</translation>
     </message>
     <message>
-        <location filename="../router/routing/RoutePlanner.cpp" line="298"/>
+        <location filename="../router/routing/RoutePlanner.cpp" line="300"/>
         <source>secret missing from the keychain</source>
         <translation>Geheimnis fehlt im Schlüsselbund</translation>
     </message>
     <message>
-        <location filename="../router/routing/RoutePlanner.cpp" line="300"/>
+        <location filename="../router/routing/RoutePlanner.cpp" line="302"/>
+        <source>its secret could not be read: the keychain is locked or not answering</source>
+        <translation>sein Geheimnis war nicht lesbar: der Schlüsselbund ist gesperrt oder antwortet nicht</translation>
+    </message>
+    <message>
+        <location filename="../router/routing/RoutePlanner.cpp" line="304"/>
         <source>its endpoint is refused: %1</source>
         <translation>sein Endpunkt wird abgelehnt: %1</translation>
     </message>
     <message>
-        <location filename="../router/routing/RoutePlanner.cpp" line="302"/>
+        <location filename="../router/routing/RoutePlanner.cpp" line="306"/>
         <source>belongs to another workspace</source>
         <translation>gehört zu einem anderen Arbeitsbereich</translation>
     </message>
     <message>
-        <location filename="../router/routing/RoutePlanner.cpp" line="304"/>
+        <location filename="../router/routing/RoutePlanner.cpp" line="308"/>
         <source>does not serve %1</source>
         <translation>bedient %1 nicht</translation>
     </message>
     <message>
-        <location filename="../router/routing/RoutePlanner.cpp" line="306"/>
+        <location filename="../router/routing/RoutePlanner.cpp" line="310"/>
         <source>its model filter does not match %1</source>
         <translation>sein Modellfilter passt nicht zu %1</translation>
     </message>
     <message>
-        <location filename="../router/routing/RoutePlanner.cpp" line="308"/>
+        <location filename="../router/routing/RoutePlanner.cpp" line="312"/>
         <source>its member filter does not match</source>
         <translation>sein Mitgliederfilter passt nicht</translation>
     </message>
     <message>
-        <location filename="../router/routing/RoutePlanner.cpp" line="310"/>
+        <location filename="../router/routing/RoutePlanner.cpp" line="314"/>
         <source>its local API key filter does not match</source>
         <translation>sein Filter für lokale API-Schlüssel passt nicht</translation>
     </message>
     <message>
-        <location filename="../router/routing/RoutePlanner.cpp" line="312"/>
+        <location filename="../router/routing/RoutePlanner.cpp" line="316"/>
         <source>shared capacity forbidden by &quot;%1&quot;</source>
         <translation>geteilte Kapazität durch „%1“ verboten</translation>
     </message>
     <message>
-        <location filename="../router/routing/RoutePlanner.cpp" line="314"/>
+        <location filename="../router/routing/RoutePlanner.cpp" line="318"/>
         <source>invalid key</source>
         <translation>ungültiger Schlüssel</translation>
     </message>
     <message>
-        <location filename="../router/routing/RoutePlanner.cpp" line="316"/>
+        <location filename="../router/routing/RoutePlanner.cpp" line="320"/>
         <source>cooling down for %1</source>
         <translation>kühlt ab, noch %1</translation>
     </message>
     <message>
-        <location filename="../router/routing/RoutePlanner.cpp" line="318"/>
+        <location filename="../router/routing/RoutePlanner.cpp" line="322"/>
         <source>out of credit, retried in %1</source>
         <translation>kein Guthaben, neuer Versuch in %1</translation>
     </message>
     <message>
-        <location filename="../router/routing/RoutePlanner.cpp" line="320"/>
+        <location filename="../router/routing/RoutePlanner.cpp" line="324"/>
         <source>failing; next probe in %1</source>
         <translation>fehlerhaft; nächster Test in %1</translation>
     </message>
     <message>
-        <location filename="../router/routing/RoutePlanner.cpp" line="322"/>
+        <location filename="../router/routing/RoutePlanner.cpp" line="326"/>
         <source>%1 unusable on this key for %2</source>
         <translation>%1 mit diesem Schlüssel noch %2 nicht nutzbar</translation>
     </message>
@@ -2942,37 +2947,37 @@ Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
         <translation>Der Host-Header muss die Loopback-Adresse dieses Rechners nennen</translation>
     </message>
     <message>
-        <location filename="../router/Router.cpp" line="143"/>
+        <location filename="../router/Router.cpp" line="144"/>
         <source>Requests from web pages are not accepted (Origin: %1)</source>
         <translation>Anfragen von Webseiten werden nicht angenommen (Origin: %1)</translation>
     </message>
     <message>
-        <location filename="../router/Router.cpp" line="223"/>
+        <location filename="../router/Router.cpp" line="232"/>
         <source>There is no endpoint %1</source>
         <translation>Es gibt keinen Endpunkt %1</translation>
     </message>
     <message>
-        <location filename="../router/Router.cpp" line="231"/>
+        <location filename="../router/Router.cpp" line="240"/>
         <source>%1 expects %2</source>
         <translation>%1 erwartet %2</translation>
     </message>
     <message>
-        <location filename="../router/Router.cpp" line="152"/>
+        <location filename="../router/Router.cpp" line="161"/>
         <source>A local API key is required (Authorization: Bearer kw-… or x-api-key)</source>
         <translation>Ein lokaler API-Schlüssel ist erforderlich (Authorization: Bearer kw-… oder x-api-key)</translation>
     </message>
     <message>
-        <location filename="../router/Router.cpp" line="153"/>
+        <location filename="../router/Router.cpp" line="162"/>
         <source>This local API key is not known, or it was revoked</source>
         <translation>Dieser lokale API-Schlüssel ist unbekannt oder wurde widerrufen</translation>
     </message>
     <message>
-        <location filename="../router/Router.cpp" line="294"/>
+        <location filename="../router/Router.cpp" line="303"/>
         <source>Name the request: ?id=gen-…</source>
         <translation>Geben Sie die Anfrage an: ?id=gen-…</translation>
     </message>
     <message>
-        <location filename="../router/Router.cpp" line="302"/>
+        <location filename="../router/Router.cpp" line="311"/>
         <source>No request %1 is known</source>
         <translation>Die Anfrage %1 ist unbekannt</translation>
     </message>
@@ -2980,12 +2985,12 @@ Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
 <context>
     <name>RouterHost</name>
     <message>
-        <location filename="../app/routing/RouterHost.cpp" line="65"/>
+        <location filename="../app/routing/RouterHost.cpp" line="68"/>
         <source>The router has not started yet.</source>
         <translation>Der Router wurde noch nicht gestartet.</translation>
     </message>
     <message>
-        <location filename="../app/routing/RouterHost.cpp" line="258"/>
+        <location filename="../app/routing/RouterHost.cpp" line="284"/>
         <source>The router could not listen on %1 port %2: %3</source>
         <translation>Der Router konnte nicht auf %1, Port %2 lauschen: %3</translation>
     </message>
@@ -3051,12 +3056,25 @@ Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
         <translation>Keyway routet auf %1 – zum Beenden Ctrl-C drücken.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/cli/ServeCommand.cpp" line="70"/>
+        <location filename="../app/cli/ServeCommand.cpp" line="73"/>
+        <source>Skipping %n key(s) until the keychain gives their secrets (asked again every %1 s): %2</source>
+        <translation>
+            <numerusform>%n Schlüssel wird übersprungen, bis der Schlüsselbund sein Geheimnis herausgibt (erneute Anfrage alle %1 s): %2</numerusform>
+            <numerusform>%n Schlüssel werden übersprungen, bis der Schlüsselbund ihre Geheimnisse herausgibt (erneute Anfrage alle %1 s): %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/cli/ServeCommand.cpp" line="79"/>
         <source>%1 of %n key(s) have no secret in the keychain and are skipped.</source>
         <translation>
             <numerusform>%1 von %n Schlüssel hat kein Geheimnis im Schlüsselbund und wird übersprungen.</numerusform>
             <numerusform>%1 von %n Schlüsseln haben kein Geheimnis im Schlüsselbund und werden übersprungen.</numerusform>
         </translation>
+    </message>
+    <message>
+        <location filename="../app/cli/ServeCommand.cpp" line="83"/>
+        <source>Every key has its secret again.</source>
+        <translation>Alle Schlüssel haben ihr Geheimnis wieder.</translation>
     </message>
 </context>
 <context>
@@ -3376,37 +3394,37 @@ Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
         <translation>Die Datenbank %1 wurde von einer neueren Keyway-Version geschrieben (Schema %2; diese Version kennt bis %3). Aktualisieren Sie Keyway.</translation>
     </message>
     <message>
-        <location filename="../app/sql/SqlDatabase.cpp" line="289"/>
+        <location filename="../app/sql/SqlDatabase.cpp" line="280"/>
         <source>The database %1 is locked by another program (waited %2 s). Close the other Keyway or SQLite tool and try again.</source>
         <translation>Die Datenbank %1 ist von einem anderen Programm gesperrt (%2 s gewartet). Schließen Sie das andere Keyway oder SQLite-Werkzeug und versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location filename="../app/sql/SqlDatabase.cpp" line="296"/>
+        <location filename="../app/sql/SqlDatabase.cpp" line="287"/>
         <source>%1 is not a Keyway database or is damaged. Move it aside to start afresh, or restore a backup.</source>
         <translation>%1 ist keine Keyway-Datenbank oder ist beschädigt. Verschieben Sie die Datei, um neu zu beginnen, oder stellen Sie eine Sicherung wieder her.</translation>
     </message>
     <message>
-        <location filename="../app/sql/SqlDatabase.cpp" line="301"/>
+        <location filename="../app/sql/SqlDatabase.cpp" line="292"/>
         <source>Cannot open the database %1 for writing: %2. Check that its folder exists and is writable.</source>
         <translation>Die Datenbank %1 kann nicht zum Schreiben geöffnet werden: %2. Prüfen Sie, ob ihr Ordner existiert und beschreibbar ist.</translation>
     </message>
     <message>
-        <location filename="../app/sql/SqlDatabase.cpp" line="307"/>
+        <location filename="../app/sql/SqlDatabase.cpp" line="298"/>
         <source>The database %1 is read-only: Keyway may not write to the file or its folder. Check their permissions and that the disk is not mounted read-only.</source>
         <translation>Die Datenbank %1 ist schreibgeschützt: Keyway darf weder die Datei noch ihren Ordner beschreiben. Prüfen Sie deren Berechtigungen und ob der Datenträger schreibgeschützt eingehängt ist.</translation>
     </message>
     <message>
-        <location filename="../app/sql/SqlDatabase.cpp" line="314"/>
+        <location filename="../app/sql/SqlDatabase.cpp" line="305"/>
         <source>Could not write to the database %1 (%2). The disk may be full or the file over a size limit; nothing was changed. Free some space and try again.</source>
         <translation>In die Datenbank %1 konnte nicht geschrieben werden (%2). Der Datenträger ist vielleicht voll oder die Datei über einer Größengrenze; es wurde nichts geändert. Schaffen Sie Platz und versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location filename="../app/sql/SqlDatabase.cpp" line="319"/>
+        <location filename="../app/sql/SqlDatabase.cpp" line="310"/>
         <source>The change conflicts with what is stored: %1</source>
         <translation>Die Änderung steht im Konflikt mit den gespeicherten Daten: %1</translation>
     </message>
     <message>
-        <location filename="../app/sql/SqlDatabase.cpp" line="322"/>
+        <location filename="../app/sql/SqlDatabase.cpp" line="313"/>
         <source>The database %1 reported an error: %2</source>
         <translation>Die Datenbank %1 meldete einen Fehler: %2</translation>
     </message>
@@ -3841,32 +3859,37 @@ Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
 <context>
     <name>Vault</name>
     <message>
-        <location filename="../app/vault/Vault.cpp" line="46"/>
+        <location filename="../app/vault/Vault.cpp" line="62"/>
         <source>No keychain is reachable. On Linux install and start GNOME Keyring (apt install gnome-keyring libsecret-1-0) or KWallet in your desktop session, so that org.freedesktop.secrets answers on the session bus. Keyway never stores secrets in plain text.</source>
         <translation>Kein Schlüsselbund erreichbar. Installieren und starten Sie unter Linux GNOME Keyring (apt install gnome-keyring libsecret-1-0) oder KWallet in Ihrer Desktop-Sitzung, damit org.freedesktop.secrets auf dem Sitzungsbus antwortet. Keyway speichert Geheimnisse niemals im Klartext.</translation>
     </message>
     <message>
-        <location filename="../app/vault/Vault.cpp" line="54"/>
+        <location filename="../app/vault/Vault.cpp" line="67"/>
         <source>The keychain refused access. Unlock it (for GNOME Keyring, the &quot;login&quot; keyring in Passwords and Keys) and allow Keyway, then try again.</source>
         <translation>Der Schlüsselbund hat den Zugriff verweigert. Entsperren Sie ihn (bei GNOME Keyring den Schlüsselbund „Anmeldung“ in „Passwörter und Verschlüsselung“), erlauben Sie Keyway den Zugriff und versuchen Sie es dann erneut.</translation>
     </message>
     <message>
-        <location filename="../app/vault/Vault.cpp" line="59"/>
+        <location filename="../app/vault/Vault.cpp" line="70"/>
+        <source>The system does not let Keyway talk to the keychain (a sandbox or a security policy such as Flatpak, Snap, AppArmor or SELinux). Allow it to reach org.freedesktop.secrets on the session bus, then try again.</source>
+        <translation>Das System lässt Keyway nicht mit dem Schlüsselbund sprechen (eine Sandbox oder eine Sicherheitsrichtlinie wie Flatpak, Snap, AppArmor oder SELinux). Erlauben Sie den Zugriff auf org.freedesktop.secrets am Sitzungsbus und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <location filename="../app/vault/Vault.cpp" line="76"/>
         <source>The keychain reported an error. If it is locked, unlock it and try again.</source>
         <translation>Der Schlüsselbund hat einen Fehler gemeldet. Falls er gesperrt ist, entsperren Sie ihn und versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location filename="../app/vault/Vault.cpp" line="64"/>
+        <location filename="../app/vault/Vault.cpp" line="83"/>
         <source>(Keychain said: %1)</source>
         <translation>(Meldung des Schlüsselbunds: %1)</translation>
     </message>
     <message>
-        <location filename="../app/vault/Vault.cpp" line="71"/>
+        <location filename="../app/vault/Vault.cpp" line="90"/>
         <source>The keychain did not answer within %1 s. It may be locked and waiting for a password prompt: unlock it and try again.</source>
         <translation>Der Schlüsselbund hat nicht innerhalb von %1 s geantwortet. Möglicherweise ist er gesperrt und wartet auf eine Passworteingabe: Entsperren Sie ihn und versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location filename="../app/vault/Vault.cpp" line="134"/>
+        <location filename="../app/vault/Vault.cpp" line="154"/>
         <source>The keychain has no entry %1.</source>
         <translation>Der Schlüsselbund hat keinen Eintrag %1.</translation>
     </message>

@@ -42,7 +42,7 @@
 <context>
     <name>FailoverSession</name>
     <message numerus="yes">
-        <location filename="../router/routing/FailoverSession.cpp" line="744"/>
+        <location filename="../router/routing/FailoverSession.cpp" line="748"/>
         <source>All %n attempt(s) failed. The last: %1</source>
         <translation>
             <numerusform>The only attempt failed: %1</numerusform>
@@ -132,7 +132,15 @@
 <context>
     <name>ServeCommand</name>
     <message numerus="yes">
-        <location filename="../app/cli/ServeCommand.cpp" line="70"/>
+        <location filename="../app/cli/ServeCommand.cpp" line="73"/>
+        <source>Skipping %n key(s) until the keychain gives their secrets (asked again every %1 s): %2</source>
+        <translation>
+            <numerusform>Skipping %n key until the keychain gives its secret (asked again every %1 s): %2</numerusform>
+            <numerusform>Skipping %n keys until the keychain gives their secrets (asked again every %1 s): %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/cli/ServeCommand.cpp" line="79"/>
         <source>%1 of %n key(s) have no secret in the keychain and are skipped.</source>
         <translation>
             <numerusform>%1 of %n key has no secret in the keychain and is skipped.</numerusform>

@@ -64,14 +64,26 @@ int ServeCommand::run(CliContext& context, const QStringList& arguments)
         exitCode = CliContext::UsageError;
         QCoreApplication::exit(exitCode);
     });
-    QObject::connect(
-        &host, &RouterHost::snapshotApplied, &host, [&context](int keys, int withoutSecret) {
-            if (withoutSecret > 0)
-                context.err() << Text::tr("%1 of %n key(s) have no secret in the keychain and "
-                                          "are skipped.",
+    QObject::connect(&host, &RouterHost::snapshotApplied, &host,
+        [&context, told = QString()](
+            int keys, int withoutSecret, const QString& keychainProblem) mutable {
+            // Said once per change, not at every rebuild or retry.
+            QString news;
+            if (!keychainProblem.isEmpty())
+                news = Text::tr("Skipping %n key(s) until the keychain gives their secrets "
+                                "(asked again every %1 s): %2",
+                    nullptr, withoutSecret)
+                           .arg(RouterHost::secretRetryInterval.count())
+                           .arg(keychainProblem);
+            else if (withoutSecret > 0)
+                news = Text::tr("%1 of %n key(s) have no secret in the keychain and are skipped.",
                     nullptr, keys)
-                                     .arg(withoutSecret)
-                              << Qt::endl;
+                           .arg(withoutSecret);
+            else if (!told.isEmpty())
+                news = Text::tr("Every key has its secret again.");
+            if (news != told && !news.isEmpty())
+                context.err() << news << Qt::endl;
+            told = news;
         });
     ShutdownSignals shutdown;
     host.start();

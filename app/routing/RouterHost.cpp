@@ -30,6 +30,9 @@ RouterHost::RouterHost(Store& store, Vault& vault, Overrides overrides, QObject*
     , m_activity(ActivityArchive::pathFor(store.path()))
 {
     connect(&m_store, &Store::changed, this, &RouterHost::scheduleRebuild);
+    m_secretRetry.setSingleShot(true);
+    m_secretRetry.setInterval(secretRetryInterval);
+    connect(&m_secretRetry, &QTimer::timeout, this, &RouterHost::scheduleRebuild);
     connect(&m_activity, &ActivityLog::notKept, this, &RouterHost::activityNotKept,
         Qt::DirectConnection);
     // Direct: called on the router's threads, so that a request costs the app's thread nothing.
@@ -191,29 +194,9 @@ QCoro::Task<> RouterHost::rebuild()
     else // routing goes on by the built-in catalog
         snapshot->catalog = BuiltinCatalog::get();
 
-    int withoutSecret = 0;
-    QHash<QString, QString> secrets;
-    for (qsizetype i = 0; i < keys->size(); ++i) {
-        const ProviderKey& key = keys->at(i);
-        if (!m_secrets.contains(key.secretRef)) {
-            auto secret = co_await m_vault.read(key.secretRef);
-            if (secret)
-                m_secrets.insert(key.secretRef, *secret);
-        }
-        if (!m_secrets.contains(key.secretRef)) {
-            snapshot->keys[i].secretMissing = true; // routed around, with that reason
-            ++withoutSecret;
-            continue;
-        }
-        secrets.insert(key.secretRef, m_secrets.value(key.secretRef));
-        snapshot->targets.insert(key.id,
-            UpstreamTarget { .providerId = key.providerId,
-                .baseUrl = key.baseUrl,
-                .secret = m_secrets.value(key.secretRef),
-                .settings = key.settings,
-                .caFile = key.caFile });
-    }
-    m_secrets = secrets; // removed and replaced secrets leave memory
+    const SecretsRead read = co_await readSecrets(*keys, *snapshot);
+    if (!read.keychainProblem.isEmpty())
+        m_secretRetry.start(); // the keychain may be unlocked, or come back, meanwhile
 
     QList<LocalKeyDirectory::Entry> active;
     for (const LocalApiKey& localKey : *localKeys) {
@@ -226,8 +209,51 @@ QCoro::Task<> RouterHost::rebuild()
     m_activity.setRetention(Settings::retention(settings));
     qCInfo(lcRouterHost) << "routing snapshot:" << snapshot->keys.size() << "keys," << active.size()
                          << "local keys";
-    emit snapshotApplied(int(snapshot->keys.size()), withoutSecret);
+    emit snapshotApplied(int(snapshot->keys.size()), read.withoutSecret, read.keychainProblem);
     applyListener(settings);
+}
+
+QCoro::Task<RouterHost::SecretsRead> RouterHost::readSecrets(
+    const QList<ProviderKey>& keys, RoutingSnapshot& snapshot)
+{
+    SecretsRead read;
+    QHash<QString, QString> secrets;
+    bool checkedWritable = false;
+    for (qsizetype i = 0; i < keys.size(); ++i) {
+        const ProviderKey& key = keys.at(i);
+        // Once the keychain has failed, asking it again for each key would only wait its
+        // timeout as many times: the keys it has not given are routed around until the retry.
+        if (!m_secrets.contains(key.secretRef) && read.keychainProblem.isEmpty()) {
+            const Result<QString> secret = co_await m_vault.read(key.secretRef);
+            if (secret)
+                m_secrets.insert(key.secretRef, *secret);
+            else if (secret.failure().kind != FailureKind::NotFound)
+                read.keychainProblem = secret.failure().message;
+            else if (!checkedWritable) {
+                // A locked keychain hides its entries: "not found" means missing only when the
+                // keychain takes a write.
+                checkedWritable = true;
+                if (const Result<void> writable = co_await m_vault.checkWritable(); !writable)
+                    read.keychainProblem = writable.failure().message;
+            }
+        }
+        if (!m_secrets.contains(key.secretRef)) {
+            // Routed around, with the reason.
+            RouteKey& route = snapshot.keys[i];
+            (read.keychainProblem.isEmpty() ? route.secretMissing : route.secretUnreadable) = true;
+            ++read.withoutSecret;
+            continue;
+        }
+        secrets.insert(key.secretRef, m_secrets.value(key.secretRef));
+        snapshot.targets.insert(key.id,
+            UpstreamTarget { .providerId = key.providerId,
+                .baseUrl = key.baseUrl,
+                .secret = m_secrets.value(key.secretRef),
+                .settings = key.settings,
+                .caFile = key.caFile });
+    }
+    m_secrets = secrets; // removed and replaced secrets leave memory
+    co_return read;
 }
 
 void RouterHost::setListening(bool listening)

@@ -10,10 +10,12 @@
 #include <QHostAddress>
 #include <QMutex>
 #include <QObject>
+#include <QTimer>
 
 #include <optional>
 
 class ActivityFeed;
+struct ProviderKey;
 class Store;
 class Vault;
 
@@ -26,6 +28,10 @@ class RouterHost : public QObject
     Q_OBJECT
 
 public:
+    // While the keychain fails (locked, refusing, gone), the secrets it did not give are asked
+    // for again this often; keys whose secrets the router has keep serving meanwhile.
+    static constexpr std::chrono::seconds secretRetryInterval { 30 };
+
     struct Overrides // from the command line, over the stored settings
     {
         std::optional<quint16> port;
@@ -66,7 +72,9 @@ signals:
     void listening(const QString& address);
     void listenFailed(const QString& message);
     void stoppedListening();
-    void snapshotApplied(int keys, int keysWithoutSecret);
+    // `keychainProblem` says why the keychain did not give some of the secrets (empty when
+    // every key without one has no entry).
+    void snapshotApplied(int keys, int keysWithoutSecret, const QString& keychainProblem);
     // Requests the activity log could not keep (their use is counted), within its retention;
     // after start() and whenever it turns records away. From the log's thread.
     void activityNotKept(qint64 requests);
@@ -75,6 +83,13 @@ private:
     void scheduleRebuild();
     QCoro::Task<> rebuildUntilCurrent();
     QCoro::Task<> rebuild();
+    struct SecretsRead
+    {
+        int withoutSecret = 0;
+        QString keychainProblem;
+    };
+    // Fills the snapshot's targets with the secrets known or read now; flags the others.
+    QCoro::Task<SecretsRead> readSecrets(const QList<ProviderKey>& keys, RoutingSnapshot& snapshot);
     void applyListener(const QHash<QString, QString>& settings);
     void noteFinished(const RequestRecord& record);
     void touchLocalKey(qint64 localKeyId, const QDateTime& at);
@@ -85,6 +100,7 @@ private:
     ActivityLog m_activity;
     Router m_router; // after the log: its threads stop before the log they write to goes
     QHash<QString, QString> m_secrets; // by secret_ref: an edited secret gets a new ref
+    QTimer m_secretRetry;
     QMutex m_touchMutex; // noteFinished() runs on the router's threads
     QHash<qint64, QDateTime> m_lastTouched; // local keys' last use, as last written
     std::optional<std::pair<QHostAddress, quint16>> m_listeningOn;

@@ -1,5 +1,7 @@
 #include "app/vault/Vault.h"
 
+#include "app/vault/SessionBusGuard.h"
+
 #include <QCoreApplication>
 #include <QCoro/QCoroSignal>
 #include <QLoggingCategory>
@@ -26,40 +28,57 @@ struct JobOutcome
     bool finished = false;
 };
 
-// libsecret reports a missing secrets service or session bus as a generic error.
-bool looksUnreachable(const JobOutcome& outcome)
+// What went wrong, as far as the keychain's answer tells. libsecret reports a missing secrets
+// service, a session bus that went away and a bus policy's refusal as generic errors, so its
+// message is read too.
+enum class Trouble { Unreachable, Refused, Forbidden, Other };
+
+bool mentions(const QString& text, std::initializer_list<const char*> signs)
 {
-    static const QStringList signs { QStringLiteral("org.freedesktop.secrets"),
-        QStringLiteral("Could not connect"), QStringLiteral("ServiceUnknown"),
-        QStringLiteral("DBUS_SESSION_BUS_ADDRESS"), QStringLiteral("Cannot autolaunch") };
-    return std::any_of(signs.cbegin(), signs.cend(),
-        [&](const QString& sign) { return outcome.errorString.contains(sign); });
+    return std::any_of(signs.begin(), signs.end(),
+        [&](const char* sign) { return text.contains(QLatin1String(sign)); });
+}
+
+Trouble troubleOf(const JobOutcome& outcome)
+{
+    // A policy's refusal names the service's interface; checked before the names that mean
+    // "not there".
+    if (mentions(outcome.errorString, { "Rejected send message", "AccessDenied" }))
+        return Trouble::Forbidden;
+    if (outcome.error == QKeychain::NoBackendAvailable
+        || mentions(outcome.errorString,
+            { "org.freedesktop.secrets", "Could not connect", "ServiceUnknown",
+                "DBUS_SESSION_BUS_ADDRESS", "Cannot autolaunch", "connection is closed" }))
+        return Trouble::Unreachable;
+    if (outcome.error == QKeychain::AccessDenied || outcome.error == QKeychain::AccessDeniedByUser)
+        return Trouble::Refused;
+    return Trouble::Other;
+}
+
+QString adviceFor(Trouble trouble)
+{
+    switch (trouble) {
+    case Trouble::Unreachable:
+        return Text::tr("No keychain is reachable. On Linux install and start GNOME Keyring "
+                        "(apt install gnome-keyring libsecret-1-0) or KWallet in your desktop "
+                        "session, so that org.freedesktop.secrets answers on the session bus. "
+                        "Keyway never stores secrets in plain text.");
+    case Trouble::Refused:
+        return Text::tr("The keychain refused access. Unlock it (for GNOME Keyring, the \"login\" "
+                        "keyring in Passwords and Keys) and allow Keyway, then try again.");
+    case Trouble::Forbidden:
+        return Text::tr("The system does not let Keyway talk to the keychain (a sandbox or a "
+                        "security policy such as Flatpak, Snap, AppArmor or SELinux). Allow it to "
+                        "reach org.freedesktop.secrets on the session bus, then try again.");
+    case Trouble::Other:
+        break;
+    }
+    return Text::tr("The keychain reported an error. If it is locked, unlock it and try again.");
 }
 
 Failure keychainFailure(const JobOutcome& outcome)
 {
-    QString advice;
-    const QKeychain::Error error
-        = looksUnreachable(outcome) ? QKeychain::NoBackendAvailable : outcome.error;
-    switch (error) {
-    case QKeychain::NoBackendAvailable:
-        advice = Text::tr("No keychain is reachable. On Linux install and start GNOME Keyring "
-                          "(apt install gnome-keyring libsecret-1-0) or KWallet in your desktop "
-                          "session, so that org.freedesktop.secrets answers on the session bus. "
-                          "Keyway never stores secrets in plain text.");
-        break;
-    case QKeychain::AccessDenied:
-    case QKeychain::AccessDeniedByUser:
-        advice
-            = Text::tr("The keychain refused access. Unlock it (for GNOME Keyring, the \"login\" "
-                       "keyring in Passwords and Keys) and allow Keyway, then try again.");
-        break;
-    default:
-        advice
-            = Text::tr("The keychain reported an error. If it is locked, unlock it and try again.");
-        break;
-    }
-    QString message = advice;
+    QString message = adviceFor(troubleOf(outcome));
     if (!outcome.errorString.isEmpty())
         message += u' ' + Text::tr("(Keychain said: %1)").arg(outcome.errorString);
     return { FailureKind::Keychain, message };
@@ -86,6 +105,7 @@ QCoro::Task<Result<JobOutcome>> run(QKeychain::Job* job, std::chrono::millisecon
         if (auto* reader = qobject_cast<QKeychain::ReadPasswordJob*>(finished))
             outcome->text = reader->textData();
     });
+    SessionBusGuard::keepProcessWhenBusCloses();
     // Never fall back to storing secrets in a plain settings file.
     job->setInsecureFallback(false);
     job->setAutoDelete(true);

@@ -730,7 +730,10 @@ void FailoverSession::giveUp()
     } else if (m_record.attempts.isEmpty() && m_plan.attempts.isEmpty() && !m_plan.earliestReturn) {
         const bool anyHealthExclusion = std::any_of(
             m_plan.excluded.cbegin(), m_plan.excluded.cend(), [](const ExcludedKey& excluded) {
-                return excluded.reason >= ExclusionReason::Invalid;
+                // A key left out for its state now, not for what it is: the request may succeed
+                // later.
+                return excluded.reason == ExclusionReason::SecretUnreadable
+                    || excluded.reason >= ExclusionReason::Invalid;
             });
         error = anyHealthExclusion
             ? ClientErrors::Error { 503, tr("No key for %1 is usable now").arg(model),

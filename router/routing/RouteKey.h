@@ -20,7 +20,8 @@ struct RouteKey
     Tier tier = Tier::Prioritized;
     int position = 0;
     bool enabled = true;
-    bool secretMissing = false;
+    bool secretMissing = false; // the keychain has no entry for it
+    bool secretUnreadable = false; // the keychain did not give it (locked, refusing, not there)
     // Why the key's secret may not go to its endpoint, as far as the URL alone tells
     // (PlainHttpRule: plain HTTP to a public address); empty when it may.
     QString endpointRefusal;

@@ -66,6 +66,8 @@ std::optional<ExcludedKey> filterOut(const RouteKey& key, const RouteRequest& re
         return out(ExclusionReason::Disabled);
     if (key.secretMissing)
         return out(ExclusionReason::SecretMissing);
+    if (key.secretUnreadable)
+        return out(ExclusionReason::SecretUnreadable);
     if (!key.endpointRefusal.isEmpty())
         return out(ExclusionReason::EndpointRefused, key.endpointRefusal);
     if (key.workspaceId && *key.workspaceId != request.workspaceId)
@@ -296,6 +298,8 @@ QString RoutePlanner::describe(const ExcludedKey& excluded, Clock::time_point no
         return Text::tr("disabled");
     case ExclusionReason::SecretMissing:
         return Text::tr("secret missing from the keychain");
+    case ExclusionReason::SecretUnreadable:
+        return Text::tr("its secret could not be read: the keychain is locked or not answering");
     case ExclusionReason::EndpointRefused:
         return Text::tr("its endpoint is refused: %1").arg(excluded.detail);
     case ExclusionReason::OtherWorkspace:

@@ -22,6 +22,7 @@ struct RouteRequest
 enum class ExclusionReason {
     Disabled,
     SecretMissing,
+    SecretUnreadable,
     EndpointRefused,
     OtherWorkspace,
     CannotServeModel,

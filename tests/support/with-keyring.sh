@@ -6,6 +6,9 @@
 #   with-keyring.sh [--no-keyring] COMMAND [ARGS...]
 #
 # --no-keyring starts the bus without any secrets service, as on a machine with no keychain.
+# The command finds the bus's and the keyring's process ids in KEYWAY_TEST_BUS_PID and
+# KEYWAY_TEST_KEYRING_PID (to stop, freeze or kill them), and the bus's configuration, a copy of
+# its own, in KEYWAY_TEST_BUS_CONFIG (the bus reads it again on SIGHUP).
 set -euo pipefail
 
 keyring=yes
@@ -34,11 +37,13 @@ chmod 700 "$XDG_RUNTIME_DIR"
 # Desktop hints would steer QtKeychain to KWallet; the test keychain is GNOME Keyring.
 unset XDG_CURRENT_DESKTOP DESKTOP_SESSION KDE_FULL_SESSION GNOME_KEYRING_CONTROL SSH_AUTH_SOCK
 
-exec 3< <(dbus-daemon --config-file="$here/session-bus.conf" --nofork --print-address=1 \
+export KEYWAY_TEST_BUS_CONFIG="$sandbox/session-bus.conf"
+cp "$here/session-bus.conf" "$KEYWAY_TEST_BUS_CONFIG"
+exec 3< <(dbus-daemon --config-file="$KEYWAY_TEST_BUS_CONFIG" --nofork --print-address=1 \
     --print-pid=1 2>/dev/null)
 read -r DBUS_SESSION_BUS_ADDRESS <&3
 read -r bus_pid <&3
-export DBUS_SESSION_BUS_ADDRESS
+export DBUS_SESSION_BUS_ADDRESS KEYWAY_TEST_BUS_PID=$bus_pid
 
 if [[ "$keyring" == yes ]]; then
     # --unlock reads the password of the login keyring from standard input and creates it.
@@ -53,6 +58,8 @@ if [[ "$keyring" == yes ]]; then
         fi
         sleep 0.05
     done
+    KEYWAY_TEST_KEYRING_PID=$(pgrep -u "$(id -u)" -f "gnome-keyring-daemon.*--control-directory=$sandbox" || true)
+    export KEYWAY_TEST_KEYRING_PID
 fi
 
 "$@"
