@@ -20,14 +20,30 @@
 #include <memory>
 #include <utility>
 
+// A call waiting for the worker's answer, whatever its result type.
+struct AppCore::PendingCallBase
+{
+    virtual ~PendingCallBase() = default;
+    // Resumes the waiting caller with `failure`, if it still waits.
+    virtual void abandon(const Failure& failure) = 0;
+};
+
 namespace {
 
 // One call's result on its way to the caller. Touched on the core's thread only: the answer
 // reaches it queued, so the worker (or the activity log's thread) never shares it.
-template <typename T> struct PendingCall
+template <typename T> struct PendingCall : AppCore::PendingCallBase
 {
     std::optional<Result<T>> result;
     std::coroutine_handle<> caller; // suspended until the result comes
+
+    void abandon(const Failure& failure) override
+    {
+        if (const auto waiting = std::exchange(caller, {})) {
+            result.emplace(failure);
+            waiting.resume();
+        }
+    }
 };
 
 // What the worker calls with a call's result, on any thread: it resumes the caller on the
@@ -303,10 +319,22 @@ const ModelCatalog& AppCore::catalog() const
     return m_catalog;
 }
 
+Failure AppCore::closingFailure()
+{
+    return { FailureKind::Database, tr("Keyway is closing.") };
+}
+
 AppCore::~AppCore()
 {
     m_thread.quit();
     m_thread.wait();
+    // The answers still to come went with the worker; their callers (a window's coroutines)
+    // would wait for ever, holding their frames. They hear that the app closes instead.
+    m_closing = true;
+    for (const std::weak_ptr<PendingCallBase>& call : std::exchange(m_pendingCalls, {})) {
+        if (const auto pending = call.lock())
+            pending->abandon(closingFailure());
+    }
 }
 
 void AppCore::moveKey(qint64 id, Tier tier, int position)
@@ -318,7 +346,11 @@ void AppCore::moveKey(qint64 id, Tier tier, int position)
 template <typename T, typename Work> QCoro::Task<Result<T>> AppCore::call(Work work)
 {
     Q_ASSERT(QThread::currentThread() == thread()); // the result comes back to this thread
+    if (m_closing) // a caller resumed by the destructor calling again
+        co_return closingFailure();
     auto pending = std::make_shared<PendingCall<T>>();
+    std::erase_if(m_pendingCalls, [](const auto& call) { return call.expired(); });
+    m_pendingCalls.push_back(pending);
     QMetaObject::invokeMethod(m_worker,
         [worker = m_worker, work = std::move(work), answer = CallAnswer<T>(this, pending)] {
             work(*worker, answer);

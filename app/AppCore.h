@@ -21,6 +21,7 @@
 
 #include <functional>
 #include <memory>
+#include <vector>
 
 class Store;
 class Vault;
@@ -35,6 +36,9 @@ class AppCore : public QObject
     Q_OBJECT
 
 public:
+    // A call waiting for its answer (the .cpp file's business; public for its helpers there).
+    struct PendingCallBase;
+
     explicit AppCore(QString databasePath, QObject* parent = nullptr);
     ~AppCore() override;
 
@@ -135,12 +139,16 @@ private:
     // Runs `work(worker, answer)` on the worker thread; `answer` takes the call's result there
     // (or on any thread) and the task resumes with it on this object's thread.
     template <typename T, typename Work> QCoro::Task<Result<T>> call(Work work);
+    static Failure closingFailure();
     QCoro::Task<Result<QString>> change(std::function<Result<QString>(Store&)> operation);
 
     QString m_databasePath;
     ActivityFeed m_activityFeed; // fed from the router's threads, which stop before it goes
     QThread m_thread;
     Worker* m_worker = nullptr; // lives on m_thread, deleted when it finishes
+    // The calls still waiting for their answer, resumed with a failure when the core goes.
+    std::vector<std::weak_ptr<PendingCallBase>> m_pendingCalls;
+    bool m_closing = false;
     QList<LocalApiKey> m_localKeys;
     QList<Member> m_members;
     QList<Workspace> m_workspaces;

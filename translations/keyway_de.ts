@@ -429,18 +429,24 @@
 <context>
     <name>AppCore</name>
     <message>
-        <location filename="../app/AppCore.cpp" line="152"/>
-        <location filename="../app/AppCore.cpp" line="341"/>
+        <location filename="../app/AppCore.cpp" line="168"/>
+        <location filename="../app/AppCore.cpp" line="369"/>
         <source>The router has not started yet.</source>
         <translation>Der Router wurde noch nicht gestartet.</translation>
     </message>
     <message>
-        <location filename="../app/AppCore.cpp" line="257"/>
+        <location filename="../app/AppCore.cpp" line="273"/>
         <source>Keyway has not opened its database.</source>
         <translation>Keyway hat seine Datenbank nicht geöffnet.</translation>
     </message>
     <message>
+        <location filename="../app/AppCore.cpp" line="329"/>
         <location filename="../app/AppCore.cpp" line="346"/>
+        <source>Keyway is closing.</source>
+        <translation>Keyway wird beendet.</translation>
+    </message>
+    <message>
+        <location filename="../app/AppCore.cpp" line="374"/>
         <source>The activity log could not be read.</source>
         <translation>Das Aktivitätsprotokoll konnte nicht gelesen werden.</translation>
     </message>

@@ -3,6 +3,7 @@
 #include "router/providers/google/VertexEndpoint.h"
 
 #include <QMutexLocker>
+#include <QThread>
 
 namespace {
 
@@ -103,6 +104,8 @@ void GoogleAccessTokens::startFetch(const GoogleServiceAccount& account, const Q
         store(key, *fetch);
         fetch->deleteLater();
     });
+    // A fetch still under way when the router stops its threads goes with its thread.
+    connect(QThread::currentThread(), &QThread::finished, fetch, &QObject::deleteLater);
     fetch->start();
 }
 
