@@ -1,5 +1,7 @@
 #include "app/vault/SessionBusGuard.h"
 
+#ifdef KEYWAY_LIBSECRET_BUS // Linux: elsewhere QtKeychain uses the system's own keychain API
+
 // GLib's headers name struct members "signals", which Qt defines as a macro: no Qt header here.
 #include <gio/gio.h>
 
@@ -22,3 +24,9 @@ void SessionBusGuard::keepProcessWhenBusCloses()
 {
     g_bus_get(G_BUS_TYPE_SESSION, nullptr, connected, nullptr);
 }
+
+#else
+
+void SessionBusGuard::keepProcessWhenBusCloses() { }
+
+#endif
