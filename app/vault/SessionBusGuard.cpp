@@ -27,6 +27,7 @@ void SessionBusGuard::keepProcessWhenBusCloses()
 
 #else
 
-void SessionBusGuard::keepProcessWhenBusCloses() { }
+void SessionBusGuard::keepProcessWhenBusCloses()
+{ }
 
 #endif
