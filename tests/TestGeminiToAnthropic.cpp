@@ -604,7 +604,8 @@ private slots:
     }
 
     // Gemini CLI 0.61's main request after a tool round trip (research notes §7.4, §7.7),
-    // trimmed: its system prompt, a tool with parametersJsonSchema, thinking level HIGH.
+    // trimmed: its system prompt, a tool with parametersJsonSchema, thinking level HIGH. (Its
+    // first turn's generationConfig is thinking's "level HIGH (Gemini CLI)" row.)
     void geminiCliRequest()
     {
         const GeminiToAnthropic::Request request = translate(json(R"({
@@ -648,9 +649,10 @@ private slots:
        "properties": {"dir_path": {"type": "string", "description": "The path."},
                       "ignore": {"type": "array", "items": {"type": "string"}}},
        "required": ["dir_path"]}}],
-  "max_tokens": 20480, "temperature": 1, "top_p": 0.95,
-  "thinking": {"type": "enabled", "budget_tokens": 16384}})"));
-        QCOMPARE(request.droppedFields, QStringList { "generationConfig.topK" });
+  "max_tokens": 4096, "temperature": 1, "top_p": 0.95, "top_k": 64})"));
+        // Anthropic wants the thinking that led to the call back with its result, which the
+        // client has only as Google's signature: this turn goes without thinking.
+        QCOMPARE(request.droppedFields, QStringList { "generationConfig.thinkingConfig" });
     }
 
     void includesThoughts()

@@ -406,9 +406,22 @@ std::optional<int> thinkingBudgetOf(const QJsonObject& config)
     return std::nullopt;
 }
 
+// Whether the last turn brings tool results. Anthropic then wants the thinking block that led
+// to the calls back, before them; a Gemini client holds only Google's signature of its
+// thoughts, so such a turn is sent without thinking (the model thinks again on the next).
+bool answersToolCalls(const QJsonObject& body)
+{
+    const QJsonArray turns = body.value(QStringLiteral("messages")).toArray();
+    const QJsonArray blocks = turns.last()[QStringLiteral("content")].toArray();
+    return std::any_of(blocks.begin(), blocks.end(), [](const QJsonValue& block) {
+        return block[QStringLiteral("type")].toString() == u"tool_result";
+    });
+}
+
 // Anthropic's extended thinking wants room in max_tokens for the answer, no forced tool, the
 // default temperature, no top_k and a top_p of at least 0.95: what stands in the way of the
-// thinking the client asked for is dropped, or the thinking is when it cannot fit.
+// thinking the client asked for is dropped, or the thinking is when it cannot fit (or the turn
+// brings tool results).
 void addThinking(
     QJsonObject& body, const QJsonObject& config, bool maxTokensGiven, DroppedFields& dropped)
 {
@@ -417,7 +430,7 @@ void addThinking(
         return;
     const QString choice
         = body.value(QStringLiteral("tool_choice"))[QStringLiteral("type")].toString();
-    if (choice == u"any" || choice == u"tool") {
+    if (choice == u"any" || choice == u"tool" || answersToolCalls(body)) {
         dropped.add(QStringLiteral("generationConfig.thinkingConfig"));
         return;
     }
