@@ -27,6 +27,37 @@ QString anthropicType(int status)
     }
 }
 
+// google.rpc.Code's name for an HTTP status, as Google's APIs pair them. Gemini CLI retries
+// 429 and 5xx and gives up on the rest, so the number matters more than the name.
+QString googleStatus(int status)
+{
+    switch (status) {
+    case 400:
+        return QStringLiteral("INVALID_ARGUMENT");
+    case 401:
+        return QStringLiteral("UNAUTHENTICATED");
+    case 403:
+        return QStringLiteral("PERMISSION_DENIED");
+    case 404:
+        return QStringLiteral("NOT_FOUND");
+    case 409:
+        return QStringLiteral("ABORTED");
+    case 429:
+        return QStringLiteral("RESOURCE_EXHAUSTED");
+    case 499:
+        return QStringLiteral("CANCELLED");
+    case 501:
+        return QStringLiteral("UNIMPLEMENTED");
+    case 503:
+    case 529: // Anthropic's "overloaded"
+        return QStringLiteral("UNAVAILABLE");
+    case 504:
+        return QStringLiteral("DEADLINE_EXCEEDED");
+    default:
+        return status < 500 ? QStringLiteral("FAILED_PRECONDITION") : QStringLiteral("INTERNAL");
+    }
+}
+
 } // namespace
 
 QByteArray ClientErrors::body(ClientProtocol protocol, const Error& error)
@@ -46,6 +77,17 @@ QByteArray ClientErrors::body(ClientProtocol protocol, const Error& error)
         root = { { QStringLiteral("error"), inner } };
     }
     return QJsonDocument(root).toJson(QJsonDocument::Compact);
+}
+
+QByteArray ClientErrors::googleBody(const Error& error)
+{
+    QJsonObject inner { { QStringLiteral("code"), error.status },
+        { QStringLiteral("message"), error.message },
+        { QStringLiteral("status"), googleStatus(error.status) } };
+    if (!error.metadata.isEmpty())
+        inner.insert(QStringLiteral("metadata"), error.metadata);
+    return QJsonDocument(QJsonObject { { QStringLiteral("error"), inner } })
+        .toJson(QJsonDocument::Compact);
 }
 
 ClientErrors::Error ClientErrors::badRequest(const QString& message)

@@ -24,6 +24,10 @@ public:
     };
 
     static QByteArray body(ClientProtocol protocol, const Error& error);
+    // Google's shape, for callers of the Gemini API: {"error":{"code","message","status"}}
+    // (google.rpc.Status), the status being the canonical name of the HTTP status
+    // ("INVALID_ARGUMENT", "RESOURCE_EXHAUSTED"), and the metadata as in the other shapes.
+    static QByteArray googleBody(const Error& error);
     static Error badRequest(const QString& message);
     // The one mapping of a router failure to the client's answer: what the client sent or
     // asked for is a 400, anything else the router's own 500.

@@ -33,3 +33,23 @@ inline QJsonObject openAiToolCall(const QJsonObject& toolUse)
                         QJsonDocument(toolUse.value(QStringLiteral("input")).toObject())
                             .toJson(QJsonDocument::Compact)) } } } };
 }
+
+// Adds Anthropic content blocks as a turn of `role`, merged into the last turn when that has
+// the same role: Anthropic wants user and assistant to alternate, and tool results are the
+// user's.
+inline void appendAnthropicTurn(QJsonArray& turns, const QString& role, const QJsonArray& blocks)
+{
+    if (blocks.isEmpty())
+        return;
+    if (!turns.isEmpty() && turns.last().toObject().value(QStringLiteral("role")) == role) {
+        QJsonObject last = turns.last().toObject();
+        QJsonArray merged = last.value(QStringLiteral("content")).toArray();
+        for (const QJsonValue& block : blocks)
+            merged.append(block);
+        last.insert(QStringLiteral("content"), merged);
+        turns.replace(turns.size() - 1, last);
+        return;
+    }
+    turns.append(
+        QJsonObject { { QStringLiteral("role"), role }, { QStringLiteral("content"), blocks } });
+}

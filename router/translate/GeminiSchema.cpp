@@ -1,5 +1,7 @@
 #include "router/translate/GeminiSchema.h"
 
+#include "router/translate/GoogleFieldNames.h"
+
 #include <QJsonArray>
 
 #include <algorithm>
@@ -154,4 +156,113 @@ bool GeminiSchema::isEmptyObject(const QJsonObject& schema)
 {
     return schema.value(QStringLiteral("properties")).toObject().isEmpty()
         && !schema.contains(QStringLiteral("anyOf")) && !schema.contains(QStringLiteral("oneOf"));
+}
+
+namespace {
+
+// "STRING" as "string"; Google's TYPE_UNSPECIFIED as no type at all.
+QJsonValue lowerCaseType(const QJsonValue& type)
+{
+    if (type.isArray()) {
+        QJsonArray types;
+        for (const QJsonValue& each : type.toArray())
+            types.append(each.toString().toLower());
+        return types;
+    }
+    const QString name = type.toString().toLower();
+    if (name.isEmpty() || name == u"type_unspecified")
+        return QJsonValue::Undefined;
+    return name;
+}
+
+void appendOnce(QJsonArray& values, const QJsonValue& value)
+{
+    if (!values.contains(value))
+        values.append(value);
+}
+
+// `nullable: true` as JSON Schema says it: "null" among the types (or the anyOf), and in the
+// enum, which would refuse a null otherwise.
+void takeNullable(QJsonObject& out)
+{
+    if (!out.take(QStringLiteral("nullable")).toBool())
+        return;
+    const QJsonValue type = out.value(QStringLiteral("type"));
+    if (type.isString()) {
+        out.insert(QStringLiteral("type"), QJsonArray { type, QStringLiteral("null") });
+    } else if (type.isArray()) {
+        QJsonArray types = type.toArray();
+        appendOnce(types, QStringLiteral("null"));
+        out.insert(QStringLiteral("type"), types);
+    } else if (out.contains(QStringLiteral("anyOf"))) {
+        QJsonArray anyOf = out.value(QStringLiteral("anyOf")).toArray();
+        anyOf.append(QJsonObject { { QStringLiteral("type"), QStringLiteral("null") } });
+        out.insert(QStringLiteral("anyOf"), anyOf);
+    }
+    if (out.contains(QStringLiteral("enum"))) {
+        QJsonArray values = out.value(QStringLiteral("enum")).toArray();
+        appendOnce(values, QJsonValue(QJsonValue::Null));
+        out.insert(QStringLiteral("enum"), values);
+    }
+}
+
+// The keywords whose value is a map of names to schemas, a list of schemas, or one schema.
+enum class Holds { Value, SchemaMap, SchemaList, Schema };
+
+Holds holds(const QString& keyword, const QJsonValue& value)
+{
+    static const QSet<QString> maps { QStringLiteral("properties"), QStringLiteral("$defs"),
+        QStringLiteral("definitions"), QStringLiteral("patternProperties") };
+    static const QSet<QString> lists { QStringLiteral("anyOf"), QStringLiteral("oneOf"),
+        QStringLiteral("allOf"), QStringLiteral("prefixItems") };
+    static const QSet<QString> schemas { QStringLiteral("items"),
+        QStringLiteral("additionalProperties"), QStringLiteral("not"), QStringLiteral("contains"),
+        QStringLiteral("propertyNames"), QStringLiteral("if"), QStringLiteral("then"),
+        QStringLiteral("else") };
+    if (maps.contains(keyword) && value.isObject())
+        return Holds::SchemaMap;
+    if ((lists.contains(keyword) || keyword == u"items") && value.isArray())
+        return Holds::SchemaList;
+    if (schemas.contains(keyword) && value.isObject())
+        return Holds::Schema;
+    return Holds::Value;
+}
+
+} // namespace
+
+QJsonObject GeminiSchema::jsonSchema(
+    const QJsonObject& schema, DroppedFields& dropped, const QString& droppedPrefix)
+{
+    const auto convert = [&](const QJsonValue& value) {
+        return jsonSchema(value.toObject(), dropped, droppedPrefix);
+    };
+    QJsonObject out;
+    for (auto it = schema.begin(); it != schema.end(); ++it) {
+        const QString keyword = camelCaseOf(it.key());
+        if (keyword == u"type") {
+            if (const QJsonValue type = lowerCaseType(it.value()); !type.isUndefined())
+                out.insert(keyword, type);
+        } else if (keyword == u"propertyOrdering") {
+            dropped.add(droppedPrefix + QStringLiteral(".propertyOrdering"));
+        } else if (keyword == u"format" && it.value().toString() == u"enum") {
+            // Google's mark of a string enum, which the enum keyword itself says in JSON Schema
+        } else if (const Holds kind = holds(keyword, it.value()); kind == Holds::SchemaMap) {
+            QJsonObject map;
+            const QJsonObject in = it.value().toObject();
+            for (auto entry = in.begin(); entry != in.end(); ++entry)
+                map.insert(entry.key(), convert(entry.value()));
+            out.insert(keyword, map);
+        } else if (kind == Holds::SchemaList) {
+            QJsonArray list;
+            for (const QJsonValue& each : it.value().toArray())
+                list.append(convert(each));
+            out.insert(keyword, list);
+        } else if (kind == Holds::Schema) {
+            out.insert(keyword, convert(it.value()));
+        } else {
+            out.insert(keyword, it.value());
+        }
+    }
+    takeNullable(out);
+    return out;
 }

@@ -100,25 +100,6 @@ Result<QJsonArray> toolUseBlocks(const QJsonArray& toolCalls)
     return blocks;
 }
 
-// Adds blocks as a turn of `role`, merged into the last turn when that has the same role:
-// Anthropic wants user and assistant to alternate, and tool results are the user's.
-void appendBlocks(QJsonArray& turns, const QString& role, const QJsonArray& blocks)
-{
-    if (blocks.isEmpty())
-        return;
-    if (!turns.isEmpty() && turns.last().toObject().value(QStringLiteral("role")) == role) {
-        QJsonObject last = turns.last().toObject();
-        QJsonArray merged = last.value(QStringLiteral("content")).toArray();
-        for (const QJsonValue& block : blocks)
-            merged.append(block);
-        last.insert(QStringLiteral("content"), merged);
-        turns.replace(turns.size() - 1, last);
-        return;
-    }
-    turns.append(
-        QJsonObject { { QStringLiteral("role"), role }, { QStringLiteral("content"), blocks } });
-}
-
 QJsonObject toolChoice(const QJsonValue& choice, bool parallel)
 {
     QJsonObject anthropic { { QStringLiteral("type"), QStringLiteral("auto") } };
@@ -156,7 +137,7 @@ Result<OpenAiToAnthropic::Request> OpenAiToAnthropic::request(const QJsonObject&
         if (role == u"system" || role == u"developer") {
             system.append(contentText(content));
         } else if (role == u"tool") {
-            appendBlocks(turns, QStringLiteral("user"),
+            appendAnthropicTurn(turns, QStringLiteral("user"),
                 { QJsonObject { { QStringLiteral("type"), QStringLiteral("tool_result") },
                     { QStringLiteral("tool_use_id"),
                         message.value(QStringLiteral("tool_call_id")) },
@@ -173,7 +154,8 @@ Result<OpenAiToAnthropic::Request> OpenAiToAnthropic::request(const QJsonObject&
                 for (const QJsonValue& use : *uses)
                     blocks->append(use);
             }
-            appendBlocks(turns, role == u"assistant" ? role : QStringLiteral("user"), *blocks);
+            appendAnthropicTurn(
+                turns, role == u"assistant" ? role : QStringLiteral("user"), *blocks);
         }
     }
     const QJsonValue maxTokens = openAi.contains(QStringLiteral("max_completion_tokens"))
