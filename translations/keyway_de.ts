@@ -430,7 +430,7 @@
     <name>AppCore</name>
     <message>
         <location filename="../app/AppCore.cpp" line="168"/>
-        <location filename="../app/AppCore.cpp" line="369"/>
+        <location filename="../app/AppCore.cpp" line="373"/>
         <source>The router has not started yet.</source>
         <translation>Der Router wurde noch nicht gestartet.</translation>
     </message>
@@ -440,13 +440,12 @@
         <translation>Keyway hat seine Datenbank nicht geöffnet.</translation>
     </message>
     <message>
-        <location filename="../app/AppCore.cpp" line="329"/>
-        <location filename="../app/AppCore.cpp" line="346"/>
+        <location filename="../app/AppCore.cpp" line="324"/>
         <source>Keyway is closing.</source>
         <translation>Keyway wird beendet.</translation>
     </message>
     <message>
-        <location filename="../app/AppCore.cpp" line="374"/>
+        <location filename="../app/AppCore.cpp" line="378"/>
         <source>The activity log could not be read.</source>
         <translation>Das Aktivitätsprotokoll konnte nicht gelesen werden.</translation>
     </message>
@@ -772,6 +771,44 @@ Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
             <numerusform>Der einzige Versuch ist fehlgeschlagen: %1</numerusform>
             <numerusform>Alle %n Versuche sind fehlgeschlagen. Der letzte: %1</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>GeminiToAnthropic</name>
+    <message>
+        <location filename="../router/translate/GeminiToAnthropic.cpp" line="72"/>
+        <source>A &quot;%1&quot; part cannot be sent to an Anthropic-format provider, which takes JPEG, PNG, GIF and WebP images, PDF and plain text.</source>
+        <translation>Ein „%1“-Teil kann nicht an einen Anbieter im Anthropic-Format gesendet werden; dieser nimmt JPEG-, PNG-, GIF- und WebP-Bilder, PDF und reinen Text.</translation>
+    </message>
+    <message>
+        <location filename="../router/translate/GeminiToAnthropic.cpp" line="118"/>
+        <source>The file %1 is stored at Google, where an Anthropic-format provider cannot read it; send it inline (inlineData) or as a web address.</source>
+        <translation>Die Datei %1 liegt bei Google, wo ein Anbieter im Anthropic-Format sie nicht lesen kann; senden Sie sie eingebettet (inlineData) oder als Webadresse.</translation>
+    </message>
+    <message>
+        <location filename="../router/translate/GeminiToAnthropic.cpp" line="171"/>
+        <source>The functionResponse of &quot;%1&quot; answers no functionCall of the model turn before it.</source>
+        <translation>Die functionResponse von „%1“ beantwortet keinen functionCall des vorangehenden Modellzugs.</translation>
+    </message>
+    <message>
+        <location filename="../router/translate/GeminiToAnthropic.cpp" line="278"/>
+        <source>A content&apos;s role must be &quot;user&quot; or &quot;model&quot;, not &quot;%1&quot;.</source>
+        <translation>Die Rolle eines Inhalts muss „user“ oder „model“ sein, nicht „%1“.</translation>
+    </message>
+    <message>
+        <location filename="../router/translate/GeminiToAnthropic.cpp" line="304"/>
+        <source>The request has no contents.</source>
+        <translation>Die Anfrage hat keine Inhalte.</translation>
+    </message>
+    <message>
+        <location filename="../router/translate/GeminiToAnthropic.cpp" line="512"/>
+        <source>A context cache (cachedContent) lives at Google; an Anthropic-format provider cannot read it. Send the cached contents in the request instead.</source>
+        <translation>Ein Kontext-Cache (cachedContent) liegt bei Google; ein Anbieter im Anthropic-Format kann ihn nicht lesen. Senden Sie die zwischengespeicherten Inhalte stattdessen in der Anfrage.</translation>
+    </message>
+    <message>
+        <location filename="../router/translate/GeminiToAnthropic.cpp" line="518"/>
+        <source>Anthropic-format providers give one answer per request (candidateCount 1).</source>
+        <translation>Anbieter im Anthropic-Format geben eine Antwort pro Anfrage (candidateCount 1).</translation>
     </message>
 </context>
 <context>
@@ -2417,22 +2454,22 @@ Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
 <context>
     <name>OpenAiToAnthropic</name>
     <message>
-        <location filename="../router/translate/OpenAiToAnthropic.cpp" line="68"/>
+        <location filename="../router/translate/OpenAiToAnthropic.cpp" line="38"/>
         <source>An image must be a data: URL with base64 content or a web address to reach an Anthropic-format provider.</source>
         <translation>Ein Bild muss eine data:-URL mit Base64-Inhalt oder eine Webadresse sein, um einen Anbieter im Anthropic-Format zu erreichen.</translation>
     </message>
     <message>
-        <location filename="../router/translate/OpenAiToAnthropic.cpp" line="74"/>
+        <location filename="../router/translate/OpenAiToAnthropic.cpp" line="44"/>
         <source>A &quot;%1&quot; part cannot be sent to an Anthropic-format provider.</source>
         <translation>Ein „%1“-Teil kann nicht an einen Anbieter im Anthropic-Format gesendet werden.</translation>
     </message>
     <message>
-        <location filename="../router/translate/OpenAiToAnthropic.cpp" line="92"/>
+        <location filename="../router/translate/OpenAiToAnthropic.cpp" line="62"/>
         <source>The arguments of tool call %1 are not a JSON object.</source>
         <translation>Die Argumente des Werkzeugaufrufs %1 sind kein JSON-Objekt.</translation>
     </message>
     <message>
-        <location filename="../router/translate/OpenAiToAnthropic.cpp" line="149"/>
+        <location filename="../router/translate/OpenAiToAnthropic.cpp" line="100"/>
         <source>Anthropic-format providers give one answer per request (n = 1).</source>
         <translation>Anbieter im Anthropic-Format geben eine Antwort pro Anfrage (n = 1).</translation>
     </message>
@@ -2640,6 +2677,49 @@ Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
         <location filename="../ui/activity/RequestDetail.cpp" line="80"/>
         <source>%1 ms</source>
         <translation>%1 ms</translation>
+    </message>
+</context>
+<context>
+    <name>ResponsesToAnthropic</name>
+    <message>
+        <location filename="../router/translate/ResponsesToAnthropic.cpp" line="63"/>
+        <source>An image must be a data: URL with base64 content or a web address to reach an Anthropic-format provider.</source>
+        <translation>Ein Bild muss eine data:-URL mit Base64-Inhalt oder eine Webadresse sein, um einen Anbieter im Anthropic-Format zu erreichen.</translation>
+    </message>
+    <message>
+        <location filename="../router/translate/ResponsesToAnthropic.cpp" line="69"/>
+        <source>A &quot;%1&quot; part cannot be sent to an Anthropic-format provider.</source>
+        <translation>Ein „%1“-Teil kann nicht an einen Anbieter im Anthropic-Format gesendet werden.</translation>
+    </message>
+    <message>
+        <location filename="../router/translate/ResponsesToAnthropic.cpp" line="100"/>
+        <source>The arguments of tool call %1 are not a JSON object.</source>
+        <translation>Die Argumente des Werkzeugaufrufs %1 sind kein JSON-Objekt.</translation>
+    </message>
+    <message>
+        <location filename="../router/translate/ResponsesToAnthropic.cpp" line="234"/>
+        <source>A &quot;%1&quot; item cannot be sent to an Anthropic-format provider.</source>
+        <translation>Ein „%1“-Element kann nicht an einen Anbieter im Anthropic-Format gesendet werden.</translation>
+    </message>
+    <message>
+        <location filename="../router/translate/ResponsesToAnthropic.cpp" line="510"/>
+        <source>Keyway does not keep responses: send the whole conversation in input instead of previous_response_id.</source>
+        <translation>Keyway speichert keine Antworten: Senden Sie das ganze Gespräch in input statt previous_response_id.</translation>
+    </message>
+    <message>
+        <location filename="../router/translate/ResponsesToAnthropic.cpp" line="515"/>
+        <source>Keyway does not keep conversations: send the whole conversation in input.</source>
+        <translation>Keyway speichert keine Gespräche: Senden Sie das ganze Gespräch in input.</translation>
+    </message>
+    <message>
+        <location filename="../router/translate/ResponsesToAnthropic.cpp" line="521"/>
+        <source>A prompt stored at OpenAI cannot be sent to an Anthropic-format provider.</source>
+        <translation>Ein bei OpenAI gespeicherter Prompt kann nicht an einen Anbieter im Anthropic-Format gesendet werden.</translation>
+    </message>
+    <message>
+        <location filename="../router/translate/ResponsesToAnthropic.cpp" line="524"/>
+        <source>Keyway does not run responses in the background.</source>
+        <translation>Keyway führt Antworten nicht im Hintergrund aus.</translation>
     </message>
 </context>
 <context>

@@ -6,6 +6,8 @@
 #include <QJsonValue>
 #include <QStringList>
 
+#include <optional>
+
 // The text of a message's content: a string as it is, or the "text" parts of a list of parts
 // (OpenAI) or blocks (Anthropic), which have the same shape, joined by line breaks.
 inline QString contentText(const QJsonValue& content)
@@ -32,6 +34,36 @@ inline QJsonObject openAiToolCall(const QJsonObject& toolUse)
                     QString::fromUtf8(
                         QJsonDocument(toolUse.value(QStringLiteral("input")).toObject())
                             .toJson(QJsonDocument::Compact)) } } } };
+}
+
+inline QJsonObject anthropicTextBlock(const QString& text)
+{
+    return { { QStringLiteral("type"), QStringLiteral("text") }, { QStringLiteral("text"), text } };
+}
+
+// An image given by URL (OpenAI's chat and Responses APIs) as an Anthropic image block: a data
+// URL with base64 content, or a web address. Nothing for anything else (a file id: Keyway keeps
+// no files).
+inline std::optional<QJsonObject> anthropicImageBlock(const QString& url)
+{
+    QJsonObject source;
+    if (url.startsWith(u"data:")) {
+        // data:image/png;base64,AAAA
+        const qsizetype comma = url.indexOf(u',');
+        const QString header = url.mid(5, comma - 5);
+        if (comma < 0 || !header.endsWith(u";base64"))
+            return std::nullopt;
+        source = { { QStringLiteral("type"), QStringLiteral("base64") },
+            { QStringLiteral("media_type"), header.chopped(7) },
+            { QStringLiteral("data"), url.mid(comma + 1) } };
+    } else if (url.startsWith(u"https://") || url.startsWith(u"http://")) {
+        source
+            = { { QStringLiteral("type"), QStringLiteral("url") }, { QStringLiteral("url"), url } };
+    } else {
+        return std::nullopt;
+    }
+    return QJsonObject { { QStringLiteral("type"), QStringLiteral("image") },
+        { QStringLiteral("source"), source } };
 }
 
 // Adds Anthropic content blocks as a turn of `role`, merged into the last turn when that has

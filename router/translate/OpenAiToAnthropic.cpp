@@ -16,53 +16,23 @@ struct Text
     Q_DECLARE_TR_FUNCTIONS(OpenAiToAnthropic)
 };
 
-QJsonObject textBlock(const QString& text)
-{
-    return { { QStringLiteral("type"), QStringLiteral("text") }, { QStringLiteral("text"), text } };
-}
-
-std::optional<QJsonObject> imageBlock(const QJsonObject& part)
-{
-    const QString url = part.value(QStringLiteral("image_url"))
-                            .toObject()
-                            .value(QStringLiteral("url"))
-                            .toString();
-    QJsonObject source;
-    if (url.startsWith(u"data:")) {
-        // data:image/png;base64,AAAA
-        const qsizetype comma = url.indexOf(u',');
-        const QString header = url.mid(5, comma - 5);
-        if (comma < 0 || !header.endsWith(u";base64"))
-            return std::nullopt;
-        source = { { QStringLiteral("type"), QStringLiteral("base64") },
-            { QStringLiteral("media_type"), header.chopped(7) },
-            { QStringLiteral("data"), url.mid(comma + 1) } };
-    } else if (url.startsWith(u"https://") || url.startsWith(u"http://")) {
-        source
-            = { { QStringLiteral("type"), QStringLiteral("url") }, { QStringLiteral("url"), url } };
-    } else {
-        return std::nullopt;
-    }
-    return QJsonObject { { QStringLiteral("type"), QStringLiteral("image") },
-        { QStringLiteral("source"), source } };
-}
-
 // The blocks of one OpenAI message's content.
 Result<QJsonArray> contentBlocks(const QJsonValue& content)
 {
     QJsonArray blocks;
     if (content.isString()) {
         if (!content.toString().isEmpty())
-            blocks.append(textBlock(content.toString()));
+            blocks.append(anthropicTextBlock(content.toString()));
         return blocks;
     }
     for (const QJsonValue& value : content.toArray()) {
         const QJsonObject part = value.toObject();
         const QString type = part.value(QStringLiteral("type")).toString();
         if (type == u"text") {
-            blocks.append(textBlock(part.value(QStringLiteral("text")).toString()));
+            blocks.append(anthropicTextBlock(part.value(QStringLiteral("text")).toString()));
         } else if (type == u"image_url") {
-            const std::optional<QJsonObject> image = imageBlock(part);
+            const std::optional<QJsonObject> image = anthropicImageBlock(
+                part.value(QStringLiteral("image_url"))[QStringLiteral("url")].toString());
             if (!image) {
                 return unsupported(
                     Text::tr("An image must be a data: URL with base64 content or "

@@ -1,5 +1,6 @@
 #include "router/translate/ResponsesToAnthropic.h"
 
+#include "router/translate/ContentText.h"
 #include "router/translate/DroppedFields.h"
 #include "router/translate/OpenAiToAnthropic.h"
 
@@ -22,37 +23,13 @@ struct Text
 // Anthropic's smallest thinking budget; a request with less room thinks not at all.
 constexpr int minimumThinkingBudget = 1024;
 
-QJsonObject textBlock(const QString& text)
-{
-    return { { QStringLiteral("type"), QStringLiteral("text") }, { QStringLiteral("text"), text } };
-}
-
-// An input_image part's source: a data URL with base64 content or a web address. Responses
-// gives the URL as a string; an object with "url" (chat completions' shape) is read too.
+// An input_image part's image. Responses gives the URL as a string; an object with "url" (chat
+// completions' shape) is read too. "detail" has no counterpart: Anthropic sizes images itself.
 std::optional<QJsonObject> imageBlock(const QJsonObject& part)
 {
     const QJsonValue image = part.value(QStringLiteral("image_url"));
-    const QString url
-        = image.isObject() ? image[QStringLiteral("url")].toString() : image.toString();
-    QJsonObject source;
-    if (url.startsWith(u"data:")) {
-        // data:image/png;base64,AAAA
-        const qsizetype comma = url.indexOf(u',');
-        const QString header = url.mid(5, comma - 5);
-        if (comma < 0 || !header.endsWith(u";base64"))
-            return std::nullopt;
-        source = { { QStringLiteral("type"), QStringLiteral("base64") },
-            { QStringLiteral("media_type"), header.chopped(7) },
-            { QStringLiteral("data"), url.mid(comma + 1) } };
-    } else if (url.startsWith(u"https://") || url.startsWith(u"http://")) {
-        source
-            = { { QStringLiteral("type"), QStringLiteral("url") }, { QStringLiteral("url"), url } };
-    } else {
-        return std::nullopt; // a file_id: Keyway keeps no files
-    }
-    // "detail" has no counterpart: Anthropic sizes images itself.
-    return QJsonObject { { QStringLiteral("type"), QStringLiteral("image") },
-        { QStringLiteral("source"), source } };
+    return anthropicImageBlock(
+        image.isObject() ? image[QStringLiteral("url")].toString() : image.toString());
 }
 
 bool isTextPart(const QString& type)
@@ -66,7 +43,7 @@ Result<QJsonArray> contentBlocks(const QJsonValue& content)
     QJsonArray blocks;
     if (content.isString()) {
         if (!content.toString().isEmpty())
-            blocks.append(textBlock(content.toString()));
+            blocks.append(anthropicTextBlock(content.toString()));
         return blocks;
     }
     for (const QJsonValue& value : content.toArray()) {
@@ -78,7 +55,7 @@ Result<QJsonArray> contentBlocks(const QJsonValue& content)
                   .toString();
         if (isTextPart(type) || type == u"refusal") {
             if (!text.isEmpty())
-                blocks.append(textBlock(text));
+                blocks.append(anthropicTextBlock(text));
         } else if (type == u"input_image") {
             const std::optional<QJsonObject> image = imageBlock(part);
             if (!image) {
@@ -151,25 +128,6 @@ Result<QJsonObject> toolResultBlock(const QJsonObject& item)
     return result;
 }
 
-// Adds blocks as a turn of `role`, merged into the last turn when that has the same role:
-// Anthropic wants user and assistant to alternate, and tool results are the user's.
-void appendBlocks(QJsonArray& turns, const QString& role, const QJsonArray& blocks)
-{
-    if (blocks.isEmpty())
-        return;
-    if (!turns.isEmpty() && turns.last().toObject().value(QStringLiteral("role")) == role) {
-        QJsonObject last = turns.last().toObject();
-        QJsonArray merged = last.value(QStringLiteral("content")).toArray();
-        for (const QJsonValue& block : blocks)
-            merged.append(block);
-        last.insert(QStringLiteral("content"), merged);
-        turns.replace(turns.size() - 1, last);
-        return;
-    }
-    turns.append(
-        QJsonObject { { QStringLiteral("role"), role }, { QStringLiteral("content"), blocks } });
-}
-
 bool isToolResult(const QJsonValue& block)
 {
     return block[QStringLiteral("type")].toString() == u"tool_result";
@@ -215,7 +173,8 @@ Result<void> addMessage(Conversation& conversation, const QJsonObject& item)
     const Result<QJsonArray> blocks = contentBlocks(content);
     if (!blocks)
         return blocks.failure();
-    appendBlocks(conversation.turns, role == u"assistant" ? role : QStringLiteral("user"), *blocks);
+    appendAnthropicTurn(
+        conversation.turns, role == u"assistant" ? role : QStringLiteral("user"), *blocks);
     return {};
 }
 
@@ -254,18 +213,18 @@ Result<void> addItem(Conversation& conversation, const QJsonObject& item)
         const Result<QJsonObject> input = callArguments(item);
         if (!input)
             return input.failure();
-        appendBlocks(
+        appendAnthropicTurn(
             conversation.turns, QStringLiteral("assistant"), { toolUseBlock(item, *input) });
     } else if (type == u"custom_tool_call") {
         const QJsonObject input { { ResponsesToAnthropic::customInputKey,
             item.value(QStringLiteral("input")).toString() } };
-        appendBlocks(
+        appendAnthropicTurn(
             conversation.turns, QStringLiteral("assistant"), { toolUseBlock(item, input) });
     } else if (type == u"function_call_output" || type == u"custom_tool_call_output") {
         const Result<QJsonObject> result = toolResultBlock(item);
         if (!result)
             return result.failure();
-        appendBlocks(conversation.turns, QStringLiteral("user"), { *result });
+        appendAnthropicTurn(conversation.turns, QStringLiteral("user"), { *result });
     } else if (type == u"reasoning") {
         dropReasoning(conversation, item);
     } else if (isServerRecord(type)) {
@@ -285,7 +244,8 @@ Result<Conversation> conversationOf(const QJsonObject& responses)
         conversation.system.append(instructions.toString());
     const QJsonValue input = responses.value(QStringLiteral("input"));
     if (input.isString()) {
-        appendBlocks(conversation.turns, QStringLiteral("user"), { textBlock(input.toString()) });
+        appendAnthropicTurn(
+            conversation.turns, QStringLiteral("user"), { anthropicTextBlock(input.toString()) });
         return conversation;
     }
     for (const QJsonValue& item : input.toArray()) {
