@@ -2,9 +2,11 @@
 # Installs the Debian/Ubuntu packages Keyway needs, only those that are missing.
 #   install-deps.sh run    what building and running Keyway needs
 #   install-deps.sh test   that, plus what the test suite needs (GNOME Keyring, D-Bus, Xvfb...)
+#                          and the Node.js client libraries its integration tests drive
 #   install-deps.sh bench  that, plus the benchmark's load generator, upstream and tools
 #   install-deps.sh fuzz   that of test, plus clang and its libFuzzer and sanitizer runtimes
 set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 profile=${1:-run}
 
@@ -51,13 +53,21 @@ for package in "${packages[@]}"; do
         missing+=("$package")
     fi
 done
-[[ ${#missing[@]} -eq 0 ]] && exit 0
-
-sudo=()
-if [[ $(id -u) -ne 0 ]]; then
-    sudo=(sudo)
+if [[ ${#missing[@]} -gt 0 ]]; then
+    sudo=()
+    if [[ $(id -u) -ne 0 ]]; then
+        sudo=(sudo)
+    fi
+    echo "Installing: ${missing[*]}"
+    "${sudo[@]}" apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends \
+        "${missing[@]}"
 fi
-echo "Installing: ${missing[*]}"
-"${sudo[@]}" apt-get update -qq
-DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends \
-    "${missing[@]}"
+
+# The official client libraries the integration tests drive (pinned in package-lock.json).
+if [[ "$profile" == test ]]; then
+    if [[ ! -d tests/node/node_modules ]] \
+        || [[ tests/node/package-lock.json -nt tests/node/node_modules/.package-lock.json ]]; then
+        npm ci --prefix tests/node --no-audit --no-fund --loglevel=error
+    fi
+fi

@@ -7,10 +7,6 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 scripts/install-deps.sh test
-if [[ ! -d tests/node/node_modules ]] \
-    || [[ tests/node/package-lock.json -nt tests/node/node_modules/.package-lock.json ]]; then
-    npm ci --prefix tests/node --no-audit --no-fund --loglevel=error
-fi
 cmake --preset asan >/dev/null
 cmake --build --preset asan
 
