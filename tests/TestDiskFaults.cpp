@@ -3,13 +3,12 @@
 // each must fail clearly, keep routing where it can, and leave the files whole.
 #include "tests/support/FakeProvider.h"
 #include "tests/support/KeywayProcess.h"
+#include "tests/support/RouterChat.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
-#include <QNetworkReply>
-#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -27,12 +26,7 @@ QString opt(const char* s)
 
 constexpr uid_t nobody = 65534;
 
-struct Reply
-{
-    int status = 0;
-    QByteArray key;
-    QByteArray id;
-};
+using Reply = RouterChat::Reply;
 
 } // namespace
 
@@ -48,19 +42,7 @@ class TestDiskFaults : public QObject
     QByteArray m_token;
     qint64 m_alpha = 0;
 
-    Reply chat(const QString& address)
-    {
-        QNetworkRequest request { QUrl(address + opt("/v1/chat/completions")) };
-        request.setHeader(QNetworkRequest::ContentTypeHeader, "application/json");
-        request.setRawHeader("Authorization", "Bearer " + m_token);
-        QNetworkReply* reply = m_client.post(request,
-            QByteArray("{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]}"));
-        QSignalSpy done(reply, &QNetworkReply::finished);
-        done.wait(30000);
-        reply->deleteLater();
-        return { reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(),
-            reply->rawHeader("x-keyway-key"), reply->rawHeader("x-keyway-request-id") };
-    }
+    Reply chat(const QString& address) { return RouterChat::send(m_client, address, m_token); }
 
     bool servedBy(const QString& address, const QByteArray& label)
     {
@@ -216,7 +198,7 @@ private slots:
         stop(*server);
         verifyWhole(before);
         const auto tail = m_keyway->run({ opt("log"), opt("tail"), opt("--json") });
-        QVERIFY(tail.out.contains(QString::fromLatin1(logged.id)));
+        QVERIFY(tail.out.contains(QString::fromLatin1(logged.requestId)));
     }
 
     void twoServersShareTheDatabaseWithTheCli()
@@ -238,8 +220,8 @@ private slots:
         stop(*one);
         stop(*two);
         const auto tail = m_keyway->run({ opt("log"), opt("tail"), opt("--json") });
-        QVERIFY(tail.out.contains(QString::fromLatin1(fromOne.id)));
-        QVERIFY(tail.out.contains(QString::fromLatin1(fromTwo.id)));
+        QVERIFY(tail.out.contains(QString::fromLatin1(fromOne.requestId)));
+        QVERIFY(tail.out.contains(QString::fromLatin1(fromTwo.requestId)));
         verifyWhole(keyList());
     }
 

@@ -14,6 +14,7 @@
 #include "app/store/Store.h"
 #include "tests/support/FakeProvider.h"
 #include "tests/support/KeywayProcess.h"
+#include "tests/support/RouterChat.h"
 #include "tests/support/TestKeychain.h"
 #include "ui/MainWindow.h"
 #include "ui/keys/KeysPage.h"
@@ -25,7 +26,6 @@
 #include <QLabel>
 #include <QMessageBox>
 #include <QNetworkAccessManager>
-#include <QNetworkReply>
 #include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -46,12 +46,7 @@ pid_t pidFrom(const char* variable)
     return pid_t(qEnvironmentVariableIntValue(variable));
 }
 
-struct Reply
-{
-    int status = 0;
-    QByteArray key;
-    QByteArray body;
-};
+using Reply = RouterChat::Reply;
 
 const QString keychainExitCode = opt("4");
 
@@ -70,19 +65,7 @@ class TestKeychainFaults : public QObject
     std::unique_ptr<QProcess> m_server;
     QString m_address;
 
-    Reply chat(const QString& address)
-    {
-        QNetworkRequest request { QUrl(address + opt("/v1/chat/completions")) };
-        request.setHeader(QNetworkRequest::ContentTypeHeader, "application/json");
-        request.setRawHeader("Authorization", "Bearer " + m_token);
-        QNetworkReply* reply = m_client.post(request,
-            QByteArray("{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]}"));
-        QSignalSpy done(reply, &QNetworkReply::finished);
-        done.wait(30000);
-        reply->deleteLater();
-        return { reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(),
-            reply->rawHeader("x-keyway-key"), reply->readAll() };
-    }
+    Reply chat(const QString& address) { return RouterChat::send(m_client, address, m_token); }
 
     QStringList addKeyArguments(const QString& label) const
     {
