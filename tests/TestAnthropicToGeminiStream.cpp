@@ -199,6 +199,12 @@ private slots:
             true);
         compareAtAnyCut(thinkingStream(),
             sse({ chunk(R"({"text":"Done."})"), lastChunk("MAX_TOKENS", 9) }), false);
+
+        // Hidden thoughts write nothing, but the answer has begun: no failover from here.
+        AnthropicToGeminiStream hidden(false);
+        hidden.feed(thinkingStream().left(thinkingStream().indexOf("think.")));
+        QVERIFY(hidden.hasStarted());
+        QVERIFY(hidden.takeClientBytes().isEmpty());
     }
 
     void toolUseAsOneWholeFunctionCall()

@@ -53,6 +53,9 @@ void AnthropicToGeminiStream::blockDelta(const QJsonObject& data)
         emitPart({ { QStringLiteral("type"), QStringLiteral("text") },
             { QStringLiteral("text"), delta.value(QStringLiteral("text")) } });
     } else if (type == u"thinking_delta") {
+        // The model answers even when its thoughts are not shown: the stream has begun, and a
+        // long hidden thinking must not pass for an upstream that never answered.
+        m_started = true;
         emitPart({ { QStringLiteral("type"), QStringLiteral("thinking") },
             { QStringLiteral("thinking"), delta.value(QStringLiteral("thinking")) } });
     } else if (type == u"input_json_delta") {
