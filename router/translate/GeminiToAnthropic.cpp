@@ -599,11 +599,7 @@ QJsonObject GeminiToAnthropic::usageMetadata(const TokenUsage& usage)
     return metadata;
 }
 
-namespace {
-
-// The Gemini part of one Anthropic block; an empty object for a block Gemini has no part for
-// (redacted thinking, server tools and their results).
-QJsonObject partOf(const QJsonObject& block, bool includeThoughts)
+QJsonObject GeminiToAnthropic::part(const QJsonObject& block, bool includeThoughts)
 {
     const QString type = block.value(QStringLiteral("type")).toString();
     if (type == u"text")
@@ -618,6 +614,8 @@ QJsonObject partOf(const QJsonObject& block, bool includeThoughts)
                 { QStringLiteral("args"), block.value(QStringLiteral("input")).toObject() } } } };
     return {};
 }
+
+namespace {
 
 // The HTTP status Google would answer with for an Anthropic error type.
 int googleCodeOf(const QString& type)
@@ -641,8 +639,8 @@ std::optional<QByteArray> GeminiToAnthropic::answer(
         return std::nullopt;
     QJsonArray parts;
     for (const QJsonValue& value : root.value(QStringLiteral("content")).toArray()) {
-        if (const QJsonObject part = partOf(value.toObject(), includeThoughts); !part.isEmpty())
-            parts.append(part);
+        if (const QJsonObject each = part(value.toObject(), includeThoughts); !each.isEmpty())
+            parts.append(each);
     }
     QJsonObject content { { QStringLiteral("role"), QStringLiteral("model") } };
     if (!parts.isEmpty()) // Google sends no parts rather than an empty list

@@ -62,4 +62,8 @@ public:
     // Gemini's usageMetadata: the prompt counts its cached part, the candidates leave out the
     // thoughts, which are counted apart when known.
     static QJsonObject usageMetadata(const TokenUsage& usage);
+    // The Gemini part of one Anthropic content block (text, thinking as a thought part when
+    // thoughts are included, tool_use as a whole functionCall); an empty object for a block
+    // Gemini has no part for (redacted thinking, server tools and their results).
+    static QJsonObject part(const QJsonObject& block, bool includeThoughts);
 };

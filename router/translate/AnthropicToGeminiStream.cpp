@@ -1,0 +1,148 @@
+#include "router/translate/AnthropicToGeminiStream.h"
+
+#include "router/translate/GeminiToAnthropic.h"
+
+#include <QJsonDocument>
+
+AnthropicToGeminiStream::AnthropicToGeminiStream(bool includeThoughts, Framing framing)
+    : m_includeThoughts(includeThoughts)
+    , m_framing(framing)
+{ }
+
+void AnthropicToGeminiStream::take(const SseParser::Event& event)
+{
+    const std::optional<QJsonObject> parsed = jsonOf(event);
+    if (!parsed)
+        return;
+    const QJsonObject& data = *parsed;
+    readEvent(data);
+    const QString type = data.value(QStringLiteral("type")).toString();
+    if (type == u"content_block_start") {
+        blockStarted(data);
+    } else if (type == u"content_block_delta") {
+        blockDelta(data);
+    } else if (type == u"content_block_stop") {
+        blockStopped(data);
+    } else if (type == u"message_delta") {
+        const QJsonValue stop
+            = data.value(QStringLiteral("delta")).toObject().value(QStringLiteral("stop_reason"));
+        if (stop.isString()) {
+            // A call whose arguments are not JSON was not sent: Gemini's own reason for that.
+            emitChunk({},
+                m_malformedCall ? QStringLiteral("MALFORMED_FUNCTION_CALL")
+                                : GeminiToAnthropic::finishReason(stop.toString()));
+        }
+    }
+}
+
+void AnthropicToGeminiStream::blockStarted(const QJsonObject& data)
+{
+    const QJsonObject block = data.value(QStringLiteral("content_block")).toObject();
+    const QString type = block.value(QStringLiteral("type")).toString();
+    if (type == u"tool_use")
+        m_toolCallOfBlock.insert(data.value(QStringLiteral("index")).toInt(), { block, {} });
+    else if (type == u"text" || type == u"thinking")
+        emitPart(block); // a start with text already in it; usually empty, then its deltas
+}
+
+void AnthropicToGeminiStream::blockDelta(const QJsonObject& data)
+{
+    const QJsonObject delta = data.value(QStringLiteral("delta")).toObject();
+    const QString type = delta.value(QStringLiteral("type")).toString();
+    if (type == u"text_delta") {
+        emitPart({ { QStringLiteral("type"), QStringLiteral("text") },
+            { QStringLiteral("text"), delta.value(QStringLiteral("text")) } });
+    } else if (type == u"thinking_delta") {
+        // The model answers even when its thoughts are not shown: the stream has begun, and a
+        // long hidden thinking must not pass for an upstream that never answered.
+        m_started = true;
+        emitPart({ { QStringLiteral("type"), QStringLiteral("thinking") },
+            { QStringLiteral("thinking"), delta.value(QStringLiteral("thinking")) } });
+    } else if (type == u"input_json_delta") {
+        const auto call = m_toolCallOfBlock.find(data.value(QStringLiteral("index")).toInt());
+        if (call != m_toolCallOfBlock.end())
+            call->input += delta.value(QStringLiteral("partial_json")).toString().toUtf8();
+    }
+}
+
+void AnthropicToGeminiStream::blockStopped(const QJsonObject& data)
+{
+    const auto call = m_toolCallOfBlock.find(data.value(QStringLiteral("index")).toInt());
+    if (call == m_toolCallOfBlock.end())
+        return;
+    QJsonObject block = call->block;
+    const QByteArray input = call->input.trimmed();
+    m_toolCallOfBlock.erase(call);
+    if (!input.isEmpty()) { // without pieces the start's input stands (an empty object)
+        QJsonParseError error {};
+        const QJsonDocument arguments = QJsonDocument::fromJson(input, &error);
+        if (error.error != QJsonParseError::NoError || !arguments.isObject()) {
+            ++m_malformedEvents;
+            m_malformedCall = true;
+            return;
+        }
+        block.insert(QStringLiteral("input"), arguments.object());
+    }
+    emitPart(block);
+}
+
+void AnthropicToGeminiStream::emitPart(const QJsonObject& block)
+{
+    const QJsonObject part = GeminiToAnthropic::part(block, m_includeThoughts);
+    if (part.isEmpty())
+        return; // thinking the client did not ask for, a block Gemini has no part for
+    if (const QJsonValue text = part.value(QStringLiteral("text"));
+        text.isString() && text.toString().isEmpty())
+        return;
+    emitChunk({ part });
+}
+
+void AnthropicToGeminiStream::emitChunk(const QJsonArray& parts, const QString& finishReason)
+{
+    QJsonObject content { { QStringLiteral("role"), QStringLiteral("model") } };
+    if (!parts.isEmpty()) // Google sends no parts rather than an empty list
+        content.insert(QStringLiteral("parts"), parts);
+    QJsonObject candidate { { QStringLiteral("content"), content },
+        { QStringLiteral("index"), 0 } };
+    if (!finishReason.isEmpty())
+        candidate.insert(QStringLiteral("finishReason"), finishReason);
+    const QJsonObject response { { QStringLiteral("candidates"), QJsonArray { candidate } },
+        { QStringLiteral("usageMetadata"), GeminiToAnthropic::usageMetadata(m_usage) },
+        { QStringLiteral("modelVersion"), m_servedModel },
+        { QStringLiteral("responseId"), messageId() } };
+    const QByteArray json = QJsonDocument(response).toJson(QJsonDocument::Compact);
+    m_clientBytes += m_framing == Framing::Sse ? "data: " + json + "\r\n\r\n" : element(json);
+    ++m_chunks;
+    m_started = true;
+}
+
+QByteArray AnthropicToGeminiStream::element(const QByteArray& json) const
+{
+    return (m_chunks == 0 ? "[" : ",\r\n") + json;
+}
+
+QByteArray AnthropicToGeminiStream::closing() const
+{
+    // Google's SSE stream ends with the answer, with no marker; the array closes.
+    if (m_framing == Framing::Sse)
+        return {};
+    return m_chunks == 0 ? QByteArray("[]") : QByteArray("]");
+}
+
+QByteArray AnthropicToGeminiStream::errorEvent(const QString& message, const QString& type) const
+{
+    // The code from the upstream's own error type when it sent one (overloaded → 503, which
+    // Gemini clients retry), otherwise from the router's.
+    const QString errorType
+        = m_upstreamError ? m_upstreamError->value(QStringLiteral("type")).toString(type) : type;
+    const QByteArray anthropicError = QJsonDocument(
+        QJsonObject { { QStringLiteral("type"), QStringLiteral("error") },
+            { QStringLiteral("error"),
+                QJsonObject { { QStringLiteral("type"), errorType },
+                    { QStringLiteral("message"),
+                        message } } } }).toJson(QJsonDocument::Compact);
+    const QByteArray error = GeminiToAnthropic::error(anthropicError);
+    if (m_framing == Framing::Sse) // raw and pretty-printed, outside the SSE framing, as Google
+        return QJsonDocument::fromJson(error).toJson(QJsonDocument::Indented);
+    return element(error) + "]";
+}
