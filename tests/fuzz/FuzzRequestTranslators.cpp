@@ -4,7 +4,9 @@
 #include "router/translate/AnthropicToConverse.h"
 #include "router/translate/AnthropicToGemini.h"
 #include "router/translate/AnthropicToOpenAi.h"
+#include "router/translate/GeminiToAnthropic.h"
 #include "router/translate/OpenAiToAnthropic.h"
+#include "router/translate/ResponsesToAnthropic.h"
 #include "tests/fuzz/FuzzInput.h"
 
 #include <QJsonDocument>
@@ -14,7 +16,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
     FuzzInput input(data, size);
     const quint8 choice = input.takeByte();
     const QJsonObject request = QJsonDocument::fromJson(input.rest().toByteArray()).object();
-    switch (choice % 5) {
+    switch (choice % 7) {
     case 0:
         (void)OpenAiToAnthropic::request(request);
         break;
@@ -29,6 +31,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
         break;
     case 4:
         (void)AnthropicToConverse::request(request);
+        break;
+    case 5:
+        (void)ResponsesToAnthropic::request(request);
+        break;
+    case 6:
+        (void)GeminiToAnthropic::request(request);
         break;
     }
     // OpenAI clients reach Gemini and Bedrock through the Anthropic format.
