@@ -1,5 +1,6 @@
 #include "router/translate/AnthropicToOpenAi.h"
 #include "router/translate/OpenAiToAnthropicStream.h"
+#include "tests/support/TestData.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -23,15 +24,10 @@ private:
             *dropped = request->droppedFields;
         return request->body;
     }
-    static QJsonObject json(const QByteArray& text)
-    {
-        return QJsonDocument::fromJson(text).object();
-    }
-
 private slots:
     void translatesAConversationWithToolsAndImages()
     {
-        const QJsonObject anthropic = json(R"({
+        const QJsonObject anthropic = TestData::json(R"({
             "model": "claude-sonnet-4-5", "max_tokens": 512, "temperature": 0.2, "top_k": 5,
             "stop_sequences": ["END"],
             "system": [{"type": "text", "text": "Be brief.", "cache_control": {"type": "ephemeral"}}],
@@ -74,9 +70,10 @@ private slots:
         const QJsonValue assistant = messages.at(2);
         QCOMPARE(assistant["content"].toString(), QStringLiteral("Checking."));
         QCOMPARE(assistant["tool_calls"][0]["id"].toString(), QStringLiteral("toolu_1"));
-        QCOMPARE(json(assistant["tool_calls"][0]["function"]["arguments"].toString().toUtf8())
-                     .value("city")
-                     .toString(),
+        QCOMPARE(
+            TestData::json(assistant["tool_calls"][0]["function"]["arguments"].toString().toUtf8())
+                .value("city")
+                .toString(),
             QStringLiteral("Paris"));
         // The tool's result first, right after the call, then what else the user said.
         QCOMPARE(messages.at(3)["role"].toString(), QStringLiteral("tool"));
@@ -118,7 +115,7 @@ private slots:
             + arguments + R"(}}]}}],
             "usage": {"prompt_tokens": 100, "completion_tokens": 7,
               "prompt_tokens_details": {"cached_tokens": 40}}})";
-        const QJsonObject message = json(*AnthropicToOpenAi::answer(answer));
+        const QJsonObject message = TestData::json(*AnthropicToOpenAi::answer(answer));
         QCOMPARE(message.value("type").toString(), QStringLiteral("message"));
         QCOMPARE(message.value("stop_reason").toString(), QStringLiteral("max_tokens"));
         QCOMPARE(message.value("content")[0]["text"].toString(), QStringLiteral("Partial"));
@@ -128,7 +125,7 @@ private slots:
         QCOMPARE(message.value("usage")["cache_read_input_tokens"].toInt(), 40);
         QCOMPARE(message.value("usage")["output_tokens"].toInt(), 7);
         QVERIFY(!AnthropicToOpenAi::answer(R"({"choices": []})"));
-        const QJsonObject error = json(AnthropicToOpenAi::error(
+        const QJsonObject error = TestData::json(AnthropicToOpenAi::error(
             R"({"error": {"message": "context too long", "type": "invalid_request_error"}})"));
         QCOMPARE(error.value("type").toString(), QStringLiteral("error"));
         QCOMPARE(error.value("error")["message"].toString(), QStringLiteral("context too long"));

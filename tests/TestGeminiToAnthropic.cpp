@@ -1,4 +1,5 @@
 #include "router/translate/GeminiToAnthropic.h"
+#include "tests/support/TestData.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -14,14 +15,6 @@ class TestGeminiToAnthropic : public QObject
     Q_OBJECT
 
 private:
-    static QJsonObject json(const QByteArray& text)
-    {
-        QJsonParseError error {};
-        const QJsonObject object = QJsonDocument::fromJson(text, &error).object();
-        if (error.error != QJsonParseError::NoError)
-            qWarning() << "test JSON:" << error.errorString() << text;
-        return object;
-    }
     static QJsonArray jsonArray(const QByteArray& text)
     {
         return QJsonDocument::fromJson(text).array();
@@ -44,7 +37,8 @@ private:
     }
     static QJsonObject userSays(const QString& text)
     {
-        return json(R"({"role": "user", "parts": [{"text": ")" + text.toUtf8() + R"("}]})");
+        return TestData::json(
+            R"({"role": "user", "parts": [{"text": ")" + text.toUtf8() + R"("}]})");
     }
     // A request with one user turn and `fields` besides.
     static QJsonObject withFields(QJsonObject fields)
@@ -65,13 +59,15 @@ private:
     static QJsonObject body(const QJsonObject& gemini) { return translate(gemini).body; }
     static QJsonObject geminiAnswer(const QByteArray& anthropic, bool includeThoughts = true)
     {
-        return json(GeminiToAnthropic::answer(anthropic, "claude-sonnet-4-5", includeThoughts)
-                        .value_or("{}"));
+        return TestData::json(
+            GeminiToAnthropic::answer(anthropic, "claude-sonnet-4-5", includeThoughts)
+                .value_or("{}"));
     }
     static QJsonObject message(const QByteArray& content, const QByteArray& stopReason,
         const QByteArray& usage = R"({"input_tokens": 10, "output_tokens": 5})")
     {
-        return json(R"({"id": "msg_01", "type": "message", "role": "assistant", "model": "m",
+        return TestData::json(
+            R"({"id": "msg_01", "type": "message", "role": "assistant", "model": "m",
             "content": )"
             + content + R"(, "stop_reason": ")" + stopReason + R"(", "usage": )" + usage + "}");
     }
@@ -102,8 +98,8 @@ private slots:
     void systemAndTurns()
     {
         QFETCH(QByteArray, gemini);
-        const GeminiToAnthropic::Request request = translate(json(gemini));
-        COMPARE_JSON(request.body, json(R"({
+        const GeminiToAnthropic::Request request = translate(TestData::json(gemini));
+        COMPARE_JSON(request.body, TestData::json(R"({
             "system": "Be terse.\nBe kind.",
             "max_tokens": 4096,
             "messages": [
@@ -149,9 +145,9 @@ private slots:
         QFETCH(QByteArray, part);
         QFETCH(QByteArray, block);
         const QJsonObject translated = body(withFields({ { "contents",
-            QJsonArray {
-                QJsonObject { { "role", "user" }, { "parts", QJsonArray { json(part) } } } } } }));
-        COMPARE_JSON(translated["messages"][0]["content"][0], json(block));
+            QJsonArray { QJsonObject {
+                { "role", "user" }, { "parts", QJsonArray { TestData::json(part) } } } } } }));
+        COMPARE_JSON(translated["messages"][0]["content"][0], TestData::json(block));
     }
 
     void refusals_data()
@@ -200,7 +196,7 @@ private slots:
         QFETCH(QByteArray, gemini);
         QFETCH(int, kind);
         QFETCH(QString, saying);
-        const auto request = GeminiToAnthropic::request(json(gemini));
+        const auto request = GeminiToAnthropic::request(TestData::json(gemini));
         QVERIFY(!request);
         QCOMPARE(int(request.failure().kind), kind);
         QVERIFY2(request.failure().message.contains(saying), qPrintable(request.failure().message));
@@ -303,8 +299,8 @@ private slots:
             "tool_use")));
         const QJsonObject call = answered["candidates"][0]["content"]["parts"][0].toObject();
         QCOMPARE(call["functionCall"]["id"].toString(), QStringLiteral("toolu_01A"));
-        QJsonObject response
-            = json(R"({"functionResponse": {"name": "ls", "response": {"output": "x"}}})");
+        QJsonObject response = TestData::json(
+            R"({"functionResponse": {"name": "ls", "response": {"output": "x"}}})");
         QJsonObject inner = response["functionResponse"].toObject();
         inner.insert("id", call["functionCall"]["id"]);
         response.insert("functionResponse", inner);
@@ -348,19 +344,20 @@ private slots:
         QFETCH(QByteArray, toolResult);
         const QJsonObject translated = body({ { "contents",
             QJsonArray { userSays("Go"),
-                json(R"({"role": "model", "parts": [{"functionCall": {"name": "w"}}]})"),
+                TestData::json(R"({"role": "model", "parts": [{"functionCall": {"name": "w"}}]})"),
                 QJsonObject { { "role", "user" },
                     { "parts",
                         QJsonArray { QJsonObject {
-                            { "functionResponse", json(functionResponse) } } } } } } } });
-        COMPARE_JSON(translated["messages"][2]["content"][0], json(toolResult));
+                            { "functionResponse", TestData::json(functionResponse) } } } } } } } });
+        COMPARE_JSON(translated["messages"][2]["content"][0], TestData::json(toolResult));
     }
 
     // Google's OpenAPI schema (upper-case types, nullable, snake_case keywords) as JSON Schema;
     // a parametersJsonSchema as it is, but for Google's upper-case types.
     void tools()
     {
-        const GeminiToAnthropic::Request request = translate(withFields(json(R"({"tools": [
+        const GeminiToAnthropic::Request request
+            = translate(withFields(TestData::json(R"({"tools": [
             {"functionDeclarations": [
                 {"name": "get_weather", "description": "Weather",
                  "parameters": {"type": "OBJECT", "propertyOrdering": ["city", "unit"],
@@ -430,8 +427,9 @@ private slots:
             { { "tools",
                   jsonArray(
                       R"([{"functionDeclarations": [{"name": "a"}, {"name": "b"}, {"name": "c"}]}])") },
-                { "tool_config", QJsonObject { { "function_calling_config", json(config) } } } }));
-        COMPARE_JSON(translated["tool_choice"].toObject(), json(choice));
+                { "tool_config",
+                    QJsonObject { { "function_calling_config", TestData::json(config) } } } }));
+        COMPARE_JSON(translated["tool_choice"].toObject(), TestData::json(choice));
         QStringList names;
         for (const QJsonValue& tool : translated["tools"].toArray())
             names.append(tool["name"].toString());
@@ -475,9 +473,9 @@ private slots:
         QFETCH(QByteArray, expected);
         QFETCH(QStringList, dropped);
         GeminiToAnthropic::Request request
-            = translate(withFields({ { "generationConfig", json(config) } }));
+            = translate(withFields({ { "generationConfig", TestData::json(config) } }));
         request.body.remove("messages");
-        COMPARE_JSON(request.body, json(expected));
+        COMPARE_JSON(request.body, TestData::json(expected));
         QCOMPARE(request.droppedFields, dropped);
     }
 
@@ -547,16 +545,16 @@ private slots:
         QFETCH(QByteArray, expected);
         QFETCH(QStringList, dropped);
         GeminiToAnthropic::Request request
-            = translate(withFields({ { "generationConfig", json(config) } }));
+            = translate(withFields({ { "generationConfig", TestData::json(config) } }));
         request.body.remove("messages");
-        COMPARE_JSON(request.body, json(expected));
+        COMPARE_JSON(request.body, TestData::json(expected));
         QCOMPARE(request.droppedFields, dropped);
     }
 
     // Anthropic refuses thinking while a tool is forced: the tool choice wins.
     void thinkingGivesWayToForcedTools()
     {
-        const GeminiToAnthropic::Request request = translate(withFields(json(R"({
+        const GeminiToAnthropic::Request request = translate(withFields(TestData::json(R"({
             "tools": [{"functionDeclarations": [{"name": "a"}]}],
             "toolConfig": {"functionCallingConfig": {"mode": "ANY"}},
             "generationConfig": {"thinkingConfig": {"thinkingBudget": 2048}}})")));
@@ -579,7 +577,7 @@ private slots:
     // code Google ran: each named once, in the client's terms.
     void droppedFields()
     {
-        const GeminiToAnthropic::Request request = translate(json(R"({
+        const GeminiToAnthropic::Request request = translate(TestData::json(R"({
             "contents": [
                 {"role": "user", "parts": [{"text": "Hi"}]},
                 {"role": "model", "parts": [
@@ -608,7 +606,7 @@ private slots:
     // first turn's generationConfig is thinking's "level HIGH (Gemini CLI)" row.)
     void geminiCliRequest()
     {
-        const GeminiToAnthropic::Request request = translate(json(R"({
+        const GeminiToAnthropic::Request request = translate(TestData::json(R"({
   "contents": [
     {"role": "user", "parts": [
       {"text": "<session_context>\nThis is the Gemini CLI.\nMy operating system is: linux\n</session_context>"},
@@ -630,7 +628,7 @@ private slots:
        "required": ["dir_path"]}}]}],
   "generationConfig": {"temperature": 1, "topP": 0.95, "topK": 64,
                        "thinkingConfig": {"includeThoughts": true, "thinkingLevel": "HIGH"}}})"));
-        COMPARE_JSON(request.body, json(R"({
+        COMPARE_JSON(request.body, TestData::json(R"({
   "system": "You are Gemini CLI, an autonomous CLI agent.",
   "messages": [
     {"role": "user", "content": [
@@ -657,12 +655,12 @@ private slots:
 
     void includesThoughts()
     {
-        QVERIFY(GeminiToAnthropic::includesThoughts(
-            json(R"({"generationConfig": {"thinkingConfig": {"includeThoughts": true}}})")));
-        QVERIFY(GeminiToAnthropic::includesThoughts(
-            json(R"({"generation_config": {"thinking_config": {"include_thoughts": true}}})")));
-        QVERIFY(!GeminiToAnthropic::includesThoughts(
-            json(R"({"generationConfig": {"thinkingConfig": {"thinkingBudget": 1024}}})")));
+        QVERIFY(GeminiToAnthropic::includesThoughts(TestData::json(
+            R"({"generationConfig": {"thinkingConfig": {"includeThoughts": true}}})")));
+        QVERIFY(GeminiToAnthropic::includesThoughts(TestData::json(
+            R"({"generation_config": {"thinking_config": {"include_thoughts": true}}})")));
+        QVERIFY(!GeminiToAnthropic::includesThoughts(TestData::json(
+            R"({"generationConfig": {"thinkingConfig": {"thinkingBudget": 1024}}})")));
     }
 
     void answer_data()
@@ -743,7 +741,7 @@ private slots:
         QFETCH(QByteArray, usageMetadata);
         const QJsonObject response = geminiAnswer(
             compact(message(R"([{"type": "text", "text": "Hi"}])", "end_turn", usage)));
-        COMPARE_JSON(response["usageMetadata"], json(usageMetadata));
+        COMPARE_JSON(response["usageMetadata"], TestData::json(usageMetadata));
     }
 
     // Thoughts counted apart (when a source knows them) are not candidates at Gemini.
@@ -751,7 +749,7 @@ private slots:
     {
         COMPARE_JSON(GeminiToAnthropic::usageMetadata(
                          { .prompt = 83, .completion = 118, .cached = 0, .reasoning = 104 }),
-            json(R"({"promptTokenCount": 83, "candidatesTokenCount": 14,
+            TestData::json(R"({"promptTokenCount": 83, "candidatesTokenCount": 14,
                 "thoughtsTokenCount": 104, "totalTokenCount": 201})"));
     }
 
@@ -805,7 +803,7 @@ private slots:
         QFETCH(int, code);
         QFETCH(QString, status);
         QFETCH(QString, message);
-        const QJsonObject google = json(GeminiToAnthropic::error(anthropic));
+        const QJsonObject google = TestData::json(GeminiToAnthropic::error(anthropic));
         QCOMPARE(google.keys(), QStringList { "error" });
         QCOMPARE(google["error"]["code"].toInt(), code);
         QCOMPARE(google["error"]["status"].toString(), status);

@@ -3,6 +3,7 @@
 #include "router/translate/AnthropicToOpenAiStream.h"
 #include "router/translate/ChainedStreamTranslator.h"
 #include "router/translate/GeminiToAnthropicStream.h"
+#include "tests/support/TestData.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -17,14 +18,6 @@ class TestGeminiTranslation : public QObject
     Q_OBJECT
 
 private:
-    static QJsonObject json(const QByteArray& text)
-    {
-        QJsonParseError error {};
-        const QJsonObject object = QJsonDocument::fromJson(text, &error).object();
-        if (error.error != QJsonParseError::NoError)
-            qWarning() << "test JSON:" << error.errorString() << text;
-        return object;
-    }
     static QByteArray compact(const QJsonObject& object)
     {
         return QJsonDocument(object).toJson(QJsonDocument::Compact);
@@ -68,12 +61,12 @@ private:
     }
     static QJsonObject answer(const QByteArray& gemini)
     {
-        return json(AnthropicToGemini::answer(gemini, "gemini-2.5-pro").value_or("{}"));
+        return TestData::json(AnthropicToGemini::answer(gemini, "gemini-2.5-pro").value_or("{}"));
     }
     // One chunk as Gemini streams it: its JSON on one data line.
     static QByteArray sse(const QByteArray& chunk)
     {
-        return "data: " + compact(json(chunk)) + "\r\n\r\n";
+        return "data: " + compact(TestData::json(chunk)) + "\r\n\r\n";
     }
     // The client's events, each as its type and its data.
     static QList<QJsonObject> events(const QByteArray& bytes)
@@ -81,7 +74,7 @@ private:
         SseParser parser;
         QList<QJsonObject> out;
         for (const SseParser::Event& event : parser.feed(bytes)) {
-            QJsonObject data = json(event.data);
+            QJsonObject data = TestData::json(event.data);
             if (data.value("type").toString().toUtf8() != event.type)
                 data.insert("event-mismatch", QString::fromUtf8(event.type));
             out.append(data);
@@ -106,7 +99,7 @@ private:
     }
     static QJsonObject toolCallChunk()
     {
-        return json(R"({"candidates": [{"content": {"role": "model", "parts": [
+        return TestData::json(R"({"candidates": [{"content": {"role": "model", "parts": [
             {"functionCall": {"id": "call1", "name": "get_weather", "args": {"city": "Paris"}}}]},
             "finishReason": "STOP"}],
             "usageMetadata": {"promptTokenCount": 12, "cachedContentTokenCount": 4,
@@ -140,10 +133,10 @@ private slots:
                                      QJsonArray { QJsonObject {
                                          { "type", "text" }, { "text", "there" } } } } },
                              userSays("Bye") },
-                json(R"({"system": [{"type": "text", "text": "Be brief."},
+                TestData::json(R"({"system": [{"type": "text", "text": "Be brief."},
                     {"type": "text", "text": "Be kind.", "cache_control": {"type": "ephemeral"}}]})")),
             &dropped);
-        COMPARE_JSON(body, json(R"({
+        COMPARE_JSON(body, TestData::json(R"({
             "systemInstruction": {"parts": [{"text": "Be brief.\nBe kind."}]},
             "contents": [
               {"role": "user", "parts": [{"text": "Hi"}, {"text": "again"}]},
@@ -153,13 +146,14 @@ private slots:
         QCOMPARE(dropped, QStringList { "cache_control" });
         const QJsonObject plain
             = translate(withMessages({ userSays("Hi") }, { { "system", "Short." } }));
-        COMPARE_JSON(plain.value("systemInstruction"), json(R"({"parts": [{"text": "Short."}]})"));
+        COMPARE_JSON(
+            plain.value("systemInstruction"), TestData::json(R"({"parts": [{"text": "Short."}]})"));
     }
 
     void translatesImagesAndDocuments()
     {
         const QJsonArray blocks {
-            json(
+            TestData::json(
                 R"({"type": "image", "source": {"type": "base64", "media_type": "image/png", "data": "iVBO"}})"),
             QJsonObject { { "type", "image" },
                 { "source",
@@ -168,23 +162,25 @@ private slots:
             QJsonObject { { "type", "image" },
                 { "source",
                     QJsonObject { { "type", "url" }, { "url", "https://example.com/photo" } } } },
-            json(
+            TestData::json(
                 R"({"type": "document", "source": {"type": "base64", "media_type": "application/pdf", "data": "JVBE"}})"),
-            json(
+            TestData::json(
                 R"({"type": "document", "source": {"type": "text", "media_type": "text/plain", "data": "Notes"}})"),
         };
         const QJsonObject body = translate(withMessages({ userSays(blocks) }));
         const QJsonObject expected { { "role", "user" },
             { "parts",
-                QJsonArray { json(R"({"inlineData": {"mimeType": "image/png", "data": "iVBO"}})"),
+                QJsonArray {
+                    TestData::json(R"({"inlineData": {"mimeType": "image/png", "data": "iVBO"}})"),
                     QJsonObject { { "fileData",
                         QJsonObject { { "mimeType", "image/webp" },
                             { "fileUri", "https://example.com/cat.webp?size=2" } } } },
                     QJsonObject { { "fileData",
                         QJsonObject { { "mimeType", "image/jpeg" },
                             { "fileUri", "https://example.com/photo" } } } },
-                    json(R"({"inlineData": {"mimeType": "application/pdf", "data": "JVBE"}})"),
-                    json(R"({"text": "Notes"})") } } };
+                    TestData::json(
+                        R"({"inlineData": {"mimeType": "application/pdf", "data": "JVBE"}})"),
+                    TestData::json(R"({"text": "Notes"})") } } };
         COMPARE_JSON(body.value("contents"), QJsonArray { expected });
     }
 
@@ -192,7 +188,7 @@ private slots:
     // subset it reads, and each keyword taken out is named once.
     void sanitisesToolSchemasForGemini()
     {
-        QJsonObject schema = json(R"({
+        QJsonObject schema = TestData::json(R"({
             "type": "object", "additionalProperties": false, "required": ["command", "ghost"],
             "properties": {
               "command": {"type": "string", "description": "The command", "examples": ["ls"]},
@@ -215,19 +211,23 @@ private slots:
         schema.insert("$schema", "http://json-schema.org/draft-07/schema#");
         const QJsonArray tools {
             QJsonObject { { "name", "Bash" }, { "description", "Runs a command" },
-                { "input_schema", schema }, { "cache_control", json(R"({"type": "ephemeral"})") } },
-            json(R"({"name": "ExitPlanMode", "input_schema": {"type": "object", "properties": {},
+                { "input_schema", schema },
+                { "cache_control", TestData::json(R"({"type": "ephemeral"})") } },
+            TestData::json(
+                R"({"name": "ExitPlanMode", "input_schema": {"type": "object", "properties": {},
                 "additionalProperties": false}})"),
-            json(R"({"name": "Noop"})"),
-            json(R"({"type": "web_search_20250305", "name": "web_search", "max_uses": 5})"),
-            json(R"({"type": "bash_20250124", "name": "bash"})"),
-            json(R"({"type": "text_editor_20250728", "name": "str_replace_based_edit_tool"})")
+            TestData::json(R"({"name": "Noop"})"),
+            TestData::json(
+                R"({"type": "web_search_20250305", "name": "web_search", "max_uses": 5})"),
+            TestData::json(R"({"type": "bash_20250124", "name": "bash"})"),
+            TestData::json(
+                R"({"type": "text_editor_20250728", "name": "str_replace_based_edit_tool"})")
         };
         QStringList dropped;
         const QJsonObject body
             = translate(withMessages({ userSays("Hi") }, { { "tools", tools } }), &dropped);
         COMPARE_JSON(body.value("tools"),
-            json(R"({"tools": [{"functionDeclarations": [
+            TestData::json(R"({"tools": [{"functionDeclarations": [
             {"name": "Bash", "description": "Runs a command", "parameters": {
               "type": "object", "required": ["command"],
               "properties": {
@@ -262,16 +262,17 @@ private slots:
     void sendsToolCallsAndResultsByName()
     {
         const QJsonObject anthropic = withMessages({ userSays("Weather?"),
-            json(R"({"role": "assistant", "content": [{"type": "text", "text": "Checking."},
+            TestData::json(
+                R"({"role": "assistant", "content": [{"type": "text", "text": "Checking."},
               {"type": "tool_use", "id": "toolu_1", "name": "get_weather", "input": {"city": "Paris"}},
               {"type": "tool_use", "id": "toolu_2", "name": "get_time", "input": {}}]})"),
-            json(R"({"role": "user", "content": [
+            TestData::json(R"({"role": "user", "content": [
               {"type": "tool_result", "tool_use_id": "toolu_1", "content": "Sunny"},
               {"type": "tool_result", "tool_use_id": "toolu_2", "is_error": true,
                 "content": [{"type": "text", "text": "No clock"}, {"type": "text", "text": "here"}]},
               {"type": "text", "text": "And?"}]})") });
         COMPARE_JSON(translate(anthropic).value("contents"),
-            json(R"({"contents": [
+            TestData::json(R"({"contents": [
             {"role": "user", "parts": [{"text": "Weather?"}]},
             {"role": "model", "parts": [{"text": "Checking."},
               {"functionCall": {"name": "get_weather", "args": {"city": "Paris"}}},
@@ -285,8 +286,8 @@ private slots:
 
     void refusesAResultForAnUnknownCall()
     {
-        const QString error = refusal(withMessages({ userSays(QJsonArray {
-            json(R"({"type": "tool_result", "tool_use_id": "toolu_9", "content": "Sunny"})") }) }));
+        const QString error = refusal(withMessages({ userSays(QJsonArray { TestData::json(
+            R"({"type": "tool_result", "tool_use_id": "toolu_9", "content": "Sunny"})") }) }));
         QVERIFY2(error.contains(u"toolu_9"), qPrintable(error));
     }
 
@@ -295,20 +296,20 @@ private slots:
         QTest::addColumn<QJsonObject>("choice");
         QTest::addColumn<QJsonObject>("config");
         QTest::addColumn<QStringList>("dropped");
-        QTest::newRow("auto") << json(R"({"type": "auto"})")
-                              << json(R"({"functionCallingConfig": {"mode": "AUTO"}})")
+        QTest::newRow("auto") << TestData::json(R"({"type": "auto"})")
+                              << TestData::json(R"({"functionCallingConfig": {"mode": "AUTO"}})")
                               << QStringList();
         QTest::newRow("any, not in parallel")
-            << json(R"({"type": "any", "disable_parallel_tool_use": true})")
-            << json(R"({"functionCallingConfig": {"mode": "ANY"}})")
+            << TestData::json(R"({"type": "any", "disable_parallel_tool_use": true})")
+            << TestData::json(R"({"functionCallingConfig": {"mode": "ANY"}})")
             << QStringList { "tool_choice.disable_parallel_tool_use" };
         QTest::newRow("tool")
-            << json(R"({"type": "tool", "name": "get_weather"})")
-            << json(
+            << TestData::json(R"({"type": "tool", "name": "get_weather"})")
+            << TestData::json(
                    R"({"functionCallingConfig": {"mode": "ANY", "allowedFunctionNames": ["get_weather"]}})")
             << QStringList();
-        QTest::newRow("none") << json(R"({"type": "none"})")
-                              << json(R"({"functionCallingConfig": {"mode": "NONE"}})")
+        QTest::newRow("none") << TestData::json(R"({"type": "none"})")
+                              << TestData::json(R"({"functionCallingConfig": {"mode": "NONE"}})")
                               << QStringList();
     }
     void translatesToolChoice()
@@ -321,7 +322,7 @@ private slots:
             withMessages({ userSays("Hi") },
                 { { "tool_choice", choice },
                     { "tools",
-                        QJsonArray { json(
+                        QJsonArray { TestData::json(
                             R"({"name": "get_weather", "input_schema": {"type": "object", "properties": {"city": {"type": "string"}}}})") } } }),
             &actual);
         COMPARE_JSON(body.value("toolConfig"), config);
@@ -333,23 +334,26 @@ private slots:
         QTest::addColumn<QJsonObject>("thinking");
         QTest::addColumn<QJsonObject>("config");
         QTest::newRow("no thinking") << QJsonObject() << QJsonObject();
-        QTest::newRow("enabled") << json(R"({"type": "enabled", "budget_tokens": 2048})")
-                                 << json(R"({"thinkingBudget": 2048, "includeThoughts": true})");
-        QTest::newRow("adaptive") << json(R"({"type": "adaptive"})")
-                                  << json(R"({"thinkingBudget": -1, "includeThoughts": true})");
-        QTest::newRow("disabled") << json(R"({"type": "disabled"})") << QJsonObject();
+        QTest::newRow("enabled") << TestData::json(R"({"type": "enabled", "budget_tokens": 2048})")
+                                 << TestData::json(
+                                        R"({"thinkingBudget": 2048, "includeThoughts": true})");
+        QTest::newRow("adaptive") << TestData::json(R"({"type": "adaptive"})")
+                                  << TestData::json(
+                                         R"({"thinkingBudget": -1, "includeThoughts": true})");
+        QTest::newRow("disabled") << TestData::json(R"({"type": "disabled"})") << QJsonObject();
     }
     void translatesGenerationSettingsAndThinking()
     {
         QFETCH(QJsonObject, thinking);
         QFETCH(QJsonObject, config);
-        QJsonObject fields = json(R"({"temperature": 0.2, "top_p": 0.9, "top_k": 40,
+        QJsonObject fields = TestData::json(R"({"temperature": 0.2, "top_p": 0.9, "top_k": 40,
             "stop_sequences": ["END", "STOP"], "stream": true})");
         if (!thinking.isEmpty())
             fields.insert("thinking", thinking);
         QStringList dropped;
         const QJsonObject body = translate(withMessages({ userSays("Hi") }, fields), &dropped);
-        QJsonObject expected = json(R"({"maxOutputTokens": 1024, "temperature": 0.2, "topP": 0.9,
+        QJsonObject expected
+            = TestData::json(R"({"maxOutputTokens": 1024, "temperature": 0.2, "topP": 0.9,
             "topK": 40, "stopSequences": ["END", "STOP"]})");
         if (!config.isEmpty())
             expected.insert("thinkingConfig", config);
@@ -361,20 +365,20 @@ private slots:
     void recordsWhatGeminiDoesWithout()
     {
         const QJsonObject anthropic = withMessages(
-            { userSays("Hi"), json(R"({"role": "assistant", "content": [
+            { userSays("Hi"), TestData::json(R"({"role": "assistant", "content": [
               {"type": "thinking", "thinking": "Hm.", "signature": "sig"},
               {"type": "redacted_thinking", "data": "xyz"},
               {"type": "text", "text": "Hello", "cache_control": {"type": "ephemeral"}}]})"),
-                json(
+                TestData::json(
                     R"({"role": "assistant", "content": [{"type": "thinking", "thinking": "Only this.", "signature": "s"}]})"),
                 userSays("Bye") },
-            json(R"({"metadata": {"user_id": "u-1"}, "context_management": {"edits": []},
+            TestData::json(R"({"metadata": {"user_id": "u-1"}, "context_management": {"edits": []},
                 "service_tier": "auto", "container": "c-1", "mcp_servers": [],
                 "speculative_option": true})"));
         QStringList dropped;
         const QJsonObject body = translate(anthropic, &dropped);
         COMPARE_JSON(body.value("contents"),
-            json(R"({"contents": [
+            TestData::json(R"({"contents": [
             {"role": "user", "parts": [{"text": "Hi"}]},
             {"role": "model", "parts": [{"text": "Hello"}]},
             {"role": "user", "parts": [{"text": "Bye"}]}]})")
@@ -389,32 +393,36 @@ private slots:
         QTest::addColumn<QJsonObject>("request");
         QTest::addColumn<QString>("reason");
         QTest::newRow("no messages")
-            << json(R"({"max_tokens": 5, "messages": []})") << QString("no messages");
-        QTest::newRow("messages missing") << json(R"({"max_tokens": 5})") << QString("no messages");
+            << TestData::json(R"({"max_tokens": 5, "messages": []})") << QString("no messages");
+        QTest::newRow("messages missing")
+            << TestData::json(R"({"max_tokens": 5})") << QString("no messages");
         QTest::newRow("content a number")
-            << withMessages({ json(R"({"role": "user", "content": 5})") }) << QString("content");
+            << withMessages({ TestData::json(R"({"role": "user", "content": 5})") })
+            << QString("content");
         QTest::newRow("a block that is no object")
             << withMessages({ userSays(QJsonArray { "text" }) }) << QString("content");
         QTest::newRow("a system role")
-            << withMessages({ json(R"({"role": "system", "content": "Hi"})") }) << QString("role");
-        QTest::newRow("an unknown block") << withMessages(
-            { userSays(QJsonArray { json(R"({"type": "server_tool_use", "id": "s"})") }) })
+            << withMessages({ TestData::json(R"({"role": "system", "content": "Hi"})") })
+            << QString("role");
+        QTest::newRow("an unknown block") << withMessages({ userSays(
+            QJsonArray { TestData::json(R"({"type": "server_tool_use", "id": "s"})") }) })
                                           << QString("server_tool_use");
-        QTest::newRow("an image file") << withMessages({ userSays(QJsonArray {
-            json(R"({"type": "image", "source": {"type": "file", "file_id": "f-1"}})") }) })
+        QTest::newRow("an image file") << withMessages({ userSays(QJsonArray { TestData::json(
+            R"({"type": "image", "source": {"type": "file", "file_id": "f-1"}})") }) })
                                        << QString("image");
         QTest::newRow("a PDF by URL") << withMessages({ userSays(QJsonArray { QJsonObject {
             { "type", "document" },
             { "source",
                 QJsonObject { { "type", "url" }, { "url", "https://example.com/a.pdf" } } } } }) })
                                       << QString("document");
-        QTest::newRow("a Word file") << withMessages({ userSays(QJsonArray { json(
+        QTest::newRow("a Word file") << withMessages({ userSays(QJsonArray { TestData::json(
             R"({"type": "document", "source": {"type": "base64", "media_type": "application/msword", "data": "0M8R"}})") }) })
                                      << QString("document");
         QTest::newRow("an image in a tool result")
-            << withMessages({ json(R"({"role": "assistant", "content": [
+            << withMessages({ TestData::json(R"({"role": "assistant", "content": [
                    {"type": "tool_use", "id": "toolu_1", "name": "shot", "input": {}}]})"),
-                   userSays(QJsonArray { json(R"({"type": "tool_result", "tool_use_id": "toolu_1",
+                   userSays(QJsonArray {
+                       TestData::json(R"({"type": "tool_result", "tool_use_id": "toolu_1",
                        "content": [{"type": "image", "source": {"type": "base64",
                          "media_type": "image/png", "data": "iVBO"}}]})") }) })
             << QString("image");
@@ -445,7 +453,8 @@ private slots:
         const QString generatedId = message.value("content")[3]["id"].toString();
         QVERIFY2(
             generatedId.startsWith(u"toolu_") && generatedId.size() > 12, qPrintable(generatedId));
-        QJsonObject expected = json(R"({"id": "msg_r-1", "type": "message", "role": "assistant",
+        QJsonObject expected
+            = TestData::json(R"({"id": "msg_r-1", "type": "message", "role": "assistant",
             "model": "gemini-2.5-pro", "stop_reason": "tool_use", "stop_sequence": null,
             "content": [
               {"type": "thinking", "thinking": "Let me think.", "signature": "c2ln"},
@@ -463,7 +472,8 @@ private slots:
         const QJsonObject unsigned_ = answer(R"({"candidates": [{"content": {"parts": [
             {"text": "Hm", "thought": true}]}, "finishReason": "STOP"}]})");
         COMPARE_JSON(unsigned_.value("content"),
-            json(R"({"c": [{"type": "thinking", "thinking": "Hm", "signature": ""}]})").value("c"));
+            TestData::json(R"({"c": [{"type": "thinking", "thinking": "Hm", "signature": ""}]})")
+                .value("c"));
         QVERIFY(unsigned_.value("id").toString().startsWith(u"msg_")); // a random one
         QVERIFY(unsigned_.value("id").toString().size() > 10);
     }
@@ -502,7 +512,8 @@ private slots:
             = answer(R"({"responseId": "r-2", "candidates": [{"content": {"parts": [
             {"text": "Once upon"}]}, "finishReason": "MAX_TOKENS"}],
             "usageMetadata": {"promptTokenCount": 5, "candidatesTokenCount": 2}})");
-        COMPARE_JSON(cut, json(R"({"id": "msg_r-2", "type": "message", "role": "assistant",
+        COMPARE_JSON(
+            cut, TestData::json(R"({"id": "msg_r-2", "type": "message", "role": "assistant",
             "model": "gemini-2.5-pro", "stop_reason": "max_tokens", "stop_sequence": null,
             "content": [{"type": "text", "text": "Once upon"}],
             "usage": {"input_tokens": 5, "cache_read_input_tokens": 0, "output_tokens": 2}})"));
@@ -513,7 +524,8 @@ private slots:
         const QJsonObject blocked = answer(R"({"responseId": "r-3",
             "promptFeedback": {"blockReason": "PROHIBITED_CONTENT"},
             "usageMetadata": {"promptTokenCount": 7, "totalTokenCount": 7}})");
-        COMPARE_JSON(blocked, json(R"({"id": "msg_r-3", "type": "message", "role": "assistant",
+        COMPARE_JSON(
+            blocked, TestData::json(R"({"id": "msg_r-3", "type": "message", "role": "assistant",
             "model": "gemini-2.5-pro", "stop_reason": "refusal", "stop_sequence": null,
             "content": [],
             "usage": {"input_tokens": 7, "cache_read_input_tokens": 0, "output_tokens": 0}})"));
@@ -529,7 +541,8 @@ private slots:
 
     void countsTokensAsTheRouterDoes()
     {
-        const TokenUsage tokens = AnthropicToGemini::usage(json(R"({"promptTokenCount": 100,
+        const TokenUsage tokens
+            = AnthropicToGemini::usage(TestData::json(R"({"promptTokenCount": 100,
             "cachedContentTokenCount": 60, "candidatesTokenCount": 20, "thoughtsTokenCount": 15,
             "totalTokenCount": 135})"));
         QCOMPARE(tokens,
@@ -572,24 +585,25 @@ private slots:
                 QJsonObject { { "type", "input_json_delta" },
                     { "partial_json", "{\"city\":\"Paris\"}" } } } };
         const QJsonArray expected {
-            json(R"({"type": "message_start", "message": {"id": "msg_abc", "type": "message",
+            TestData::json(
+                R"({"type": "message_start", "message": {"id": "msg_abc", "type": "message",
                 "role": "assistant", "model": "gemini-2.5-flash", "content": [],
                 "stop_reason": null, "stop_sequence": null,
                 "usage": {"input_tokens": 8, "cache_read_input_tokens": 4, "output_tokens": 0}}})"),
-            json(
+            TestData::json(
                 R"({"type": "content_block_start", "index": 0, "content_block": {"type": "text", "text": ""}})"),
-            json(
+            TestData::json(
                 R"({"type": "content_block_delta", "index": 0, "delta": {"type": "text_delta", "text": "Hel"}})"),
-            json(
+            TestData::json(
                 R"({"type": "content_block_delta", "index": 0, "delta": {"type": "text_delta", "text": "lo"}})"),
-            json(R"({"type": "content_block_stop", "index": 0})"),
+            TestData::json(R"({"type": "content_block_stop", "index": 0})"),
             toolStart,
             toolInput,
-            json(R"({"type": "content_block_stop", "index": 1})"),
-            json(
+            TestData::json(R"({"type": "content_block_stop", "index": 1})"),
+            TestData::json(
                 R"({"type": "message_delta", "delta": {"stop_reason": "tool_use", "stop_sequence": null},
                 "usage": {"input_tokens": 8, "cache_read_input_tokens": 4, "output_tokens": 12}})"),
-            json(R"({"type": "message_stop"})"),
+            TestData::json(R"({"type": "message_stop"})"),
         };
         COMPARE_JSON(asArray(events(client)), expected);
         stream.feed(sse(R"({"candidates": [{"content": {"parts": [{"text": "late"}]}}]})"));
@@ -608,7 +622,7 @@ private slots:
             {"text": ""}]}, "finishReason": "STOP"}],
             "usageMetadata": {"promptTokenCount": 3, "candidatesTokenCount": 2, "thoughtsTokenCount": 4}})"));
         COMPARE_JSON(asArray(events(stream.takeClientBytes())),
-            json(R"({"events": [
+            TestData::json(R"({"events": [
             {"type": "message_start", "message": {"id": "msg_t", "type": "message",
               "role": "assistant", "model": "gemini-2.5-pro", "content": [],
               "stop_reason": null, "stop_sequence": null,
@@ -650,18 +664,18 @@ private slots:
             + sse(
                 R"({"candidates": [{"content": {"parts": [{"text": "more"}]}, "finishReason": "STOP"}]})"));
         QVERIFY(stream.upstreamError());
-        COMPARE_JSON(*stream.upstreamError(), json(R"({"code": 429,
+        COMPARE_JSON(*stream.upstreamError(), TestData::json(R"({"code": 429,
             "message": "Resource has been exhausted", "status": "RESOURCE_EXHAUSTED"})"));
         QVERIFY(stream.upstreamError()->value("code").isDouble()); // a number, as it came
         QVERIFY(!stream.isComplete());
         QVERIFY(!stream.takeClientBytes().contains("more"));
         COMPARE_JSON(
-            json(
+            TestData::json(
                 stream.errorEvent(QStringLiteral("Upstream failed"), QStringLiteral("server_error"))
                     .split('\n')
                     .at(1)
                     .mid(6)),
-            json(
+            TestData::json(
                 R"({"type": "error", "error": {"type": "api_error", "message": "Upstream failed"}})"));
         QVERIFY(stream.errorEvent(QStringLiteral("x"), QStringLiteral("y"))
                     .startsWith("event: error\n"));
@@ -695,7 +709,7 @@ private slots:
         for (const QByteArray& line : client.split('\n')) {
             if (!line.startsWith("data: ") || line == "data: [DONE]")
                 continue;
-            const QJsonObject chunk = json(line.mid(6));
+            const QJsonObject chunk = TestData::json(line.mid(6));
             QCOMPARE(chunk.value("object").toString(), QStringLiteral("chat.completion.chunk"));
             const QJsonValue choice = chunk.value("choices")[0];
             if (choice["delta"]["content"].isString())

@@ -1,5 +1,6 @@
 #include "router/translate/AnthropicToOpenAiStream.h"
 #include "router/translate/OpenAiToAnthropic.h"
+#include "tests/support/TestData.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -11,16 +12,11 @@ class TestOpenAiToAnthropic : public QObject
     Q_OBJECT
 
 private:
-    static QJsonObject json(const QByteArray& text)
-    {
-        return QJsonDocument::fromJson(text).object();
-    }
-
 private slots:
     void translatesAConversationWithToolsAndImages()
     {
         const QByteArray arguments = "\"{\\\"city\\\": \\\"Paris\\\"}\"";
-        const QJsonObject openAi = json(R"({
+        const QJsonObject openAi = TestData::json(R"({
             "model": "claude-sonnet-4-5", "max_completion_tokens": 300, "temperature": 1.6,
             "stop": "END", "seed": 7, "presence_penalty": 0.5, "user": "u-1",
             "tool_choice": "required", "parallel_tool_calls": false,
@@ -71,7 +67,7 @@ private slots:
     void fillsWhatAnthropicRequires()
     {
         const auto request = OpenAiToAnthropic::request(
-            json(R"({"messages": [{"role": "user", "content": "Hi"}]})"));
+            TestData::json(R"({"messages": [{"role": "user", "content": "Hi"}]})"));
         QVERIFY(request);
         QCOMPARE(request->body.value("max_tokens").toInt(), OpenAiToAnthropic::defaultMaxTokens);
     }
@@ -90,14 +86,14 @@ private slots:
     void refusesWhatItCannotCarry()
     {
         QFETCH(QByteArray, request);
-        const auto translated = OpenAiToAnthropic::request(json(request));
+        const auto translated = OpenAiToAnthropic::request(TestData::json(request));
         QVERIFY(!translated);
         QVERIFY(!translated.failure().message.isEmpty());
     }
 
     void translatesTheAnswerBack()
     {
-        const QJsonObject completion = json(*OpenAiToAnthropic::answer(R"({"id": "msg_1",
+        const QJsonObject completion = TestData::json(*OpenAiToAnthropic::answer(R"({"id": "msg_1",
             "type": "message", "model": "claude-sonnet-4-5-20250929", "stop_reason": "tool_use",
             "content": [{"type": "thinking", "thinking": "Let me see."}, {"type": "text", "text": "Checking."},
               {"type": "tool_use", "id": "toolu_1", "name": "f", "input": {"a": 1}}],
@@ -108,7 +104,8 @@ private slots:
         QCOMPARE(choice["message"]["content"].toString(), QStringLiteral("Checking."));
         QCOMPARE(choice["message"]["reasoning"].toString(), QStringLiteral("Let me see."));
         QCOMPARE(
-            json(choice["message"]["tool_calls"][0]["function"]["arguments"].toString().toUtf8())
+            TestData::json(
+                choice["message"]["tool_calls"][0]["function"]["arguments"].toString().toUtf8())
                 .value("a")
                 .toInt(),
             1);
@@ -116,7 +113,7 @@ private slots:
         QCOMPARE(completion.value("usage")["prompt_tokens_details"]["cached_tokens"].toInt(), 30);
         QCOMPARE(completion.value("usage")["completion_tokens"].toInt(), 6);
         QVERIFY(!OpenAiToAnthropic::answer(R"({"type": "error"})"));
-        const QJsonObject error = json(OpenAiToAnthropic::error(
+        const QJsonObject error = TestData::json(OpenAiToAnthropic::error(
             R"({"type": "error", "error": {"type": "invalid_request_error", "message": "too long"}})"));
         QCOMPARE(error.value("error")["message"].toString(), QStringLiteral("too long"));
     }
@@ -155,7 +152,7 @@ data: {"type": "message_stop"}
         for (const QByteArray& line : chunks) {
             if (!line.startsWith("data: "))
                 continue;
-            const QJsonValue choice = json(line.mid(6)).value("choices")[0];
+            const QJsonValue choice = TestData::json(line.mid(6)).value("choices")[0];
             if (choice["delta"]["content"].isString())
                 seen.append(QStringLiteral("text:") + choice["delta"]["content"].toString());
             if (choice["delta"]["tool_calls"].isArray())

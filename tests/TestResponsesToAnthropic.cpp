@@ -1,5 +1,6 @@
 #include "router/translate/OpenAiToAnthropic.h"
 #include "router/translate/ResponsesToAnthropic.h"
+#include "tests/support/TestData.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -12,20 +13,15 @@ class TestResponsesToAnthropic : public QObject
     Q_OBJECT
 
 private:
-    static QJsonObject json(const QByteArray& text)
-    {
-        return QJsonDocument::fromJson(text).object();
-    }
-
     static QJsonObject translated(const QByteArray& request)
     {
-        const auto result = ResponsesToAnthropic::request(json(request));
+        const auto result = ResponsesToAnthropic::request(TestData::json(request));
         return result ? result->body : QJsonObject { { "failed", result.failure().message } };
     }
 
     static QStringList dropped(const QByteArray& request)
     {
-        const auto result = ResponsesToAnthropic::request(json(request));
+        const auto result = ResponsesToAnthropic::request(TestData::json(request));
         return result ? result->droppedFields : QStringList { "failed" };
     }
 
@@ -40,7 +36,7 @@ private:
 private slots:
     void translatesACodexRequest()
     {
-        const auto request = ResponsesToAnthropic::request(json(R"({
+        const auto request = ResponsesToAnthropic::request(TestData::json(R"({
             "model": "gpt-5.5", "stream": true,
             "input": [
               {"type": "message", "id": "msg_1", "role": "developer",
@@ -100,7 +96,7 @@ private slots:
     {
         // The arguments in a plain literal: Qt 6.4's moc misreads escapes in raw strings.
         const QByteArray arguments = "\"{\\\"cmd\\\":\\\"echo ran\\\"}\"";
-        const auto request = ResponsesToAnthropic::request(json(R"({
+        const auto request = ResponsesToAnthropic::request(TestData::json(R"({
             "reasoning": {"effort": "medium"},
             "input": [
               {"type": "message", "role": "user", "content": [{"type": "input_text", "text": "Run echo"}]},
@@ -269,7 +265,7 @@ private slots:
                 {"type": "custom", "name": "patch", "format": {"type": "text"}}]}]})");
         QCOMPARE(
             toolNames(body), (QStringList { "mcp__github__list_issues", "mcp__github__patch" }));
-        const QJsonObject answer = json(*ResponsesToAnthropic::answer(
+        const QJsonObject answer = TestData::json(*ResponsesToAnthropic::answer(
             R"({"id": "msg_1", "type": "message", "stop_reason": "tool_use", "content": [
               {"type": "tool_use", "id": "toolu_1", "name": "mcp__github__list_issues", "input": {"state": "open"}},
               {"type": "tool_use", "id": "toolu_2", "name": "mcp__github__patch", "input": {"freeform_input": "diff"}}],
@@ -348,7 +344,7 @@ private slots:
               {"type": "function", "name": "f"}, {"type": "custom", "name": "apply_patch"},
               {"type": "namespace", "name": "ns", "tools": [{"type": "function", "name": "g"}]}]})";
         const QJsonObject body = translated(request);
-        QCOMPARE(body.value("tool_choice").toObject(), json(expected));
+        QCOMPARE(body.value("tool_choice").toObject(), TestData::json(expected));
         QCOMPARE(toolNames(body), tools);
         QCOMPARE(dropped(request), droppedFields);
     }
@@ -488,7 +484,7 @@ private slots:
         QFETCH(QByteArray, request);
         QFETCH(int, kind);
         QFETCH(QString, mentions);
-        const auto translation = ResponsesToAnthropic::request(json(request));
+        const auto translation = ResponsesToAnthropic::request(TestData::json(request));
         QVERIFY(!translation);
         QCOMPARE(int(translation.failure().kind), kind);
         QVERIFY2(translation.failure().message.contains(mentions),
@@ -497,7 +493,8 @@ private slots:
 
     void translatesTheAnswerBack()
     {
-        const QJsonObject response = json(*ResponsesToAnthropic::answer(R"({"id": "msg_01A",
+        const QJsonObject response
+            = TestData::json(*ResponsesToAnthropic::answer(R"({"id": "msg_01A",
             "type": "message", "model": "claude-sonnet-4-5-20250929", "stop_reason": "tool_use",
             "content": [{"type": "thinking", "thinking": "Let me see.", "signature": "sig"},
               {"type": "text", "text": "Checking"}, {"type": "text", "text": " now."},
@@ -505,7 +502,7 @@ private slots:
               {"type": "tool_use", "id": "toolu_2", "name": "apply_patch", "input": {"freeform_input": "*** Begin Patch"}}],
             "usage": {"input_tokens": 10, "output_tokens": 6, "cache_read_input_tokens": 30,
               "cache_creation_input_tokens": 5}})",
-            "claude-sonnet"));
+                "claude-sonnet"));
         QVERIFY(response.value("id").toString().startsWith("resp_"));
         QCOMPARE(response.value("object").toString(), QStringLiteral("response"));
         QVERIFY(response.value("created_at").toInteger() > 1700000000);
@@ -526,7 +523,8 @@ private slots:
         QCOMPARE(output.at(2)["call_id"].toString(), QStringLiteral("toolu_1"));
         QCOMPARE(output.at(2)["name"].toString(), QStringLiteral("exec_command"));
         QVERIFY(!output.at(2).toObject().contains("namespace"));
-        QCOMPARE(json(output.at(2)["arguments"].toString().toUtf8()), json(R"({"cmd": "ls"})"));
+        QCOMPARE(TestData::json(output.at(2)["arguments"].toString().toUtf8()),
+            TestData::json(R"({"cmd": "ls"})"));
         QCOMPARE(output.at(3)["type"].toString(), QStringLiteral("custom_tool_call"));
         QCOMPARE(output.at(3)["input"].toString(), QStringLiteral("*** Begin Patch"));
         QStringList ids;
@@ -564,7 +562,7 @@ private slots:
         QFETCH(QString, stopReason);
         QFETCH(QString, status);
         QFETCH(QString, reason);
-        const QJsonObject response = json(*ResponsesToAnthropic::answer(
+        const QJsonObject response = TestData::json(*ResponsesToAnthropic::answer(
             R"({"id": "msg_1", "type": "message", "model": "claude-x", "stop_reason": ")"
                 + stopReason.toUtf8() + R"(", "content": [{"type": "text", "text": "Hi"}]})",
             {}));
@@ -581,7 +579,7 @@ private slots:
 
     void answersErrorsInOpenAisShape()
     {
-        const QJsonObject error = json(ResponsesToAnthropic::error(
+        const QJsonObject error = TestData::json(ResponsesToAnthropic::error(
             R"({"type": "error", "error": {"type": "invalid_request_error", "message": "too long"}})"));
         QCOMPARE(error.value("error")["message"].toString(), QStringLiteral("too long"));
         QCOMPARE(error.value("error")["type"].toString(), QStringLiteral("invalid_request_error"));

@@ -1,5 +1,6 @@
 #include "tests/support/TestData.h"
 
+#include <QDebug>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
@@ -69,4 +70,13 @@ QString TestData::randomText(int length)
     for (int i = 0; i < length; ++i)
         text += alphabet.at(QRandomGenerator::global()->bounded(static_cast<int>(alphabet.size())));
     return text;
+}
+
+QJsonObject TestData::json(const QByteArray& text)
+{
+    QJsonParseError error {};
+    const QJsonObject object = QJsonDocument::fromJson(text, &error).object();
+    if (error.error != QJsonParseError::NoError)
+        qWarning() << "test JSON:" << error.errorString() << text;
+    return object;
 }

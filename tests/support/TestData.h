@@ -1,10 +1,11 @@
 #pragma once
 
 #include <QByteArray>
+#include <QJsonObject>
 #include <QString>
 #include <QStringList>
 
-// Made-up secrets for tests, and a look at the files Keyway wrote.
+// Made-up secrets and test JSON for tests, and a look at the files Keyway wrote.
 class TestData
 {
 public:
@@ -16,4 +17,7 @@ public:
     static QString randomText(int length);
     // A 2.5 KB Google service-account JSON with a freshly made (not a real) private key.
     static QString serviceAccountJson();
+    // A test's JSON text as an object; says on the test log where the text is not valid JSON
+    // (an empty object is what the test then compares).
+    static QJsonObject json(const QByteArray& text);
 };
