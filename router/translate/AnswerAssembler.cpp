@@ -13,6 +13,9 @@ std::unique_ptr<AnswerAssembler> AnswerAssembler::forProtocol(ClientProtocol pro
         return std::make_unique<OpenAiAnswerAssembler>();
     case ClientProtocol::Anthropic:
         return std::make_unique<AnthropicAnswerAssembler>();
+    case ClientProtocol::Responses:
+    case ClientProtocol::Gemini:
+        break;
     }
     return nullptr;
 }
