@@ -1,6 +1,6 @@
-// A whole answer from the stream of it, in OpenAI's and Anthropic's formats: what a client that
-// asked for a whole answer gets when the router called the provider streamed. (Plain string
-// literals: Qt 6.4's moc misreads raw ones full of quotes.)
+// A whole answer from the stream of it, in OpenAI's, Anthropic's and Gemini's formats: what a
+// client that asked for a whole answer gets when the router called the provider streamed. (Plain
+// string literals: Qt 6.4's moc misreads raw ones full of quotes.)
 #include "router/translate/AnswerAssembler.h"
 
 #include <QJsonArray>
@@ -159,6 +159,84 @@ private slots:
             { sse("{\"id\":\"c\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"a\"}}]}"),
                 sse("{not json") })
                     .isEmpty());
+    }
+
+    void geminiPartsJoinedCallsWholeAndTheLastOfTheRest()
+    {
+        const QByteArray top = ",\"modelVersion\":\"gemini-2.5-flash\",\"responseId\":\"r1\"}";
+        const QJsonObject answer = assemble(ClientProtocol::Gemini,
+            { sse("{\"candidates\":[{\"content\":{\"parts\":[{\"text\":\"Let me \","
+                  "\"thought\":true}],\"role\":\"model\"},\"index\":0}],\"usageMetadata\":{"
+                  "\"promptTokenCount\":5,\"totalTokenCount\":5}"
+                  + top),
+                sse("{\"candidates\":[{\"content\":{\"parts\":[{\"text\":\"think.\","
+                    "\"thought\":true},{\"text\":\"Hel\"}],\"role\":\"model\"},\"index\":0}]"
+                    + top),
+                sse("{\"candidates\":[{\"content\":{\"parts\":[{\"text\":\"lo.\"},{"
+                    "\"functionCall\":{\"name\":\"f\",\"args\":{\"a\":1}},"
+                    "\"thoughtSignature\":\"sigF\"}],\"role\":\"model\"},\"index\":0}]"
+                    + top),
+                sse("{\"candidates\":[{\"content\":{\"parts\":[{\"functionCall\":{\"name\":"
+                    "\"g\",\"args\":{}}},{\"text\":\"Done\"},{\"text\":\"\","
+                    "\"thoughtSignature\":\"sigT\"}],\"role\":\"model\"},\"finishReason\":"
+                    "\"STOP\",\"finishMessage\":\"Model generated function call(s).\","
+                    "\"index\":0}],\"usageMetadata\":{\"promptTokenCount\":5,"
+                    "\"candidatesTokenCount\":9,\"totalTokenCount\":14}"
+                    + top) });
+        QCOMPARE(answer["modelVersion"].toString(), QStringLiteral("gemini-2.5-flash"));
+        QCOMPARE(answer["responseId"].toString(), QStringLiteral("r1"));
+        QCOMPARE(answer["usageMetadata"]["totalTokenCount"].toInt(), 14);
+        const QJsonArray candidates = answer["candidates"].toArray();
+        QCOMPARE(candidates.size(), 1);
+        const QJsonObject candidate = candidates[0].toObject();
+        QCOMPARE(candidate["finishReason"].toString(), QStringLiteral("STOP"));
+        QCOMPARE(candidate["finishMessage"].toString(),
+            QStringLiteral("Model generated function call(s)."));
+        QCOMPARE(candidate["index"].toInt(), 0);
+        QCOMPARE(candidate["content"]["role"].toString(), QStringLiteral("model"));
+        const QJsonArray parts = candidate["content"]["parts"].toArray();
+        QCOMPARE(parts.size(), 5);
+        QCOMPARE(parts[0].toObject(),
+            (QJsonObject { { "text", "Let me think." }, { "thought", true } }));
+        QCOMPARE(parts[1].toObject(), (QJsonObject { { "text", "Hello." } }));
+        QCOMPARE(parts[2]["functionCall"]["name"].toString(), QStringLiteral("f"));
+        QCOMPARE(parts[2]["functionCall"]["args"]["a"].toInt(), 1);
+        QCOMPARE(parts[2]["thoughtSignature"].toString(), QStringLiteral("sigF"));
+        QCOMPARE(parts[3]["functionCall"]["name"].toString(), QStringLiteral("g"));
+        QVERIFY(!parts[3].toObject().contains(QStringLiteral("thoughtSignature")));
+        // The signature on an empty text part at the end stays with the text it ends.
+        QCOMPARE(parts[4].toObject(),
+            (QJsonObject { { "text", "Done" }, { "thoughtSignature", "sigT" } }));
+    }
+
+    void geminiTwoSignaturesStayOnTwoParts()
+    {
+        const QJsonObject answer = assemble(ClientProtocol::Gemini,
+            { sse("{\"candidates\":[{\"content\":{\"parts\":[{\"text\":\"a\","
+                  "\"thoughtSignature\":\"s1\"}]}}]}"),
+                sse("{\"candidates\":[{\"content\":{\"parts\":[{\"text\":\"b\"},{\"text\":"
+                    "\"c\",\"thoughtSignature\":\"s2\"}]},\"finishReason\":\"MAX_TOKENS\"}]}") });
+        QCOMPARE(answer["candidates"][0]["content"]["parts"].toArray(),
+            (QJsonArray { QJsonObject { { "text", "ab" }, { "thoughtSignature", "s1" } },
+                QJsonObject { { "text", "c" }, { "thoughtSignature", "s2" } } }));
+        QCOMPARE(answer["candidates"][0]["finishReason"].toString(), QStringLiteral("MAX_TOKENS"));
+    }
+
+    void geminiNoAnswerWithoutAFinishReasonOrAfterAnError()
+    {
+        const QByteArray text = sse("{\"candidates\":[{\"content\":{\"parts\":[{\"text\":"
+                                    "\"Hi\"}],\"role\":\"model\"},\"index\":0}]}");
+        const QByteArray finish = sse("{\"candidates\":[{\"content\":{\"role\":\"model\"},"
+                                      "\"finishReason\":\"STOP\",\"index\":0}]}");
+        QVERIFY(!assemble(ClientProtocol::Gemini, { text, finish }).isEmpty());
+        QVERIFY(assemble(ClientProtocol::Gemini, { text }).isEmpty());
+        QVERIFY(assemble(ClientProtocol::Gemini,
+            { text,
+                sse("{\"error\":{\"code\":503,\"message\":\"Overloaded\",\"status\":"
+                    "\"UNAVAILABLE\"}}"),
+                finish })
+                    .isEmpty());
+        QVERIFY(assemble(ClientProtocol::Gemini, { text, sse("{not json"), finish }).isEmpty());
     }
 };
 

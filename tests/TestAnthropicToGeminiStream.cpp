@@ -12,7 +12,7 @@ class TestAnthropicToGeminiStream : public QObject
     Q_OBJECT
 
 private:
-    using Framing = AnthropicToGeminiStream::Framing;
+    using Framing = GeminiStreamFraming::Framing;
 
     static QByteArray event(const QJsonObject& data)
     {

@@ -2,6 +2,7 @@
 
 #include "router/http/UpstreamLimits.h"
 #include "router/translate/AnthropicAnswerAssembler.h"
+#include "router/translate/GeminiAnswerAssembler.h"
 #include "router/translate/OpenAiAnswerAssembler.h"
 
 #include <QJsonDocument>
@@ -13,8 +14,9 @@ std::unique_ptr<AnswerAssembler> AnswerAssembler::forProtocol(ClientProtocol pro
         return std::make_unique<OpenAiAnswerAssembler>();
     case ClientProtocol::Anthropic:
         return std::make_unique<AnthropicAnswerAssembler>();
-    case ClientProtocol::Responses:
     case ClientProtocol::Gemini:
+        return std::make_unique<GeminiAnswerAssembler>();
+    case ClientProtocol::Responses:
         break;
     }
     return nullptr;

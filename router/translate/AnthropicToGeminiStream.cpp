@@ -4,7 +4,8 @@
 
 #include <QJsonDocument>
 
-AnthropicToGeminiStream::AnthropicToGeminiStream(bool includeThoughts, Framing framing)
+AnthropicToGeminiStream::AnthropicToGeminiStream(
+    bool includeThoughts, GeminiStreamFraming::Framing framing)
     : m_includeThoughts(includeThoughts)
     , m_framing(framing)
 { }
@@ -110,23 +111,13 @@ void AnthropicToGeminiStream::emitChunk(const QJsonArray& parts, const QString& 
         { QStringLiteral("usageMetadata"), GeminiToAnthropic::usageMetadata(m_usage) },
         { QStringLiteral("modelVersion"), m_servedModel },
         { QStringLiteral("responseId"), messageId() } };
-    const QByteArray json = QJsonDocument(response).toJson(QJsonDocument::Compact);
-    m_clientBytes += m_framing == Framing::Sse ? "data: " + json + "\r\n\r\n" : element(json);
-    ++m_chunks;
+    m_clientBytes += m_framing.chunk(QJsonDocument(response).toJson(QJsonDocument::Compact));
     m_started = true;
-}
-
-QByteArray AnthropicToGeminiStream::element(const QByteArray& json) const
-{
-    return (m_chunks == 0 ? "[" : ",\r\n") + json;
 }
 
 QByteArray AnthropicToGeminiStream::closing() const
 {
-    // Google's SSE stream ends with the answer, with no marker; the array closes.
-    if (m_framing == Framing::Sse)
-        return {};
-    return m_chunks == 0 ? QByteArray("[]") : QByteArray("]");
+    return m_framing.closing();
 }
 
 QByteArray AnthropicToGeminiStream::errorEvent(const QString& message, const QString& type) const
@@ -141,8 +132,5 @@ QByteArray AnthropicToGeminiStream::errorEvent(const QString& message, const QSt
                 QJsonObject { { QStringLiteral("type"), errorType },
                     { QStringLiteral("message"),
                         message } } } }).toJson(QJsonDocument::Compact);
-    const QByteArray error = GeminiToAnthropic::error(anthropicError);
-    if (m_framing == Framing::Sse) // raw and pretty-printed, outside the SSE framing, as Google
-        return QJsonDocument::fromJson(error).toJson(QJsonDocument::Indented);
-    return element(error) + "]";
+    return m_framing.error(GeminiToAnthropic::error(anthropicError));
 }

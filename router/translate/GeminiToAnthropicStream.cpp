@@ -17,23 +17,14 @@ void GeminiToAnthropicStream::take(const SseParser::Event& event)
     if (!parsed)
         return;
     const QJsonObject& chunk = *parsed;
-    if (const QString model = chunk.value(QStringLiteral("modelVersion")).toString();
-        !model.isEmpty())
-        m_servedModel = model;
-    const QJsonObject usageMetadata = chunk.value(QStringLiteral("usageMetadata")).toObject();
-    if (!usageMetadata.isEmpty())
-        m_usage = AnthropicToGemini::usage(usageMetadata);
+    readChunk(chunk);
     startMessage(chunk);
-    const QJsonObject candidate = chunk.value(QStringLiteral("candidates"))[0].toObject();
-    const QJsonArray parts = candidate.value(QStringLiteral("content"))
-                                 .toObject()
-                                 .value(QStringLiteral("parts"))
-                                 .toArray();
-    for (const QJsonValue& part : parts)
+    const QJsonObject candidate = candidateOf(chunk);
+    for (const QJsonValue& part : partsOf(candidate))
         takePart(part.toObject());
     if (const QString reason = candidate.value(QStringLiteral("finishReason")).toString();
         !reason.isEmpty())
-        finish(reason, usageMetadata);
+        finish(reason, chunk.value(QStringLiteral("usageMetadata")).toObject());
 }
 
 void GeminiToAnthropicStream::startMessage(const QJsonObject& chunk)
@@ -150,8 +141,7 @@ void GeminiToAnthropicStream::finish(const QString& finishReason, const QJsonObj
                     { QStringLiteral("stop_sequence"), QJsonValue() } } },
             { QStringLiteral("usage"), AnthropicToGemini::anthropicUsage(usageMetadata) } });
     emitEvent("message_stop", { { QStringLiteral("type"), QStringLiteral("message_stop") } });
-    m_complete = true;
-    m_finished = true;
+    m_finished = true; // the Anthropic stream is whole; readChunk() made it complete
 }
 
 void GeminiToAnthropicStream::emitDelta(const QJsonObject& delta)

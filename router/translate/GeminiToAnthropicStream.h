@@ -1,6 +1,6 @@
 #pragma once
 
-#include "router/translate/SseStreamTranslator.h"
+#include "router/translate/GeminiSseReader.h"
 
 // Gemini's streamGenerateContent (alt=sse: each event a GenerateContentResponse chunk, no end
 // marker) as the events of an Anthropic Messages stream: message_start with the first chunk, a
@@ -8,7 +8,7 @@
 // tool_use block per function call — which Gemini sends whole, so its input comes as one
 // input_json_delta — and, with the chunk that carries the finish reason, message_delta (stop
 // reason, usage) and message_stop. An error chunk is the upstream's error.
-class GeminiToAnthropicStream : public SseStreamTranslator
+class GeminiToAnthropicStream : public GeminiSseReader
 {
 public:
     explicit GeminiToAnthropicStream(QString model);
