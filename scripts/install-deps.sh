@@ -15,6 +15,8 @@ build_packages=(
     qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite qt6-svg-dev
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     qtkeychain-qt6-dev qcoro-qt6-dev libssl-dev libgl-dev libhttp-parser-dev zlib1g-dev
+    # Request bodies a client sent compressed with zstd (Codex CLI does).
+    libzstd-dev
     # QtKeychain loads libsecret at run time; without it there is no keychain backend.
     libsecret-1-0
     # libsecret talks over GLib's D-Bus connection, whose exit-on-close Keyway turns off (Vault).

@@ -4,7 +4,7 @@
 #include <QRandomGenerator>
 #include <QTest>
 
-// Undoing a response's Content-Encoding as the bytes arrive, in pieces of any size.
+// Undoing a body's Content-Encoding as the bytes arrive, in pieces of any size.
 class TestContentDecoder : public QObject
 {
     Q_OBJECT
@@ -28,6 +28,25 @@ private:
         return out;
     }
 
+    static QByteArray encoded(const QByteArray& plain, const QByteArray& encoding)
+    {
+        return encoding == "zstd" ? zstdCompressed(plain) : compressed(plain, encoding == "gzip");
+    }
+
+    // Fed in pieces of `pieceSize`: whether every piece was taken, and the plain bytes they gave.
+    static bool decodeAll(
+        ContentDecoder& decoder, const QByteArray& body, qsizetype pieceSize, QByteArray* plain)
+    {
+        plain->clear();
+        for (qsizetype at = 0; at < body.size(); at += pieceSize) {
+            QByteArray piece;
+            if (!decoder.decode(body.mid(at, pieceSize), &piece))
+                return false;
+            *plain += piece;
+        }
+        return true;
+    }
+
 private slots:
     void knowsWhichEncodingsItDecodes_data()
     {
@@ -42,7 +61,8 @@ private slots:
         QTest::newRow("x-gzip") << QByteArray("x-gzip") << true << true;
         QTest::newRow("deflate") << QByteArray("deflate") << true << true;
         QTest::newRow("br") << QByteArray("br") << false << false;
-        QTest::newRow("zstd") << QByteArray("zstd") << false << false;
+        QTest::newRow("zstd") << QByteArray("zstd") << true << true;
+        QTest::newRow("ZSTD spaced") << QByteArray(" ZSTD ") << true << true;
         QTest::newRow("two codings") << QByteArray("gzip, br") << false << false;
     }
     void knowsWhichEncodingsItDecodes()
@@ -60,7 +80,7 @@ private slots:
     {
         QTest::addColumn<QByteArray>("encoding");
         QTest::addColumn<qsizetype>("pieceSize");
-        for (const char* encoding : { "gzip", "deflate" }) {
+        for (const char* encoding : { "gzip", "deflate", "zstd" }) {
             for (qsizetype size : { 1, 2, 3, 7, 100, 4096, 1 << 20 })
                 QTest::addRow("%s in %lld", encoding, qlonglong(size))
                     << QByteArray(encoding) << size;
@@ -71,7 +91,7 @@ private slots:
         QFETCH(QByteArray, encoding);
         QFETCH(qsizetype, pieceSize);
         const QByteArray plain = text(40 * 1024);
-        const QByteArray body = compressed(plain, encoding == "gzip");
+        const QByteArray body = encoded(plain, encoding);
         auto decoder = decoderFor(encoding);
         QVERIFY(decoder);
         QByteArray decoded;
@@ -223,7 +243,7 @@ private slots:
         QTest::addColumn<QByteArray>("encoding");
         QTest::addColumn<qsizetype>("slack"); // the limit minus the plain size
         QTest::addColumn<bool>("accepted");
-        for (const char* encoding : { "gzip", "deflate" }) {
+        for (const char* encoding : { "gzip", "deflate", "zstd" }) {
             QTest::addRow("%s exactly at the limit", encoding)
                 << QByteArray(encoding) << qsizetype(0) << true;
             QTest::addRow("%s one byte over", encoding)
@@ -236,7 +256,7 @@ private slots:
         QFETCH(qsizetype, slack);
         QFETCH(bool, accepted);
         const QByteArray plain = text(50 * 1024);
-        const QByteArray body = compressed(plain, encoding == "gzip");
+        const QByteArray body = encoded(plain, encoding);
         bool supported = false;
         auto decoder = ContentDecoder::forEncoding(encoding, &supported, plain.size() + slack);
         QVERIFY(decoder);
@@ -264,6 +284,150 @@ private slots:
         QCOMPARE(plain, QByteArray("the answer"));
         QVERIFY(!inTwoPieces->decode("junk", &plain));
         QVERIFY(plain.isEmpty());
+    }
+
+    void finishingACutBodyMakesItCorrupt()
+    {
+        auto whole = decoderFor("gzip");
+        QByteArray plain;
+        QVERIFY(whole->decode(compressed("all of it", true), &plain));
+        QVERIFY(whole->finish());
+        QCOMPARE(whole->error(), ContentDecoder::Error::None);
+
+        auto cut = decoderFor("gzip");
+        QVERIFY(cut->decode(compressed(text(2048), true).chopped(6), &plain));
+        QVERIFY(!cut->finish());
+        QCOMPARE(cut->error(), ContentDecoder::Error::Corrupt);
+    }
+
+    // zstd (RFC 8878), as Codex CLI compresses its requests.
+
+    void zstdDecodesWholeAndByteByByte()
+    {
+        const QByteArray plain = text(100 * 1024);
+        const QByteArray body = zstdCompressed(plain);
+        QVERIFY(body.size() < plain.size() / 4);
+        for (const qsizetype pieceSize : { body.size(), qsizetype(1) }) {
+            auto decoder = decoderFor("zstd");
+            QByteArray decoded;
+            QVERIFY(decodeAll(*decoder, body, pieceSize, &decoded));
+            QVERIFY(decoder->isComplete());
+            QVERIFY(decoder->finish());
+            QCOMPARE(decoded.size(), plain.size());
+            QVERIFY(decoded == plain);
+        }
+    }
+
+    void zstdFramesMayFollowOneAnother()
+    {
+        const QByteArray first = text(3000);
+        const QByteArray second = "and then some more";
+        const QByteArray firstFrame = zstdCompressed(first);
+        const QByteArray body = firstFrame + zstdCompressed(second);
+        for (const qsizetype pieceSize : { body.size(), qsizetype(1), qsizetype(7) }) {
+            auto decoder = decoderFor("zstd");
+            QByteArray decoded;
+            QVERIFY(decodeAll(*decoder, body, pieceSize, &decoded));
+            QVERIFY(decoder->isComplete());
+            QVERIFY(decoded == first + second);
+        }
+        // Between the frames the body could end; a few bytes into the second it could not.
+        auto decoder = decoderFor("zstd");
+        QByteArray decoded;
+        QVERIFY(decoder->decode(firstFrame, &decoded));
+        QVERIFY(decoder->isComplete());
+        QVERIFY(decoder->decode(zstdCompressed(second).left(3), &decoded));
+        QVERIFY(!decoder->isComplete());
+        QVERIFY(!decoder->finish());
+    }
+
+    void zstdRefusesCorruptData()
+    {
+        QByteArray body = zstdCompressed(text(10 * 1024));
+        body[body.size() / 2] = char(~body.at(body.size() / 2));
+        auto decoder = decoderFor("zstd");
+        QByteArray decoded;
+        QVERIFY(!decodeAll(*decoder, body, 64, &decoded));
+        QVERIFY(!decoder->isComplete());
+        QCOMPARE(decoder->error(), ContentDecoder::Error::Corrupt);
+
+        auto notZstd = decoderFor("zstd");
+        QVERIFY(!notZstd->decode("{\"plain\": \"json, not zstd\"}", &decoded));
+        QVERIFY(decoded.isEmpty());
+        QCOMPARE(notZstd->error(), ContentDecoder::Error::Corrupt);
+    }
+
+    void zstdRefusesJunkAfterAFrame()
+    {
+        auto decoder = decoderFor("zstd");
+        QByteArray plain;
+        QVERIFY(decoder->decode(zstdCompressed("the question"), &plain));
+        QCOMPARE(plain, QByteArray("the question"));
+        QVERIFY(!decoder->decode("junk", &plain));
+        QCOMPARE(decoder->error(), ContentDecoder::Error::Corrupt);
+    }
+
+    void zstdACutFrameIsCorrupt()
+    {
+        const QByteArray body = zstdCompressed(text(4096));
+        for (const qsizetype cut : { qsizetype(1), qsizetype(4), body.size() / 2 }) {
+            auto decoder = decoderFor("zstd");
+            QByteArray plain;
+            QVERIFY(decodeAll(*decoder, body.chopped(cut), 100, &plain));
+            QVERIFY(!decoder->isComplete());
+            QVERIFY(!decoder->finish());
+            QCOMPARE(decoder->error(), ContentDecoder::Error::Corrupt);
+        }
+    }
+
+    void zstdStopsABombAtTheLimit()
+    {
+        // 1 GiB of zeros in 32 KiB, one frame, fed in small pieces.
+        const QByteArray bomb = zstdBomb(1024);
+        QVERIFY(bomb.size() < 64 * 1024);
+        auto decoder = decoderFor("zstd");
+        qsizetype plainBytes = 0;
+        qsizetype at = 0;
+        for (; at < bomb.size(); at += 256) {
+            QByteArray piece;
+            if (!decoder->decode(bomb.mid(at, 256), &piece)) {
+                QVERIFY(piece.isEmpty());
+                break;
+            }
+            plainBytes += piece.size();
+        }
+        QCOMPARE(decoder->error(), ContentDecoder::Error::TooLarge);
+        QVERIFY(plainBytes <= UpstreamLimits::maxBodyBytes);
+        QVERIFY2(at < bomb.size() / 8, "stopped early, not after decoding the rest");
+
+        auto inOnePiece = decoderFor("zstd");
+        QByteArray plain = "left over";
+        QVERIFY(!inOnePiece->decode(bomb, &plain));
+        QVERIFY(plain.isEmpty());
+        QCOMPARE(inOnePiece->error(), ContentDecoder::Error::TooLarge);
+    }
+
+    void zstdBombWithinTheLimitDecodesWhole()
+    {
+        // The bomb's making is sound: below the limit, it is 8 MiB of zeros and a valid end.
+        auto decoder = decoderFor("zstd");
+        QByteArray plain;
+        QVERIFY(decoder->decode(zstdBomb(8), &plain));
+        QVERIFY(decoder->isComplete());
+        QCOMPARE(plain.size(), 8 * 1024 * 1024);
+        QCOMPARE(plain.count('\0'), plain.size());
+    }
+
+    void zstdRefusesAWindowBeyondHttpsLimit()
+    {
+        // RFC 9659: 8 MiB at most, so a frame cannot make the decoder allocate more.
+        QByteArray plain;
+        auto at8MiB = decoderFor("zstd");
+        QVERIFY(at8MiB->decode(zstdBomb(1, 23), &plain));
+        QVERIFY(at8MiB->isComplete());
+        auto at16MiB = decoderFor("zstd");
+        QVERIFY(!at16MiB->decode(zstdBomb(1, 24), &plain));
+        QCOMPARE(at16MiB->error(), ContentDecoder::Error::Corrupt);
     }
 };
 

@@ -1,4 +1,5 @@
 #include "router/http/HttpServer.h"
+#include "tests/support/Compression.h"
 #include "tests/support/RawClient.h"
 
 #include <QJsonDocument>
@@ -16,6 +17,7 @@ class TestHttpServer : public QObject
 private:
     std::unique_ptr<HttpServer> m_server;
     QList<QByteArray> m_bodiesSeen;
+    QList<HttpHeaders> m_headersSeen;
 
     // The error message of a whole answer, when its body is JSON in OpenAI's error shape.
     static QString errorMessage(const QByteArray& answer)
@@ -28,14 +30,41 @@ private:
         return body.object().value("error").toObject().value("message").toString();
     }
 
+    // A POST whose body is sent with the given Content-Encoding, its length declared.
+    static QByteArray encodedPost(const QByteArray& encoding, const QByteArray& body)
+    {
+        return "POST /v1/responses HTTP/1.1\r\nHost: a\r\nContent-Type: application/json\r\n"
+               "Content-Encoding: "
+            + encoding + "\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\n\r\n"
+            + body;
+    }
+
+    // Some JSON-like text of about `size` bytes, as a Responses request might hold.
+    static QByteArray requestText(qsizetype size)
+    {
+        QByteArray out;
+        for (int i = 0; out.size() < size; ++i)
+            out += "{\"role\":\"user\",\"content\":\"line " + QByteArray::number(i) + "\"}\n";
+        return out;
+    }
+
+    // The whole answer to a request the server refuses, once it has closed the connection.
+    static QByteArray refusal(RawClient& client)
+    {
+        client.waitClosed(2000);
+        return client.receive([](const QByteArray&) { return false; }, 0);
+    }
+
     void start(HttpLimits limits = {})
     {
         m_bodiesSeen.clear();
+        m_headersSeen.clear();
         m_server = std::make_unique<HttpServer>(
             limits,
             [this](const std::shared_ptr<HttpExchange>& exchange) {
                 const HttpRequest& request = exchange->request();
                 m_bodiesSeen.append(request.body);
+                m_headersSeen.append(request.headers);
                 if (request.path() == "/slow") {
                     // Answer later, after the next pipelined request has arrived.
                     QTimer::singleShot(
@@ -214,6 +243,125 @@ private slots:
         RawClient next(m_server->port());
         next.send("GET /after HTTP/1.1\r\nHost: a\r\n\r\n");
         QVERIFY(next.receiveCount("body=", 1).startsWith("HTTP/1.1 200"));
+    }
+
+    // Codex CLI sends its requests compressed with zstd; the handler sees them plain, with no
+    // Content-Encoding and a Content-Length that is the plain body's.
+    void decodesCompressedBodies_data()
+    {
+        QTest::addColumn<QByteArray>("encoding");
+        QTest::addColumn<QByteArray>("body");
+        const QByteArray plain = requestText(200 * 1024);
+        QTest::newRow("zstd") << QByteArray("zstd") << zstdCompressed(plain);
+        QTest::newRow("gzip") << QByteArray("gzip") << compressed(plain, true);
+        QTest::newRow("deflate") << QByteArray("deflate") << compressed(plain, false);
+        QTest::newRow("ZSTD") << QByteArray("ZSTD") << zstdCompressed(plain);
+        QTest::newRow("gzip, identity") << QByteArray("gzip, identity") << compressed(plain, true);
+        QTest::newRow("identity") << QByteArray("identity") << plain;
+    }
+    void decodesCompressedBodies()
+    {
+        QFETCH(QByteArray, encoding);
+        QFETCH(QByteArray, body);
+        const QByteArray plain = requestText(200 * 1024);
+        start();
+        RawClient client(m_server->port());
+        client.send(encodedPost(encoding, body) + "GET /next HTTP/1.1\r\nHost: a\r\n\r\n");
+        const QByteArray got = client.receiveCount("HTTP/1.1 200", 2);
+        QVERIFY2(
+            got.contains("body=" + QByteArray::number(plain.size())), got.left(300).constData());
+        QVERIFY(got.contains("GET /next body=0")); // the connection goes on
+        QVERIFY(m_bodiesSeen.value(0) == plain);
+        const HttpHeaders headers = m_headersSeen.value(0);
+        if (encoding != "identity") // which is true of the plain body, and stays
+            QVERIFY(headerValue(headers, "content-encoding").isEmpty());
+        QCOMPARE(headerValue(headers, "content-length"), QByteArray::number(plain.size()));
+    }
+
+    void decodesAChunkedCompressedBody()
+    {
+        start();
+        RawClient client(m_server->port());
+        const QByteArray body = zstdCompressed("{\"model\":\"gpt-5\"}");
+        const qsizetype half = body.size() / 2;
+        client.send("POST /v1/responses HTTP/1.1\r\nHost: a\r\nContent-Encoding: zstd\r\n"
+                    "Transfer-Encoding: chunked\r\n\r\n"
+            + QByteArray::number(half, 16) + "\r\n" + body.left(half) + "\r\n"
+            + QByteArray::number(body.size() - half, 16) + "\r\n" + body.mid(half)
+            + "\r\n0\r\n\r\n");
+        QVERIFY(client.receiveCount("body=", 1).startsWith("HTTP/1.1 200"));
+        QCOMPARE(m_bodiesSeen.value(0), QByteArray("{\"model\":\"gpt-5\"}"));
+        QVERIFY(headerValue(m_headersSeen.value(0), "content-length").isEmpty());
+    }
+
+    void refusesACorruptCompressedBody_data()
+    {
+        QTest::addColumn<QByteArray>("encoding");
+        QTest::addColumn<QByteArray>("body");
+        const QByteArray text = requestText(4096);
+        QByteArray flipped = zstdCompressed(text);
+        flipped[flipped.size() / 2] = char(~flipped.at(flipped.size() / 2));
+        QTest::newRow("zstd corrupt") << QByteArray("zstd") << flipped;
+        QTest::newRow("zstd cut short") << QByteArray("zstd") << zstdCompressed(text).chopped(5);
+        QTest::newRow("zstd, plain") << QByteArray("zstd") << text;
+        QTest::newRow("gzip corrupt") << QByteArray("gzip") << QByteArray("not gzip at all");
+        QTest::newRow("gzip cut short") << QByteArray("gzip") << compressed(text, true).chopped(6);
+    }
+    void refusesACorruptCompressedBody()
+    {
+        QFETCH(QByteArray, encoding);
+        QFETCH(QByteArray, body);
+        start();
+        RawClient client(m_server->port());
+        client.send(encodedPost(encoding, body));
+        const QByteArray got = refusal(client);
+        QVERIFY2(got.startsWith("HTTP/1.1 400"), got.constData());
+        QCOMPARE(errorMessage(got),
+            "The request body is not valid " + QString::fromLatin1(encoding)
+                + " data: it is corrupt or cut short.");
+        QVERIFY(m_bodiesSeen.isEmpty());
+    }
+
+    void refusesCodingsItCannotUndo_data()
+    {
+        QTest::addColumn<QByteArray>("encoding");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("br") << QByteArray("br")
+                            << "The request body's Content-Encoding br is not supported; Keyway "
+                               "reads gzip, deflate and zstd.";
+        QTest::newRow("stacked") << QByteArray("gzip, zstd")
+                                 << "The request body is compressed more than once (gzip, zstd); "
+                                    "Keyway reads a body compressed once, with gzip, deflate or "
+                                    "zstd.";
+    }
+    void refusesCodingsItCannotUndo()
+    {
+        QFETCH(QByteArray, encoding);
+        QFETCH(QString, message);
+        start();
+        RawClient client(m_server->port());
+        client.send(encodedPost(encoding, "whatever it is"));
+        const QByteArray got = refusal(client);
+        QVERIFY2(got.startsWith("HTTP/1.1 415 Unsupported Media Type"), got.constData());
+        QCOMPARE(errorMessage(got), message);
+        QVERIFY(m_bodiesSeen.isEmpty());
+    }
+
+    // A few KB that would inflate to 64 MiB: refused as too large once the plain bytes pass the
+    // limit, before they are all made.
+    void refusesACompressionBomb()
+    {
+        HttpLimits limits;
+        limits.maxBodyBytes = 1024 * 1024;
+        start(limits);
+        RawClient client(m_server->port());
+        const QByteArray bomb = zstdBomb(64);
+        QVERIFY(bomb.size() < limits.maxBodyBytes);
+        client.send(encodedPost("zstd", bomb));
+        const QByteArray got = refusal(client);
+        QVERIFY2(got.startsWith("HTTP/1.1 413"), got.constData());
+        QCOMPARE(errorMessage(got), QStringLiteral("The request body is larger than 1 MiB."));
+        QVERIFY(m_bodiesSeen.isEmpty());
     }
 
     void closesSlowAndIdleClients()

@@ -874,6 +874,24 @@ Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
     </message>
 </context>
 <context>
+    <name>HttpConnection</name>
+    <message>
+        <location filename="../router/http/HttpConnection.cpp" line="204"/>
+        <source>The request body is compressed more than once (%1); Keyway reads a body compressed once, with gzip, deflate or zstd.</source>
+        <translation>Der Rumpf der Anfrage ist mehrfach komprimiert (%1); Keyway liest einen Rumpf, der einmal komprimiert ist, mit gzip, deflate oder zstd.</translation>
+    </message>
+    <message>
+        <location filename="../router/http/HttpConnection.cpp" line="211"/>
+        <source>The request body&apos;s Content-Encoding %1 is not supported; Keyway reads gzip, deflate and zstd.</source>
+        <translation>Das Content-Encoding %1 des Anfragerumpfs wird nicht unterstützt; Keyway liest gzip, deflate und zstd.</translation>
+    </message>
+    <message>
+        <location filename="../router/http/HttpConnection.cpp" line="272"/>
+        <source>The request body is not valid %1 data: it is corrupt or cut short.</source>
+        <translation>Der Rumpf der Anfrage enthält keine gültigen %1-Daten: Sie sind beschädigt oder abgeschnitten.</translation>
+    </message>
+</context>
+<context>
     <name>KeyBoard</name>
     <message>
         <location filename="../ui/keys/KeyBoard.cpp" line="115"/>

@@ -7,10 +7,12 @@
 #include <memory>
 
 struct z_stream_s;
+struct ZSTD_DCtx_s;
 
-// Undoes a response's Content-Encoding (gzip or deflate, with zlib) piece by piece, as the bytes
-// arrive. The router asks providers for plain bytes; this is for those that compress anyway.
-// The plain bytes are bounded in total: a small compressed body may inflate without end.
+// Undoes a body's Content-Encoding (gzip or deflate with zlib, zstd with libzstd) piece by piece,
+// as the bytes arrive: a provider's answer that is compressed although the router asked for
+// nothing, or a client's request (Codex CLI compresses its requests with zstd). The plain bytes
+// are bounded in total: a small compressed body may inflate without end.
 class ContentDecoder
 {
 public:
@@ -36,14 +38,27 @@ public:
     bool decode(const QByteArray& piece, QByteArray* plain);
     // Whether the compressed data has come to its end (the body is whole).
     bool isComplete() const { return m_ended; }
+    // The body has ended: false, with error() Corrupt, when its compressed data was cut short
+    // (or had failed before).
+    bool finish();
     Error error() const { return m_error; }
     qsizetype maxPlainBytes() const { return m_maxPlainBytes; }
 
 private:
-    explicit ContentDecoder(qsizetype maxPlainBytes);
-    bool inflatePiece(QByteArray* plain);
+    struct ZstdFree
+    {
+        void operator()(ZSTD_DCtx_s* stream) const;
+    };
 
-    std::unique_ptr<z_stream_s> m_stream;
+    explicit ContentDecoder(qsizetype maxPlainBytes);
+    bool startZlib();
+    bool startZstd();
+    bool inflatePiece(const QByteArray& piece, QByteArray* plain);
+    bool unzstdPiece(const QByteArray& piece, QByteArray* plain);
+    bool keep(const char* bytes, qsizetype size, QByteArray* plain);
+
+    std::unique_ptr<z_stream_s> m_zlib; // gzip or deflate
+    std::unique_ptr<ZSTD_DCtx_s, ZstdFree> m_zstd; // or zstd
     qsizetype m_maxPlainBytes;
     qsizetype m_plainBytes = 0; // of the whole body so far
     bool m_ended = false;

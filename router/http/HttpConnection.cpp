@@ -1,6 +1,7 @@
 #include "router/http/HttpConnection.h"
 
 #include "router/http/ConnectionRoster.h"
+#include "router/http/ContentDecoder.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -39,6 +40,23 @@ QString sizeText(qsizetype bytes)
     if (bytes >= kib && bytes % kib == 0)
         return QStringLiteral("%1 KiB").arg(bytes / kib);
     return QStringLiteral("%1 bytes").arg(bytes);
+}
+
+// The content codings of a body in the order they were applied, from every Content-Encoding
+// field; identity changes nothing and is left out.
+QList<QByteArray> contentCodings(const HttpHeaders& headers)
+{
+    QList<QByteArray> codings;
+    for (const auto& [name, value] : headers) {
+        if (name.compare("content-encoding", Qt::CaseInsensitive) != 0)
+            continue;
+        for (const QByteArray& coding : value.split(',')) {
+            const QByteArray trimmed = coding.trimmed().toLower();
+            if (!trimmed.isEmpty() && trimmed != "identity")
+                codings.append(trimmed);
+        }
+    }
+    return codings;
 }
 
 } // namespace
@@ -107,6 +125,8 @@ int HttpConnection::onMessageBegin(http_parser* parser)
     c->m_headerCollector.take();
     c->m_headerBytes = 0;
     c->m_headerComplete = false;
+    c->m_receivedBodyBytes = 0;
+    c->m_decoder.reset();
     c->m_idleTimer.stop();
     c->m_requestTimer.start(c->m_limits.headerTimeout);
     c->m_standing.requestBegan(ConnectionStanding::nowMs());
@@ -161,6 +181,8 @@ int HttpConnection::onHeadersComplete(http_parser* parser)
         c->m_rejectStatus = 413;
         return -1;
     }
+    if (!c->startDecoding())
+        return -1;
     c->m_headerComplete = true;
     c->m_declaredBodyBytes
         = parser->content_length != ULLONG_MAX ? qint64(parser->content_length) : 0;
@@ -169,20 +191,100 @@ int HttpConnection::onHeadersComplete(http_parser* parser)
     return 0;
 }
 
+// A body sent compressed (Codex CLI sends zstd) is undone as it arrives, so the handler sees the
+// plain body. One coding only: no client stacks them, and each would be one more to bound.
+bool HttpConnection::startDecoding()
+{
+    const QList<QByteArray> codings = contentCodings(m_building.headers);
+    if (codings.isEmpty())
+        return true;
+    const QString named = QString::fromLatin1(codings.join(", "));
+    if (codings.size() > 1)
+        return rejectWith(415,
+            tr("The request body is compressed more than once (%1); Keyway reads a body "
+               "compressed once, with gzip, deflate or zstd.")
+                .arg(named));
+    bool supported = false;
+    m_decoder = ContentDecoder::forEncoding(codings.first(), &supported, m_limits.maxBodyBytes);
+    if (!supported)
+        return rejectWith(415,
+            tr("The request body's Content-Encoding %1 is not supported; Keyway reads gzip, "
+               "deflate and zstd.")
+                .arg(named));
+    m_bodyCoding = codings.first();
+    return true;
+}
+
 int HttpConnection::onBody(http_parser* parser, const char* at, size_t length)
 {
-    HttpConnection* c = self(parser);
-    if (c->m_building.body.size() + qsizetype(length) > c->m_limits.maxBodyBytes) {
-        c->m_rejectStatus = 413;
-        return 1;
+    return self(parser)->takeBody(at, length) ? 0 : 1;
+}
+
+// The bytes as sent are bounded as well as the plain ones: zstd's skippable frames give none.
+bool HttpConnection::takeBody(const char* at, size_t length)
+{
+    m_receivedBodyBytes += qint64(length);
+    if (m_receivedBodyBytes > m_limits.maxBodyBytes) {
+        m_rejectStatus = 413;
+        return false;
     }
-    c->m_building.body.append(at, qsizetype(length));
-    return 0;
+    if (m_decoder)
+        return takeDecoded(at, length);
+    m_building.body.append(at, qsizetype(length));
+    return true;
+}
+
+bool HttpConnection::takeDecoded(const char* at, size_t length)
+{
+    QByteArray plain;
+    if (m_decoder->decode(QByteArray::fromRawData(at, qsizetype(length)), &plain)) {
+        m_building.body += plain;
+        return true;
+    }
+    if (m_decoder->error() == ContentDecoder::Error::TooLarge) {
+        m_rejectStatus = 413; // the plain body is what the limit is for
+        return false;
+    }
+    return rejectCorruptBody();
+}
+
+// The request passes on as if it had been sent plain: the handler, and whatever forwards its
+// headers, never sees a coding that no longer applies or a length that is not the body's.
+bool HttpConnection::finishDecoding()
+{
+    // A request without a body has nothing to undo, whatever its headers say.
+    if (m_receivedBodyBytes > 0 && !m_decoder->finish())
+        return rejectCorruptBody();
+    m_decoder.reset();
+    m_building.headers.removeIf([](const auto& header) {
+        return header.first.compare("content-encoding", Qt::CaseInsensitive) == 0;
+    });
+    for (auto& [name, value] : m_building.headers) {
+        if (name.compare("content-length", Qt::CaseInsensitive) == 0)
+            value = QByteArray::number(m_building.body.size());
+    }
+    return true;
+}
+
+bool HttpConnection::rejectCorruptBody()
+{
+    return rejectWith(400,
+        tr("The request body is not valid %1 data: it is corrupt or cut short.")
+            .arg(QString::fromLatin1(m_bodyCoding)));
+}
+
+bool HttpConnection::rejectWith(int status, const QString& message)
+{
+    m_rejectStatus = status;
+    m_rejectMessage = message;
+    return false;
 }
 
 int HttpConnection::onMessageComplete(http_parser* parser)
 {
     HttpConnection* c = self(parser);
+    if (c->m_decoder && !c->finishDecoding())
+        return 1;
     c->m_requestTimer.stop();
     c->m_keepAlive = http_should_keep_alive(parser) != 0;
     c->m_complete = std::make_unique<HttpRequest>(std::move(c->m_building));
@@ -266,6 +368,8 @@ void HttpConnection::refuse(http_errno error)
 {
     if (m_refusal) {
         answerAndClose(m_refusal->status, m_refusal->headers, m_refusal->body);
+    } else if (!m_rejectMessage.isEmpty()) {
+        rejectAndClose(m_rejectStatus, m_rejectMessage);
     } else if (m_rejectStatus == 413) {
         rejectAndClose(413,
             QStringLiteral("The request body is larger than %1.")
@@ -285,7 +389,7 @@ void HttpConnection::refuse(http_errno error)
 // chunked body's size is not known in advance, so what has arrived of it so far counts.
 std::chrono::milliseconds HttpConnection::bodyAllowance() const
 {
-    const qint64 bytes = std::max(m_declaredBodyBytes, qint64(m_building.body.size()));
+    const qint64 bytes = std::max(m_declaredBodyBytes, m_receivedBodyBytes);
     const std::chrono::milliseconds atMinimumRate(
         m_limits.minBodyBytesPerSecond > 0 ? bytes * 1000 / m_limits.minBodyBytesPerSecond : 0);
     return std::max(m_limits.bodyTimeout, atMinimumRate);

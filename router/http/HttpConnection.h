@@ -14,6 +14,7 @@
 #include <optional>
 
 class ConnectionRoster;
+class ContentDecoder;
 class QTcpSocket;
 
 // One client connection: parses requests with http-parser (Debian's libhttp-parser), one at a
@@ -67,6 +68,12 @@ private:
     void writeHead(int status, const HttpHeaders& headers, const QByteArray& framing);
     void close();
     bool countHeaderBytes(size_t length);
+    bool startDecoding();
+    bool takeBody(const char* at, size_t length);
+    bool takeDecoded(const char* at, size_t length);
+    bool finishDecoding();
+    bool rejectCorruptBody();
+    bool rejectWith(int status, const QString& message);
 
     QTcpSocket* m_socket;
     HttpLimits m_limits;
@@ -83,7 +90,11 @@ private:
     bool m_headerComplete = false;
     qint64 m_declaredBodyBytes = 0; // Content-Length, 0 when chunked
     qint64 m_bodyStartedMs = 0;
+    qint64 m_receivedBodyBytes = 0; // as sent, before any Content-Encoding is undone
+    std::unique_ptr<ContentDecoder> m_decoder; // when the body is sent compressed
+    QByteArray m_bodyCoding; // its Content-Encoding, for the message when it is corrupt
     int m_rejectStatus = 0; // a limit a callback found broken
+    QString m_rejectMessage; // what is wrong with the request, when a callback says it
     std::optional<HttpRefusal> m_refusal; // the head check's answer to the request being parsed
     std::unique_ptr<HttpRequest> m_complete;
     std::shared_ptr<HttpExchange> m_current;

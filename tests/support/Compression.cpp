@@ -1,12 +1,13 @@
 #include "tests/support/Compression.h"
 
 #include <zlib.h>
+#include <zstd.h>
 
 namespace {
 
-void appendLittleEndian(QByteArray& out, quint32 value)
+void appendLittleEndian(QByteArray& out, quint32 value, int bytes = 4)
 {
-    for (int shift = 0; shift < 32; shift += 8)
+    for (int shift = 0; shift < bytes * 8; shift += 8)
         out.append(char((value >> shift) & 0xff));
 }
 
@@ -59,5 +60,35 @@ QByteArray gzipBomb(int mebibytes)
         crc = crc32_combine(crc, crcOfMebibyte, z_off_t(zeros.size()));
     appendLittleEndian(bomb, quint32(crc));
     appendLittleEndian(bomb, quint32(quint64(mebibytes) * quint64(zeros.size())));
+    return bomb;
+}
+
+QByteArray zstdCompressed(const QByteArray& plain)
+{
+    ZSTD_CCtx* context = ZSTD_createCCtx();
+    ZSTD_CCtx_setParameter(context, ZSTD_c_checksumFlag, 1);
+    QByteArray out(qsizetype(ZSTD_compressBound(size_t(plain.size()))), Qt::Uninitialized);
+    const size_t size = ZSTD_compress2(
+        context, out.data(), size_t(out.size()), plain.constData(), size_t(plain.size()));
+    ZSTD_freeCCtx(context);
+    out.resize(ZSTD_isError(size) ? 0 : qsizetype(size));
+    return out;
+}
+
+QByteArray zstdBomb(int mebibytes, int windowLog)
+{
+    // RFC 8878: the magic number; a frame header with no content size, checksum or dictionary,
+    // so a window descriptor follows (exponent = windowLog - 10, no mantissa).
+    QByteArray bomb("\x28\xb5\x2f\xfd\x00", 5);
+    bomb.append(char((windowLog - 10) << 3));
+    // Run-length blocks of the largest size (128 KiB): a 3-byte header (last-block flag, type
+    // 1, the size) and the byte to repeat.
+    constexpr quint32 blockBytes = 128 * 1024;
+    const int blocks = mebibytes * int(1024 * 1024 / blockBytes);
+    for (int i = 0; i < blocks; ++i) {
+        const bool last = i == blocks - 1;
+        appendLittleEndian(bomb, blockBytes << 3 | 1 << 1 | (last ? 1 : 0), 3);
+        bomb.append('\0');
+    }
     return bomb;
 }
