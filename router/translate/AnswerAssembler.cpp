@@ -3,6 +3,7 @@
 #include "router/http/UpstreamLimits.h"
 #include "router/translate/AnthropicAnswerAssembler.h"
 #include "router/translate/OpenAiAnswerAssembler.h"
+#include "router/translate/ResponsesAnswerAssembler.h"
 
 #include <QJsonDocument>
 
@@ -14,6 +15,7 @@ std::unique_ptr<AnswerAssembler> AnswerAssembler::forProtocol(ClientProtocol pro
     case ClientProtocol::Anthropic:
         return std::make_unique<AnthropicAnswerAssembler>();
     case ClientProtocol::Responses:
+        return std::make_unique<ResponsesAnswerAssembler>();
     case ClientProtocol::Gemini:
         break;
     }
