@@ -1,7 +1,8 @@
-// A whole answer from the stream of it, in OpenAI's, Anthropic's and Gemini's formats: what a
-// client that asked for a whole answer gets when the router called the provider streamed. (Plain
-// string literals: Qt 6.4's moc misreads raw ones full of quotes.)
+// A whole answer from the stream of it, in OpenAI's, Anthropic's, the Responses API's and
+// Gemini's formats: what a client that asked for a whole answer gets when the router called the
+// provider streamed. (Plain string literals: Qt 6.4's moc misreads raw ones full of quotes.)
 #include "router/translate/AnswerAssembler.h"
+#include "router/translate/AnthropicToResponsesStream.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -139,6 +140,93 @@ private slots:
         QCOMPARE(content[1]["citations"][0]["cited_text"].toString(), QStringLiteral("x"));
         QCOMPARE(content[2]["input"]["city"].toString(), QStringLiteral("Paris"));
         QVERIFY(content[3]["input"].toObject().isEmpty()); // called without arguments
+    }
+
+    void responsesAnswerIsTheTerminalResponse()
+    {
+        const QByteArray response = "{\"id\":\"resp_1\",\"object\":\"response\",\"status\":"
+                                    "\"completed\",\"model\":\"gpt-5.5\",\"output\":[{\"id\":"
+                                    "\"msg_1\",\"type\":\"message\",\"status\":\"completed\","
+                                    "\"role\":\"assistant\",\"content\":[{\"type\":\"output_"
+                                    "text\",\"text\":\"Hi\",\"annotations\":[],\"logprobs\":[]}]}]"
+                                    ",\"usage\":{\"input_tokens\":5,\"output_tokens\":1,"
+                                    "\"total_tokens\":6}}";
+        const QList<QByteArray> events { sse("{\"type\":\"response.created\",\"sequence_number\":0,"
+                                             "\"response\":{\"id\":\"resp_1\",\"status\":\"in_"
+                                             "progress\",\"output\":[]}}",
+                                             "response.created"),
+            sse("{\"type\":\"response.output_item.added\",\"sequence_number\":1,\"output_index\":0,"
+                "\"item\":{\"id\":\"msg_1\",\"type\":\"message\",\"status\":\"in_progress\","
+                "\"role\":\"assistant\",\"content\":[]}}",
+                "response.output_item.added"),
+            sse("{\"type\":\"response.output_text.delta\",\"sequence_number\":2,\"item_id\":"
+                "\"msg_1\",\"output_index\":0,\"content_index\":0,\"delta\":\"Hi\"}",
+                "response.output_text.delta"),
+            sse("{\"type\":\"response.completed\",\"sequence_number\":3,\"response\":" + response
+                    + "}",
+                "response.completed") };
+        QCOMPARE(assemble(ClientProtocol::Responses, events),
+            QJsonDocument::fromJson(response).object());
+
+        QByteArray incomplete = response;
+        incomplete.replace("\"status\":\"completed\",\"model\"",
+            "\"status\":\"incomplete\",\"incomplete_details\":{\"reason\":\"max_output_tokens\"},"
+            "\"model\"");
+        const QJsonObject stoppedShort = assemble(ClientProtocol::Responses,
+            { events[0],
+                sse("{\"type\":\"response.incomplete\",\"sequence_number\":1,\"response\":"
+                    + incomplete + "}") });
+        QCOMPARE(stoppedShort["status"].toString(), QStringLiteral("incomplete"));
+        QCOMPARE(stoppedShort["incomplete_details"]["reason"].toString(),
+            QStringLiteral("max_output_tokens"));
+        QCOMPARE(stoppedShort["output"][0]["content"][0]["text"].toString(), QStringLiteral("Hi"));
+
+        // A failed response, or a stream that never ended, is no answer.
+        QVERIFY(assemble(ClientProtocol::Responses, events.mid(0, 3)).isEmpty());
+        QVERIFY(assemble(ClientProtocol::Responses,
+            events.mid(0, 3)
+                + QList<QByteArray> { sse("{\"type\":\"error\",\"sequence_number\":3,\"code\":"
+                                          "\"server_error\",\"message\":\"m\",\"param\":null}"),
+                    sse("{\"type\":\"response.failed\",\"sequence_number\":4,\"response\":{"
+                        "\"id\":\"resp_1\",\"status\":\"failed\",\"error\":{\"code\":\"server_"
+                        "error\",\"message\":\"m\"},\"output\":[]}}") })
+                    .isEmpty());
+    }
+
+    void responsesAnswerFromATranslatedAnthropicStream()
+    {
+        AnthropicToResponsesStream stream(
+            QJsonObject { { QStringLiteral("instructions"), QStringLiteral("Be brief.") } });
+        stream.feed(
+            sse("{\"type\":\"message_start\",\"message\":{\"id\":\"msg_7\",\"type\":\"message\","
+                "\"role\":\"assistant\",\"model\":\"claude-x\",\"content\":[],\"usage\":{"
+                "\"input_tokens\":20,\"output_tokens\":1}}}")
+            + sse("{\"type\":\"content_block_start\",\"index\":0,\"content_block\":{\"type\":"
+                  "\"text\",\"text\":\"\"}}")
+            + sse("{\"type\":\"content_block_delta\",\"index\":0,\"delta\":{\"type\":\"text_"
+                  "delta\",\"text\":\"Sunny.\"}}")
+            + sse("{\"type\":\"content_block_stop\",\"index\":0}")
+            + sse("{\"type\":\"content_block_start\",\"index\":1,\"content_block\":{\"type\":"
+                  "\"tool_use\",\"id\":\"toolu_1\",\"name\":\"get_weather\",\"input\":{}}}")
+            + sse("{\"type\":\"content_block_delta\",\"index\":1,\"delta\":{\"type\":\"input_"
+                  "json_delta\",\"partial_json\":\"{\\\"city\\\":\\\"Paris\\\"}\"}}")
+            + sse("{\"type\":\"content_block_stop\",\"index\":1}")
+            + sse("{\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\"tool_use\"},"
+                  "\"usage\":{\"output_tokens\":12}}")
+            + sse("{\"type\":\"message_stop\"}"));
+        // As the router does: the translated bytes, and what closes the stream.
+        const QJsonObject answer
+            = assemble(ClientProtocol::Responses, { stream.takeClientBytes() + stream.closing() });
+        QCOMPARE(answer["id"].toString(), QStringLiteral("resp_msg_7"));
+        QCOMPARE(answer["status"].toString(), QStringLiteral("completed"));
+        QCOMPARE(answer["instructions"].toString(), QStringLiteral("Be brief."));
+        const QJsonArray output = answer["output"].toArray();
+        QCOMPARE(output.size(), 2);
+        QCOMPARE(output[0]["content"][0]["text"].toString(), QStringLiteral("Sunny."));
+        QCOMPARE(output[1]["type"].toString(), QStringLiteral("function_call"));
+        QCOMPARE(output[1]["arguments"].toString(), QStringLiteral("{\"city\":\"Paris\"}"));
+        QCOMPARE(answer["usage"]["input_tokens"].toInt(), 20);
+        QCOMPARE(answer["usage"]["output_tokens"].toInt(), 12);
     }
 
     void noAnswerFromWhatIsNotOne()

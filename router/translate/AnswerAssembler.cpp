@@ -4,6 +4,7 @@
 #include "router/translate/AnthropicAnswerAssembler.h"
 #include "router/translate/GeminiAnswerAssembler.h"
 #include "router/translate/OpenAiAnswerAssembler.h"
+#include "router/translate/ResponsesAnswerAssembler.h"
 
 #include <QJsonDocument>
 
@@ -14,10 +15,10 @@ std::unique_ptr<AnswerAssembler> AnswerAssembler::forProtocol(ClientProtocol pro
         return std::make_unique<OpenAiAnswerAssembler>();
     case ClientProtocol::Anthropic:
         return std::make_unique<AnthropicAnswerAssembler>();
+    case ClientProtocol::Responses:
+        return std::make_unique<ResponsesAnswerAssembler>();
     case ClientProtocol::Gemini:
         return std::make_unique<GeminiAnswerAssembler>();
-    case ClientProtocol::Responses:
-        break;
     }
     return nullptr;
 }

@@ -672,16 +672,6 @@ QJsonArray outputItems(const QJsonObject& message)
     return output;
 }
 
-// "max_output_tokens" or "content_filter" when the answer stopped short; empty when complete.
-QString incompleteReason(const QString& stopReason)
-{
-    if (stopReason == u"max_tokens" || stopReason == u"model_context_window_exceeded")
-        return QStringLiteral("max_output_tokens");
-    if (stopReason == u"refusal")
-        return QStringLiteral("content_filter");
-    return {};
-}
-
 // Responses counts every input token, cached ones included; Anthropic gives no separate count
 // of thinking tokens, so reasoning_tokens stays 0 (they are in output_tokens).
 QJsonObject usageOf(const QJsonObject& anthropic)
@@ -700,6 +690,16 @@ QJsonObject usageOf(const QJsonObject& anthropic)
 }
 
 } // namespace
+
+QString ResponsesToAnthropic::incompleteReason(const QString& stopReason)
+{
+    if (stopReason == u"max_tokens" || stopReason == u"model_context_window_exceeded")
+        return QStringLiteral("max_output_tokens");
+    // Claude's refusal is its safety classifier stopping the answer: OpenAI's content filter.
+    if (stopReason == u"refusal")
+        return QStringLiteral("content_filter");
+    return {};
+}
 
 std::optional<QByteArray> ResponsesToAnthropic::answer(
     const QByteArray& anthropicBody, const QString& model)

@@ -59,6 +59,9 @@ public:
     // An Anthropic tool_use block as a Responses output item: a function_call with its
     // arguments as a JSON string, or a custom_tool_call with its raw input.
     static QJsonObject toolCallItem(const QJsonObject& toolUse);
+    // Why a response whose Anthropic stop_reason this is stopped short ("max_output_tokens",
+    // "content_filter"): its incomplete_details.reason; empty for a whole answer.
+    static QString incompleteReason(const QString& stopReason);
     // The thinking budget for a Responses reasoning effort; 0 for none (none, minimal, unknown).
     static int thinkingBudget(const QString& effort);
 };
