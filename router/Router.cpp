@@ -10,6 +10,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QThread>
+#include <QUrl>
 #include <QUrlQuery>
 
 namespace {
@@ -20,10 +21,17 @@ struct Text
     Q_DECLARE_TR_FUNCTIONS(Router)
 };
 
-// Anthropic's endpoints answer in Anthropic's shape, errors included.
+// Each API's endpoints answer in its own shape, errors included.
 ClientProtocol protocolOf(const QByteArray& path)
 {
-    return path.startsWith("/v1/messages") ? ClientProtocol::Anthropic : ClientProtocol::OpenAi;
+    if (path.startsWith("/v1/messages"))
+        return ClientProtocol::Anthropic;
+    if (path == "/v1/responses")
+        return ClientProtocol::Responses;
+    if (path.startsWith("/v1beta/") || path.startsWith("/v1alpha/")
+        || ClientCallReader::geminiMethod(path))
+        return ClientProtocol::Gemini;
+    return ClientProtocol::OpenAi;
 }
 
 // Every secret the snapshot's keys hold; access tokens are added per call, as they come.
@@ -153,12 +161,12 @@ Router::Admission Router::admit(const HttpRequest& request) const
         return admission;
     // Every other path needs a key, a path Keyway does not serve included: a caller without one
     // learns nothing about the router, not even which paths exist.
-    const QByteArray token = LocalKeyDirectory::presentedToken(
-        request.header("Authorization"), request.header("x-api-key"));
+    const QByteArray token = LocalKeyDirectory::presentedToken(request);
     admission.caller = admission.snapshot->localKeys.find(token);
     if (!admission.caller) {
         admission.refusal = ClientErrors::unauthorized(token.isEmpty()
-                ? Text::tr("A local API key is required (Authorization: Bearer kw-… or x-api-key)")
+                ? Text::tr("A local API key is required (Authorization: Bearer kw-…, x-api-key or "
+                           "x-goog-api-key)")
                 : Text::tr("This local API key is not known, or it was revoked"));
     }
     return admission;
@@ -215,6 +223,10 @@ void Router::serveEndpoint(
 {
     const QByteArray path = exchange->request().path();
     const QByteArray& method = exchange->request().method;
+    if (protocolOf(path) == ClientProtocol::Gemini) {
+        serveGemini(exchange, admission);
+        return;
+    }
     struct Endpoint
     {
         QByteArrayView method;
@@ -222,8 +234,8 @@ void Router::serveEndpoint(
     };
     static constexpr Endpoint known[] { { "POST", "/v1/chat/completions" },
         { "POST", "/v1/embeddings" }, { "POST", "/v1/messages" },
-        { "POST", "/v1/messages/count_tokens" }, { "GET", "/v1/models" },
-        { "GET", "/api/v1/generation" } };
+        { "POST", "/v1/messages/count_tokens" }, { "POST", "/v1/responses" },
+        { "GET", "/v1/models" }, { "GET", "/api/v1/generation" } };
     const auto match = std::find_if(std::begin(known), std::end(known),
         [&path](const Endpoint& endpoint) { return endpoint.path == path; });
     const ClientProtocol protocol = protocolOf(path);
@@ -251,6 +263,8 @@ void Router::serveEndpoint(
         route(exchange, ClientEndpoint::Messages, admission);
     else if (path == "/v1/messages/count_tokens")
         route(exchange, ClientEndpoint::CountTokens, admission);
+    else if (path == "/v1/responses")
+        route(exchange, ClientEndpoint::Responses, admission);
     else
         route(exchange,
             path == "/v1/embeddings" ? ClientEndpoint::Embeddings : ClientEndpoint::ChatCompletions,
@@ -260,21 +274,102 @@ void Router::serveEndpoint(
 void Router::route(const std::shared_ptr<HttpExchange>& exchange, ClientEndpoint endpoint,
     const Admission& admission)
 {
-    const bool anthropic
-        = endpoint == ClientEndpoint::Messages || endpoint == ClientEndpoint::CountTokens;
-    Result<ClientCallReader::Parsed> parsed = anthropic
-        ? ClientCallReader::anthropic(exchange->request(), endpoint)
-        : ClientCallReader::openAi(exchange->request().body, endpoint);
+    const HttpRequest& request = exchange->request();
+    Result<ClientCallReader::Parsed> parsed = endpoint == ClientEndpoint::Responses
+        ? ClientCallReader::responses(request.body)
+        : endpoint == ClientEndpoint::Messages || endpoint == ClientEndpoint::CountTokens
+        ? ClientCallReader::anthropic(request, endpoint)
+        : ClientCallReader::openAi(request.body, endpoint);
     if (!parsed) {
-        respondError(exchange, ClientErrors::fromFailure(parsed.failure()),
-            anthropic ? ClientProtocol::Anthropic : ClientProtocol::OpenAi);
+        respondError(
+            exchange, ClientErrors::fromFailure(parsed.failure()), protocolOf(request.path()));
         return;
     }
-    auto* session = new FailoverSession(exchange, std::move(parsed->call),
-        std::move(parsed->models), *admission.caller,
+    startSession(exchange, std::move(*parsed), admission);
+}
+
+void Router::startSession(const std::shared_ptr<HttpExchange>& exchange,
+    ClientCallReader::Parsed parsed, const Admission& admission)
+{
+    auto* session = new FailoverSession(exchange, std::move(parsed.call), std::move(parsed.models),
+        *admission.caller,
         { admission.snapshot, &m_health, this, &m_accessTokens, &ProviderAdapters::forKey,
             admission.redactor });
     session->start();
+}
+
+// The Gemini API: a model's methods, and the models this local key can reach.
+void Router::serveGemini(const std::shared_ptr<HttpExchange>& exchange, const Admission& admission)
+{
+    const HttpRequest& request = exchange->request();
+    const QByteArray path = request.path();
+    const std::optional<ClientCallReader::GeminiMethod> method
+        = ClientCallReader::geminiMethod(path);
+    const bool listing = !method && request.method == "GET"
+        && (path == "/v1beta/models" || path == "/v1alpha/models"
+            || path.startsWith("/v1beta/models/") || path.startsWith("/v1alpha/models/"));
+    if (listing) {
+        listGeminiModels(exchange, admission);
+        return;
+    }
+    if (!method) {
+        respondError(exchange,
+            { 404, Text::tr("There is no endpoint %1").arg(QString::fromLatin1(path)), {}, {}, {} },
+            ClientProtocol::Gemini);
+        return;
+    }
+    if (request.method != "POST") {
+        respondError(exchange,
+            { 405, Text::tr("%1 expects POST").arg(QString::fromLatin1(path)), {}, {}, {} },
+            ClientProtocol::Gemini);
+        return;
+    }
+    Result<ClientCallReader::Parsed> parsed = ClientCallReader::gemini(request, *method);
+    if (!parsed) {
+        ClientErrors::Error error = ClientErrors::fromFailure(parsed.failure());
+        if (parsed.failure().kind == FailureKind::NotFound)
+            error.status = 404;
+        respondError(exchange, error, ClientProtocol::Gemini);
+        return;
+    }
+    startSession(exchange, std::move(*parsed), admission);
+}
+
+// Gemini's ListModels (or one model, GET /v1beta/models/{model}) over what this local key can
+// reach: the names are the ids the router routes, so a client may call any of them back.
+void Router::listGeminiModels(
+    const std::shared_ptr<HttpExchange>& exchange, const Admission& admission)
+{
+    const LocalKeyDirectory::Entry& caller = *admission.caller;
+    const RouteRequest request { {}, caller.memberId, caller.localKeyId, caller.workspaceId };
+    const QByteArray path = exchange->request().path();
+    const qsizetype namePrefix = path.indexOf("/models/");
+    QString wanted
+        = namePrefix < 0 ? QString() : QUrl::fromPercentEncoding(path.mid(namePrefix + 8));
+    if (wanted.startsWith(u"models/"))
+        wanted.remove(0, 7);
+    QJsonArray models;
+    for (const ReachableModel& model : RoutePlanner::reachableModels(
+             request, admission.snapshot->keys, admission.snapshot->catalog)) {
+        if (!wanted.isEmpty() && model.id != wanted)
+            continue;
+        const QJsonObject entry { { QStringLiteral("name"), QString(u"models/" + model.id) },
+            { QStringLiteral("displayName"), model.id },
+            { QStringLiteral("supportedGenerationMethods"),
+                QJsonArray { QStringLiteral("generateContent"), QStringLiteral("countTokens") } } };
+        if (!wanted.isEmpty()) {
+            respondJson(exchange, 200, entry);
+            return;
+        }
+        models.append(entry);
+    }
+    if (!wanted.isEmpty()) {
+        respondError(exchange,
+            { 404, Text::tr("models/%1 is not found for this local key").arg(wanted), {}, {}, {} },
+            ClientProtocol::Gemini);
+        return;
+    }
+    respondJson(exchange, 200, { { QStringLiteral("models"), models } });
 }
 
 void Router::listModels(const std::shared_ptr<HttpExchange>& exchange,

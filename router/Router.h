@@ -5,6 +5,7 @@
 #include "router/core/SecretRedactor.h"
 #include "router/http/HttpServer.h"
 #include "router/inbound/ClientCall.h"
+#include "router/inbound/ClientCallReader.h"
 #include "router/inbound/ClientErrors.h"
 #include "router/providers/google/GoogleAccessTokens.h"
 #include "router/records/RecentRequests.h"
@@ -75,6 +76,11 @@ private:
     void serveEndpoint(const std::shared_ptr<HttpExchange>& exchange, const Admission& admission);
     void route(const std::shared_ptr<HttpExchange>& exchange, ClientEndpoint endpoint,
         const Admission& admission);
+    void startSession(const std::shared_ptr<HttpExchange>& exchange,
+        ClientCallReader::Parsed parsed, const Admission& admission);
+    void serveGemini(const std::shared_ptr<HttpExchange>& exchange, const Admission& admission);
+    void listGeminiModels(
+        const std::shared_ptr<HttpExchange>& exchange, const Admission& admission);
     void listModels(const std::shared_ptr<HttpExchange>& exchange,
         const LocalKeyDirectory::Entry& caller,
         const std::shared_ptr<const RoutingSnapshot>& snapshot);

@@ -2,6 +2,8 @@
 
 #include "router/access/LocalKeyToken.h"
 
+#include <QUrlQuery>
+
 LocalKeyDirectory::LocalKeyDirectory(const QList<Entry>& activeKeys)
 {
     for (const Entry& entry : activeKeys)
@@ -15,6 +17,21 @@ QByteArray LocalKeyDirectory::presentedToken(
     if (trimmed.size() > 7 && trimmed.first(7).compare("Bearer ", Qt::CaseInsensitive) == 0)
         return trimmed.mid(7).trimmed();
     return xApiKey.trimmed();
+}
+
+QByteArray LocalKeyDirectory::presentedToken(const HttpRequest& request)
+{
+    if (QByteArray token
+        = presentedToken(request.header("Authorization"), request.header("x-api-key"));
+        !token.isEmpty())
+        return token;
+    if (QByteArray token = request.header("x-goog-api-key").trimmed(); !token.isEmpty())
+        return token;
+    const qsizetype query = request.target.indexOf('?');
+    if (query < 0)
+        return {};
+    const QUrlQuery items(QString::fromLatin1(request.target.mid(query + 1)));
+    return items.queryItemValue(QStringLiteral("key"), QUrl::FullyDecoded).trimmed().toLatin1();
 }
 
 std::optional<LocalKeyDirectory::Entry> LocalKeyDirectory::find(const QByteArray& token) const

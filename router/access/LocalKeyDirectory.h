@@ -1,5 +1,7 @@
 #pragma once
 
+#include "router/http/HttpRequest.h"
+
 #include <QByteArray>
 #include <QHash>
 #include <QList>
@@ -7,8 +9,8 @@
 #include <optional>
 
 // The active local API keys of a routing snapshot, by the SHA-256 of their token. Answers who a
-// request is from, from the key it presents as "Authorization: Bearer …" or "x-api-key: …" (the
-// OpenAI and the Anthropic SDKs' ways).
+// request is from, from the key it presents as "Authorization: Bearer …", "x-api-key: …" (the
+// OpenAI and the Anthropic SDKs' ways), "x-goog-api-key: …" or "?key=…" (Google's).
 class LocalKeyDirectory
 {
 public:
@@ -24,6 +26,8 @@ public:
 
     // The token a request presents, or an empty array.
     static QByteArray presentedToken(const QByteArray& authorization, const QByteArray& xApiKey);
+    // The token a request presents in any of the four places, the first found in that order.
+    static QByteArray presentedToken(const HttpRequest& request);
     std::optional<Entry> find(const QByteArray& token) const;
 
 private:

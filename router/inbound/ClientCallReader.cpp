@@ -3,6 +3,8 @@
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QUrl>
+#include <QUrlQuery>
 
 namespace {
 
@@ -89,6 +91,92 @@ Result<ClientCallReader::Parsed> ClientCallReader::openAi(
                                            .toObject()
                                            .value(QStringLiteral("include_usage"))
                                            .toBool();
+    }
+    return parsed;
+}
+
+Result<ClientCallReader::Parsed> ClientCallReader::responses(const QByteArray& raw)
+{
+    Result<QJsonObject> body = jsonObject(raw);
+    if (!body)
+        return body.failure();
+    Parsed parsed;
+    parsed.call.protocol = ClientProtocol::Responses;
+    parsed.call.endpoint = ClientEndpoint::Responses;
+    parsed.call.body = *body;
+    const QJsonValue model = body->value(QStringLiteral("model"));
+    if (!model.isString() || model.toString().isEmpty())
+        return invalidInput(Text::tr("model: a model id is required"));
+    parsed.models.append(model.toString());
+    const QJsonValue input = body->value(QStringLiteral("input"));
+    if (!input.isString() && !input.isArray())
+        return invalidInput(Text::tr("input: a text or a list of input items is required"));
+    parsed.call.stream = body->value(QStringLiteral("stream")).toBool();
+    return parsed;
+}
+
+std::optional<ClientCallReader::GeminiMethod> ClientCallReader::geminiMethod(QByteArrayView path)
+{
+    for (const QByteArrayView prefix : { "/v1beta/models/", "/v1/models/", "/v1alpha/models/" }) {
+        if (!path.startsWith(prefix))
+            continue;
+        const QByteArrayView rest = path.sliced(prefix.size());
+        const qsizetype colon = rest.lastIndexOf(':');
+        if (colon <= 0)
+            return std::nullopt;
+        return GeminiMethod { QUrl::fromPercentEncoding(rest.first(colon).toByteArray()),
+            QString::fromLatin1(rest.sliced(colon + 1)) };
+    }
+    return std::nullopt;
+}
+
+Result<ClientCallReader::Parsed> ClientCallReader::gemini(
+    const HttpRequest& request, const GeminiMethod& target)
+{
+    static const QHash<QString, ClientEndpoint> endpoints {
+        { QStringLiteral("generateContent"), ClientEndpoint::GenerateContent },
+        { QStringLiteral("streamGenerateContent"), ClientEndpoint::GenerateContent },
+        { QStringLiteral("countTokens"), ClientEndpoint::CountTokens },
+        { QStringLiteral("embedContent"), ClientEndpoint::Embeddings },
+        { QStringLiteral("batchEmbedContents"), ClientEndpoint::Embeddings },
+    };
+    const auto endpoint = endpoints.constFind(target.method);
+    if (endpoint == endpoints.cend())
+        return notFound(Text::tr("There is no method %1 of models").arg(target.method));
+    Result<QJsonObject> body = jsonObject(request.body);
+    if (!body)
+        return body.failure();
+    Parsed parsed;
+    parsed.call.protocol = ClientProtocol::Gemini;
+    parsed.call.endpoint = *endpoint;
+    parsed.call.body = *body;
+    QString model = target.model;
+    if (model.startsWith(u"models/"))
+        model.remove(0, 7);
+    if (model.isEmpty())
+        return invalidInput(Text::tr("The path names no model"));
+    parsed.models.append(model);
+    // What each method cannot do without; Google's own messages name the field the same way.
+    const auto has = [&body](const char* camel, const char* snake) {
+        return body->contains(QLatin1StringView(camel)) || body->contains(QLatin1StringView(snake));
+    };
+    if (*endpoint == ClientEndpoint::GenerateContent
+        && !body->value(QStringLiteral("contents")).isArray())
+        return invalidInput(Text::tr("contents: a list of contents is required"));
+    if (*endpoint == ClientEndpoint::CountTokens && !body->contains(QStringLiteral("contents"))
+        && !has("generateContentRequest", "generate_content_request"))
+        return invalidInput(Text::tr("contents or generateContentRequest is required"));
+    if (target.method == u"embedContent" && !body->value(QStringLiteral("content")).isObject())
+        return invalidInput(Text::tr("content: the content to embed is required"));
+    if (target.method == u"batchEmbedContents"
+        && !body->value(QStringLiteral("requests")).isArray())
+        return invalidInput(Text::tr("requests: a list of embedding requests is required"));
+    parsed.call.stream = target.method == u"streamGenerateContent";
+    if (parsed.call.stream) {
+        const qsizetype query = request.target.indexOf('?');
+        const QUrlQuery items(
+            query < 0 ? QString() : QString::fromLatin1(request.target.mid(query + 1)));
+        parsed.call.jsonArrayStream = items.queryItemValue(QStringLiteral("alt")) != u"sse";
     }
     return parsed;
 }

@@ -62,6 +62,8 @@ QString googleStatus(int status)
 
 QByteArray ClientErrors::body(ClientProtocol protocol, const Error& error)
 {
+    if (protocol == ClientProtocol::Gemini)
+        return googleBody(error);
     QJsonObject inner { { QStringLiteral("message"), error.message } };
     if (!error.metadata.isEmpty())
         inner.insert(QStringLiteral("metadata"), error.metadata);
@@ -86,6 +88,15 @@ QByteArray ClientErrors::googleBody(const Error& error)
         { QStringLiteral("status"), googleStatus(error.status) } };
     if (!error.metadata.isEmpty())
         inner.insert(QStringLiteral("metadata"), error.metadata);
+    if (error.retryAfterSeconds) {
+        // Gemini CLI waits as long as RetryInfo says before it tries again.
+        inner.insert(QStringLiteral("details"),
+            QJsonArray {
+                QJsonObject { { QStringLiteral("@type"),
+                                  QStringLiteral("type.googleapis.com/google.rpc.RetryInfo") },
+                    { QStringLiteral("retryDelay"),
+                        QStringLiteral("%1s").arg(*error.retryAfterSeconds) } } });
+    }
     return QJsonDocument(QJsonObject { { QStringLiteral("error"), inner } })
         .toJson(QJsonDocument::Compact);
 }

@@ -8,9 +8,12 @@
 #include <QJsonObject>
 #include <QString>
 
+#include <optional>
+
 // Errors the router itself answers with, in the caller's protocol (DESIGN.md section 3):
-// OpenAI {"error":{"message","type","code"}} or Anthropic {"type":"error","error":{...}}, with
-// the attempts in error.metadata.provider_responses when there were any.
+// OpenAI {"error":{"message","type","code"}} (the Responses API's too), Anthropic
+// {"type":"error","error":{...}} or Google {"error":{"code","message","status"}}, with the
+// attempts in error.metadata.provider_responses when there were any.
 class ClientErrors
 {
 public:
@@ -21,6 +24,9 @@ public:
         QString type; // OpenAI's type ("invalid_request_error", "rate_limit_error"...)
         QString code; // a machine-readable code ("model_not_found"); may be empty
         QJsonObject metadata; // provider_responses, key states...
+        // When a retry may succeed (every key is resting): Google's clients read it from the
+        // body (RetryInfo), the others from the Retry-After header.
+        std::optional<int> retryAfterSeconds = {};
     };
 
     static QByteArray body(ClientProtocol protocol, const Error& error);

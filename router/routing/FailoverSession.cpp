@@ -90,7 +90,8 @@ QByteArray headerSafe(const QString& text)
 ClientCall upstreamCallFor(const ClientCall& call)
 {
     const bool chat = call.endpoint == ClientEndpoint::ChatCompletions
-        || call.endpoint == ClientEndpoint::Messages;
+        || call.endpoint == ClientEndpoint::Messages || call.endpoint == ClientEndpoint::Responses
+        || call.endpoint == ClientEndpoint::GenerateContent;
     const bool audio
         = call.body.value(QStringLiteral("modalities")).toArray().contains(QStringLiteral("audio"));
     if (call.stream || !chat || audio)
@@ -98,7 +99,9 @@ ClientCall upstreamCallFor(const ClientCall& call)
     ClientCall streamed = call;
     streamed.stream = true;
     streamed.wantsStreamUsage = true; // a whole answer always has its usage
-    streamed.body.insert(QStringLiteral("stream"), true);
+    // Gemini says it in the URL's method.
+    if (call.protocol != ClientProtocol::Gemini)
+        streamed.body.insert(QStringLiteral("stream"), true);
     return streamed;
 }
 
@@ -248,7 +251,7 @@ void FailoverSession::startAttempt(const PlannedAttempt& planned)
     m_attempt.startedAt = QDateTime::currentDateTimeUtc();
     m_attemptClock.start();
 
-    m_adapter = m_context.adapterFor(key->providerId, planned.upstreamModel);
+    m_adapter = m_context.adapterFor(key->providerId, planned.upstreamModel, m_call.protocol);
     if (!m_adapter) {
         skipAttempt(planned, QStringLiteral("unsupported"),
             tr("Keyway cannot call %1 keys yet").arg(key->providerId));
@@ -582,8 +585,11 @@ void FailoverSession::commitStream()
 {
     m_committed = true;
     m_attempt.httpStatus = m_upstream ? m_upstream->status() : 200;
-    HttpExchange::Headers headers { { "Content-Type", "text/event-stream" },
-        { "Cache-Control", "no-cache" } };
+    // A Gemini client streaming without alt=sse reads one JSON array.
+    HttpExchange::Headers headers {
+        { "Content-Type", m_call.jsonArrayStream ? "application/json" : "text/event-stream" },
+        { "Cache-Control", "no-cache" }
+    };
     m_exchange->beginStream(200, headers + routingHeaders(true));
 }
 
@@ -660,9 +666,12 @@ QByteArray FailoverSession::withCost(const QByteArray& answerBody) const
 void FailoverSession::breakStream(const QString& upstreamMessage)
 {
     const QString message = m_redactor.redact(upstreamMessage);
-    // Once per broken stream, so the text before the error event is looked at too.
-    m_exchange->write(m_redactor.redact(m_translator->takeClientBytes()
-        + m_translator->errorEvent(message, QStringLiteral("upstream_error"))));
+    // The text before the error is looked at too, once per broken stream. The error goes in a
+    // write of its own: Gemini's clients recognise it only when it comes in a read of its own.
+    if (const QByteArray text = m_redactor.redact(m_translator->takeClientBytes()); !text.isEmpty())
+        m_exchange->write(text);
+    m_exchange->write(
+        m_redactor.redact(m_translator->errorEvent(message, QStringLiteral("upstream_error"))));
     m_exchange->endStream();
     dropUpstream();
     m_record.servedModel = m_translator->servedModel();
@@ -726,7 +735,8 @@ void FailoverSession::giveUp()
             tr("Every key for %1 is resting; the first is back in %2 s")
                 .arg(model)
                 .arg(std::max<qint64>(1, seconds.count())),
-            QStringLiteral("rate_limit_error"), QStringLiteral("rate_limited"), {} };
+            QStringLiteral("rate_limit_error"), QStringLiteral("rate_limited"), {},
+            int(std::max<qint64>(1, seconds.count())) };
     } else if (m_record.attempts.isEmpty() && m_plan.attempts.isEmpty() && !m_plan.earliestReturn) {
         const bool anyHealthExclusion = std::any_of(
             m_plan.excluded.cbegin(), m_plan.excluded.cend(), [](const ExcludedKey& excluded) {

@@ -51,4 +51,5 @@ public:
 // The adapter for a provider's keys and the model to call, or nullptr when Keyway cannot call
 // them yet. The providers' floor implements it (ProviderAdapters); the failover session is
 // handed it, so that it knows the interface and no provider.
-using AdapterLookup = const UpstreamAdapter* (*)(QStringView providerId, QStringView upstreamModel);
+using AdapterLookup = const UpstreamAdapter* (*)(QStringView providerId, QStringView upstreamModel,
+    ClientProtocol protocol);

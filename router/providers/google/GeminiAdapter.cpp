@@ -4,6 +4,7 @@
 #include "router/providers/anthropic/AnthropicBridge.h"
 #include "router/providers/google/GoogleErrors.h"
 #include "router/translate/AnthropicToGemini.h"
+#include "router/translate/GeminiStreamTranslator.h"
 #include "router/translate/GeminiToAnthropicStream.h"
 
 #include <QJsonArray>
@@ -46,11 +47,64 @@ bool placeThoughtSignatures(QJsonObject& body, const QString& model)
     return placed;
 }
 
+// Gemini's own model list names models "models/…"; either form is the same model.
+QString bareModel(QString model)
+{
+    if (model.startsWith(u"models/"))
+        model.remove(0, 7);
+    return model;
+}
+
+// The URL method of a Gemini API client's call.
+QString nativeMethod(const ClientCall& call)
+{
+    switch (call.endpoint) {
+    case ClientEndpoint::CountTokens:
+        return QStringLiteral("countTokens");
+    case ClientEndpoint::Embeddings:
+        return call.body.contains(QStringLiteral("requests")) ? QStringLiteral("batchEmbedContents")
+                                                              : QStringLiteral("embedContent");
+    default:
+        return GeminiAdapter::method(call.stream);
+    }
+}
+
+// A batch of embeddings names the model in each request, as the URL does.
+QJsonObject withBatchModel(QJsonObject body, const QString& model)
+{
+    QJsonArray requests = body.value(QStringLiteral("requests")).toArray();
+    for (qsizetype i = 0; i < requests.size(); ++i) {
+        QJsonObject request = requests.at(i).toObject();
+        request.insert(QStringLiteral("model"), QString(u"models/" + model));
+        requests.replace(i, request);
+    }
+    body.insert(QStringLiteral("requests"), requests);
+    return body;
+}
+
 } // namespace
+
+Result<UpstreamRequest> GeminiAdapter::nativeRequest(
+    const UpstreamTarget& target, const ClientCall& call, const QString& model) const
+{
+    UpstreamRequest request;
+    const QJsonObject body = call.body.contains(QStringLiteral("requests"))
+        ? withBatchModel(call.body, model)
+        : call.body;
+    request.body = QJsonDocument(body).toJson(QJsonDocument::Compact);
+    request.headers = { { "Content-Type", "application/json" } };
+    if (const Result<void> addressed = address(request, target, model, nativeMethod(call));
+        !addressed)
+        return addressed.failure();
+    return request;
+}
 
 Result<UpstreamRequest> GeminiAdapter::buildRequest(
     const UpstreamTarget& target, const ClientCall& call, const QString& upstreamModel) const
 {
+    const QString model = bareModel(upstreamModel);
+    if (call.protocol == ClientProtocol::Gemini)
+        return nativeRequest(target, call, model);
     QStringList dropped;
     const Result<QJsonObject> anthropic
         = AnthropicBridge::request(call, QStringLiteral("Google"), &dropped);
@@ -59,23 +113,20 @@ Result<UpstreamRequest> GeminiAdapter::buildRequest(
     auto gemini = AnthropicToGemini::request(*anthropic);
     if (!gemini)
         return gemini.failure();
-    // Gemini's own model list names models "models/…"; either form is the same model.
-    QString model = upstreamModel;
-    if (model.startsWith(u"models/"))
-        model.remove(0, 7);
     if (placeThoughtSignatures(gemini->body, model))
         dropped.append(QStringLiteral("thoughtSignature (Google's placeholder sent instead)"));
     UpstreamRequest request;
     request.body = QJsonDocument(gemini->body).toJson(QJsonDocument::Compact);
     request.droppedFields = dropped + gemini->droppedFields;
     request.headers = { { "Content-Type", "application/json" } };
-    if (const Result<void> addressed = address(request, target, model, call.stream); !addressed)
+    if (const Result<void> addressed = address(request, target, model, method(call.stream));
+        !addressed)
         return addressed.failure();
     return request;
 }
 
-Result<void> GeminiAdapter::address(
-    UpstreamRequest& request, const UpstreamTarget& target, const QString& model, bool stream) const
+Result<void> GeminiAdapter::address(UpstreamRequest& request, const UpstreamTarget& target,
+    const QString& model, const QString& method) const
 {
     QString base = target.baseUrl.isEmpty()
         ? QStringLiteral("https://generativelanguage.googleapis.com")
@@ -84,7 +135,7 @@ Result<void> GeminiAdapter::address(
         base.chop(1);
     // The client names the model: encoded, it stays one path segment.
     request.url = QUrl(base + QStringLiteral("/v1beta/models/")
-        + QString::fromLatin1(QUrl::toPercentEncoding(model)) + u':' + method(stream));
+        + QString::fromLatin1(QUrl::toPercentEncoding(model)) + u':' + method);
     request.headers.append({ "x-goog-api-key", target.secret.trimmed().toUtf8() });
     return {};
 }
@@ -118,6 +169,8 @@ QString GeminiAdapter::googleErrorMessage(const QByteArray& body)
 std::optional<ClientAnswer> GeminiAdapter::translateAnswer(
     const ClientCall& call, const QByteArray& body) const
 {
+    if (call.protocol == ClientProtocol::Gemini)
+        return nativeAnswer(body);
     const QString model = call.body.value(QStringLiteral("model")).toString();
     const std::optional<QByteArray> anthropic = AnthropicToGemini::answer(body, model);
     if (!anthropic)
@@ -133,13 +186,35 @@ std::optional<ClientAnswer> GeminiAdapter::translateAnswer(
     return answer;
 }
 
+std::optional<ClientAnswer> GeminiAdapter::nativeAnswer(const QByteArray& body)
+{
+    QJsonParseError parseError {};
+    const QJsonObject root = QJsonDocument::fromJson(body, &parseError).object();
+    if (parseError.error != QJsonParseError::NoError || root.isEmpty())
+        return std::nullopt;
+    ClientAnswer answer;
+    answer.body = body; // passed through as Google sent it
+    answer.servedModel = root.value(QStringLiteral("modelVersion")).toString();
+    answer.usage = AnthropicToGemini::usage(root.value(QStringLiteral("usageMetadata")).toObject());
+    if (const QJsonValue counted = root.value(QStringLiteral("totalTokens")); counted.isDouble())
+        answer.usage.prompt = counted.toInteger(); // countTokens
+    return answer;
+}
+
 QByteArray GeminiAdapter::translateError(const ClientCall& call, const QByteArray& body) const
 {
+    if (call.protocol == ClientProtocol::Gemini)
+        return body; // Google's own words, in Google's shape
     return ClientErrors::body(call.protocol, ClientErrors::badRequest(errorMessage(body)));
 }
 
 std::unique_ptr<StreamTranslator> GeminiAdapter::streamTranslator(const ClientCall& call) const
 {
+    if (call.protocol == ClientProtocol::Gemini) {
+        return std::make_unique<GeminiStreamTranslator>(call.jsonArrayStream
+                ? GeminiStreamFraming::Framing::JsonArray
+                : GeminiStreamFraming::Framing::Sse);
+    }
     return AnthropicBridge::stream(call,
         std::make_unique<GeminiToAnthropicStream>(
             call.body.value(QStringLiteral("model")).toString()));

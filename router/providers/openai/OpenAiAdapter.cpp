@@ -4,6 +4,8 @@
 #include "router/translate/AnthropicToOpenAi.h"
 #include "router/translate/OpenAiStreamTranslator.h"
 #include "router/translate/OpenAiToAnthropicStream.h"
+#include "router/translate/ResponsesEvents.h"
+#include "router/translate/ResponsesStreamTranslator.h"
 #include "router/upstream/OutcomeClassifier.h"
 
 #include <QJsonDocument>
@@ -28,6 +30,8 @@ Result<UpstreamRequest> OpenAiAdapter::buildRequest(
     }
     const auto endpoint = call.endpoint == ClientEndpoint::Embeddings
         ? OpenAiRequestBuilder::Endpoint::Embeddings
+        : call.endpoint == ClientEndpoint::Responses
+        ? OpenAiRequestBuilder::Endpoint::Responses
         : OpenAiRequestBuilder::Endpoint::ChatCompletions;
     return OpenAiRequestBuilder::build(target, endpoint, call.body, upstreamModel);
 }
@@ -67,8 +71,10 @@ std::optional<ClientAnswer> OpenAiAdapter::translateAnswer(
         answer.body = body; // passed through as the provider sent it
     }
     answer.servedModel = root.value(QStringLiteral("model")).toString();
-    answer.usage
-        = OpenAiStreamTranslator::usageFrom(root.value(QStringLiteral("usage")).toObject());
+    const QJsonObject usage = root.value(QStringLiteral("usage")).toObject();
+    answer.usage = call.protocol == ClientProtocol::Responses
+        ? ResponsesEvents::usageFrom(usage)
+        : OpenAiStreamTranslator::usageFrom(usage);
     return answer;
 }
 
@@ -81,5 +87,7 @@ std::unique_ptr<StreamTranslator> OpenAiAdapter::streamTranslator(const ClientCa
 {
     if (call.protocol == ClientProtocol::Anthropic)
         return std::make_unique<OpenAiToAnthropicStream>();
+    if (call.protocol == ClientProtocol::Responses)
+        return std::make_unique<ResponsesStreamTranslator>();
     return std::make_unique<OpenAiStreamTranslator>(call.wantsStreamUsage);
 }

@@ -3,7 +3,8 @@
 #include "router/upstream/UpstreamAdapter.h"
 
 // Upstreams that speak OpenAI's wire format (openai, openrouter, azure, openai-compatible
-// services), for clients of Keyway's OpenAI endpoints.
+// services), for clients of Keyway's OpenAI endpoints; Anthropic clients' calls are translated
+// both ways, and OpenAI's and Azure's keys also take Responses API calls as they are.
 class OpenAiAdapter : public UpstreamAdapter
 {
 public:

@@ -15,6 +15,8 @@ QString pathOf(OpenAiRequestBuilder::Endpoint endpoint)
         return QStringLiteral("/embeddings");
     case OpenAiRequestBuilder::Endpoint::Models:
         return QStringLiteral("/models");
+    case OpenAiRequestBuilder::Endpoint::Responses:
+        return QStringLiteral("/responses");
     }
     return {};
 }
@@ -50,8 +52,11 @@ Result<QString> azureUrl(const UpstreamTarget& target, OpenAiRequestBuilder::End
     if (apiVersion.isEmpty() || apiVersion == u"v1" || apiVersion == u"latest"
         || apiVersion == u"preview")
         return QString(base + QStringLiteral("/openai/v1") + pathOf(endpoint));
-    if (endpoint == OpenAiRequestBuilder::Endpoint::Models) // of the resource, not a deployment
-        return QString(base + QStringLiteral("/openai/models?api-version=") + apiVersion);
+    // Of the resource, not a deployment: the Responses API names the deployment in the body.
+    if (endpoint == OpenAiRequestBuilder::Endpoint::Models
+        || endpoint == OpenAiRequestBuilder::Endpoint::Responses)
+        return QString(base + QStringLiteral("/openai") + pathOf(endpoint)
+            + QStringLiteral("?api-version=") + apiVersion);
     return QString(base + QStringLiteral("/openai/deployments/") + upstreamModel + pathOf(endpoint)
         + QStringLiteral("?api-version=") + apiVersion);
 }

@@ -14,7 +14,7 @@
 class OpenAiRequestBuilder
 {
 public:
-    enum class Endpoint { ChatCompletions, Embeddings, Models };
+    enum class Endpoint { ChatCompletions, Embeddings, Models, Responses };
 
     // `body` is the client's JSON; its model is replaced by `upstreamModel`. A streamed chat asks
     // for usage (stream_options.include_usage) where the upstream accepts it. Fails when the
