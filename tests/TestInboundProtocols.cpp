@@ -58,10 +58,7 @@ private:
     {
         const Upstream upstream = upstreams().value(kind);
         RouterHarness::Key key(label, Tier::Prioritized, {}, upstream.providerId);
-        if (upstream.providerId == u"bedrock") {
-            key.secret = QString::fromUtf8(QJsonDocument(
-                QJsonObject { { "api_key",
-                    label.toLower() } }).toJson(QJsonDocument::Compact));
+        if (upstream.providerId == u"bedrock") { // with a Bedrock API key: the label
             key.settings = { { "region", "us-east-1" } };
             key.servedModels = { upstream.model }; // Bedrock's ids name no provider Keyway knows
         } else if (kind == u"vertex-claude") {
@@ -303,7 +300,7 @@ private slots:
                 }
             }
         }
-        QCOMPARE(name, QStringLiteral("get_weather"));
+        QVERIFY2(name == u"get_weather", response.body.constData());
         QCOMPARE(arguments, QJsonObject({ { "city", "Paris" } }));
     }
 
