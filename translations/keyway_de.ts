@@ -704,68 +704,68 @@ Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
 <context>
     <name>FailoverSession</name>
     <message>
-        <location filename="../router/routing/FailoverSession.cpp" line="254"/>
+        <location filename="../router/routing/FailoverSession.cpp" line="257"/>
         <source>Keyway cannot call %1 keys yet</source>
         <translation>Keyway kann Schlüssel für %1 noch nicht verwenden</translation>
     </message>
     <message>
-        <location filename="../router/routing/FailoverSession.cpp" line="386"/>
+        <location filename="../router/routing/FailoverSession.cpp" line="389"/>
         <source>The answer is larger than %1 MiB</source>
         <translation>Die Antwort ist größer als %1 MiB</translation>
     </message>
     <message>
-        <location filename="../router/routing/FailoverSession.cpp" line="444"/>
+        <location filename="../router/routing/FailoverSession.cpp" line="447"/>
         <source>The stream ended before the answer was complete</source>
         <translation>Der Stream endete, bevor die Antwort vollständig war</translation>
     </message>
     <message>
-        <location filename="../router/routing/FailoverSession.cpp" line="472"/>
+        <location filename="../router/routing/FailoverSession.cpp" line="475"/>
         <source>The provider&apos;s answer could not be read</source>
         <translation>Die Antwort des Anbieters konnte nicht gelesen werden</translation>
     </message>
     <message>
-        <location filename="../router/routing/FailoverSession.cpp" line="532"/>
+        <location filename="../router/routing/FailoverSession.cpp" line="535"/>
         <source>No content within %1 s of the answer&apos;s headers</source>
         <translation>Kein Inhalt innerhalb von %1 s nach den Kopfzeilen der Antwort</translation>
     </message>
     <message>
-        <location filename="../router/routing/FailoverSession.cpp" line="626"/>
+        <location filename="../router/routing/FailoverSession.cpp" line="632"/>
         <source>The provider&apos;s streamed answer could not be read</source>
         <translation>Die gestreamte Antwort des Anbieters konnte nicht gelesen werden</translation>
     </message>
     <message>
-        <location filename="../router/routing/FailoverSession.cpp" line="680"/>
+        <location filename="../router/routing/FailoverSession.cpp" line="689"/>
         <source>The request&apos;s deadline of %1 s passed</source>
         <translation>Die Frist der Anfrage von %1 s ist abgelaufen</translation>
     </message>
     <message>
-        <location filename="../router/routing/FailoverSession.cpp" line="700"/>
-        <location filename="../router/routing/FailoverSession.cpp" line="702"/>
+        <location filename="../router/routing/FailoverSession.cpp" line="709"/>
+        <location filename="../router/routing/FailoverSession.cpp" line="711"/>
         <source>The client closed the connection</source>
         <translation>Der Client hat die Verbindung geschlossen</translation>
     </message>
     <message>
-        <location filename="../router/routing/FailoverSession.cpp" line="719"/>
+        <location filename="../router/routing/FailoverSession.cpp" line="728"/>
         <source>The request&apos;s deadline passed before a key answered</source>
         <translation>Die Frist der Anfrage lief ab, bevor ein Schlüssel antwortete</translation>
     </message>
     <message>
-        <location filename="../router/routing/FailoverSession.cpp" line="726"/>
+        <location filename="../router/routing/FailoverSession.cpp" line="735"/>
         <source>Every key for %1 is resting; the first is back in %2 s</source>
         <translation>Alle Schlüssel für %1 kühlen ab; der erste ist in %2 s wieder bereit</translation>
     </message>
     <message>
-        <location filename="../router/routing/FailoverSession.cpp" line="739"/>
+        <location filename="../router/routing/FailoverSession.cpp" line="749"/>
         <source>No key for %1 is usable now</source>
         <translation>Derzeit ist kein Schlüssel für %1 nutzbar</translation>
     </message>
     <message>
-        <location filename="../router/routing/FailoverSession.cpp" line="742"/>
+        <location filename="../router/routing/FailoverSession.cpp" line="752"/>
         <source>No key in this workspace serves the model %1 for this local key</source>
         <translation>Kein Schlüssel in diesem Arbeitsbereich bedient das Modell %1 für diesen lokalen Schlüssel</translation>
     </message>
     <message numerus="yes">
-        <location filename="../router/routing/FailoverSession.cpp" line="748"/>
+        <location filename="../router/routing/FailoverSession.cpp" line="758"/>
         <source>All %n attempt(s) failed. The last: %1</source>
         <translation>
             <numerusform>Der einzige Versuch ist fehlgeschlagen: %1</numerusform>
@@ -3005,83 +3005,130 @@ Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
 <context>
     <name>Router</name>
     <message>
-        <location filename="../router/inbound/ClientCallReader.cpp" line="20"/>
+        <location filename="../router/inbound/ClientCallReader.cpp" line="22"/>
         <source>The request body is not valid JSON: %1 at offset %2</source>
         <translation>Der Rumpf der Anfrage ist kein gültiges JSON: %1 an Position %2</translation>
     </message>
     <message>
-        <location filename="../router/inbound/ClientCallReader.cpp" line="25"/>
+        <location filename="../router/inbound/ClientCallReader.cpp" line="27"/>
         <source>The request body must be a JSON object</source>
         <translation>Der Rumpf der Anfrage muss ein JSON-Objekt sein</translation>
     </message>
     <message>
-        <location filename="../router/inbound/ClientCallReader.cpp" line="43"/>
+        <location filename="../router/inbound/ClientCallReader.cpp" line="45"/>
+        <location filename="../router/inbound/ClientCallReader.cpp" line="109"/>
         <source>model: a model id is required</source>
         <translation>model: eine Modell-ID ist erforderlich</translation>
     </message>
     <message>
-        <location filename="../router/inbound/ClientCallReader.cpp" line="46"/>
+        <location filename="../router/inbound/ClientCallReader.cpp" line="48"/>
         <source>messages: a list of messages is required</source>
         <translation>messages: eine Liste von Nachrichten ist erforderlich</translation>
     </message>
     <message>
-        <location filename="../router/inbound/ClientCallReader.cpp" line="50"/>
+        <location filename="../router/inbound/ClientCallReader.cpp" line="52"/>
         <source>max_tokens: a whole number of 1 or more is required</source>
         <translation>max_tokens: eine ganze Zahl ab 1 ist erforderlich</translation>
     </message>
     <message>
-        <location filename="../router/inbound/ClientCallReader.cpp" line="74"/>
+        <location filename="../router/inbound/ClientCallReader.cpp" line="76"/>
         <source>&quot;model&quot; must be a model id</source>
         <translation>&quot;model&quot; muss eine Modell-ID sein</translation>
     </message>
     <message>
-        <location filename="../router/inbound/ClientCallReader.cpp" line="77"/>
-        <location filename="../router/inbound/ClientCallReader.cpp" line="80"/>
+        <location filename="../router/inbound/ClientCallReader.cpp" line="79"/>
+        <location filename="../router/inbound/ClientCallReader.cpp" line="82"/>
         <source>&quot;models&quot; must be a list of model ids</source>
         <translation>&quot;models&quot; muss eine Liste von Modell-IDs sein</translation>
     </message>
     <message>
-        <location filename="../router/inbound/ClientCallReader.cpp" line="85"/>
+        <location filename="../router/inbound/ClientCallReader.cpp" line="87"/>
         <source>The request names no model</source>
         <translation>Die Anfrage nennt kein Modell</translation>
     </message>
     <message>
-        <location filename="../router/Router.cpp" line="136"/>
+        <location filename="../router/inbound/ClientCallReader.cpp" line="113"/>
+        <source>input: a text or a list of input items is required</source>
+        <translation>input: ein Text oder eine Liste von Eingabeelementen ist erforderlich</translation>
+    </message>
+    <message>
+        <location filename="../router/inbound/ClientCallReader.cpp" line="145"/>
+        <source>There is no method %1 of models</source>
+        <translation>Es gibt keine Methode %1 für Modelle</translation>
+    </message>
+    <message>
+        <location filename="../router/inbound/ClientCallReader.cpp" line="157"/>
+        <source>The path names no model</source>
+        <translation>Der Pfad nennt kein Modell</translation>
+    </message>
+    <message>
+        <location filename="../router/inbound/ClientCallReader.cpp" line="165"/>
+        <source>contents: a list of contents is required</source>
+        <translation>contents: eine Liste von Inhalten ist erforderlich</translation>
+    </message>
+    <message>
+        <location filename="../router/inbound/ClientCallReader.cpp" line="168"/>
+        <source>contents or generateContentRequest is required</source>
+        <translation>contents oder generateContentRequest ist erforderlich</translation>
+    </message>
+    <message>
+        <location filename="../router/inbound/ClientCallReader.cpp" line="170"/>
+        <source>content: the content to embed is required</source>
+        <translation>content: der einzubettende Inhalt ist erforderlich</translation>
+    </message>
+    <message>
+        <location filename="../router/inbound/ClientCallReader.cpp" line="173"/>
+        <source>requests: a list of embedding requests is required</source>
+        <translation>requests: eine Liste von Embedding-Anfragen ist erforderlich</translation>
+    </message>
+    <message>
+        <location filename="../router/Router.cpp" line="144"/>
         <source>The Host header must name this machine&apos;s loopback address</source>
         <translation>Der Host-Header muss die Loopback-Adresse dieses Rechners nennen</translation>
     </message>
     <message>
-        <location filename="../router/Router.cpp" line="144"/>
+        <location filename="../router/Router.cpp" line="152"/>
         <source>Requests from web pages are not accepted (Origin: %1)</source>
         <translation>Anfragen von Webseiten werden nicht angenommen (Origin: %1)</translation>
     </message>
     <message>
-        <location filename="../router/Router.cpp" line="232"/>
+        <location filename="../router/Router.cpp" line="168"/>
+        <source>A local API key is required (Authorization: Bearer kw-…, x-api-key or x-goog-api-key)</source>
+        <translation>Ein lokaler API-Schlüssel ist erforderlich (Authorization: Bearer kw-…, x-api-key oder x-goog-api-key)</translation>
+    </message>
+    <message>
+        <location filename="../router/Router.cpp" line="244"/>
+        <location filename="../router/Router.cpp" line="317"/>
         <source>There is no endpoint %1</source>
         <translation>Es gibt keinen Endpunkt %1</translation>
     </message>
     <message>
-        <location filename="../router/Router.cpp" line="240"/>
+        <location filename="../router/Router.cpp" line="252"/>
         <source>%1 expects %2</source>
         <translation>%1 erwartet %2</translation>
     </message>
     <message>
-        <location filename="../router/Router.cpp" line="161"/>
-        <source>A local API key is required (Authorization: Bearer kw-… or x-api-key)</source>
-        <translation>Ein lokaler API-Schlüssel ist erforderlich (Authorization: Bearer kw-… oder x-api-key)</translation>
-    </message>
-    <message>
-        <location filename="../router/Router.cpp" line="162"/>
+        <location filename="../router/Router.cpp" line="170"/>
         <source>This local API key is not known, or it was revoked</source>
         <translation>Dieser lokale API-Schlüssel ist unbekannt oder wurde widerrufen</translation>
     </message>
     <message>
-        <location filename="../router/Router.cpp" line="303"/>
+        <location filename="../router/Router.cpp" line="323"/>
+        <source>%1 expects POST</source>
+        <translation>%1 erwartet POST</translation>
+    </message>
+    <message>
+        <location filename="../router/Router.cpp" line="368"/>
+        <source>models/%1 is not found for this local key</source>
+        <translation>models/%1 ist für diesen lokalen Schlüssel nicht verfügbar</translation>
+    </message>
+    <message>
+        <location filename="../router/Router.cpp" line="398"/>
         <source>Name the request: ?id=gen-…</source>
         <translation>Geben Sie die Anfrage an: ?id=gen-…</translation>
     </message>
     <message>
-        <location filename="../router/Router.cpp" line="311"/>
+        <location filename="../router/Router.cpp" line="406"/>
         <source>No request %1 is known</source>
         <translation>Die Anfrage %1 ist unbekannt</translation>
     </message>
