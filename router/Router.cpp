@@ -285,6 +285,20 @@ void Router::route(const std::shared_ptr<HttpExchange>& exchange, ClientEndpoint
             exchange, ClientErrors::fromFailure(parsed.failure()), protocolOf(request.path()));
         return;
     }
+    if (const QJsonValue previous = parsed->call.body.value(QStringLiteral("previous_response_id"));
+        endpoint == ClientEndpoint::Responses && previous.isString()) {
+        parsed->call.boundKeyId = m_responseOwners.ownerOf(previous.toString());
+        if (!parsed->call.boundKeyId) {
+            ClientErrors::Error error = ClientErrors::badRequest(
+                Text::tr("Previous response with id '%1' not found. Keyway knows the responses "
+                         "that OpenAI or Azure keep for it since it started; send the whole "
+                         "conversation in input (store: false) to go through any key.")
+                    .arg(previous.toString()));
+            error.code = QStringLiteral("previous_response_not_found");
+            respondError(exchange, error, ClientProtocol::Responses);
+            return;
+        }
+    }
     startSession(exchange, std::move(*parsed), admission);
 }
 
@@ -294,7 +308,7 @@ void Router::startSession(const std::shared_ptr<HttpExchange>& exchange,
     auto* session = new FailoverSession(exchange, std::move(parsed.call), std::move(parsed.models),
         *admission.caller,
         { admission.snapshot, &m_health, this, &m_accessTokens, &ProviderAdapters::forKey,
-            admission.redactor });
+            &m_responseOwners, admission.redactor });
     session->start();
 }
 

@@ -11,6 +11,7 @@
 #include "router/records/RecentRequests.h"
 #include "router/records/RequestObserver.h"
 #include "router/routing/HealthTracker.h"
+#include "router/routing/ResponseOwners.h"
 #include "router/routing/RoutePlanner.h"
 #include "router/routing/RoutingSnapshot.h"
 
@@ -97,6 +98,7 @@ private:
     HealthTracker m_health;
     GoogleAccessTokens m_accessTokens;
     RecentRequests m_recent;
+    ResponseOwners m_responseOwners;
     mutable QMutex m_mutex; // guards the members below
     std::shared_ptr<const RoutingSnapshot> m_snapshot;
     SecretRedactor m_redactor; // knows every secret of m_snapshot

@@ -480,6 +480,62 @@ private slots:
         QCOMPARE(h.get(QStringLiteral("/v1beta/models/gpt-4.1")).status, 404);
     }
 
+    // A stored response lives on the account that made it: a request continuing it goes to
+    // that key alone, resting or not, and one Keyway cannot place is refused with the reason.
+    void previousResponsesGoToTheKeyThatMadeThem()
+    {
+        RouterHarness h;
+        h.setKeys({ keyFor(h, QStringLiteral("openai"), QStringLiteral("Maker")),
+            keyFor(h, QStringLiteral("openai"), QStringLiteral("Other")) });
+        QJsonObject first = responsesRequest(QStringLiteral("gpt-4.1"), true);
+        first.remove("store"); // OpenAI keeps responses by default
+        const auto made = h.post(QStringLiteral("/v1/responses"), first);
+        QVERIFY2(made.status == 200, made.body.constData());
+        const QString id = finalResponse(made, true)["id"].toString();
+        QVERIFY(!id.isEmpty());
+
+        h.fake().script("maker", {},
+            { .behaviour = Behaviour::Status,
+                .status = 429,
+                .headers = { { "Retry-After", "20" } },
+                .body = "{\"error\": {\"message\": \"Slow down\", \"type\": \"requests\"}}" });
+        h.fake().clearAttempts();
+        QJsonObject next = responsesRequest(QStringLiteral("gpt-4.1"), false);
+        next.insert("previous_response_id", id);
+        const auto resting = h.post(QStringLiteral("/v1/responses"), next);
+        QCOMPARE(resting.status, 429);
+        for (const FakeProvider::Attempt& attempt : h.fake().attempts())
+            QCOMPARE(attempt.key, QByteArray("maker")); // never the other account
+
+        next.insert("previous_response_id", "resp_unknown");
+        const auto unknown = h.post(QStringLiteral("/v1/responses"), next);
+        QCOMPARE(unknown.status, 400);
+        QCOMPARE(unknown.json()["error"]["code"].toString(),
+            QStringLiteral("previous_response_not_found"));
+
+        // store: false keeps nothing at OpenAI, so nothing to continue.
+        const auto unkept = h.post(
+            QStringLiteral("/v1/responses"), responsesRequest(QStringLiteral("gpt-4.1"), true));
+        QCOMPARE(unkept.status, 200);
+        next.insert("previous_response_id", finalResponse(unkept, true)["id"].toString());
+        QCOMPARE(h.post(QStringLiteral("/v1/responses"), next).status, 400);
+    }
+
+    // A request whose content no key's format can carry is the client's to change: 400, and
+    // no provider is called.
+    void untranslatableRequestsAreRefused()
+    {
+        RouterHarness h;
+        h.setKeys({ keyFor(h, QStringLiteral("anthropic"), QStringLiteral("Claude")) });
+        QJsonObject request = responsesRequest(QStringLiteral("claude-sonnet-4-5"), false);
+        request.insert("background", true);
+        const auto response = h.post(QStringLiteral("/v1/responses"), request);
+        QCOMPARE(response.status, 400);
+        QCOMPARE(
+            response.json()["error"]["code"].toString(), QStringLiteral("unsupported_request"));
+        QVERIFY(h.fake().attempts().isEmpty());
+    }
+
     // countTokens, counted by an Anthropic key in Google's terms.
     void geminiClientsCountTokensAnywhereAnthropicCounts()
     {

@@ -4,6 +4,8 @@
 
 #include <QJsonObject>
 
+#include <optional>
+
 // The API a client called Keyway with; answers and errors go back in it. OpenAI's chat
 // completions and Anthropic's Messages are what upstreams speak; the Responses and Gemini APIs
 // reach the upstreams that do not speak them by way of Anthropic's format (HubAdapter).
@@ -32,6 +34,9 @@ struct ClientCall
     bool wantsStreamUsage = false;
     // A Gemini client that streams without alt=sse reads the answer as one JSON array.
     bool jsonArrayStream = false;
+    // The key that holds the state the call continues (the response a Responses call names in
+    // previous_response_id): no other may serve it.
+    std::optional<qint64> boundKeyId;
     // The client's headers an upstream of its own format gets too (anthropic-version,
     // anthropic-beta).
     HttpHeaders forwardedHeaders;

@@ -3,6 +3,7 @@
 #include "router/http/UpstreamLimits.h"
 #include "router/records/RequestObserver.h"
 #include "router/records/RequestRecordJson.h"
+#include "router/routing/ResponseOwners.h"
 #include "router/translate/AnswerAssembler.h"
 #include "router/translate/OpenAiStreamTranslator.h"
 #include "router/upstream/AccessTokenSource.h"
@@ -167,6 +168,8 @@ void FailoverSession::planModel(int index)
     m_plan = planFor(m_models.at(index), m_context.health->snapshot());
     m_queue.clear();
     for (const PlannedAttempt& planned : m_plan.attempts) {
+        if (m_call.boundKeyId && planned.keyId != *m_call.boundKeyId)
+            continue;
         if (!m_spent.contains({ planned.keyId, m_models.at(index) }))
             m_queue.append(planned);
     }
@@ -275,7 +278,11 @@ void FailoverSession::sendAttempt()
     Result<UpstreamRequest> request
         = m_adapter->buildRequest(target, m_upstreamCall, m_planned.upstreamModel);
     if (!request) {
-        skipAttempt(m_planned, QStringLiteral("configuration"), request.failure().message);
+        // What the request holds that this upstream's format cannot carry, or the key's setup.
+        const bool untranslatable = request.failure().kind == FailureKind::Unsupported;
+        skipAttempt(m_planned,
+            untranslatable ? QStringLiteral("untranslatable") : QStringLiteral("configuration"),
+            request.failure().message);
         return;
     }
     m_attempt.droppedFields = request->droppedFields;
@@ -617,6 +624,8 @@ void FailoverSession::recordStreamSuccess()
     m_record.servedModel = m_translator->servedModel().isEmpty() ? m_planned.upstreamModel
                                                                  : m_translator->servedModel();
     m_record.keyLabel = m_attempt.keyLabel;
+    if (const QString& stored = m_translator->storedAnswerId(); !stored.isEmpty())
+        m_context.responseOwners->remember(stored, m_planned.keyId);
     estimateCost();
     finishAttempt(UpstreamOutcome::Success, {}, {});
 }
@@ -737,6 +746,13 @@ void FailoverSession::giveUp()
                 .arg(std::max<qint64>(1, seconds.count())),
             QStringLiteral("rate_limit_error"), QStringLiteral("rate_limited"), {},
             int(std::max<qint64>(1, seconds.count())) };
+    } else if (m_call.boundKeyId && m_record.attempts.isEmpty()) {
+        error = ClientErrors::badRequest(boundKeyUnusable());
+        error.code = QStringLiteral("previous_response_unavailable");
+    } else if (onlyUntranslatable()) {
+        // Every key's format was asked and none can carry the request: the client's to change.
+        error = ClientErrors::badRequest(m_record.attempts.constLast().errorMessage);
+        error.code = QStringLiteral("unsupported_request");
     } else if (m_record.attempts.isEmpty() && m_plan.attempts.isEmpty() && !m_plan.earliestReturn) {
         const bool anyHealthExclusion = std::any_of(
             m_plan.excluded.cbegin(), m_plan.excluded.cend(), [](const ExcludedKey& excluded) {
@@ -762,6 +778,26 @@ void FailoverSession::giveUp()
     error.metadata = failureMetadata();
     answer(error.status, ClientErrors::body(m_call.protocol, error), headers);
     finishRequest(error.status, error.message);
+}
+
+QString FailoverSession::boundKeyUnusable() const
+{
+    const RouteKey* key = m_context.snapshot->key(*m_call.boundKeyId);
+    QString why = tr("it does not serve %1 for this local key").arg(m_models.at(m_modelIndex));
+    for (const ExcludedKey& excluded : m_plan.excluded) {
+        if (excluded.keyId == *m_call.boundKeyId)
+            why = RoutePlanner::describe(excluded, Clock::now());
+    }
+    return tr("The previous response lives on the account of the key %1, which cannot serve this "
+              "request: %2")
+        .arg(key ? key->label : tr("(removed)"), key ? why : tr("the key was removed"));
+}
+
+bool FailoverSession::onlyUntranslatable() const
+{
+    return !m_record.attempts.isEmpty()
+        && std::all_of(m_record.attempts.cbegin(), m_record.attempts.cend(),
+            [](const AttemptRecord& attempt) { return attempt.errorClass == u"untranslatable"; });
 }
 
 QJsonObject FailoverSession::failureMetadata() const

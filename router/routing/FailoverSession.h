@@ -21,6 +21,7 @@
 class AccessTokenSource;
 class AnswerAssembler;
 class RequestObserver;
+class ResponseOwners;
 class StreamTranslator;
 class UpstreamCall;
 
@@ -41,6 +42,7 @@ public:
         RequestObserver* observer = nullptr;
         AccessTokenSource* accessTokens = nullptr;
         AdapterLookup adapterFor = nullptr;
+        ResponseOwners* responseOwners = nullptr;
         // Knows every secret of the snapshot: what leaves the session passes through it.
         SecretRedactor redactor {};
     };
@@ -67,6 +69,10 @@ private:
         const PlannedAttempt& planned, const QString& errorClass, const QString& message);
     bool waitForCoolingKey();
     void giveUp();
+    // Every attempt was skipped because its format cannot carry the request.
+    bool onlyUntranslatable() const;
+    // Why the key that holds the state the call continues cannot serve it.
+    QString boundKeyUnusable() const;
 
     void onResponseStarted();
     void onData(const QByteArray& bytes);

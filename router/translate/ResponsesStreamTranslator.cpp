@@ -78,6 +78,9 @@ void ResponsesStreamTranslator::read(const QString& type, const QJsonObject& dat
         m_servedModel = model;
     if (type == u"response.completed" || type == u"response.incomplete") {
         m_usage = ResponsesEvents::usageFrom(m_response.value(QStringLiteral("usage")).toObject());
+        // OpenAI keeps a response unless the request said store: false.
+        if (m_response.value(QStringLiteral("store")).toBool(true))
+            m_storedAnswerId = m_response.value(QStringLiteral("id")).toString();
         m_complete = true;
         m_finished = true;
     }

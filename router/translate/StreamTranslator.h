@@ -38,6 +38,9 @@ public:
     const std::optional<QJsonObject>& upstreamError() const { return m_upstreamError; }
     const TokenUsage& usage() const { return m_usage; }
     const QString& servedModel() const { return m_servedModel; }
+    // The id the provider keeps the answer under, for a client to continue it later (a stored
+    // Responses API response); empty when it keeps none.
+    const QString& storedAnswerId() const { return m_storedAnswerId; }
     int malformedEvents() const { return m_malformedEvents; }
 
 protected:
@@ -49,5 +52,6 @@ protected:
     TokenUsage m_usage;
     std::optional<ModelPrice> m_price;
     QString m_servedModel;
+    QString m_storedAnswerId;
     int m_malformedEvents = 0;
 };

@@ -1,6 +1,7 @@
 // ClientCallReader on any request body: every client request passes it before anything else
 // reads the JSON. The first byte picks the protocol and endpoint; for Anthropic's, the next
-// bytes give an anthropic-beta header (forwarded to upstreams of its format).
+// bytes give an anthropic-beta header (forwarded to upstreams of its format), for Gemini's the
+// request's path and query.
 #include "router/inbound/ClientCallReader.h"
 #include "tests/fuzz/FuzzInput.h"
 
@@ -8,13 +9,25 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
 {
     FuzzInput input(data, size);
     const quint8 choice = input.takeByte();
-    switch (choice % 4) {
+    switch (choice % 6) {
     case 0:
         (void)ClientCallReader::openAi(input.rest().toByteArray(), ClientEndpoint::ChatCompletions);
         break;
     case 1:
         (void)ClientCallReader::openAi(input.rest().toByteArray(), ClientEndpoint::Embeddings);
         break;
+    case 4:
+        (void)ClientCallReader::responses(input.rest().toByteArray());
+        break;
+    case 5: {
+        HttpRequest request;
+        request.method = "POST";
+        request.target = input.take(input.takeByte()).toByteArray();
+        request.body = input.rest().toByteArray();
+        if (const auto method = ClientCallReader::geminiMethod(request.path()))
+            (void)ClientCallReader::gemini(request, *method);
+        break;
+    }
     default: {
         HttpRequest request;
         request.method = "POST";
@@ -23,7 +36,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
             { "anthropic-beta", input.take(input.takeByte()).toByteArray() } };
         request.body = input.rest().toByteArray();
         (void)ClientCallReader::anthropic(
-            request, choice % 4 == 2 ? ClientEndpoint::Messages : ClientEndpoint::CountTokens);
+            request, choice % 6 == 2 ? ClientEndpoint::Messages : ClientEndpoint::CountTokens);
     }
     }
     return 0;

@@ -4,12 +4,16 @@
 // Bedrock's binary frames are written with correct checksums (EventStreamFraming).
 #include "router/translate/AnswerAssembler.h"
 #include "router/translate/AnthropicStreamTranslator.h"
+#include "router/translate/AnthropicToGeminiStream.h"
 #include "router/translate/AnthropicToOpenAiStream.h"
+#include "router/translate/AnthropicToResponsesStream.h"
 #include "router/translate/ChainedStreamTranslator.h"
 #include "router/translate/ConverseToAnthropicStream.h"
+#include "router/translate/GeminiStreamTranslator.h"
 #include "router/translate/GeminiToAnthropicStream.h"
 #include "router/translate/OpenAiStreamTranslator.h"
 #include "router/translate/OpenAiToAnthropicStream.h"
+#include "router/translate/ResponsesStreamTranslator.h"
 #include "tests/fuzz/EventStreamFraming.h"
 #include "tests/fuzz/FuzzInput.h"
 
@@ -25,7 +29,8 @@ struct Pick
 Pick pick(quint8 choice)
 {
     const QString model = QStringLiteral("fuzz-model");
-    switch (choice % 8) {
+    const auto sse = GeminiStreamFraming::Framing::Sse;
+    switch (choice % 12) {
     case 0:
         return { std::make_unique<OpenAiStreamTranslator>(false), ClientProtocol::OpenAi };
     case 1:
@@ -41,11 +46,25 @@ Pick pick(quint8 choice)
     case 6:
         return { std::make_unique<ConverseToAnthropicStream>(model), ClientProtocol::Anthropic,
             true };
-    default:
+    case 7:
         return { std::make_unique<ChainedStreamTranslator>(
                      std::make_unique<ConverseToAnthropicStream>(model),
                      std::make_unique<AnthropicToOpenAiStream>(choice & 0x80)),
             ClientProtocol::OpenAi, true };
+    case 8:
+        return { std::make_unique<AnthropicToResponsesStream>(
+                     QJsonObject { { QStringLiteral("reasoning"),
+                         QJsonObject { { QStringLiteral("summary"), QStringLiteral("auto") } } } }),
+            ClientProtocol::Responses };
+    case 9:
+        return { std::make_unique<ResponsesStreamTranslator>(), ClientProtocol::Responses };
+    case 10:
+        return { std::make_unique<GeminiStreamTranslator>(sse), ClientProtocol::Gemini };
+    default:
+        return { std::make_unique<ChainedStreamTranslator>(
+                     std::make_unique<GeminiToAnthropicStream>(model),
+                     std::make_unique<AnthropicToGeminiStream>(choice & 0x80, sse)),
+            ClientProtocol::Gemini };
     }
 }
 
