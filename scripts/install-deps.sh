@@ -45,8 +45,9 @@ if [[ "$profile" == fuzz ]]; then
 fi
 
 missing=()
-# The official SDKs run as test clients under Node.js; any node >= 18 with npm will do (Debian's,
-# or one installed another way).
+# The official SDKs and coding agents run as test clients under Node.js with npm. Gemini CLI and
+# @google/genai need node >= 20, newer than Debian 12's own (18): there, install one from
+# NodeSource or nvm; the other clients run on Debian's.
 if [[ "$profile" != run ]] && ! command -v npm >/dev/null; then
     missing+=(nodejs npm)
 fi
@@ -71,5 +72,8 @@ if [[ "$profile" == test ]]; then
     if [[ ! -d tests/node/node_modules ]] \
         || [[ tests/node/package-lock.json -nt tests/node/node_modules/.package-lock.json ]]; then
         npm ci --prefix tests/node --no-audit --no-fund --loglevel=error
+    fi
+    if (($(node -p 'process.versions.node.split(".")[0]') < 20)); then
+        echo "Warning: node $(node --version) is too old for Gemini CLI (it needs 20 or newer)." >&2
     fi
 fi

@@ -1,8 +1,12 @@
 #include "tests/support/FakeProvider.h"
 
 #include "router/providers/bedrock/SigV4Signer.h"
+#include "tests/support/AnthropicWire.h"
+#include "tests/support/ConverseWire.h"
 #include "tests/support/EventStreamEncoder.h"
 #include "tests/support/GeminiWire.h"
+#include "tests/support/OpenAiChatWire.h"
+#include "tests/support/ResponsesWire.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -11,222 +15,12 @@
 
 namespace {
 
-QByteArray completion(const QString& model)
-{
-    const QJsonObject body {
-        { "id", "chatcmpl-fake" },
-        { "object", "chat.completion" },
-        { "model", model },
-        { "choices",
-            QJsonArray { QJsonObject { { "index", 0 },
-                { "message",
-                    QJsonObject {
-                        { "role", "assistant" }, { "content", "Hello from the fake." } } },
-                { "finish_reason", "stop" } } } },
-        { "usage",
-            QJsonObject {
-                { "prompt_tokens", 5 }, { "completion_tokens", 4 }, { "total_tokens", 9 } } },
-    };
-    return QJsonDocument(body).toJson(QJsonDocument::Compact);
-}
-
-// A content chunk, or with `finishReason` the empty last one that says why the answer ended.
-QByteArray chunk(const QString& model, const QString& content, const char* finishReason = nullptr)
-{
-    QJsonObject choice { { "index", 0 },
-        { "delta", content.isEmpty() ? QJsonObject() : QJsonObject { { "content", content } } },
-        { "finish_reason", finishReason ? QJsonValue(finishReason) : QJsonValue() } };
-    const QJsonObject body { { "id", "chatcmpl-fake" }, { "object", "chat.completion.chunk" },
-        { "model", model }, { "choices", QJsonArray { choice } } };
-    return "data: " + QJsonDocument(body).toJson(QJsonDocument::Compact) + "\n\n";
-}
-
-// The usage of the whole answer: a stream reports the same as the answer asked for whole.
-QByteArray usageChunk(const QString& model, int prompt = 5, int completion = 4)
-{
-    const QJsonObject body { { "id", "chatcmpl-fake" }, { "object", "chat.completion.chunk" },
-        { "model", model }, { "choices", QJsonArray() },
-        { "usage",
-            QJsonObject { { "prompt_tokens", prompt }, { "completion_tokens", completion },
-                { "total_tokens", prompt + completion } } } };
-    return "data: " + QJsonDocument(body).toJson(QJsonDocument::Compact) + "\n\n";
-}
-
-// An answer that calls get_weather({"city": "Paris"}), whole or as a stream whose arguments
-// come in two fragments.
-QByteArray toolCallCompletion(const QString& model)
-{
-    const QJsonObject call { { "id", "call_fake1" }, { "type", "function" },
-        { "function",
-            QJsonObject { { "name", "get_weather" }, { "arguments", R"({"city": "Paris"})" } } } };
-    const QJsonObject body { { "id", "chatcmpl-fake" }, { "object", "chat.completion" },
-        { "model", model },
-        { "choices",
-            QJsonArray { QJsonObject { { "index", 0 },
-                { "message",
-                    QJsonObject { { "role", "assistant" }, { "content", QJsonValue() },
-                        { "tool_calls", QJsonArray { call } } } },
-                { "finish_reason", "tool_calls" } } } },
-        { "usage",
-            QJsonObject {
-                { "prompt_tokens", 20 }, { "completion_tokens", 9 }, { "total_tokens", 29 } } } };
-    return QJsonDocument(body).toJson(QJsonDocument::Compact);
-}
-
-QList<QByteArray> toolCallEvents(const QString& model)
-{
-    const auto callChunk = [&model](const QJsonObject& toolCall, const QJsonValue& finish) {
-        QJsonObject delta;
-        if (!toolCall.isEmpty())
-            delta.insert("tool_calls", QJsonArray { toolCall });
-        const QJsonObject body { { "id", "chatcmpl-fake" }, { "object", "chat.completion.chunk" },
-            { "model", model },
-            { "choices",
-                QJsonArray { QJsonObject {
-                    { "index", 0 }, { "delta", delta }, { "finish_reason", finish } } } } };
-        return "data: " + QJsonDocument(body).toJson(QJsonDocument::Compact) + "\n\n";
-    };
-    return { callChunk({ { "index", 0 }, { "id", "call_fake1" }, { "type", "function" },
-                           { "function",
-                               QJsonObject { { "name", "get_weather" }, { "arguments", "" } } } },
-                 QJsonValue()),
-        callChunk(
-            { { "index", 0 }, { "function", QJsonObject { { "arguments", R"({"city": )" } } } },
-            QJsonValue()),
-        callChunk(
-            { { "index", 0 }, { "function", QJsonObject { { "arguments", R"("Paris"})" } } } },
-            QJsonValue()),
-        callChunk({}, "tool_calls"), usageChunk(model, 20, 9), "data: [DONE]\n\n" };
-}
-
-QByteArray errorEvent(int code, const char* message)
-{
-    const QJsonObject body { { "error",
-        QJsonObject { { "message", message }, { "type", "server_error" }, { "code", code } } } };
-    return "data: " + QJsonDocument(body).toJson(QJsonDocument::Compact) + "\n\n";
-}
-
-// Anthropic's Messages API: a whole message, and the same as the events of a stream.
-QByteArray anthropicMessage(const QString& model)
-{
-    const QJsonObject body { { "id", "msg_fake" }, { "type", "message" }, { "role", "assistant" },
-        { "model", model },
-        { "content",
-            QJsonArray { QJsonObject { { "type", "text" }, { "text", "Hello from the fake." } } } },
-        { "stop_reason", "end_turn" }, { "stop_sequence", QJsonValue() },
-        { "usage",
-            QJsonObject { { "input_tokens", 5 }, { "output_tokens", 4 },
-                { "cache_read_input_tokens", 2 }, { "cache_creation_input_tokens", 0 } } } };
-    return QJsonDocument(body).toJson(QJsonDocument::Compact);
-}
-
-QByteArray anthropicEvent(const char* type, const QJsonObject& data)
-{
-    return "event: " + QByteArray(type)
-        + "\ndata: " + QJsonDocument(data).toJson(QJsonDocument::Compact) + "\n\n";
-}
-
-// An Anthropic stream's first event: the message, still empty, with the prompt's usage.
-QByteArray anthropicStart(const QString& model, const QJsonObject& usage)
-{
-    return anthropicEvent("message_start",
-        { { "type", "message_start" },
-            { "message",
-                QJsonObject { { "id", "msg_fake" }, { "type", "message" }, { "role", "assistant" },
-                    { "model", model }, { "content", QJsonArray() }, { "usage", usage } } } });
-}
-
-QList<QByteArray> anthropicEvents(const QString& model)
-{
-    const auto textDelta = [](const char* text) {
-        return anthropicEvent("content_block_delta",
-            { { "type", "content_block_delta" }, { "index", 0 },
-                { "delta", QJsonObject { { "type", "text_delta" }, { "text", text } } } });
-    };
-    return {
-        anthropicStart(model,
-            { { "input_tokens", 5 }, { "output_tokens", 1 }, { "cache_read_input_tokens", 2 },
-                { "cache_creation_input_tokens", 0 } }),
-        anthropicEvent("ping", { { "type", "ping" } }),
-        anthropicEvent("content_block_start",
-            { { "type", "content_block_start" }, { "index", 0 },
-                { "content_block", QJsonObject { { "type", "text" }, { "text", "" } } } }),
-        textDelta("Hello from"),
-        textDelta(" the fake."),
-        anthropicEvent("content_block_stop", { { "type", "content_block_stop" }, { "index", 0 } }),
-        anthropicEvent("message_delta",
-            { { "type", "message_delta" },
-                { "delta",
-                    QJsonObject {
-                        { "stop_reason", "end_turn" }, { "stop_sequence", QJsonValue() } } },
-                { "usage", QJsonObject { { "output_tokens", 4 } } } }),
-        anthropicEvent("message_stop", { { "type", "message_stop" } }),
-    };
-}
-
-// Anthropic's tool call of get_weather({"city": "Paris"}), whole or streamed.
-QByteArray anthropicToolUse(const QString& model)
-{
-    const QJsonObject body { { "id", "msg_fake" }, { "type", "message" }, { "role", "assistant" },
-        { "model", model },
-        { "content",
-            QJsonArray { QJsonObject { { "type", "text" }, { "text", "Checking." } },
-                QJsonObject { { "type", "tool_use" }, { "id", "toolu_fake1" },
-                    { "name", "get_weather" },
-                    { "input", QJsonObject { { "city", "Paris" } } } } } },
-        { "stop_reason", "tool_use" }, { "stop_sequence", QJsonValue() },
-        { "usage", QJsonObject { { "input_tokens", 20 }, { "output_tokens", 9 } } } };
-    return QJsonDocument(body).toJson(QJsonDocument::Compact);
-}
-
-QList<QByteArray> anthropicToolUseEvents(const QString& model)
-{
-    QList<QByteArray> events {
-        anthropicStart(model, { { "input_tokens", 20 }, { "output_tokens", 1 } }),
-        anthropicEvent("content_block_start",
-            { { "type", "content_block_start" }, { "index", 0 },
-                { "content_block", QJsonObject { { "type", "text" }, { "text", "" } } } }),
-        anthropicEvent("content_block_delta",
-            { { "type", "content_block_delta" }, { "index", 0 },
-                { "delta", QJsonObject { { "type", "text_delta" }, { "text", "Checking." } } } }),
-    };
-    const auto inputDelta = [](const char* json) {
-        return anthropicEvent("content_block_delta",
-            { { "type", "content_block_delta" }, { "index", 1 },
-                { "delta",
-                    QJsonObject { { "type", "input_json_delta" }, { "partial_json", json } } } });
-    };
-    events += {
-        anthropicEvent("content_block_stop", { { "type", "content_block_stop" }, { "index", 0 } }),
-        anthropicEvent("content_block_start",
-            { { "type", "content_block_start" }, { "index", 1 },
-                { "content_block",
-                    QJsonObject { { "type", "tool_use" }, { "id", "toolu_fake1" },
-                        { "name", "get_weather" }, { "input", QJsonObject() } } } }),
-        inputDelta(R"({"city": )"),
-        inputDelta(R"("Paris"})"),
-        anthropicEvent("content_block_stop", { { "type", "content_block_stop" }, { "index", 1 } }),
-        anthropicEvent("message_delta",
-            { { "type", "message_delta" },
-                { "delta",
-                    QJsonObject {
-                        { "stop_reason", "tool_use" }, { "stop_sequence", QJsonValue() } } },
-                { "usage", QJsonObject { { "output_tokens", 9 } } } }),
-        anthropicEvent("message_stop", { { "type", "message_stop" } }),
-    };
-    return events;
-}
-
-QByteArray anthropicErrorEvent(const char* type, const char* message)
-{
-    return anthropicEvent("error",
-        { { "type", "error" },
-            { "error", QJsonObject { { "type", type }, { "message", message } } } });
-}
+using Behaviour = FakeProvider::Behaviour;
 
 const FakeProvider::Headers eventStream { { "Content-Type", "text/event-stream" } };
+const FakeProvider::Headers jsonType { { "Content-Type", "application/json" } };
 
-enum class Wire { OpenAi, Anthropic, Gemini, Converse };
+enum class Wire { OpenAi, Anthropic, Gemini, Converse, Responses };
 
 QByteArray echoMessage(const QByteArray& echo)
 {
@@ -239,17 +33,16 @@ FakeProvider::Script echoedError(Wire wire, int status, const QByteArray& echo)
 {
     const QByteArray message = echoMessage(echo);
     if (status == 401)
-        return { FakeProvider::Behaviour::Status, status, { { "Content-Type", "text/plain" } },
-            message };
+        return { Behaviour::Status, status, { { "Content-Type", "text/plain" } }, message };
     const auto json = [](const QJsonObject& body) {
         return QJsonDocument(body).toJson(QJsonDocument::Compact);
     };
     QByteArray body;
     switch (wire) {
     case Wire::OpenAi:
-        body = json({ { "error",
-            QJsonObject { { "message", QString::fromUtf8(message) },
-                { "type", "invalid_request_error" }, { "code", "invalid_api_key" } } } });
+    case Wire::Responses:
+        body = ResponsesWire::error(
+            "invalid_request_error", "invalid_api_key", QString::fromUtf8(message));
         break;
     case Wire::Anthropic:
         body = json({ { "type", "error" },
@@ -265,107 +58,160 @@ FakeProvider::Script echoedError(Wire wire, int status, const QByteArray& echo)
         body = json({ { "message", QString::fromUtf8(message) } });
         break;
     }
-    return { FakeProvider::Behaviour::Status, status, {}, body };
+    return { Behaviour::Status, status, {}, body };
 }
 
-// EchoSecretMidStream's last event.
-QByteArray echoedErrorEvent(Wire wire, const QByteArray& echo)
+// EchoSecretMidStream's last event, which in the Responses API is numbered `sequenceNumber`.
+QByteArray echoedErrorEvent(
+    Wire wire, const QByteArray& echo, const QString& model = {}, int sequenceNumber = 0)
 {
     const QByteArray message = echoMessage(echo);
     switch (wire) {
     case Wire::OpenAi:
-        return errorEvent(500, message.constData());
+        return OpenAiChatWire::errorEvent(500, message.constData());
     case Wire::Anthropic:
-        return anthropicErrorEvent("api_error", message.constData());
+        return AnthropicWire::errorEvent("api_error", message.constData());
     case Wire::Gemini:
         return GeminiWire::errorChunk(500, message.constData(), "INTERNAL");
     case Wire::Converse:
         return EventStreamEncoder::exception("internalServerException",
             QJsonDocument(QJsonObject { { "message", QString::fromUtf8(message) } })
                 .toJson(QJsonDocument::Compact));
+    case Wire::Responses:
+        return ResponsesWire::failed(
+            model, sequenceNumber, "server_error", QString::fromUtf8(message));
     }
     return {};
 }
 
-// Amazon Bedrock's Converse API: a whole answer and the binary event stream of one.
-QByteArray converseAnswer(bool toolCall)
+// What the behaviours send in one wire format (all but Converse's, which has its own): the
+// answer whole and streamed, and what a stream that goes wrong sends.
+struct WireAnswer
 {
-    const QJsonArray content = toolCall
-        ? QJsonArray { QJsonObject { { "text", "Checking." } },
-              QJsonObject { { "toolUse",
-                  QJsonObject { { "toolUseId", "tooluse_fake1" }, { "name", "get_weather" },
-                      { "input", QJsonObject { { "city", "Paris" } } } } } } }
-        : QJsonArray { QJsonObject { { "text", "Hello from the fake." } } };
-    const QJsonObject body {
-        { "output",
-            QJsonObject {
-                { "message", QJsonObject { { "role", "assistant" }, { "content", content } } } } },
-        { "stopReason", toolCall ? "tool_use" : "end_turn" },
-        { "usage",
-            toolCall ? QJsonObject { { "inputTokens", 20 }, { "outputTokens", 9 },
-                { "totalTokens", 29 } }
-                     : QJsonObject { { "inputTokens", 5 }, { "outputTokens", 4 },
-                         { "totalTokens", 9 }, { "cacheReadInputTokens", 2 } } },
-        { "metrics", QJsonObject { { "latencyMs", 12 } } }
-    };
-    return QJsonDocument(body).toJson(QJsonDocument::Compact);
+    QByteArray whole;
+    QList<QByteArray> events;
+    qsizetype toFirstText = 1; // the events up to and including the first text
+    qsizetype complete = 0; // the events of the whole answer without its end marker, if any
+    QByteArray malformed {}; // an event that is not JSON
+    QByteArray midStreamError {}; // after the first text
+    QByteArray firstError {}; // before any other event
+};
+
+WireAnswer openAiAnswer(const QString& model, const FakeProvider::Script& script)
+{
+    const bool toolCall = script.behaviour == Behaviour::ToolCall;
+    WireAnswer answer { toolCall ? OpenAiChatWire::toolCallCompletion(model, script.call)
+                                 : OpenAiChatWire::completion(model),
+        toolCall ? OpenAiChatWire::toolCallEvents(model, script.call)
+                 : OpenAiChatWire::events(model) };
+    answer.complete = answer.events.size() - 1; // without [DONE]
+    answer.malformed = "data: {\"choices\": [\n\n";
+    answer.midStreamError = OpenAiChatWire::errorEvent(500, "The model crashed mid-answer");
+    answer.firstError
+        = OpenAiChatWire::errorEvent(script.status, "Overloaded before the first token");
+    return answer;
 }
 
-QByteArray converseEvent(const char* type, const QJsonObject& payload)
+WireAnswer anthropicAnswer(const QString& model, const FakeProvider::Script& script)
 {
-    return EventStreamEncoder::event(type, QJsonDocument(payload).toJson(QJsonDocument::Compact));
+    const bool toolCall = script.behaviour == Behaviour::ToolCall;
+    WireAnswer answer {
+        toolCall ? AnthropicWire::toolUse(model, script.call) : AnthropicWire::message(model),
+        toolCall ? AnthropicWire::toolUseEvents(model, script.call) : AnthropicWire::events(model)
+    };
+    answer.toFirstText = 4; // message_start, ping, content_block_start, content_block_delta
+    answer.complete = answer.events.size() - 1; // without message_stop
+    answer.malformed = "event: content_block_delta\ndata: {\"type\": [\n\n";
+    answer.midStreamError = AnthropicWire::errorEvent("overloaded_error", "Overloaded");
+    answer.firstError
+        = OpenAiChatWire::errorEvent(script.status, "Overloaded before the first token");
+    return answer;
 }
 
-QList<QByteArray> converseEvents(bool toolCall)
+WireAnswer geminiAnswer(const QString& model, const FakeProvider::Script& script)
 {
-    const auto textDelta = [](const char* text) {
-        return converseEvent("contentBlockDelta",
-            { { "contentBlockIndex", 0 }, { "delta", QJsonObject { { "text", text } } } });
+    const bool toolCall = script.behaviour == Behaviour::ToolCall;
+    WireAnswer answer { toolCall ? GeminiWire::toolCallAnswer(model, script.call)
+                                 : GeminiWire::answer(model),
+        toolCall ? GeminiWire::toolCallEvents(model, script.call) : GeminiWire::events(model) };
+    answer.complete = answer.events.size(); // Google's streams have no end marker
+    answer.malformed = "data: {\"candidates\": [\r\n\r\n";
+    answer.midStreamError = GeminiWire::errorChunk(503, "The model is overloaded.", "UNAVAILABLE");
+    answer.firstError
+        = OpenAiChatWire::errorEvent(script.status, "Overloaded before the first token");
+    return answer;
+}
+
+WireAnswer responsesAnswer(const QString& model, const FakeProvider::Script& script)
+{
+    const bool toolCall = script.behaviour == Behaviour::ToolCall;
+    WireAnswer answer {
+        toolCall ? ResponsesWire::toolCallAnswer(model, script.call) : ResponsesWire::answer(model),
+        toolCall ? ResponsesWire::toolCallEvents(model, script.call) : ResponsesWire::events(model)
     };
-    QList<QByteArray> events { converseEvent("messageStart", { { "role", "assistant" } }) };
-    if (toolCall) {
-        const auto inputDelta = [](const char* json) {
-            return converseEvent("contentBlockDelta",
-                { { "contentBlockIndex", 1 },
-                    { "delta",
-                        QJsonObject { { "toolUse", QJsonObject { { "input", json } } } } } });
-        };
-        events += { textDelta("Checking."),
-            converseEvent("contentBlockStop", { { "contentBlockIndex", 0 } }),
-            converseEvent("contentBlockStart",
-                { { "contentBlockIndex", 1 },
-                    { "start",
-                        QJsonObject { { "toolUse",
-                            QJsonObject { { "toolUseId", "tooluse_fake1" },
-                                { "name", "get_weather" } } } } } }),
-            inputDelta(R"({"city": )"), inputDelta(R"("Paris"})"),
-            converseEvent("contentBlockStop", { { "contentBlockIndex", 1 } }),
-            converseEvent("messageStop", { { "stopReason", "tool_use" } }) };
-    } else {
-        events += { textDelta("Hello from"), textDelta(" the fake."),
-            converseEvent("contentBlockStop", { { "contentBlockIndex", 0 } }),
-            converseEvent("messageStop", { { "stopReason", "end_turn" } }) };
+    answer.toFirstText = ResponsesWire::eventsToFirstDelta;
+    answer.complete = answer.events.size(); // the stream ends at response.completed
+    answer.malformed = "event: response.output_text.delta\ndata: {\"type\": [\n\n";
+    answer.midStreamError = ResponsesWire::failed(
+        model, ResponsesWire::eventsToFirstDelta, "server_error", "The model crashed mid-answer");
+    const bool limited = script.status == 429;
+    answer.firstError = ResponsesWire::errorEvent(0, limited ? "requests" : "server_error",
+        limited ? "rate_limit_exceeded" : "server_error", "Overloaded before the first token");
+    return answer;
+}
+
+WireAnswer wireAnswer(
+    Wire wire, const QString& model, const FakeProvider::Script& script, const QByteArray& echo)
+{
+    WireAnswer answer;
+    switch (wire) {
+    case Wire::OpenAi:
+    case Wire::Converse: // answered apart
+        answer = openAiAnswer(model, script);
+        break;
+    case Wire::Anthropic:
+        answer = anthropicAnswer(model, script);
+        break;
+    case Wire::Gemini:
+        answer = geminiAnswer(model, script);
+        break;
+    case Wire::Responses:
+        answer = responsesAnswer(model, script);
+        break;
     }
-    events += converseEvent("metadata",
-        { { "usage",
-              toolCall ? QJsonObject { { "inputTokens", 20 }, { "outputTokens", 9 } }
-                       : QJsonObject { { "inputTokens", 5 }, { "outputTokens", 4 },
-                           { "totalTokens", 9 }, { "cacheReadInputTokens", 2 } } },
-            { "metrics", QJsonObject { { "latencyMs", 12 } } } });
-    return events;
+    if (script.behaviour == Behaviour::EchoSecretMidStream)
+        answer.midStreamError = echoedErrorEvent(wire, echo, model, int(answer.toFirstText));
+    return answer;
 }
 
-// Bedrock's path: /model/{model id, percent-encoded}/converse[-stream].
-bool isConverse(const QByteArray& path)
+void sendAll(const std::shared_ptr<HttpExchange>& exchange, const QList<QByteArray>& parts)
 {
-    return path.startsWith("/model/")
-        && (path.endsWith("/converse") || path.endsWith("/converse-stream"));
+    for (const QByteArray& part : parts)
+        exchange->write(part);
+    exchange->endStream();
 }
 
-QString converseModel(const QByteArray& path)
+// The normal answer to what was asked: counted tokens, the models, the answer whole or
+// streamed.
+void answerNormally(const std::shared_ptr<HttpExchange>& exchange, const WireAnswer& answer,
+    bool stream, const QByteArray& path)
 {
-    const QByteArray encoded = path.mid(7, path.lastIndexOf('/') - 7);
-    return QString::fromUtf8(QByteArray::fromPercentEncoding(encoded));
+    if (path.endsWith("/v1/messages/count_tokens") || path.contains("/models/count-tokens:")) {
+        exchange->respond(200, jsonType, R"({"input_tokens": 14})");
+        return;
+    }
+    if (path.endsWith("/models")) {
+        exchange->respond(200, jsonType,
+            R"({"object": "list", "data": [{"id": "gpt-4.1", "object": "model", )"
+            R"("created": 1744316542, "owned_by": "system"}]})");
+        return;
+    }
+    if (!stream) {
+        exchange->respond(200, jsonType, answer.whole);
+        return;
+    }
+    exchange->beginStream(200, eventStream);
+    sendAll(exchange, answer.events);
 }
 
 QByteArray presentedKey(const HttpRequest& request)
@@ -398,6 +244,93 @@ QString roleProblem(const QJsonObject& body, bool converse, bool gemini)
             return QStringLiteral("Invalid value at 'role': \"%1\"").arg(role);
     }
     return {};
+}
+
+using Keep = std::function<void(const std::shared_ptr<HttpExchange>&)>;
+
+// The behaviours of a stream that begins: late, cut, stalled, broken or not quite the answer.
+void streamAsScripted(const std::shared_ptr<HttpExchange>& exchange,
+    const FakeProvider::Script& script, const WireAnswer& answer, const Keep& keep)
+{
+    const auto sendAfter = [exchange](std::chrono::milliseconds delay, QList<QByteArray> rest) {
+        QTimer::singleShot(delay, exchange.get(), [exchange, rest] { sendAll(exchange, rest); });
+    };
+    exchange->beginStream(200, eventStream);
+    switch (script.behaviour) {
+    case Behaviour::SlowFirstToken:
+        sendAfter(script.delay, answer.events);
+        return;
+    case Behaviour::CutMidStream:
+        exchange->write(answer.events.first());
+        QTimer::singleShot(20, exchange.get(), [exchange] { exchange->abortConnection(); });
+        return;
+    case Behaviour::StallMidStream:
+        exchange->write(answer.events.first());
+        keep(exchange);
+        return;
+    case Behaviour::FailAfterHeaders:
+        QTimer::singleShot(20, exchange.get(), [exchange] { exchange->abortConnection(); });
+        return;
+    case Behaviour::MalformedEvent:
+        sendAll(
+            exchange, answer.events.first(1) + QList { answer.malformed } + answer.events.mid(1));
+        return;
+    case Behaviour::StreamWithoutDone:
+        sendAll(exchange, answer.events.first(answer.complete));
+        return;
+    case Behaviour::ErrorEventMidStream:
+    case Behaviour::EchoSecretMidStream:
+        // The answer has begun (its first text), and breaks a moment later.
+        for (const QByteArray& event : answer.events.first(answer.toFirstText))
+            exchange->write(event);
+        sendAfter(std::chrono::milliseconds(50), { answer.midStreamError });
+        return;
+    case Behaviour::AzureFilterResultsFirst:
+        sendAll(exchange, QList { OpenAiChatWire::azureFilterResults() } + answer.events);
+        return;
+    case Behaviour::ErrorEventFirst:
+        sendAll(exchange, { answer.firstError });
+        return;
+    default: // not a stream's behaviour
+        exchange->abortConnection();
+        return;
+    }
+}
+
+// Answers as the script says, with `answer` in the endpoint's wire format; `keep` holds an
+// exchange open for the behaviours that never finish.
+void behave(const std::shared_ptr<HttpExchange>& exchange, const FakeProvider::Script& script,
+    const WireAnswer& answer, bool stream, const QByteArray& path, const Keep& keep)
+{
+    switch (script.behaviour) {
+    case Behaviour::Answer:
+    case Behaviour::ToolCall: // its answer is the call
+        answerNormally(exchange, answer, stream, path);
+        return;
+    case Behaviour::SlowHeaders:
+        QTimer::singleShot(
+            script.delay, exchange.get(), [=] { answerNormally(exchange, answer, stream, path); });
+        return;
+    case Behaviour::Status: {
+        // JSON unless the script says otherwise (raw bytes for an event stream, say).
+        FakeProvider::Headers headers = script.headers;
+        if (headerValue(headers, "content-type").isEmpty())
+            headers += jsonType;
+        exchange->respond(script.status, headers, script.body);
+        return;
+    }
+    case Behaviour::EchoSecret:
+        return; // answered as a Status script
+    case Behaviour::ResetBeforeHeaders:
+        exchange->abortConnection();
+        return;
+    case Behaviour::NoAnswer:
+        keep(exchange);
+        return;
+    default:
+        streamAsScripted(exchange, script, answer, keep);
+        return;
+    }
 }
 
 } // namespace
@@ -461,11 +394,13 @@ void FakeProvider::answerConverse(const std::shared_ptr<HttpExchange>& exchange,
     }
     const bool toolCall = script.behaviour == Behaviour::ToolCall;
     if (!stream) {
-        exchange->respond(200, json, converseAnswer(toolCall));
+        exchange->respond(200, json,
+            toolCall ? ConverseWire::toolCallAnswer(script.call) : ConverseWire::answer());
         return;
     }
     exchange->beginStream(200, { { "Content-Type", "application/vnd.amazon.eventstream" } });
-    QList<QByteArray> events = converseEvents(toolCall);
+    QList<QByteArray> events
+        = toolCall ? ConverseWire::toolCallEvents(script.call) : ConverseWire::events();
     if (script.behaviour == Behaviour::ErrorEventMidStream) {
         // Throttled after the first text: an exception frame inside the 200 stream.
         events = events.first(2);
@@ -592,7 +527,7 @@ void FakeProvider::handle(const std::shared_ptr<HttpExchange>& exchange)
         return;
     }
     const QJsonObject body = QJsonDocument::fromJson(request.body).object();
-    const bool converse = isConverse(path);
+    const bool converse = ConverseWire::isConverse(path);
     const bool gemini = GeminiWire::isGenerateContent(path);
     const bool rawPredict = GeminiWire::isRawPredict(path);
     QByteArray key = presentedKey(request);
@@ -604,7 +539,7 @@ void FakeProvider::handle(const std::shared_ptr<HttpExchange>& exchange)
     QString model = body.value("model").toString();
     bool stream = body.value("stream").toBool();
     if (converse) {
-        model = converseModel(path);
+        model = ConverseWire::modelOf(path);
         stream = path.endsWith("-stream");
     } else if (gemini || (rawPredict && !path.contains("/models/count-tokens:"))) {
         model = GeminiWire::modelOf(path);
@@ -624,13 +559,13 @@ void FakeProvider::handle(const std::shared_ptr<HttpExchange>& exchange)
     // Converse and Gemini take only the two roles of a conversation, as AWS and Google check.
     const QString badRole = roleProblem(body, converse, gemini);
     if (!badRole.isEmpty()) {
-        exchange->respond(400, { { "Content-Type", "application/json" } },
+        exchange->respond(400, jsonType,
             converse ? QJsonDocument(QJsonObject { { "message", badRole } }).toJson()
                      : GeminiWire::error(400, qPrintable(badRole), "INVALID_ARGUMENT"));
         return;
     }
     if (endpointList && script.behaviour == Behaviour::Answer) {
-        exchange->respond(200, { { "Content-Type", "application/json" } }, "{}");
+        exchange->respond(200, jsonType, "{}");
         return;
     }
     if (converse) {
@@ -639,14 +574,14 @@ void FakeProvider::handle(const std::shared_ptr<HttpExchange>& exchange)
     }
     if (gemini && stream && !request.target.endsWith("?alt=sse")) {
         // Without alt=sse Google streams one JSON array, which no client here reads.
-        exchange->respond(400, { { "Content-Type", "application/json" } },
+        exchange->respond(400, jsonType,
             GeminiWire::error(
                 400, "This fake streams server-sent events only (alt=sse)", "INVALID_ARGUMENT"));
         return;
     }
     if (rawPredict) {
         if (const QString problem = rawPredictProblem(request, body); !problem.isEmpty()) {
-            exchange->respond(400, { { "Content-Type", "application/json" } },
+            exchange->respond(400, jsonType,
                 QJsonDocument(QJsonObject { { "type", "error" },
                                   { "error",
                                       QJsonObject { { "type", "invalid_request_error" },
@@ -655,142 +590,20 @@ void FakeProvider::handle(const std::shared_ptr<HttpExchange>& exchange)
             return;
         }
     }
-    // The events of a normal answer, sent one by one as a provider would, in the format of the
-    // endpoint asked: OpenAI's, Anthropic's Messages API (also Claude on Vertex), or Gemini's.
-    const bool anthropic = path.endsWith("/v1/messages") || rawPredict;
-    const Wire wire = gemini ? Wire::Gemini : anthropic ? Wire::Anthropic : Wire::OpenAi;
+    // The format of the endpoint asked: OpenAI's chat completions, its Responses API,
+    // Anthropic's Messages API (also Claude on Vertex) or Gemini's.
+    const Wire wire = gemini                          ? Wire::Gemini
+        : path.endsWith("/v1/messages") || rawPredict ? Wire::Anthropic
+        : ResponsesWire::isResponses(path)            ? Wire::Responses
+                                                      : Wire::OpenAi;
     if (script.behaviour == Behaviour::EchoSecret)
         script = echoedError(wire, script.status, echo);
-    const QList<QByteArray> events = gemini ? GeminiWire::events(model, false)
-        : anthropic                         ? anthropicEvents(model)
-                    : QList<QByteArray> { chunk(model, "Hello"), chunk(model, " from"),
-                          chunk(model, " the fake."), chunk(model, {}, "stop"), usageChunk(model),
-                          "data: [DONE]\n\n" };
-    const auto sendAll = [exchange](const QList<QByteArray>& parts) {
-        for (const QByteArray& part : parts)
-            exchange->write(part);
-        exchange->endStream();
-    };
-    const auto answer = [=] {
-        if (path.endsWith("/v1/messages/count_tokens") || path.contains("/models/count-tokens:")) {
-            exchange->respond(
-                200, { { "Content-Type", "application/json" } }, R"({"input_tokens": 14})");
-            return;
-        }
-        if ((anthropic || gemini) && !stream) {
-            exchange->respond(200, { { "Content-Type", "application/json" } },
-                gemini ? GeminiWire::answer(model, false) : anthropicMessage(model));
-            return;
-        }
-        if (path.endsWith("/models")) {
-            exchange->respond(200, { { "Content-Type", "application/json" } },
-                R"({"object": "list", "data": [{"id": "gpt-4.1", "object": "model", )"
-                R"("created": 1744316542, "owned_by": "system"}]})");
-            return;
-        }
-        if (!stream) {
-            exchange->respond(200, { { "Content-Type", "application/json" } }, completion(model));
-            return;
-        }
-        exchange->beginStream(200, eventStream);
-        sendAll(events);
-    };
-    switch (script.behaviour) {
-    case Behaviour::Answer:
-        answer();
-        return;
-    case Behaviour::SlowHeaders:
-        QTimer::singleShot(script.delay, exchange.get(), answer);
-        return;
-    case Behaviour::Status: {
-        // JSON unless the script says otherwise (raw bytes for an event stream, say).
-        Headers headers = script.headers;
-        if (headerValue(headers, "content-type").isEmpty())
-            headers.append({ QByteArray("Content-Type"), QByteArray("application/json") });
-        exchange->respond(script.status, headers, script.body);
-        return;
-    }
-    case Behaviour::ResetBeforeHeaders:
-        exchange->abortConnection();
-        return;
-    case Behaviour::NoAnswer: {
-        QMutexLocker lock(&m_mutex);
-        m_unanswered.append(exchange);
-        return;
-    }
-    case Behaviour::SlowFirstToken:
-        exchange->beginStream(200, eventStream);
-        QTimer::singleShot(script.delay, exchange.get(), [sendAll, events] { sendAll(events); });
-        return;
-    case Behaviour::CutMidStream:
-        exchange->beginStream(200, eventStream);
-        exchange->write(events.first());
-        QTimer::singleShot(20, exchange.get(), [exchange] { exchange->abortConnection(); });
-        return;
-    case Behaviour::StallMidStream: {
-        exchange->beginStream(200, eventStream);
-        exchange->write(events.first());
-        QMutexLocker lock(&m_mutex);
-        m_unanswered.append(exchange);
-        return;
-    }
-    case Behaviour::MalformedEvent:
-        exchange->beginStream(200, eventStream);
-        sendAll({ events.at(0), "data: {\"choices\": [\n\n", events.at(1), events.at(2),
-            events.at(3), events.at(4), events.at(5) });
-        return;
-    case Behaviour::StreamWithoutDone:
-        exchange->beginStream(200, eventStream);
-        sendAll(events.first(anthropic ? 7 : 5)); // complete, without the end marker
-        return;
-    case Behaviour::FailAfterHeaders:
-        exchange->beginStream(200, eventStream);
-        QTimer::singleShot(20, exchange.get(), [exchange] { exchange->abortConnection(); });
-        return;
-    case Behaviour::ErrorEventMidStream:
-    case Behaviour::EchoSecretMidStream: {
-        exchange->beginStream(200, eventStream);
-        // The answer has begun: its first text (Anthropic's comes after three framing events).
-        for (const QByteArray& event : events.first(anthropic ? 4 : 1))
-            exchange->write(event);
-        const QByteArray last = script.behaviour == Behaviour::EchoSecretMidStream
-            ? echoedErrorEvent(wire, echo)
-            : gemini    ? GeminiWire::errorChunk(503, "The model is overloaded.", "UNAVAILABLE")
-            : anthropic ? anthropicErrorEvent("overloaded_error", "Overloaded")
-                        : errorEvent(500, "The model crashed mid-answer");
-        QTimer::singleShot(50, exchange.get(), [sendAll, last] { sendAll({ last }); });
-        return;
-    }
-    case Behaviour::EchoSecret:
-        return; // answered as a Status script above
-    case Behaviour::AzureFilterResultsFirst: {
-        const QJsonObject filterResults { { "id", "" }, { "object", "" }, { "model", "" },
-            { "choices", QJsonArray() },
-            { "prompt_filter_results",
-                QJsonArray { QJsonObject {
-                    { "prompt_index", 0 }, { "content_filter_results", QJsonObject() } } } } };
-        exchange->beginStream(200, eventStream);
-        sendAll(QList<QByteArray> { "data: "
-                    + QJsonDocument(filterResults).toJson(QJsonDocument::Compact) + "\n\n" }
-            + events);
-        return;
-    }
-    case Behaviour::ToolCall:
-        if (!stream) {
-            exchange->respond(200, { { "Content-Type", "application/json" } },
-                gemini          ? GeminiWire::answer(model, true)
-                    : anthropic ? anthropicToolUse(model)
-                                : toolCallCompletion(model));
-            return;
-        }
-        exchange->beginStream(200, eventStream);
-        sendAll(gemini      ? GeminiWire::events(model, true)
-                : anthropic ? anthropicToolUseEvents(model)
-                            : toolCallEvents(model));
-        return;
-    case Behaviour::ErrorEventFirst:
-        exchange->beginStream(200, eventStream);
-        sendAll({ errorEvent(script.status, "Overloaded before the first token") });
-        return;
-    }
+    behave(exchange, script, wireAnswer(wire, model, script, echo), stream, path,
+        [this](const std::shared_ptr<HttpExchange>& open) { keepUnanswered(open); });
+}
+
+void FakeProvider::keepUnanswered(const std::shared_ptr<HttpExchange>& exchange)
+{
+    QMutexLocker lock(&m_mutex);
+    m_unanswered.append(exchange);
 }

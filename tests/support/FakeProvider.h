@@ -2,6 +2,7 @@
 
 #include "router/http/HttpServer.h"
 #include "tests/support/FakeGoogleAuth.h"
+#include "tests/support/FakeToolCall.h"
 
 #include <QMutex>
 #include <QObject>
@@ -9,9 +10,12 @@
 #include <chrono>
 #include <memory>
 
-// A provider on 127.0.0.1 that speaks OpenAI's wire format, scripted per key and per model, and
-// remembers every attempt it received (key, model, time) so tests can check what the provider
-// saw: how many attempts, the gaps between retries, no hammering.
+// A provider on 127.0.0.1 that speaks each provider's wire format (OpenAI's chat completions and
+// Responses API, Azure's, Anthropic's Messages API, Bedrock's Converse, Gemini's, Claude on
+// Vertex), scripted per key and per model, and remembers every attempt it received (key, model,
+// time) so tests can check what the provider saw: how many attempts, the gaps between retries,
+// no hammering. The OpenAI base URL is baseUrl(); Azure's Responses API is at
+// /openai/v1/responses (the deployment as the body's model, the key in api-key).
 class FakeProvider : public QObject
 {
     Q_OBJECT
@@ -21,7 +25,7 @@ public:
     using Headers = HttpHeaders;
 
     enum class Behaviour {
-        Answer, // 200 with a chat completion, streamed when the request asks
+        Answer, // 200 with the answer, streamed when the request asks
         // The scripted status, headers and body (429, 401, 500, 400 context length...), as
         // JSON unless the headers name another Content-Type; the body is sent as it is.
         Status,
@@ -32,19 +36,29 @@ public:
         CutMidStream, // one event, then the connection drops
         StallMidStream, // one event, then silence
         MalformedEvent, // a stream with one event that is not JSON among good ones
-        StreamWithoutDone, // a complete stream that never sends [DONE]
+        // A complete stream without its end marker ([DONE], Anthropic's message_stop); in the
+        // formats that have none (Gemini's, the Responses API) the whole stream. Then the
+        // connection closes.
+        StreamWithoutDone,
         FailAfterHeaders, // 200 and the stream's headers, then the connection drops
-        ErrorEventMidStream, // one event, then an error event
-        ErrorEventFirst, // an error event (with `status` as its code) before any other
+        // The first text, then an error event (the Responses API's: response.failed).
+        ErrorEventMidStream,
+        // An error event (with `status` as its code; the Responses API's `error` event says
+        // rate_limit_exceeded for a 429, server_error otherwise) before any other.
+        ErrorEventFirst,
         AzureFilterResultsFirst, // Azure's stream: a chunk with empty choices, then the answer
-        ToolCall, // OpenAI format: a call of get_weather({"city": "Paris"}), streamed in pieces
+        // A call of Script::call (get_weather({"city": "Paris"}) unless scripted) in every
+        // format, whole or streamed with its arguments in two pieces: OpenAI's tool_calls;
+        // Anthropic's, Converse's and Gemini's after the text "Checking."; the Responses API's
+        // function_call item, or its custom_tool_call when the call is custom.
+        ToolCall,
         // Errors that quote the secret the request presented (its API key, a Vertex access
         // token, a SigV4 access key id) followed by `body`, when set: what the test knows the
         // provider was given beyond what it can see (an AWS secret key, a private key). As the
         // answer, with `status`: a 401 as a plain-text page, any other as the endpoint's JSON
         // error with the quote in its message...
         EchoSecret,
-        // ...or, in the endpoint's format, one event and then an error event quoting it.
+        // ...or, in the endpoint's format, the first text and then an error event quoting it.
         EchoSecretMidStream,
     };
 
@@ -55,6 +69,7 @@ public:
         Headers headers {};
         QByteArray body {};
         std::chrono::milliseconds delay { 0 };
+        FakeToolCall call {}; // what ToolCall calls
     };
 
     struct Attempt
@@ -92,6 +107,7 @@ public:
 private:
     void handle(const std::shared_ptr<HttpExchange>& exchange);
     Script takeScript(const QByteArray& key, const QString& model);
+    void keepUnanswered(const std::shared_ptr<HttpExchange>& exchange);
     void answerConverse(const std::shared_ptr<HttpExchange>& exchange, const Script& script,
         bool stream, const QByteArray& echo);
     // A Vertex request's token as the account it was issued to; false (and answered 401) when

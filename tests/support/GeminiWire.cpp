@@ -31,11 +31,10 @@ QJsonObject text(const char* text)
     return { { "text", text } };
 }
 
-QJsonObject weatherCall()
+QJsonObject functionCall(const FakeToolCall& call)
 {
     return { { "functionCall",
-        QJsonObject {
-            { "name", "get_weather" }, { "args", QJsonObject { { "city", "Paris" } } } } } };
+        QJsonObject { { "name", call.name }, { "args", call.arguments } } } };
 }
 
 QByteArray sse(const QJsonObject& data)
@@ -45,22 +44,29 @@ QByteArray sse(const QJsonObject& data)
 
 } // namespace
 
-QByteArray GeminiWire::answer(const QString& model, bool toolCall)
+QByteArray GeminiWire::answer(const QString& model)
 {
-    const QJsonObject body = toolCall
-        ? chunk(model, { text("Checking."), weatherCall() }, "STOP", usage(20, 9))
-        : chunk(model, { text("Hello from the fake.") }, "STOP", usage(5, 4, 2));
-    return QJsonDocument(body).toJson(QJsonDocument::Compact);
+    return QJsonDocument(chunk(model, { text("Hello from the fake.") }, "STOP", usage(5, 4, 2)))
+        .toJson(QJsonDocument::Compact);
 }
 
-QList<QByteArray> GeminiWire::events(const QString& model, bool toolCall)
+QList<QByteArray> GeminiWire::events(const QString& model)
 {
-    if (toolCall) {
-        return { sse(chunk(model, { text("Checking.") }, nullptr, usage(20, 0))),
-            sse(chunk(model, { weatherCall() }, "STOP", usage(20, 9))) };
-    }
     return { sse(chunk(model, { text("Hello from") }, nullptr, usage(5, 0))),
         sse(chunk(model, { text(" the fake.") }, "STOP", usage(5, 4, 2))) };
+}
+
+QByteArray GeminiWire::toolCallAnswer(const QString& model, const FakeToolCall& call)
+{
+    return QJsonDocument(
+        chunk(model, { text("Checking."), functionCall(call) }, "STOP", usage(20, 9)))
+        .toJson(QJsonDocument::Compact);
+}
+
+QList<QByteArray> GeminiWire::toolCallEvents(const QString& model, const FakeToolCall& call)
+{
+    return { sse(chunk(model, { text("Checking.") }, nullptr, usage(20, 0))),
+        sse(chunk(model, { functionCall(call) }, "STOP", usage(20, 9))) };
 }
 
 QByteArray GeminiWire::error(int code, const char* message, const char* status)

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "tests/support/FakeToolCall.h"
+
 #include <QByteArray>
 #include <QList>
 #include <QString>
@@ -10,9 +12,12 @@
 class GeminiWire
 {
 public:
-    // "Hello from the fake.", or a call of get_weather({"city": "Paris"}) after "Checking.".
-    static QByteArray answer(const QString& model, bool toolCall);
-    static QList<QByteArray> events(const QString& model, bool toolCall);
+    // "Hello from the fake.", whole or in two chunks.
+    static QByteArray answer(const QString& model);
+    static QList<QByteArray> events(const QString& model);
+    // "Checking." and a functionCall part calling the tool (whole: Gemini streams no fragments).
+    static QByteArray toolCallAnswer(const QString& model, const FakeToolCall& call);
+    static QList<QByteArray> toolCallEvents(const QString& model, const FakeToolCall& call);
     static QByteArray error(int code, const char* message, const char* status);
     static QByteArray errorChunk(int code, const char* message, const char* status);
     // The model of a request path: /v1beta/models/{model}:method or
