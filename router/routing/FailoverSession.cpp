@@ -106,6 +106,15 @@ ClientCall upstreamCallFor(const ClientCall& call)
     return streamed;
 }
 
+// The keys a call may use: all of them, or the one that holds the state it continues.
+QList<RouteKey> keysFor(const ClientCall& call, const RoutingSnapshot& snapshot)
+{
+    QList<RouteKey> keys = snapshot.keys;
+    if (call.boundKeyId)
+        keys.removeIf([&call](const RouteKey& key) { return key.id != *call.boundKeyId; });
+    return keys;
+}
+
 std::chrono::milliseconds remainingUntil(Clock::time_point when)
 {
     return std::max(0ms, std::chrono::ceil<std::chrono::milliseconds>(when - Clock::now()));
@@ -122,6 +131,7 @@ FailoverSession::FailoverSession(std::shared_ptr<HttpExchange> exchange, ClientC
     , m_caller(caller)
     , m_context(std::move(context))
     , m_settings(m_context.snapshot->settings)
+    , m_keys(keysFor(m_call, *m_context.snapshot))
     , m_waitBudgetLeft(m_settings.waitBudget)
     , m_redactor(m_context.redactor)
 {
@@ -158,8 +168,7 @@ RoutePlan FailoverSession::planFor(const QString& model, const HealthSnapshot& h
 {
     const RouteRequest request { model, m_caller.memberId, m_caller.localKeyId,
         m_caller.workspaceId };
-    return RoutePlanner::plan(
-        request, m_context.snapshot->keys, m_context.snapshot->catalog, health, Clock::now());
+    return RoutePlanner::plan(request, m_keys, m_context.snapshot->catalog, health, Clock::now());
 }
 
 void FailoverSession::planModel(int index)
@@ -168,8 +177,6 @@ void FailoverSession::planModel(int index)
     m_plan = planFor(m_models.at(index), m_context.health->snapshot());
     m_queue.clear();
     for (const PlannedAttempt& planned : m_plan.attempts) {
-        if (m_call.boundKeyId && planned.keyId != *m_call.boundKeyId)
-            continue;
         if (!m_spent.contains({ planned.keyId, m_models.at(index) }))
             m_queue.append(planned);
     }

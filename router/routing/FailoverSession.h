@@ -114,6 +114,7 @@ private:
     LocalKeyDirectory::Entry m_caller;
     Context m_context;
     const RouterSettings& m_settings;
+    const QList<RouteKey> m_keys; // the snapshot's that the call may use
 
     RequestRecord m_record;
     QElapsedTimer m_clock;

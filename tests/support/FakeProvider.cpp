@@ -142,13 +142,18 @@ WireAnswer geminiAnswer(const QString& model, const FakeProvider::Script& script
     return answer;
 }
 
-WireAnswer responsesAnswer(const QString& model, const FakeProvider::Script& script)
+WireAnswer responsesAnswer(const QString& model, const FakeProvider::Script& script, bool stored)
 {
     const bool toolCall = script.behaviour == Behaviour::ToolCall;
     WireAnswer answer {
         toolCall ? ResponsesWire::toolCallAnswer(model, script.call) : ResponsesWire::answer(model),
         toolCall ? ResponsesWire::toolCallEvents(model, script.call) : ResponsesWire::events(model)
     };
+    static QAtomicInt responses;
+    const QByteArray id = "resp_fake" + QByteArray::number(responses.fetchAndAddRelaxed(1) + 1);
+    answer.whole = ResponsesWire::asMade(answer.whole, id, stored);
+    for (QByteArray& event : answer.events)
+        event = ResponsesWire::asMade(event, id, stored);
     answer.toFirstText = ResponsesWire::eventsToFirstDelta;
     answer.complete = answer.events.size(); // the stream ends at response.completed
     answer.malformed = "event: response.output_text.delta\ndata: {\"type\": [\n\n";
@@ -160,8 +165,8 @@ WireAnswer responsesAnswer(const QString& model, const FakeProvider::Script& scr
     return answer;
 }
 
-WireAnswer wireAnswer(
-    Wire wire, const QString& model, const FakeProvider::Script& script, const QByteArray& echo)
+WireAnswer wireAnswer(Wire wire, const QString& model, const FakeProvider::Script& script,
+    const QByteArray& echo, bool stored)
 {
     WireAnswer answer;
     switch (wire) {
@@ -176,7 +181,7 @@ WireAnswer wireAnswer(
         answer = geminiAnswer(model, script);
         break;
     case Wire::Responses:
-        answer = responsesAnswer(model, script);
+        answer = responsesAnswer(model, script, stored);
         break;
     }
     if (script.behaviour == Behaviour::EchoSecretMidStream)
@@ -598,7 +603,9 @@ void FakeProvider::handle(const std::shared_ptr<HttpExchange>& exchange)
                                                       : Wire::OpenAi;
     if (script.behaviour == Behaviour::EchoSecret)
         script = echoedError(wire, script.status, echo);
-    behave(exchange, script, wireAnswer(wire, model, script, echo), stream, path,
+    // OpenAI keeps a response unless it is told not to.
+    const bool stored = body.value("store").toBool(true);
+    behave(exchange, script, wireAnswer(wire, model, script, echo, stored), stream, path,
         [this](const std::shared_ptr<HttpExchange>& open) { keepUnanswered(open); });
 }
 

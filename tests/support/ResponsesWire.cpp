@@ -201,3 +201,11 @@ bool ResponsesWire::isResponses(const QByteArray& path)
 {
     return path.endsWith("/v1/responses") || path == "/openai/responses";
 }
+
+QByteArray ResponsesWire::asMade(QByteArray answerOrEvent, const QByteArray& id, bool stored)
+{
+    answerOrEvent.replace("\"id\":\"resp_fake1\"", "\"id\":\"" + id + '"');
+    if (stored)
+        answerOrEvent.replace("\"store\":false", "\"store\":true");
+    return answerOrEvent;
+}

@@ -36,6 +36,10 @@ public:
     // The body of a non-2xx answer: OpenAI's {"error": {message, type, param, code}}.
     static QByteArray error(const char* type, const char* code, const QString& message);
 
+    // The builders write every response as "resp_fake1", not kept (store: false); this is an
+    // answer or event of one request's response: its own id, kept unless it said store: false.
+    static QByteArray asMade(QByteArray answerOrEvent, const QByteArray& id, bool stored);
+
     // OpenAI's /v1/responses, Azure's /openai/v1/responses and its dated
     // /openai/responses?api-version=...
     static bool isResponses(const QByteArray& path);
