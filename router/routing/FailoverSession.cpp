@@ -6,6 +6,8 @@
 #include "router/routing/ResponseOwners.h"
 #include "router/translate/AnswerAssembler.h"
 #include "router/translate/OpenAiStreamTranslator.h"
+#include "router/translate/ReasoningSeal.h"
+#include "router/translate/SealingStreamTranslator.h"
 #include "router/upstream/AccessTokenSource.h"
 #include "router/upstream/UpstreamCall.h"
 
@@ -282,8 +284,11 @@ void FailoverSession::sendAttempt()
         // A provider that quotes the token in its error must not pass it on.
         m_redactor = m_context.redactor.with(target.accessToken);
     }
+    // Reasoning the conversation got from this key goes back to it; another's is left out.
+    ClientCall call = m_upstreamCall;
+    const QStringList unsealed = ReasoningSeal::openCall(call, m_planned.keyId);
     Result<UpstreamRequest> request
-        = m_adapter->buildRequest(target, m_upstreamCall, m_planned.upstreamModel);
+        = m_adapter->buildRequest(target, call, m_planned.upstreamModel);
     if (!request) {
         // What the request holds that this upstream's format cannot carry, or the key's setup.
         const bool untranslatable = request.failure().kind == FailureKind::Unsupported;
@@ -292,7 +297,7 @@ void FailoverSession::sendAttempt()
             request.failure().message);
         return;
     }
-    m_attempt.droppedFields = request->droppedFields;
+    m_attempt.droppedFields = unsealed + request->droppedFields;
     ++m_calls;
     m_body.clear();
     m_translator.reset();
@@ -379,6 +384,10 @@ void FailoverSession::onResponseStarted()
         || contentType.startsWith("application/vnd.amazon.eventstream");
     if (m_upstreamCall.stream && success && eventStream) {
         m_translator = m_adapter->streamTranslator(m_upstreamCall);
+        if (SealingStreamTranslator::carriesReasoningState(m_call.protocol)) {
+            m_translator = std::make_unique<SealingStreamTranslator>(
+                std::move(m_translator), m_call.protocol, m_planned.keyId);
+        }
         m_translator->setPrice(m_context.snapshot->catalog.priceOf(modelNames()));
         if (!m_call.stream)
             m_assembler = AnswerAssembler::forProtocol(m_call.protocol);
