@@ -536,6 +536,63 @@ private slots:
         QVERIFY(h.fake().attempts().isEmpty());
     }
 
+    // Gemini's embeddings: as they are to a Gemini key, as OpenAI's to an OpenAI-format key.
+    void geminiClientsEmbedAtGeminiAndOpenAiKeys_data()
+    {
+        QTest::addColumn<QString>("kind");
+        QTest::addColumn<QByteArray>("path");
+        QTest::newRow("gemini") << QStringLiteral("gemini")
+                                << QByteArray("/v1beta/models/gemini-embedding-001:embedContent");
+        QTest::newRow("openai-compatible")
+            << QStringLiteral("openai-compatible") << QByteArray("/v1/embeddings");
+    }
+    void geminiClientsEmbedAtGeminiAndOpenAiKeys()
+    {
+        QFETCH(QString, kind);
+        QFETCH(QByteArray, path);
+        RouterHarness h;
+        h.setKeys({ keyFor(h, kind, QStringLiteral("Only")) });
+        const HttpHeaders googleKey { { "x-goog-api-key", RouterHarness::token() } };
+        const QJsonObject content { { "parts", QJsonArray { QJsonObject { { "text", "Hi" } } } } };
+        const auto one = h.post(QStringLiteral("/v1beta/models/gemini-embedding-001:embedContent"),
+            { { "content", content }, { "taskType", "RETRIEVAL_QUERY" },
+                { "outputDimensionality", 3 } },
+            {}, googleKey);
+        QVERIFY2(one.status == 200, one.body.constData());
+        QCOMPARE(one.json()["embedding"]["values"].toArray(), QJsonArray({ 0.5, 0.25, 0.125 }));
+        const FakeProvider::Attempt attempt = h.fake().attempts().constLast();
+        QCOMPARE(attempt.path, path);
+        if (kind == u"openai-compatible") {
+            const QJsonObject sent = QJsonDocument::fromJson(attempt.body).object();
+            QCOMPARE(sent["input"].toArray(), QJsonArray({ "Hi" }));
+            QCOMPARE(sent["dimensions"].toInt(), 3);
+            QVERIFY(h.lastFinished().attempts.constLast().droppedFields.contains(
+                QStringLiteral("taskType")));
+        }
+
+        const QJsonObject request { { "model", "models/gemini-embedding-001" },
+            { "content", content } };
+        const auto batch
+            = h.post(QStringLiteral("/v1beta/models/gemini-embedding-001:batchEmbedContents"),
+                { { "requests", QJsonArray { request, request } } }, {}, googleKey);
+        QVERIFY2(batch.status == 200, batch.body.constData());
+        QCOMPARE(batch.json()["embeddings"].toArray().size(), 2);
+        QCOMPARE(batch.json()["embeddings"][1]["values"].toArray().size(), 3);
+    }
+
+    void geminiKeysCountTokensThemselves()
+    {
+        RouterHarness h;
+        h.setKeys({ keyFor(h, QStringLiteral("gemini"), QStringLiteral("Only")) });
+        const auto counted = h.post(QStringLiteral("/v1beta/models/gemini-2.5-flash:countTokens"),
+            geminiRequest(), {}, { { "x-goog-api-key", RouterHarness::token() } });
+        QVERIFY2(counted.status == 200, counted.body.constData());
+        QCOMPARE(counted.json()["totalTokens"].toInt(), 14);
+        QCOMPARE(h.fake().attempts().constLast().path,
+            QByteArray("/v1beta/models/gemini-2.5-flash:countTokens"));
+        QCOMPARE(h.lastFinished().usage.prompt, 14);
+    }
+
     // countTokens, counted by an Anthropic key in Google's terms.
     void geminiClientsCountTokensAnywhereAnthropicCounts()
     {

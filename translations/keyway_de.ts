@@ -704,73 +704,93 @@ Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
 <context>
     <name>FailoverSession</name>
     <message>
-        <location filename="../router/routing/FailoverSession.cpp" line="257"/>
+        <location filename="../router/routing/FailoverSession.cpp" line="269"/>
         <source>Keyway cannot call %1 keys yet</source>
         <translation>Keyway kann Schlüssel für %1 noch nicht verwenden</translation>
     </message>
     <message>
-        <location filename="../router/routing/FailoverSession.cpp" line="389"/>
+        <location filename="../router/routing/FailoverSession.cpp" line="412"/>
         <source>The answer is larger than %1 MiB</source>
         <translation>Die Antwort ist größer als %1 MiB</translation>
     </message>
     <message>
-        <location filename="../router/routing/FailoverSession.cpp" line="447"/>
+        <location filename="../router/routing/FailoverSession.cpp" line="470"/>
         <source>The stream ended before the answer was complete</source>
         <translation>Der Stream endete, bevor die Antwort vollständig war</translation>
     </message>
     <message>
-        <location filename="../router/routing/FailoverSession.cpp" line="475"/>
+        <location filename="../router/routing/FailoverSession.cpp" line="498"/>
         <source>The provider&apos;s answer could not be read</source>
         <translation>Die Antwort des Anbieters konnte nicht gelesen werden</translation>
     </message>
     <message>
-        <location filename="../router/routing/FailoverSession.cpp" line="535"/>
+        <location filename="../router/routing/FailoverSession.cpp" line="558"/>
         <source>No content within %1 s of the answer&apos;s headers</source>
         <translation>Kein Inhalt innerhalb von %1 s nach den Kopfzeilen der Antwort</translation>
     </message>
     <message>
-        <location filename="../router/routing/FailoverSession.cpp" line="632"/>
+        <location filename="../router/routing/FailoverSession.cpp" line="657"/>
         <source>The provider&apos;s streamed answer could not be read</source>
         <translation>Die gestreamte Antwort des Anbieters konnte nicht gelesen werden</translation>
     </message>
     <message>
-        <location filename="../router/routing/FailoverSession.cpp" line="689"/>
+        <location filename="../router/routing/FailoverSession.cpp" line="714"/>
         <source>The request&apos;s deadline of %1 s passed</source>
         <translation>Die Frist der Anfrage von %1 s ist abgelaufen</translation>
     </message>
     <message>
-        <location filename="../router/routing/FailoverSession.cpp" line="709"/>
-        <location filename="../router/routing/FailoverSession.cpp" line="711"/>
+        <location filename="../router/routing/FailoverSession.cpp" line="734"/>
+        <location filename="../router/routing/FailoverSession.cpp" line="736"/>
         <source>The client closed the connection</source>
         <translation>Der Client hat die Verbindung geschlossen</translation>
     </message>
     <message>
-        <location filename="../router/routing/FailoverSession.cpp" line="728"/>
+        <location filename="../router/routing/FailoverSession.cpp" line="753"/>
         <source>The request&apos;s deadline passed before a key answered</source>
         <translation>Die Frist der Anfrage lief ab, bevor ein Schlüssel antwortete</translation>
     </message>
     <message>
-        <location filename="../router/routing/FailoverSession.cpp" line="735"/>
+        <location filename="../router/routing/FailoverSession.cpp" line="760"/>
         <source>Every key for %1 is resting; the first is back in %2 s</source>
         <translation>Alle Schlüssel für %1 kühlen ab; der erste ist in %2 s wieder bereit</translation>
     </message>
     <message>
-        <location filename="../router/routing/FailoverSession.cpp" line="749"/>
+        <location filename="../router/routing/FailoverSession.cpp" line="781"/>
         <source>No key for %1 is usable now</source>
         <translation>Derzeit ist kein Schlüssel für %1 nutzbar</translation>
     </message>
     <message>
-        <location filename="../router/routing/FailoverSession.cpp" line="752"/>
+        <location filename="../router/routing/FailoverSession.cpp" line="784"/>
         <source>No key in this workspace serves the model %1 for this local key</source>
         <translation>Kein Schlüssel in diesem Arbeitsbereich bedient das Modell %1 für diesen lokalen Schlüssel</translation>
     </message>
     <message numerus="yes">
-        <location filename="../router/routing/FailoverSession.cpp" line="758"/>
+        <location filename="../router/routing/FailoverSession.cpp" line="790"/>
         <source>All %n attempt(s) failed. The last: %1</source>
         <translation>
             <numerusform>Der einzige Versuch ist fehlgeschlagen: %1</numerusform>
             <numerusform>Alle %n Versuche sind fehlgeschlagen. Der letzte: %1</numerusform>
         </translation>
+    </message>
+    <message>
+        <location filename="../router/routing/FailoverSession.cpp" line="802"/>
+        <source>it does not serve %1 for this local key</source>
+        <translation>er bedient %1 für diesen lokalen Schlüssel nicht</translation>
+    </message>
+    <message>
+        <location filename="../router/routing/FailoverSession.cpp" line="807"/>
+        <source>The previous response lives on the account of the key %1, which cannot serve this request: %2</source>
+        <translation>Die vorherige Antwort liegt beim Konto des Schlüssels %1, der diese Anfrage nicht bedienen kann: %2</translation>
+    </message>
+    <message>
+        <location filename="../router/routing/FailoverSession.cpp" line="809"/>
+        <source>(removed)</source>
+        <translation>(entfernt)</translation>
+    </message>
+    <message>
+        <location filename="../router/routing/FailoverSession.cpp" line="809"/>
+        <source>the key was removed</source>
+        <translation>der Schlüssel wurde entfernt</translation>
     </message>
 </context>
 <context>
@@ -3098,7 +3118,7 @@ Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
     </message>
     <message>
         <location filename="../router/Router.cpp" line="244"/>
-        <location filename="../router/Router.cpp" line="317"/>
+        <location filename="../router/Router.cpp" line="331"/>
         <source>There is no endpoint %1</source>
         <translation>Es gibt keinen Endpunkt %1</translation>
     </message>
@@ -3113,24 +3133,34 @@ Exit-Codes: 0 Erfolg, 2 falsche Argumente oder Eingaben, 3 Datenbankproblem,
         <translation>Dieser lokale API-Schlüssel ist unbekannt oder wurde widerrufen</translation>
     </message>
     <message>
-        <location filename="../router/Router.cpp" line="323"/>
+        <location filename="../router/Router.cpp" line="293"/>
+        <source>Previous response with id &apos;%1&apos; not found. Keyway knows the responses that OpenAI or Azure keep for it since it started; send the whole conversation in input (store: false) to go through any key.</source>
+        <translation>Vorherige Antwort mit der ID „%1“ nicht gefunden. Keyway kennt die Antworten, die OpenAI oder Azure seit seinem Start für es aufbewahren; senden Sie die ganze Unterhaltung in input (store: false), um über jeden Schlüssel zu gehen.</translation>
+    </message>
+    <message>
+        <location filename="../router/Router.cpp" line="337"/>
         <source>%1 expects POST</source>
         <translation>%1 erwartet POST</translation>
     </message>
     <message>
-        <location filename="../router/Router.cpp" line="368"/>
+        <location filename="../router/Router.cpp" line="382"/>
         <source>models/%1 is not found for this local key</source>
         <translation>models/%1 ist für diesen lokalen Schlüssel nicht verfügbar</translation>
     </message>
     <message>
-        <location filename="../router/Router.cpp" line="398"/>
+        <location filename="../router/Router.cpp" line="412"/>
         <source>Name the request: ?id=gen-…</source>
         <translation>Geben Sie die Anfrage an: ?id=gen-…</translation>
     </message>
     <message>
-        <location filename="../router/Router.cpp" line="406"/>
+        <location filename="../router/Router.cpp" line="420"/>
         <source>No request %1 is known</source>
         <translation>Die Anfrage %1 ist unbekannt</translation>
+    </message>
+    <message>
+        <location filename="../router/translate/GeminiEmbeddings.cpp" line="49"/>
+        <source>Only text can be embedded by OpenAI-format keys</source>
+        <translation>Schlüssel im OpenAI-Format können nur Text einbetten</translation>
     </message>
 </context>
 <context>

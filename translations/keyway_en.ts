@@ -42,7 +42,7 @@
 <context>
     <name>FailoverSession</name>
     <message numerus="yes">
-        <location filename="../router/routing/FailoverSession.cpp" line="758"/>
+        <location filename="../router/routing/FailoverSession.cpp" line="790"/>
         <source>All %n attempt(s) failed. The last: %1</source>
         <translation>
             <numerusform>The only attempt failed: %1</numerusform>

@@ -1,8 +1,10 @@
 #include "router/providers/HubAdapter.h"
 
+#include "router/inbound/ClientErrors.h"
 #include "router/translate/AnthropicToGeminiStream.h"
 #include "router/translate/AnthropicToResponsesStream.h"
 #include "router/translate/ChainedStreamTranslator.h"
+#include "router/translate/GeminiEmbeddings.h"
 #include "router/translate/GeminiToAnthropic.h"
 #include "router/translate/ResponsesToAnthropic.h"
 
@@ -16,6 +18,10 @@ namespace {
 ClientCall answerShell(const ClientCall& call)
 {
     ClientCall shell;
+    if (call.endpoint == ClientEndpoint::Embeddings) {
+        shell.endpoint = ClientEndpoint::Embeddings; // OpenAI's, as embeddingsCall() makes it
+        return shell;
+    }
     shell.protocol = ClientProtocol::Anthropic;
     shell.endpoint = call.endpoint == ClientEndpoint::CountTokens ? ClientEndpoint::CountTokens
                                                                   : ClientEndpoint::Messages;
@@ -56,8 +62,6 @@ Result<QJsonObject> hubBody(const ClientCall& call, QStringList* dropped)
         *dropped += translated->droppedFields;
         return translated->body;
     }
-    if (call.endpoint == ClientEndpoint::Embeddings)
-        return unsupported(QStringLiteral("Gemini embeddings reach Gemini and Vertex keys only"));
     const QJsonObject gemini = call.endpoint == ClientEndpoint::CountTokens
         ? geminiCountedRequest(call.body)
         : call.body;
@@ -68,6 +72,21 @@ Result<QJsonObject> hubBody(const ClientCall& call, QStringList* dropped)
     return translated->body;
 }
 
+// Gemini's embeddings, which Anthropic's format has none of, go as OpenAI's.
+Result<ClientCall> embeddingsCall(const ClientCall& call, QStringList* dropped)
+{
+    if (call.protocol != ClientProtocol::Gemini)
+        return unsupported(QStringLiteral("Only Gemini's embeddings are translated"));
+    auto translated = GeminiEmbeddings::request(call.body);
+    if (!translated)
+        return translated.failure();
+    *dropped += translated->droppedFields;
+    ClientCall openAi;
+    openAi.endpoint = ClientEndpoint::Embeddings;
+    openAi.body = translated->body;
+    return openAi;
+}
+
 } // namespace
 
 HubAdapter::HubAdapter(const UpstreamAdapter& upstream)
@@ -76,6 +95,8 @@ HubAdapter::HubAdapter(const UpstreamAdapter& upstream)
 
 Result<ClientCall> HubAdapter::hubCall(const ClientCall& call, QStringList* dropped)
 {
+    if (call.endpoint == ClientEndpoint::Embeddings)
+        return embeddingsCall(call, dropped);
     Result<QJsonObject> body = hubBody(call, dropped);
     if (!body)
         return body.failure();
@@ -120,7 +141,9 @@ std::optional<ClientAnswer> HubAdapter::translateAnswer(
     if (!answer)
         return std::nullopt;
     std::optional<QByteArray> translated;
-    if (call.endpoint == ClientEndpoint::CountTokens) {
+    if (call.endpoint == ClientEndpoint::Embeddings) {
+        translated = GeminiEmbeddings::answer(answer->body, GeminiEmbeddings::isBatch(call.body));
+    } else if (call.endpoint == ClientEndpoint::CountTokens) {
         // Gemini's countTokens answer; the Responses API has none here.
         translated = QJsonDocument(
             QJsonObject { { QStringLiteral("totalTokens"), qint64(answer->usage.prompt) } })
@@ -139,6 +162,8 @@ std::optional<ClientAnswer> HubAdapter::translateAnswer(
 
 QByteArray HubAdapter::translateError(const ClientCall& call, const QByteArray& body) const
 {
+    if (call.endpoint == ClientEndpoint::Embeddings) // an OpenAI error, in Google's shape
+        return ClientErrors::googleBody(ClientErrors::badRequest(m_upstream.errorMessage(body)));
     const QByteArray anthropic = m_upstream.translateError(answerShell(call), body);
     return call.protocol == ClientProtocol::Responses ? ResponsesToAnthropic::error(anthropic)
                                                       : GeminiToAnthropic::error(anthropic);

@@ -7,7 +7,8 @@
 // format is the hub between them: the call goes to the upstream's own adapter as the Anthropic
 // call it amounts to (ResponsesToAnthropic, GeminiToAnthropic), and what comes back, which that
 // adapter gives in Anthropic's format, is put in the client's. One translator per protocol into
-// and out of the hub, then, and none per pair of protocols.
+// and out of the hub, then, and none per pair of protocols. Gemini's embeddings, which the hub
+// has none of, go as OpenAI's (GeminiEmbeddings).
 class HubAdapter : public UpstreamAdapter
 {
 public:

@@ -196,11 +196,47 @@ void sendAll(const std::shared_ptr<HttpExchange>& exchange, const QList<QByteArr
     exchange->endStream();
 }
 
-// The normal answer to what was asked: counted tokens, the models, the answer whole or
-// streamed.
+// Embeddings of [0.5, 0.25, 0.125], one per input: OpenAI's /embeddings and Gemini's
+// :embedContent and :batchEmbedContents. Nothing for any other path.
+std::optional<QByteArray> embeddingsAnswer(const QByteArray& path, const QByteArray& requestBody)
+{
+    const QJsonObject request = QJsonDocument::fromJson(requestBody).object();
+    const QJsonArray values { 0.5, 0.25, 0.125 };
+    QJsonObject answer;
+    if (path.endsWith("/embeddings")) {
+        const QJsonValue input = request.value("input");
+        QJsonArray data;
+        for (qsizetype i = 0; i < (input.isArray() ? input.toArray().size() : 1); ++i)
+            data.append(
+                QJsonObject { { "object", "embedding" }, { "index", i }, { "embedding", values } });
+        answer = { { "object", "list" }, { "data", data }, { "model", request.value("model") },
+            { "usage", QJsonObject { { "prompt_tokens", 3 }, { "total_tokens", 3 } } } };
+    } else if (path.endsWith(":embedContent")) {
+        answer = { { "embedding", QJsonObject { { "values", values } } } };
+    } else if (path.endsWith(":batchEmbedContents")) {
+        QJsonArray embeddings;
+        for (qsizetype i = 0; i < request.value("requests").toArray().size(); ++i)
+            embeddings.append(QJsonObject { { "values", values } });
+        answer = { { "embeddings", embeddings } };
+    } else {
+        return std::nullopt;
+    }
+    return QJsonDocument(answer).toJson(QJsonDocument::Compact);
+}
+
+// The normal answer to what was asked: counted tokens, the models, embeddings, the answer whole
+// or streamed.
 void answerNormally(const std::shared_ptr<HttpExchange>& exchange, const WireAnswer& answer,
     bool stream, const QByteArray& path)
 {
+    if (path.endsWith(":countTokens")) { // Gemini's
+        exchange->respond(200, jsonType, R"({"totalTokens": 14})");
+        return;
+    }
+    if (const auto embeddings = embeddingsAnswer(path, exchange->request().body)) {
+        exchange->respond(200, jsonType, *embeddings);
+        return;
+    }
     if (path.endsWith("/v1/messages/count_tokens") || path.contains("/models/count-tokens:")) {
         exchange->respond(200, jsonType, R"({"input_tokens": 14})");
         return;
