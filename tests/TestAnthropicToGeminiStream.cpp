@@ -1,9 +1,12 @@
 #include "router/translate/AnthropicToGeminiStream.h"
+#include "tests/support/AnthropicStream.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTest>
+
+using namespace AnthropicStream;
 
 // An Anthropic Messages stream as Gemini's streamGenerateContent answer, in both framings (SSE
 // with alt=sse, the JSON array without), whatever the cuts between the bytes that arrive.
@@ -14,60 +17,11 @@ class TestAnthropicToGeminiStream : public QObject
 private:
     using Framing = GeminiStreamFraming::Framing;
 
-    static QByteArray event(const QJsonObject& data)
-    {
-        return "event: " + data.value(QStringLiteral("type")).toString().toUtf8()
-            + "\ndata: " + QJsonDocument(data).toJson(QJsonDocument::Compact) + "\n\n";
-    }
-
-    static QByteArray messageStart()
-    {
-        return event({ { "type", "message_start" },
-            { "message",
-                QJsonObject { { "id", "msg_1" }, { "type", "message" }, { "role", "assistant" },
-                    { "model", "claude-x" }, { "content", QJsonArray() },
-                    { "stop_reason", QJsonValue() },
-                    { "usage",
-                        QJsonObject { { "input_tokens", 10 }, { "cache_read_input_tokens", 30 },
-                            { "cache_creation_input_tokens", 5 }, { "output_tokens", 1 } } } } } });
-    }
-
-    static QByteArray blockStart(int index, const QJsonObject& block)
-    {
-        return event(
-            { { "type", "content_block_start" }, { "index", index }, { "content_block", block } });
-    }
-
-    static QByteArray delta(int index, const QJsonObject& body)
-    {
-        return event({ { "type", "content_block_delta" }, { "index", index }, { "delta", body } });
-    }
-
-    static QByteArray textDelta(int index, const QString& text)
-    {
-        return delta(index, { { "type", "text_delta" }, { "text", text } });
-    }
-
-    static QByteArray blockStop(int index)
-    {
-        return event({ { "type", "content_block_stop" }, { "index", index } });
-    }
-
-    static QByteArray messageEnd(const QString& stopReason, int outputTokens)
-    {
-        return event({ { "type", "message_delta" },
-                   { "delta",
-                       QJsonObject {
-                           { "stop_reason", stopReason }, { "stop_sequence", QJsonValue() } } },
-                   { "usage", QJsonObject { { "output_tokens", outputTokens } } } })
-            + event({ { "type", "message_stop" } });
-    }
-
     static QByteArray textStream()
     {
         return messageStart() + blockStart(0, { { "type", "text" }, { "text", "" } })
-            + event({ { "type", "ping" } }) + textDelta(0, "Hello") + textDelta(0, " world")
-            + blockStop(0) + messageEnd("end_turn", 7);
+            + AnthropicStream::event({ { "type", "ping" } }) + textDelta(0, "Hello")
+            + textDelta(0, " world") + blockStop(0) + messageEnd("end_turn", 7);
     }
 
     static QByteArray thinkingStream()
@@ -242,7 +196,7 @@ private slots:
         AnthropicToGeminiStream stream(false);
         stream.feed(messageStart() + blockStart(0, { { "type", "text" }, { "text", "" } })
             + textDelta(0, "a")
-            + event({ { "type", "message_delta" }, { "delta", QJsonObject() },
+            + AnthropicStream::event({ { "type", "message_delta" }, { "delta", QJsonObject() },
                 { "usage", QJsonObject { { "output_tokens", 4 } } } })
             + textDelta(0, "b"));
         QCOMPARE(stream.takeClientBytes(),
@@ -257,7 +211,7 @@ private slots:
     {
         const QByteArray upstream = messageStart()
             + blockStart(0, { { "type", "text" }, { "text", "" } }) + textDelta(0, "Hel")
-            + event({ { "type", "error" },
+            + AnthropicStream::event({ { "type", "error" },
                 { "error",
                     QJsonObject { { "type", "overloaded_error" }, { "message", "Overloaded" } } } })
             + textDelta(0, "lo");
@@ -311,7 +265,7 @@ private slots:
         AnthropicToGeminiStream stream(false, Framing::JsonArray);
         stream.feed(messageStart() + blockStart(0, { { "type", "text" }, { "text", "" } })
             + textDelta(0, "Hel")
-            + event({ { "type", "error" },
+            + AnthropicStream::event({ { "type", "error" },
                 { "error",
                     QJsonObject { { "type", "api_error" }, { "message", "Internal error" } } } }));
         const QByteArray whole = stream.takeClientBytes()

@@ -1,10 +1,13 @@
 #include "router/codecs/SseParser.h"
 #include "router/translate/AnthropicToResponsesStream.h"
+#include "tests/support/AnthropicStream.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTest>
+
+using namespace AnthropicStream;
 
 // An Anthropic Messages stream as the Responses API's stream (what Codex CLI reads): the event
 // sequence and its numbering, the items text, tool calls and thinking become, the terminal
@@ -20,86 +23,9 @@ private:
         QJsonObject data;
     };
 
-    static QByteArray event(const QJsonObject& data)
-    {
-        return "event: " + data.value(QStringLiteral("type")).toString().toUtf8()
-            + "\ndata: " + QJsonDocument(data).toJson(QJsonDocument::Compact) + "\n\n";
-    }
-
-    static QByteArray messageStart()
-    {
-        return event({ { "type", "message_start" },
-            { "message",
-                QJsonObject { { "id", "msg_1" }, { "type", "message" }, { "role", "assistant" },
-                    { "model", "claude-x" }, { "content", QJsonArray() },
-                    { "stop_reason", QJsonValue() },
-                    { "usage",
-                        QJsonObject { { "input_tokens", 10 }, { "cache_read_input_tokens", 30 },
-                            { "cache_creation_input_tokens", 5 }, { "output_tokens", 1 } } } } } });
-    }
-
-    static QByteArray blockStart(int index, const QJsonObject& block)
-    {
-        return event(
-            { { "type", "content_block_start" }, { "index", index }, { "content_block", block } });
-    }
-
-    static QByteArray delta(int index, const QJsonObject& body)
-    {
-        return event({ { "type", "content_block_delta" }, { "index", index }, { "delta", body } });
-    }
-
-    static QByteArray textDelta(int index, const QString& text)
-    {
-        return delta(index, { { "type", "text_delta" }, { "text", text } });
-    }
-
-    static QByteArray thinkingDelta(int index, const QString& thinking)
-    {
-        return delta(index, { { "type", "thinking_delta" }, { "thinking", thinking } });
-    }
-
-    static QByteArray jsonDelta(int index, const QString& piece)
-    {
-        return delta(index, { { "type", "input_json_delta" }, { "partial_json", piece } });
-    }
-
-    static QByteArray blockStop(int index)
-    {
-        return event({ { "type", "content_block_stop" }, { "index", index } });
-    }
-
-    static QByteArray textBlock(int index, const QStringList& pieces)
-    {
-        QByteArray bytes = blockStart(index, { { "type", "text" }, { "text", "" } });
-        for (const QString& piece : pieces)
-            bytes += textDelta(index, piece);
-        return bytes + blockStop(index);
-    }
-
-    static QByteArray toolBlock(
-        int index, const QString& id, const QString& name, const QStringList& pieces)
-    {
-        QByteArray bytes = blockStart(index,
-            { { "type", "tool_use" }, { "id", id }, { "name", name }, { "input", QJsonObject() } });
-        for (const QString& piece : pieces)
-            bytes += jsonDelta(index, piece);
-        return bytes + blockStop(index);
-    }
-
-    static QByteArray messageEnd(const QString& stopReason, int outputTokens)
-    {
-        return event({ { "type", "message_delta" },
-                   { "delta",
-                       QJsonObject {
-                           { "stop_reason", stopReason }, { "stop_sequence", QJsonValue() } } },
-                   { "usage", QJsonObject { { "output_tokens", outputTokens } } } })
-            + event({ { "type", "message_stop" } });
-    }
-
     static QByteArray textStream()
     {
-        return messageStart() + event({ { "type", "ping" } })
+        return messageStart() + AnthropicStream::event({ { "type", "ping" } })
             + textBlock(0, { "Hello", " wor", "ld" }) + messageEnd("end_turn", 7);
     }
 
@@ -564,7 +490,7 @@ private slots:
         AnthropicToResponsesStream stream(request());
         stream.feed(messageStart() + blockStart(0, { { "type", "text" }, { "text", "" } })
             + textDelta(0, "Hel")
-            + event({ { "type", "error" },
+            + AnthropicStream::event({ { "type", "error" },
                 { "error",
                     QJsonObject { { "type", "overloaded_error" }, { "message", "Overloaded" } } } })
             + textDelta(0, "lo"));
@@ -582,7 +508,7 @@ private slots:
         AnthropicToResponsesStream limited(request());
         limited.feed(messageStart() + blockStart(0, { { "type", "text" }, { "text", "" } })
             + textDelta(0, "Hel")
-            + event({ { "type", "error" },
+            + AnthropicStream::event({ { "type", "error" },
                 { "error",
                     QJsonObject {
                         { "type", "rate_limit_error" }, { "message", "Slow down" } } } }));

@@ -1,4 +1,5 @@
 #include "router/translate/ReasoningSeal.h"
+#include "tests/support/AnthropicStream.h"
 #include "tests/support/RouterHarness.h"
 
 #include <QJsonArray>
@@ -19,47 +20,15 @@ private:
     {
         return RouterHarness::Key(label, Tier::Prioritized, {}, QStringLiteral("anthropic"));
     }
-    static QByteArray sse(const char* type, const QJsonObject& data)
-    {
-        return "event: " + QByteArray(type)
-            + "\ndata: " + QJsonDocument(data).toJson(QJsonDocument::Compact) + "\n\n";
-    }
     // An Anthropic stream that thinks (with a signature) and then answers.
     static QByteArray thinkingStream()
     {
-        const QJsonObject usage { { "input_tokens", 5 }, { "output_tokens", 0 } };
-        QByteArray stream = sse("message_start",
-            { { "type", "message_start" },
-                { "message",
-                    QJsonObject { { "id", "msg_1" }, { "type", "message" }, { "role", "assistant" },
-                        { "model", "claude-sonnet-4-5" }, { "content", QJsonArray() },
-                        { "usage", usage } } } });
-        stream += sse("content_block_start",
-            { { "type", "content_block_start" }, { "index", 0 },
-                { "content_block",
-                    QJsonObject {
-                        { "type", "thinking" }, { "thinking", "" }, { "signature", "" } } } });
-        stream += sse("content_block_delta",
-            { { "type", "content_block_delta" }, { "index", 0 },
-                { "delta",
-                    QJsonObject { { "type", "thinking_delta" }, { "thinking", "Hmm." } } } });
-        stream += sse("content_block_delta",
-            { { "type", "content_block_delta" }, { "index", 0 },
-                { "delta",
-                    QJsonObject { { "type", "signature_delta" }, { "signature", "SIG-OF-A" } } } });
-        stream += sse("content_block_stop", { { "type", "content_block_stop" }, { "index", 0 } });
-        stream += sse("content_block_start",
-            { { "type", "content_block_start" }, { "index", 1 },
-                { "content_block", QJsonObject { { "type", "text" }, { "text", "" } } } });
-        stream += sse("content_block_delta",
-            { { "type", "content_block_delta" }, { "index", 1 },
-                { "delta", QJsonObject { { "type", "text_delta" }, { "text", "Done." } } } });
-        stream += sse("content_block_stop", { { "type", "content_block_stop" }, { "index", 1 } });
-        stream += sse("message_delta",
-            { { "type", "message_delta" },
-                { "delta", QJsonObject { { "stop_reason", "end_turn" } } },
-                { "usage", QJsonObject { { "output_tokens", 4 } } } });
-        return stream + sse("message_stop", { { "type", "message_stop" } });
+        using namespace AnthropicStream;
+        return messageStart()
+            + blockStart(0, { { "type", "thinking" }, { "thinking", "" }, { "signature", "" } })
+            + thinkingDelta(0, "Hmm.")
+            + delta(0, { { "type", "signature_delta" }, { "signature", "SIG-OF-A" } })
+            + blockStop(0) + textBlock(1, { "Done." }) + messageEnd("end_turn", 4);
     }
     // A conversation whose last assistant turn thought (with `signature`) and called a tool.
     static QJsonObject continuation(const QString& signature)
@@ -169,7 +138,7 @@ private slots:
         const auto add = [&](const char* type, QJsonObject data) {
             data.insert("type", type);
             data.insert("sequence_number", sequence++);
-            stream += sse(type, data);
+            stream += AnthropicStream::event(data);
         };
         add("response.created", { { "response", response } });
         add("response.output_item.done", { { "output_index", 0 }, { "item", reasoning } });
