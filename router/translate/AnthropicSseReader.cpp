@@ -10,6 +10,30 @@ TokenUsage AnthropicSseReader::usageFrom(const QJsonObject& usage)
     return tokens;
 }
 
+void AnthropicSseReader::take(const SseParser::Event& event)
+{
+    const std::optional<QJsonObject> parsed = jsonOf(event);
+    if (!parsed)
+        return;
+    const QJsonObject& data = *parsed;
+    readEvent(data);
+    const QString type = data.value(QStringLiteral("type")).toString();
+    if (type == u"message_start") {
+        messageStarted(data);
+    } else if (type == u"content_block_start") {
+        blockStarted(data);
+    } else if (type == u"content_block_delta") {
+        blockDelta(data);
+    } else if (type == u"content_block_stop") {
+        blockStopped(data);
+    } else if (type == u"message_delta") {
+        const QJsonValue stop
+            = data.value(QStringLiteral("delta")).toObject().value(QStringLiteral("stop_reason"));
+        if (stop.isString())
+            stopped(stop.toString());
+    }
+}
+
 void AnthropicSseReader::readEvent(const QJsonObject& data)
 {
     const QString type = data.value(QStringLiteral("type")).toString();

@@ -10,30 +10,12 @@ AnthropicToGeminiStream::AnthropicToGeminiStream(
     , m_framing(framing)
 { }
 
-void AnthropicToGeminiStream::take(const SseParser::Event& event)
+// A call whose arguments are not JSON was not sent: Gemini's own reason for that.
+void AnthropicToGeminiStream::stopped(const QString& stopReason)
 {
-    const std::optional<QJsonObject> parsed = jsonOf(event);
-    if (!parsed)
-        return;
-    const QJsonObject& data = *parsed;
-    readEvent(data);
-    const QString type = data.value(QStringLiteral("type")).toString();
-    if (type == u"content_block_start") {
-        blockStarted(data);
-    } else if (type == u"content_block_delta") {
-        blockDelta(data);
-    } else if (type == u"content_block_stop") {
-        blockStopped(data);
-    } else if (type == u"message_delta") {
-        const QJsonValue stop
-            = data.value(QStringLiteral("delta")).toObject().value(QStringLiteral("stop_reason"));
-        if (stop.isString()) {
-            // A call whose arguments are not JSON was not sent: Gemini's own reason for that.
-            emitChunk({},
-                m_malformedCall ? QStringLiteral("MALFORMED_FUNCTION_CALL")
-                                : GeminiToAnthropic::finishReason(stop.toString()));
-        }
-    }
+    emitChunk({},
+        m_malformedCall ? QStringLiteral("MALFORMED_FUNCTION_CALL")
+                        : GeminiToAnthropic::finishReason(stopReason));
 }
 
 void AnthropicToGeminiStream::blockStarted(const QJsonObject& data)

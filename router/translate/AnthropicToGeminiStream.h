@@ -28,10 +28,10 @@ private:
         QByteArray input; // its input_json_delta pieces
     };
 
-    void take(const SseParser::Event& event) override;
-    void blockStarted(const QJsonObject& data);
-    void blockDelta(const QJsonObject& data);
-    void blockStopped(const QJsonObject& data);
+    void blockStarted(const QJsonObject& data) override;
+    void stopped(const QString& stopReason) override;
+    void blockDelta(const QJsonObject& data) override;
+    void blockStopped(const QJsonObject& data) override;
     void emitPart(const QJsonObject& block);
     void emitChunk(const QJsonArray& parts, const QString& finishReason = {});
 

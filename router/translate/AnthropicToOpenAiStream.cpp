@@ -25,24 +25,9 @@ QString AnthropicToOpenAiStream::chunkId() const
     return QStringLiteral("chatcmpl-") + messageId();
 }
 
-void AnthropicToOpenAiStream::take(const SseParser::Event& event)
+void AnthropicToOpenAiStream::stopped(const QString& stopReason)
 {
-    const std::optional<QJsonObject> parsed = jsonOf(event);
-    if (!parsed)
-        return;
-    const QJsonObject& data = *parsed;
-    readEvent(data);
-    const QString type = data.value(QStringLiteral("type")).toString();
-    if (type == u"content_block_start") {
-        blockStarted(data);
-    } else if (type == u"content_block_delta") {
-        blockDelta(data);
-    } else if (type == u"message_delta") {
-        const QJsonValue stop
-            = data.value(QStringLiteral("delta")).toObject().value(QStringLiteral("stop_reason"));
-        if (stop.isString())
-            emitDelta({}, OpenAiToAnthropic::finishReason(stop.toString()));
-    }
+    emitDelta({}, OpenAiToAnthropic::finishReason(stopReason));
 }
 
 void AnthropicToOpenAiStream::blockStarted(const QJsonObject& data)

@@ -17,9 +17,9 @@ public:
     QByteArray errorEvent(const QString& message, const QString& type) const override;
 
 private:
-    void take(const SseParser::Event& event) override;
-    void blockStarted(const QJsonObject& data);
-    void blockDelta(const QJsonObject& data);
+    void blockStarted(const QJsonObject& data) override;
+    void stopped(const QString& stopReason) override;
+    void blockDelta(const QJsonObject& data) override;
     void emitDelta(const QJsonObject& delta, const QJsonValue& finishReason = {});
     QByteArray chunk(const QJsonObject& delta, const QJsonValue& finishReason) const;
     QString chunkId() const;

@@ -112,29 +112,15 @@ AnthropicToResponsesStream::AnthropicToResponsesStream(const QJsonObject& respon
     , m_createdAt(QDateTime::currentSecsSinceEpoch())
 { }
 
-void AnthropicToResponsesStream::take(const SseParser::Event& event)
+void AnthropicToResponsesStream::messageStarted(const QJsonObject& /*data*/)
 {
-    const std::optional<QJsonObject> parsed = jsonOf(event);
-    if (!parsed)
-        return;
-    const QJsonObject& data = *parsed;
-    readEvent(data);
-    const QString type = data.value(QStringLiteral("type")).toString();
-    if (type == u"message_start") {
-        open();
-    } else if (type == u"content_block_start") {
-        blockStarted(data);
-    } else if (type == u"content_block_delta") {
-        blockDelta(data);
-    } else if (type == u"content_block_stop") {
-        blockStopped(data);
-    } else if (type == u"message_delta") {
-        // Kept for the terminal event, which closing() writes.
-        const QJsonValue stop
-            = data.value(QStringLiteral("delta")).toObject().value(QStringLiteral("stop_reason"));
-        if (stop.isString())
-            m_stopReason = stop.toString();
-    }
+    open();
+}
+
+// Kept for the terminal event, which closing() writes.
+void AnthropicToResponsesStream::stopped(const QString& stopReason)
+{
+    m_stopReason = stopReason;
 }
 
 // response.created and response.in_progress: written before the answer has started, they wait

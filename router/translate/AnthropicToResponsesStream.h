@@ -42,17 +42,18 @@ private:
         bool summaryOpen = false; // a reasoning summary part was added
     };
 
-    void take(const SseParser::Event& event) override;
+    void messageStarted(const QJsonObject& data) override;
+    void stopped(const QString& stopReason) override;
     void open();
-    void blockStarted(const QJsonObject& data);
+    void blockStarted(const QJsonObject& data) override;
     void textStarted(Item& item, const QString& text);
     void thinkingStarted(Item& item, const QString& thinking);
     void callStarted(Item& item);
     void announceFunctionCall(Item& item);
-    void blockDelta(const QJsonObject& data);
+    void blockDelta(const QJsonObject& data) override;
     void textDelta(Item& item, const QString& text);
     void thinkingDelta(Item& item, const QString& thinking);
-    void blockStopped(const QJsonObject& data);
+    void blockStopped(const QJsonObject& data) override;
     void textDone(const Item& item);
     void thinkingDone(const Item& item);
     void functionCallDone(const Item& item);
