@@ -162,15 +162,32 @@ RoutePlan FailoverSession::planFor(const QString& model, const HealthSnapshot& h
         request, m_context.snapshot->keys, m_context.snapshot->catalog, health, Clock::now());
 }
 
+bool FailoverSession::mayTry(const PlannedAttempt& planned, const QString& model) const
+{
+    if (m_call.boundKeyId && planned.keyId != *m_call.boundKeyId)
+        return false;
+    return !m_spent.contains({ planned.keyId, model });
+}
+
+std::optional<Clock::time_point> FailoverSession::earliestReturn(const RoutePlan& plan) const
+{
+    if (!m_call.boundKeyId)
+        return plan.earliestReturn;
+    // The other keys' return is no use to a call only its own key can serve.
+    for (const ExcludedKey& excluded : plan.excluded) {
+        if (excluded.keyId == *m_call.boundKeyId)
+            return excluded.until;
+    }
+    return std::nullopt;
+}
+
 void FailoverSession::planModel(int index)
 {
     m_modelIndex = index;
     m_plan = planFor(m_models.at(index), m_context.health->snapshot());
     m_queue.clear();
     for (const PlannedAttempt& planned : m_plan.attempts) {
-        if (m_call.boundKeyId && planned.keyId != *m_call.boundKeyId)
-            continue;
-        if (!m_spent.contains({ planned.keyId, m_models.at(index) }))
+        if (mayTry(planned, m_models.at(index)))
             m_queue.append(planned);
     }
     tryNext();
@@ -210,14 +227,16 @@ bool FailoverSession::waitForCoolingKey()
     std::optional<Clock::time_point> earliest;
     for (int index = 0; index < m_models.size(); ++index) {
         const RoutePlan plan = planFor(m_models.at(index), health);
+        // Only a key planModel() would queue: any other would send it straight back here.
         for (const PlannedAttempt& planned : plan.attempts) {
-            if (!planned.probe && !m_spent.contains({ planned.keyId, m_models.at(index) })) {
+            if (!planned.probe && mayTry(planned, m_models.at(index))) {
                 planModel(index); // a rate-limited key is back already
                 return true;
             }
         }
-        if (plan.earliestReturn && (!earliest || *plan.earliestReturn < *earliest))
-            earliest = plan.earliestReturn;
+        const std::optional<Clock::time_point> back = earliestReturn(plan);
+        if (back && (!earliest || *back < *earliest))
+            earliest = back;
     }
     if (!earliest)
         return false;

@@ -56,6 +56,11 @@ public:
 
 private:
     RoutePlan planFor(const QString& model, const HealthSnapshot& health) const;
+    // Whether this call may still try a planned key for `model`: not spent on it, and the key
+    // that holds the state the call continues, if any.
+    bool mayTry(const PlannedAttempt& planned, const QString& model) const;
+    // When the first key this call may use comes back from resting, if one will.
+    std::optional<KeyHealth::Clock::time_point> earliestReturn(const RoutePlan& plan) const;
     void planModel(int index);
     void tryNext();
     void startAttempt(const PlannedAttempt& planned);

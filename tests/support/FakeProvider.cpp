@@ -142,13 +142,13 @@ WireAnswer geminiAnswer(const QString& model, const FakeProvider::Script& script
     return answer;
 }
 
-WireAnswer responsesAnswer(const QString& model, const FakeProvider::Script& script)
+WireAnswer responsesAnswer(const QString& model, const FakeProvider::Script& script, bool store)
 {
     const bool toolCall = script.behaviour == Behaviour::ToolCall;
-    WireAnswer answer {
-        toolCall ? ResponsesWire::toolCallAnswer(model, script.call) : ResponsesWire::answer(model),
-        toolCall ? ResponsesWire::toolCallEvents(model, script.call) : ResponsesWire::events(model)
-    };
+    WireAnswer answer { toolCall ? ResponsesWire::toolCallAnswer(model, script.call, store)
+                                 : ResponsesWire::answer(model, store),
+        toolCall ? ResponsesWire::toolCallEvents(model, script.call, store)
+                 : ResponsesWire::events(model, store) };
     answer.toFirstText = ResponsesWire::eventsToFirstDelta;
     answer.complete = answer.events.size(); // the stream ends at response.completed
     answer.malformed = "event: response.output_text.delta\ndata: {\"type\": [\n\n";
@@ -160,8 +160,9 @@ WireAnswer responsesAnswer(const QString& model, const FakeProvider::Script& scr
     return answer;
 }
 
-WireAnswer wireAnswer(
-    Wire wire, const QString& model, const FakeProvider::Script& script, const QByteArray& echo)
+// `store`: the Responses request's, which its answer repeats.
+WireAnswer wireAnswer(Wire wire, const QString& model, const FakeProvider::Script& script,
+    const QByteArray& echo, bool store)
 {
     WireAnswer answer;
     switch (wire) {
@@ -176,7 +177,7 @@ WireAnswer wireAnswer(
         answer = geminiAnswer(model, script);
         break;
     case Wire::Responses:
-        answer = responsesAnswer(model, script);
+        answer = responsesAnswer(model, script, store);
         break;
     }
     if (script.behaviour == Behaviour::EchoSecretMidStream)
@@ -598,7 +599,9 @@ void FakeProvider::handle(const std::shared_ptr<HttpExchange>& exchange)
                                                       : Wire::OpenAi;
     if (script.behaviour == Behaviour::EchoSecret)
         script = echoedError(wire, script.status, echo);
-    behave(exchange, script, wireAnswer(wire, model, script, echo), stream, path,
+    // OpenAI keeps a response unless the request says store: false.
+    const bool store = body.value("store").toBool(true);
+    behave(exchange, script, wireAnswer(wire, model, script, echo, store), stream, path,
         [this](const std::shared_ptr<HttpExchange>& open) { keepUnanswered(open); });
 }
 
