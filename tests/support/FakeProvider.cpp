@@ -247,6 +247,17 @@ QString roleProblem(const QJsonObject& body, bool converse, bool gemini)
     return {};
 }
 
+// Claude's models since Opus 4.1, which the tests ask for, refuse temperature and top_p
+// together, on Anthropic's API as on Bedrock (Converse's inferenceConfig) and Vertex AI.
+QString samplingProblem(const QJsonObject& body, bool converse)
+{
+    const QJsonObject sampling = converse ? body.value("inferenceConfig").toObject() : body;
+    if (sampling.contains("temperature") && sampling.contains(converse ? "topP" : "top_p"))
+        return QStringLiteral("`temperature` and `top_p` cannot both be specified for this "
+                              "model. Please use only one.");
+    return {};
+}
+
 using Keep = std::function<void(const std::shared_ptr<HttpExchange>&)>;
 
 // The behaviours of a stream that begins: late, cut, stalled, broken or not quite the answer.
@@ -570,6 +581,13 @@ void FakeProvider::handle(const std::shared_ptr<HttpExchange>& exchange)
         return;
     }
     if (converse) {
+        if (const QString problem = samplingProblem(body, true); !problem.isEmpty()) {
+            exchange->respond(400,
+                jsonType + Headers { { "x-amzn-ErrorType", "ValidationException:" } },
+                QJsonDocument(QJsonObject { { "message", problem } })
+                    .toJson(QJsonDocument::Compact));
+            return;
+        }
         answerConverse(exchange, script, stream, echo);
         return;
     }
@@ -580,8 +598,11 @@ void FakeProvider::handle(const std::shared_ptr<HttpExchange>& exchange)
                 400, "This fake streams server-sent events only (alt=sse)", "INVALID_ARGUMENT"));
         return;
     }
-    if (rawPredict) {
-        if (const QString problem = rawPredictProblem(request, body); !problem.isEmpty()) {
+    if (rawPredict || path.endsWith("/v1/messages")) {
+        QString problem = rawPredict ? rawPredictProblem(request, body) : QString();
+        if (problem.isEmpty())
+            problem = samplingProblem(body, false);
+        if (!problem.isEmpty()) {
             exchange->respond(400, jsonType,
                 QJsonDocument(QJsonObject { { "type", "error" },
                                   { "error",
