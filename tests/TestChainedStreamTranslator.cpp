@@ -1,6 +1,10 @@
+#include "router/translate/AnthropicStreamTranslator.h"
+#include "router/translate/AnthropicToGeminiStream.h"
 #include "router/translate/AnthropicToOpenAiStream.h"
+#include "router/translate/AnthropicToResponsesStream.h"
 #include "router/translate/ChainedStreamTranslator.h"
 #include "router/translate/ConverseToAnthropicStream.h"
+#include "router/translate/OpenAiToAnthropicStream.h"
 #include "tests/support/EventStreamEncoder.h"
 
 #include <QJsonArray>
@@ -40,6 +44,34 @@ private:
             + EventStreamEncoder::event("metadata",
                 R"({"usage":{"inputTokens":10,"outputTokens":4,"cacheReadInputTokens":6,)"
                 R"("cacheWriteInputTokens":2}})");
+    }
+
+    static QByteArray sse(const char* type, const QJsonObject& data)
+    {
+        return "event: " + QByteArray(type)
+            + "\ndata: " + QJsonDocument(data).toJson(QJsonDocument::Compact) + "\n\n";
+    }
+
+    // An Anthropic stream's first text, then Anthropic's error event of `type`.
+    static QByteArray anthropicTextThenError(const char* type)
+    {
+        const QJsonObject text { { "type", "text" }, { "text", "" } };
+        return sse("message_start",
+                   { { "type", "message_start" },
+                       { "message",
+                           QJsonObject { { "id", "msg_1" }, { "type", "message" },
+                               { "role", "assistant" }, { "model", "claude-x" },
+                               { "content", QJsonArray() },
+                               { "usage", QJsonObject { { "input_tokens", 5 } } } } } })
+            + sse("content_block_start",
+                { { "type", "content_block_start" }, { "index", 0 }, { "content_block", text } })
+            + sse("content_block_delta",
+                { { "type", "content_block_delta" }, { "index", 0 },
+                    { "delta", QJsonObject { { "type", "text_delta" }, { "text", "Hel" } } } })
+            + sse("error",
+                { { "type", "error" },
+                    { "error",
+                        QJsonObject { { "type", type }, { "message", "Upstream says no" } } } });
     }
 
     // The data of each OpenAI chunk in `sse`, [DONE] left aside.
@@ -162,6 +194,61 @@ private slots:
             sent[0].value("error")["message"].toString(), QStringLiteral("upstream went away"));
         QCOMPARE(sent[0].value("error")["type"].toString(), QStringLiteral("server_error"));
         QCOMPARE(sent[0].value("choices")[0]["finish_reason"].toString(), QStringLiteral("error"));
+    }
+
+    // The first translator keeps the upstream's error event; the second must still learn what
+    // it said, or a Gemini client gets a 500 for Anthropic's overload (which it should retry
+    // as a 503) and a Codex a server_error for a rate limit.
+    void theUpstreamsErrorTypeReachesTheClient()
+    {
+        ChainedStreamTranslator gemini(std::make_unique<AnthropicStreamTranslator>(),
+            std::make_unique<AnthropicToGeminiStream>(false));
+        gemini.feed(anthropicTextThenError("overloaded_error"));
+        QVERIFY(gemini.upstreamError());
+        const QJsonObject overloaded = QJsonDocument::fromJson(
+            gemini.errorEvent(QStringLiteral("Upstream says no"), "upstream_error"))
+                                           .object();
+        QCOMPARE(overloaded["error"]["code"].toInt(), 503);
+        QCOMPARE(overloaded["error"]["status"].toString(), QStringLiteral("UNAVAILABLE"));
+
+        ChainedStreamTranslator responses(std::make_unique<AnthropicStreamTranslator>(),
+            std::make_unique<AnthropicToResponsesStream>(QJsonObject { { "model", "claude-x" } }));
+        responses.feed(anthropicTextThenError("rate_limit_error"));
+        const QByteArray failed
+            = responses.errorEvent(QStringLiteral("Upstream says no"), "upstream_error");
+        QVERIFY2(failed.contains("\"code\":\"rate_limit_exceeded\""), failed.constData());
+    }
+
+    // The same from upstreams of other formats: Bedrock's throttling, OpenAI's rate limit.
+    void otherUpstreamsErrorsReachTheClientAsAnthropicWouldSayThem()
+    {
+        ChainedStreamTranslator bedrock(
+            std::make_unique<ConverseToAnthropicStream>(QStringLiteral("anthropic.claude-x")),
+            std::make_unique<AnthropicToGeminiStream>(false));
+        bedrock.feed(
+            start() + text("Hi") + EventStreamEncoder::exception("throttlingException", "{}"));
+        QCOMPARE(QJsonDocument::fromJson(bedrock.errorEvent(QStringLiteral("Slow down"), "x"))
+                     .object()
+                     .value("error")["code"]
+                     .toInt(),
+            429);
+
+        ChainedStreamTranslator openAi(std::make_unique<OpenAiToAnthropicStream>(),
+            std::make_unique<AnthropicToGeminiStream>(false));
+        const QJsonObject delta { { "content", "Hi" } };
+        const QJsonObject chunk { { "id", "c" }, { "model", "m" },
+            { "choices", QJsonArray { QJsonObject { { "index", 0 }, { "delta", delta } } } } };
+        const QJsonObject limit { { "message", "Slow down" }, { "type", "requests" },
+            { "code", "rate_limit_exceeded" } };
+        openAi.feed("data: " + QJsonDocument(chunk).toJson(QJsonDocument::Compact) + "\n\ndata: "
+            + QJsonDocument(QJsonObject { { "error", limit } }).toJson(QJsonDocument::Compact)
+            + "\n\n");
+        QVERIFY(openAi.upstreamError());
+        QCOMPARE(QJsonDocument::fromJson(openAi.errorEvent(QStringLiteral("Slow down"), "x"))
+                     .object()
+                     .value("error")["code"]
+                     .toInt(),
+            429);
     }
 };
 

@@ -443,15 +443,15 @@ private slots:
         QTest::addColumn<QStringList>("dropped");
         QTest::newRow("sampling") << QByteArray(R"({"temperature": 0.5, "topP": 0.9, "topK": 40,
                 "maxOutputTokens": 2048, "stopSequences": ["\n\nUser:"], "candidateCount": 1})")
-                                  << QByteArray(R"({"temperature": 0.5, "top_p": 0.9, "top_k": 40,
+                                  << QByteArray(R"({"temperature": 0.5, "top_k": 40,
                 "max_tokens": 2048, "stop_sequences": ["\n\nUser:"]})")
-                                  << QStringList();
+                                  << QStringList { "generationConfig.topP" };
         QTest::newRow("snake_case, temperature above 1")
             << QByteArray(R"({"temperature": 1.5, "top_p": 0.9, "top_k": 40,
                 "max_output_tokens": 100, "stop_sequences": ["X"]})")
-            << QByteArray(R"({"temperature": 1, "top_p": 0.9, "top_k": 40,
+            << QByteArray(R"({"temperature": 1, "top_k": 40,
                 "max_tokens": 100, "stop_sequences": ["X"]})")
-            << QStringList();
+            << QStringList { "generationConfig.topP" };
         QTest::newRow("no max") << QByteArray("{}") << QByteArray(R"({"max_tokens": 4096})")
                                 << QStringList();
         QTest::newRow("JSON mode")
@@ -512,9 +512,9 @@ private slots:
         QTest::newRow("level HIGH (Gemini CLI), its sampling")
             << QByteArray(R"({"temperature": 1, "topP": 0.95, "topK": 64,
                    "thinkingConfig": {"includeThoughts": true, "thinkingLevel": "HIGH"}})")
-            << QByteArray(R"({"max_tokens": 20480, "temperature": 1, "top_p": 0.95,
+            << QByteArray(R"({"max_tokens": 20480, "temperature": 1,
                    "thinking": {"type": "enabled", "budget_tokens": 16384}})")
-            << QStringList { "generationConfig.topK" };
+            << QStringList { "generationConfig.topK", "generationConfig.topP" };
         QTest::newRow("level LOW, sampling thinking refuses")
             << QByteArray(R"({"maxOutputTokens": 8000, "temperature": 0.2, "topP": 0.5,
                    "thinkingConfig": {"thinkingLevel": "low"}})")
@@ -647,10 +647,12 @@ private slots:
        "properties": {"dir_path": {"type": "string", "description": "The path."},
                       "ignore": {"type": "array", "items": {"type": "string"}}},
        "required": ["dir_path"]}}],
-  "max_tokens": 4096, "temperature": 1, "top_p": 0.95, "top_k": 64})"));
+  "max_tokens": 4096, "temperature": 1, "top_k": 64})"));
         // Anthropic wants the thinking that led to the call back with its result, which the
-        // client has only as Google's signature: this turn goes without thinking.
-        QCOMPARE(request.droppedFields, QStringList { "generationConfig.thinkingConfig" });
+        // client has only as Google's signature: this turn goes without thinking. Claude's
+        // models since Opus 4.1 refuse temperature and top_p together.
+        QCOMPARE(request.droppedFields,
+            (QStringList { "generationConfig.thinkingConfig", "generationConfig.topP" }));
     }
 
     void includesThoughts()

@@ -669,6 +669,7 @@ private slots:
         QVERIFY(stream.upstreamError()->value("code").isDouble()); // a number, as it came
         QVERIFY(!stream.isComplete());
         QVERIFY(!stream.takeClientBytes().contains("more"));
+        // Google's 429 in Anthropic's terms: a rate limit, as Anthropic itself would say it.
         COMPARE_JSON(
             TestData::json(
                 stream.errorEvent(QStringLiteral("Upstream failed"), QStringLiteral("server_error"))
@@ -676,7 +677,7 @@ private slots:
                     .at(1)
                     .mid(6)),
             TestData::json(
-                R"({"type": "error", "error": {"type": "api_error", "message": "Upstream failed"}})"));
+                R"({"type": "error", "error": {"type": "rate_limit_error", "message": "Upstream failed"}})"));
         QVERIFY(stream.errorEvent(QStringLiteral("x"), QStringLiteral("y"))
                     .startsWith("event: error\n"));
     }

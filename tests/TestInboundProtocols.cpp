@@ -1,7 +1,7 @@
 #include "router/records/RequestRecordJson.h"
 #include "tests/support/GeminiWire.h"
 #include "tests/support/RouterHarness.h"
-#include "tests/support/RsaKeyPair.h"
+#include "tests/support/UpstreamKinds.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -20,60 +20,7 @@ class TestInboundProtocols : public QObject
 private:
     enum class Client { Responses, Gemini, GeminiArray };
 
-    // One kind of upstream, and the model the client asks it for.
-    struct Upstream
-    {
-        QString providerId;
-        QString model;
-        QByteArray path; // of the fake's endpoint the router should call, streamed
-    };
-
-    RsaKeyPair m_rsa;
-    const QString m_email = QStringLiteral("inbound@keyway-test.iam.gserviceaccount.com");
-
-    static QMap<QString, Upstream> upstreams()
-    {
-        return {
-            { "openai-compatible", { "openai-compatible", "gpt-4.1", "/v1/chat/completions" } },
-            { "openai", { "openai", "gpt-4.1", "/v1/responses" } },
-            { "anthropic", { "anthropic", "claude-sonnet-4-5", "/v1/messages" } },
-            { "bedrock",
-                { "bedrock", "anthropic.claude-sonnet-4-5-v1:0",
-                    "/model/us.anthropic.claude-sonnet-4-5-v1%3A0/converse-stream" } },
-            { "vertex-gemini",
-                { "vertex", "gemini-2.5-flash",
-                    "/v1/publishers/google/models/gemini-2.5-flash:streamGenerateContent" } },
-            { "vertex-claude",
-                { "vertex", "claude-sonnet-4-5@20250929",
-                    "/v1/projects/keyway-test/locations/global/publishers/anthropic/models/"
-                    "claude-sonnet-4-5@20250929:streamRawPredict" } },
-            { "gemini",
-                { "gemini", "gemini-2.5-flash",
-                    "/v1beta/models/gemini-2.5-flash:streamGenerateContent" } },
-        };
-    }
-
-    // The key for an upstream kind, whose secret the fake's scripts know it by.
-    RouterHarness::Key keyFor(RouterHarness& h, const QString& kind, const QString& label) const
-    {
-        const Upstream upstream = upstreams().value(kind);
-        RouterHarness::Key key(label, Tier::Prioritized, {}, upstream.providerId);
-        if (upstream.providerId == u"bedrock") { // with a Bedrock API key: the label
-            key.settings = { { "region", "us-east-1" } };
-            key.servedModels = { upstream.model }; // Bedrock's ids name no provider Keyway knows
-        } else if (kind == u"vertex-claude") {
-            key.secret = FakeGoogleAuth::serviceAccountJson(
-                m_email, m_rsa.privatePem, h.fake().tokenUrl(), QStringLiteral("keyway-test"));
-            key.settings = { { "region", "global" } };
-            h.fake().googleAuth().addAccount(m_email, { .publicPem = m_rsa.publicPem });
-        }
-        return key;
-    }
-    // What the fake's scripts and attempts call a key: Vertex service accounts by their email.
-    QByteArray fakeKeyOf(const QString& kind, const QString& label) const
-    {
-        return kind == u"vertex-claude" ? m_email.toUtf8() : RouterHarness::secretOf(label);
-    }
+    UpstreamKinds m_kinds; // the keys of every kind of upstream
 
     static QJsonObject weatherFunction()
     {
@@ -217,17 +164,15 @@ private:
     }
 
 private slots:
-    void initTestCase() { m_rsa = RsaKeyPair::generate(); }
-
-    void answersThroughEveryUpstream_data() { addClientRows(upstreams().keys()); }
+    void answersThroughEveryUpstream_data() { addClientRows(UpstreamKinds::names()); }
     void answersThroughEveryUpstream()
     {
         QFETCH(QString, kind);
         QFETCH(int, client);
         QFETCH(bool, stream);
         RouterHarness h;
-        h.setKeys({ keyFor(h, kind, QStringLiteral("Only")) });
-        const Upstream upstream = upstreams().value(kind);
+        h.setKeys({ m_kinds.keyFor(h, kind, QStringLiteral("Only")) });
+        const UpstreamKinds::Upstream upstream = UpstreamKinds::of(kind);
         const auto response = ask(h, Client(client), upstream.model, stream);
         QVERIFY2(response.status == 200, response.body.constData());
         QCOMPARE(textOf(response, Client(client), stream), QStringLiteral("Hello from the fake."));
@@ -265,18 +210,18 @@ private slots:
         }
     }
 
-    void toolCallsComeBackInTheClientsShape_data() { addClientRows(upstreams().keys()); }
+    void toolCallsComeBackInTheClientsShape_data() { addClientRows(UpstreamKinds::names()); }
     void toolCallsComeBackInTheClientsShape()
     {
         QFETCH(QString, kind);
         QFETCH(int, client);
         QFETCH(bool, stream);
         RouterHarness h;
-        h.setKeys({ keyFor(h, kind, QStringLiteral("Only")) });
-        h.fake().script(
-            fakeKeyOf(kind, QStringLiteral("Only")), {}, { .behaviour = Behaviour::ToolCall });
+        h.setKeys({ m_kinds.keyFor(h, kind, QStringLiteral("Only")) });
+        h.fake().script(m_kinds.fakeKeyOf(kind, QStringLiteral("Only")), {},
+            { .behaviour = Behaviour::ToolCall });
         const auto response
-            = ask(h, Client(client), upstreams().value(kind).model, stream, /*withTool=*/true);
+            = ask(h, Client(client), UpstreamKinds::of(kind).model, stream, /*withTool=*/true);
         QVERIFY2(response.status == 200, response.body.constData());
         QString name;
         QJsonObject arguments;
@@ -315,14 +260,14 @@ private slots:
         QFETCH(int, client);
         QFETCH(bool, stream);
         RouterHarness h;
-        h.setKeys({ keyFor(h, kind, QStringLiteral("First")),
-            keyFor(h, kind, QStringLiteral("Second")) });
+        h.setKeys({ m_kinds.keyFor(h, kind, QStringLiteral("First")),
+            m_kinds.keyFor(h, kind, QStringLiteral("Second")) });
         h.fake().script("first", {},
             { .behaviour = Behaviour::Status,
                 .status = 429,
                 .headers = { { "Retry-After", "30" } },
                 .body = "{\"error\": {\"message\": \"Slow down\", \"code\": 429}}" });
-        const auto response = ask(h, Client(client), upstreams().value(kind).model, stream);
+        const auto response = ask(h, Client(client), UpstreamKinds::of(kind).model, stream);
         QVERIFY2(response.status == 200, response.body.constData());
         QCOMPARE(textOf(response, Client(client), stream), QStringLiteral("Hello from the fake."));
         QCOMPARE(response.header("x-keyway-key"), QByteArray("Second"));
@@ -349,9 +294,9 @@ private slots:
         QFETCH(QString, kind);
         QFETCH(int, client);
         RouterHarness h;
-        h.setKeys({ keyFor(h, kind, QStringLiteral("Only")) });
+        h.setKeys({ m_kinds.keyFor(h, kind, QStringLiteral("Only")) });
         h.fake().script("only", {}, { .behaviour = Behaviour::ErrorEventMidStream });
-        const auto response = ask(h, Client(client), upstreams().value(kind).model, true);
+        const auto response = ask(h, Client(client), UpstreamKinds::of(kind).model, true);
         QCOMPARE(response.status, 200);
         if (Client(client) == Client::Responses) {
             QStringList types;
@@ -380,9 +325,10 @@ private slots:
     void errorsComeInTheClientsShape()
     {
         RouterHarness h;
-        h.setKeys({ keyFor(h, QStringLiteral("gemini"), QStringLiteral("Only")) });
+        h.setKeys({ m_kinds.keyFor(h, QStringLiteral("gemini"), QStringLiteral("Only")) });
         // No key serves the model: Google's shape for Gemini's clients, OpenAI's for Responses.
-        RouterHarness::Key onlyFlash = keyFor(h, QStringLiteral("gemini"), QStringLiteral("Only"));
+        RouterHarness::Key onlyFlash
+            = m_kinds.keyFor(h, QStringLiteral("gemini"), QStringLiteral("Only"));
         onlyFlash.servedModels = { QStringLiteral("gemini-2.5-flash") };
         h.setKeys({ onlyFlash });
         const auto gemini = ask(h, Client::Gemini, QStringLiteral("gemini-9"), false);
@@ -423,7 +369,7 @@ private slots:
     void aRestingPoolSaysWhenToRetry()
     {
         RouterHarness h;
-        h.setKeys({ keyFor(h, QStringLiteral("gemini"), QStringLiteral("Only")) });
+        h.setKeys({ m_kinds.keyFor(h, QStringLiteral("gemini"), QStringLiteral("Only")) });
         h.fake().script("only", {},
             { .behaviour = Behaviour::Status,
                 .status = 429,
@@ -446,7 +392,7 @@ private slots:
     void aKeyInTheQueryIsAcceptedAndNeverRecorded()
     {
         RouterHarness h;
-        h.setKeys({ keyFor(h, QStringLiteral("gemini"), QStringLiteral("Only")) });
+        h.setKeys({ m_kinds.keyFor(h, QStringLiteral("gemini"), QStringLiteral("Only")) });
         const auto response
             = h.post(QStringLiteral("/v1beta/models/gemini-2.5-flash:generateContent?key=")
                     + QString::fromLatin1(RouterHarness::token()),
@@ -462,7 +408,8 @@ private slots:
     void geminiClientsListTheModelsTheirKeyReaches()
     {
         RouterHarness h;
-        RouterHarness::Key key = keyFor(h, QStringLiteral("gemini"), QStringLiteral("Only"));
+        RouterHarness::Key key
+            = m_kinds.keyFor(h, QStringLiteral("gemini"), QStringLiteral("Only"));
         key.servedModels = { QStringLiteral("gemini-2.5-flash"), QStringLiteral("gemini-2.5-pro") };
         h.setKeys({ key });
         const auto list = h.get(QStringLiteral("/v1beta/models"));
@@ -485,8 +432,8 @@ private slots:
     void previousResponsesGoToTheKeyThatMadeThem()
     {
         RouterHarness h;
-        h.setKeys({ keyFor(h, QStringLiteral("openai"), QStringLiteral("Maker")),
-            keyFor(h, QStringLiteral("openai"), QStringLiteral("Other")) });
+        h.setKeys({ m_kinds.keyFor(h, QStringLiteral("openai"), QStringLiteral("Maker")),
+            m_kinds.keyFor(h, QStringLiteral("openai"), QStringLiteral("Other")) });
         QJsonObject first = responsesRequest(QStringLiteral("gpt-4.1"), true);
         first.remove("store"); // OpenAI keeps responses by default
         const auto made = h.post(QStringLiteral("/v1/responses"), first);
@@ -503,7 +450,7 @@ private slots:
         QJsonObject next = responsesRequest(QStringLiteral("gpt-4.1"), false);
         next.insert("previous_response_id", id);
         const auto resting = h.post(QStringLiteral("/v1/responses"), next);
-        QCOMPARE(resting.status, 429);
+        QVERIFY2(resting.status == 429, resting.body.constData());
         for (const FakeProvider::Attempt& attempt : h.fake().attempts())
             QCOMPARE(attempt.key, QByteArray("maker")); // never the other account
 
@@ -526,7 +473,7 @@ private slots:
     void untranslatableRequestsAreRefused()
     {
         RouterHarness h;
-        h.setKeys({ keyFor(h, QStringLiteral("anthropic"), QStringLiteral("Claude")) });
+        h.setKeys({ m_kinds.keyFor(h, QStringLiteral("anthropic"), QStringLiteral("Claude")) });
         QJsonObject request = responsesRequest(QStringLiteral("claude-sonnet-4-5"), false);
         request.insert("background", true);
         const auto response = h.post(QStringLiteral("/v1/responses"), request);
@@ -551,7 +498,7 @@ private slots:
         QFETCH(QString, kind);
         QFETCH(QByteArray, path);
         RouterHarness h;
-        h.setKeys({ keyFor(h, kind, QStringLiteral("Only")) });
+        h.setKeys({ m_kinds.keyFor(h, kind, QStringLiteral("Only")) });
         const HttpHeaders googleKey { { "x-goog-api-key", RouterHarness::token() } };
         const QJsonObject content { { "parts", QJsonArray { QJsonObject { { "text", "Hi" } } } } };
         const auto one = h.post(QStringLiteral("/v1beta/models/gemini-embedding-001:embedContent"),
@@ -583,7 +530,7 @@ private slots:
     void geminiKeysCountTokensThemselves()
     {
         RouterHarness h;
-        h.setKeys({ keyFor(h, QStringLiteral("gemini"), QStringLiteral("Only")) });
+        h.setKeys({ m_kinds.keyFor(h, QStringLiteral("gemini"), QStringLiteral("Only")) });
         const auto counted = h.post(QStringLiteral("/v1beta/models/gemini-2.5-flash:countTokens"),
             geminiRequest(), {}, { { "x-goog-api-key", RouterHarness::token() } });
         QVERIFY2(counted.status == 200, counted.body.constData());
@@ -597,7 +544,7 @@ private slots:
     void geminiClientsCountTokensAnywhereAnthropicCounts()
     {
         RouterHarness h;
-        h.setKeys({ keyFor(h, QStringLiteral("anthropic"), QStringLiteral("Claude")) });
+        h.setKeys({ m_kinds.keyFor(h, QStringLiteral("anthropic"), QStringLiteral("Claude")) });
         const auto counted = h.post(QStringLiteral("/v1beta/models/claude-sonnet-4-5:countTokens"),
             geminiRequest(), {}, { { "x-goog-api-key", RouterHarness::token() } });
         QVERIFY2(counted.status == 200, counted.body.constData());

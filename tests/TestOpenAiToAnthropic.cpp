@@ -72,6 +72,38 @@ private slots:
         QCOMPARE(request->body.value("max_tokens").toInt(), OpenAiToAnthropic::defaultMaxTokens);
     }
 
+    // Claude's models since Opus 4.1 refuse temperature and top_p together: one is kept.
+    void keepsTemperatureOrTopP_data()
+    {
+        QTest::addColumn<QJsonObject>("sampling");
+        QTest::addColumn<QJsonObject>("expected");
+        QTest::addColumn<QStringList>("dropped");
+        QTest::newRow("both") << QJsonObject { { "temperature", 0.2 }, { "top_p", 0.9 } }
+                              << QJsonObject { { "temperature", 0.2 } } << QStringList { "top_p" };
+        QTest::newRow("temperature") << QJsonObject { { "temperature", 0.2 } }
+                                     << QJsonObject { { "temperature", 0.2 } } << QStringList();
+        QTest::newRow("top_p") << QJsonObject { { "top_p", 0.9 } }
+                               << QJsonObject { { "top_p", 0.9 } } << QStringList();
+    }
+    void keepsTemperatureOrTopP()
+    {
+        QFETCH(QJsonObject, sampling);
+        QFETCH(QJsonObject, expected);
+        QFETCH(QStringList, dropped);
+        QJsonObject openAi = sampling;
+        openAi.insert(
+            "messages", QJsonArray { QJsonObject { { "role", "user" }, { "content", "Hi" } } });
+        const auto request = OpenAiToAnthropic::request(openAi);
+        QVERIFY(request);
+        QJsonObject kept;
+        for (const char* field : { "temperature", "top_p" }) {
+            if (request->body.contains(QLatin1String(field)))
+                kept.insert(QLatin1String(field), request->body.value(QLatin1String(field)));
+        }
+        QCOMPARE(kept, expected);
+        QCOMPARE(request->droppedFields, dropped);
+    }
+
     void refusesWhatItCannotCarry_data()
     {
         QTest::addColumn<QByteArray>("request");

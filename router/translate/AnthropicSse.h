@@ -34,14 +34,16 @@ inline QJsonObject messageStart(const QString& id, const QString& model, QJsonOb
 }
 
 // The error event that ends a broken stream: Anthropic's SDKs know their own error types, and a
-// broken upstream is an api_error to them.
-inline QByteArray errorEvent(const QString& message)
+// broken upstream is an api_error to them, unless the upstream's own error said more (an
+// overload, a rate limit: AnthropicErrorType).
+inline QByteArray errorEvent(
+    const QString& message, const QString& type = QStringLiteral("api_error"))
 {
     return event("error",
         { { QStringLiteral("type"), QStringLiteral("error") },
             { QStringLiteral("error"),
-                QJsonObject { { QStringLiteral("type"), QStringLiteral("api_error") },
-                    { QStringLiteral("message"), message } } } });
+                QJsonObject {
+                    { QStringLiteral("type"), type }, { QStringLiteral("message"), message } } } });
 }
 
 } // namespace AnthropicSse

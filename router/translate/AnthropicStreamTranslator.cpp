@@ -1,5 +1,6 @@
 #include "router/translate/AnthropicStreamTranslator.h"
 
+#include "router/translate/AnthropicErrorType.h"
 #include "router/translate/AnthropicSse.h"
 
 #include <QJsonDocument>
@@ -25,5 +26,6 @@ void AnthropicStreamTranslator::take(const SseParser::Event& event)
 
 QByteArray AnthropicStreamTranslator::errorEvent(const QString& message, const QString&) const
 {
-    return AnthropicSse::errorEvent(message);
+    return AnthropicSse::errorEvent(message,
+        m_upstreamError ? AnthropicErrorType::of(*m_upstreamError) : QStringLiteral("api_error"));
 }

@@ -30,5 +30,13 @@ QByteArray ChainedStreamTranslator::closing() const
 
 QByteArray ChainedStreamTranslator::errorEvent(const QString& message, const QString& type) const
 {
+    // The first keeps the upstream's error event to itself (the router ends the stream): the
+    // second learns it in the intermediate format, so that its error says what the upstream's
+    // did (a rate limit, an overload) rather than that the stream broke.
+    if (m_first->upstreamError()) {
+        auto second = m_second.get();
+        second->feed(m_first->errorEvent(message, type));
+        second->takeClientBytes(); // an error event writes nothing of its own
+    }
     return m_second->errorEvent(message, type);
 }

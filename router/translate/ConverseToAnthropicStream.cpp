@@ -1,5 +1,6 @@
 #include "router/translate/ConverseToAnthropicStream.h"
 
+#include "router/translate/AnthropicErrorType.h"
 #include "router/translate/AnthropicSse.h"
 #include "router/translate/AnthropicSseReader.h"
 #include "router/translate/AnthropicToConverse.h"
@@ -130,5 +131,6 @@ QByteArray ConverseToAnthropicStream::closing() const
 
 QByteArray ConverseToAnthropicStream::errorEvent(const QString& message, const QString&) const
 {
-    return AnthropicSse::errorEvent(message);
+    return AnthropicSse::errorEvent(message,
+        m_upstreamError ? AnthropicErrorType::of(*m_upstreamError) : QStringLiteral("api_error"));
 }

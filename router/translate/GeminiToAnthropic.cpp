@@ -1,6 +1,7 @@
 #include "router/translate/GeminiToAnthropic.h"
 
 #include "router/inbound/ClientErrors.h"
+#include "router/translate/AnthropicSampling.h"
 #include "router/translate/AnthropicSseReader.h"
 #include "router/translate/ContentText.h"
 #include "router/translate/DroppedFields.h"
@@ -557,6 +558,7 @@ Result<GeminiToAnthropic::Request> GeminiToAnthropic::request(const QJsonObject&
     addSampling(body, config);
     addThinking(
         body, googleField(config, "thinkingConfig").toObject(), maxTokens.isDouble(), dropped);
+    AnthropicSampling::keepOneOf(body, QStringLiteral("generationConfig.topP"), dropped);
     dropGenerationFields(config, dropped);
     dropTopLevelFields(gemini, dropped);
     return Request { body, dropped.list() };

@@ -1,5 +1,6 @@
 #include "router/translate/GeminiToAnthropicStream.h"
 
+#include "router/translate/AnthropicErrorType.h"
 #include "router/translate/AnthropicSse.h"
 #include "router/translate/AnthropicToGemini.h"
 
@@ -158,5 +159,6 @@ void GeminiToAnthropicStream::emitEvent(const char* type, const QJsonObject& dat
 
 QByteArray GeminiToAnthropicStream::errorEvent(const QString& message, const QString&) const
 {
-    return AnthropicSse::errorEvent(message);
+    return AnthropicSse::errorEvent(message,
+        m_upstreamError ? AnthropicErrorType::of(*m_upstreamError) : QStringLiteral("api_error"));
 }

@@ -1,5 +1,6 @@
 #include "router/translate/OpenAiToAnthropic.h"
 
+#include "router/translate/AnthropicSampling.h"
 #include "router/translate/ContentText.h"
 #include "router/translate/DroppedFields.h"
 
@@ -176,6 +177,7 @@ Result<OpenAiToAnthropic::Request> OpenAiToAnthropic::request(const QJsonObject&
         { "presence_penalty", "frequency_penalty", "logit_bias", "logprobs", "top_logprobs", "seed",
             "response_format", "reasoning_effort", "modalities", "audio", "prediction", "store",
             "service_tier", "web_search_options" });
+    AnthropicSampling::keepOneOf(body, QStringLiteral("top_p"), dropped);
     return Request { body, dropped.list() };
 }
 

@@ -1,5 +1,6 @@
 #include "router/translate/OpenAiToAnthropicStream.h"
 
+#include "router/translate/AnthropicErrorType.h"
 #include "router/translate/AnthropicSse.h"
 #include "router/translate/AnthropicToOpenAi.h"
 #include "router/translate/OpenAiStreamTranslator.h"
@@ -148,5 +149,6 @@ QByteArray OpenAiToAnthropicStream::closing() const
 
 QByteArray OpenAiToAnthropicStream::errorEvent(const QString& message, const QString&) const
 {
-    return AnthropicSse::errorEvent(message);
+    return AnthropicSse::errorEvent(message,
+        m_upstreamError ? AnthropicErrorType::of(*m_upstreamError) : QStringLiteral("api_error"));
 }

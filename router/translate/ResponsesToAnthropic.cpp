@@ -1,5 +1,6 @@
 #include "router/translate/ResponsesToAnthropic.h"
 
+#include "router/translate/AnthropicSampling.h"
 #include "router/translate/ContentText.h"
 #include "router/translate/DroppedFields.h"
 #include "router/translate/OpenAiToAnthropic.h"
@@ -557,6 +558,7 @@ Result<ResponsesToAnthropic::Request> ResponsesToAnthropic::request(const QJsonO
                 { QStringLiteral("budget_tokens"), budget } });
     }
     addSampling(body, responses, budget > 0, dropped);
+    AnthropicSampling::keepOneOf(body, QStringLiteral("top_p"), dropped);
     if (const QString user = userId(responses); !user.isEmpty())
         body.insert(
             QStringLiteral("metadata"), QJsonObject { { QStringLiteral("user_id"), user } });

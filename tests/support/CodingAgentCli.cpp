@@ -68,6 +68,7 @@ CodingAgentCli::CodingAgentCli(Agent agent)
 {
     QDir().mkpath(homePath());
     QDir().mkpath(workPath());
+    QDir().mkpath(tempPath());
 }
 
 QString CodingAgentCli::program(Agent agent)
@@ -119,6 +120,9 @@ QProcessEnvironment CodingAgentCli::environment(
             env.insert(name, system.value(name));
     }
     env.insert(QStringLiteral("HOME"), homePath());
+    // Gemini CLI writes an error report to the temporary directory on every failure: into the
+    // run's own, which goes with it.
+    env.insert(QStringLiteral("TMPDIR"), tempPath());
     env.insert(QStringLiteral("TERM"), QStringLiteral("dumb"));
     env.insert(QStringLiteral("NO_PROXY"), QStringLiteral("127.0.0.1,localhost"));
     if (m_agent == Agent::Codex) {

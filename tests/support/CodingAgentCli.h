@@ -47,10 +47,11 @@ public:
     void setEnvironmentVariable(const QString& name, const QString& value);
     void setTimeout(std::chrono::milliseconds timeout) { m_timeout = timeout; }
 
-    // The throwaway HOME (Codex's config in .codex/, Gemini's settings in .gemini/) and the
-    // working directory, where the agent's tools act; both go with this object.
+    // The throwaway HOME (Codex's config in .codex/, Gemini's settings in .gemini/), the
+    // working directory, where the agent's tools act, and TMPDIR; all go with this object.
     QString homePath() const { return m_dir.path() + QStringLiteral("/home"); }
     QString workPath() const { return m_dir.path() + QStringLiteral("/work"); }
+    QString tempPath() const { return m_dir.path() + QStringLiteral("/tmp"); } // its TMPDIR
 
     // Runs `prompt` once against Keyway at `baseUrl` (its root: http://127.0.0.1:PORT) with a
     // local key, for `model`. Waits with the event loop going: the router under test may run on

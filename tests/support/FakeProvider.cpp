@@ -142,18 +142,13 @@ WireAnswer geminiAnswer(const QString& model, const FakeProvider::Script& script
     return answer;
 }
 
-WireAnswer responsesAnswer(const QString& model, const FakeProvider::Script& script, bool stored)
+WireAnswer responsesAnswer(const QString& model, const FakeProvider::Script& script, bool store)
 {
     const bool toolCall = script.behaviour == Behaviour::ToolCall;
-    WireAnswer answer {
-        toolCall ? ResponsesWire::toolCallAnswer(model, script.call) : ResponsesWire::answer(model),
-        toolCall ? ResponsesWire::toolCallEvents(model, script.call) : ResponsesWire::events(model)
-    };
-    static QAtomicInt responses;
-    const QByteArray id = "resp_fake" + QByteArray::number(responses.fetchAndAddRelaxed(1) + 1);
-    answer.whole = ResponsesWire::asMade(answer.whole, id, stored);
-    for (QByteArray& event : answer.events)
-        event = ResponsesWire::asMade(event, id, stored);
+    WireAnswer answer { toolCall ? ResponsesWire::toolCallAnswer(model, script.call, store)
+                                 : ResponsesWire::answer(model, store),
+        toolCall ? ResponsesWire::toolCallEvents(model, script.call, store)
+                 : ResponsesWire::events(model, store) };
     answer.toFirstText = ResponsesWire::eventsToFirstDelta;
     answer.complete = answer.events.size(); // the stream ends at response.completed
     answer.malformed = "event: response.output_text.delta\ndata: {\"type\": [\n\n";
@@ -165,8 +160,9 @@ WireAnswer responsesAnswer(const QString& model, const FakeProvider::Script& scr
     return answer;
 }
 
+// `store`: the Responses request's, which its answer repeats.
 WireAnswer wireAnswer(Wire wire, const QString& model, const FakeProvider::Script& script,
-    const QByteArray& echo, bool stored)
+    const QByteArray& echo, bool store)
 {
     WireAnswer answer;
     switch (wire) {
@@ -181,7 +177,7 @@ WireAnswer wireAnswer(Wire wire, const QString& model, const FakeProvider::Scrip
         answer = geminiAnswer(model, script);
         break;
     case Wire::Responses:
-        answer = responsesAnswer(model, script, stored);
+        answer = responsesAnswer(model, script, store);
         break;
     }
     if (script.behaviour == Behaviour::EchoSecretMidStream)
@@ -284,6 +280,17 @@ QString roleProblem(const QJsonObject& body, bool converse, bool gemini)
         if (!roles.contains(role))
             return QStringLiteral("Invalid value at 'role': \"%1\"").arg(role);
     }
+    return {};
+}
+
+// Claude's models since Opus 4.1, which the tests ask for, refuse temperature and top_p
+// together, on Anthropic's API as on Bedrock (Converse's inferenceConfig) and Vertex AI.
+QString samplingProblem(const QJsonObject& body, bool converse)
+{
+    const QJsonObject sampling = converse ? body.value("inferenceConfig").toObject() : body;
+    if (sampling.contains("temperature") && sampling.contains(converse ? "topP" : "top_p"))
+        return QStringLiteral("`temperature` and `top_p` cannot both be specified for this "
+                              "model. Please use only one.");
     return {};
 }
 
@@ -610,6 +617,13 @@ void FakeProvider::handle(const std::shared_ptr<HttpExchange>& exchange)
         return;
     }
     if (converse) {
+        if (const QString problem = samplingProblem(body, true); !problem.isEmpty()) {
+            exchange->respond(400,
+                jsonType + Headers { { "x-amzn-ErrorType", "ValidationException:" } },
+                QJsonDocument(QJsonObject { { "message", problem } })
+                    .toJson(QJsonDocument::Compact));
+            return;
+        }
         answerConverse(exchange, script, stream, echo);
         return;
     }
@@ -620,8 +634,11 @@ void FakeProvider::handle(const std::shared_ptr<HttpExchange>& exchange)
                 400, "This fake streams server-sent events only (alt=sse)", "INVALID_ARGUMENT"));
         return;
     }
-    if (rawPredict) {
-        if (const QString problem = rawPredictProblem(request, body); !problem.isEmpty()) {
+    if (rawPredict || path.endsWith("/v1/messages")) {
+        QString problem = rawPredict ? rawPredictProblem(request, body) : QString();
+        if (problem.isEmpty())
+            problem = samplingProblem(body, false);
+        if (!problem.isEmpty()) {
             exchange->respond(400, jsonType,
                 QJsonDocument(QJsonObject { { "type", "error" },
                                   { "error",
@@ -639,9 +656,9 @@ void FakeProvider::handle(const std::shared_ptr<HttpExchange>& exchange)
                                                       : Wire::OpenAi;
     if (script.behaviour == Behaviour::EchoSecret)
         script = echoedError(wire, script.status, echo);
-    // OpenAI keeps a response unless it is told not to.
-    const bool stored = body.value("store").toBool(true);
-    behave(exchange, script, wireAnswer(wire, model, script, echo, stored), stream, path,
+    // OpenAI keeps a response unless the request says store: false.
+    const bool store = body.value("store").toBool(true);
+    behave(exchange, script, wireAnswer(wire, model, script, echo, store), stream, path,
         [this](const std::shared_ptr<HttpExchange>& open) { keepUnanswered(open); });
 }
 

@@ -5,6 +5,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <atomic>
+
 namespace {
 
 QByteArray compact(const QJsonObject& object)
@@ -40,27 +42,45 @@ QJsonObject usage(int input, int cached, int output)
 const QJsonObject textUsage = usage(5, 2, 4);
 const QJsonObject toolUsage = usage(20, 0, 9);
 
+// Each answer its own id, as OpenAI's are: a client continuing one (previous_response_id)
+// names that one.
+QString newResponseId()
+{
+    static std::atomic<int> next { 1 };
+    return QStringLiteral("resp_fake%1").arg(next++);
+}
+
+// What the response objects of one answer share: the model, the id, and `store` as the request
+// said, which tells a client whether OpenAI keeps the response.
+struct Answered
+{
+    QString model;
+    bool store = false;
+    QString id = newResponseId();
+};
+
 // The response object: every field the SDKs require, `output` and `usage` as far as known.
-QJsonObject response(const QString& model, const char* status, const QJsonArray& output,
+QJsonObject response(const Answered& answered, const char* status, const QJsonArray& output,
     const QJsonValue& usage = QJsonValue())
 {
-    return { { "id", "resp_fake1" }, { "object", "response" },
+    const QString& model = answered.model;
+    return { { "id", answered.id }, { "object", "response" },
         { "created_at", QDateTime::currentSecsSinceEpoch() }, { "status", status },
         { "background", false }, { "error", QJsonValue() }, { "incomplete_details", QJsonValue() },
         { "instructions", QJsonValue() }, { "max_output_tokens", QJsonValue() }, { "model", model },
         { "output", output }, { "parallel_tool_calls", true },
         { "previous_response_id", QJsonValue() },
         { "reasoning", QJsonObject { { "effort", QJsonValue() }, { "summary", QJsonValue() } } },
-        { "store", false }, { "temperature", 1.0 },
+        { "store", answered.store }, { "temperature", 1.0 },
         { "text", QJsonObject { { "format", QJsonObject { { "type", "text" } } } } },
         { "tool_choice", "auto" }, { "tools", QJsonArray() }, { "top_p", 1.0 },
         { "truncation", "disabled" }, { "usage", usage }, { "user", QJsonValue() },
         { "metadata", QJsonObject() } };
 }
 
-QJsonObject completed(const QString& model, const QJsonObject& item, const QJsonObject& usage)
+QJsonObject completed(const Answered& answered, const QJsonObject& item, const QJsonObject& usage)
 {
-    QJsonObject done = response(model, "completed", { item }, usage);
+    QJsonObject done = response(answered, "completed", { item }, usage);
     done.insert("completed_at", QDateTime::currentSecsSinceEpoch());
     return done;
 }
@@ -91,21 +111,22 @@ QJsonObject callItem(const FakeToolCall& call, const char* status, bool whole)
 }
 
 // response.created and response.in_progress: the response begun, with no output yet.
-void begin(Events& events, const QString& model)
+void begin(Events& events, const Answered& answered)
 {
-    events.add("response.created", { { "response", response(model, "in_progress", {}) } });
-    events.add("response.in_progress", { { "response", response(model, "in_progress", {}) } });
+    const QJsonObject begun = response(answered, "in_progress", {});
+    events.add("response.created", { { "response", begun } });
+    events.add("response.in_progress", { { "response", begun } });
 }
 
 } // namespace
 
-QByteArray ResponsesWire::answer(const QString& model)
+QByteArray ResponsesWire::answer(const QString& model, bool store)
 {
-    return compact(
-        completed(model, message("completed", { textPart("Hello from the fake.") }), textUsage));
+    return compact(completed(
+        { model, store }, message("completed", { textPart("Hello from the fake.") }), textUsage));
 }
 
-QList<QByteArray> ResponsesWire::events(const QString& model)
+QList<QByteArray> ResponsesWire::events(const QString& model, bool store)
 {
     const QString text = QStringLiteral("Hello from the fake.");
     const QJsonObject where { { "item_id", "msg_fake1" }, { "output_index", 0 },
@@ -115,8 +136,9 @@ QList<QByteArray> ResponsesWire::events(const QString& model)
         data.insert(name, value);
         return data;
     };
+    const Answered answered { model, store };
     Events events;
-    begin(events, model);
+    begin(events, answered);
     events.add("response.output_item.added",
         { { "output_index", 0 }, { "item", message("in_progress", {}) } });
     events.add("response.content_part.added", with("part", textPart({})));
@@ -131,23 +153,25 @@ QList<QByteArray> ResponsesWire::events(const QString& model)
     events.add("response.content_part.done", with("part", textPart(text)));
     const QJsonObject item = message("completed", { textPart(text) });
     events.add("response.output_item.done", { { "output_index", 0 }, { "item", item } });
-    events.add("response.completed", { { "response", completed(model, item, textUsage) } });
+    events.add("response.completed", { { "response", completed(answered, item, textUsage) } });
     return events.list();
 }
 
-QByteArray ResponsesWire::toolCallAnswer(const QString& model, const FakeToolCall& call)
+QByteArray ResponsesWire::toolCallAnswer(const QString& model, const FakeToolCall& call, bool store)
 {
-    return compact(completed(model, callItem(call, "completed", true), toolUsage));
+    return compact(completed({ model, store }, callItem(call, "completed", true), toolUsage));
 }
 
-QList<QByteArray> ResponsesWire::toolCallEvents(const QString& model, const FakeToolCall& call)
+QList<QByteArray> ResponsesWire::toolCallEvents(
+    const QString& model, const FakeToolCall& call, bool store)
 {
     const char* prefix
         = call.custom ? "response.custom_tool_call_input" : "response.function_call_arguments";
     const QByteArray deltaType = prefix + QByteArray(".delta");
     const QByteArray doneType = prefix + QByteArray(".done");
+    const Answered answered { model, store };
     Events events;
-    begin(events, model);
+    begin(events, answered);
     events.add("response.output_item.added",
         { { "output_index", 0 }, { "item", callItem(call, "in_progress", false) } });
     for (const QString& piece : call.custom ? call.inputPieces() : call.argumentPieces()) {
@@ -165,14 +189,14 @@ QList<QByteArray> ResponsesWire::toolCallEvents(const QString& model, const Fake
     }
     events.add(doneType.constData(), done);
     events.add("response.output_item.done", { { "output_index", 0 }, { "item", item } });
-    events.add("response.completed", { { "response", completed(model, item, toolUsage) } });
+    events.add("response.completed", { { "response", completed(answered, item, toolUsage) } });
     return events.list();
 }
 
 QByteArray ResponsesWire::failed(
     const QString& model, int sequenceNumber, const char* code, const QString& message)
 {
-    QJsonObject failure = response(model, "failed", {});
+    QJsonObject failure = response({ model }, "failed", {});
     failure.insert("error", QJsonObject { { "code", code }, { "message", message } });
     const QJsonObject data { { "type", "response.failed" }, { "sequence_number", sequenceNumber },
         { "response", failure } };
@@ -202,10 +226,3 @@ bool ResponsesWire::isResponses(const QByteArray& path)
     return path.endsWith("/v1/responses") || path == "/openai/responses";
 }
 
-QByteArray ResponsesWire::asMade(QByteArray answerOrEvent, const QByteArray& id, bool stored)
-{
-    answerOrEvent.replace("\"id\":\"resp_fake1\"", "\"id\":\"" + id + '"');
-    if (stored)
-        answerOrEvent.replace("\"store\":false", "\"store\":true");
-    return answerOrEvent;
-}
