@@ -468,6 +468,40 @@ private slots:
         QCOMPARE(h.post(QStringLiteral("/v1/responses"), next).status, 400);
     }
 
+    // Azure takes Responses requests as they came: the v1 API, or a dated version's own path,
+    // the deployment named in the body either way.
+    void azureKeysTakeResponsesAsTheyCame_data()
+    {
+        QTest::addColumn<QString>("apiVersion");
+        QTest::addColumn<QByteArray>("target");
+        QTest::newRow("v1") << QString() << QByteArray("/openai/v1/responses");
+        QTest::newRow("dated") << QStringLiteral("2025-04-01-preview")
+                               << QByteArray("/openai/responses?api-version=2025-04-01-preview");
+    }
+    void azureKeysTakeResponsesAsTheyCame()
+    {
+        QFETCH(QString, apiVersion);
+        QFETCH(QByteArray, target);
+        RouterHarness h;
+        RouterHarness::Key azure(QStringLiteral("Azure"), Tier::Prioritized,
+            { QStringLiteral("my-gpt-5") }, QStringLiteral("azure"));
+        if (!apiVersion.isEmpty())
+            azure.settings = { { "api-version", apiVersion } };
+        h.setKeys({ azure });
+        for (const bool stream : { false, true }) {
+            const auto response = ask(h, Client::Responses, QStringLiteral("my-gpt-5"), stream);
+            QVERIFY2(response.status == 200, response.body.constData());
+            QCOMPARE(textOf(response, Client::Responses, stream),
+                QStringLiteral("Hello from the fake."));
+            const FakeProvider::Attempt attempt = h.fake().attempts().constLast();
+            QCOMPARE(attempt.path, target.left(target.indexOf('?') < 0 ? target.size()
+                                                                       : target.indexOf('?')));
+            QCOMPARE(attempt.key, QByteArray("azure")); // in api-key, Azure's header
+            QCOMPARE(QJsonDocument::fromJson(attempt.body).object()["model"].toString(),
+                QStringLiteral("my-gpt-5"));
+        }
+    }
+
     // A request whose content no key's format can carry is the client's to change: 400, and
     // no provider is called.
     void untranslatableRequestsAreRefused()

@@ -63,9 +63,10 @@ void RouterHarness::setKeys(const QList<Key>& keys, RouterSettings settings)
         route.tier = key.tier;
         route.servedModels = key.servedModels;
         snapshot->keys.append(route);
-        // Only OpenAI-format base URLs end in /v1: the other providers' paths are their own.
-        static const QStringList hostOnly { QStringLiteral("anthropic"), QStringLiteral("bedrock"),
-            QStringLiteral("gemini"), QStringLiteral("vertex") };
+        // Only OpenAI-format base URLs end in /v1: the other providers' paths are their own, and
+        // an Azure resource's endpoint is its host.
+        static const QStringList hostOnly { QStringLiteral("anthropic"), QStringLiteral("azure"),
+            QStringLiteral("bedrock"), QStringLiteral("gemini"), QStringLiteral("vertex") };
         const QString baseUrl = hostOnly.contains(key.providerId)
             ? QStringLiteral("http://127.0.0.1:%1").arg(m_fake->port()) + key.basePath
             : m_fake->baseUrl();
