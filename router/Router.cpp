@@ -285,21 +285,29 @@ void Router::route(const std::shared_ptr<HttpExchange>& exchange, ClientEndpoint
             exchange, ClientErrors::fromFailure(parsed.failure()), protocolOf(request.path()));
         return;
     }
-    if (const QJsonValue previous = parsed->call.body.value(QStringLiteral("previous_response_id"));
-        endpoint == ClientEndpoint::Responses && previous.isString()) {
-        parsed->call.boundKeyId = m_responseOwners.ownerOf(previous.toString());
-        if (!parsed->call.boundKeyId) {
-            ClientErrors::Error error = ClientErrors::badRequest(
-                Text::tr("Previous response with id '%1' not found. Keyway knows the responses "
-                         "that OpenAI or Azure keep for it since it started; send the whole "
-                         "conversation in input (store: false) to go through any key.")
-                    .arg(previous.toString()));
-            error.code = QStringLiteral("previous_response_not_found");
-            respondError(exchange, error, ClientProtocol::Responses);
-            return;
-        }
+    if (const std::optional<ClientErrors::Error> unknown = bindToPreviousResponse(parsed->call)) {
+        respondError(exchange, *unknown, ClientProtocol::Responses);
+        return;
     }
     startSession(exchange, std::move(*parsed), admission);
+}
+
+// A Responses call that continues a stored response can only go to the key that made it.
+std::optional<ClientErrors::Error> Router::bindToPreviousResponse(ClientCall& call) const
+{
+    const QJsonValue previous = call.body.value(QStringLiteral("previous_response_id"));
+    if (call.protocol != ClientProtocol::Responses || !previous.isString())
+        return std::nullopt;
+    call.boundKeyId = m_responseOwners.ownerOf(previous.toString());
+    if (call.boundKeyId)
+        return std::nullopt;
+    ClientErrors::Error error = ClientErrors::badRequest(
+        Text::tr("Previous response with id '%1' not found. Keyway knows the responses "
+                 "that OpenAI or Azure keep for it since it started; send the whole "
+                 "conversation in input (store: false) to go through any key.")
+            .arg(previous.toString()));
+    error.code = QStringLiteral("previous_response_not_found");
+    return error;
 }
 
 void Router::startSession(const std::shared_ptr<HttpExchange>& exchange,

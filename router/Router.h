@@ -77,6 +77,7 @@ private:
     void serveEndpoint(const std::shared_ptr<HttpExchange>& exchange, const Admission& admission);
     void route(const std::shared_ptr<HttpExchange>& exchange, ClientEndpoint endpoint,
         const Admission& admission);
+    std::optional<ClientErrors::Error> bindToPreviousResponse(ClientCall& call) const;
     void startSession(const std::shared_ptr<HttpExchange>& exchange,
         ClientCallReader::Parsed parsed, const Admission& admission);
     void serveGemini(const std::shared_ptr<HttpExchange>& exchange, const Admission& admission);
