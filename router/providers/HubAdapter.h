@@ -26,10 +26,10 @@ public:
     std::optional<std::chrono::milliseconds> cooldown(
         const HttpHeaders& headers, const QByteArray& body) const override;
 
-    // The Anthropic call a Responses or Gemini call amounts to, with what the translation left
-    // out; fails when the Messages API cannot carry it.
+private:
+    // The Anthropic call a Responses or Gemini call amounts to (OpenAI's, for Gemini's
+    // embeddings), with what the translation left out; fails when that format cannot carry it.
     static Result<ClientCall> hubCall(const ClientCall& call, QStringList* dropped);
 
-private:
     const UpstreamAdapter& m_upstream;
 };
