@@ -494,8 +494,8 @@ private slots:
             QCOMPARE(textOf(response, Client::Responses, stream),
                 QStringLiteral("Hello from the fake."));
             const FakeProvider::Attempt attempt = h.fake().attempts().constLast();
-            QCOMPARE(attempt.path, target.left(target.indexOf('?') < 0 ? target.size()
-                                                                       : target.indexOf('?')));
+            QCOMPARE(attempt.path,
+                target.left(target.indexOf('?') < 0 ? target.size() : target.indexOf('?')));
             QCOMPARE(attempt.key, QByteArray("azure")); // in api-key, Azure's header
             QCOMPARE(QJsonDocument::fromJson(attempt.body).object()["model"].toString(),
                 QStringLiteral("my-gpt-5"));

@@ -225,4 +225,3 @@ bool ResponsesWire::isResponses(const QByteArray& path)
 {
     return path.endsWith("/v1/responses") || path == "/openai/responses";
 }
-
