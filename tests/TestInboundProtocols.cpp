@@ -502,6 +502,40 @@ private slots:
         }
     }
 
+    // Gemini 3 refuses earlier function calls without their thought signature; a turn another
+    // provider answered has none, so Google's placeholder goes in its place.
+    void geminiThreeGetsAPlaceholderForUnsignedCalls()
+    {
+        RouterHarness h;
+        h.setKeys({ m_kinds.keyFor(h, QStringLiteral("gemini"), QStringLiteral("Only")) });
+        const QJsonObject call { { "functionCall",
+            QJsonObject {
+                { "name", "get_weather" }, { "args", QJsonObject { { "city", "Paris" } } } } } };
+        const QJsonObject result { { "functionResponse",
+            QJsonObject { { "name", "get_weather" },
+                { "response", QJsonObject { { "weather", "sunny" } } } } } };
+        QJsonObject request = geminiRequest(true);
+        request.insert("contents",
+            QJsonArray { QJsonObject { { "role", "user" },
+                             { "parts", QJsonArray { QJsonObject { { "text", "Weather?" } } } } },
+                QJsonObject { { "role", "model" }, { "parts", QJsonArray { call } } },
+                QJsonObject { { "role", "user" }, { "parts", QJsonArray { result } } } });
+        for (const QString& model :
+            { QStringLiteral("gemini-3-pro-preview"), QStringLiteral("gemini-2.5-flash") }) {
+            const auto response
+                = h.post(QStringLiteral("/v1beta/models/%1:generateContent").arg(model), request,
+                    {}, { { "x-goog-api-key", RouterHarness::token() } });
+            QVERIFY2(response.status == 200, response.body.constData());
+            const QJsonObject sent
+                = QJsonDocument::fromJson(h.fake().attempts().constLast().body).object();
+            const QJsonValue signature = sent["contents"][1]["parts"][0]["thoughtSignature"];
+            if (model.startsWith(u"gemini-3"))
+                QCOMPARE(signature.toString(), QStringLiteral("skip_thought_signature_validator"));
+            else
+                QVERIFY(signature.isUndefined());
+        }
+    }
+
     // A request whose content no key's format can carry is the client's to change: 400, and
     // no provider is called.
     void untranslatableRequestsAreRefused()

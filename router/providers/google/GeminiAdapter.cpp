@@ -88,9 +88,14 @@ Result<UpstreamRequest> GeminiAdapter::nativeRequest(
     const UpstreamTarget& target, const ClientCall& call, const QString& model) const
 {
     UpstreamRequest request;
-    const QJsonObject body = call.body.contains(QStringLiteral("requests"))
+    QJsonObject body = call.body.contains(QStringLiteral("requests"))
         ? withBatchModel(call.body, model)
         : call.body;
+    // A turn another provider answered (a failover) has its function calls without Google's
+    // signature.
+    if (call.endpoint == ClientEndpoint::GenerateContent && placeThoughtSignatures(body, model))
+        request.droppedFields.append(
+            QStringLiteral("thoughtSignature (Google's placeholder sent instead)"));
     request.body = QJsonDocument(body).toJson(QJsonDocument::Compact);
     request.headers = { { "Content-Type", "application/json" } };
     if (const Result<void> addressed = address(request, target, model, nativeMethod(call));
