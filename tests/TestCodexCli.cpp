@@ -7,7 +7,6 @@
 #include "tests/support/RouterHarness.h"
 #include "tests/support/ToolTraffic.h"
 
-#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -47,32 +46,11 @@ private:
             QTest::newRow(providerId) << QString::fromLatin1(providerId);
     }
 
-    // Runs `codex exec prompt` against the harness's router, and says how long it took.
+    // Runs `codex exec prompt` against the harness's router.
     static CodingAgentCli::Run runCodex(CodingAgentCli& codex, RouterHarness& harness,
         const QString& model, const QString& prompt = QStringLiteral("Say hello"))
     {
-        QElapsedTimer clock;
-        clock.start();
-        CodingAgentCli::Run run = codex.run(harness.url({}), RouterHarness::token(), model, prompt);
-        qInfo("Codex CLI ran for %lld ms", clock.elapsed());
-        return run;
-    }
-
-    static QByteArray failure(const CodingAgentCli::Run& run)
-    {
-        return "exit " + QByteArray::number(run.exitCode) + (run.timedOut ? " (timed out)" : "")
-            + "\nstdout: " + run.out + "\nstderr: " + run.err.right(6000);
-    }
-
-    static QJsonObject bodyOf(const FakeProvider::Attempt& attempt)
-    {
-        return ToolTraffic::bodyOf(attempt.body);
-    }
-
-    static QByteArray fileIn(const CodingAgentCli& codex, const QString& name)
-    {
-        QFile file(codex.workPath() + u'/' + name);
-        return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+        return codex.run(harness.url({}), RouterHarness::token(), model, prompt);
     }
 
     // What a user writes so that Codex gives a model it does not know its full tool set:
@@ -114,8 +92,8 @@ private slots:
         harness.setKeys({ { QStringLiteral("Codex"), Tier::Prioritized, {}, providerId } });
         CodingAgentCli codex(CodingAgentCli::Agent::Codex);
         const CodingAgentCli::Run run = runCodex(codex, harness, route.model);
-        QVERIFY2(run.exitCode == 0, failure(run).constData());
-        QVERIFY2(run.out.contains("Hello from the fake."), failure(run).constData());
+        QVERIFY2(run.exitCode == 0, run.report().constData());
+        QVERIFY2(run.out.contains("Hello from the fake."), run.report().constData());
 
         const QList<FakeProvider::Attempt> attempts = harness.fake().attempts();
         QVERIFY(!attempts.isEmpty());
@@ -149,19 +127,19 @@ private slots:
             = runCodex(codex, harness, route.model, QStringLiteral("Write out.txt"));
 
         const QList<FakeProvider::Attempt> attempts = harness.fake().attempts();
-        QVERIFY2(!attempts.isEmpty(), failure(run).constData());
+        QVERIFY2(!attempts.isEmpty(), run.report().constData());
         // The call the fake made is of a tool Codex offered, with the argument it takes.
-        const QJsonObject first = bodyOf(attempts.first());
+        const QJsonObject first = ToolTraffic::bodyOf(attempts.first().body);
         const QJsonObject schema
             = ToolTraffic::offeredSchema(first, QStringLiteral("exec_command"));
         QVERIFY2(schema["properties"]["cmd"]["type"].toString() == u"string",
             qPrintable(ToolTraffic::offeredNames(first).join(u", ")));
-        QVERIFY2(run.exitCode == 0, failure(run).constData());
-        QVERIFY2(run.out.contains("Hello from the fake."), failure(run).constData());
-        QCOMPARE(fileIn(codex, QStringLiteral("out.txt")), QByteArray("keyway-tool-ok\n"));
+        QVERIFY2(run.exitCode == 0, run.report().constData());
+        QVERIFY2(run.out.contains("Hello from the fake."), run.report().constData());
+        QCOMPARE(codex.workFile(QStringLiteral("out.txt")), QByteArray("keyway-tool-ok\n"));
 
         QCOMPARE(attempts.size(), 2);
-        const QJsonObject second = bodyOf(attempts.at(1));
+        const QJsonObject second = ToolTraffic::bodyOf(attempts.at(1).body);
         QCOMPARE(attempts.at(1).path, route.path);
         const QList<ToolTraffic::Result> results = ToolTraffic::results(second);
         QVERIFY2(results.size() == 1, attempts.at(1).body.right(3000).constData());
@@ -202,8 +180,8 @@ private slots:
             = runCodex(codex, harness, route.model, QStringLiteral("Add hello.txt"));
 
         const QList<FakeProvider::Attempt> attempts = harness.fake().attempts();
-        QVERIFY2(!attempts.isEmpty(), failure(run).constData());
-        const QJsonObject first = bodyOf(attempts.first());
+        QVERIFY2(!attempts.isEmpty(), run.report().constData());
+        const QJsonObject first = ToolTraffic::bodyOf(attempts.first().body);
         if (providerId == u"openai") {
             QVERIFY2(ToolTraffic::offeredNames(first).contains(u"apply_patch"),
                 qPrintable(ToolTraffic::offeredNames(first).join(u", ")));
@@ -213,12 +191,12 @@ private slots:
             QVERIFY2(schema["properties"].toObject().keys() == QStringList { "freeform_input" },
                 qPrintable(ToolTraffic::offeredNames(first).join(u", ")));
         }
-        QVERIFY2(run.exitCode == 0, failure(run).constData());
-        QVERIFY2(run.out.contains("Hello from the fake."), failure(run).constData());
-        QCOMPARE(fileIn(codex, QStringLiteral("hello.txt")), QByteArray("hello\n"));
+        QVERIFY2(run.exitCode == 0, run.report().constData());
+        QVERIFY2(run.out.contains("Hello from the fake."), run.report().constData());
+        QCOMPARE(codex.workFile(QStringLiteral("hello.txt")), QByteArray("hello\n"));
 
         QCOMPARE(attempts.size(), 2);
-        const QJsonObject second = bodyOf(attempts.at(1));
+        const QJsonObject second = ToolTraffic::bodyOf(attempts.at(1).body);
         const QList<ToolTraffic::Result> results = ToolTraffic::results(second);
         QVERIFY2(results.size() == 1, attempts.at(1).body.right(3000).constData());
         QCOMPARE(results.first().callId, route.callId);
@@ -241,13 +219,13 @@ private slots:
         codex.setExtraArguments({ QStringLiteral("-c"),
             QStringLiteral("model_providers.keyway.stream_max_retries=0") });
         const CodingAgentCli::Run run = runCodex(codex, harness, route.model);
-        QVERIFY2(run.exitCode > 0, failure(run).constData());
-        QVERIFY2(!run.out.contains("Hello from the fake."), failure(run).constData());
+        QVERIFY2(run.exitCode > 0, run.report().constData());
+        QVERIFY2(!run.out.contains("Hello from the fake."), run.report().constData());
         // The provider's own words, as Codex shows them.
         const QByteArray said = providerId == u"anthropic" ? "Overloaded" : "crashed mid-answer";
         QVERIFY2(
             run.err.contains("stream disconnected before completion: ") && run.err.contains(said),
-            failure(run).constData());
+            run.report().constData());
         QCOMPARE(harness.fake().attempts().size(), 1);
         QCOMPARE(harness.lastFinished().status, 502);
     }
@@ -269,19 +247,19 @@ private slots:
         const CodingAgentCli::Run run
             = runCodex(codex, harness, QStringLiteral("claude-sonnet-4-5"));
         const QList<FakeProvider::Attempt> attempts = harness.fake().attempts();
-        QVERIFY2(!attempts.isEmpty(), failure(run).constData());
-        const QJsonObject first = bodyOf(attempts.first());
+        QVERIFY2(!attempts.isEmpty(), run.report().constData());
+        const QJsonObject first = ToolTraffic::bodyOf(attempts.first().body);
         const QJsonObject schema
             = ToolTraffic::offeredSchema(first, QStringLiteral("multi_agent_v1__wait_agent"));
         QVERIFY2(schema["properties"].toObject().contains("timeout_ms"),
             qPrintable(ToolTraffic::offeredNames(first).join(u", ")));
-        QVERIFY2(run.exitCode == 0, failure(run).constData());
-        QVERIFY2(run.out.contains("Hello from the fake."), failure(run).constData());
+        QVERIFY2(run.exitCode == 0, run.report().constData());
+        QVERIFY2(run.out.contains("Hello from the fake."), run.report().constData());
 
         // Codex ran its own wait_agent (which finds no agent to wait for), not "unsupported
         // call: multi_agent_v1__wait_agent", and the call went back under the name offered.
         QCOMPARE(attempts.size(), 2);
-        const QJsonObject second = bodyOf(attempts.at(1));
+        const QJsonObject second = ToolTraffic::bodyOf(attempts.at(1).body);
         const QList<ToolTraffic::Result> results = ToolTraffic::results(second);
         QVERIFY2(results.size() == 1, attempts.at(1).body.right(3000).constData());
         QCOMPARE(results.first().callId, QStringLiteral("toolu_fake1"));

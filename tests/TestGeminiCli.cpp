@@ -8,8 +8,6 @@
 #include "tests/support/RouterHarness.h"
 #include "tests/support/ToolTraffic.h"
 
-#include <QElapsedTimer>
-#include <QFile>
 #include <QJsonObject>
 #include <QTest>
 
@@ -48,33 +46,11 @@ private:
             QTest::newRow(providerId) << QString::fromLatin1(providerId);
     }
 
-    // Runs `gemini -p prompt` against the harness's router, and says how long it took.
+    // Runs `gemini -p prompt` against the harness's router.
     static CodingAgentCli::Run runGemini(CodingAgentCli& gemini, RouterHarness& harness,
         const QString& model, const QString& prompt = QStringLiteral("Say hello"))
     {
-        QElapsedTimer clock;
-        clock.start();
-        CodingAgentCli::Run run
-            = gemini.run(harness.url({}), RouterHarness::token(), model, prompt);
-        qInfo("Gemini CLI ran for %lld ms", clock.elapsed());
-        return run;
-    }
-
-    static QByteArray failure(const CodingAgentCli::Run& run)
-    {
-        return "exit " + QByteArray::number(run.exitCode) + (run.timedOut ? " (timed out)" : "")
-            + "\nstdout: " + run.out.right(3000) + "\nstderr: " + run.err.right(6000);
-    }
-
-    static QJsonObject bodyOf(const FakeProvider::Attempt& attempt)
-    {
-        return ToolTraffic::bodyOf(attempt.body);
-    }
-
-    static QByteArray fileIn(const CodingAgentCli& gemini, const QString& name)
-    {
-        QFile file(gemini.workPath() + u'/' + name);
-        return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+        return gemini.run(harness.url({}), RouterHarness::token(), model, prompt);
     }
 
 private slots:
@@ -95,11 +71,11 @@ private slots:
         harness.setKeys({ { QStringLiteral("Gemini"), Tier::Prioritized, {}, providerId } });
         CodingAgentCli gemini(CodingAgentCli::Agent::Gemini);
         const CodingAgentCli::Run run = runGemini(gemini, harness, route.model);
-        QVERIFY2(run.exitCode == 0, failure(run).constData());
-        QVERIFY2(run.out.contains("Hello from the fake."), failure(run).constData());
+        QVERIFY2(run.exitCode == 0, run.report().constData());
+        QVERIFY2(run.out.contains("Hello from the fake."), run.report().constData());
 
         const QList<FakeProvider::Attempt> attempts = harness.fake().attempts();
-        QVERIFY2(attempts.size() == 1, failure(run).constData());
+        QVERIFY2(attempts.size() == 1, run.report().constData());
         const FakeProvider::Attempt& attempt = attempts.constLast();
         QCOMPARE(attempt.path, route.path);
         QCOMPARE(attempt.key, QByteArray("gemini"));
@@ -137,21 +113,21 @@ private slots:
             = runGemini(gemini, harness, route.model, QStringLiteral("Write out.txt"));
 
         const QList<FakeProvider::Attempt> attempts = harness.fake().attempts();
-        QVERIFY2(!attempts.isEmpty(), failure(run).constData());
+        QVERIFY2(!attempts.isEmpty(), run.report().constData());
         // The call the fake made is of a tool the CLI offered, with the arguments it takes.
-        const QJsonObject first = bodyOf(attempts.first());
+        const QJsonObject first = ToolTraffic::bodyOf(attempts.first().body);
         const QJsonObject properties
             = ToolTraffic::offeredSchema(first, QStringLiteral("write_file"))["properties"]
                   .toObject();
         QVERIFY2(properties.contains("file_path") && properties.contains("content"),
             qPrintable(ToolTraffic::offeredNames(first).join(u", ")));
-        QVERIFY2(run.exitCode == 0, failure(run).constData());
-        QVERIFY2(run.out.contains("Hello from the fake."), failure(run).constData());
-        QCOMPARE(fileIn(gemini, QStringLiteral("out.txt")), QByteArray("keyway-tool-ok\n"));
+        QVERIFY2(run.exitCode == 0, run.report().constData());
+        QVERIFY2(run.out.contains("Hello from the fake."), run.report().constData());
+        QCOMPARE(gemini.workFile(QStringLiteral("out.txt")), QByteArray("keyway-tool-ok\n"));
 
         QCOMPARE(attempts.size(), 2);
         QCOMPARE(attempts.at(1).path, route.path);
-        const QJsonObject second = bodyOf(attempts.at(1));
+        const QJsonObject second = ToolTraffic::bodyOf(attempts.at(1).body);
         const QList<ToolTraffic::Result> results = ToolTraffic::results(second);
         QVERIFY2(results.size() == 1, attempts.at(1).body.right(3000).constData());
         QVERIFY2(results.first().output.contains(u"out.txt"), qPrintable(results.first().output));
@@ -182,13 +158,13 @@ private slots:
         harness.fake().script("gemini", {}, { .behaviour = Behaviour::ErrorEventMidStream });
         CodingAgentCli gemini(CodingAgentCli::Agent::Gemini);
         const CodingAgentCli::Run run = runGemini(gemini, harness, route.model);
-        QVERIFY2(run.exitCode > 0, failure(run).constData());
+        QVERIFY2(run.exitCode > 0, run.report().constData());
         // The provider's error in Google's terms: an overload (Gemini's own, or Anthropic's
         // overloaded_error) is UNAVAILABLE, a 500 INTERNAL; the CLI retries both, four times
         // in all, then shows the error.
         const QByteArray status = providerId == u"openai-compatible" ? "got status: INTERNAL"
                                                                      : "got status: UNAVAILABLE";
-        QVERIFY2(run.err.contains(status), failure(run).constData());
+        QVERIFY2(run.err.contains(status), run.report().constData());
         QCOMPARE(harness.fake().attempts().size(), 4);
         for (const RequestRecord& record : harness.finished())
             QCOMPARE(record.status, 502);

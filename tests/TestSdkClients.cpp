@@ -27,9 +27,12 @@ private:
         QJsonObject result; // the script's one line of JSON
     };
 
-    // Runs tests/node/`script` against the harness's router, asking for `model`.
+    // Runs tests/node/`script` against the harness's router, asking for `model`, and says how
+    // long it took.
     static NodeRun runNode(const QString& script, const QString& baseUrl, const QString& model)
     {
+        QElapsedTimer clock;
+        clock.start();
         QProcess node;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(QStringLiteral("KEYWAY_BASE_URL"), baseUrl);
@@ -50,6 +53,7 @@ private:
         run.out = node.readAllStandardOutput();
         run.err = node.readAllStandardError();
         run.result = QJsonDocument::fromJson(run.out.trimmed()).object();
+        qInfo("%s for %s took %lld ms", qPrintable(script), qPrintable(model), clock.elapsed());
         return run;
     }
 
@@ -74,11 +78,8 @@ private slots:
         RouterHarness h;
         h.setKeys({ m_kinds.keyFor(h, kind, QStringLiteral("Only")) });
         const UpstreamKinds::Upstream upstream = UpstreamKinds::of(kind);
-        QElapsedTimer clock;
-        clock.start();
         const NodeRun run = runNode(
             QStringLiteral("openai-responses.mjs"), h.url(QStringLiteral("/v1")), upstream.model);
-        qInfo("%s: the Responses SDK took %lld ms", qPrintable(kind), clock.elapsed());
         QVERIFY2(run.exitCode == 0 && !run.result.isEmpty(), failure(run).constData());
 
         const QJsonObject whole = run.result["whole"].toObject();
@@ -114,10 +115,7 @@ private slots:
         RouterHarness h;
         h.setKeys({ m_kinds.keyFor(h, kind, QStringLiteral("Only")) });
         const UpstreamKinds::Upstream upstream = UpstreamKinds::of(kind);
-        QElapsedTimer clock;
-        clock.start();
         const NodeRun run = runNode(QStringLiteral("google-genai.mjs"), h.url({}), upstream.model);
-        qInfo("%s: the Gen AI SDK took %lld ms", qPrintable(kind), clock.elapsed());
         QVERIFY2(run.exitCode == 0 && !run.result.isEmpty(), failure(run).constData());
 
         const QJsonObject whole = run.result["whole"].toObject();

@@ -4,29 +4,6 @@
 
 namespace {
 
-// Anthropic's error types for the statuses the router answers with.
-QString anthropicType(int status)
-{
-    switch (status) {
-    case 400:
-        return QStringLiteral("invalid_request_error");
-    case 401:
-        return QStringLiteral("authentication_error");
-    case 403:
-        return QStringLiteral("permission_error");
-    case 404:
-        return QStringLiteral("not_found_error");
-    case 413:
-        return QStringLiteral("request_too_large");
-    case 429:
-        return QStringLiteral("rate_limit_error");
-    case 529:
-        return QStringLiteral("overloaded_error");
-    default:
-        return QStringLiteral("api_error");
-    }
-}
-
 // google.rpc.Code's name for an HTTP status, as Google's APIs pair them. Gemini CLI retries
 // 429 and 5xx and gives up on the rest, so the number matters more than the name.
 QString googleStatus(int status)
@@ -79,6 +56,28 @@ QByteArray ClientErrors::body(ClientProtocol protocol, const Error& error)
         root = { { QStringLiteral("error"), inner } };
     }
     return QJsonDocument(root).toJson(QJsonDocument::Compact);
+}
+
+QString ClientErrors::anthropicType(int status)
+{
+    switch (status) {
+    case 400:
+        return QStringLiteral("invalid_request_error");
+    case 401:
+        return QStringLiteral("authentication_error");
+    case 403:
+        return QStringLiteral("permission_error");
+    case 404:
+        return QStringLiteral("not_found_error");
+    case 413:
+        return QStringLiteral("request_too_large");
+    case 429:
+        return QStringLiteral("rate_limit_error");
+    case 529:
+        return QStringLiteral("overloaded_error");
+    default:
+        return QStringLiteral("api_error");
+    }
 }
 
 QByteArray ClientErrors::googleBody(const Error& error)

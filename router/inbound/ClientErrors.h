@@ -35,6 +35,9 @@ public:
     // ("INVALID_ARGUMENT", "RESOURCE_EXHAUSTED"), and the metadata as in the other shapes.
     static QByteArray googleBody(const Error& error);
     static Error badRequest(const QString& message);
+    // Anthropic's error type for an HTTP status ("rate_limit_error" for 429...), "api_error"
+    // for a status it has no type of its own for.
+    static QString anthropicType(int status);
     // The one mapping of a router failure to the client's answer: what the client sent or
     // asked for is a 400, anything else the router's own 500.
     static Error fromFailure(const Failure& failure);

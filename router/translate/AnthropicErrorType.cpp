@@ -1,5 +1,7 @@
 #include "router/translate/AnthropicErrorType.h"
 
+#include "router/inbound/ClientErrors.h"
+
 #include <QHash>
 #include <QSet>
 
@@ -34,25 +36,10 @@ QString AnthropicErrorType::of(const QJsonObject& upstreamError)
 
 QString AnthropicErrorType::ofStatus(int status)
 {
-    switch (status) {
-    case 400:
-        return QStringLiteral("invalid_request_error");
-    case 401:
-        return QStringLiteral("authentication_error");
-    case 403:
-        return QStringLiteral("permission_error");
-    case 404:
-        return QStringLiteral("not_found_error");
-    case 413:
-        return QStringLiteral("request_too_large");
-    case 429:
-        return QStringLiteral("rate_limit_error");
-    case 503:
-    case 529:
+    // What the router's own errors never are: an upstream that is overloaded or timed out.
+    if (status == 503)
         return QStringLiteral("overloaded_error");
-    case 504:
+    if (status == 504)
         return QStringLiteral("timeout_error");
-    default:
-        return QStringLiteral("api_error");
-    }
+    return ClientErrors::anthropicType(status);
 }

@@ -1,6 +1,7 @@
 #include "tests/support/CodingAgentCli.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QProcess>
@@ -143,6 +144,8 @@ CodingAgentCli::Run CodingAgentCli::run(
     const QString& baseUrl, const QByteArray& apiKey, const QString& model, const QString& prompt)
 {
     writeConfiguration(baseUrl);
+    QElapsedTimer clock;
+    clock.start();
     QProcess cli;
     cli.setProcessEnvironment(environment(baseUrl, apiKey));
     cli.setWorkingDirectory(workPath());
@@ -163,5 +166,19 @@ CodingAgentCli::Run CodingAgentCli::run(
     run.err = cli.readAllStandardError();
     if (cli.error() == QProcess::FailedToStart)
         run.err += "Could not start " + program(m_agent).toUtf8() + " (npm ci in tests/node?)";
+    qInfo("%s ran for %lld ms", m_agent == Agent::Codex ? "Codex CLI" : "Gemini CLI",
+        clock.elapsed());
     return run;
+}
+
+QByteArray CodingAgentCli::Run::report() const
+{
+    return "exit " + QByteArray::number(exitCode) + (timedOut ? " (timed out)" : "")
+        + "\nstdout: " + out.right(3000) + "\nstderr: " + err.right(6000);
+}
+
+QByteArray CodingAgentCli::workFile(const QString& name) const
+{
+    QFile file(workPath() + u'/' + name);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
 }

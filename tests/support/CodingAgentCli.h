@@ -32,6 +32,9 @@ public:
         bool timedOut = false;
         QByteArray out; // the final answer (both CLIs print only that on stdout)
         QByteArray err; // Codex's transcript, warnings and errors
+
+        // The exit code and the ends of both outputs, for a failure message.
+        QByteArray report() const;
     };
 
     explicit CodingAgentCli(Agent agent);
@@ -51,6 +54,8 @@ public:
     // working directory, where the agent's tools act, and TMPDIR; all go with this object.
     QString homePath() const { return m_dir.path() + QStringLiteral("/home"); }
     QString workPath() const { return m_dir.path() + QStringLiteral("/work"); }
+    // A file the agent's tools wrote in the working directory; empty when there is none.
+    QByteArray workFile(const QString& name) const;
     QString tempPath() const { return m_dir.path() + QStringLiteral("/tmp"); } // its TMPDIR
 
     // Runs `prompt` once against Keyway at `baseUrl` (its root: http://127.0.0.1:PORT) with a
